@@ -1,0 +1,17 @@
+# Compile options shared by every Kizuna target.
+# -ffp-contract=off everywhere (third-party code too): fused multiply-adds would make native and wasm
+# results differ in the last bits, and results must agree across platforms (DESIGN.md, determinism).
+add_compile_options(-ffp-contract=off)
+
+if(KIZUNA_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined -fno-sanitize-recover=all)
+endif()
+
+# Warnings for Kizuna's own targets (not for third-party sources we compile).
+function(kizuna_target_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow)
+  if(KIZUNA_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,40 @@
+// About panel: version and build facts from the core, timing from the platform.
+#include "panel_about.hpp"
+
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace kz {
+namespace {
+std::string FormatFixed(double value, int decimals, const char* unit) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f%s", decimals, value, unit);
+  return text;
+}
+}  // namespace
+
+std::vector<AboutRow> AboutRows(const BuildInfo& build, double frameMs, float uiScale) {
+  return {
+      {"Version", std::string(build.version)},
+      {"Build", std::string(build.target) + ", " + std::string(build.buildType)},
+      {"Compiler", std::string(build.compiler)},
+      {"Dear ImGui", IMGUI_VERSION},
+      {"Frame time (median)", FormatFixed(frameMs, 2, " ms")},
+      {"UI scale", FormatFixed(uiScale, 2, "x")},
+  };
+}
+
+void DrawAboutPanel(const std::vector<AboutRow>& rows) {
+  if (!ImGui::BeginTable("about", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+  for (const AboutRow& row : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", row.label.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.value.c_str());
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace kz

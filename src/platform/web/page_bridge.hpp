@@ -1,0 +1,12 @@
+// Calls from the wasm app into the page's JavaScript (web/loader.js owns the other side).
+#pragma once
+
+namespace kz::web {
+
+/// Tells the page the first frame is on screen: resolves `kizuna.ready` and hides the loader.
+void NotifyFirstFrame();
+
+/// Shows a fatal message over the canvas and rejects `kizuna.ready`. Strings are copied.
+void ReportFatal(const char* title, const char* detail);
+
+}  // namespace kz::web

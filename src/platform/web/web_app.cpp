@@ -1,0 +1,85 @@
+// Browser host: GLFW (Emscripten's JS implementation) + WebGL2 + Dear ImGui backends.
+#include "web_app.hpp"
+
+#include <emscripten.h>
+
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "page_bridge.hpp"
+#include "ui_scale.hpp"
+
+namespace kz::web {
+namespace {
+constexpr const char* kCanvasSelector = "#canvas";
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2 = OpenGL ES 3.0
+WebApp* runningApp = nullptr;
+}  // namespace
+
+WebApp* RunningApp() { return runningApp; }
+
+bool WebApp::Init() {
+  if (!glfwInit()) {
+    ReportFatal("Kizuna could not start", "The windowing layer (GLFW) failed to initialise.");
+    return false;
+  }
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);  // opaque canvas: the page behind never shows through
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);  // 2D drawing only
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  window = glfwCreateWindow(1280, 720, "Kizuna", nullptr, nullptr);
+  if (window == nullptr) {
+    ReportFatal("WebGL2 is not available",
+                "Kizuna draws with WebGL2, which this browser or device could not provide. Try a current "
+                "Chrome, Edge, Firefox or Safari, and check that hardware acceleration is enabled.");
+    return false;
+  }
+  glfwMakeContextCurrent(window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout persistence belongs to the app's own state, not imgui.ini
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
+
+  std::string error;
+  if (!backdrop.Init(error)) {
+    ReportFatal("Kizuna could not compile its shaders", error.c_str());
+    return false;
+  }
+  runningApp = this;
+  return true;
+}
+
+void WebApp::UpdateUiScale(double pixelRatio) {
+  const float wanted = UiScaleFromPixelRatio(pixelRatio);
+  if (wanted == uiScale) return;
+  uiScale = wanted;
+  ApplyUiScale(uiScale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();  // the atlas was rebuilt at the new size
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void WebApp::Frame() {
+  const double start = emscripten_get_now();
+  canvas = SyncCanvasSize(window, kCanvasSelector, canvas);
+  UpdateUiScale(canvas.pixelRatio);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
+  ImGui::Render();
+
+  backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  const bool first = frameStats.FrameCount() == 0;
+  frameStats.Record(emscripten_get_now() - start);
+  if (first) NotifyFirstFrame();
+}
+
+}  // namespace kz::web

@@ -1,0 +1,39 @@
+// The browser host: owns the GLFW window (the page's canvas), the WebGL2 context, Dear ImGui's
+// backends and the backdrop, and runs one frame of the app per animation frame.
+#pragma once
+
+#include <GLFW/glfw3.h>
+
+#include "app.hpp"
+#include "backdrop.hpp"
+#include "frame_stats.hpp"
+#include "web_canvas.hpp"
+
+namespace kz::web {
+
+class WebApp {
+ public:
+  /// Creates the context and backends. On failure reports a fatal message to the page and returns false.
+  bool Init();
+  /// One frame: resize, build UI, draw. Called by the browser's animation-frame loop.
+  void Frame();
+  /// Median frame time (CPU work per frame, ms), for kizuna.stats().
+  double MedianFrameMs() const { return frameStats.MedianMs(); }
+  /// Frames drawn so far.
+  long long FrameCount() const { return frameStats.FrameCount(); }
+
+ private:
+  void UpdateUiScale(double pixelRatio);
+
+  GLFWwindow* window = nullptr;
+  App app;
+  Backdrop backdrop;
+  FrameStats frameStats;
+  CanvasSize canvas;
+  float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
+};
+
+/// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.
+WebApp* RunningApp();
+
+}  // namespace kz::web
