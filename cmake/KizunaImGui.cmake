@@ -31,6 +31,5 @@ if(EMSCRIPTEN)
   # WebGL2 is OpenGL ES 3.0: the backend must emit GLSL ES 3.00 and use the ES3 entry points.
   target_compile_definitions(kizuna_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_link_libraries(kizuna_imgui_backends PUBLIC kizuna_imgui)
-  target_compile_options(kizuna_imgui_backends PUBLIC -sUSE_GLFW=3)
   target_link_options(kizuna_imgui_backends PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 endif()

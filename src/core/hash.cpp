@@ -1,8 +1,8 @@
 // FNV-1a 64-bit (Fowler, Noll, Vo), fed in a fixed byte order.
 #include "kizuna/hash.hpp"
 
-#include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace kz {
 namespace {
@@ -10,6 +10,13 @@ constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 constexpr std::uint64_t kCanonicalNaNBits = 0x7ff8000000000000ULL;
 
 std::uint64_t FeedByte(std::uint64_t state, std::uint8_t byte) { return (state ^ byte) * kFnvPrime; }
+
+// std::bit_cast is missing from the libc++ that Debian's Emscripten 3.1.6 ships; memcpy is equivalent.
+std::uint64_t BitsOf(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
+}
 }  // namespace
 
 void Hasher::AddBytes(std::span<const std::uint8_t> bytes) {
@@ -29,7 +36,7 @@ void Hasher::AddDouble(double value) {
   if (std::isnan(value)) {
     AddU64(kCanonicalNaNBits);
   } else {
-    AddU64(std::bit_cast<std::uint64_t>(value == 0.0 ? 0.0 : value));
+    AddU64(BitsOf(value == 0.0 ? 0.0 : value));
   }
 }
 

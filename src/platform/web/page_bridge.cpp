@@ -1,9 +1,9 @@
 // EM_JS bodies calling hooks that web/loader.js installs on Module.
 #include "page_bridge.hpp"
 
-#include <emscripten/em_js.h>
+#include <emscripten.h>
 
-namespace {
+// EM_JS defines extern "C" functions, so these live at file scope.
 
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
@@ -16,11 +16,15 @@ EM_JS(void, kz_js_fatal, (const char* title, const char* detail), {
   else console.error(titleText + ": " + detailText);
 });
 
-}  // namespace
+EM_JS(void, kz_js_set_cursor, (const char* cursor), {
+  Module["canvas"].style.cursor = UTF8ToString(cursor);
+});
 
 namespace kz::web {
 
 void NotifyFirstFrame() { kz_js_first_frame(); }
+
+void SetCanvasCursor(const char* cssCursor) { kz_js_set_cursor(cssCursor); }
 
 void ReportFatal(const char* title, const char* detail) { kz_js_fatal(title, detail); }
 

@@ -6,6 +6,9 @@ namespace kz::web {
 /// Tells the page the first frame is on screen: resolves `kizuna.ready` and hides the loader.
 void NotifyFirstFrame();
 
+/// Sets the canvas's CSS cursor (e.g. "default", "text", "ew-resize").
+void SetCanvasCursor(const char* cssCursor);
+
 /// Shows a fatal message over the canvas and rejects `kizuna.ready`. Strings are copied.
 void ReportFatal(const char* title, const char* detail);
 

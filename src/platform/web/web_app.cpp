@@ -16,9 +16,32 @@ namespace {
 constexpr const char* kCanvasSelector = "#canvas";
 constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2 = OpenGL ES 3.0
 WebApp* runningApp = nullptr;
+
+// CSS names for ImGui's cursor shapes, indexed by ImGuiMouseCursor.
+const char* CssCursor(ImGuiMouseCursor cursor) {
+  switch (cursor) {
+    case ImGuiMouseCursor_None: return "none";
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+  }
+}
 }  // namespace
 
 WebApp* RunningApp() { return runningApp; }
+
+void WebApp::UpdateCursor() {
+  const ImGuiMouseCursor wanted = ImGui::GetMouseCursor();
+  if (wanted == cursor) return;
+  cursor = wanted;
+  SetCanvasCursor(CssCursor(cursor));
+}
 
 bool WebApp::Init() {
   if (!glfwInit()) {
@@ -42,6 +65,9 @@ bool WebApp::Init() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout persistence belongs to the app's own state, not imgui.ini
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // Emscripten's GLFW turns cursor changes into pointer-lock calls that the browser refuses; the
+  // cursor shape is set through CSS instead (UpdateCursor).
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init(kGlslVersion);
 
@@ -65,7 +91,7 @@ void WebApp::UpdateUiScale(double pixelRatio) {
 
 void WebApp::Frame() {
   const double start = emscripten_get_now();
-  canvas = SyncCanvasSize(window, kCanvasSelector, canvas);
+  canvas = SyncCanvasSize(kCanvasSelector, canvas);
   UpdateUiScale(canvas.pixelRatio);
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -73,6 +99,7 @@ void WebApp::Frame() {
   ImGui::NewFrame();
   app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
   ImGui::Render();
+  UpdateCursor();
 
   backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

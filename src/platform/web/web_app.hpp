@@ -24,12 +24,14 @@ class WebApp {
 
  private:
   void UpdateUiScale(double pixelRatio);
+  void UpdateCursor();
 
   GLFWwindow* window = nullptr;
   App app;
   Backdrop backdrop;
   FrameStats frameStats;
   CanvasSize canvas;
+  int cursor = -2;       // ImGuiMouseCursor last applied; -2 = none applied yet
   float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
 };
 

@@ -2,8 +2,6 @@
 // on high-DPI screens and follows window resizes and browser zoom.
 #pragma once
 
-struct GLFWwindow;
-
 namespace kz::web {
 
 /// The canvas as last synchronised.
@@ -13,8 +11,8 @@ struct CanvasSize {
   double pixelRatio = 1.0;    ///< device pixels per CSS pixel
 };
 
-/// Reads the canvas's CSS size and the device pixel ratio and resizes the GLFW window (and so the
-/// canvas's drawing buffer) when they changed. Returns the current size. Cheap: call every frame.
-CanvasSize SyncCanvasSize(GLFWwindow* window, const char* canvasSelector, const CanvasSize& previous);
+/// Reads the canvas's CSS size and the device pixel ratio and resizes the drawing buffer (and so
+/// the GLFW window ImGui reads) when they changed. Returns the current size. Cheap: call every frame.
+CanvasSize SyncCanvasSize(const char* canvasSelector, const CanvasSize& previous);
 
 }  // namespace kz::web

@@ -1,0 +1,87 @@
+// Shared set-up for the browser tests: the project's static server on a free loopback port,
+// Debian's Chromium with software WebGL2 (SwiftShader, no GPU needed), and screenshot statistics.
+// Configuration comes from ctest (tests/browser/CMakeLists.txt) through environment variables.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through ctest (build/web)`);
+  return value;
+}
+
+export const config = {
+  siteDir: required('KIZUNA_SITE_DIR'),
+  expectedVersion: required('KIZUNA_EXPECTED_VERSION'),
+  chromium: process.env.KIZUNA_CHROMIUM || '/usr/bin/chromium',
+  webDir: required('KIZUNA_WEB_DIR'),
+};
+
+// playwright-core and pngjs live in web/node_modules (installed by tools/setup from the lock file).
+const requireFromWeb = createRequire(path.join(config.webDir, 'package.json'));
+const { chromium } = requireFromWeb('playwright-core');
+const { PNG } = requireFromWeb('pngjs');
+const { startServer } = await import(pathToFileURL(path.join(config.webDir, 'serve.mjs')).href);
+
+// Flags verified in shared/TOOLCHAIN.md: a real WebGL 2.0 context in software, and no background
+// traffic (this machine's network is closed, and the page must be the only thing asking for URLs).
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: config.chromium, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function serveSite() {
+  return startServer({ root: config.siteDir, port: 0 });
+}
+
+/// Opens `url` in a fresh context and records what the page says and asks for.
+/// Returns { page, context, consoleErrors, requests }.
+export async function openPage(browser, url, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
+  initScript = null, offline = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  if (offline) await context.setOffline(true);
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const requests = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(url);
+  return { page, context, consoleErrors, requests };
+}
+
+/// Waits for kizuna.ready and then for `frames` drawn frames. Throws with the page's fatal message.
+export async function waitUntilRunning(page, frames = 3) {
+  await page.evaluate(() => window.kizuna.ready);
+  await page.waitForFunction((count) => window.kizuna.stats().frames >= count, frames);
+}
+
+/// Pixel statistics of a PNG screenshot, optionally of a rectangle { x, y, width, height }.
+/// brightFraction: share of pixels with luminance above 180 (ImGui's text; the backdrop stays below 60).
+export function pixelStats(pngBuffer, rect = null) {
+  const png = PNG.sync.read(pngBuffer);
+  const area = rect || { x: 0, y: 0, width: png.width, height: png.height };
+  const counts = new Map();
+  let bright = 0;
+  let total = 0;
+  for (let y = area.y; y < Math.min(png.height, area.y + area.height); y++) {
+    for (let x = area.x; x < Math.min(png.width, area.x + area.width); x++) {
+      const i = (y * png.width + x) * 4;
+      const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+      const key = (r << 16) | (g << 8) | b;
+      counts.set(key, (counts.get(key) || 0) + 1);
+      if (0.2126 * r + 0.7152 * g + 0.0722 * b > 180) bright++;
+      total++;
+    }
+  }
+  const dominant = Math.max(...counts.values());
+  return { width: png.width, height: png.height, distinctColors: counts.size,
+    dominantFraction: dominant / total, brightFraction: bright / total };
+}
