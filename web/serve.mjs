@@ -101,7 +101,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const { url } = await startServer(options);
     console.log(`Kizuna is being served at ${url}  (Ctrl+C to stop)`);
   } catch (error) {
-    console.error(`serve: ${error.message}`);
+    const hint = error.code === 'EADDRINUSE' ? ' -- the port is taken: choose another with --port N (0 = any free port)' : '';
+    console.error(`serve: ${error.message}${hint}`);
     process.exit(1);
   }
 }
