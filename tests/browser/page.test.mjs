@@ -21,6 +21,7 @@ test('kizuna.ready resolves after the first frame and the API reports the built 
   assert.ok(stats.frameMs > 0 && stats.frameMs < 1000, `frameMs ${stats.frameMs}`);
   assert.ok(stats.frames >= 3);
   assert.equal(await page.locator('#loading').evaluate((el) => getComputedStyle(el).display), 'none');
+  assert.equal(await page.locator('#loading-progress').evaluate((el) => el.value), 100, 'progress reached 100%');
   assert.equal(await page.locator('#fatal').isVisible(), false);
   await context.close();
 });
