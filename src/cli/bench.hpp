@@ -1,0 +1,28 @@
+// Timing of engine runs, shared by `kizuna bench` and the kizuna_bench executable (native and wasm).
+// Benchmarks report figures; they assert nothing (tests do that).
+#pragma once
+
+#include <string>
+
+#include "kizuna/engine.hpp"
+
+namespace kz::cli {
+
+struct BenchFigures {
+  int runs = 0;
+  double medianMs = 0.0;
+  double p10Ms = 0.0;
+  double p90Ms = 0.0;
+  double minMs = 0.0;
+};
+
+/// Runs `simulation` `runs` times (after two warm-up runs) into one reused Results.
+BenchFigures TimeRuns(const Simulation& simulation, int runs);
+
+/// One line: "<label>  median 0.412 ms  p10 0.401  p90 0.455  min 0.398  (200 runs)".
+std::string FormatFigures(const std::string& label, const BenchFigures& figures);
+
+/// The synthetic scaling series: runs of R regions x G goods x M months for a few sizes, one line each.
+std::string ScalingReport(int runs);
+
+}  // namespace kz::cli

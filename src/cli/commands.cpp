@@ -1,0 +1,122 @@
+// run, validate, levers, bench: thin layers over the core that print for people and write files.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "bench.hpp"
+#include "kizuna/engine.hpp"
+#include "kizuna/levers.hpp"
+#include "kizuna/results_io.hpp"
+#include "kizuna/synthetic.hpp"
+#include "scenario_source.hpp"
+
+namespace kz::cli {
+namespace {
+
+int ReportProblems(const std::string& what, const std::vector<Problem>& problems) {
+  std::cerr << what << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << "\n";
+  for (const Problem& problem : problems) std::cerr << "  " << problem.ToString() << "\n";
+  return 2;
+}
+
+bool WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream file(path, std::ios::binary);
+  file << content;
+  file.close();
+  if (file) return true;
+  std::cerr << path << ": could not be written\n";
+  return false;
+}
+
+// Applies "path=value" overrides; every problem is reported, none applied partially.
+std::vector<Problem> ApplySets(Scenario& scenario, const std::vector<std::string>& sets) {
+  std::vector<Problem> problems;
+  for (const std::string& set : sets) {
+    const std::size_t equals = set.find('=');
+    if (equals == std::string::npos) {
+      problems.push_back({set, "expected lever.path=value"});
+      continue;
+    }
+    const std::string value = set.substr(equals + 1);
+    char* end = nullptr;
+    const double number = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0') {
+      problems.push_back({set.substr(0, equals), "'" + value + "' is not a number"});
+      continue;
+    }
+    for (Problem& problem : SetLever(scenario, set.substr(0, equals), number)) problems.push_back(problem);
+  }
+  return problems;
+}
+
+void PrintSummary(const Scenario& scenario, const Results& results) {
+  std::printf("%s: %d months, %d regions, %d goods; result hash %016llx\n", scenario.id.c_str(), results.months,
+              results.regions, results.goods, static_cast<unsigned long long>(HashResults(results)));
+  std::printf("%-8s %-14s %9s %14s %10s %8s %8s\n", "region", "good", "peak_short", "loss_USD", "peak_price",
+              "survive", "recover");
+  bool any = false;
+  for (int r = 0; r < results.regions; ++r) {
+    for (int g = 0; g < results.goods; ++g) {
+      const Metrics& m = results.MetricsOf(r, g);
+      if (m.peakShortfall <= 0.0 && m.peakPrice <= 1.0 + 1e-9) continue;
+      any = true;
+      std::printf("%-8s %-14s %8.1f%% %14.0f %10.2f %8d %8d\n", results.regionIds[r].c_str(),
+                  results.goodIds[g].c_str(), 100.0 * m.peakShortfall, m.cumulativeLoss, m.peakPrice,
+                  m.timeToSurvive, m.timeToRecover);
+    }
+  }
+  if (!any) std::printf("(no shortfall and no price rise anywhere)\n");
+}
+
+}  // namespace
+
+int RunCommand(const RunOptions& options) {
+  Expected<Scenario> scenario = LoadScenarioSource(options.scenario);
+  if (!scenario) return ReportProblems(options.scenario, scenario.problems());
+  const std::vector<Problem> setProblems = ApplySets(scenario.value(), options.sets);
+  if (!setProblems.empty()) return ReportProblems("--set", setProblems);
+  Expected<Results> results = RunScenario(scenario.value());
+  if (!results) return ReportProblems(options.scenario, results.problems());
+  PrintSummary(scenario.value(), results.value());
+  if (!options.csvPath.empty() && !WriteFile(options.csvPath, ResultsToCsv(scenario.value(), results.value()))) return 1;
+  if (!options.jsonPath.empty() && !WriteFile(options.jsonPath, ResultsToJson(scenario.value(), results.value()))) return 1;
+  return 0;
+}
+
+int ValidateCommand(const std::string& source) {
+  Expected<Scenario> scenario = LoadScenarioSource(source);
+  if (!scenario) return ReportProblems(source, scenario.problems());
+  const Scenario& s = scenario.value();
+  std::printf("%s: valid (%zu regions, %zu goods, %zu facilities, %zu events, %d months)\n", s.id.c_str(),
+              s.regions.size(), s.goods.size(), s.facilities.size(), s.events.size(), s.horizonMonths);
+  return 0;
+}
+
+int LeversCommand(const std::string& source) {
+  Expected<Scenario> scenario = LoadScenarioSource(source);
+  if (!scenario) return ReportProblems(source, scenario.problems());
+  std::printf("%-52s %-14s %12s %12s %12s\n", "path", "unit", "min", "max", "value");
+  for (const LeverInfo& lever : ListLevers(scenario.value())) {
+    std::printf("%-52s %-14s %12g %12g %12g\n", lever.path.c_str(), lever.unit.c_str(), lever.min, lever.max,
+                lever.value);
+  }
+  return 0;
+}
+
+int BenchCommand(const std::string& source, int runs) {
+  if (source.empty()) {
+    std::printf("%s", ScalingReport(runs).c_str());
+    return 0;
+  }
+  Expected<Scenario> scenario = LoadScenarioSource(source);
+  if (!scenario) return ReportProblems(source, scenario.problems());
+  Expected<Simulation> simulation = Simulation::Create(scenario.value());
+  if (!simulation) return ReportProblems(source, simulation.problems());
+  std::printf("%s\n", FormatFigures(scenario.value().id, TimeRuns(simulation.value(), runs)).c_str());
+  return 0;
+}
+
+}  // namespace kz::cli

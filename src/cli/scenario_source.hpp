@@ -1,0 +1,16 @@
+// Where the CLI gets a scenario: a JSON file path, or the id of a bundled preset in assets/scenarios.
+#pragma once
+
+#include <string>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz::cli {
+
+/// Loads `source` (a path, or a preset id looked up as <assets>/scenarios/<id>.json, where <assets>
+/// is $KIZUNA_ASSETS or the source tree's assets/). Problems name the file and, for invalid content,
+/// every validation problem.
+Expected<Scenario> LoadScenarioSource(const std::string& source);
+
+}  // namespace kz::cli

@@ -1,0 +1,58 @@
+// The simulation engine: monthly steps over a supply network (DESIGN.md, "The model").
+//   events -> shortage detection and lagged responses -> planning (orders flow upstream) ->
+//   production within capacity and inputs -> market clearing per good (sourcing shares, export
+//   restrictions, proportional allocation, limited re-sourcing) -> stocks -> prices and demand -> record.
+#pragma once
+
+#include <memory>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/results.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+struct Network;  // the scenario compiled to indices (private)
+
+/// How a seller shares out its supply when buyers order more than it has. The default is
+/// proportional to orders; coordination frameworks (trusted-partner priority) supply their own.
+class AllocationRule {
+ public:
+  virtual ~AllocationRule() = default;
+  /// Fills `ships[r]` (r = buyer) given `orders[r]` (already net of export restrictions) and the
+  /// seller's `supply`. Must ship at most orders[r] to each buyer and at most `supply` in total.
+  virtual void Allocate(int good, int seller, const double* orders, int regionCount, double supply,
+                        double* ships) const = 0;
+};
+
+/// Proportional rationing: every buyer gets the same share of its order.
+class ProportionalAllocation final : public AllocationRule {
+ public:
+  void Allocate(int good, int seller, const double* orders, int regionCount, double supply,
+                double* ships) const override;
+};
+
+/// A scenario prepared for running, possibly many times (lever dragging, Monte Carlo): ids are
+/// resolved and the network compiled once; each Run allocates only the results.
+class Simulation {
+ public:
+  /// Compiles a scenario. Fails with the problems if the scenario is invalid.
+  static Expected<Simulation> Create(const Scenario& scenario);
+
+  /// Runs the whole horizon into `results` (resized as needed; reusing one Results avoids allocation).
+  /// `rule` decides allocation under shortage (nullptr = proportional).
+  void Run(Results& results, const AllocationRule* rule = nullptr) const;
+
+  Simulation(Simulation&&) noexcept;
+  Simulation& operator=(Simulation&&) noexcept;
+  ~Simulation();
+
+ private:
+  explicit Simulation(std::unique_ptr<Network> compiled);
+  std::unique_ptr<Network> network;
+};
+
+/// Validates, compiles and runs a scenario once.
+Expected<Results> RunScenario(const Scenario& scenario);
+
+}  // namespace kz

@@ -1,0 +1,82 @@
+// What a run produces: monthly series per (region, good) as contiguous arrays, the binding
+// constraint behind every shortfall (for "Explain"), and summary metrics.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kz {
+
+/// Why a region's demand for a good went unmet in a month: the largest cause by volume.
+enum class ConstraintKind : std::uint8_t {
+  None,               ///< no shortfall
+  Capacity,           ///< suppliers' capacity is below what is ordered (`region` = the seller)
+  CapacityLoss,       ///< a capacity-loss event at the seller (`event`, `region` = the seller)
+  RampUp,             ///< the seller is recovering but output can grow only so fast (`region`)
+  InputShortage,      ///< the seller lacked an input (`input` = that good, `region` = the seller)
+  ExportRestriction,  ///< an export restriction or export control blocked shipments (`event`, `region` = seller)
+  Chokepoint,         ///< a logistics chokepoint blocked shipments (`event`, `region` = seller)
+};
+
+/// The binding constraint of one (month, region, good). Indices are -1 where they do not apply.
+/// `event` indexes Scenario::events; values >= events.size() are region export controls, in the
+/// order they appear in Scenario::policies.
+struct Constraint {
+  ConstraintKind kind = ConstraintKind::None;
+  std::int16_t region = -1;  ///< the region where the constraint sits (e.g. the seller)
+  std::int16_t input = -1;   ///< for InputShortage: the missing input good
+  std::int16_t event = -1;   ///< for event-driven kinds
+};
+
+/// Summary of one (region, good) over the run.
+struct Metrics {
+  double peakShortfall = 0.0;   ///< largest share of final demand unmet in any month, 0..1
+  double cumulativeLoss = 0.0;  ///< sum of economic loss, USD
+  double policyCost = 0.0;      ///< sum of policy cost, USD
+  double peakPrice = 1.0;       ///< highest price index
+  int timeToSurvive = -1;       ///< months from the first disruption to the first unmet final demand; -1 = never unmet
+  int timeToRecover = -1;       ///< months from the first unmet month to full fulfilment that lasts; -1 = not within the horizon or never short
+};
+
+struct Results {
+  int months = 0;
+  int regions = 0;
+  int goods = 0;
+  std::vector<std::string> regionIds;
+  std::vector<std::string> goodIds;
+
+  // Monthly series, each months x regions x goods, index Index(t, r, g).
+  std::vector<double> production;      ///< units produced by the region
+  std::vector<double> deliveries;      ///< units the region received from all suppliers (itself included)
+  std::vector<double> finalDemand;     ///< end-use demand after price response, shocks and substitution
+  std::vector<double> finalDelivered;  ///< end-use demand met
+  std::vector<double> fulfilment;      ///< share of the region's whole need (final + intermediate) met, 0..1
+  std::vector<double> shortfall;       ///< end-use demand unmet, units
+  std::vector<double> inventory;       ///< producer inventory + unused inputs held at month end, units
+  std::vector<double> stockpile;       ///< strategic stockpile at month end, units
+  std::vector<double> price;           ///< price index (1 = base price)
+  std::vector<double> loss;            ///< economic loss: shortfall x base price x value multiplier, USD
+  std::vector<double> policyCost;      ///< holding, capex and substitution costs, USD
+  std::vector<Constraint> binding;     ///< the binding constraint of each shortfall
+
+  // State before month 0, per (region, good), index r * goods + g (for balances and charts).
+  std::vector<double> initialInventory;  ///< producer inventory at the start
+  std::vector<double> initialStockpile;  ///< strategic stockpile at the start
+
+  std::vector<Metrics> metrics;        ///< regions x goods, index r * goods + g
+  int firstDisruptionMonth = -1;       ///< first month any event or export control is active; -1 = none
+
+  std::size_t Index(int t, int r, int g) const {
+    return (static_cast<std::size_t>(t) * static_cast<std::size_t>(regions) + static_cast<std::size_t>(r)) *
+               static_cast<std::size_t>(goods) + static_cast<std::size_t>(g);
+  }
+  const Metrics& MetricsOf(int r, int g) const { return metrics[static_cast<std::size_t>(r * goods + g)]; }
+};
+
+/// A fingerprint of the results, stable across platforms: every series value is rounded to single
+/// precision (about 7 significant digits) before hashing, so last-bit differences between native and
+/// wasm maths libraries do not change it.
+std::uint64_t HashResults(const Results& results);
+
+}  // namespace kz

@@ -1,0 +1,23 @@
+// Results as files: CSV (one row per month, region and good, with units in the header) and JSON
+// (metrics and series), for the CLI, the app's export and analysts' own tools.
+#pragma once
+
+#include <string>
+
+#include "kizuna/results.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// CSV: a comment line naming the scenario and the Kizuna version, then a header row with units,
+/// then months x regions x goods rows. `scenario` must be the one the results came from.
+std::string ResultsToCsv(const Scenario& scenario, const Results& results);
+
+/// JSON: { scenario, version, months, regions, goods, metrics: [...], series: { name: [...] } } with
+/// each series in results order (month-major, then region, then good).
+std::string ResultsToJson(const Scenario& scenario, const Results& results);
+
+/// A human-readable name for a constraint kind, e.g. "export restriction".
+const char* ConstraintKindName(ConstraintKind kind);
+
+}  // namespace kz

@@ -1,0 +1,358 @@
+// Compiling a scenario into the engine's indexed network (see network.hpp).
+#include "network.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace kz {
+namespace {
+
+using IdMap = std::map<std::string, int, std::less<>>;
+
+IdMap IndexIds(const auto& items) {
+  IdMap map;
+  for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, static_cast<int>(i));
+  return map;
+}
+
+// Looks up an id, recording a problem at `path` if it is unknown.
+int Resolve(const IdMap& map, const std::string& id, const std::string& path, const char* what,
+            std::vector<Problem>& problems) {
+  const auto it = map.find(id);
+  if (it != map.end()) return it->second;
+  problems.push_back({path, std::string("unknown ") + what + " '" + id + "'"});
+  return -1;
+}
+
+std::vector<char> MaskOf(const IdMap& map, const std::vector<std::string>& ids, int size, bool emptyMeansAll,
+                         const std::string& path, const char* what, std::vector<Problem>& problems) {
+  std::vector<char> mask(static_cast<std::size_t>(size), ids.empty() && emptyMeansAll ? 1 : 0);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const int index = Resolve(map, ids[i], path + "[" + std::to_string(i) + "]", what, problems);
+    if (index >= 0) mask[static_cast<std::size_t>(index)] = 1;
+  }
+  return mask;
+}
+
+// Kahn's algorithm, lowest index first among ready goods, so the order is deterministic.
+bool TopologicalOrder(Network& net) {
+  std::vector<int> pendingInputs(static_cast<std::size_t>(net.goods));
+  for (int g = 0; g < net.goods; ++g) pendingInputs[g] = net.recipeStart[g + 1] - net.recipeStart[g];
+  net.topoOrder.clear();
+  std::vector<char> done(static_cast<std::size_t>(net.goods), 0);
+  for (int placed = 0; placed < net.goods; ++placed) {
+    int next = -1;
+    for (int g = 0; g < net.goods && next < 0; ++g) {
+      if (!done[g] && pendingInputs[g] == 0) next = g;
+    }
+    if (next < 0) return false;  // a cycle
+    done[next] = 1;
+    net.topoOrder.push_back(next);
+    for (int u = net.userStart[next]; u < net.userStart[next + 1]; ++u) --pendingInputs[net.userGood[u]];
+  }
+  return true;
+}
+
+void BuildRecipes(const Scenario& scenario, const IdMap& goodIds, Network& net, std::vector<Problem>& problems) {
+  const int G = net.goods;
+  net.recipeStart.assign(static_cast<std::size_t>(G + 1), 0);
+  std::vector<std::vector<std::pair<int, double>>> users(static_cast<std::size_t>(G));
+  for (int g = 0; g < G; ++g) {
+    const Good& good = scenario.goods[g];
+    net.recipeStart[g] = static_cast<int>(net.recipeInput.size());
+    for (std::size_t k = 0; k < good.recipe.size(); ++k) {
+      const std::string path = "goods[" + std::to_string(g) + "].recipe[" + std::to_string(k) + "].good";
+      const int input = Resolve(goodIds, good.recipe[k].good, path, "good", problems);
+      if (input < 0) continue;
+      net.recipeInput.push_back(input);
+      net.recipeUnits.push_back(good.recipe[k].unitsPerOutput);
+      users[input].emplace_back(g, good.recipe[k].unitsPerOutput);
+    }
+  }
+  net.recipeStart[G] = static_cast<int>(net.recipeInput.size());
+  net.userStart.assign(static_cast<std::size_t>(G + 1), 0);
+  for (int g = 0; g < G; ++g) {
+    net.userStart[g] = static_cast<int>(net.userGood.size());
+    for (const auto& [user, units] : users[g]) {
+      net.userGood.push_back(user);
+      net.userUnits.push_back(units);
+    }
+  }
+  net.userStart[G] = static_cast<int>(net.userGood.size());
+  if (problems.empty() && !TopologicalOrder(net)) problems.push_back({"goods", "recipes form a cycle"});
+}
+
+// Caps any single non-partner supplier's share at `maxShare` and hands the excess to the buyer's
+// other suppliers in proportion to their shares (a few passes, as handing over can push one over).
+void ApplyDiversificationCap(Network& net, int buyer, int g, double maxShare, const std::vector<char>& partner) {
+  for (int pass = 0; pass < 8; ++pass) {
+    double excess = 0.0;
+    double receivingTotal = 0.0;
+    for (int s = 0; s < net.regions; ++s) {
+      double& share = net.share[net.Share(g, buyer, s)];
+      const bool capped = s != buyer && !partner[s];
+      if (capped && share > maxShare) {
+        excess += share - maxShare;
+        share = maxShare;
+      } else if (share > 0.0 && (!capped || share < maxShare)) {
+        receivingTotal += share;
+      }
+    }
+    if (excess <= 0.0) return;
+    if (receivingTotal <= 0.0) return;  // no other supplier: the cap cannot be met by re-sourcing
+    for (int s = 0; s < net.regions; ++s) {
+      double& share = net.share[net.Share(g, buyer, s)];
+      const bool capped = s != buyer && !partner[s];
+      if (share > 0.0 && (!capped || share < maxShare)) share += excess * share / receivingTotal;
+    }
+  }
+}
+
+// Baseline (undisrupted, month 0) use of each good by each region, for stockpile targets:
+// final demand plus the inputs its producers need to fill their baseline orders.
+std::vector<double> BaselineUse(const Network& net) {
+  std::vector<double> need(net.demand0);
+  std::vector<double> production(need.size(), 0.0);
+  for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
+    const int g = *it;
+    for (int r = 0; r < net.regions; ++r) {
+      for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
+        need[net.RG(r, g)] += net.userUnits[u] * production[net.RG(r, net.userGood[u])];
+      }
+    }
+    for (int s = 0; s < net.regions; ++s) {
+      double ordered = 0.0;
+      for (int r = 0; r < net.regions; ++r) ordered += need[net.RG(r, g)] * net.share[net.Share(g, r, s)];
+      production[net.RG(s, g)] = std::min(ordered, net.capacity[net.RG(s, g)]);
+    }
+  }
+  return need;
+}
+
+TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionIds, const IdMap& goodIds,
+                            const Network& net, std::vector<Problem>& problems) {
+  const std::string path = "events[" + std::to_string(index) + "]";
+  TimedEffect effect;
+  effect.kind = event.kind;
+  const bool shipment = event.kind == EventKind::ExportRestriction || event.kind == EventKind::Chokepoint;
+  effect.regionMask = MaskOf(regionIds, event.regions, net.regions, false, path + ".regions", "region", problems);
+  effect.targetMask = MaskOf(regionIds, event.targets, net.regions, shipment, path + ".targets", "region", problems);
+  effect.goodMask = MaskOf(goodIds, event.goods, net.goods, event.kind == EventKind::Chokepoint, path + ".goods",
+                           "good", problems);
+  effect.fraction = event.fraction;
+  effect.start = event.start;
+  effect.duration = std::max(1, event.duration);
+  effect.recovery = event.recovery;
+  effect.recoveryMonths = std::max(0, event.recoveryMonths);
+  effect.sourceIndex = index;
+  return effect;
+}
+
+}  // namespace
+
+double TimedEffect::StrengthAt(int t) const {
+  if (t < start) return 0.0;
+  const int fullUntil = start + duration;  // exclusive
+  if (t < fullUntil) return fraction;
+  if (recovery == RecoveryShape::Linear && recoveryMonths > 0 && t < fullUntil + recoveryMonths) {
+    const double recovered = static_cast<double>(t - fullUntil + 1) / static_cast<double>(recoveryMonths + 1);
+    return fraction * (1.0 - recovered);
+  }
+  return 0.0;
+}
+
+double MonthlyGrowthFactor(double annualGrowth) {
+  const double target = 1.0 + annualGrowth;
+  if (target <= 0.0) return 0.0;
+  double x = 1.0 + annualGrowth / 12.0;  // close to the root for realistic growth rates
+  for (int i = 0; i < 60; ++i) {
+    double x11 = 1.0;
+    for (int k = 0; k < 11; ++k) x11 *= x;
+    const double next = x - (x11 * x - target) / (12.0 * x11);
+    if (next == x) break;
+    x = next;
+  }
+  return x;
+}
+
+Expected<Network> CompileNetwork(const Scenario& scenario) {
+  std::vector<Problem> problems;
+  Network net;
+  net.regions = static_cast<int>(scenario.regions.size());
+  net.goods = static_cast<int>(scenario.goods.size());
+  net.months = scenario.horizonMonths;
+  if (net.regions == 0) problems.push_back({"regions", "at least one region is needed"});
+  if (net.goods == 0) problems.push_back({"goods", "at least one good is needed"});
+  if (net.months < 1 || net.months > kMaxHorizonMonths) {
+    problems.push_back({"horizonMonths", "must be in 1.." + std::to_string(kMaxHorizonMonths)});
+  }
+  if (!problems.empty()) return problems;
+  const IdMap regionIds = IndexIds(scenario.regions);
+  const IdMap goodIds = IndexIds(scenario.goods);
+  const int R = net.regions;
+  const int G = net.goods;
+  const std::size_t RG = static_cast<std::size_t>(R * G);
+  for (const Region& region : scenario.regions) net.regionIds.push_back(region.id);
+  for (const Good& good : scenario.goods) net.goodIds.push_back(good.id);
+
+  BuildRecipes(scenario, goodIds, net, problems);
+  for (const Good& good : scenario.goods) {
+    net.basePrice.push_back(good.basePrice);
+    net.valueMultiplier.push_back(good.valueMultiplier);
+    net.demandElasticity.push_back(good.demandElasticity);
+    net.priceSensitivity.push_back(good.priceSensitivity);
+    net.priceMaxMultiple.push_back(good.priceMaxMultiple);
+    net.priceAdjustment.push_back(good.priceAdjustment);
+    net.qualificationMonths.push_back(good.qualificationMonths);
+  }
+
+  net.hasFacility.assign(RG, 0);
+  net.capacity.assign(RG, 0.0);
+  net.initialStock.assign(RG, 0.0);
+  net.maxRamp.assign(RG, 1.0);
+  for (std::size_t i = 0; i < scenario.facilities.size(); ++i) {
+    const Facility& facility = scenario.facilities[i];
+    const std::string path = "facilities[" + std::to_string(i) + "]";
+    const int r = Resolve(regionIds, facility.region, path + ".region", "region", problems);
+    const int g = Resolve(goodIds, facility.good, path + ".good", "good", problems);
+    if (r < 0 || g < 0) continue;
+    net.hasFacility[net.RG(r, g)] = 1;
+    net.capacity[net.RG(r, g)] = facility.capacity;
+    net.initialStock[net.RG(r, g)] = facility.initialStock;
+    net.maxRamp[net.RG(r, g)] = facility.maxRampPerMonth;
+  }
+
+  net.demand0.assign(RG, 0.0);
+  net.demandMonthlyGrowth.assign(RG, 1.0);
+  for (int g = 0; g < G; ++g) {
+    const Good& good = scenario.goods[g];
+    for (std::size_t k = 0; k < good.finalDemand.size(); ++k) {
+      const std::string path = "goods[" + std::to_string(g) + "].finalDemand[" + std::to_string(k) + "].region";
+      const int r = Resolve(regionIds, good.finalDemand[k].region, path, "region", problems);
+      if (r < 0) continue;
+      net.demand0[net.RG(r, g)] += good.finalDemand[k].monthly;
+      net.demandMonthlyGrowth[net.RG(r, g)] = MonthlyGrowthFactor(good.finalDemand[k].growthPerYear);
+    }
+  }
+
+  net.share.assign(static_cast<std::size_t>(G) * static_cast<std::size_t>(R * R), 0.0);
+  for (std::size_t i = 0; i < scenario.trade.size(); ++i) {
+    const TradeShare& trade = scenario.trade[i];
+    const std::string path = "trade[" + std::to_string(i) + "]";
+    const int buyer = Resolve(regionIds, trade.buyer, path + ".buyer", "region", problems);
+    const int g = Resolve(goodIds, trade.good, path + ".good", "good", problems);
+    const int seller = Resolve(regionIds, trade.seller, path + ".seller", "region", problems);
+    if (buyer < 0 || g < 0 || seller < 0) continue;
+    net.share[net.Share(g, buyer, seller)] += trade.share;
+  }
+  if (!problems.empty()) return problems;
+
+  // Policies. Regions without a policy block respond after the default lag.
+  net.responseLag.assign(static_cast<std::size_t>(R), RegionPolicy{}.responseLagMonths);
+  for (std::vector<double>* perRegionGood :
+       {&net.stockpileTarget, &net.stockpileInitial, &net.releasePerMonth, &net.refillPerMonth,
+        &net.holdingCostPerMonth, &net.substitutionMax, &net.substitutionCost, &net.recyclingRate,
+        &net.investCapacity, &net.investCapexPerMonth}) {
+    perRegionGood->assign(RG, 0.0);
+  }
+  net.releaseTrigger.assign(RG, 0.0);
+  net.substitutionMonths.assign(RG, 1);
+  net.recyclingLag.assign(RG, 0);
+  net.investStart.assign(RG, 0);
+  net.investLead.assign(RG, 0);
+  net.investRamp.assign(RG, 0);
+
+  // Diversification first: it changes the shares that baseline use (and so stockpile targets) follow.
+  for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
+    const RegionPolicy& policy = scenario.policies[p];
+    const std::string path = "policies[" + std::to_string(p) + "]";
+    const int r = Resolve(regionIds, policy.region, path + ".region", "region", problems);
+    if (r < 0) continue;
+    for (std::size_t k = 0; k < policy.diversification.size(); ++k) {
+      const DiversificationPolicy& d = policy.diversification[k];
+      const std::string where = path + ".diversification[" + std::to_string(k) + "]";
+      const int g = Resolve(goodIds, d.good, where + ".good", "good", problems);
+      const std::vector<char> partners = MaskOf(regionIds, d.partners, R, false, where + ".partners", "region", problems);
+      if (g >= 0) ApplyDiversificationCap(net, r, g, d.maxShare, partners);
+    }
+  }
+  if (!problems.empty()) return problems;
+
+  const std::vector<double> baselineUse = BaselineUse(net);
+  int exportControlIndex = static_cast<int>(scenario.events.size());
+  for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
+    const RegionPolicy& policy = scenario.policies[p];
+    const std::string path = "policies[" + std::to_string(p) + "]";
+    const int r = Resolve(regionIds, policy.region, path + ".region", "region", problems);
+    if (r < 0) continue;
+    net.responseLag[r] = policy.responseLagMonths;
+    auto goodOf = [&](const std::string& id, const std::string& where) {
+      return Resolve(goodIds, id, path + where + ".good", "good", problems);
+    };
+    for (std::size_t k = 0; k < policy.stockpiles.size(); ++k) {
+      const StockpilePolicy& s = policy.stockpiles[k];
+      const int g = goodOf(s.good, ".stockpiles[" + std::to_string(k) + "]");
+      if (g < 0) continue;
+      const std::size_t i = net.RG(r, g);
+      net.stockpileTarget[i] = s.targetMonths * baselineUse[i];
+      net.stockpileInitial[i] = s.initialFill * net.stockpileTarget[i];
+      net.releaseTrigger[i] = s.releaseTrigger;
+      net.releasePerMonth[i] = s.releasePerMonth * net.stockpileTarget[i];
+      net.refillPerMonth[i] = s.refillPerMonth * net.stockpileTarget[i];
+      net.holdingCostPerMonth[i] = s.holdingCostPerYear * net.basePrice[g] / 12.0;
+    }
+    for (std::size_t k = 0; k < policy.investments.size(); ++k) {
+      const InvestmentPolicy& inv = policy.investments[k];
+      const int g = goodOf(inv.good, ".investments[" + std::to_string(k) + "]");
+      if (g < 0) continue;
+      const std::size_t i = net.RG(r, g);
+      net.investCapacity[i] = inv.capacity;
+      net.investStart[i] = inv.start;
+      net.investLead[i] = inv.leadMonths;
+      net.investRamp[i] = inv.rampMonths;
+      net.investCapexPerMonth[i] = inv.capacity * inv.capexPerUnit / static_cast<double>(std::max(1, inv.leadMonths));
+    }
+    for (std::size_t k = 0; k < policy.substitution.size(); ++k) {
+      const SubstitutionPolicy& s = policy.substitution[k];
+      const int g = goodOf(s.good, ".substitution[" + std::to_string(k) + "]");
+      if (g < 0) continue;
+      net.substitutionMax[net.RG(r, g)] = s.maxReduction;
+      net.substitutionMonths[net.RG(r, g)] = std::max(1, s.monthsToFull);
+      net.substitutionCost[net.RG(r, g)] = s.costPerUnit;
+    }
+    for (std::size_t k = 0; k < policy.recycling.size(); ++k) {
+      const RecyclingPolicy& rec = policy.recycling[k];
+      const int g = goodOf(rec.good, ".recycling[" + std::to_string(k) + "]");
+      if (g < 0) continue;
+      net.recyclingRate[net.RG(r, g)] = rec.rate;
+      net.recyclingLag[net.RG(r, g)] = rec.lagMonths;
+    }
+    for (std::size_t k = 0; k < policy.exportControls.size(); ++k) {
+      const ExportControlPolicy& control = policy.exportControls[k];
+      const std::string where = path + ".exportControls[" + std::to_string(k) + "]";
+      Event asEvent;
+      asEvent.kind = EventKind::ExportRestriction;
+      asEvent.regions = {policy.region};
+      asEvent.targets = control.targets;
+      asEvent.goods = {control.good};
+      asEvent.fraction = control.fraction;
+      asEvent.start = control.start;
+      asEvent.duration = control.duration;
+      std::vector<Problem> local;
+      net.effects.push_back(EffectFromEvent(asEvent, exportControlIndex++, regionIds, goodIds, net, local));
+      for (Problem& problem : local) problems.push_back({where + problem.path.substr(problem.path.find('.')), problem.message});
+    }
+  }
+
+  for (std::size_t e = 0; e < scenario.events.size(); ++e) {
+    net.effects.push_back(EffectFromEvent(scenario.events[e], static_cast<int>(e), regionIds, goodIds, net, problems));
+  }
+  for (const TimedEffect& effect : net.effects) {
+    if (net.firstDisruptionMonth < 0 || effect.start < net.firstDisruptionMonth) net.firstDisruptionMonth = effect.start;
+  }
+  if (!problems.empty()) return problems;
+  return net;
+}
+
+}  // namespace kz

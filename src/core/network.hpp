@@ -1,0 +1,90 @@
+// The scenario compiled for the engine: ids resolved to indices, per-(region, good) parameters in
+// flat arrays, recipes in compressed rows, goods in topological order, events and export controls
+// as one list of timed effects. Private to the core.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// One timed effect on capacity, demand or shipments (a scenario event or a region's export control).
+struct TimedEffect {
+  EventKind kind = EventKind::CapacityLoss;
+  std::vector<char> regionMask;  ///< regions affected (sellers for shipment effects), size R
+  std::vector<char> targetMask;  ///< buyers affected by shipment effects, size R (all when the list is empty)
+  std::vector<char> goodMask;    ///< goods affected, size G
+  double fraction = 0.0;
+  int start = 0;
+  int duration = 1;
+  RecoveryShape recovery = RecoveryShape::Step;
+  int recoveryMonths = 0;
+  int sourceIndex = 0;           ///< index reported in Constraint::event
+
+  /// Strength at month t: `fraction` while at full strength, tapering during a linear recovery, else 0.
+  double StrengthAt(int t) const;
+};
+
+struct Network {
+  int regions = 0;
+  int goods = 0;
+  int months = 0;
+  std::vector<int> topoOrder;  ///< goods, every input before the goods made from it
+
+  // Recipes, compressed rows: inputs of good g are [recipeStart[g], recipeStart[g + 1]).
+  std::vector<int> recipeStart;
+  std::vector<int> recipeInput;
+  std::vector<double> recipeUnits;
+  // Users of each good: goods h whose recipe consumes g, [userStart[g], userStart[g + 1]).
+  std::vector<int> userStart;
+  std::vector<int> userGood;
+  std::vector<double> userUnits;
+
+  // Per good.
+  std::vector<double> basePrice, valueMultiplier, demandElasticity, priceSensitivity, priceMaxMultiple,
+      priceAdjustment;
+  std::vector<int> qualificationMonths;
+
+  // Per (region, good), index r * goods + g.
+  std::vector<char> hasFacility;
+  std::vector<double> capacity, initialStock, maxRamp;
+  std::vector<double> demand0, demandMonthlyGrowth;  ///< final demand at month 0 and its monthly growth factor
+  std::vector<double> stockpileTarget, stockpileInitial, releaseTrigger, releasePerMonth, refillPerMonth,
+      holdingCostPerMonth;  ///< stockpile targets in units (target months x baseline use)
+  std::vector<double> substitutionMax, substitutionCost;
+  std::vector<int> substitutionMonths;
+  std::vector<double> recyclingRate;
+  std::vector<int> recyclingLag;
+  std::vector<double> investCapacity, investCapexPerMonth;
+  std::vector<int> investStart, investLead, investRamp;
+
+  // Per region.
+  std::vector<int> responseLag;
+
+  // Sourcing shares after diversification caps, index (g * regions + buyer) * regions + seller.
+  std::vector<double> share;
+
+  std::vector<TimedEffect> effects;
+  int firstDisruptionMonth = -1;
+
+  std::vector<std::string> regionIds, goodIds;
+
+  std::size_t RG(int r, int g) const { return static_cast<std::size_t>(r * goods + g); }
+  std::size_t Share(int g, int buyer, int seller) const {
+    return (static_cast<std::size_t>(g) * static_cast<std::size_t>(regions) + static_cast<std::size_t>(buyer)) *
+               static_cast<std::size_t>(regions) + static_cast<std::size_t>(seller);
+  }
+};
+
+/// Compiles a scenario that has passed validation. Reports (rather than crashes on) anything it
+/// cannot resolve, so it is safe on any input.
+Expected<Network> CompileNetwork(const Scenario& scenario);
+
+/// (1 + annualGrowth)^(1/12) by Newton's method on +, *, / only: bit-identical on every platform,
+/// unlike std::pow, so demand paths hash the same natively and in wasm.
+double MonthlyGrowthFactor(double annualGrowth);
+
+}  // namespace kz

@@ -1,0 +1,151 @@
+// CSV and JSON writers for results (see results_io.hpp). JSON goes through RapidJSON's writer, whose
+// number formatting (Grisu) is exact and platform-independent.
+#include "kizuna/results_io.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "kizuna/version.hpp"
+
+namespace kz {
+namespace {
+
+// Shortest text that reads back as the same double (printf %.17g is exact but noisy; try shorter first).
+std::string FormatNumber(double value) {
+  char text[32];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(text, sizeof text, "%.*g", precision, value);
+    if (std::strtod(text, nullptr) == value) break;
+  }
+  return text;
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string ExplainText(const Scenario& scenario, const Results& results, const Constraint& c) {
+  if (c.kind == ConstraintKind::None) return "";
+  std::string text = ConstraintKindName(c.kind);
+  if (c.input >= 0 && c.input < results.goods) text += " of " + results.goodIds[c.input];
+  if (c.region >= 0 && c.region < results.regions) text += " at " + results.regionIds[c.region];
+  if (c.event >= 0) {
+    text += c.event < static_cast<int>(scenario.events.size()) ? " (" + scenario.events[c.event].id + ")"
+                                                                : std::string(" (export control)");
+  }
+  return text;
+}
+
+}  // namespace
+
+const char* ConstraintKindName(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::None: return "none";
+    case ConstraintKind::Capacity: return "capacity";
+    case ConstraintKind::CapacityLoss: return "capacity loss";
+    case ConstraintKind::RampUp: return "ramp-up";
+    case ConstraintKind::InputShortage: return "input shortage";
+    case ConstraintKind::ExportRestriction: return "export restriction";
+    case ConstraintKind::Chokepoint: return "chokepoint";
+  }
+  return "unknown";
+}
+
+std::string ResultsToCsv(const Scenario& scenario, const Results& results) {
+  std::string csv = "# Kizuna " + std::string(Version()) + " results for scenario " + scenario.id + "\n";
+  csv += "month,region,good,unit,production (unit/month),deliveries (unit/month),final_demand (unit/month),"
+         "final_delivered (unit/month),fulfilment (share),shortfall (unit/month),inventory (unit),"
+         "stockpile (unit),price_index (1 = base),loss (USD),policy_cost (USD),binding_constraint\n";
+  for (int t = 0; t < results.months; ++t) {
+    for (int r = 0; r < results.regions; ++r) {
+      for (int g = 0; g < results.goods; ++g) {
+        const std::size_t i = results.Index(t, r, g);
+        csv += std::to_string(t) + "," + CsvField(results.regionIds[r]) + "," + CsvField(results.goodIds[g]) + "," +
+               CsvField(scenario.goods[g].unit);
+        for (const std::vector<double>* series : {&results.production, &results.deliveries, &results.finalDemand,
+                                                  &results.finalDelivered, &results.fulfilment, &results.shortfall,
+                                                  &results.inventory, &results.stockpile, &results.price,
+                                                  &results.loss, &results.policyCost}) {
+          csv += "," + FormatNumber((*series)[i]);
+        }
+        csv += "," + CsvField(ExplainText(scenario, results, results.binding[i])) + "\n";
+      }
+    }
+  }
+  return csv;
+}
+
+std::string ResultsToJson(const Scenario& scenario, const Results& results) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+  json.StartObject();
+  json.Key("scenario");
+  json.String(scenario.id.c_str());
+  json.Key("version");
+  json.String(std::string(Version()).c_str());
+  json.Key("months");
+  json.Int(results.months);
+  json.Key("regions");
+  json.StartArray();
+  for (const std::string& id : results.regionIds) json.String(id.c_str());
+  json.EndArray();
+  json.Key("goods");
+  json.StartArray();
+  for (const std::string& id : results.goodIds) json.String(id.c_str());
+  json.EndArray();
+  json.Key("hash");
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashResults(results)));
+  json.String(hash);
+  json.Key("metrics");
+  json.StartArray();
+  for (int r = 0; r < results.regions; ++r) {
+    for (int g = 0; g < results.goods; ++g) {
+      const Metrics& m = results.MetricsOf(r, g);
+      json.StartObject();
+      json.Key("region");
+      json.String(results.regionIds[r].c_str());
+      json.Key("good");
+      json.String(results.goodIds[g].c_str());
+      json.Key("peakShortfall");
+      json.Double(m.peakShortfall);
+      json.Key("cumulativeLoss");
+      json.Double(m.cumulativeLoss);
+      json.Key("policyCost");
+      json.Double(m.policyCost);
+      json.Key("peakPrice");
+      json.Double(m.peakPrice);
+      json.Key("timeToSurvive");
+      json.Int(m.timeToSurvive);
+      json.Key("timeToRecover");
+      json.Int(m.timeToRecover);
+      json.EndObject();
+    }
+  }
+  json.EndArray();
+  json.Key("series");
+  json.StartObject();
+  const std::pair<const char*, const std::vector<double>*> series[] = {
+      {"production", &results.production}, {"deliveries", &results.deliveries},
+      {"finalDemand", &results.finalDemand}, {"finalDelivered", &results.finalDelivered},
+      {"fulfilment", &results.fulfilment}, {"shortfall", &results.shortfall},
+      {"inventory", &results.inventory}, {"stockpile", &results.stockpile},
+      {"price", &results.price}, {"loss", &results.loss}, {"policyCost", &results.policyCost}};
+  for (const auto& [name, values] : series) {
+    json.Key(name);
+    json.StartArray();
+    for (const double v : *values) json.Double(v);
+    json.EndArray();
+  }
+  json.EndObject();
+  json.EndObject();
+  return buffer.GetString();
+}
+
+}  // namespace kz

@@ -1,0 +1,304 @@
+// Hand-computed cases for each mechanism of the engine (the numbers in comments are the hand
+// calculation), on the ore -> magnet chain of engine_fixtures.hpp.
+#include "kizuna/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine_fixtures.hpp"
+#include "kizuna/results.hpp"
+#include "network.hpp"  // private: MonthlyGrowthFactor
+
+namespace kz {
+namespace {
+
+using test::At;
+using test::MakeEvent;
+using test::OreMagnetChain;
+using test::PolicyOf;
+using test::RunOrFail;
+
+constexpr double kEps = 1e-9;
+
+TEST(Engine, BaselineIsSteadyAndFullyMet) {
+  const Scenario s = OreMagnetChain();
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  for (int t = 0; t < r.months; ++t) {
+    EXPECT_NEAR(At(r, r.production, t, "A", "ore"), 60.0, kEps);  // 30 magnets x 2 ore
+    EXPECT_NEAR(At(r, r.production, t, "C", "ore"), 0.0, kEps);   // nobody orders from C
+    EXPECT_NEAR(At(r, r.production, t, "B", "magnet"), 30.0, kEps);
+    EXPECT_NEAR(At(r, r.fulfilment, t, "B", "magnet"), 1.0, kEps);
+    EXPECT_NEAR(At(r, r.price, t, "B", "magnet"), 1.0, kEps);
+    EXPECT_EQ(r.binding[r.Index(t, 1, 1)].kind, ConstraintKind::None);
+  }
+  EXPECT_EQ(r.MetricsOf(1, 1).timeToSurvive, -1);
+  EXPECT_EQ(r.MetricsOf(1, 1).cumulativeLoss, 0.0);
+}
+
+TEST(Engine, CapacityLossStarvesTheDownstreamStage) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("mine-flood", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.5, 2, 2));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // Months 2-3: A can mine 50 of the 60 t B needs, so B makes 25 of 30 magnets.
+  for (int t : {2, 3}) {
+    EXPECT_NEAR(At(r, r.production, t, "A", "ore"), 50.0, kEps);
+    EXPECT_NEAR(At(r, r.fulfilment, t, "B", "ore"), 50.0 / 60.0, kEps);
+    EXPECT_NEAR(At(r, r.production, t, "B", "magnet"), 25.0, kEps);
+    EXPECT_NEAR(At(r, r.shortfall, t, "B", "magnet"), 5.0, kEps);
+    EXPECT_NEAR(At(r, r.loss, t, "B", "magnet"), 5.0 * 100.0 * 3.0, kEps);  // shortfall x price x multiplier
+  }
+  EXPECT_NEAR(At(r, r.fulfilment, 4, "B", "magnet"), 1.0, kEps);
+  // Explain: magnets are short because the magnet maker lacked ore; ore because of the flood at A.
+  const Constraint magnetWhy = r.binding[r.Index(2, 1, 1)];
+  EXPECT_EQ(magnetWhy.kind, ConstraintKind::InputShortage);
+  EXPECT_EQ(magnetWhy.region, 1);
+  EXPECT_EQ(magnetWhy.input, 0);
+  const Constraint oreWhy = r.binding[r.Index(2, 1, 0)];
+  EXPECT_EQ(oreWhy.kind, ConstraintKind::CapacityLoss);
+  EXPECT_EQ(oreWhy.region, 0);
+  EXPECT_EQ(oreWhy.event, 0);
+  // Metrics: unmet from month 2 (the disruption's first month) to month 3; full again in month 4.
+  const Metrics& m = r.MetricsOf(1, 1);
+  EXPECT_EQ(m.timeToSurvive, 0);
+  EXPECT_EQ(m.timeToRecover, 2);
+  EXPECT_NEAR(m.peakShortfall, 5.0 / 30.0, kEps);
+  EXPECT_NEAR(m.cumulativeLoss, 2 * 1500.0, kEps);
+}
+
+TEST(Engine, PriceIndexMovesTowardScarcityTargetAndBack) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("mine-flood", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.5, 2, 2));
+  const Results r = RunOrFail(s);
+  // Scarcity 1/6: target 1 + 10/6; half the gap closed each month.
+  const double target = 1.0 + 10.0 / 6.0;
+  const double month2 = 1.0 + 0.5 * (target - 1.0);
+  const double month3 = month2 + 0.5 * (target - month2);
+  EXPECT_NEAR(At(r, r.price, 2, "B", "magnet"), month2, kEps);
+  EXPECT_NEAR(At(r, r.price, 3, "B", "magnet"), month3, kEps);
+  EXPECT_NEAR(At(r, r.price, 4, "B", "magnet"), month3 + 0.5 * (1.0 - month3), kEps);
+  EXPECT_NEAR(r.MetricsOf(1, 1).peakPrice, month3, kEps);
+}
+
+TEST(Engine, PriceResponseReducesFinalDemand) {
+  Scenario s = OreMagnetChain();
+  s.goods[1].demandElasticity = 0.5;
+  s.events.push_back(MakeEvent("mine-flood", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.5, 2, 1));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  const double price2 = 1.0 + 0.5 * (10.0 / 6.0);
+  EXPECT_NEAR(At(r, r.finalDemand, 3, "B", "magnet"), 30.0 * (1.0 - 0.5 * (price2 - 1.0)), kEps);
+}
+
+TEST(Engine, ExportRestrictionBlocksShipmentsAndNamesTheEvent) {
+  Scenario s = OreMagnetChain();
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 2, {"B"}));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // B orders 48 t from A (blocked) and 12 t from C: 12 of 60 arrive, so 6 of 30 magnets.
+  EXPECT_NEAR(At(r, r.deliveries, 1, "B", "ore"), 12.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 1, "B", "magnet"), 6.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 1, "A", "ore"), 0.0, kEps);  // A does not mine for orders it may not ship
+  const Constraint why = r.binding[r.Index(1, 1, 0)];
+  EXPECT_EQ(why.kind, ConstraintKind::ExportRestriction);
+  EXPECT_EQ(why.event, 0);
+  EXPECT_EQ(why.region, 0);
+  EXPECT_NEAR(At(r, r.fulfilment, 3, "B", "ore"), 1.0, kEps);  // lifted after two months
+}
+
+TEST(Engine, ReSourcingStartsAfterTheResponseLag) {
+  Scenario s = OreMagnetChain();
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
+  PolicyOf(s, "B").responseLagMonths = 2;
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // Short from month 1; responses from month 3 (lag 2): C, with 88 t spare, fills the 48 t gap.
+  EXPECT_NEAR(At(r, r.fulfilment, 1, "B", "ore"), 0.2, kEps);
+  EXPECT_NEAR(At(r, r.fulfilment, 2, "B", "ore"), 0.2, kEps);
+  EXPECT_NEAR(At(r, r.fulfilment, 3, "B", "ore"), 1.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 3, "C", "ore"), 60.0, kEps);
+}
+
+TEST(Engine, ReSourcingIsLimitedByQualificationTime) {
+  Scenario s = OreMagnetChain();
+  s.goods[0].qualificationMonths = 4;
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 8, {"B"}));
+  PolicyOf(s, "B").responseLagMonths = 1;
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // Responding from month 2: a quarter of the 48 t gap can be re-sourced per month of qualification.
+  for (int k = 0; k < 4; ++k) {
+    const double reSourced = 48.0 * (k + 1) / 4.0;
+    EXPECT_NEAR(At(r, r.deliveries, 2 + k, "B", "ore"), 12.0 + reSourced, kEps) << "month " << 2 + k;
+  }
+}
+
+TEST(Engine, DemandShockBeyondCapacityIsACapacityShortfall) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("boom", EventKind::DemandShock, {"B"}, {"magnet"}, 0.5, 0, 3));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // Demand 45 against a magnet capacity of 40.
+  EXPECT_NEAR(At(r, r.finalDemand, 0, "B", "magnet"), 45.0, kEps);
+  EXPECT_NEAR(At(r, r.finalDelivered, 0, "B", "magnet"), 40.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 0, "A", "ore"), 80.0, kEps);
+  const Constraint why = r.binding[r.Index(0, 1, 1)];
+  EXPECT_EQ(why.kind, ConstraintKind::Capacity);
+  EXPECT_EQ(why.region, 1);
+  EXPECT_NEAR(At(r, r.finalDemand, 3, "B", "magnet"), 30.0, 1e-6 * 30.0 + 30.0 * 0.5 * 10.0);  // shock over
+}
+
+TEST(Engine, ChokepointHalvesShipmentsOnItsRoute) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("strait", EventKind::Chokepoint, {"A"}, {}, 0.5, 0, 1, {"B"}));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.deliveries, 0, "B", "ore"), 30.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 0, "B", "magnet"), 15.0, kEps);
+  EXPECT_EQ(r.binding[r.Index(0, 1, 0)].kind, ConstraintKind::Chokepoint);
+}
+
+TEST(Engine, StockpileReleasesAfterTheLagAndRefillsAfterRecovery) {
+  Scenario s = OreMagnetChain();
+  s.facilities.erase(s.facilities.begin() + 1);  // no mine at C: nothing to re-source from
+  RegionPolicy& b = PolicyOf(s, "B");
+  b.responseLagMonths = 0;
+  StockpilePolicy pile;
+  pile.good = "ore";
+  pile.targetMonths = 2.0;       // 2 x 60 t = 120 t
+  pile.releasePerMonth = 0.25;   // at most 30 t a month
+  pile.refillPerMonth = 0.05;    // at most 6 t a month
+  pile.holdingCostPerYear = 0.12;
+  b.stockpiles.push_back(pile);
+  s.events.push_back(MakeEvent("outage", EventKind::CapacityLoss, {"A"}, {"ore"}, 1.0, 1, 4));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.stockpile, 0, "B", "ore"), 120.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 0, "B", "ore"), 120.0 * 10.0 * 0.12 / 12.0, kEps);
+  EXPECT_NEAR(At(r, r.fulfilment, 1, "B", "ore"), 0.0, kEps);  // short; the response starts next month
+  for (int t : {2, 3, 4}) EXPECT_NEAR(At(r, r.fulfilment, t, "B", "ore"), 0.5, kEps) << t;
+  EXPECT_NEAR(At(r, r.stockpile, 4, "B", "ore"), 30.0, kEps);
+  EXPECT_NEAR(At(r, r.fulfilment, 5, "B", "ore"), 1.0, kEps);  // the mine is back
+  EXPECT_NEAR(At(r, r.stockpile, 5, "B", "ore"), 30.0, kEps);  // still responding: no refill yet
+  EXPECT_NEAR(At(r, r.stockpile, 6, "B", "ore"), 36.0, kEps);  // refilling 6 t a month
+  EXPECT_NEAR(At(r, r.production, 6, "A", "ore"), 66.0, kEps);
+}
+
+TEST(Engine, RampUpLimitsRecovery) {
+  Scenario s = OreMagnetChain();
+  s.facilities[0].maxRampPerMonth = 0.1;
+  s.events.push_back(MakeEvent("outage", EventKind::CapacityLoss, {"A"}, {"ore"}, 1.0, 1, 2));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.production, 3, "A", "ore"), 10.0, kEps);  // 0 + 10% of 100
+  EXPECT_NEAR(At(r, r.production, 4, "A", "ore"), 20.0, kEps);
+  EXPECT_EQ(r.binding[r.Index(3, 1, 0)].kind, ConstraintKind::RampUp);
+}
+
+TEST(Engine, InvestmentAddsCapacityAfterLeadTimeWithCapex) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("boom", EventKind::DemandShock, {"B"}, {"magnet"}, 0.5, 0, 12));
+  InvestmentPolicy plant;
+  plant.good = "magnet";
+  plant.capacity = 10.0;
+  plant.start = 0;
+  plant.leadMonths = 3;
+  plant.rampMonths = 2;
+  plant.capexPerUnit = 1200.0;
+  PolicyOf(s, "B").investments.push_back(plant);
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.production, 2, "B", "magnet"), 40.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 3, "B", "magnet"), 45.0, kEps);  // half the new 10 in the first ramp month
+  EXPECT_NEAR(At(r, r.fulfilment, 4, "B", "magnet"), 1.0, kEps);
+  for (int t : {0, 1, 2}) EXPECT_NEAR(At(r, r.policyCost, t, "B", "magnet"), 10.0 * 1200.0 / 3.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 3, "B", "magnet"), 0.0, kEps);
+}
+
+TEST(Engine, SubstitutionRampsDemandDownAtACost) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("boom", EventKind::DemandShock, {"B"}, {"magnet"}, 0.5, 0, 12));
+  RegionPolicy& b = PolicyOf(s, "B");
+  b.responseLagMonths = 0;
+  b.substitution.push_back({"magnet", 0.2, 2, 50.0});
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.finalDemand, 0, "B", "magnet"), 45.0, kEps);
+  EXPECT_NEAR(At(r, r.finalDemand, 1, "B", "magnet"), 45.0 * 0.9, kEps);  // half of the 20% in month 1
+  EXPECT_NEAR(At(r, r.policyCost, 1, "B", "magnet"), 4.5 * 50.0, kEps);
+  EXPECT_NEAR(At(r, r.finalDemand, 2, "B", "magnet"), 36.0, kEps);
+  EXPECT_NEAR(At(r, r.fulfilment, 2, "B", "magnet"), 1.0, kEps);
+  EXPECT_NEAR(At(r, r.finalDemand, 5, "B", "magnet"), 36.0, kEps);  // the substitution persists
+}
+
+TEST(Engine, RecyclingSuppliesPartOfDemandFromPastConsumption) {
+  Scenario s = OreMagnetChain();
+  PolicyOf(s, "B").recycling.push_back({"magnet", 0.1, 1});
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  for (int t = 0; t < r.months; ++t) {
+    EXPECT_NEAR(At(r, r.production, t, "B", "magnet"), 27.0, kEps);  // 3 of 30 recovered
+    EXPECT_NEAR(At(r, r.finalDelivered, t, "B", "magnet"), 30.0, kEps);
+  }
+}
+
+TEST(Engine, DiversificationCapShiftsSharesToOtherSuppliers) {
+  Scenario s = OreMagnetChain();
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  PolicyOf(s, "B").diversification.push_back({"ore", 0.5, {}});
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.production, 0, "A", "ore"), 30.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 0, "C", "ore"), 30.0, kEps);
+}
+
+TEST(Engine, RegionsOwnExportControlActsLikeARestriction) {
+  Scenario s = OreMagnetChain();
+  PolicyOf(s, "A").exportControls.push_back({"ore", {"B"}, 0.5, 2, 1});
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.deliveries, 2, "B", "ore"), 30.0, kEps);
+  const Constraint why = r.binding[r.Index(2, 1, 0)];
+  EXPECT_EQ(why.kind, ConstraintKind::ExportRestriction);
+  EXPECT_EQ(why.event, 0);  // first export control: index events.size() + 0, and there are no events
+  EXPECT_EQ(r.firstDisruptionMonth, 2);
+}
+
+TEST(Engine, LinearRecoveryRestoresCapacityGradually) {
+  Scenario s = OreMagnetChain();
+  Event quake = MakeEvent("quake", EventKind::CapacityLoss, {"A"}, {"ore"}, 1.0, 0, 2);
+  quake.recovery = RecoveryShape::Linear;
+  quake.recoveryMonths = 3;
+  s.events.push_back(quake);
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  // Full loss in months 0-1, then 25%, 50%, 75% of capacity back in months 2-4.
+  EXPECT_NEAR(At(r, r.production, 1, "A", "ore"), 0.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 2, "A", "ore"), 25.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 3, "A", "ore"), 50.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 4, "A", "ore"), 60.0, kEps);  // 75 available, 60 needed
+}
+
+TEST(Engine, RepeatedRunsAreIdentical) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("mine-flood", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.7, 1, 3));
+  const Results first = RunOrFail(s);
+  Expected<Simulation> simulation = Simulation::Create(s);
+  ASSERT_TRUE(simulation);
+  Results reused;
+  for (int i = 0; i < 3; ++i) {
+    simulation.value().Run(reused);
+    EXPECT_EQ(HashResults(reused), HashResults(first));
+  }
+}
+
+TEST(Engine, GrowthCompoundsMonthlyToTheAnnualRate) {
+  EXPECT_NEAR(MonthlyGrowthFactor(0.12), 1.009488792934583, 1e-15);
+  EXPECT_EQ(MonthlyGrowthFactor(0.0), 1.0);
+}
+
+}  // namespace
+}  // namespace kz
