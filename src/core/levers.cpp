@@ -1,0 +1,264 @@
+// Levers: one walk over the scenario (ForEachLever) defines every lever's path, unit, label, range
+// and field; listing, getting and setting all go through it, so the three can never disagree.
+// Ranges come from ranges.hpp, the table validation uses.
+#include "kizuna/levers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+
+#include "ranges.hpp"
+
+namespace kz {
+namespace {
+
+constexpr std::size_t kNoTrade = std::numeric_limits<std::size_t>::max();
+
+struct LeverSpec {
+  std::string path;
+  std::string unit;
+  std::string label;
+  Range range;
+  std::size_t trade = kNoTrade;  // index into Scenario::trade for share levers (set rescales others)
+};
+
+// Calls visit(spec, field) for every lever until it returns true. `field` is a double& or int&
+// (const when S is const Scenario).
+template <typename S, typename Visit>
+void ForEachLever(S& s, Visit&& visit) {
+  bool stopped = false;
+  auto emit = [&](std::string path, std::string unit, std::string label, const Range& range,
+                  auto& field, std::size_t trade = kNoTrade) {
+    if (!stopped) {
+      stopped = visit(LeverSpec{std::move(path), std::move(unit), std::move(label), range, trade},
+                      field);
+    }
+  };
+  std::unordered_map<std::string, std::string> units;  // good id -> unit
+  for (const Good& good : s.goods) units.emplace(good.id, good.unit.empty() ? "units" : good.unit);
+  auto unitOf = [&units](const std::string& good) {
+    const auto it = units.find(good);
+    return it == units.end() ? std::string("units") : it->second;
+  };
+
+  // The horizon may not end before an event starts.
+  int latestStart = -1;
+  for (const Event& event : s.events) latestStart = std::max(latestStart, event.start);
+  Range horizon = ranges::kHorizonMonths;
+  horizon.min = std::clamp(latestStart + 1, 1, kMaxHorizonMonths);
+  emit("horizonMonths", "months", "Simulated horizon", horizon, s.horizonMonths);
+
+  for (auto& good : s.goods) {
+    const std::string p = "good." + good.id + ".";
+    const std::string& g = good.id;
+    const std::string unit = unitOf(g);
+    emit(p + "basePrice", "USD/" + unit, g + " base price", ranges::kBasePrice, good.basePrice);
+    emit(p + "valueMultiplier", "x", g + " downstream value lost per USD short",
+         ranges::kValueMultiplier, good.valueMultiplier);
+    emit(p + "qualificationMonths", "months", g + " supplier qualification time",
+         ranges::kQualificationMonths, good.qualificationMonths);
+    emit(p + "demandElasticity", "share", g + " demand elasticity to price",
+         ranges::kDemandElasticity, good.demandElasticity);
+    emit(p + "priceSensitivity", "x", g + " price sensitivity to scarcity",
+         ranges::kPriceSensitivity, good.priceSensitivity);
+    emit(p + "priceMaxMultiple", "x", g + " highest price multiple", ranges::kPriceMaxMultiple,
+         good.priceMaxMultiple);
+    emit(p + "priceAdjustment", "share/month", g + " price adjustment speed",
+         ranges::kPriceAdjustment, good.priceAdjustment);
+  }
+
+  for (auto& good : s.goods) {
+    const std::string unit = unitOf(good.id);
+    for (auto& demand : good.finalDemand) {
+      const std::string p = "demand." + demand.region + "." + good.id + ".";
+      const std::string who = demand.region + " " + good.id;
+      emit(p + "monthly", unit + "/month", who + " final demand", ranges::kDemandMonthly,
+           demand.monthly);
+      emit(p + "growthPerYear", "share/year", who + " demand growth", ranges::kDemandGrowthPerYear,
+           demand.growthPerYear);
+    }
+  }
+
+  for (auto& facility : s.facilities) {
+    const std::string p = "facility." + facility.region + "." + facility.good + ".";
+    const std::string who = facility.region + " " + facility.good;
+    const std::string unit = unitOf(facility.good);
+    emit(p + "capacity", unit + "/month", who + " capacity", ranges::kCapacity, facility.capacity);
+    emit(p + "initialStock", unit, who + " initial stock", ranges::kInitialStock,
+         facility.initialStock);
+    emit(p + "maxRampPerMonth", "share/month", who + " fastest ramp-up", ranges::kMaxRampPerMonth,
+         facility.maxRampPerMonth);
+  }
+
+  for (std::size_t i = 0; i < s.trade.size(); ++i) {
+    auto& t = s.trade[i];
+    // A buyer's only source of a good must keep all of it: the shares sum to 1.
+    const bool hasOthers = std::any_of(s.trade.begin(), s.trade.end(), [&](const TradeShare& o) {
+      return &o != &t && o.buyer == t.buyer && o.good == t.good;
+    });
+    Range share = ranges::kTradeShare;
+    if (!hasOthers) share.min = 1;
+    emit("trade." + t.buyer + "." + t.good + "." + t.seller, "share",
+         t.buyer + " share of " + t.good + " bought from " + t.seller, share, t.share, i);
+  }
+
+  const Range start = ranges::EventStart(s.horizonMonths);
+  for (auto& event : s.events) {
+    const std::string p = "event." + event.id + ".";
+    emit(p + "fraction", "share", event.id + " strength", ranges::EventFraction(event.kind),
+         event.fraction);
+    emit(p + "start", "month", event.id + " first month", start, event.start);
+    emit(p + "duration", "months", event.id + " months at full strength", ranges::kEventDuration,
+         event.duration);
+    emit(p + "recoveryMonths", "months", event.id + " recovery time", ranges::kRecoveryMonths,
+         event.recoveryMonths);
+  }
+
+  for (auto& policy : s.policies) {
+    const std::string& r = policy.region;
+    const std::string p = "policy." + r + ".";
+    emit(p + "responseLagMonths", "months", r + " response lag", ranges::kResponseLagMonths,
+         policy.responseLagMonths);
+    for (auto& x : policy.stockpiles) {
+      const std::string q = p + "stockpile." + x.good + ".";
+      const std::string who = r + " " + x.good + " stockpile";
+      emit(q + "targetMonths", "months", who + " target (months of use)",
+           ranges::kStockpileTargetMonths, x.targetMonths);
+      emit(q + "initialFill", "share", who + " initial fill", ranges::kStockpileInitialFill,
+           x.initialFill);
+      emit(q + "releaseTrigger", "share", who + " release below fulfilment",
+           ranges::kStockpileReleaseTrigger, x.releaseTrigger);
+      emit(q + "releasePerMonth", "share/month", who + " release rate",
+           ranges::kStockpileReleasePerMonth, x.releasePerMonth);
+      emit(q + "refillPerMonth", "share/month", who + " refill rate",
+           ranges::kStockpileRefillPerMonth, x.refillPerMonth);
+      emit(q + "holdingCostPerYear", "share/year", who + " holding cost",
+           ranges::kStockpileHoldingCostPerYear, x.holdingCostPerYear);
+    }
+    for (auto& x : policy.investments) {
+      const std::string q = p + "investment." + x.good + ".";
+      const std::string who = r + " " + x.good + " investment";
+      const std::string unit = unitOf(x.good);
+      emit(q + "capacity", unit + "/month", who + " added capacity",
+           ranges::kInvestmentCapacity, x.capacity);
+      emit(q + "start", "month", who + " construction start", ranges::kInvestmentStart, x.start);
+      emit(q + "leadMonths", "months", who + " construction time",
+           ranges::kInvestmentLeadMonths, x.leadMonths);
+      emit(q + "rampMonths", "months", who + " ramp-up time", ranges::kInvestmentRampMonths,
+           x.rampMonths);
+      emit(q + "capexPerUnit", "USD/(" + unit + "/month)", who + " capital cost",
+           ranges::kInvestmentCapexPerUnit, x.capexPerUnit);
+    }
+    for (auto& x : policy.diversification) {
+      emit(p + "diversification." + x.good + ".maxShare", "share",
+           r + " " + x.good + " largest share of one supplier",
+           ranges::kDiversificationMaxShare, x.maxShare);
+    }
+    for (auto& x : policy.substitution) {
+      const std::string q = p + "substitution." + x.good + ".";
+      const std::string who = r + " " + x.good + " substitution";
+      emit(q + "maxReduction", "share", who + " largest demand cut",
+           ranges::kSubstitutionMaxReduction, x.maxReduction);
+      emit(q + "monthsToFull", "months", who + " months to full effect",
+           ranges::kSubstitutionMonthsToFull, x.monthsToFull);
+      emit(q + "costPerUnit", "USD/" + unitOf(x.good), who + " cost per unit avoided",
+           ranges::kSubstitutionCostPerUnit, x.costPerUnit);
+    }
+    for (auto& x : policy.recycling) {
+      const std::string q = p + "recycling." + x.good + ".";
+      const std::string who = r + " " + x.good + " recycling";
+      emit(q + "rate", "share", who + " recovery rate", ranges::kRecyclingRate, x.rate);
+      emit(q + "lagMonths", "months", who + " lag", ranges::kRecyclingLagMonths, x.lagMonths);
+    }
+    for (auto& x : policy.exportControls) {
+      const std::string q = p + "exportControl." + x.good + ".";
+      const std::string who = r + " " + x.good + " export control";
+      emit(q + "fraction", "share", who + " strength", ranges::kExportControlFraction, x.fraction);
+      emit(q + "start", "month", who + " first month", ranges::kExportControlStart, x.start);
+      emit(q + "duration", "months", who + " duration", ranges::kExportControlDuration,
+           x.duration);
+    }
+  }
+}
+
+// Sets trade[index].share to `value` and rescales the buyer's other sellers of the good so the shares
+// sum to 1: proportionally, or equally when the others are all 0.
+void SetTradeShare(Scenario& s, std::size_t index, double value) {
+  const TradeShare& target = s.trade[index];
+  std::vector<std::size_t> others;
+  double othersSum = 0.0;
+  for (std::size_t j = 0; j < s.trade.size(); ++j) {
+    if (j != index && s.trade[j].buyer == target.buyer && s.trade[j].good == target.good) {
+      others.push_back(j);
+      othersSum += s.trade[j].share;
+    }
+  }
+  const double remainder = 1.0 - value;
+  for (std::size_t j : others) {
+    s.trade[j].share = othersSum > 0.0 ? s.trade[j].share / othersSum * remainder
+                                       : remainder / static_cast<double>(others.size());
+  }
+  s.trade[index].share = value;
+}
+
+Problem UnknownLever(std::string_view path) {
+  if (path.empty()) return Problem{"", "a lever path is required"};
+  return Problem{std::string(path), "unknown lever"};
+}
+
+}  // namespace
+
+std::vector<LeverInfo> ListLevers(const Scenario& scenario) {
+  std::vector<LeverInfo> levers;
+  ForEachLever(scenario, [&levers](LeverSpec spec, const auto& field) {
+    // An open lower bound (> 0) is reported as the smallest value above it, so min is always valid.
+    const double min = spec.range.minExclusive
+                           ? std::nextafter(spec.range.min, std::numeric_limits<double>::infinity())
+                           : spec.range.min;
+    levers.push_back(LeverInfo{std::move(spec.path), std::move(spec.unit), min, spec.range.max, static_cast<double>(field), spec.range.integer,
+                               std::move(spec.label)});
+    return false;
+  });
+  return levers;
+}
+
+Expected<double> GetLever(const Scenario& scenario, std::string_view path) {
+  bool found = false;
+  double value = 0.0;
+  ForEachLever(scenario, [&](const LeverSpec& spec, const auto& field) {
+    if (spec.path != path) return false;
+    found = true;
+    value = static_cast<double>(field);
+    return true;
+  });
+  if (!found) return std::vector<Problem>{UnknownLever(path)};
+  return value;
+}
+
+std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double value) {
+  std::vector<Problem> problems;
+  bool found = false;
+  ForEachLever(scenario, [&](const LeverSpec& spec, auto& field) {
+    if (spec.path != path) return false;
+    found = true;
+    if (auto message = CheckRange(spec.range, value)) {
+      problems.push_back(Problem{spec.path, std::move(*message)});
+    } else if (spec.trade != kNoTrade) {
+      SetTradeShare(scenario, spec.trade, value);
+    } else if constexpr (std::is_same_v<std::remove_reference_t<decltype(field)>, int>) {
+      field = static_cast<int>(value);  // whole and within an int's range: CheckRange said so
+    } else {
+      field = value;
+    }
+    return true;
+  });
+  if (!found) problems.push_back(UnknownLever(path));
+  return problems;
+}
+
+}  // namespace kz

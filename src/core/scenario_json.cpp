@@ -1,0 +1,755 @@
+// Scenario JSON: RapidJSON's iterative parser (no recursion, so no stack overflow on deep nesting),
+// then a reader that walks the known structure collecting problems with their JSON paths, then
+// ValidateScenario. Sections: helpers; Reader (types, unknown fields); per-struct readers; load;
+// writer (fixed field order).
+#include "kizuna/scenario_json.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kizuna/validate.hpp"
+#include "ranges.hpp"
+
+namespace kz {
+namespace {
+
+using Json = rapidjson::Value;
+
+// Past this many problems the list stops growing: a broken 16 MiB file could otherwise produce
+// millions, and nobody reads past the first screenful.
+constexpr std::size_t kMaxProblems = 100;
+// Unknown field names longer than this are cut in messages.
+constexpr std::size_t kMaxShownKeyBytes = 64;
+
+// -- Helpers ------------------------------------------------------------------------------------------
+
+std::string Field(const std::string& base, std::string_view name) {
+  return base.empty() ? std::string(name) : base + "." + std::string(name);
+}
+std::string Item(const std::string& base, std::size_t index) {
+  return base + "[" + std::to_string(index) + "]";
+}
+
+const char* TypeName(const Json& value) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "boolean";
+    case rapidjson::kObjectType: return "object";
+    case rapidjson::kArrayType: return "array";
+    case rapidjson::kStringType: return "string";
+    case rapidjson::kNumberType: return "number";
+  }
+  return "unknown";
+}
+
+// Cuts a string to at most `maxBytes` without splitting a UTF-8 sequence.
+std::string Shorten(std::string_view text, std::size_t maxBytes) {
+  if (text.size() <= maxBytes) return std::string(text);
+  std::size_t end = maxBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "...";
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+// The known field an unknown one was probably meant to be: a close spelling (at most 2 edits,
+// ignoring case) or a shortening ("lattitude" -> "lat"). Empty when nothing is close.
+std::string_view Suggest(std::string_view key, std::initializer_list<std::string_view> fields) {
+  if (key.size() > kMaxShownKeyBytes) return {};
+  std::string lower(key);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view best;
+  std::size_t bestDistance = std::numeric_limits<std::size_t>::max();
+  for (std::string_view field : fields) {
+    std::string fieldLower(field);
+    for (char& c : fieldLower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::size_t distance = EditDistance(lower, fieldLower);
+    const bool prefix = std::min(lower.size(), fieldLower.size()) >= 2 &&
+                        (lower.starts_with(fieldLower) || fieldLower.starts_with(lower));
+    if ((distance <= 2 && distance < field.size()) || prefix) {
+      if (distance < bestDistance) {
+        best = field;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+// "line L, column C" of a byte offset; columns count UTF-8 characters, from 1.
+std::string LineAndColumn(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else if ((byte & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// -- Reader: types, required and unknown fields -------------------------------------------------------
+
+class Reader {
+ public:
+  std::vector<Problem> problems;
+  std::size_t dropped = 0;
+  bool listsBroken = false;  // the root, `regions` or `goods` itself is unusable
+
+  void Add(std::string path, std::string message) {
+    if (path.empty() || path == "regions" || path == "goods") listsBroken = true;
+    if (problems.size() >= kMaxProblems) {
+      ++dropped;
+      return;
+    }
+    problems.push_back(Problem{std::move(path), std::move(message)});
+  }
+
+  // False (with a problem) unless `value` is an object; reports its unknown and repeated fields.
+  bool Object(const Json& value, const std::string& path,
+              std::initializer_list<std::string_view> fields) {
+    if (!value.IsObject()) {
+      Add(path, std::string("must be an object, got ") + TypeName(value));
+      return false;
+    }
+    std::array<std::uint8_t, 16> seen{};  // no struct has more than 16 fields
+    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
+      const std::string_view key(it->name.GetString(), it->name.GetStringLength());
+      const auto known = std::find(fields.begin(), fields.end(), key);
+      if (known == fields.end()) {
+        std::string message = "unknown field";
+        const std::string_view suggestion = Suggest(key, fields);
+        if (!suggestion.empty()) message += " (did you mean '" + std::string(suggestion) + "'?)";
+        Add(Field(path, Shorten(key, kMaxShownKeyBytes)), std::move(message));
+      } else if (seen[static_cast<std::size_t>(known - fields.begin())]++ != 0) {
+        Add(Field(path, key), "duplicate field");
+      }
+    }
+    return true;
+  }
+
+  // The member `name` of an object, or null (with a problem when it is required).
+  const Json* Member(const Json& object, const std::string& path, const char* name,
+                     bool required) {
+    const auto it = object.FindMember(name);
+    if (it == object.MemberEnd()) {
+      if (required) Add(Field(path, name), "required field is missing");
+      return nullptr;
+    }
+    return &it->value;
+  }
+
+  void String(const Json& object, const std::string& path, const char* name, std::string& out,
+              bool required) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    if (!value->IsString()) {
+      Add(Field(path, name), std::string("must be a string, got ") + TypeName(*value));
+      return;
+    }
+    out.assign(value->GetString(), value->GetStringLength());
+  }
+
+  void Number(const Json& object, const std::string& path, const char* name, double& out,
+              bool required = false) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    if (!value->IsNumber()) {
+      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
+      return;
+    }
+    const double number = value->GetDouble();
+    if (!std::isfinite(number)) {  // JSON has no infinities; guard in case the parser ever allows them
+      Add(Field(path, name), "must be a finite number");
+      return;
+    }
+    out = number;
+  }
+
+  // Whole numbers that fit an int; anything else is reported against `range`, the field's own.
+  void Integer(const Json& object, const std::string& path, const char* name, int& out,
+               const Range& range, bool required = false) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    if (!value->IsNumber()) {
+      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
+      return;
+    }
+    if (value->IsInt()) {
+      out = value->GetInt();
+      return;
+    }
+    const double number = value->GetDouble();
+    if (std::isfinite(number) && number == std::floor(number) &&
+        number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max()) {
+      out = static_cast<int>(number);  // e.g. 12.0
+      return;
+    }
+    Range wider = range;
+    wider.integer = true;
+    Add(Field(path, name),
+        CheckRange(wider, number).value_or("must be a whole number, got " + FormatNumber(number)));
+  }
+
+  void Seed(const Json& object, const std::string& path, const char* name, std::uint64_t& out) {
+    const Json* value = Member(object, path, name, false);
+    if (value == nullptr) return;
+    if (!value->IsNumber()) {
+      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
+      return;
+    }
+    if (value->IsUint64()) {
+      out = value->GetUint64();
+      return;
+    }
+    const double number = value->GetDouble();
+    if (number >= 0 && number < 18446744073709551616.0 && number == std::floor(number)) {
+      out = static_cast<std::uint64_t>(number);
+      return;
+    }
+    Add(Field(path, name),
+        "must be a whole number in 0..18446744073709551615, got " + FormatNumber(number));
+  }
+
+  void Text(const Json& object, const std::string& path, const char* name, LocalizedText& out,
+            bool required = false) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    const std::string textPath = Field(path, name);
+    if (!Object(*value, textPath, {"en", "ja"})) return;
+    String(*value, textPath, "en", out.en, true);
+    String(*value, textPath, "ja", out.ja, false);
+  }
+
+  // Reads an array member item by item; items that are not objects are still appended (as defaults)
+  // so indices in later messages match the file.
+  template <typename T, typename ReadItem>
+  void Array(const Json& object, const std::string& path, const char* name, std::vector<T>& out,
+             bool required, ReadItem readItem) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    const std::string arrayPath = Field(path, name);
+    if (!value->IsArray()) {
+      Add(arrayPath, std::string("must be an array, got ") + TypeName(*value));
+      return;
+    }
+    out.resize(value->Size());
+    for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
+      readItem((*value)[i], Item(arrayPath, i), out[i]);
+    }
+  }
+
+  void StringList(const Json& object, const std::string& path, const char* name,
+                  std::vector<std::string>& out) {
+    Array(object, path, name, out, false,
+          [this](const Json& item, const std::string& itemPath, std::string& text) {
+            if (!item.IsString()) {
+              Add(itemPath, std::string("must be a string, got ") + TypeName(item));
+              return;
+            }
+            text.assign(item.GetString(), item.GetStringLength());
+          });
+  }
+
+  template <typename E, std::size_t N>
+  void Enum(const Json& object, const std::string& path, const char* name, E& out,
+            const std::array<E, N>& values, const char* (*nameOf)(E), bool required) {
+    const Json* value = Member(object, path, name, required);
+    if (value == nullptr) return;
+    if (!value->IsString()) {
+      Add(Field(path, name), std::string("must be a string, got ") + TypeName(*value));
+      return;
+    }
+    const std::string_view text(value->GetString(), value->GetStringLength());
+    std::string expected;
+    for (E candidate : values) {
+      if (text == nameOf(candidate)) {
+        out = candidate;
+        return;
+      }
+      expected += (expected.empty() ? "" : ", ") + std::string(nameOf(candidate));
+    }
+    Add(Field(path, name),
+        "must be one of " + expected + "; got '" + Shorten(text, kMaxShownKeyBytes) + "'");
+  }
+};
+
+constexpr std::array<EventKind, 4> kEventKinds = {EventKind::CapacityLoss,
+                                                  EventKind::ExportRestriction,
+                                                  EventKind::DemandShock, EventKind::Chokepoint};
+constexpr std::array<RecoveryShape, 2> kRecoveryShapes = {RecoveryShape::Step,
+                                                          RecoveryShape::Linear};
+
+// -- Per-struct readers (field lists in scenario.hpp order) -------------------------------------------
+
+void ReadRegion(Reader& r, const Json& v, const std::string& path, Region& out) {
+  if (!r.Object(v, path, {"id", "name", "lat", "lon", "weight"})) return;
+  r.String(v, path, "id", out.id, true);
+  r.Text(v, path, "name", out.name);
+  r.Number(v, path, "lat", out.lat);
+  r.Number(v, path, "lon", out.lon);
+  r.Number(v, path, "weight", out.weight);
+}
+
+void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
+  if (!r.Object(v, path,
+                {"id", "name", "unit", "basePrice", "recipe", "finalDemand", "valueMultiplier",
+                 "qualificationMonths", "demandElasticity", "priceSensitivity", "priceMaxMultiple",
+                 "priceAdjustment"})) {
+    return;
+  }
+  r.String(v, path, "id", out.id, true);
+  r.Text(v, path, "name", out.name);
+  r.String(v, path, "unit", out.unit, false);
+  r.Number(v, path, "basePrice", out.basePrice);
+  r.Array(v, path, "recipe", out.recipe, false,
+          [&r](const Json& item, const std::string& itemPath, RecipeInput& input) {
+            if (!r.Object(item, itemPath, {"good", "unitsPerOutput"})) return;
+            r.String(item, itemPath, "good", input.good, true);
+            r.Number(item, itemPath, "unitsPerOutput", input.unitsPerOutput, true);
+          });
+  r.Array(v, path, "finalDemand", out.finalDemand, false,
+          [&r](const Json& item, const std::string& itemPath, FinalDemand& demand) {
+            if (!r.Object(item, itemPath, {"region", "monthly", "growthPerYear"})) return;
+            r.String(item, itemPath, "region", demand.region, true);
+            r.Number(item, itemPath, "monthly", demand.monthly);
+            r.Number(item, itemPath, "growthPerYear", demand.growthPerYear);
+          });
+  r.Number(v, path, "valueMultiplier", out.valueMultiplier);
+  r.Integer(v, path, "qualificationMonths", out.qualificationMonths, ranges::kQualificationMonths);
+  r.Number(v, path, "demandElasticity", out.demandElasticity);
+  r.Number(v, path, "priceSensitivity", out.priceSensitivity);
+  r.Number(v, path, "priceMaxMultiple", out.priceMaxMultiple);
+  r.Number(v, path, "priceAdjustment", out.priceAdjustment);
+}
+
+void ReadFacility(Reader& r, const Json& v, const std::string& path, Facility& out) {
+  if (!r.Object(v, path, {"region", "good", "capacity", "initialStock", "maxRampPerMonth"})) return;
+  r.String(v, path, "region", out.region, true);
+  r.String(v, path, "good", out.good, true);
+  r.Number(v, path, "capacity", out.capacity);
+  r.Number(v, path, "initialStock", out.initialStock);
+  r.Number(v, path, "maxRampPerMonth", out.maxRampPerMonth);
+}
+
+void ReadTrade(Reader& r, const Json& v, const std::string& path, TradeShare& out) {
+  if (!r.Object(v, path, {"buyer", "good", "seller", "share"})) return;
+  r.String(v, path, "buyer", out.buyer, true);
+  r.String(v, path, "good", out.good, true);
+  r.String(v, path, "seller", out.seller, true);
+  r.Number(v, path, "share", out.share);
+}
+
+void ReadEvent(Reader& r, const Json& v, const std::string& path, Event& out, int horizonMonths) {
+  if (!r.Object(v, path,
+                {"id", "kind", "name", "regions", "targets", "goods", "fraction", "start",
+                 "duration", "recovery", "recoveryMonths"})) {
+    return;
+  }
+  r.String(v, path, "id", out.id, true);
+  // Required although it has a default: silently reading a misspelt disruption as a capacity loss
+  // would run a different experiment than the author meant.
+  r.Enum(v, path, "kind", out.kind, kEventKinds, EventKindName, true);
+  r.Text(v, path, "name", out.name);
+  r.StringList(v, path, "regions", out.regions);
+  r.StringList(v, path, "targets", out.targets);
+  r.StringList(v, path, "goods", out.goods);
+  r.Number(v, path, "fraction", out.fraction);
+  r.Integer(v, path, "start", out.start, ranges::EventStart(horizonMonths));
+  r.Integer(v, path, "duration", out.duration, ranges::kEventDuration);
+  r.Enum(v, path, "recovery", out.recovery, kRecoveryShapes, RecoveryShapeName, false);
+  r.Integer(v, path, "recoveryMonths", out.recoveryMonths, ranges::kRecoveryMonths);
+}
+
+void ReadPolicy(Reader& r, const Json& v, const std::string& path, RegionPolicy& out) {
+  if (!r.Object(v, path,
+                {"region", "responseLagMonths", "stockpiles", "investments", "diversification",
+                 "substitution", "recycling", "exportControls"})) {
+    return;
+  }
+  r.String(v, path, "region", out.region, true);
+  r.Integer(v, path, "responseLagMonths", out.responseLagMonths, ranges::kResponseLagMonths);
+  r.Array(v, path, "stockpiles", out.stockpiles, false,
+          [&r](const Json& item, const std::string& p, StockpilePolicy& s) {
+            if (!r.Object(item, p,
+                          {"good", "targetMonths", "initialFill", "releaseTrigger",
+                           "releasePerMonth", "refillPerMonth", "holdingCostPerYear"})) {
+              return;
+            }
+            r.String(item, p, "good", s.good, true);
+            r.Number(item, p, "targetMonths", s.targetMonths);
+            r.Number(item, p, "initialFill", s.initialFill);
+            r.Number(item, p, "releaseTrigger", s.releaseTrigger);
+            r.Number(item, p, "releasePerMonth", s.releasePerMonth);
+            r.Number(item, p, "refillPerMonth", s.refillPerMonth);
+            r.Number(item, p, "holdingCostPerYear", s.holdingCostPerYear);
+          });
+  r.Array(v, path, "investments", out.investments, false,
+          [&r](const Json& item, const std::string& p, InvestmentPolicy& s) {
+            if (!r.Object(item, p,
+                          {"good", "capacity", "start", "leadMonths", "rampMonths",
+                           "capexPerUnit"})) {
+              return;
+            }
+            r.String(item, p, "good", s.good, true);
+            r.Number(item, p, "capacity", s.capacity);
+            r.Integer(item, p, "start", s.start, ranges::kInvestmentStart);
+            r.Integer(item, p, "leadMonths", s.leadMonths, ranges::kInvestmentLeadMonths);
+            r.Integer(item, p, "rampMonths", s.rampMonths, ranges::kInvestmentRampMonths);
+            r.Number(item, p, "capexPerUnit", s.capexPerUnit);
+          });
+  r.Array(v, path, "diversification", out.diversification, false,
+          [&r](const Json& item, const std::string& p, DiversificationPolicy& s) {
+            if (!r.Object(item, p, {"good", "maxShare", "partners"})) return;
+            r.String(item, p, "good", s.good, true);
+            r.Number(item, p, "maxShare", s.maxShare);
+            r.StringList(item, p, "partners", s.partners);
+          });
+  r.Array(v, path, "substitution", out.substitution, false,
+          [&r](const Json& item, const std::string& p, SubstitutionPolicy& s) {
+            if (!r.Object(item, p, {"good", "maxReduction", "monthsToFull", "costPerUnit"})) return;
+            r.String(item, p, "good", s.good, true);
+            r.Number(item, p, "maxReduction", s.maxReduction);
+            r.Integer(item, p, "monthsToFull", s.monthsToFull, ranges::kSubstitutionMonthsToFull);
+            r.Number(item, p, "costPerUnit", s.costPerUnit);
+          });
+  r.Array(v, path, "recycling", out.recycling, false,
+          [&r](const Json& item, const std::string& p, RecyclingPolicy& s) {
+            if (!r.Object(item, p, {"good", "rate", "lagMonths"})) return;
+            r.String(item, p, "good", s.good, true);
+            r.Number(item, p, "rate", s.rate);
+            r.Integer(item, p, "lagMonths", s.lagMonths, ranges::kRecyclingLagMonths);
+          });
+  r.Array(v, path, "exportControls", out.exportControls, false,
+          [&r](const Json& item, const std::string& p, ExportControlPolicy& s) {
+            if (!r.Object(item, p, {"good", "targets", "fraction", "start", "duration"})) return;
+            r.String(item, p, "good", s.good, true);
+            r.StringList(item, p, "targets", s.targets);
+            r.Number(item, p, "fraction", s.fraction);
+            r.Integer(item, p, "start", s.start, ranges::kExportControlStart);
+            r.Integer(item, p, "duration", s.duration, ranges::kExportControlDuration);
+          });
+}
+
+void ReadScenario(Reader& r, const Json& root, Scenario& out) {
+  const std::string path;
+  if (!r.Object(root, path,
+                {"schemaVersion", "id", "title", "description", "horizonMonths", "seed", "regions",
+                 "goods", "facilities", "trade", "events", "policies"})) {
+    return;
+  }
+  r.Integer(root, path, "schemaVersion", out.schemaVersion, ranges::kSchemaVersion, true);
+  r.String(root, path, "id", out.id, true);
+  r.Text(root, path, "title", out.title, true);
+  r.String(root, path, "description", out.description, false);
+  r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, true);
+  r.Seed(root, path, "seed", out.seed);
+  auto item = [&r](auto read) {
+    return [&r, read](const Json& v, const std::string& p, auto& x) { read(r, v, p, x); };
+  };
+  r.Array(root, path, "regions", out.regions, true, item(ReadRegion));
+  r.Array(root, path, "goods", out.goods, true, item(ReadGood));
+  r.Array(root, path, "facilities", out.facilities, false, item(ReadFacility));
+  r.Array(root, path, "trade", out.trade, false, item(ReadTrade));
+  const int horizon = out.horizonMonths;
+  r.Array(root, path, "events", out.events, false,
+          [&r, horizon](const Json& v, const std::string& p, Event& e) {
+            ReadEvent(r, v, p, e, horizon);
+          });
+  r.Array(root, path, "policies", out.policies, false, item(ReadPolicy));
+}
+
+// True when `path` is `prefix` or lies inside it (`prefix.x`, `prefix[3]`).
+bool IsWithin(const std::string& path, const std::string& prefix) {
+  if (!path.starts_with(prefix)) return false;
+  return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
+}
+
+// -- Writer -------------------------------------------------------------------------------------------
+
+class Writer {
+ public:
+  explicit Writer(rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) : w(writer) {}
+
+  void Key(const char* name) { w.Key(name); }
+  void Str(const char* name, const std::string& value) {
+    w.Key(name);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  void Num(const char* name, double value) {
+    w.Key(name);
+    if (!std::isfinite(value)) {
+      w.Null();  // JSON cannot hold it; loading reports it instead of misreading it
+    } else {
+      w.Double(value == 0.0 ? 0.0 : value);  // -0.0 == 0.0, so both must give the same bytes
+    }
+  }
+  void Int(const char* name, int value) {
+    w.Key(name);
+    w.Int(value);
+  }
+  void Text(const char* name, const LocalizedText& text) {
+    w.Key(name);
+    w.StartObject();
+    Str("en", text.en);
+    Str("ja", text.ja);
+    w.EndObject();
+  }
+  void Strings(const char* name, const std::vector<std::string>& values) {
+    w.Key(name);
+    w.StartArray();
+    for (const std::string& value : values) {
+      w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    }
+    w.EndArray();
+  }
+  // Writes `items` as an array of objects, each filled by `fields`.
+  template <typename T, typename Fields>
+  void Objects(const char* name, const std::vector<T>& items, Fields fields) {
+    w.Key(name);
+    w.StartArray();
+    for (const T& item : items) {
+      w.StartObject();
+      fields(item);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+
+  rapidjson::PrettyWriter<rapidjson::StringBuffer>& w;
+};
+
+void WriteScenario(Writer& o, const Scenario& s) {
+  o.w.StartObject();
+  o.Int("schemaVersion", s.schemaVersion);
+  o.Str("id", s.id);
+  o.Text("title", s.title);
+  o.Str("description", s.description);
+  o.Int("horizonMonths", s.horizonMonths);
+  o.Key("seed");
+  o.w.Uint64(s.seed);
+  o.Objects("regions", s.regions, [&o](const Region& x) {
+    o.Str("id", x.id);
+    o.Text("name", x.name);
+    o.Num("lat", x.lat);
+    o.Num("lon", x.lon);
+    o.Num("weight", x.weight);
+  });
+  o.Objects("goods", s.goods, [&o](const Good& x) {
+    o.Str("id", x.id);
+    o.Text("name", x.name);
+    o.Str("unit", x.unit);
+    o.Num("basePrice", x.basePrice);
+    o.Objects("recipe", x.recipe, [&o](const RecipeInput& y) {
+      o.Str("good", y.good);
+      o.Num("unitsPerOutput", y.unitsPerOutput);
+    });
+    o.Objects("finalDemand", x.finalDemand, [&o](const FinalDemand& y) {
+      o.Str("region", y.region);
+      o.Num("monthly", y.monthly);
+      o.Num("growthPerYear", y.growthPerYear);
+    });
+    o.Num("valueMultiplier", x.valueMultiplier);
+    o.Int("qualificationMonths", x.qualificationMonths);
+    o.Num("demandElasticity", x.demandElasticity);
+    o.Num("priceSensitivity", x.priceSensitivity);
+    o.Num("priceMaxMultiple", x.priceMaxMultiple);
+    o.Num("priceAdjustment", x.priceAdjustment);
+  });
+  o.Objects("facilities", s.facilities, [&o](const Facility& x) {
+    o.Str("region", x.region);
+    o.Str("good", x.good);
+    o.Num("capacity", x.capacity);
+    o.Num("initialStock", x.initialStock);
+    o.Num("maxRampPerMonth", x.maxRampPerMonth);
+  });
+  o.Objects("trade", s.trade, [&o](const TradeShare& x) {
+    o.Str("buyer", x.buyer);
+    o.Str("good", x.good);
+    o.Str("seller", x.seller);
+    o.Num("share", x.share);
+  });
+  o.Objects("events", s.events, [&o](const Event& x) {
+    o.Str("id", x.id);
+    o.Str("kind", EventKindName(x.kind));
+    o.Text("name", x.name);
+    o.Strings("regions", x.regions);
+    o.Strings("targets", x.targets);
+    o.Strings("goods", x.goods);
+    o.Num("fraction", x.fraction);
+    o.Int("start", x.start);
+    o.Int("duration", x.duration);
+    o.Str("recovery", RecoveryShapeName(x.recovery));
+    o.Int("recoveryMonths", x.recoveryMonths);
+  });
+  o.Objects("policies", s.policies, [&o](const RegionPolicy& x) {
+    o.Str("region", x.region);
+    o.Int("responseLagMonths", x.responseLagMonths);
+    o.Objects("stockpiles", x.stockpiles, [&o](const StockpilePolicy& y) {
+      o.Str("good", y.good);
+      o.Num("targetMonths", y.targetMonths);
+      o.Num("initialFill", y.initialFill);
+      o.Num("releaseTrigger", y.releaseTrigger);
+      o.Num("releasePerMonth", y.releasePerMonth);
+      o.Num("refillPerMonth", y.refillPerMonth);
+      o.Num("holdingCostPerYear", y.holdingCostPerYear);
+    });
+    o.Objects("investments", x.investments, [&o](const InvestmentPolicy& y) {
+      o.Str("good", y.good);
+      o.Num("capacity", y.capacity);
+      o.Int("start", y.start);
+      o.Int("leadMonths", y.leadMonths);
+      o.Int("rampMonths", y.rampMonths);
+      o.Num("capexPerUnit", y.capexPerUnit);
+    });
+    o.Objects("diversification", x.diversification, [&o](const DiversificationPolicy& y) {
+      o.Str("good", y.good);
+      o.Num("maxShare", y.maxShare);
+      o.Strings("partners", y.partners);
+    });
+    o.Objects("substitution", x.substitution, [&o](const SubstitutionPolicy& y) {
+      o.Str("good", y.good);
+      o.Num("maxReduction", y.maxReduction);
+      o.Int("monthsToFull", y.monthsToFull);
+      o.Num("costPerUnit", y.costPerUnit);
+    });
+    o.Objects("recycling", x.recycling, [&o](const RecyclingPolicy& y) {
+      o.Str("good", y.good);
+      o.Num("rate", y.rate);
+      o.Int("lagMonths", y.lagMonths);
+    });
+    o.Objects("exportControls", x.exportControls, [&o](const ExportControlPolicy& y) {
+      o.Str("good", y.good);
+      o.Strings("targets", y.targets);
+      o.Num("fraction", y.fraction);
+      o.Int("start", y.start);
+      o.Int("duration", y.duration);
+    });
+  });
+  o.w.EndObject();
+}
+
+std::vector<Problem> One(std::string path, std::string message) {
+  return {Problem{std::move(path), std::move(message)}};
+}
+
+}  // namespace
+
+// -- Load ---------------------------------------------------------------------------------------------
+
+Expected<Scenario> LoadScenarioJson(std::string_view text) {
+  if (text.size() > kMaxScenarioJsonBytes) {
+    return One("", "the file is " + std::to_string(text.size()) +
+                       " bytes; a scenario file may be at most 16 MiB (" +
+                       std::to_string(kMaxScenarioJsonBytes) + " bytes)");
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return One("", "the file is empty");
+  }
+  // JSON text never holds a raw NUL, and RapidJSON's in-memory stream would take one for the end.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return One("", LineAndColumn(text, nul) + ": a NUL byte (this is not a JSON text file)");
+  }
+
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |        // no recursion: deep nesting is safe
+                              rapidjson::kParseFullPrecisionFlag |    // exact doubles: saves round-trip
+                              rapidjson::kParseValidateEncodingFlag;  // strings are valid UTF-8
+  rapidjson::Document document;
+  document.Parse<kFlags>(text.data(), text.size());
+  if (document.HasParseError()) {
+    return One("", LineAndColumn(text, document.GetErrorOffset()) + ": " +
+                       rapidjson::GetParseError_En(document.GetParseError()));
+  }
+  if (!document.IsObject()) {
+    return One("", std::string("a scenario must be a JSON object, got ") + TypeName(document));
+  }
+  // A newer schema may give known fields new meanings: report that alone rather than misread it.
+  if (const auto version = document.FindMember("schemaVersion");
+      version != document.MemberEnd() && version->value.IsNumber() &&
+      version->value.GetDouble() > kScenarioSchemaVersion) {
+    return One("schemaVersion", "this scenario was made by a newer version of Kizuna (schema " +
+                                    FormatNumber(version->value.GetDouble()) +
+                                    "); this build reads schema " +
+                                    std::to_string(kScenarioSchemaVersion));
+  }
+
+  Reader reader;
+  Scenario scenario;
+  ReadScenario(reader, document, scenario);
+  if (reader.problems.empty() && reader.dropped == 0) {
+    std::vector<Problem> problems = ValidateScenario(scenario);
+    if (problems.empty()) return scenario;
+    if (problems.size() > kMaxProblems) {
+      const std::size_t more = problems.size() - kMaxProblems;
+      problems.resize(kMaxProblems);
+      problems.push_back(Problem{"", "... and " + std::to_string(more) + " more problems"});
+    }
+    return problems;
+  }
+
+  // Structural problems: still report the semantic ones, except where the structure already failed
+  // (a missing region id would otherwise also be "empty"). None at all when the region or good list
+  // itself is unusable (every reference would be "unknown"), or when the list is already full (the
+  // echoes of dropped problems could not be recognised).
+  const std::vector<Problem> structural = reader.problems;
+  if (!reader.listsBroken && reader.dropped == 0) {
+    for (Problem& problem : ValidateScenario(scenario)) {
+      const bool covered = std::any_of(structural.begin(), structural.end(), [&](const Problem& s) {
+        return IsWithin(problem.path, s.path);
+      });
+      if (!covered) reader.Add(std::move(problem.path), std::move(problem.message));
+    }
+  }
+  if (reader.dropped > 0) {
+    reader.problems.push_back(
+        Problem{"", "... and " + std::to_string(reader.dropped) + " more problems"});
+  }
+  return std::move(reader.problems);
+}
+
+// -- Save ---------------------------------------------------------------------------------------------
+
+std::string SaveScenarioJson(const Scenario& scenario) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
+  Writer out(writer);
+  WriteScenario(out, scenario);
+  std::string text(buffer.GetString(), buffer.GetSize());
+  text += '\n';
+  return text;
+}
+
+}  // namespace kz
