@@ -27,6 +27,7 @@ struct Workspace {
     const std::size_t rg = static_cast<std::size_t>(net.regions * net.goods);
     const std::size_t grr = static_cast<std::size_t>(net.goods) * static_cast<std::size_t>(net.regions * net.regions);
     const std::size_t r = static_cast<std::size_t>(net.regions);
+    const std::size_t links = net.linkBuyer.size();
     for (std::vector<double>* v : {&inventory, &inputStock, &stockpile, &price, &prevProduction, &planned, &capEff,
                                    &capFull, &capEvent, &finalDemand, &need, &local, &toOrder, &refill, &resource,
                                    &fulfil, &capFactor, &demandFactor, &demandLevel, &production, &strongestLoss}) {
@@ -35,17 +36,17 @@ struct Workspace {
     for (std::vector<int>* v : {&shortageSince, &responseStart, &capEffect, &sellerCauseKind, &sellerCauseInput}) {
       v->assign(rg, -1);
     }
-    for (std::vector<double>* v : {&orders, &allowed, &pass}) v->assign(grr, 0.0);
+    responding.assign(rg, 0);
+    for (std::vector<double>* v : {&orders, &allowed, &linkPass, &firstShip}) v->assign(links, 0.0);
+    pass.assign(grr, 1.0);
     routeEffect.assign(grr, -1);
     routeKind.assign(grr, 0);
+    passActive.assign(static_cast<std::size_t>(net.goods), 0);
     for (std::vector<double>* v : {&column, &ships, &supply, &allowedTotal, &spare, &leftover, &unmet, &request,
-                                   &delivered, &extra}) {
+                                   &delivered, &extra, &ratio}) {
       v->assign(r, 0.0);
     }
-    responding.assign(rg, 0);
     ships2.assign(r * r, 0.0);
-    firstShips.assign(r * r, 0.0);
-    causeVolume.assign(static_cast<std::size_t>(net.effects.size()) + 4 * r + static_cast<std::size_t>(net.goods) * r, 0.0);
   }
 
   // State carried between months, per (region, good).
@@ -56,14 +57,21 @@ struct Workspace {
       fulfil, capFactor, demandFactor, production, strongestLoss;
   std::vector<char> responding;  // the region is in a shortage of the good and its response lag has passed
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
-  // Per good, buyer x seller: index Network::Share(g, buyer, seller).
-  std::vector<double> orders, allowed, pass;
+  // Per trade link (Network::linkBuyer...): this month's orders, what may pass restrictions, round-1 shipments.
+  std::vector<double> orders, allowed, linkPass, firstShip;
+  // Dense route pass per good, buyer x seller (Network::Share), filled only for goods with an active
+  // restriction or chokepoint this month (passActive); the rest pass in full.
+  std::vector<double> pass;
   std::vector<int> routeEffect;
   std::vector<char> routeKind;  // EventKind of routeEffect
+  std::vector<char> passActive;
   // Per region scratch.
-  std::vector<double> column, ships, supply, allowedTotal, spare, leftover, unmet, request, delivered, extra;
-  std::vector<double> ships2, firstShips;  // buyer x seller for the good being cleared
-  std::vector<double> causeVolume;
+  std::vector<double> column, ships, supply, allowedTotal, spare, leftover, unmet, request, delivered, extra, ratio;
+  std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
+
+  double Pass(const Network& net, int g, int buyer, int seller) const {
+    return passActive[g] ? pass[net.Share(g, buyer, seller)] : 1.0;
+  }
 };
 
 bool Affects(const TimedEffect& effect, int region, int good) {
@@ -77,10 +85,8 @@ void ApplyEffects(const Network& net, int t, Workspace& w) {
   std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
   std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
   std::fill(w.capEffect.begin(), w.capEffect.end(), -1);
-  std::vector<double>& strongest = w.strongestLoss;
-  std::fill(strongest.begin(), strongest.end(), 0.0);
-  for (std::size_t e = 0; e < net.effects.size(); ++e) {
-    const TimedEffect& effect = net.effects[e];
+  std::fill(w.strongestLoss.begin(), w.strongestLoss.end(), 0.0);
+  for (const TimedEffect& effect : net.effects) {
     const double strength = effect.StrengthAt(t);
     if (strength == 0.0) continue;
     if (effect.kind != EventKind::CapacityLoss && effect.kind != EventKind::DemandShock) continue;
@@ -92,8 +98,8 @@ void ApplyEffects(const Network& net, int t, Workspace& w) {
           w.demandFactor[i] *= std::max(0.0, 1.0 + strength);
         } else {
           w.capFactor[i] *= std::clamp(1.0 - strength, 0.0, 1.0);
-          if (strength > strongest[i]) {
-            strongest[i] = strength;
+          if (strength > w.strongestLoss[i]) {
+            w.strongestLoss[i] = strength;
             w.capEffect[i] = effect.sourceIndex;
           }
         }
@@ -102,18 +108,21 @@ void ApplyEffects(const Network& net, int t, Workspace& w) {
   }
 }
 
-// Share of shipments from each seller to each buyer of good g that may pass this month.
+// Share of shipments of good g from each seller to each buyer that may pass this month, and the
+// effect that blocks most on each route (for Explain). Untouched (all pass) when nothing is active.
 void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
-  const std::size_t base = net.Share(g, 0, 0);
-  std::fill(w.pass.begin() + static_cast<std::ptrdiff_t>(base),
-            w.pass.begin() + static_cast<std::ptrdiff_t>(base + static_cast<std::size_t>(net.regions * net.regions)), 1.0);
-  std::fill(w.routeEffect.begin() + static_cast<std::ptrdiff_t>(base),
-            w.routeEffect.begin() + static_cast<std::ptrdiff_t>(base + static_cast<std::size_t>(net.regions * net.regions)), -1);
+  w.passActive[g] = 0;
   for (const TimedEffect& effect : net.effects) {
     if (effect.kind != EventKind::ExportRestriction && effect.kind != EventKind::Chokepoint) continue;
-    if (!effect.goodMask[g]) continue;
+    if (!effect.goodMask[g] || effect.StrengthAt(t) == 0.0) continue;
+    if (!w.passActive[g]) {
+      const auto begin = static_cast<std::ptrdiff_t>(net.Share(g, 0, 0));
+      const auto size = static_cast<std::ptrdiff_t>(net.regions * net.regions);
+      std::fill(w.pass.begin() + begin, w.pass.begin() + begin + size, 1.0);
+      std::fill(w.routeEffect.begin() + begin, w.routeEffect.begin() + begin + size, -1);
+      w.passActive[g] = 1;
+    }
     const double strength = effect.StrengthAt(t);
-    if (strength == 0.0) continue;
     for (int seller = 0; seller < net.regions; ++seller) {
       if (!effect.regionMask[seller]) continue;
       for (int buyer = 0; buyer < net.regions; ++buyer) {
@@ -142,6 +151,24 @@ double InvestedCapacity(const Network& net, std::size_t i, int t) {
   return net.investCapacity[i] * ramp;
 }
 
+// Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
+// what each seller is asked into `asked` (and, when `perRoute` is given, per buyer x seller).
+void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
+                    const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute) {
+  const int R = net.regions;
+  for (int r = 0; r < R; ++r) {
+    if (request[r] <= kTiny) continue;
+    double weight = 0.0;
+    for (int s = 0; s < R; ++s) weight += capacity[s] * w.Pass(net, g, r, s);
+    if (weight <= kTiny) continue;
+    for (int s = 0; s < R; ++s) {
+      const double share = request[r] * capacity[s] * w.Pass(net, g, r, s) / weight;
+      asked[s] += share;
+      if (perRoute) perRoute[r * R + s] = share;
+    }
+  }
+}
+
 void PlanGood(const Network& net, int t, int g, Workspace& w) {
   const int R = net.regions;
   ComputeRoutePass(net, t, g, w);
@@ -154,56 +181,55 @@ void PlanGood(const Network& net, int t, int g, Workspace& w) {
     w.need[i] = w.finalDemand[i] + intermediate;
     w.refill[i] = w.responding[i] ? 0.0 : std::min(net.refillPerMonth[i], std::max(0.0, net.stockpileTarget[i] - w.stockpile[i]));
     w.toOrder[i] = std::max(0.0, w.need[i] + w.refill[i] - w.local[i]);
-    for (int s = 0; s < R; ++s) {
-      const std::size_t k = net.Share(g, r, s);
-      w.orders[k] = w.toOrder[i] * net.share[k];
-      w.allowed[k] = w.orders[k] * w.pass[k];
-    }
+    w.allowedTotal[r] = 0.0;
   }
-  // First round: each seller plans for the orders that may reach it, plus topping up its inventory.
-  for (int s = 0; s < R; ++s) {
+  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
+    const int buyer = net.linkBuyer[l];
+    const int seller = net.linkSeller[l];
+    w.linkPass[l] = w.Pass(net, g, buyer, seller);
+    w.orders[l] = w.toOrder[net.RG(buyer, g)] * net.linkShare[l];
+    w.allowed[l] = w.orders[l] * w.linkPass[l];
+    w.allowedTotal[seller] += w.allowed[l];
+  }
+  // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
+  std::fill(w.spare.begin(), w.spare.end(), 0.0);
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
-    double total = 0.0;
-    for (int r = 0; r < R; ++r) total += w.allowed[net.Share(g, r, s)];
-    w.allowedTotal[s] = total;
-    w.planned[i] = net.hasFacility[i]
-                       ? std::clamp(total + net.initialStock[i] - w.inventory[i], 0.0, w.capEff[i])
-                       : 0.0;
-    w.spare[s] = net.hasFacility[i] ? w.capEff[i] - w.planned[i] : 0.0;
+    w.planned[i] = std::clamp(w.allowedTotal[s] + net.initialStock[i] - w.inventory[i], 0.0, w.capEff[i]);
+    w.spare[s] = w.capEff[i] - w.planned[i];
+    const double available = w.planned[i] + w.inventory[i];
+    w.ratio[s] = w.allowedTotal[s] > kTiny ? std::min(1.0, available / w.allowedTotal[s]) : 1.0;
   }
   // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
-  // qualification of new suppliers allows, ask sellers with spare capacity.
+  // qualification of new suppliers allows, ask producers with spare capacity.
+  std::fill(w.unmet.begin(), w.unmet.end(), 0.0);
+  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
+    const bool producer = net.hasFacility[net.RG(net.linkSeller[l], g)] != 0;
+    w.unmet[net.linkBuyer[l]] += w.orders[l] - (producer ? w.allowed[l] * w.ratio[net.linkSeller[l]] : 0.0);
+  }
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
-    double expectedUnmet = 0.0;
-    for (int s = 0; s < R; ++s) {
-      const std::size_t k = net.Share(g, r, s);
-      const double available = w.planned[net.RG(s, g)] + w.inventory[net.RG(s, g)];
-      const double ratio = w.allowedTotal[s] > kTiny ? std::min(1.0, available / w.allowedTotal[s]) : 1.0;
-      expectedUnmet += w.orders[k] - w.allowed[k] * ratio;
-    }
-    w.request[r] = w.resource[net.RG(r, g)] * std::max(0.0, expectedUnmet);
+    w.request[r] = w.resource[net.RG(r, g)] * std::max(0.0, w.unmet[r]);
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
   std::fill(w.extra.begin(), w.extra.end(), 0.0);
-  for (int r = 0; r < R; ++r) {
-    if (w.request[r] <= kTiny) continue;
-    double weight = 0.0;
-    for (int s = 0; s < R; ++s) weight += w.spare[s] * w.pass[net.Share(g, r, s)];
-    if (weight <= kTiny) continue;
-    for (int s = 0; s < R; ++s) w.extra[s] += w.request[r] * w.spare[s] * w.pass[net.Share(g, r, s)] / weight;
+  SpreadRequests(net, g, w, w.request, w.spare, w.extra, nullptr);
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    w.planned[net.RG(s, g)] += std::min(w.spare[s], w.extra[s]);
   }
-  for (int s = 0; s < R; ++s) w.planned[net.RG(s, g)] += std::min(w.spare[s], w.extra[s]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Clearing
 // ---------------------------------------------------------------------------------------------
-// Output of good g in region s, limited by the inputs its region received (Leontief: the scarcest
-// input binds). Unused allocated inputs go back to the region's input stock.
+// Output of good g in each producing region, limited by the inputs the region received (Leontief:
+// the scarcest input binds). Unused allocated inputs go back to the region's input stock.
 void ProduceGood(const Network& net, int g, Workspace& w) {
-  for (int s = 0; s < net.regions; ++s) {
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
     double inputRatio = 1.0;
     int bindingInput = -1;
@@ -220,7 +246,7 @@ void ProduceGood(const Network& net, int g, Workspace& w) {
       const double allocated = w.fulfil[input] * net.recipeUnits[k] * w.planned[i];
       w.inputStock[input] += allocated - net.recipeUnits[k] * w.production[i];
     }
-    // What limited this seller, for Explain.
+    // What limited this producer, for Explain.
     const bool capacityBound = w.planned[i] >= w.capEff[i] - kTiny * (1.0 + w.capEff[i]);
     if (bindingInput >= 0 && inputRatio < 1.0 - 1e-9) {
       w.sellerCauseKind[i] = static_cast<int>(ConstraintKind::InputShortage);
@@ -237,52 +263,50 @@ void ProduceGood(const Network& net, int g, Workspace& w) {
 
 void ClearGood(const Network& net, int g, const AllocationRule& rule, Workspace& w) {
   const int R = net.regions;
-  // Round 1: sellers share out production plus inventory among the orders that may pass.
+  // Round 1: producers share out production plus inventory among the orders that may pass.
   std::fill(w.delivered.begin(), w.delivered.end(), 0.0);
-  for (int s = 0; s < R; ++s) {
+  std::fill(w.leftover.begin(), w.leftover.end(), 0.0);
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
-    w.supply[s] = w.production[i] + w.inventory[i];
-    for (int r = 0; r < R; ++r) w.column[r] = w.allowed[net.Share(g, r, s)];
-    rule.Allocate(g, s, w.column.data(), R, w.supply[s], w.ships.data());
+    const double supply = w.production[i] + w.inventory[i];
+    std::fill(w.column.begin(), w.column.end(), 0.0);
+    for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[net.linkBuyer[l]] = w.allowed[l];
+    rule.Allocate(g, s, w.column.data(), R, supply, w.ships.data());
     double shipped = 0.0;
-    for (int r = 0; r < R; ++r) {
-      w.firstShips[static_cast<std::size_t>(r * R + s)] = w.ships[r];
-      w.delivered[r] += w.ships[r];
-      shipped += w.ships[r];
+    for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+      const double ship = w.ships[net.linkBuyer[l]];
+      w.firstShip[l] = ship;
+      w.delivered[net.linkBuyer[l]] += ship;
+      shipped += ship;
     }
-    w.leftover[s] = std::max(0.0, w.supply[s] - shipped);
+    w.leftover[s] = std::max(0.0, supply - shipped);
   }
-  // Round 2: re-sourcing of what is still unmet, from sellers with supply left, as far as each
+  // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
   // buyer has qualified new suppliers; proportional where requests exceed what is left.
-  std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
-  std::fill(w.extra.begin(), w.extra.end(), 0.0);  // requests per seller
   bool anyRequest = false;
   for (int r = 0; r < R; ++r) {
-    w.unmet[r] = std::max(0.0, w.toOrder[net.RG(r, g)] - w.delivered[r]);
-    w.request[r] = w.resource[net.RG(r, g)] * w.unmet[r];
-    if (w.request[r] <= kTiny) continue;
-    double weight = 0.0;
-    for (int s = 0; s < R; ++s) weight += w.leftover[s] * w.pass[net.Share(g, r, s)];
-    if (weight <= kTiny) continue;
-    for (int s = 0; s < R; ++s) {
-      const double asked = w.request[r] * w.leftover[s] * w.pass[net.Share(g, r, s)] / weight;
-      w.ships2[static_cast<std::size_t>(r * R + s)] = asked;
-      w.extra[s] += asked;
-      anyRequest = true;
-    }
+    w.request[r] = w.resource[net.RG(r, g)] * std::max(0.0, w.toOrder[net.RG(r, g)] - w.delivered[r]);
+    anyRequest = anyRequest || w.request[r] > kTiny;
   }
   if (anyRequest) {
+    std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
+    std::fill(w.extra.begin(), w.extra.end(), 0.0);
+    SpreadRequests(net, g, w, w.request, w.leftover, w.extra, w.ships2.data());
     for (int s = 0; s < R; ++s) {
-      const double ratio = w.extra[s] > kTiny ? std::min(1.0, w.leftover[s] / w.extra[s]) : 0.0;
+      if (w.extra[s] <= kTiny) continue;
+      const double ratio = std::min(1.0, w.leftover[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
-        double& shipped = w.ships2[static_cast<std::size_t>(r * R + s)];
-        shipped *= ratio;
+        const double shipped = w.ships2[static_cast<std::size_t>(r * R + s)] * ratio;
         w.delivered[r] += shipped;
         w.leftover[s] -= shipped;
       }
     }
   }
-  for (int s = 0; s < R; ++s) w.inventory[net.RG(s, g)] = std::max(0.0, w.leftover[s]);
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    w.inventory[net.RG(s, g)] = std::max(0.0, w.leftover[s]);
+  }
 
   // Buyers: deliveries plus local supply (input stock, recycling), then the stockpile if responding.
   for (int r = 0; r < R; ++r) {
@@ -309,7 +333,6 @@ void ClearGood(const Network& net, int g, const AllocationRule& rule, Workspace&
 // The largest cause by volume of buyer r's unmet orders for good g: blocked routes (attributed to
 // the effect that blocks most) or rationing at a seller (attributed to what limited that seller).
 Constraint ExplainShortfall(const Network& net, int r, int g, const Workspace& w) {
-  const int R = net.regions;
   Constraint best;
   double bestVolume = kTiny;
   auto consider = [&](double volume, Constraint c) {
@@ -318,15 +341,18 @@ Constraint ExplainShortfall(const Network& net, int r, int g, const Workspace& w
       best = c;
     }
   };
-  for (int s = 0; s < R; ++s) {
-    const std::size_t k = net.Share(g, r, s);
-    const double blocked = w.orders[k] - w.allowed[k];
-    if (blocked > kTiny && w.routeEffect[k] >= 0) {
-      const auto kind = static_cast<EventKind>(w.routeKind[k]) == EventKind::Chokepoint ? ConstraintKind::Chokepoint
-                                                                                         : ConstraintKind::ExportRestriction;
-      consider(blocked, Constraint{kind, static_cast<std::int16_t>(s), -1, static_cast<std::int16_t>(w.routeEffect[k])});
+  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
+    if (net.linkBuyer[l] != r) continue;
+    const int s = net.linkSeller[l];
+    const double blocked = w.orders[l] - w.allowed[l];
+    const std::size_t route = net.Share(g, r, s);
+    if (blocked > kTiny && w.passActive[g] && w.routeEffect[route] >= 0) {
+      const auto kind = static_cast<EventKind>(w.routeKind[route]) == EventKind::Chokepoint
+                            ? ConstraintKind::Chokepoint
+                            : ConstraintKind::ExportRestriction;
+      consider(blocked, Constraint{kind, static_cast<std::int16_t>(s), -1, static_cast<std::int16_t>(w.routeEffect[route])});
     }
-    const double rationed = w.allowed[k] - w.firstShips[static_cast<std::size_t>(r * R + s)];
+    const double rationed = w.allowed[l] - w.firstShip[l];
     if (rationed > kTiny) {
       const std::size_t i = net.RG(s, g);
       Constraint c{static_cast<ConstraintKind>(w.sellerCauseKind[i]), static_cast<std::int16_t>(s), -1, -1};
@@ -410,9 +436,9 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
   for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
                                       &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
                                       &out.loss, &out.policyCost}) {
-    series->assign(cells, 0.0);
+    series->resize(cells);  // every cell is written below: no need to clear
   }
-  out.binding.assign(cells, Constraint{});
+  out.binding.resize(cells);
   out.initialInventory = net.initialStock;
   out.initialStockpile = net.stockpileInitial;
 
@@ -477,7 +503,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
         out.fulfilment[o] = w.fulfil[i];
         out.shortfall[o] = w.finalDemand[i] - out.finalDelivered[o];
         out.loss[o] = out.shortfall[o] * net.basePrice[g] * net.valueMultiplier[g];
-        if (w.fulfil[i] < 1.0 - 1e-9) out.binding[o] = ExplainShortfall(net, r, g, w);
+        out.binding[o] = w.fulfil[i] < 1.0 - 1e-9 ? ExplainShortfall(net, r, g, w) : Constraint{};
       }
     }
     // Month end: stocks, shortage detection, prices, ramp reference, demand growth.

@@ -130,6 +130,33 @@ std::vector<double> BaselineUse(const Network& net) {
   return need;
 }
 
+// Sparse trade links and producers from the dense shares (see network.hpp).
+void BuildLinks(Network& net) {
+  net.linkStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
+  net.producerStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
+  for (int g = 0; g < net.goods; ++g) {
+    net.linkStart[g] = static_cast<int>(net.linkBuyer.size());
+    net.producerStart[g] = static_cast<int>(net.producerRegion.size());
+    for (int seller = 0; seller < net.regions; ++seller) {
+      const bool producer = net.hasFacility[net.RG(seller, g)] != 0;
+      if (producer) {
+        net.producerRegion.push_back(seller);
+        net.producerLinkBegin.push_back(static_cast<int>(net.linkBuyer.size()));
+      }
+      for (int buyer = 0; buyer < net.regions; ++buyer) {
+        const double share = net.share[net.Share(g, buyer, seller)];
+        if (share <= 0.0) continue;
+        net.linkBuyer.push_back(buyer);
+        net.linkSeller.push_back(seller);
+        net.linkShare.push_back(share);
+      }
+      if (producer) net.producerLinkEnd.push_back(static_cast<int>(net.linkBuyer.size()));
+    }
+  }
+  net.linkStart[net.goods] = static_cast<int>(net.linkBuyer.size());
+  net.producerStart[net.goods] = static_cast<int>(net.producerRegion.size());
+}
+
 TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionIds, const IdMap& goodIds,
                             const Network& net, std::vector<Problem>& problems) {
   const std::string path = "events[" + std::to_string(index) + "]";
@@ -345,6 +372,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
   }
 
+  BuildLinks(net);
   for (std::size_t e = 0; e < scenario.events.size(); ++e) {
     net.effects.push_back(EffectFromEvent(scenario.events[e], static_cast<int>(e), regionIds, goodIds, net, problems));
   }

@@ -64,8 +64,15 @@ struct Network {
   // Per region.
   std::vector<int> responseLag;
 
-  // Sourcing shares after diversification caps, index (g * regions + buyer) * regions + seller.
+  // Sourcing shares after diversification caps, dense: index (g * regions + buyer) * regions + seller.
   std::vector<double> share;
+  // The same shares as sparse links, because most (buyer, seller) pairs do not trade: for good g,
+  // links [linkStart[g], linkStart[g + 1]) sorted by seller. Producers (regions with a facility) of
+  // good g are [producerStart[g], producerStart[g + 1]); producer p's links are
+  // [producerLinkBegin[p], producerLinkEnd[p]).
+  std::vector<int> linkStart, linkBuyer, linkSeller;
+  std::vector<double> linkShare;
+  std::vector<int> producerStart, producerRegion, producerLinkBegin, producerLinkEnd;
 
   std::vector<TimedEffect> effects;
   int firstDisruptionMonth = -1;

@@ -696,8 +696,9 @@ Expected<Scenario> LoadScenarioJson(std::string_view text) {
     return One("", std::string("a scenario must be a JSON object, got ") + TypeName(document));
   }
   // A newer schema may give known fields new meanings: report that alone rather than misread it.
-  if (const auto version = document.FindMember("schemaVersion");
-      version != document.MemberEnd() && version->value.IsNumber() &&
+  const Json& root = document;  // const iterators on both sides: RapidJSON's mixed != is ambiguous in C++20
+  if (const auto version = root.FindMember("schemaVersion");
+      version != root.MemberEnd() && version->value.IsNumber() &&
       version->value.GetDouble() > kScenarioSchemaVersion) {
     return One("schemaVersion", "this scenario was made by a newer version of Kizuna (schema " +
                                     FormatNumber(version->value.GetDouble()) +
@@ -707,7 +708,7 @@ Expected<Scenario> LoadScenarioJson(std::string_view text) {
 
   Reader reader;
   Scenario scenario;
-  ReadScenario(reader, document, scenario);
+  ReadScenario(reader, root, scenario);
   if (reader.problems.empty() && reader.dropped == 0) {
     std::vector<Problem> problems = ValidateScenario(scenario);
     if (problems.empty()) return scenario;

@@ -263,7 +263,8 @@ TEST(Levers, TradeShareRemainderGoesEquallyWhenOthersAreZero) {
 
 TEST(Levers, OnlySellerOfAGoodKeepsAShareOfOne) {
   Scenario s = SmallChainScenario();
-  const kz::LeverInfo* only = Find(kz::ListLevers(s), "trade.JP.motors.JP");
+  const std::vector<kz::LeverInfo> levers = kz::ListLevers(s);
+  const kz::LeverInfo* only = Find(levers, "trade.JP.motors.JP");
   ASSERT_NE(only, nullptr);
   EXPECT_EQ(only->min, 1.0);
   EXPECT_EQ(only->max, 1.0);
