@@ -13,8 +13,8 @@ namespace kz::cli {
 BenchFigures TimeRuns(const Simulation& simulation, int runs) {
   runs = std::max(1, runs);
   Results results;
-  simulation.Run(results);  // warm-up: sizes the results and the caches
-  simulation.Run(results);
+  // Warm-up: sizes the results, fills the caches and, in wasm, lets the engine's JIT tier up.
+  for (int i = 0; i < std::max(3, runs / 10); ++i) simulation.Run(results);
   std::vector<double> ms;
   ms.reserve(static_cast<std::size_t>(runs));
   for (int i = 0; i < runs; ++i) {

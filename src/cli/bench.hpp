@@ -16,7 +16,7 @@ struct BenchFigures {
   double minMs = 0.0;
 };
 
-/// Runs `simulation` `runs` times (after two warm-up runs) into one reused Results.
+/// Runs `simulation` `runs` times (after runs/10, at least 3, warm-up runs) into one reused Results.
 BenchFigures TimeRuns(const Simulation& simulation, int runs);
 
 /// One line: "<label>  median 0.412 ms  p10 0.401  p90 0.455  min 0.398  (200 runs)".

@@ -1,16 +1,33 @@
 // kizuna_bench: engine timings without the CLI's dependencies, so the same program runs natively and
-// as wasm under node (BENCHMARKS.md compares the two). Usage: kizuna_bench [runs]
+// as wasm under node (BENCHMARKS.md compares the two).
+// Usage: kizuna_bench [runs] [regions goods months]   (no size: the whole scaling series)
 #include <cstdio>
 #include <cstdlib>
 
 #include "bench.hpp"
+#include "kizuna/synthetic.hpp"
 
 int main(int argc, char** argv) {
   const int runs = argc > 1 ? std::atoi(argv[1]) : 200;
-  if (runs < 1) {
-    std::fprintf(stderr, "usage: kizuna_bench [runs >= 1]\n");
+  if (runs < 1 || (argc != 1 && argc != 2 && argc != 5)) {
+    std::fprintf(stderr, "usage: kizuna_bench [runs >= 1] [regions goods months]\n");
     return 2;
   }
-  std::printf("%s", kz::cli::ScalingReport(runs).c_str());
+  if (argc == 2 || argc == 1) {
+    std::printf("%s", kz::cli::ScalingReport(runs).c_str());
+    return 0;
+  }
+  kz::SyntheticSpec spec;
+  spec.regions = std::atoi(argv[2]);
+  spec.goods = std::atoi(argv[3]);
+  spec.months = std::atoi(argv[4]);
+  kz::Expected<kz::Simulation> simulation = kz::Simulation::Create(kz::MakeSyntheticScenario(spec));
+  if (!simulation) {
+    std::fprintf(stderr, "%s\n", simulation.problems().front().ToString().c_str());
+    return 2;
+  }
+  char label[64];
+  std::snprintf(label, sizeof label, "%d regions x %d goods x %d m", spec.regions, spec.goods, spec.months);
+  std::printf("%s\n", kz::cli::FormatFigures(label, kz::cli::TimeRuns(simulation.value(), runs)).c_str());
   return 0;
 }

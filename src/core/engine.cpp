@@ -30,7 +30,7 @@ struct Workspace {
     const std::size_t links = net.linkBuyer.size();
     for (std::vector<double>* v : {&inventory, &inputStock, &stockpile, &price, &prevProduction, &planned, &capEff,
                                    &capFull, &capEvent, &finalDemand, &need, &local, &toOrder, &refill, &resource,
-                                   &fulfil, &capFactor, &demandFactor, &demandLevel, &production, &strongestLoss}) {
+                                   &fulfil, &capFactor, &demandFactor, &demandLevel, &production, &strongestLoss, &allowedTotal}) {
       v->assign(rg, 0.0);
     }
     for (std::vector<int>* v : {&shortageSince, &responseStart, &capEffect, &sellerCauseKind, &sellerCauseInput}) {
@@ -42,7 +42,7 @@ struct Workspace {
     routeEffect.assign(grr, -1);
     routeKind.assign(grr, 0);
     passActive.assign(static_cast<std::size_t>(net.goods), 0);
-    for (std::vector<double>* v : {&column, &ships, &supply, &allowedTotal, &spare, &leftover, &unmet, &request,
+    for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request,
                                    &delivered, &extra, &ratio}) {
       v->assign(r, 0.0);
     }
@@ -55,6 +55,7 @@ struct Workspace {
   // Per month, per (region, good).
   std::vector<double> planned, capEff, capFull, capEvent, finalDemand, need, local, toOrder, refill, resource,
       fulfil, capFactor, demandFactor, production, strongestLoss;
+  std::vector<double> allowedTotal;  // orders that may reach each producer, planned before clearing
   std::vector<char> responding;  // the region is in a shortage of the good and its response lag has passed
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
   // Per trade link (Network::linkBuyer...): this month's orders, what may pass restrictions, round-1 shipments.
@@ -66,7 +67,7 @@ struct Workspace {
   std::vector<char> routeKind;  // EventKind of routeEffect
   std::vector<char> passActive;
   // Per region scratch.
-  std::vector<double> column, ships, supply, allowedTotal, spare, leftover, unmet, request, delivered, extra, ratio;
+  std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
@@ -181,7 +182,7 @@ void PlanGood(const Network& net, int t, int g, Workspace& w) {
     w.need[i] = w.finalDemand[i] + intermediate;
     w.refill[i] = w.responding[i] ? 0.0 : std::min(net.refillPerMonth[i], std::max(0.0, net.stockpileTarget[i] - w.stockpile[i]));
     w.toOrder[i] = std::max(0.0, w.need[i] + w.refill[i] - w.local[i]);
-    w.allowedTotal[r] = 0.0;
+    w.allowedTotal[i] = 0.0;
   }
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
     const int buyer = net.linkBuyer[l];
@@ -189,17 +190,17 @@ void PlanGood(const Network& net, int t, int g, Workspace& w) {
     w.linkPass[l] = w.Pass(net, g, buyer, seller);
     w.orders[l] = w.toOrder[net.RG(buyer, g)] * net.linkShare[l];
     w.allowed[l] = w.orders[l] * w.linkPass[l];
-    w.allowedTotal[seller] += w.allowed[l];
+    w.allowedTotal[net.RG(seller, g)] += w.allowed[l];
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
   std::fill(w.spare.begin(), w.spare.end(), 0.0);
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
-    w.planned[i] = std::clamp(w.allowedTotal[s] + net.initialStock[i] - w.inventory[i], 0.0, w.capEff[i]);
+    w.planned[i] = std::clamp(w.allowedTotal[i] + net.initialStock[i] - w.inventory[i], 0.0, w.capEff[i]);
     w.spare[s] = w.capEff[i] - w.planned[i];
     const double available = w.planned[i] + w.inventory[i];
-    w.ratio[s] = w.allowedTotal[s] > kTiny ? std::min(1.0, available / w.allowedTotal[s]) : 1.0;
+    w.ratio[s] = w.allowedTotal[i] > kTiny ? std::min(1.0, available / w.allowedTotal[i]) : 1.0;
   }
   // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
   // qualification of new suppliers allows, ask producers with spare capacity.
@@ -261,7 +262,7 @@ void ProduceGood(const Network& net, int g, Workspace& w) {
   }
 }
 
-void ClearGood(const Network& net, int g, const AllocationRule& rule, Workspace& w) {
+void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
   std::fill(w.delivered.begin(), w.delivered.end(), 0.0);
@@ -270,12 +271,16 @@ void ClearGood(const Network& net, int g, const AllocationRule& rule, Workspace&
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
     const double supply = w.production[i] + w.inventory[i];
-    std::fill(w.column.begin(), w.column.end(), 0.0);
-    for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[net.linkBuyer[l]] = w.allowed[l];
-    rule.Allocate(g, s, w.column.data(), R, supply, w.ships.data());
+    // Proportional rationing (the default) straight on the links; other rules see dense columns.
+    const double ratio = w.allowedTotal[i] > kTiny ? std::min(1.0, supply / w.allowedTotal[i]) : 0.0;
+    if (rule) {
+      std::fill(w.column.begin(), w.column.end(), 0.0);
+      for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[net.linkBuyer[l]] = w.allowed[l];
+      rule->Allocate(g, s, w.column.data(), R, supply, w.ships.data());
+    }
     double shipped = 0.0;
     for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-      const double ship = w.ships[net.linkBuyer[l]];
+      const double ship = rule ? w.ships[net.linkBuyer[l]] : w.allowed[l] * ratio;
       w.firstShip[l] = ship;
       w.delivered[net.linkBuyer[l]] += ship;
       shipped += ship;
@@ -421,8 +426,6 @@ Expected<Simulation> Simulation::Create(const Scenario& scenario) {
 }
 
 void Simulation::Run(Results& out, const AllocationRule* rule) const {
-  static const ProportionalAllocation kProportional;
-  const AllocationRule& allocation = rule ? *rule : kProportional;
   const Network& net = *network;
   const int R = net.regions;
   const int G = net.goods;
@@ -492,7 +495,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
     for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) PlanGood(net, t, *it, w);
     for (const int g : net.topoOrder) {
       ProduceGood(net, g, w);
-      ClearGood(net, g, allocation, w);
+      ClearGood(net, g, rule, w);  // nullptr: proportional
       for (int r = 0; r < R; ++r) {
         const std::size_t i = net.RG(r, g);
         const std::size_t o = out.Index(t, r, g);
