@@ -417,9 +417,11 @@ Simulation::Simulation(Simulation&&) noexcept = default;
 Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 Simulation::~Simulation() = default;
 
-Expected<Simulation> Simulation::Create(const Scenario& scenario) {
-  std::vector<Problem> problems = ValidateScenario(scenario);
-  if (!problems.empty()) return problems;
+Expected<Simulation> Simulation::Create(const Scenario& scenario, Validation validation) {
+  if (validation == Validation::Full) {
+    std::vector<Problem> problems = ValidateScenario(scenario);
+    if (!problems.empty()) return problems;
+  }
   Expected<Network> compiled = CompileNetwork(scenario);
   if (!compiled) return compiled.problems();
   return Simulation(std::make_unique<Network>(std::move(compiled.value())));

@@ -36,8 +36,13 @@ class ProportionalAllocation final : public AllocationRule {
 /// resolved and the network compiled once; each Run allocates only the results.
 class Simulation {
  public:
+  /// Whether Create validates first. Skip only for a scenario derived from one that passed
+  /// validation by changes that keep it valid (Monte Carlo draws, coalition memberships, levers set
+  /// through SetLever): validation costs more than compiling.
+  enum class Validation { Full, Skip };
+
   /// Compiles a scenario. Fails with the problems if the scenario is invalid.
-  static Expected<Simulation> Create(const Scenario& scenario);
+  static Expected<Simulation> Create(const Scenario& scenario, Validation validation = Validation::Full);
 
   /// Runs the whole horizon into `results` (resized as needed; reusing one Results avoids allocation).
   /// `rule` decides allocation under shortage (nullptr = proportional).

@@ -180,6 +180,121 @@ struct RegionPolicy {
   bool operator==(const RegionPolicy&) const = default;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Coordination frameworks: groups of regions that agree to rules. How overlapping frameworks
+// combine (a region may belong to several) is documented in framework.hpp.
+// ---------------------------------------------------------------------------------------------
+
+/// How pooled stock is shared among members in shortage.
+enum class PoolAllocation {
+  ByNeed,          ///< in proportion to each member's unmet need
+  ByContribution,  ///< in proportion to each member's own stockpile target
+  Equal,           ///< equal shares (capped at need; the excess goes to the others)
+};
+
+/// How a framework's costs are split among its members.
+enum class CostShare {
+  Gdp,          ///< in proportion to Region::weight
+  Consumption,  ///< in proportion to baseline use of the goods concerned
+  Equal,        ///< equal shares
+};
+
+/// Members' response lag falls to `lagMonths` (early warning, crisis-response networks).
+struct InformationSharingRule {
+  bool enabled = false;
+  int lagMonths = 1;  ///< 0..24
+  bool operator==(const InformationSharingRule&) const = default;
+};
+
+/// Members' strategic stocks of `goods` are released to members in shortage.
+struct StockpilePoolRule {
+  bool enabled = false;
+  std::vector<std::string> goods;  ///< pooled goods (at least one)
+  PoolAllocation allocation = PoolAllocation::ByNeed;
+  CostShare costShare = CostShare::Gdp;  ///< how the pooled goods' holding costs are split
+  bool operator==(const StockpilePoolRule&) const = default;
+};
+
+/// In a shortage, member sellers serve member buyers first.
+struct PartnerPriorityRule {
+  bool enabled = false;
+  std::vector<std::string> goods;  ///< empty = all goods
+  double priority = 1.0;           ///< share of a member seller's supply offered to members first; 0..1
+  bool operator==(const PartnerPriorityRule&) const = default;
+};
+
+/// Members co-finance new capacity in a member region; part of its output is reserved for members.
+struct JointInvestmentRule {
+  bool enabled = false;
+  std::string host;            ///< member region where the capacity is built
+  std::string good;
+  double capacity = 0.0;       ///< units per month at full ramp; >= 0
+  int start = 0;               ///< month construction starts; 0..240
+  int leadMonths = 36;         ///< 0..240
+  int rampMonths = 6;          ///< 0..120
+  double capexPerUnit = 0.0;   ///< USD per unit/month of capacity; >= 0
+  CostShare costShare = CostShare::Gdp;
+  double reservedShare = 0.5;  ///< share of the new output offered to members first; 0..1
+  bool operator==(const JointInvestmentRule&) const = default;
+};
+
+/// Members restrict exports of `goods` to `targets` together; their lost sales are their cost.
+struct CoordinatedExportControlRule {
+  bool enabled = false;
+  std::vector<std::string> goods;    ///< at least one
+  std::vector<std::string> targets;  ///< at least one; members are never targets of their own rule
+  double fraction = 1.0;             ///< 0..1
+  int start = 0;                     ///< 0..240
+  int duration = 12;                 ///< 1..240
+  bool operator==(const CoordinatedExportControlRule&) const = default;
+};
+
+struct Framework {
+  std::string id;                    ///< unique among frameworks, e.g. "us-jp-steering"
+  LocalizedText name;
+  std::vector<std::string> members;  ///< region ids (at least one)
+  InformationSharingRule informationSharing;
+  StockpilePoolRule stockpilePool;
+  PartnerPriorityRule partnerPriority;
+  JointInvestmentRule jointInvestment;
+  CoordinatedExportControlRule exportControls;
+  bool operator==(const Framework&) const = default;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Risk register for Monte Carlo: hazards that may strike, with uncertain severity and duration.
+// ---------------------------------------------------------------------------------------------
+
+enum class DistributionKind {
+  Fixed,       ///< always `mode`
+  Uniform,     ///< uniform on [low, high]
+  Triangular,  ///< triangular on [low, high] peaking at `mode`
+};
+
+struct Distribution {
+  DistributionKind kind = DistributionKind::Fixed;
+  double low = 0.0;
+  double mode = 0.0;
+  double high = 0.0;  ///< low <= mode <= high
+  bool operator==(const Distribution&) const = default;
+};
+
+/// A hazard becomes an Event of its `kind` in a Monte Carlo run when it strikes.
+struct Hazard {
+  std::string id;                    ///< unique among hazards
+  LocalizedText name;
+  EventKind kind = EventKind::CapacityLoss;
+  std::vector<std::string> regions;  ///< as Event::regions
+  std::vector<std::string> targets;  ///< as Event::targets
+  std::vector<std::string> goods;    ///< as Event::goods
+  double annualProbability = 0.0;    ///< chance of striking at least once in a year; 0..1
+  Distribution severity;             ///< Event::fraction when it strikes (0..1; demand shocks -1..10)
+  Distribution durationMonths;       ///< rounded to whole months, at least 1
+  RecoveryShape recovery = RecoveryShape::Step;
+  int recoveryMonths = 0;            ///< 0..240
+  bool operator==(const Hazard&) const = default;
+};
+
 struct Scenario {
   int schemaVersion = kScenarioSchemaVersion;
   std::string id;
@@ -193,6 +308,8 @@ struct Scenario {
   std::vector<TradeShare> trade;
   std::vector<Event> events;
   std::vector<RegionPolicy> policies;
+  std::vector<Framework> frameworks;
+  std::vector<Hazard> risks;  ///< the risk register (Monte Carlo only; single runs ignore it)
   bool operator==(const Scenario&) const = default;
 };
 
