@@ -37,6 +37,9 @@ struct Workspace {
       v->assign(rg, -1);
     }
     responding.assign(rg, 0);
+    for (std::vector<double>* v : {&jointCapacity, &jointReserved, &released}) v->assign(rg, 0.0);
+    routeFramework.assign(grr, -1);
+    available.assign(r, 0.0);
     for (std::vector<double>* v : {&orders, &allowed, &linkPass, &firstShip}) v->assign(links, 0.0);
     pass.assign(grr, 1.0);
     routeEffect.assign(grr, -1);
@@ -56,6 +59,9 @@ struct Workspace {
   std::vector<double> planned, capEff, capFull, capEvent, finalDemand, need, local, toOrder, refill, resource,
       fulfil, capFactor, demandFactor, production, strongestLoss;
   std::vector<double> allowedTotal;  // orders that may reach each producer, planned before clearing
+  std::vector<double> jointCapacity;  // capacity built by frameworks' joint investment this month
+  std::vector<double> jointReserved;  // of which offered to the projects' members first
+  std::vector<double> released;       // stockpile released this month (own use and pools together)
   std::vector<char> responding;  // the region is in a shortage of the good and its response lag has passed
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
   // Per trade link (Network::linkBuyer...): this month's orders, what may pass restrictions, round-1 shipments.
@@ -64,11 +70,13 @@ struct Workspace {
   // restriction or chokepoint this month (passActive); the rest pass in full.
   std::vector<double> pass;
   std::vector<int> routeEffect;
-  std::vector<char> routeKind;  // EventKind of routeEffect
+  std::vector<char> routeKind;       // EventKind of routeEffect
+  std::vector<int> routeFramework;   // framework of routeEffect when it is a coordinated control, else -1
   std::vector<char> passActive;
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
+  std::vector<double> available;  // per buyer, supply of the good being cleared
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
     return passActive[g] ? pass[net.Share(g, buyer, seller)] : 1.0;
@@ -121,6 +129,7 @@ void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
       const auto size = static_cast<std::ptrdiff_t>(net.regions * net.regions);
       std::fill(w.pass.begin() + begin, w.pass.begin() + begin + size, 1.0);
       std::fill(w.routeEffect.begin() + begin, w.routeEffect.begin() + begin + size, -1);
+      std::fill(w.routeFramework.begin() + begin, w.routeFramework.begin() + begin + size, -1);
       w.passActive[g] = 1;
     }
     const double strength = effect.StrengthAt(t);
@@ -134,6 +143,7 @@ void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
         if (w.routeEffect[i] < 0 || strength > 1.0 - before) {
           w.routeEffect[i] = effect.sourceIndex;
           w.routeKind[i] = static_cast<char>(effect.kind);
+          w.routeFramework[i] = effect.framework;
         }
       }
     }
@@ -143,13 +153,58 @@ void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
 // ---------------------------------------------------------------------------------------------
 // Planning
 // ---------------------------------------------------------------------------------------------
-double InvestedCapacity(const Network& net, std::size_t i, int t) {
-  if (net.investCapacity[i] <= 0.0) return 0.0;
-  const int built = net.investStart[i] + net.investLead[i];
+// Capacity in operation at month t of a plant started at `start`: none during construction, then a
+// linear ramp over `ramp` months.
+double BuiltCapacity(double capacity, int start, int lead, int ramp, int t) {
+  if (capacity <= 0.0) return 0.0;
+  const int built = start + lead;
   if (t < built) return 0.0;
-  if (net.investRamp[i] <= 0) return net.investCapacity[i];
-  const double ramp = std::min(1.0, static_cast<double>(t - built + 1) / static_cast<double>(net.investRamp[i]));
-  return net.investCapacity[i] * ramp;
+  if (ramp <= 0) return capacity;
+  return capacity * std::min(1.0, static_cast<double>(t - built + 1) / static_cast<double>(ramp));
+}
+
+// Capital cost at month t of a plant: spread evenly over construction (all at once with no lead time).
+bool UnderConstruction(int start, int lead, int t) { return lead > 0 ? (t >= start && t < start + lead) : t == start; }
+
+double InvestedCapacity(const Network& net, std::size_t i, int t) {
+  return BuiltCapacity(net.investCapacity[i], net.investStart[i], net.investLead[i], net.investRamp[i], t);
+}
+
+// Frameworks' jointly financed plants: capacity in operation this month at each host, and the part
+// of it reserved for the project's members.
+void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
+  std::fill(w.jointCapacity.begin(), w.jointCapacity.end(), 0.0);
+  std::fill(w.jointReserved.begin(), w.jointReserved.end(), 0.0);
+  std::fill(w.released.begin(), w.released.end(), 0.0);
+  for (const Network::JointProject& project : net.joints) {
+    const double built = BuiltCapacity(project.capacity, project.start, project.lead, project.ramp, t);
+    const std::size_t i = net.RG(project.host, project.good);
+    w.jointCapacity[i] += built;
+    w.jointReserved[i] += built * project.reservedShare;
+  }
+}
+
+// Framework costs of month t into its policy-cost row: joint capital cost split among the project's
+// members, and pooled stockpiles' holding costs re-split among the pool's members.
+void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* monthCost) {
+  for (const Network::JointProject& project : net.joints) {
+    if (!UnderConstruction(project.start, project.lead, t)) continue;
+    for (int r = 0; r < net.regions; ++r) monthCost[net.RG(r, project.good)] += project.capexPerMonth * project.costWeight[r];
+  }
+  for (const Network::StockPool& pool : net.pools) {
+    for (int g = 0; g < net.goods; ++g) {
+      if (!pool.good[g]) continue;
+      double total = 0.0;
+      for (int r = 0; r < net.regions; ++r) {
+        if (pool.member[r]) total += w.stockpile[net.RG(r, g)] * net.holdingCostPerMonth[net.RG(r, g)];
+      }
+      for (int r = 0; r < net.regions; ++r) {
+        if (!pool.member[r]) continue;
+        const std::size_t i = net.RG(r, g);
+        monthCost[i] += total * pool.costWeight[r] - w.stockpile[i] * net.holdingCostPerMonth[i];
+      }
+    }
+  }
 }
 
 // Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
@@ -170,7 +225,9 @@ void SpreadRequests(const Network& net, int g, const Workspace& w, const std::ve
   }
 }
 
-void PlanGood(const Network& net, int t, int g, Workspace& w) {
+// `monthCost` is this month's policy-cost row (index Network::RG): coordinated export controls
+// charge their members the sales they forgo.
+void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost) {
   const int R = net.regions;
   ComputeRoutePass(net, t, g, w);
   for (int r = 0; r < R; ++r) {
@@ -191,6 +248,9 @@ void PlanGood(const Network& net, int t, int g, Workspace& w) {
     w.orders[l] = w.toOrder[net.RG(buyer, g)] * net.linkShare[l];
     w.allowed[l] = w.orders[l] * w.linkPass[l];
     w.allowedTotal[net.RG(seller, g)] += w.allowed[l];
+    if (w.passActive[g] && w.routeFramework[net.Share(g, buyer, seller)] >= 0) {
+      monthCost[net.RG(seller, g)] += (w.orders[l] - w.allowed[l]) * net.basePrice[g];
+    }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
   std::fill(w.spare.begin(), w.spare.end(), 0.0);
@@ -262,6 +322,94 @@ void ProduceGood(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Trusted-partner priority at one producer in shortage: `reserved` units of its supply go first to
+// the orders of partner buyers (pro rata), then everything left to all remaining orders (pro rata).
+// Returns the amount shipped.
+double ShipWithPartnerPriority(const Network& net, int g, int p, double supply, double reserved, Workspace& w) {
+  const int s = net.producerRegion[p];
+  const std::size_t partners = net.RG(s, g) * static_cast<std::size_t>(net.regions);
+  double partnerOrders = 0.0;
+  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+    if (net.priorityPartner[partners + net.linkBuyer[l]]) partnerOrders += w.allowed[l];
+  }
+  const double firstRatio = partnerOrders > kTiny ? std::min(1.0, reserved / partnerOrders) : 0.0;
+  double rest = supply;
+  double residualOrders = 0.0;
+  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+    w.firstShip[l] = net.priorityPartner[partners + net.linkBuyer[l]] ? w.allowed[l] * firstRatio : 0.0;
+    rest -= w.firstShip[l];
+    residualOrders += w.allowed[l] - w.firstShip[l];
+  }
+  const double secondRatio = residualOrders > kTiny ? std::clamp(rest / residualOrders, 0.0, 1.0) : 0.0;
+  double shipped = 0.0;
+  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+    w.firstShip[l] += (w.allowed[l] - w.firstShip[l]) * secondRatio;
+    w.delivered[net.linkBuyer[l]] += w.firstShip[l];
+    shipped += w.firstShip[l];
+  }
+  return shipped;
+}
+
+// A stockpile pool for good g: members still short after their own release receive from members
+// that are not, each donor giving at most what its release rate has left this month. The transfer
+// is split among recipients by the pool's rule, never beyond a recipient's unmet need.
+void ReleasePool(const Network& net, int g, const Network::StockPool& pool, Workspace& w) {
+  const int R = net.regions;
+  double donorCapacity = 0.0;
+  double unmetTotal = 0.0;
+  std::fill(w.extra.begin(), w.extra.end(), 0.0);    // recipients' unmet need
+  std::fill(w.unmet.begin(), w.unmet.end(), 0.0);    // donors' capacity
+  for (int r = 0; r < R; ++r) {
+    if (!pool.member[r]) continue;
+    const std::size_t i = net.RG(r, g);
+    const double need = w.need[i];
+    const bool short_ = need > kTiny && w.available[r] < need * kShortageThreshold;
+    if (short_ && w.responding[i]) {
+      w.extra[r] = need - w.available[r];
+      unmetTotal += w.extra[r];
+    } else if (!short_) {
+      w.unmet[r] = std::max(0.0, std::min(w.stockpile[i], net.releasePerMonth[i] - w.released[i]));
+      donorCapacity += w.unmet[r];
+    }
+  }
+  const double transfer = std::min(donorCapacity, unmetTotal);
+  if (transfer <= kTiny) return;
+  // Water-filling: share by weight, cap at need, hand any excess to those still below their need.
+  std::fill(w.request.begin(), w.request.end(), 0.0);  // given to each recipient
+  double left = transfer;
+  for (int pass = 0; pass < R && left > kTiny; ++pass) {
+    double weightTotal = 0.0;
+    for (int r = 0; r < R; ++r) {
+      if (w.extra[r] - w.request[r] <= kTiny) continue;
+      const std::size_t i = net.RG(r, g);
+      const double weight = pool.allocation == PoolAllocation::ByNeed         ? w.extra[r] - w.request[r]
+                            : pool.allocation == PoolAllocation::ByContribution ? net.stockpileTarget[i]
+                                                                                : 1.0;
+      w.spare[r] = weight;
+      weightTotal += weight;
+    }
+    if (weightTotal <= kTiny) break;
+    double given = 0.0;
+    for (int r = 0; r < R; ++r) {
+      if (w.extra[r] - w.request[r] <= kTiny) continue;
+      const double share = std::min(left * w.spare[r] / weightTotal, w.extra[r] - w.request[r]);
+      w.request[r] += share;
+      given += share;
+    }
+    left -= given;
+  }
+  const double delivered = transfer - left;
+  for (int r = 0; r < R; ++r) {
+    const std::size_t i = net.RG(r, g);
+    if (w.unmet[r] > 0.0) {  // donor: gives in proportion to what it can give
+      const double give = delivered * w.unmet[r] / donorCapacity;
+      w.stockpile[i] -= give;
+      w.released[i] += give;
+    }
+    w.available[r] += w.request[r];
+  }
+}
+
 void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
@@ -273,6 +421,11 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
     const double supply = w.production[i] + w.inventory[i];
     // Proportional rationing (the default) straight on the links; other rules see dense columns.
     const double ratio = w.allowedTotal[i] > kTiny ? std::min(1.0, supply / w.allowedTotal[i]) : 0.0;
+    const double reserved = std::min(supply, std::max(net.priorityShare[i] * supply, w.jointReserved[i]));
+    if (!rule && reserved > kTiny && supply < w.allowedTotal[i]) {  // priority matters only when short
+      w.leftover[s] = std::max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
+      continue;
+    }
     if (rule) {
       std::fill(w.column.begin(), w.column.end(), 0.0);
       for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[net.linkBuyer[l]] = w.allowed[l];
@@ -313,16 +466,28 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
     w.inventory[net.RG(s, g)] = std::max(0.0, w.leftover[s]);
   }
 
-  // Buyers: deliveries plus local supply (input stock, recycling), then the stockpile if responding.
+  // Buyers: deliveries plus local supply (input stock, recycling), then the own stockpile if
+  // responding, then pooled stockpiles of fellow framework members.
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
-    double available = w.delivered[r] + w.local[i];
+    w.available[r] = w.delivered[r] + w.local[i];
     const double need = w.need[i];
-    if (w.responding[i] && net.stockpileTarget[i] > 0.0 && need > kTiny && available < need * net.releaseTrigger[i]) {
-      const double release = std::min({w.stockpile[i], net.releasePerMonth[i], need - available});
+    if (w.responding[i] && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
+      const double release = std::min({w.stockpile[i], net.releasePerMonth[i], need - w.available[r]});
       w.stockpile[i] -= release;
-      available += release;
+      w.released[i] += release;
+      w.available[r] += release;
     }
+  }
+  if (net.pooledGood[g]) {
+    for (const Network::StockPool& pool : net.pools) {
+      if (pool.good[g]) ReleasePool(net, g, pool, w);
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    const std::size_t i = net.RG(r, g);
+    const double available = w.available[r];
+    const double need = w.need[i];
     const double phi = need > kTiny ? std::min(1.0, available / need) : 1.0;
     w.fulfil[i] = phi;
     const double surplus = std::max(0.0, available - phi * need);
@@ -456,6 +621,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
 
   for (int t = 0; t < net.months; ++t) {
     ApplyEffects(net, t, w);
+    ScheduleJointProjects(net, t, w);
     // Responses, capacity, demand and local supply of every (region, good) for this month.
     for (int r = 0; r < R; ++r) {
       for (int g = 0; g < G; ++g) {
@@ -472,7 +638,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
         const double substitution =
             net.substitutionMax[i] * std::min(1.0, respondingFor / static_cast<double>(net.substitutionMonths[i]));
 
-        w.capFull[i] = net.capacity[i] + InvestedCapacity(net, i, t);
+        w.capFull[i] = net.capacity[i] + InvestedCapacity(net, i, t) + w.jointCapacity[i];
         w.capEvent[i] = w.capFull[i] * w.capFactor[i];
         w.capEff[i] = std::min(w.capEvent[i], w.prevProduction[i] + net.maxRamp[i] * w.capFull[i]);
 
@@ -494,7 +660,10 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
         out.policyCost[out.Index(t, r, g)] = cost;
       }
     }
-    for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) PlanGood(net, t, *it, w);
+    ApplyFrameworkCosts(net, t, w, &out.policyCost[out.Index(t, 0, 0)]);
+    for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
+      PlanGood(net, t, *it, w, &out.policyCost[out.Index(t, 0, 0)]);
+    }
     for (const int g : net.topoOrder) {
       ProduceGood(net, g, w);
       ClearGood(net, g, rule, w);  // nullptr: proportional

@@ -27,7 +27,7 @@ struct LeverSpec {
   std::size_t trade = kNoTrade;  // index into Scenario::trade for share levers (set rescales others)
 };
 
-// Calls visit(spec, field) for every lever until it returns true. `field` is a double& or int&
+// Calls visit(spec, field) for every lever until it returns true. `field` is a double&, int& or bool&
 // (const when S is const Scenario).
 template <typename S, typename Visit>
 void ForEachLever(S& s, Visit&& visit) {
@@ -119,6 +119,29 @@ void ForEachLever(S& s, Visit&& visit) {
          event.recoveryMonths);
   }
 
+  // Risk register. A distribution's low, mode and high bound each other (low <= mode <= high), so
+  // their ranges depend on the current values and no setting can break the order; a fixed
+  // distribution offers only its mode.
+  auto distribution = [&](const std::string& p, const std::string& unit, const std::string& label,
+                          const Range& kindRange, auto& d) {
+    if (d.kind == DistributionKind::Fixed) {
+      emit(p + "mode", unit, label, kindRange, d.mode);
+      return;
+    }
+    emit(p + "low", unit, label + " (low)", Range{kindRange.min, d.mode}, d.low);
+    emit(p + "mode", unit, label + " (most likely)", Range{d.low, d.high}, d.mode);
+    emit(p + "high", unit, label + " (high)", Range{d.mode, kindRange.max}, d.high);
+  };
+  for (auto& hazard : s.risks) {
+    const std::string p = "risk." + hazard.id + ".";
+    emit(p + "annualProbability", "share/year", hazard.id + " chance per year", ranges::kAnnualProbability,
+         hazard.annualProbability);
+    distribution(p + "severity.", "share", hazard.id + " strength", ranges::EventFraction(hazard.kind),
+                 hazard.severity);
+    distribution(p + "durationMonths.", "months", hazard.id + " months at full strength",
+                 ranges::kHazardDurationMonths, hazard.durationMonths);
+  }
+
   for (auto& policy : s.policies) {
     const std::string& r = policy.region;
     const std::string p = "policy." + r + ".";
@@ -182,6 +205,49 @@ void ForEachLever(S& s, Visit&& visit) {
       emit(q + "start", "month", who + " first month", ranges::kExportControlStart, x.start);
       emit(q + "duration", "months", who + " duration", ranges::kExportControlDuration,
            x.duration);
+    }
+  }
+
+  // Frameworks: each rule's switch (0 = off, 1 = on) and parameters. A rule that names goods,
+  // targets or a host offers its switch only once those are filled in, so no lever can make a
+  // valid scenario invalid.
+  const Range onOff{0, 1, false, true};
+  for (auto& f : s.frameworks) {
+    const std::string p = "framework." + f.id + ".";
+    auto& info = f.informationSharing;
+    emit(p + "informationSharing.enabled", "on/off", f.id + " information sharing", onOff, info.enabled);
+    emit(p + "informationSharing.lagMonths", "months", f.id + " shared response lag",
+         ranges::kInformationLagMonths, info.lagMonths);
+    if (!f.stockpilePool.goods.empty()) {
+      emit(p + "stockpilePool.enabled", "on/off", f.id + " stockpile pooling", onOff, f.stockpilePool.enabled);
+    }
+    auto& priority = f.partnerPriority;
+    emit(p + "partnerPriority.enabled", "on/off", f.id + " trusted-partner priority", onOff, priority.enabled);
+    emit(p + "partnerPriority.priority", "share", f.id + " share of supply offered to members first",
+         ranges::kPartnerPriority, priority.priority);
+    auto& joint = f.jointInvestment;
+    if (!joint.host.empty() && !joint.good.empty()) {
+      const std::string q = p + "jointInvestment.";
+      const std::string who = f.id + " joint investment";
+      const std::string unit = unitOf(joint.good);
+      emit(q + "enabled", "on/off", who, onOff, joint.enabled);
+      emit(q + "capacity", unit + "/month", who + " added capacity", ranges::kJointCapacity, joint.capacity);
+      emit(q + "start", "month", who + " construction start", ranges::kJointStart, joint.start);
+      emit(q + "leadMonths", "months", who + " construction time", ranges::kJointLeadMonths, joint.leadMonths);
+      emit(q + "rampMonths", "months", who + " ramp-up time", ranges::kJointRampMonths, joint.rampMonths);
+      emit(q + "capexPerUnit", "USD/(" + unit + "/month)", who + " capital cost", ranges::kJointCapexPerUnit,
+           joint.capexPerUnit);
+      emit(q + "reservedShare", "share", who + " output reserved for members", ranges::kJointReservedShare,
+           joint.reservedShare);
+    }
+    auto& controls = f.exportControls;
+    if (!controls.goods.empty() && !controls.targets.empty()) {
+      const std::string q = p + "exportControls.";
+      const std::string who = f.id + " coordinated export controls";
+      emit(q + "enabled", "on/off", who, onOff, controls.enabled);
+      emit(q + "fraction", "share", who + " strength", ranges::kCoordinatedControlFraction, controls.fraction);
+      emit(q + "start", "month", who + " first month", ranges::kCoordinatedControlStart, controls.start);
+      emit(q + "duration", "months", who + " duration", ranges::kCoordinatedControlDuration, controls.duration);
     }
   }
 }
@@ -250,6 +316,8 @@ std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double 
       problems.push_back(Problem{spec.path, std::move(*message)});
     } else if (spec.trade != kNoTrade) {
       SetTradeShare(scenario, spec.trade, value);
+    } else if constexpr (std::is_same_v<std::remove_reference_t<decltype(field)>, bool>) {
+      field = value != 0.0;  // switches are whole numbers in 0..1: CheckRange said so
     } else if constexpr (std::is_same_v<std::remove_reference_t<decltype(field)>, int>) {
       field = static_cast<int>(value);  // whole and within an int's range: CheckRange said so
     } else {

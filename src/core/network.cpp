@@ -1,6 +1,8 @@
 // Compiling a scenario into the engine's indexed network (see network.hpp).
 #include "network.hpp"
 
+#include "framework_rules.hpp"
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -372,6 +374,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
   }
 
+  CompileFrameworks(scenario, baselineUse, net, problems);
   BuildLinks(net);
   for (std::size_t e = 0; e < scenario.events.size(); ++e) {
     net.effects.push_back(EffectFromEvent(scenario.events[e], static_cast<int>(e), regionIds, goodIds, net, problems));

@@ -23,6 +23,7 @@ struct TimedEffect {
   RecoveryShape recovery = RecoveryShape::Step;
   int recoveryMonths = 0;
   int sourceIndex = 0;           ///< index reported in Constraint::event
+  int framework = -1;            ///< the framework whose coordinated export controls this is, else -1
 
   /// Strength at month t: `fraction` while at full strength, tapering during a linear recovery, else 0.
   double StrengthAt(int t) const;
@@ -76,6 +77,32 @@ struct Network {
 
   std::vector<TimedEffect> effects;
   int firstDisruptionMonth = -1;
+
+  // Coordination frameworks (compiled by CompileFrameworks in framework_rules.cpp).
+  /// A stockpile pool: members' stocks of `good` flagged goods are released to members in need.
+  struct StockPool {
+    std::vector<char> member;        ///< size R
+    std::vector<char> good;          ///< size G
+    PoolAllocation allocation = PoolAllocation::ByNeed;
+    std::vector<double> costWeight;  ///< size R, members' shares of pooled holding costs (sum 1)
+  };
+  std::vector<StockPool> pools;
+  std::vector<char> pooledGood;      ///< size G: some pool covers the good
+  /// Trusted-partner priority: seller s offers share priorityShare[RG(s, g)] of its supply of g to
+  /// the buyers b with priorityPartner[RG(s, g) * R + b] first.
+  std::vector<double> priorityShare;
+  std::vector<char> priorityPartner;
+  /// Jointly financed capacity (added to the host's capacity; part of its output reserved).
+  struct JointProject {
+    int host = 0;
+    int good = 0;
+    double capacity = 0.0;
+    int start = 0, lead = 0, ramp = 0;
+    double capexPerMonth = 0.0;      ///< total, split by costWeight
+    std::vector<double> costWeight;  ///< size R
+    double reservedShare = 0.0;
+  };
+  std::vector<JointProject> joints;
 
   std::vector<std::string> regionIds, goodIds;
 

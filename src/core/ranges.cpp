@@ -26,6 +26,24 @@ const char* EventKindName(EventKind kind) {
   return "unknown";  // only reachable through a cast of an invalid value
 }
 
+const char* PoolAllocationName(PoolAllocation allocation) {
+  switch (allocation) {
+    case PoolAllocation::ByNeed: return "need";
+    case PoolAllocation::ByContribution: return "contribution";
+    case PoolAllocation::Equal: return "equal";
+  }
+  return "need";
+}
+
+const char* CostShareName(CostShare share) {
+  switch (share) {
+    case CostShare::Gdp: return "gdp";
+    case CostShare::Consumption: return "consumption";
+    case CostShare::Equal: return "equal";
+  }
+  return "gdp";
+}
+
 const char* RecoveryShapeName(RecoveryShape shape) {
   switch (shape) {
     case RecoveryShape::Step: return "step";

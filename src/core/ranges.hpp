@@ -28,6 +28,11 @@ const char* EventKindName(EventKind kind);
 /// The JSON name of a recovery shape ("step", "linear").
 const char* RecoveryShapeName(RecoveryShape shape);
 
+/// The JSON name of a pool allocation rule ("need", "contribution", "equal").
+const char* PoolAllocationName(PoolAllocation allocation);
+/// The JSON name of a cost-sharing rule ("gdp", "consumption", "equal").
+const char* CostShareName(CostShare share);
+
 /// Numbers as they appear in messages: up to 12 significant digits, so a sum of 1.2999999999999998
 /// reads "1.3". Locale-independent.
 std::string FormatNumber(double value);
@@ -74,6 +79,11 @@ inline constexpr double kShareSumTolerance = 1e-6;
 inline constexpr Range kEventDuration{1, kMonths, false, true};
 inline constexpr Range kRecoveryMonths{0, kMonths, false, true};
 
+// Hazards (risk register). Severity uses the event kind's fraction range (EventFraction); drawn
+// durations are rounded when a hazard strikes, so the distribution itself need not be whole.
+inline constexpr Range kAnnualProbability = kFraction;
+inline constexpr Range kHazardDurationMonths{1, kMonths};
+
 // Policies
 inline constexpr Range kResponseLagMonths{0, 24, false, true};
 inline constexpr Range kStockpileTargetMonths{0, 24};
@@ -96,6 +106,19 @@ inline constexpr Range kRecyclingLagMonths{0, 120, false, true};
 inline constexpr Range kExportControlFraction = kFraction;
 inline constexpr Range kExportControlStart{0, kMonths, false, true};
 inline constexpr Range kExportControlDuration{1, kMonths, false, true};
+
+// Frameworks
+inline constexpr Range kInformationLagMonths{0, 24, false, true};
+inline constexpr Range kPartnerPriority = kFraction;
+inline constexpr Range kJointCapacity = kNonNegative;
+inline constexpr Range kJointStart{0, kMonths, false, true};
+inline constexpr Range kJointLeadMonths{0, kMonths, false, true};
+inline constexpr Range kJointRampMonths{0, 120, false, true};
+inline constexpr Range kJointCapexPerUnit = kNonNegative;
+inline constexpr Range kJointReservedShare = kFraction;
+inline constexpr Range kCoordinatedControlFraction = kFraction;
+inline constexpr Range kCoordinatedControlStart{0, kMonths, false, true};
+inline constexpr Range kCoordinatedControlDuration{1, kMonths, false, true};
 
 /// Event start: 0..horizon-1. An out-of-range horizon (reported on its own) falls back to the
 /// largest horizon, so one bad horizon does not also flag every event.

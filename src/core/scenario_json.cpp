@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "kizuna/validate.hpp"
+#include "distribution.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -311,6 +312,11 @@ constexpr std::array<EventKind, 4> kEventKinds = {EventKind::CapacityLoss,
                                                   EventKind::DemandShock, EventKind::Chokepoint};
 constexpr std::array<RecoveryShape, 2> kRecoveryShapes = {RecoveryShape::Step,
                                                           RecoveryShape::Linear};
+constexpr std::array<DistributionKind, 3> kDistributionKinds = {
+    DistributionKind::Fixed, DistributionKind::Uniform, DistributionKind::Triangular};
+constexpr std::array<PoolAllocation, 3> kPoolAllocations = {PoolAllocation::ByNeed, PoolAllocation::ByContribution,
+                                                            PoolAllocation::Equal};
+constexpr std::array<CostShare, 3> kCostShares = {CostShare::Gdp, CostShare::Consumption, CostShare::Equal};
 
 // -- Per-struct readers (field lists in scenario.hpp order) -------------------------------------------
 
@@ -393,6 +399,38 @@ void ReadEvent(Reader& r, const Json& v, const std::string& path, Event& out, in
   r.Integer(v, path, "recoveryMonths", out.recoveryMonths, ranges::kRecoveryMonths);
 }
 
+// Risk register (Monte Carlo): a hazard is an event with a probability and uncertain numbers.
+void ReadDistribution(Reader& r, const Json& v, const std::string& path, const char* name,
+                      Distribution& out) {
+  const Json* value = r.Member(v, path, name, false);
+  if (value == nullptr) return;
+  const std::string p = Field(path, name);
+  if (!r.Object(*value, p, {"kind", "low", "mode", "high"})) return;
+  r.Enum(*value, p, "kind", out.kind, kDistributionKinds, DistributionKindName, true);
+  r.Number(*value, p, "low", out.low);
+  r.Number(*value, p, "mode", out.mode);
+  r.Number(*value, p, "high", out.high);
+}
+
+void ReadHazard(Reader& r, const Json& v, const std::string& path, Hazard& out) {
+  if (!r.Object(v, path,
+                {"id", "name", "kind", "regions", "targets", "goods", "annualProbability", "severity",
+                 "durationMonths", "recovery", "recoveryMonths"})) {
+    return;
+  }
+  r.String(v, path, "id", out.id, true);
+  r.Text(v, path, "name", out.name);
+  r.Enum(v, path, "kind", out.kind, kEventKinds, EventKindName, true);  // required, as for events
+  r.StringList(v, path, "regions", out.regions);
+  r.StringList(v, path, "targets", out.targets);
+  r.StringList(v, path, "goods", out.goods);
+  r.Number(v, path, "annualProbability", out.annualProbability);
+  ReadDistribution(r, v, path, "severity", out.severity);
+  ReadDistribution(r, v, path, "durationMonths", out.durationMonths);
+  r.Enum(v, path, "recovery", out.recovery, kRecoveryShapes, RecoveryShapeName, false);
+  r.Integer(v, path, "recoveryMonths", out.recoveryMonths, ranges::kRecoveryMonths);
+}
+
 void ReadPolicy(Reader& r, const Json& v, const std::string& path, RegionPolicy& out) {
   if (!r.Object(v, path,
                 {"region", "responseLagMonths", "stockpiles", "investments", "diversification",
@@ -463,11 +501,83 @@ void ReadPolicy(Reader& r, const Json& v, const std::string& path, RegionPolicy&
           });
 }
 
+// A framework: members and its five rules, each an optional object with `enabled` and parameters.
+void ReadFramework(Reader& r, const Json& v, const std::string& path, Framework& out) {
+  if (!r.Object(v, path,
+                {"id", "name", "members", "informationSharing", "stockpilePool", "partnerPriority",
+                 "jointInvestment", "exportControls"})) {
+    return;
+  }
+  r.String(v, path, "id", out.id, true);
+  r.Text(v, path, "name", out.name);
+  r.StringList(v, path, "members", out.members);
+  auto rule = [&](const char* name, std::initializer_list<std::string_view> fields, auto read) {
+    const Json* value = r.Member(v, path, name, false);
+    if (value == nullptr) return;
+    const std::string rulePath = Field(path, name);
+    if (!r.Object(*value, rulePath, fields)) return;
+    read(*value, rulePath);
+  };
+  auto enabled = [&r](const Json& value, const std::string& p, bool& isEnabled) {
+    const Json* flag = r.Member(value, p, "enabled", false);
+    if (flag == nullptr) {
+      isEnabled = true;  // writing a rule down means wanting it, unless it says otherwise
+      return;
+    }
+    if (!flag->IsBool()) {
+      r.Add(Field(p, "enabled"), std::string("must be true or false, got ") + TypeName(*flag));
+      return;
+    }
+    isEnabled = flag->GetBool();
+  };
+  rule("informationSharing", {"enabled", "lagMonths"}, [&](const Json& x, const std::string& p) {
+    enabled(x, p, out.informationSharing.enabled);
+    r.Integer(x, p, "lagMonths", out.informationSharing.lagMonths, ranges::kInformationLagMonths);
+  });
+  rule("stockpilePool", {"enabled", "goods", "allocation", "costShare"}, [&](const Json& x, const std::string& p) {
+    enabled(x, p, out.stockpilePool.enabled);
+    r.StringList(x, p, "goods", out.stockpilePool.goods);
+    r.Enum(x, p, "allocation", out.stockpilePool.allocation, kPoolAllocations, PoolAllocationName, false);
+    r.Enum(x, p, "costShare", out.stockpilePool.costShare, kCostShares, CostShareName, false);
+  });
+  rule("partnerPriority", {"enabled", "goods", "priority"}, [&](const Json& x, const std::string& p) {
+    enabled(x, p, out.partnerPriority.enabled);
+    r.StringList(x, p, "goods", out.partnerPriority.goods);
+    r.Number(x, p, "priority", out.partnerPriority.priority);
+  });
+  rule("jointInvestment",
+       {"enabled", "host", "good", "capacity", "start", "leadMonths", "rampMonths", "capexPerUnit", "costShare",
+        "reservedShare"},
+       [&](const Json& x, const std::string& p) {
+         JointInvestmentRule& j = out.jointInvestment;
+         enabled(x, p, j.enabled);
+         r.String(x, p, "host", j.host, true);
+         r.String(x, p, "good", j.good, true);
+         r.Number(x, p, "capacity", j.capacity);
+         r.Integer(x, p, "start", j.start, ranges::kJointStart);
+         r.Integer(x, p, "leadMonths", j.leadMonths, ranges::kJointLeadMonths);
+         r.Integer(x, p, "rampMonths", j.rampMonths, ranges::kJointRampMonths);
+         r.Number(x, p, "capexPerUnit", j.capexPerUnit);
+         r.Enum(x, p, "costShare", j.costShare, kCostShares, CostShareName, false);
+         r.Number(x, p, "reservedShare", j.reservedShare);
+       });
+  rule("exportControls", {"enabled", "goods", "targets", "fraction", "start", "duration"},
+       [&](const Json& x, const std::string& p) {
+         CoordinatedExportControlRule& c = out.exportControls;
+         enabled(x, p, c.enabled);
+         r.StringList(x, p, "goods", c.goods);
+         r.StringList(x, p, "targets", c.targets);
+         r.Number(x, p, "fraction", c.fraction);
+         r.Integer(x, p, "start", c.start, ranges::kCoordinatedControlStart);
+         r.Integer(x, p, "duration", c.duration, ranges::kCoordinatedControlDuration);
+       });
+}
+
 void ReadScenario(Reader& r, const Json& root, Scenario& out) {
   const std::string path;
   if (!r.Object(root, path,
                 {"schemaVersion", "id", "title", "description", "horizonMonths", "seed", "regions",
-                 "goods", "facilities", "trade", "events", "policies"})) {
+                 "goods", "facilities", "trade", "events", "policies", "frameworks", "risks"})) {
     return;
   }
   r.Integer(root, path, "schemaVersion", out.schemaVersion, ranges::kSchemaVersion, true);
@@ -489,6 +599,8 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out) {
             ReadEvent(r, v, p, e, horizon);
           });
   r.Array(root, path, "policies", out.policies, false, item(ReadPolicy));
+  r.Array(root, path, "frameworks", out.frameworks, false, item(ReadFramework));
+  r.Array(root, path, "risks", out.risks, false, item(ReadHazard));
 }
 
 // True when `path` is `prefix` or lies inside it (`prefix.x`, `prefix[3]`).
@@ -520,6 +632,18 @@ class Writer {
     w.Key(name);
     w.Int(value);
   }
+  void Bool(const char* name, bool value) {
+    w.Key(name);
+    w.Bool(value);
+  }
+  // Writes one nested object filled by `fields`.
+  template <typename Fields>
+  void Object(const char* name, Fields fields) {
+    w.Key(name);
+    w.StartObject();
+    fields();
+    w.EndObject();
+  }
   void Text(const char* name, const LocalizedText& text) {
     w.Key(name);
     w.StartObject();
@@ -550,6 +674,78 @@ class Writer {
 
   rapidjson::PrettyWriter<rapidjson::StringBuffer>& w;
 };
+
+// Every rule is written with its `enabled` flag, so a file shows what a framework could do.
+void WriteFrameworks(Writer& o, const std::vector<Framework>& frameworks) {
+  o.Objects("frameworks", frameworks, [&o](const Framework& x) {
+    o.Str("id", x.id);
+    o.Text("name", x.name);
+    o.Strings("members", x.members);
+    o.Object("informationSharing", [&] {
+      o.Bool("enabled", x.informationSharing.enabled);
+      o.Int("lagMonths", x.informationSharing.lagMonths);
+    });
+    o.Object("stockpilePool", [&] {
+      o.Bool("enabled", x.stockpilePool.enabled);
+      o.Strings("goods", x.stockpilePool.goods);
+      o.Str("allocation", PoolAllocationName(x.stockpilePool.allocation));
+      o.Str("costShare", CostShareName(x.stockpilePool.costShare));
+    });
+    o.Object("partnerPriority", [&] {
+      o.Bool("enabled", x.partnerPriority.enabled);
+      o.Strings("goods", x.partnerPriority.goods);
+      o.Num("priority", x.partnerPriority.priority);
+    });
+    o.Object("jointInvestment", [&] {
+      const JointInvestmentRule& j = x.jointInvestment;
+      o.Bool("enabled", j.enabled);
+      o.Str("host", j.host);
+      o.Str("good", j.good);
+      o.Num("capacity", j.capacity);
+      o.Int("start", j.start);
+      o.Int("leadMonths", j.leadMonths);
+      o.Int("rampMonths", j.rampMonths);
+      o.Num("capexPerUnit", j.capexPerUnit);
+      o.Str("costShare", CostShareName(j.costShare));
+      o.Num("reservedShare", j.reservedShare);
+    });
+    o.Object("exportControls", [&] {
+      const CoordinatedExportControlRule& c = x.exportControls;
+      o.Bool("enabled", c.enabled);
+      o.Strings("goods", c.goods);
+      o.Strings("targets", c.targets);
+      o.Num("fraction", c.fraction);
+      o.Int("start", c.start);
+      o.Int("duration", c.duration);
+    });
+  });
+}
+
+void WriteDistribution(Writer& o, const char* name, const Distribution& d) {
+  o.Key(name);
+  o.w.StartObject();
+  o.Str("kind", DistributionKindName(d.kind));
+  o.Num("low", d.low);
+  o.Num("mode", d.mode);
+  o.Num("high", d.high);
+  o.w.EndObject();
+}
+
+void WriteRisks(Writer& o, const std::vector<Hazard>& risks) {
+  o.Objects("risks", risks, [&o](const Hazard& x) {
+    o.Str("id", x.id);
+    o.Text("name", x.name);
+    o.Str("kind", EventKindName(x.kind));
+    o.Strings("regions", x.regions);
+    o.Strings("targets", x.targets);
+    o.Strings("goods", x.goods);
+    o.Num("annualProbability", x.annualProbability);
+    WriteDistribution(o, "severity", x.severity);
+    WriteDistribution(o, "durationMonths", x.durationMonths);
+    o.Str("recovery", RecoveryShapeName(x.recovery));
+    o.Int("recoveryMonths", x.recoveryMonths);
+  });
+}
 
 void WriteScenario(Writer& o, const Scenario& s) {
   o.w.StartObject();
@@ -658,6 +854,8 @@ void WriteScenario(Writer& o, const Scenario& s) {
       o.Int("duration", y.duration);
     });
   });
+  WriteFrameworks(o, s.frameworks);
+  WriteRisks(o, s.risks);
   o.w.EndObject();
 }
 

@@ -46,6 +46,8 @@ class Validator {
     CheckTrade();
     CheckEvents();
     CheckPolicies();
+    CheckFrameworks();
+    CheckRisks();
     return std::move(problems);
   }
 
@@ -372,6 +374,48 @@ class Validator {
     }
   }
 
+  // -- Risk register --------------------------------------------------------------------------------
+  // A hazard obeys its event kind's rules (it becomes such an event when it strikes), and its
+  // distributions stay in that kind's range. Fixed uses only `mode`; uniform and triangular need
+  // low <= mode <= high (uniform too, so switching between them never breaks a scenario).
+  void CheckDistribution(const std::string& path, const Distribution& d, const Range& range) {
+    CheckNumber(Field(path, "mode"), d.mode, range);
+    if (d.kind == DistributionKind::Fixed) return;
+    CheckNumber(Field(path, "low"), d.low, range);
+    CheckNumber(Field(path, "high"), d.high, range);
+    if (!(d.low <= d.mode && d.mode <= d.high)) {
+      Add(path, "must have low <= mode <= high, got " + FormatNumber(d.low) + ", " + FormatNumber(d.mode) +
+                    ", " + FormatNumber(d.high));
+    }
+  }
+
+  void CheckRisks() {
+    IdIndex hazardIndex;
+    for (std::size_t i = 0; i < s.risks.size(); ++i) {
+      const Hazard& hazard = s.risks[i];
+      const std::string path = Item("risks", i);
+      const std::string kind = EventKindName(hazard.kind);
+      const std::string aKind = (kind[0] == 'e' ? "an " : "a ") + kind;
+      DefineId(Field(path, "id"), hazard.id, "hazard", "risks", hazardIndex, i);
+      if (hazard.regions.empty()) Add(Field(path, "regions"), aKind + " hazard needs at least one region");
+      CheckRefList(Field(path, "regions"), hazard.regions, regionIndex, "region");
+      const bool hasTargets =
+          hazard.kind == EventKind::ExportRestriction || hazard.kind == EventKind::Chokepoint;
+      if (!hasTargets && !hazard.targets.empty()) {
+        Add(Field(path, "targets"), "only exportRestriction and chokepoint hazards have targets");
+      }
+      CheckRefList(Field(path, "targets"), hazard.targets, regionIndex, "region");
+      if (hazard.kind != EventKind::Chokepoint && hazard.goods.empty()) {
+        Add(Field(path, "goods"), aKind + " hazard needs at least one good");
+      }
+      CheckRefList(Field(path, "goods"), hazard.goods, goodIndex, "good");
+      CheckNumber(Field(path, "annualProbability"), hazard.annualProbability, ranges::kAnnualProbability);
+      CheckDistribution(Field(path, "severity"), hazard.severity, ranges::EventFraction(hazard.kind));
+      CheckDistribution(Field(path, "durationMonths"), hazard.durationMonths, ranges::kHazardDurationMonths);
+      CheckNumber(Field(path, "recoveryMonths"), hazard.recoveryMonths, ranges::kRecoveryMonths);
+    }
+  }
+
   // -- Policies -------------------------------------------------------------------------------------
   // Checks the `good` of each entry of one policy list: it resolves and appears once.
   template <typename T>
@@ -470,6 +514,65 @@ class Validator {
         CheckNumber(Field(item, "fraction"), p.fraction, ranges::kExportControlFraction);
         CheckNumber(Field(item, "start"), p.start, ranges::kExportControlStart);
         CheckNumber(Field(item, "duration"), p.duration, ranges::kExportControlDuration);
+      }
+    }
+  }
+
+  // -- Frameworks -----------------------------------------------------------------------------------
+  // Rules are checked only when enabled, so a disabled rule may keep half-filled parameters.
+  void CheckFrameworks() {
+    IdIndex frameworkIndex;
+    for (std::size_t i = 0; i < s.frameworks.size(); ++i) {
+      const Framework& f = s.frameworks[i];
+      const std::string path = Item("frameworks", i);
+      DefineId(Field(path, "id"), f.id, "framework", "frameworks", frameworkIndex, i);
+      if (f.members.empty()) Add(Field(path, "members"), "a framework needs at least one member");
+      CheckRefList(Field(path, "members"), f.members, regionIndex, "region");
+      const auto isMember = [&f](const std::string& id) {
+        return std::find(f.members.begin(), f.members.end(), id) != f.members.end();
+      };
+      if (f.informationSharing.enabled) {
+        CheckNumber(Field(path, "informationSharing.lagMonths"), f.informationSharing.lagMonths,
+                    ranges::kInformationLagMonths);
+      }
+      if (f.stockpilePool.enabled) {
+        const std::string goods = Field(path, "stockpilePool.goods");
+        if (f.stockpilePool.goods.empty()) Add(goods, "a stockpile pool needs at least one good");
+        CheckRefList(goods, f.stockpilePool.goods, goodIndex, "good");
+      }
+      if (f.partnerPriority.enabled) {
+        CheckRefList(Field(path, "partnerPriority.goods"), f.partnerPriority.goods, goodIndex, "good");
+        CheckNumber(Field(path, "partnerPriority.priority"), f.partnerPriority.priority, ranges::kPartnerPriority);
+      }
+      if (f.jointInvestment.enabled) {
+        const JointInvestmentRule& j = f.jointInvestment;
+        const std::string rule = Field(path, "jointInvestment");
+        if (CheckRef(Field(rule, "host"), j.host, regionIndex, "region") && !isMember(j.host)) {
+          Add(Field(rule, "host"), j.host + " is not a member of " + f.id);
+        }
+        CheckRef(Field(rule, "good"), j.good, goodIndex, "good");
+        CheckNumber(Field(rule, "capacity"), j.capacity, ranges::kJointCapacity);
+        CheckNumber(Field(rule, "start"), j.start, ranges::kJointStart);
+        CheckNumber(Field(rule, "leadMonths"), j.leadMonths, ranges::kJointLeadMonths);
+        CheckNumber(Field(rule, "rampMonths"), j.rampMonths, ranges::kJointRampMonths);
+        CheckNumber(Field(rule, "capexPerUnit"), j.capexPerUnit, ranges::kJointCapexPerUnit);
+        CheckNumber(Field(rule, "reservedShare"), j.reservedShare, ranges::kJointReservedShare);
+      }
+      if (f.exportControls.enabled) {
+        const CoordinatedExportControlRule& c = f.exportControls;
+        const std::string rule = Field(path, "exportControls");
+        if (c.goods.empty()) Add(Field(rule, "goods"), "coordinated export controls need at least one good");
+        CheckRefList(Field(rule, "goods"), c.goods, goodIndex, "good");
+        if (c.targets.empty()) Add(Field(rule, "targets"), "coordinated export controls need at least one target");
+        CheckRefList(Field(rule, "targets"), c.targets, regionIndex, "region");
+        for (std::size_t k = 0; k < c.targets.size(); ++k) {
+          if (isMember(c.targets[k])) {
+            Add(Item(Field(rule, "targets"), k), c.targets[k] + " is a member of " + f.id + " and cannot be its target");
+          }
+        }
+        CheckNumber(Field(rule, "fraction"), c.fraction, ranges::kCoordinatedControlFraction);
+        CheckNumber(Field(rule, "start"), c.start, ranges::kCoordinatedControlStart);
+        CheckNumber(Field(rule, "duration"), c.duration, ranges::kCoordinatedControlDuration);
       }
     }
   }

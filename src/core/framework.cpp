@@ -1,0 +1,47 @@
+// Framework impact: two runs and the per-region difference (see framework.hpp).
+#include "kizuna/framework.hpp"
+
+#include <algorithm>
+
+#include "kizuna/engine.hpp"
+#include "kizuna/validate.hpp"
+#include "kizuna/welfare.hpp"
+
+namespace kz {
+
+Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId) {
+  Scenario without = scenario;
+  std::erase_if(without.frameworks, [&](const Framework& f) { return f.id == frameworkId; });
+  return without;
+}
+
+Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_view frameworkId) {
+  const auto framework = std::find_if(scenario.frameworks.begin(), scenario.frameworks.end(),
+                                      [&](const Framework& f) { return f.id == frameworkId; });
+  if (framework == scenario.frameworks.end()) {
+    return std::vector<Problem>{{"framework", "unknown framework '" + std::string(frameworkId) + "'"}};
+  }
+  Expected<Results> with = RunScenario(scenario);
+  if (!with) return with.problems();
+  Expected<Results> without = RunScenario(WithoutFramework(scenario, frameworkId));
+  if (!without) return without.problems();
+  const RegionTotals a = SumByRegion(with.value());
+  const RegionTotals b = SumByRegion(without.value());
+
+  FrameworkImpact impact;
+  impact.framework = framework->id;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    RegionImpact region;
+    region.region = scenario.regions[r].id;
+    region.member = std::find(framework->members.begin(), framework->members.end(), region.region) !=
+                    framework->members.end();
+    region.lossAvoided = b.loss[r] - a.loss[r];
+    region.extraCost = a.policyCost[r] - b.policyCost[r];
+    region.netGain = region.lossAvoided - region.extraCost;
+    (region.member ? impact.membersNetGain : impact.nonMembersNetGain) += region.netGain;
+    impact.regions.push_back(region);
+  }
+  return impact;
+}
+
+}  // namespace kz

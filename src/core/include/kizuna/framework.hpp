@@ -1,0 +1,38 @@
+// What a coordination framework does for each region: the scenario run with the framework against
+// the same scenario without it. Loss avoided, costs borne and the net welfare change, for members
+// and non-members alike (a framework can help or hurt outsiders).
+// The rules themselves act inside the engine; how overlapping frameworks combine is documented in
+// src/core/framework_rules.hpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+struct RegionImpact {
+  std::string region;
+  bool member = false;
+  double lossAvoided = 0.0;  ///< USD: economic loss without the framework minus with it
+  double extraCost = 0.0;    ///< USD: policy and framework costs with it minus without it
+  double netGain = 0.0;      ///< USD: lossAvoided - extraCost (the welfare change)
+};
+
+struct FrameworkImpact {
+  std::string framework;
+  std::vector<RegionImpact> regions;  ///< every region, in scenario order
+  double membersNetGain = 0.0;        ///< sum over members
+  double nonMembersNetGain = 0.0;     ///< sum over everyone else
+};
+
+/// The scenario without the framework `frameworkId` (unchanged if there is none).
+Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId);
+
+/// Runs the scenario with and without the framework. Problems: invalid scenario, unknown framework.
+Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_view frameworkId);
+
+}  // namespace kz
