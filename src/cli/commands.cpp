@@ -8,6 +8,7 @@
 
 #include "bench.hpp"
 #include "kizuna/engine.hpp"
+#include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/synthetic.hpp"
@@ -102,6 +103,36 @@ int LeversCommand(const std::string& source) {
   for (const LeverInfo& lever : ListLevers(scenario.value())) {
     std::printf("%-52s %-14s %12g %12g %12g\n", lever.path.c_str(), lever.unit.c_str(), lever.min, lever.max,
                 lever.value);
+  }
+  return 0;
+}
+
+int FrameworksCommand(const std::string& source) {
+  Expected<Scenario> scenario = LoadScenarioSource(source);
+  if (!scenario) return ReportProblems(source, scenario.problems());
+  const Scenario& s = scenario.value();
+  if (s.frameworks.empty()) std::printf("%s has no frameworks\n", s.id.c_str());
+  for (const Framework& f : s.frameworks) {
+    std::string members;
+    for (const std::string& m : f.members) members += (members.empty() ? "" : ", ") + m;
+    std::string rules;
+    auto rule = [&rules](bool on, const char* name) { if (on) rules += (rules.empty() ? "" : ", ") + std::string(name); };
+    rule(f.informationSharing.enabled, "information sharing");
+    rule(f.stockpilePool.enabled, "stockpile pool");
+    rule(f.partnerPriority.enabled, "partner priority");
+    rule(f.jointInvestment.enabled, "joint investment");
+    rule(f.exportControls.enabled, "coordinated export controls");
+    std::printf("\n%s (%s)\n  members: %s\n  rules: %s\n", f.id.c_str(), f.name.en.c_str(), members.c_str(),
+                rules.empty() ? "none enabled" : rules.c_str());
+    Expected<FrameworkImpact> impact = AssessFramework(s, f.id);
+    if (!impact) return ReportProblems(source, impact.problems());
+    std::printf("  %-8s %-7s %16s %16s %16s\n", "region", "member", "loss_avoided_USD", "extra_cost_USD", "net_gain_USD");
+    for (const RegionImpact& r : impact.value().regions) {
+      std::printf("  %-8s %-7s %16.0f %16.0f %16.0f\n", r.region.c_str(), r.member ? "yes" : "no", r.lossAvoided,
+                  r.extraCost, r.netGain);
+    }
+    std::printf("  members' net gain %.0f USD; non-members' %.0f USD\n", impact.value().membersNetGain,
+                impact.value().nonMembersNetGain);
   }
   return 0;
 }

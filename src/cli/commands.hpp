@@ -17,6 +17,7 @@ struct RunOptions {
 int RunCommand(const RunOptions& options);
 int ValidateCommand(const std::string& scenario);
 int LeversCommand(const std::string& scenario);
+int FrameworksCommand(const std::string& scenario);
 int BenchCommand(const std::string& scenario, int runs);
 
 }  // namespace kz::cli
