@@ -2,6 +2,7 @@
 // Benchmarks report figures; they assert nothing (tests do that).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "kizuna/engine.hpp"
@@ -24,5 +25,13 @@ std::string FormatFigures(const std::string& label, const BenchFigures& figures)
 
 /// The synthetic scaling series: runs of R regions x G goods x M months for a few sizes, one line each.
 std::string ScalingReport(int runs);
+
+/// Adds `hazards` random hazards (every kind, probabilities 5-30% a year, triangular severity and
+/// duration) to a synthetic scenario, so Monte Carlo has something to draw. Deterministic in `seed`.
+void AddSyntheticRisks(Scenario& scenario, int hazards, std::uint64_t seed);
+
+/// Times one RunMonteCarlo of `runs` runs over the 10 x 10 x 120 synthetic scenario with 10
+/// hazards (one line: total, per run, strikes per run, histogram memory).
+std::string MonteCarloReport(int runs);
 
 }  // namespace kz::cli

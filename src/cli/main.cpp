@@ -1,6 +1,9 @@
 // `kizuna`: the command-line tool over the core, for analysts' batch work and for tests.
 //   kizuna run SCENARIO [--csv FILE] [--json FILE] [--set PATH=VALUE]...
 //   kizuna validate SCENARIO      kizuna levers SCENARIO      kizuna bench [SCENARIO] [--runs N]
+//   kizuna coalition SCENARIO --framework ID [--candidates A,B,...] [--json FILE]
+//   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
+//   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
 
@@ -8,6 +11,8 @@
 #include <string>
 
 #include "commands.hpp"
+#include "commands_analysis.hpp"
+#include "commands_coalition.hpp"
 #include "kizuna/version.hpp"
 
 namespace {
@@ -40,12 +45,39 @@ int main(int argc, char** argv) {
   CLI::App* validateCommand = app.add_subcommand("validate", "Check a scenario and list every problem");
   validateCommand->add_option("scenario", scenario, "Scenario JSON file or bundled preset id")->required();
   CLI::App* leversCommand = app.add_subcommand("levers", "List a scenario's levers: paths, units, ranges, values");
+  CLI::App* frameworksCommand = app.add_subcommand("frameworks", "List frameworks and each one's gains and costs per region");
   leversCommand->add_option("scenario", scenario, "Scenario JSON file or bundled preset id")->required();
+  frameworksCommand->add_option("scenario", scenario, "Scenario JSON file or bundled preset id")->required();
 
   int runs = 200;
   CLI::App* benchCommand = app.add_subcommand("bench", "Time engine runs (median and spread)");
   benchCommand->add_option("scenario", scenario, "Scenario to time (default: synthetic networks of several sizes)");
   benchCommand->add_option("--runs", runs, "Timed runs per scenario")->check(CLI::Range(1, 100000));
+
+  kz::cli::CoalitionOptions coalition;
+  CLI::App* coalitionCommand = app.add_subcommand("coalition", "Shapley values, core and free-riding of a framework's members");
+  coalitionCommand->add_option("scenario", coalition.scenario, "Scenario JSON file or bundled preset id")->required();
+  coalitionCommand->add_option("--framework", coalition.framework, "Id of the framework to analyze")->required();
+  coalitionCommand->add_option("--candidates", coalition.candidates, "Regions to try as members: A,B,... (default: its members)")->delimiter(',');
+  coalitionCommand->add_option("--json", coalition.jsonPath, "Write every figure as JSON to FILE");
+
+  kz::cli::McOptions mc;
+  CLI::App* mcCommand = app.add_subcommand("mc", "Monte Carlo over the risk register: expected loss, CVaR95, shortfall odds");
+  mcCommand->add_option("scenario", mc.scenario, "Scenario JSON file or bundled preset id (not with --merge)");
+  mcCommand->add_option("--runs", mc.runs, "Runs in the whole sweep")->check(CLI::Range(1, 100000000));
+  CLI::Option* mcSeed = mcCommand->add_option("--seed", mc.seed, "Random seed (default: the scenario's seed)");
+  mcCommand->add_option("--shard", mc.shard, "Compute only shard I of N (I/N, 1-based) and write it with --json");
+  mcCommand->add_option("--merge", mc.merge, "Merge shard files instead of running")->expected(1, -1);
+  mcCommand->add_option("--json", mc.jsonPath, "Write the runs (a shard file, mergeable) to FILE");
+  mcCommand->add_option("--threshold", mc.threshold, "Shortfall probability threshold (share)")->check(CLI::Range(0.0, 1.0));
+
+  kz::cli::SensitivityCliOptions sensitivity;
+  CLI::App* sensitivityCommand = app.add_subcommand("sensitivity", "One-at-a-time lever ranges: tornado table by swing");
+  sensitivityCommand->add_option("scenario", sensitivity.scenario, "Scenario JSON file or bundled preset id")->required();
+  sensitivityCommand->add_option("--metric", sensitivity.metric,
+                                 "loss | loss.R | welfare.R | shortfall.R.G | price.R.G (default loss)");
+  sensitivityCommand->add_option("--levers", sensitivity.levers, "Lever paths P1,P2,... (default: every lever)");
+  sensitivityCommand->add_option("--spread", sensitivity.spread, "Low/high = value x (1 -/+ spread)")->check(CLI::Range(0.0, 10.0));
 
   try {
     app.parse(argc, argv);
@@ -56,7 +88,14 @@ int main(int argc, char** argv) {
   if (*runCommand) return kz::cli::RunCommand(run);
   if (*validateCommand) return kz::cli::ValidateCommand(scenario);
   if (*leversCommand) return kz::cli::LeversCommand(scenario);
+  if (*frameworksCommand) return kz::cli::FrameworksCommand(scenario);
   if (*benchCommand) return kz::cli::BenchCommand(scenario, runs);
+  if (*coalitionCommand) return kz::cli::CoalitionCommand(coalition);
+  if (*mcCommand) {
+    mc.hasSeed = mcSeed->count() > 0;
+    return kz::cli::McCommand(mc);
+  }
+  if (*sensitivityCommand) return kz::cli::SensitivityCommand(sensitivity);
   std::cout << app.help();
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "kizuna/assert.hpp"
 #include "kizuna/validate.hpp"
 #include "network.hpp"
 
@@ -77,6 +78,7 @@ struct Workspace {
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> available;  // per buyer, supply of the good being cleared
+  const std::vector<TimedEffect>* effects = nullptr;  // the network's, plus any added for this run
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
     return passActive[g] ? pass[net.Share(g, buyer, seller)] : 1.0;
@@ -90,12 +92,12 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // ---------------------------------------------------------------------------------------------
 // Effects
 // ---------------------------------------------------------------------------------------------
-void ApplyEffects(const Network& net, int t, Workspace& w) {
+void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
   std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
   std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
   std::fill(w.capEffect.begin(), w.capEffect.end(), -1);
   std::fill(w.strongestLoss.begin(), w.strongestLoss.end(), 0.0);
-  for (const TimedEffect& effect : net.effects) {
+  for (const TimedEffect& effect : effects) {
     const double strength = effect.StrengthAt(t);
     if (strength == 0.0) continue;
     if (effect.kind != EventKind::CapacityLoss && effect.kind != EventKind::DemandShock) continue;
@@ -121,7 +123,7 @@ void ApplyEffects(const Network& net, int t, Workspace& w) {
 // effect that blocks most on each route (for Explain). Untouched (all pass) when nothing is active.
 void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
   w.passActive[g] = 0;
-  for (const TimedEffect& effect : net.effects) {
+  for (const TimedEffect& effect : *w.effects) {
     if (effect.kind != EventKind::ExportRestriction && effect.kind != EventKind::Chokepoint) continue;
     if (!effect.goodMask[g] || effect.StrengthAt(t) == 0.0) continue;
     if (!w.passActive[g]) {
@@ -592,7 +594,7 @@ Expected<Simulation> Simulation::Create(const Scenario& scenario, Validation val
   return Simulation(std::make_unique<Network>(std::move(compiled.value())));
 }
 
-void Simulation::Run(Results& out, const AllocationRule* rule) const {
+void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector<Event>& extraEvents) const {
   const Network& net = *network;
   const int R = net.regions;
   const int G = net.goods;
@@ -613,6 +615,18 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
   out.initialStockpile = net.stockpileInitial;
 
   Workspace w(net);
+  std::vector<TimedEffect> combined;  // only when events are added for this run
+  w.effects = &net.effects;
+  if (!extraEvents.empty()) {
+    std::vector<Problem> problems;
+    combined = net.effects;
+    for (TimedEffect& effect : CompileExtraEvents(net, extraEvents, problems)) {
+      if (out.firstDisruptionMonth < 0 || effect.start < out.firstDisruptionMonth) out.firstDisruptionMonth = effect.start;
+      combined.push_back(std::move(effect));
+    }
+    KZ_ASSERT(problems.empty(), "Simulation::Run: extra events must name the scenario's regions and goods");
+    w.effects = &combined;
+  }
   w.inventory = net.initialStock;
   w.stockpile = net.stockpileInitial;
   w.demandLevel = net.demand0;
@@ -620,7 +634,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule) const {
   std::fill(w.prevProduction.begin(), w.prevProduction.end(), std::numeric_limits<double>::infinity());
 
   for (int t = 0; t < net.months; ++t) {
-    ApplyEffects(net, t, w);
+    ApplyEffects(net, *w.effects, t, w);
     ScheduleJointProjects(net, t, w);
     // Responses, capacity, demand and local supply of every (region, good) for this month.
     for (int r = 0; r < R; ++r) {

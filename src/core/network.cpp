@@ -180,6 +180,43 @@ TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionId
 
 }  // namespace
 
+// Run-time events come in every Monte Carlo run, so this path avoids the id maps and message strings
+// of CompileNetwork: ids are found by a linear scan (a few dozen at most) and text is built only
+// for a problem.
+std::vector<TimedEffect> CompileExtraEvents(const Network& net, const std::vector<Event>& events,
+                                            std::vector<Problem>& problems) {
+  auto mask = [&](const std::vector<std::string>& ids, const std::vector<std::string>& known, bool emptyMeansAll,
+                  std::size_t event, const char* field) {
+    std::vector<char> result(known.size(), ids.empty() && emptyMeansAll ? 1 : 0);
+    for (const std::string& id : ids) {
+      const auto it = std::find(known.begin(), known.end(), id);
+      if (it == known.end()) {
+        problems.push_back({"events[" + std::to_string(event) + "]." + field, "unknown id '" + id + "'"});
+      } else {
+        result[static_cast<std::size_t>(it - known.begin())] = 1;
+      }
+    }
+    return result;
+  };
+  std::vector<TimedEffect> effects(events.size());
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    const Event& event = events[e];
+    TimedEffect& effect = effects[e];
+    const bool shipment = event.kind == EventKind::ExportRestriction || event.kind == EventKind::Chokepoint;
+    effect.kind = event.kind;
+    effect.regionMask = mask(event.regions, net.regionIds, false, e, "regions");
+    effect.targetMask = mask(event.targets, net.regionIds, shipment, e, "targets");
+    effect.goodMask = mask(event.goods, net.goodIds, event.kind == EventKind::Chokepoint, e, "goods");
+    effect.fraction = event.fraction;
+    effect.start = event.start;
+    effect.duration = std::max(1, event.duration);
+    effect.recovery = event.recovery;
+    effect.recoveryMonths = std::max(0, event.recoveryMonths);
+    effect.sourceIndex = net.nextEffectIndex + static_cast<int>(e);
+  }
+  return effects;
+}
+
 double TimedEffect::StrengthAt(int t) const {
   if (t < start) return 0.0;
   const int fullUntil = start + duration;  // exclusive
@@ -382,6 +419,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   for (const TimedEffect& effect : net.effects) {
     if (net.firstDisruptionMonth < 0 || effect.start < net.firstDisruptionMonth) net.firstDisruptionMonth = effect.start;
   }
+  net.nextEffectIndex = exportControlIndex + static_cast<int>(scenario.frameworks.size());
   if (!problems.empty()) return problems;
   return net;
 }

@@ -77,6 +77,7 @@ struct Network {
 
   std::vector<TimedEffect> effects;
   int firstDisruptionMonth = -1;
+  int nextEffectIndex = 0;  ///< the Constraint::event index that effects added at run time start from
 
   // Coordination frameworks (compiled by CompileFrameworks in framework_rules.cpp).
   /// A stockpile pool: members' stocks of `good` flagged goods are released to members in need.
@@ -116,6 +117,11 @@ struct Network {
 /// Compiles a scenario that has passed validation. Reports (rather than crashes on) anything it
 /// cannot resolve, so it is safe on any input.
 Expected<Network> CompileNetwork(const Scenario& scenario);
+
+/// Effects for events added to an already compiled network (Monte Carlo draws), numbered from
+/// `net.nextEffectIndex`. References that do not resolve are reported, not trusted.
+std::vector<TimedEffect> CompileExtraEvents(const Network& net, const std::vector<Event>& events,
+                                            std::vector<Problem>& problems);
 
 /// (1 + annualGrowth)^(1/12) by Newton's method on +, *, / only: bit-identical on every platform,
 /// unlike std::pow, so demand paths hash the same natively and in wasm.

@@ -45,8 +45,11 @@ class Simulation {
   static Expected<Simulation> Create(const Scenario& scenario, Validation validation = Validation::Full);
 
   /// Runs the whole horizon into `results` (resized as needed; reusing one Results avoids allocation).
-  /// `rule` decides allocation under shortage (nullptr = proportional).
-  void Run(Results& results, const AllocationRule* rule = nullptr) const;
+  /// `rule` decides allocation under shortage (nullptr = proportional, with frameworks' partner
+  /// priority). `extraEvents` are added for this run only, without recompiling (Monte Carlo draws);
+  /// they must satisfy the scenario's validation rules, and their Constraint::event indices follow
+  /// the scenario's own events, export controls and frameworks, in order.
+  void Run(Results& results, const AllocationRule* rule = nullptr, const std::vector<Event>& extraEvents = {}) const;
 
   Simulation(Simulation&&) noexcept;
   Simulation& operator=(Simulation&&) noexcept;

@@ -21,6 +21,8 @@ namespace kz {
 ///   facility.<region>.<good>.<capacity|initialStock|maxRampPerMonth>
 ///   trade.<buyer>.<good>.<seller>                                  (the share)
 ///   event.<id>.<fraction|start|duration|recoveryMonths>
+///   risk.<id>.annualProbability      risk.<id>.<severity|durationMonths>.<low|mode|high>
+///                                    (fixed distributions: mode only)
 ///   policy.<region>.responseLagMonths
 ///   policy.<region>.stockpile.<good>.<targetMonths|initialFill|releaseTrigger|releasePerMonth|
 ///                                     refillPerMonth|holdingCostPerYear>

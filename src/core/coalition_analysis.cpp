@@ -1,0 +1,152 @@
+// AnalyzeCoalition (see coalition_analysis.hpp): 2^n simulations of one framework's membership, turned
+// into a cooperative game. One working copy of the scenario is edited in place (only the framework's
+// member list changes between subsets) and one Results is reused, so a subset costs a compile and a run.
+#include "kizuna/coalition_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "kizuna/engine.hpp"
+#include "kizuna/validate.hpp"
+#include "kizuna/welfare.hpp"
+
+namespace kz {
+namespace {
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// Problems with the arguments (not the scenario): unknown framework, candidate count, unknown or
+// repeated candidates. Fills `candidates` from the members when it is empty.
+std::vector<Problem> CheckArguments(const Scenario& scenario, std::string_view frameworkId,
+                                    std::vector<std::string>& candidates, std::size_t& frameworkIndex) {
+  std::vector<Problem> problems;
+  frameworkIndex = scenario.frameworks.size();
+  for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
+    if (scenario.frameworks[f].id == frameworkId) frameworkIndex = f;
+  }
+  if (frameworkIndex == scenario.frameworks.size()) {
+    std::string known;
+    for (const Framework& framework : scenario.frameworks) known += (known.empty() ? "" : ", ") + framework.id;
+    problems.push_back({"framework", "no framework " + Quoted(frameworkId) + " in the scenario" +
+                                         (known.empty() ? std::string(" (it has none)") : " (it has " + known + ")")});
+    return problems;
+  }
+  const bool fromMembers = candidates.empty();
+  if (fromMembers) candidates = scenario.frameworks[frameworkIndex].members;
+  const std::string where = fromMembers ? "frameworks[" + std::to_string(frameworkIndex) + "].members" : "candidates";
+  if (candidates.empty()) {
+    problems.push_back({where, "at least one candidate region is needed"});
+    return problems;
+  }
+  if (candidates.size() > static_cast<std::size_t>(kMaxCoalitionCandidates)) {
+    problems.push_back({where, "at most " + std::to_string(kMaxCoalitionCandidates) + " candidates (got " +
+                                   std::to_string(candidates.size()) + "): the analysis runs 2^n simulations"});
+    return problems;
+  }
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string path = where + "[" + std::to_string(i) + "]";
+    const bool known = std::any_of(scenario.regions.begin(), scenario.regions.end(),
+                                   [&](const Region& region) { return region.id == candidates[i]; });
+    if (!known) {
+      problems.push_back({path, "unknown region " + Quoted(candidates[i])});
+      continue;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (candidates[j] == candidates[i]) {
+        problems.push_back({path, Quoted(candidates[i]) + " is already " + where + "[" + std::to_string(j) + "]"});
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+}  // namespace
+
+Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::string_view frameworkId,
+                                             std::vector<std::string> candidates, const Progress& progress) {
+  std::size_t frameworkIndex = 0;
+  std::vector<Problem> problems = CheckArguments(scenario, frameworkId, candidates, frameworkIndex);
+  if (!problems.empty()) return problems;
+  // Validated once: every subset differs from it only in the framework's members, all regions that
+  // exist, so each subset is compiled with Validation::Skip (engine.hpp).
+  problems = ValidateScenario(scenario);
+  if (!problems.empty()) return problems;
+
+  const int n = static_cast<int>(candidates.size());
+  const std::uint32_t subsets = std::uint32_t{1} << n;
+  const double total = static_cast<double>(subsets);
+  auto cancelled = [&](std::uint32_t done) { return progress && !progress(static_cast<double>(done) / total); };
+
+  Scenario baseline = scenario;
+  baseline.frameworks.erase(baseline.frameworks.begin() + static_cast<std::ptrdiff_t>(frameworkIndex));
+  Results results;
+  {
+    Expected<Simulation> simulation = Simulation::Create(baseline, Simulation::Validation::Skip);
+    if (!simulation) return simulation.problems();
+    simulation.value().Run(results);
+  }
+
+  CoalitionAnalysis analysis;
+  analysis.frameworkId = std::string(frameworkId);
+  analysis.candidates = std::move(candidates);
+  analysis.regionIds = results.regionIds;
+  analysis.baselineWelfare = RegionWelfare(results);
+  const std::size_t regions = analysis.regionIds.size();
+  std::vector<std::size_t> column(static_cast<std::size_t>(n), 0);  // candidate -> region column
+  for (int i = 0; i < n; ++i) {
+    const auto it = std::find(analysis.regionIds.begin(), analysis.regionIds.end(), analysis.candidates[i]);
+    column[static_cast<std::size_t>(i)] = static_cast<std::size_t>(it - analysis.regionIds.begin());
+  }
+  analysis.subsetValue.assign(subsets, 0.0);
+  analysis.regionGain.assign(static_cast<std::size_t>(subsets) * regions, 0.0);
+  if (cancelled(1)) return std::vector<Problem>{{"", "cancelled"}};  // subset 0 is the baseline itself
+
+  Scenario work = scenario;
+  std::vector<std::string>& members = work.frameworks[frameworkIndex].members;
+  for (std::uint32_t s = 1; s < subsets; ++s) {
+    members.clear();
+    for (int i = 0; i < n; ++i) {
+      if ((s >> i) & 1U) members.push_back(analysis.candidates[static_cast<std::size_t>(i)]);
+    }
+    Expected<Simulation> simulation = Simulation::Create(work, Simulation::Validation::Skip);
+    if (!simulation) return simulation.problems();
+    simulation.value().Run(results);
+    const std::vector<double> welfare = RegionWelfare(results);
+    double* gain = analysis.regionGain.data() + static_cast<std::size_t>(s) * regions;
+    for (std::size_t r = 0; r < regions; ++r) gain[r] = welfare[r] - analysis.baselineWelfare[r];
+    double value = 0.0;
+    for (int i = 0; i < n; ++i) {
+      if ((s >> i) & 1U) value += gain[column[static_cast<std::size_t>(i)]];
+    }
+    analysis.subsetValue[s] = value;
+    if (cancelled(s + 1)) return std::vector<Problem>{{"", "cancelled"}};
+  }
+
+  const std::uint32_t grand = subsets - 1;
+  const double grandValue = analysis.subsetValue[grand];
+  analysis.shapley = ShapleyValues(analysis.Game());
+  analysis.core = CheckCore(analysis.Game(), analysis.shapley, 1e-6 * (1.0 + std::fabs(grandValue)));
+  const double* grandGain = analysis.regionGain.data() + static_cast<std::size_t>(grand) * regions;
+  for (int i = 0; i < n; ++i) {
+    const std::uint32_t others = grand & ~(std::uint32_t{1} << i);
+    const std::size_t c = column[static_cast<std::size_t>(i)];
+    const double inside = grandGain[c];
+    const double outside = analysis.regionGain[static_cast<std::size_t>(others) * regions + c];
+    analysis.gainInside.push_back(inside);
+    analysis.gainOutside.push_back(outside);
+    analysis.incentiveToJoin.push_back(inside - outside);
+  }
+  analysis.nonMemberEffectByRegion.assign(regions, 0.0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    if (std::find(column.begin(), column.end(), r) != column.end()) continue;
+    analysis.nonMemberEffectByRegion[r] = grandGain[r];
+    analysis.nonMemberEffect += grandGain[r];
+  }
+  return analysis;
+}
+
+}  // namespace kz

@@ -1,0 +1,63 @@
+// One-at-a-time sensitivity (DESIGN.md, "Analysis"): each chosen lever is set to a low and a high
+// value on a copy of the scenario, the copy is run, and a chosen metric is compared; the rows,
+// sorted by swing, are the data of a tornado chart.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/progress.hpp"
+#include "kizuna/results.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// A lever to vary. NaN low/high (the default) mean "the current value -/+ `spread` of it",
+/// clamped to the lever's range (ListLevers) and rounded for whole-number levers.
+struct SensitivityLever {
+  std::string path;   ///< a lever path (kizuna/levers.hpp)
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
+};
+
+struct SensitivityOptions {
+  /// `loss` (total USD, all regions and goods), `loss.<region>` (USD), `welfare.<region>` (USD,
+  /// RegionWelfare), `shortfall.<region>.<good>` (peak shortfall share, 0..1),
+  /// `price.<region>.<good>` (peak price index).
+  std::string metric = "loss";
+  std::vector<SensitivityLever> levers;  ///< empty = every lever of the scenario
+  double spread = 0.5;                   ///< default low/high: value x (1 - spread), value x (1 + spread)
+};
+
+/// One lever's row of the tornado.
+struct SensitivityRow {
+  std::string path;
+  std::string label;          ///< LeverInfo::label
+  double value = 0.0;         ///< the lever's current value
+  double low = 0.0;           ///< the low setting actually used
+  double high = 0.0;          ///< the high setting actually used
+  double metricLow = 0.0;     ///< the metric with the lever at `low`
+  double metricHigh = 0.0;    ///< the metric with the lever at `high`
+  double swing = 0.0;         ///< |metricHigh - metricLow|
+};
+
+struct SensitivityResults {
+  std::string metric;
+  double baseline = 0.0;             ///< the metric of the scenario as given
+  std::vector<SensitivityRow> rows;  ///< by swing, largest first; equal swings keep lever order
+};
+
+/// Runs the analysis. Problems: the scenario's validation problems, an unknown metric (path
+/// "metric", naming it), unknown levers or rejected low/high values (path = the lever path).
+/// Cancelling through `progress` returns { {"", "cancelled"} }.
+Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const SensitivityOptions& options,
+                                            const Progress& progress = {});
+
+/// The value of `metric` (as in SensitivityOptions) for `results` of `scenario`, or one problem
+/// naming the metric.
+Expected<double> EvaluateMetric(const Results& results, std::string_view metric);
+
+}  // namespace kz

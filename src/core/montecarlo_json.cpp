@@ -1,0 +1,245 @@
+// Monte Carlo shard files (see montecarlo.hpp): every number written exactly (RapidJSON's shortest
+// round-trip doubles, read back with full precision), histograms as sparse (gap, count) pairs since
+// most bins of most cells are empty. Loading checks types and sizes and names the JSON path.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/writer.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kizuna/montecarlo.hpp"
+
+namespace kz {
+namespace {
+
+constexpr const char* kFormat = "kizuna-montecarlo-shard";
+constexpr int kFormatVersion = 1;
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using Json = rapidjson::Value;
+
+void Doubles(JsonWriter& w, const char* name, const std::vector<double>& values) {
+  w.Key(name);
+  w.StartArray();
+  for (const double v : values) {
+    if (std::isfinite(v)) {
+      w.Double(v);
+    } else {
+      w.Null();  // cannot happen for engine output; loading reports it rather than misreading it
+    }
+  }
+  w.EndArray();
+}
+
+void Strings(JsonWriter& w, const char* name, const std::vector<std::string>& values) {
+  w.Key(name);
+  w.StartArray();
+  for (const std::string& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+  w.EndArray();
+}
+
+class Reader {
+ public:
+  std::vector<Problem> problems;
+
+  const Json* Member(const Json& object, const char* name) {
+    const auto it = object.FindMember(name);
+    if (it == object.MemberEnd()) {
+      problems.push_back({name, "required field is missing"});
+      return nullptr;
+    }
+    return &it->value;
+  }
+  void Uint64(const Json& object, const char* name, std::uint64_t& out) {
+    const Json* v = Member(object, name);
+    if (v == nullptr) return;
+    if (!v->IsUint64()) {
+      problems.push_back({name, "must be a whole number in 0..18446744073709551615"});
+      return;
+    }
+    out = v->GetUint64();
+  }
+  void Int(const Json& object, const char* name, int& out, int min) {
+    const Json* v = Member(object, name);
+    if (v == nullptr) return;
+    if (!v->IsInt() || v->GetInt() < min) {
+      problems.push_back({name, "must be a whole number >= " + std::to_string(min)});
+      return;
+    }
+    out = v->GetInt();
+  }
+  void Strings(const Json& object, const char* name, std::vector<std::string>& out, std::size_t size) {
+    const Json* v = Member(object, name);
+    if (v == nullptr) return;
+    if (!v->IsArray() || v->Size() != size) {
+      problems.push_back({name, "must be an array of " + std::to_string(size) + " strings"});
+      return;
+    }
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      if (!(*v)[i].IsString()) {
+        problems.push_back({std::string(name) + "[" + std::to_string(i) + "]", "must be a string"});
+        return;
+      }
+      out.emplace_back((*v)[i].GetString(), (*v)[i].GetStringLength());
+    }
+  }
+  // An array of any length (hazard ids: their count sizes the strike array).
+  void AnyStrings(const Json& object, const char* name, std::vector<std::string>& out) {
+    const Json* v = Member(object, name);
+    if (v == nullptr) return;
+    if (!v->IsArray()) {
+      problems.push_back({name, "must be an array of strings"});
+      return;
+    }
+    Strings(object, name, out, v->Size());
+  }
+  void Doubles(const Json& object, const char* name, std::vector<double>& out, std::size_t size) {
+    const Json* v = Member(object, name);
+    if (v == nullptr) return;
+    if (!v->IsArray() || v->Size() != size) {
+      problems.push_back({name, "must be an array of " + std::to_string(size) + " numbers"});
+      return;
+    }
+    out.resize(size);
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+      if (!(*v)[i].IsNumber()) {
+        problems.push_back({std::string(name) + "[" + std::to_string(i) + "]", "must be a number"});
+        return;
+      }
+      out[i] = (*v)[i].GetDouble();
+    }
+  }
+};
+
+}  // namespace
+
+std::string SaveMonteCarloShardJson(const MonteCarloShard& s) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("format");
+  w.String(kFormat);
+  w.Key("version");
+  w.Int(kFormatVersion);
+  w.Key("scenarioHash");
+  w.Uint64(s.scenarioHash);
+  w.Key("seed");
+  w.Uint64(s.seed);
+  w.Key("firstRun");
+  w.Int(s.firstRun);
+  w.Key("runCount");
+  w.Int(s.runCount);
+  w.Key("months");
+  w.Int(s.months);
+  w.Key("bins");
+  w.Int(kMonteCarloBins);
+  Strings(w, "regionIds", s.regionIds);
+  Strings(w, "goodIds", s.goodIds);
+  Strings(w, "hazardIds", s.hazardIds);
+  Doubles(w, "regionLoss", s.regionLoss);
+  Doubles(w, "regionPolicyCost", s.regionPolicyCost);
+  Doubles(w, "regionWelfare", s.regionWelfare);
+  Doubles(w, "peakShortfall", s.peakShortfall);
+  w.Key("strikes");
+  w.StartArray();
+  for (const std::int32_t v : s.strikes) w.Int(v);
+  w.EndArray();
+  Doubles(w, "priceMax", s.bounds.priceMax);
+  Doubles(w, "stockpileMax", s.bounds.stockpileMax);
+  Doubles(w, "lossMax", s.bounds.lossMax);
+  // Sparse counts: pairs (slots skipped since the previous non-zero slot, count).
+  w.Key("counts");
+  w.StartArray();
+  std::uint64_t gap = 0;
+  for (const std::uint32_t count : s.counts) {
+    if (count == 0) {
+      ++gap;
+      continue;
+    }
+    w.Uint64(gap);
+    w.Uint(count);
+    gap = 0;
+  }
+  w.EndArray();
+  w.EndObject();
+  std::string text(buffer.GetString(), buffer.GetSize());
+  text += '\n';
+  return text;
+}
+
+Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
+  rapidjson::Document document;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
+  document.Parse<kFlags>(text.data(), text.size());
+  if (document.HasParseError()) {
+    return std::vector<Problem>{{"", "offset " + std::to_string(document.GetErrorOffset()) + ": " +
+                                         rapidjson::GetParseError_En(document.GetParseError())}};
+  }
+  const Json& root = document;
+  if (!root.IsObject()) return std::vector<Problem>{{"", "a shard file must be a JSON object"}};
+  const auto format = root.FindMember("format");
+  if (format == root.MemberEnd() || !format->value.IsString() || std::string(format->value.GetString()) != kFormat) {
+    return std::vector<Problem>{{"format", std::string("must be \"") + kFormat + "\" (not a Monte Carlo shard file)"}};
+  }
+  const auto version = root.FindMember("version");
+  if (version == root.MemberEnd() || !version->value.IsInt() || version->value.GetInt() != kFormatVersion) {
+    return std::vector<Problem>{{"version", "must be " + std::to_string(kFormatVersion)}};
+  }
+  const auto bins = root.FindMember("bins");
+  if (bins == root.MemberEnd() || !bins->value.IsInt() || bins->value.GetInt() != kMonteCarloBins) {
+    return std::vector<Problem>{{"bins", "must be " + std::to_string(kMonteCarloBins) + " (made by another build)"}};
+  }
+
+  Reader r;
+  MonteCarloShard s;
+  r.Uint64(root, "scenarioHash", s.scenarioHash);
+  r.Uint64(root, "seed", s.seed);
+  r.Int(root, "firstRun", s.firstRun, 0);
+  r.Int(root, "runCount", s.runCount, 1);
+  r.Int(root, "months", s.months, 1);
+  r.AnyStrings(root, "regionIds", s.regionIds);
+  r.AnyStrings(root, "goodIds", s.goodIds);
+  r.AnyStrings(root, "hazardIds", s.hazardIds);
+  if (!r.problems.empty()) return r.problems;
+  s.regions = static_cast<int>(s.regionIds.size());
+  s.goods = static_cast<int>(s.goodIds.size());
+  const std::size_t runs = static_cast<std::size_t>(s.runCount);
+  const std::size_t R = s.regionIds.size();
+  const std::size_t G = s.goodIds.size();
+  const std::size_t cells = static_cast<std::size_t>(s.months) * R * G;
+  r.Doubles(root, "regionLoss", s.regionLoss, runs * R);
+  r.Doubles(root, "regionPolicyCost", s.regionPolicyCost, runs * R);
+  r.Doubles(root, "regionWelfare", s.regionWelfare, runs * R);
+  r.Doubles(root, "peakShortfall", s.peakShortfall, runs * R * G);
+  std::vector<double> strikes;
+  r.Doubles(root, "strikes", strikes, runs * s.hazardIds.size());
+  for (const double v : strikes) s.strikes.push_back(static_cast<std::int32_t>(v));
+  r.Doubles(root, "priceMax", s.bounds.priceMax, G);
+  r.Doubles(root, "stockpileMax", s.bounds.stockpileMax, R * G);
+  r.Doubles(root, "lossMax", s.bounds.lossMax, cells);
+  if (!r.problems.empty()) return r.problems;
+
+  const Json* counts = r.Member(root, "counts");
+  if (counts == nullptr) return r.problems;
+  if (!counts->IsArray() || counts->Size() % 2 != 0) {
+    return std::vector<Problem>{{"counts", "must be an array of (gap, count) pairs"}};
+  }
+  s.counts.assign(static_cast<std::size_t>(kBandSeriesCount) * cells * kMonteCarloBinSlots, 0);
+  std::uint64_t at = 0;
+  for (rapidjson::SizeType i = 0; i < counts->Size(); i += 2) {
+    const Json& gap = (*counts)[i];
+    const Json& count = (*counts)[i + 1];
+    if (!gap.IsUint64() || !count.IsUint() || gap.GetUint64() >= s.counts.size() - at) {
+      return std::vector<Problem>{{"counts[" + std::to_string(i) + "]", "gap or count out of range"}};
+    }
+    at += gap.GetUint64();
+    s.counts[at++] = count.GetUint();
+  }
+  return s;
+}
+
+}  // namespace kz
