@@ -12,25 +12,11 @@
 #include "kizuna/levers.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/synthetic.hpp"
+#include "cli_output.hpp"
 #include "scenario_source.hpp"
 
 namespace kz::cli {
 namespace {
-
-int ReportProblems(const std::string& what, const std::vector<Problem>& problems) {
-  std::cerr << what << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << "\n";
-  for (const Problem& problem : problems) std::cerr << "  " << problem.ToString() << "\n";
-  return 2;
-}
-
-bool WriteFile(const std::string& path, const std::string& content) {
-  std::ofstream file(path, std::ios::binary);
-  file << content;
-  file.close();
-  if (file) return true;
-  std::cerr << path << ": could not be written\n";
-  return false;
-}
 
 // Applies "path=value" overrides; every problem is reported, none applied partially.
 std::vector<Problem> ApplySets(Scenario& scenario, const std::vector<std::string>& sets) {

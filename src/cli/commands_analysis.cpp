@@ -11,25 +11,11 @@
 
 #include "kizuna/montecarlo.hpp"
 #include "kizuna/sensitivity.hpp"
+#include "cli_output.hpp"
 #include "scenario_source.hpp"
 
 namespace kz::cli {
 namespace {
-
-int ReportProblems(const std::string& what, const std::vector<Problem>& problems) {
-  std::cerr << what << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << "\n";
-  for (const Problem& problem : problems) std::cerr << "  " << problem.ToString() << "\n";
-  return 2;
-}
-
-bool WriteFile(const std::string& path, const std::string& content) {
-  std::ofstream file(path, std::ios::binary);
-  file << content;
-  file.close();
-  if (file) return true;
-  std::cerr << path << ": could not be written\n";
-  return false;
-}
 
 // "mc: 250/1000 runs" on stderr, at most every half second (and never in the results).
 Progress RunProgress(int runCount) {

@@ -256,6 +256,7 @@ void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost)
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
   std::fill(w.spare.begin(), w.spare.end(), 0.0);
+  bool anyRationed = false;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
@@ -263,9 +264,14 @@ void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost)
     w.spare[s] = w.capEff[i] - w.planned[i];
     const double available = w.planned[i] + w.inventory[i];
     w.ratio[s] = w.allowedTotal[i] > kTiny ? std::min(1.0, available / w.allowedTotal[i]) : 1.0;
+    anyRationed = anyRationed || w.ratio[s] < 1.0;
   }
   // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
-  // qualification of new suppliers allows, ask producers with spare capacity.
+  // qualification of new suppliers allows, ask producers with spare capacity. Most months nobody
+  // is re-sourcing the good, or nothing is blocked or rationed: then there is nothing to estimate.
+  bool anyResourcing = false;
+  for (int r = 0; r < R && !anyResourcing; ++r) anyResourcing = w.resource[net.RG(r, g)] > 0.0;
+  if (!anyResourcing || (!anyRationed && !w.passActive[g])) return;
   std::fill(w.unmet.begin(), w.unmet.end(), 0.0);
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
     const bool producer = net.hasFacility[net.RG(net.linkSeller[l], g)] != 0;

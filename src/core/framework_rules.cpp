@@ -112,6 +112,9 @@ void CompileFrameworks(const Scenario& scenario, const std::vector<double>& base
       const int good = IndexOf(net.goodIds, rule.good);
       if (host < 0 || good < 0) {
         problems.push_back({path + ".jointInvestment", "unknown host or good"});
+      } else if (!member[host]) {
+        // Validation requires the host to be a member; coalition analysis runs subsets without the
+        // host, and then the project is simply not part of that coalition's framework.
       } else {
         Network::JointProject project;
         project.host = host;
