@@ -13,13 +13,25 @@ namespace {
 long long allocationCount = 0;
 }  // namespace
 
+// Every form that can reach the heap is replaced together, so each allocation is counted and every
+// pointer is freed by the allocator that made it (AddressSanitizer checks the pairing).
 void* operator new(std::size_t size) {
   ++allocationCount;
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   std::abort();  // the tests never run out of memory; no exceptions cross this boundary
 }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  ++allocationCount;
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace kz {
 namespace {
