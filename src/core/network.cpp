@@ -19,19 +19,22 @@ IdMap IndexIds(const auto& items) {
 }
 
 // Looks up an id, recording a problem at `path` if it is unknown.
-int Resolve(const IdMap& map, const std::string& id, const std::string& path, const char* what,
-            std::vector<Problem>& problems) {
+// `path` makes the problem's path, called only when there is a problem: Create runs once per
+// coalition subset, and building every path eagerly cost more than the lookups.
+template <typename PathFn>
+int Resolve(const IdMap& map, const std::string& id, PathFn&& path, const char* what, std::vector<Problem>& problems) {
   const auto it = map.find(id);
   if (it != map.end()) return it->second;
-  problems.push_back({path, std::string("unknown ") + what + " '" + id + "'"});
+  problems.push_back({path(), std::string("unknown ") + what + " '" + id + "'"});
   return -1;
 }
 
+template <typename PathFn>
 std::vector<char> MaskOf(const IdMap& map, const std::vector<std::string>& ids, int size, bool emptyMeansAll,
-                         const std::string& path, const char* what, std::vector<Problem>& problems) {
+                         const PathFn& path, const char* what, std::vector<Problem>& problems) {
   std::vector<char> mask(static_cast<std::size_t>(size), ids.empty() && emptyMeansAll ? 1 : 0);
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    const int index = Resolve(map, ids[i], path + "[" + std::to_string(i) + "]", what, problems);
+    const int index = Resolve(map, ids[i], [&] { return path() + "[" + std::to_string(i) + "]"; }, what, problems);
     if (index >= 0) mask[static_cast<std::size_t>(index)] = 1;
   }
   return mask;
@@ -64,7 +67,7 @@ void BuildRecipes(const Scenario& scenario, const IdMap& goodIds, Network& net, 
     const Good& good = scenario.goods[g];
     net.recipeStart[g] = static_cast<int>(net.recipeInput.size());
     for (std::size_t k = 0; k < good.recipe.size(); ++k) {
-      const std::string path = "goods[" + std::to_string(g) + "].recipe[" + std::to_string(k) + "].good";
+      const auto path = [&] { return "goods[" + std::to_string(g) + "].recipe[" + std::to_string(k) + "].good"; };
       const int input = Resolve(goodIds, good.recipe[k].good, path, "good", problems);
       if (input < 0) continue;
       net.recipeInput.push_back(input);
@@ -161,13 +164,13 @@ void BuildLinks(Network& net) {
 
 TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionIds, const IdMap& goodIds,
                             const Network& net, std::vector<Problem>& problems) {
-  const std::string path = "events[" + std::to_string(index) + "]";
+  const auto path = [index] { return "events[" + std::to_string(index) + "]"; };
   TimedEffect effect;
   effect.kind = event.kind;
   const bool shipment = event.kind == EventKind::ExportRestriction || event.kind == EventKind::Chokepoint;
-  effect.regionMask = MaskOf(regionIds, event.regions, net.regions, false, path + ".regions", "region", problems);
-  effect.targetMask = MaskOf(regionIds, event.targets, net.regions, shipment, path + ".targets", "region", problems);
-  effect.goodMask = MaskOf(goodIds, event.goods, net.goods, event.kind == EventKind::Chokepoint, path + ".goods",
+  effect.regionMask = MaskOf(regionIds, event.regions, net.regions, false, [&] { return path() + ".regions"; }, "region", problems);
+  effect.targetMask = MaskOf(regionIds, event.targets, net.regions, shipment, [&] { return path() + ".targets"; }, "region", problems);
+  effect.goodMask = MaskOf(goodIds, event.goods, net.goods, event.kind == EventKind::Chokepoint, [&] { return path() + ".goods"; },
                            "good", problems);
   effect.fraction = event.fraction;
   effect.start = event.start;
@@ -279,9 +282,9 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   net.maxRamp.assign(RG, 1.0);
   for (std::size_t i = 0; i < scenario.facilities.size(); ++i) {
     const Facility& facility = scenario.facilities[i];
-    const std::string path = "facilities[" + std::to_string(i) + "]";
-    const int r = Resolve(regionIds, facility.region, path + ".region", "region", problems);
-    const int g = Resolve(goodIds, facility.good, path + ".good", "good", problems);
+    const auto path = [i](const char* field) { return "facilities[" + std::to_string(i) + "]." + field; };
+    const int r = Resolve(regionIds, facility.region, [&] { return path("region"); }, "region", problems);
+    const int g = Resolve(goodIds, facility.good, [&] { return path("good"); }, "good", problems);
     if (r < 0 || g < 0) continue;
     net.hasFacility[net.RG(r, g)] = 1;
     net.capacity[net.RG(r, g)] = facility.capacity;
@@ -294,7 +297,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   for (int g = 0; g < G; ++g) {
     const Good& good = scenario.goods[g];
     for (std::size_t k = 0; k < good.finalDemand.size(); ++k) {
-      const std::string path = "goods[" + std::to_string(g) + "].finalDemand[" + std::to_string(k) + "].region";
+      const auto path = [&] { return "goods[" + std::to_string(g) + "].finalDemand[" + std::to_string(k) + "].region"; };
       const int r = Resolve(regionIds, good.finalDemand[k].region, path, "region", problems);
       if (r < 0) continue;
       net.demand0[net.RG(r, g)] += good.finalDemand[k].monthly;
@@ -305,10 +308,10 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   net.share.assign(static_cast<std::size_t>(G) * static_cast<std::size_t>(R * R), 0.0);
   for (std::size_t i = 0; i < scenario.trade.size(); ++i) {
     const TradeShare& trade = scenario.trade[i];
-    const std::string path = "trade[" + std::to_string(i) + "]";
-    const int buyer = Resolve(regionIds, trade.buyer, path + ".buyer", "region", problems);
-    const int g = Resolve(goodIds, trade.good, path + ".good", "good", problems);
-    const int seller = Resolve(regionIds, trade.seller, path + ".seller", "region", problems);
+    const auto path = [i](const char* field) { return "trade[" + std::to_string(i) + "]." + field; };
+    const int buyer = Resolve(regionIds, trade.buyer, [&] { return path("buyer"); }, "region", problems);
+    const int g = Resolve(goodIds, trade.good, [&] { return path("good"); }, "good", problems);
+    const int seller = Resolve(regionIds, trade.seller, [&] { return path("seller"); }, "region", problems);
     if (buyer < 0 || g < 0 || seller < 0) continue;
     net.share[net.Share(g, buyer, seller)] += trade.share;
   }
@@ -332,14 +335,15 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   // Diversification first: it changes the shares that baseline use (and so stockpile targets) follow.
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const RegionPolicy& policy = scenario.policies[p];
-    const std::string path = "policies[" + std::to_string(p) + "]";
-    const int r = Resolve(regionIds, policy.region, path + ".region", "region", problems);
+    const auto path = [p] { return "policies[" + std::to_string(p) + "]"; };
+    const int r = Resolve(regionIds, policy.region, [&] { return path() + ".region"; }, "region", problems);
     if (r < 0) continue;
     for (std::size_t k = 0; k < policy.diversification.size(); ++k) {
       const DiversificationPolicy& d = policy.diversification[k];
-      const std::string where = path + ".diversification[" + std::to_string(k) + "]";
-      const int g = Resolve(goodIds, d.good, where + ".good", "good", problems);
-      const std::vector<char> partners = MaskOf(regionIds, d.partners, R, false, where + ".partners", "region", problems);
+      const auto where = [&] { return path() + ".diversification[" + std::to_string(k) + "]"; };
+      const int g = Resolve(goodIds, d.good, [&] { return where() + ".good"; }, "good", problems);
+      const std::vector<char> partners =
+          MaskOf(regionIds, d.partners, R, false, [&] { return where() + ".partners"; }, "region", problems);
       if (g >= 0) ApplyDiversificationCap(net, r, g, d.maxShare, partners);
     }
   }
@@ -349,16 +353,17 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   int exportControlIndex = static_cast<int>(scenario.events.size());
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const RegionPolicy& policy = scenario.policies[p];
-    const std::string path = "policies[" + std::to_string(p) + "]";
-    const int r = Resolve(regionIds, policy.region, path + ".region", "region", problems);
+    const auto path = [p] { return "policies[" + std::to_string(p) + "]"; };
+    const int r = Resolve(regionIds, policy.region, [&] { return path() + ".region"; }, "region", problems);
     if (r < 0) continue;
     net.responseLag[r] = policy.responseLagMonths;
-    auto goodOf = [&](const std::string& id, const std::string& where) {
-      return Resolve(goodIds, id, path + where + ".good", "good", problems);
+    auto goodOf = [&](const std::string& id, const char* list, std::size_t k) {
+      return Resolve(goodIds, id, [&] { return path() + "." + list + "[" + std::to_string(k) + "].good"; }, "good",
+                     problems);
     };
     for (std::size_t k = 0; k < policy.stockpiles.size(); ++k) {
       const StockpilePolicy& s = policy.stockpiles[k];
-      const int g = goodOf(s.good, ".stockpiles[" + std::to_string(k) + "]");
+      const int g = goodOf(s.good, "stockpiles", k);
       if (g < 0) continue;
       const std::size_t i = net.RG(r, g);
       net.stockpileTarget[i] = s.targetMonths * baselineUse[i];
@@ -370,7 +375,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
     for (std::size_t k = 0; k < policy.investments.size(); ++k) {
       const InvestmentPolicy& inv = policy.investments[k];
-      const int g = goodOf(inv.good, ".investments[" + std::to_string(k) + "]");
+      const int g = goodOf(inv.good, "investments", k);
       if (g < 0) continue;
       const std::size_t i = net.RG(r, g);
       net.investCapacity[i] = inv.capacity;
@@ -381,7 +386,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
     for (std::size_t k = 0; k < policy.substitution.size(); ++k) {
       const SubstitutionPolicy& s = policy.substitution[k];
-      const int g = goodOf(s.good, ".substitution[" + std::to_string(k) + "]");
+      const int g = goodOf(s.good, "substitution", k);
       if (g < 0) continue;
       net.substitutionMax[net.RG(r, g)] = s.maxReduction;
       net.substitutionMonths[net.RG(r, g)] = std::max(1, s.monthsToFull);
@@ -389,14 +394,13 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
     for (std::size_t k = 0; k < policy.recycling.size(); ++k) {
       const RecyclingPolicy& rec = policy.recycling[k];
-      const int g = goodOf(rec.good, ".recycling[" + std::to_string(k) + "]");
+      const int g = goodOf(rec.good, "recycling", k);
       if (g < 0) continue;
       net.recyclingRate[net.RG(r, g)] = rec.rate;
       net.recyclingLag[net.RG(r, g)] = rec.lagMonths;
     }
     for (std::size_t k = 0; k < policy.exportControls.size(); ++k) {
       const ExportControlPolicy& control = policy.exportControls[k];
-      const std::string where = path + ".exportControls[" + std::to_string(k) + "]";
       Event asEvent;
       asEvent.kind = EventKind::ExportRestriction;
       asEvent.regions = {policy.region};
@@ -407,7 +411,10 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
       asEvent.duration = control.duration;
       std::vector<Problem> local;
       net.effects.push_back(EffectFromEvent(asEvent, exportControlIndex++, regionIds, goodIds, net, local));
-      for (Problem& problem : local) problems.push_back({where + problem.path.substr(problem.path.find('.')), problem.message});
+      for (Problem& problem : local) {
+        const std::string where = path() + ".exportControls[" + std::to_string(k) + "]";
+        problems.push_back({where + problem.path.substr(problem.path.find('.')), problem.message});
+      }
     }
   }
 
