@@ -40,6 +40,8 @@ struct Workspace {
     responding.assign(rg, 0);
     for (std::vector<double>* v : {&jointCapacity, &jointReserved, &released}) v->assign(rg, 0.0);
     routeFramework.assign(grr, -1);
+    touchedRoutes.resize(static_cast<std::size_t>(net.goods));
+    for (std::vector<int>& routes : touchedRoutes) routes.reserve(r * r);
     available.assign(r, 0.0);
     for (std::vector<double>* v : {&orders, &allowed, &linkPass, &firstShip}) v->assign(links, 0.0);
     pass.assign(grr, 1.0);
@@ -73,6 +75,7 @@ struct Workspace {
   std::vector<int> routeEffect;
   std::vector<char> routeKind;       // EventKind of routeEffect
   std::vector<int> routeFramework;   // framework of routeEffect when it is a coordinated control, else -1
+  std::vector<std::vector<int>> touchedRoutes;  // per good: routes whose pass an effect changed this month
   std::vector<char> passActive;
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
@@ -121,19 +124,20 @@ void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, i
 
 // Share of shipments of good g from each seller to each buyer that may pass this month, and the
 // effect that blocks most on each route (for Explain). Untouched (all pass) when nothing is active.
+// Only the routes an effect touched last month are reset (not the whole region x region block): in a
+// Monte Carlo run many goods carry a restriction most months, and the full reset dominated in wasm.
 void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
+  for (const int i : w.touchedRoutes[g]) {
+    w.pass[i] = 1.0;
+    w.routeEffect[i] = -1;
+    w.routeFramework[i] = -1;
+  }
+  w.touchedRoutes[g].clear();  // keeps its capacity: no allocation in the month loop
   w.passActive[g] = 0;
   for (const TimedEffect& effect : *w.effects) {
     if (effect.kind != EventKind::ExportRestriction && effect.kind != EventKind::Chokepoint) continue;
     if (!effect.goodMask[g] || effect.StrengthAt(t) == 0.0) continue;
-    if (!w.passActive[g]) {
-      const auto begin = static_cast<std::ptrdiff_t>(net.Share(g, 0, 0));
-      const auto size = static_cast<std::ptrdiff_t>(net.regions * net.regions);
-      std::fill(w.pass.begin() + begin, w.pass.begin() + begin + size, 1.0);
-      std::fill(w.routeEffect.begin() + begin, w.routeEffect.begin() + begin + size, -1);
-      std::fill(w.routeFramework.begin() + begin, w.routeFramework.begin() + begin + size, -1);
-      w.passActive[g] = 1;
-    }
+    w.passActive[g] = 1;
     const double strength = effect.StrengthAt(t);
     for (int seller = 0; seller < net.regions; ++seller) {
       if (!effect.regionMask[seller]) continue;
@@ -141,6 +145,7 @@ void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
         if (buyer == seller || !effect.targetMask[buyer]) continue;  // a region never restricts itself
         const std::size_t i = net.Share(g, buyer, seller);
         const double before = w.pass[i];
+        if (w.routeEffect[i] < 0) w.touchedRoutes[g].push_back(static_cast<int>(i));  // first touch this month
         w.pass[i] *= std::clamp(1.0 - strength, 0.0, 1.0);
         if (w.routeEffect[i] < 0 || strength > 1.0 - before) {
           w.routeEffect[i] = effect.sourceIndex;
