@@ -1,8 +1,10 @@
 // The month loop (see engine.hpp for the order of a step). Section index:
 //   Workspace            state and scratch arrays, allocated once per run
 //   Effects              events and export controls at month t
-//   Planning             orders flow from final goods up the recipes (reverse topological order)
-//   Clearing             production and each good's market, inputs first (topological order)
+//   Planning             orders flow from final goods up the recipes (reverse topological order);
+//                        frameworks' joint plants and costs
+//   Clearing             production and each good's market, inputs first (topological order);
+//                        frameworks' partner priority and stockpile pools
 //   Explain              the binding constraint behind a shortfall
 //   Run                  the step sequence, recording, metrics
 #include "kizuna/engine.hpp"

@@ -14,8 +14,9 @@ namespace kz {
 
 struct Network;  // the scenario compiled to indices (private)
 
-/// How a seller shares out its supply when buyers order more than it has. The default is
-/// proportional to orders; coordination frameworks (trusted-partner priority) supply their own.
+/// How a seller shares out its supply when buyers order more than it has. Without a rule the engine
+/// rations in proportion to orders, with frameworks' trusted-partner priority and joint-investment
+/// reservations on top; a rule passed to Simulation::Run replaces all of that (an extension point).
 class AllocationRule {
  public:
   virtual ~AllocationRule() = default;
