@@ -218,15 +218,23 @@ void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* 
 
 // Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
 // what each seller is asked into `asked` (and, when `perRoute` is given, per buyer x seller).
+// Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
+// skipping zero terms leaves every sum bit-for-bit the same.
 void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
                     const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute) {
   const int R = net.regions;
+  const int first = net.producerStart[g];
+  const int last = net.producerStart[g + 1];
   for (int r = 0; r < R; ++r) {
     if (request[r] <= kTiny) continue;
     double weight = 0.0;
-    for (int s = 0; s < R; ++s) weight += capacity[s] * w.Pass(net, g, r, s);
+    for (int p = first; p < last; ++p) {
+      const int s = net.producerRegion[p];
+      weight += capacity[s] * w.Pass(net, g, r, s);
+    }
     if (weight <= kTiny) continue;
-    for (int s = 0; s < R; ++s) {
+    for (int p = first; p < last; ++p) {
+      const int s = net.producerRegion[p];
       const double share = request[r] * capacity[s] * w.Pass(net, g, r, s) / weight;
       asked[s] += share;
       if (perRoute) perRoute[r * R + s] = share;
@@ -466,7 +474,8 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
     std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
     std::fill(w.extra.begin(), w.extra.end(), 0.0);
     SpreadRequests(net, g, w, w.request, w.leftover, w.extra, w.ships2.data());
-    for (int s = 0; s < R; ++s) {
+    for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+      const int s = net.producerRegion[p];
       if (w.extra[s] <= kTiny) continue;
       const double ratio = std::min(1.0, w.leftover[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
