@@ -35,14 +35,25 @@ std::string ExplainText(const Scenario& scenario, const Results& results, const 
   std::string text = ConstraintKindName(c.kind);
   if (c.input >= 0 && c.input < results.goods) text += " of " + results.goodIds[c.input];
   if (c.region >= 0 && c.region < results.regions) text += " at " + results.regionIds[c.region];
-  if (c.event >= 0) {
-    text += c.event < static_cast<int>(scenario.events.size()) ? " (" + scenario.events[c.event].id + ")"
-                                                                : std::string(" (export control)");
-  }
+  if (c.event >= 0) text += " (" + EffectName(scenario, c.event) + ")";
   return text;
 }
 
 }  // namespace
+
+std::string EffectName(const Scenario& scenario, int index) {
+  if (index < 0) return "";
+  if (index < static_cast<int>(scenario.events.size())) return scenario.events[index].id;
+  int next = static_cast<int>(scenario.events.size());
+  for (const RegionPolicy& policy : scenario.policies) {
+    for (const ExportControlPolicy& control : policy.exportControls) {
+      if (next++ == index) return "export control of " + policy.region + " on " + control.good;
+    }
+  }
+  const int framework = index - next;
+  if (framework < static_cast<int>(scenario.frameworks.size())) return "framework " + scenario.frameworks[framework].id;
+  return "drawn event";
+}
 
 const char* ConstraintKindName(ConstraintKind kind) {
   switch (kind) {

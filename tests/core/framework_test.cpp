@@ -1,6 +1,7 @@
 // Hand-computed cases for every coordination-framework rule (numbers in comments are the hand
 // calculation), the invariants with frameworks active, and the with/without accounting.
 #include "kizuna/framework.hpp"
+#include "kizuna/results_io.hpp"
 
 #include <gtest/gtest.h>
 
@@ -255,6 +256,39 @@ TEST(Framework, InvariantsHoldWithEveryRuleOnRandomNetworks) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     test::ExpectInvariants(s, r);
   }
+}
+
+}  // namespace
+}  // namespace kz
+
+namespace kz {
+namespace {
+
+TEST(Framework, EffectNamesFollowTheConstraintNumbering) {
+  Scenario s = test::OreMagnetChain();
+  s.events.push_back(test::MakeEvent("quake", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.5, 0, 1));
+  test::PolicyOf(s, "A").exportControls.push_back({"ore", {"B"}, 0.5, 2, 1});
+  Framework f;
+  f.id = "controls";
+  f.members = {"A", "C"};
+  s.frameworks.push_back(f);
+  EXPECT_EQ(EffectName(s, 0), "quake");
+  EXPECT_EQ(EffectName(s, 1), "export control of A on ore");
+  EXPECT_EQ(EffectName(s, 2), "framework controls");
+  EXPECT_EQ(EffectName(s, 3), "drawn event");
+}
+
+TEST(Framework, CoordinatedControlsAreExplainedByTheirFramework) {
+  Scenario s = test::OreMagnetChain();
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  Framework f;
+  f.id = "controls";
+  f.name.en = "controls";
+  f.members = {"A", "C"};
+  f.exportControls = {true, {"ore"}, {"B"}, 1.0, 1, 2};
+  s.frameworks.push_back(f);
+  const Results r = test::RunOrFail(s);
+  EXPECT_EQ(EffectName(s, r.binding[r.Index(1, 1, 0)].event), "framework controls");
 }
 
 }  // namespace

@@ -20,8 +20,9 @@ enum class ConstraintKind : std::uint8_t {
 };
 
 /// The binding constraint of one (month, region, good). Indices are -1 where they do not apply.
-/// `event` indexes Scenario::events; values >= events.size() are region export controls, in the
-/// order they appear in Scenario::policies.
+/// `event` numbers every timed effect: first Scenario::events, then the regions' own export controls
+/// (in policy order), then the frameworks (one number each, for their coordinated export controls),
+/// then events added to a single run (Monte Carlo draws). EffectName (results_io.hpp) names one.
 struct Constraint {
   ConstraintKind kind = ConstraintKind::None;
   std::int16_t region = -1;  ///< the region where the constraint sits (e.g. the seller)

@@ -17,6 +17,10 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results);
 /// each series in results order (month-major, then region, then good).
 std::string ResultsToJson(const Scenario& scenario, const Results& results);
 
+/// The name of the effect numbered `index` as in Constraint::event: an event id, "export control of
+/// JP on chips", "framework quad-semis", or "drawn event" for events added to one run.
+std::string EffectName(const Scenario& scenario, int index);
+
 /// A human-readable name for a constraint kind, e.g. "export restriction".
 const char* ConstraintKindName(ConstraintKind kind);
 
