@@ -84,6 +84,7 @@ struct Workspace {
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> available;  // per buyer, supply of the good being cleared
   const std::vector<TimedEffect>* effects = nullptr;  // the network's, plus any added for this run
+  double* flows = nullptr;  // buyer x seller shipments of the good being cleared (Results::flows), or null
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
     return passActive[g] ? pass[net.Share(g, buyer, seller)] : 1.0;
@@ -433,6 +434,16 @@ void ReleasePool(const Network& net, int g, const Network::StockPool& pool, Work
   }
 }
 
+// Round-1 shipments of good g on its trade links into the month's flow block (Results::flows).
+void RecordLinkFlows(const Network& net, int g, Workspace& w) {
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+      w.flows[net.linkBuyer[l] * net.regions + s] += w.firstShip[l];
+    }
+  }
+}
+
 void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
@@ -463,6 +474,7 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
     }
     w.leftover[s] = std::max(0.0, supply - shipped);
   }
+  if (w.flows) RecordLinkFlows(net, g, w);
   // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
   // buyer has qualified new suppliers; proportional where requests exceed what is left.
   bool anyRequest = false;
@@ -480,6 +492,7 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
       const double ratio = std::min(1.0, w.leftover[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
         const double shipped = w.ships2[static_cast<std::size_t>(r * R + s)] * ratio;
+        if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
         w.delivered[r] += shipped;
         w.leftover[s] -= shipped;
       }
@@ -633,6 +646,11 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     series->resize(cells);  // every cell is written below: no need to clear
   }
   out.binding.resize(cells);
+  if (recordFlows) {
+    out.flows.assign(static_cast<std::size_t>(net.months) * static_cast<std::size_t>(G) * static_cast<std::size_t>(R * R), 0.0);
+  } else {
+    out.flows.clear();
+  }
   out.initialInventory = net.initialStock;
   out.initialStockpile = net.stockpileInitial;
 
@@ -702,6 +720,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     }
     for (const int g : net.topoOrder) {
       ProduceGood(net, g, w);
+      w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
       for (int r = 0; r < R; ++r) {
         const std::size_t i = net.RG(r, g);
@@ -745,6 +764,7 @@ Expected<Results> RunScenario(const Scenario& scenario) {
   Expected<Simulation> simulation = Simulation::Create(scenario);
   if (!simulation) return simulation.problems();
   Results results;
+  simulation.value().RecordTradeFlows(true);
   simulation.value().Run(results);
   return results;
 }

@@ -109,6 +109,26 @@ inline double At(const Results& r, const std::vector<double>& series, int t, con
 
 /// The invariants every run must satisfy (DESIGN.md): material balance per good and month, no
 /// negative or non-finite values, deliveries within supply, demand met at most in full.
+/// Trade flows (when recorded): none negative, and each buyer's flows of a good add up to its deliveries.
+inline void ExpectFlowsAddUpToDeliveries(const Results& r) {
+  if (r.flows.empty()) return;
+  ASSERT_EQ(r.flows.size(), static_cast<std::size_t>(r.months * r.goods * r.regions * r.regions));
+  for (int t = 0; t < r.months; ++t) {
+    for (int g = 0; g < r.goods; ++g) {
+      for (int buyer = 0; buyer < r.regions; ++buyer) {
+        double total = 0.0;
+        for (int seller = 0; seller < r.regions; ++seller) {
+          const double flow = r.flows[r.FlowIndex(t, g, buyer, seller)];
+          ASSERT_GE(flow, 0.0);
+          total += flow;
+        }
+        const double delivered = r.deliveries[r.Index(t, buyer, g)];
+        ASSERT_NEAR(total, delivered, 1e-9 * (1.0 + delivered)) << "flows of good " << g << " to " << buyer << " month " << t;
+      }
+    }
+  }
+}
+
 inline void ExpectInvariants(const Scenario& s, const Results& r) {
   const double tolerance = 1e-7;
   auto scale = [](double x) { return 1.0 + std::fabs(x); };
@@ -163,6 +183,7 @@ inline void ExpectInvariants(const Scenario& s, const Results& r) {
       ASSERT_LE(delivered, supply + tolerance * scale(supply)) << good.id << " month " << t;
     }
   }
+  ExpectFlowsAddUpToDeliveries(r);
 }
 
 }  // namespace kz::test

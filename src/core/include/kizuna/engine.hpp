@@ -52,6 +52,10 @@ class Simulation {
   /// the scenario's own events, export controls and frameworks, in order.
   void Run(Results& results, const AllocationRule* rule = nullptr, const std::vector<Event>& extraEvents = {}) const;
 
+  /// Whether Run also fills Results::flows (route by route shipments: the map's trade arcs and
+  /// imports by origin). Off by default: batches (Monte Carlo, coalitions) do not need it.
+  void RecordTradeFlows(bool record) { recordFlows = record; }
+
   Simulation(Simulation&&) noexcept;
   Simulation& operator=(Simulation&&) noexcept;
   ~Simulation();
@@ -59,9 +63,10 @@ class Simulation {
  private:
   explicit Simulation(std::unique_ptr<Network> compiled);
   std::unique_ptr<Network> network;
+  bool recordFlows = false;
 };
 
-/// Validates, compiles and runs a scenario once.
+/// Validates, compiles and runs a scenario once, recording trade flows.
 Expected<Results> RunScenario(const Scenario& scenario);
 
 }  // namespace kz

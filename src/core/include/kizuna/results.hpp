@@ -61,6 +61,12 @@ struct Results {
   std::vector<double> policyCost;      ///< holding, capex and substitution costs, USD
   std::vector<Constraint> binding;     ///< the binding constraint of each shortfall
 
+  /// Shipments of each good from seller to buyer (buyer == seller: domestic supply), units per month,
+  /// months x goods x regions (buyer) x regions (seller), index FlowIndex(t, g, buyer, seller). Filled
+  /// only when the run was asked to (Simulation::RecordTradeFlows); otherwise empty. Transfers out of
+  /// pooled strategic stockpiles are not trade and are not included.
+  std::vector<double> flows;
+
   // State before month 0, per (region, good), index r * goods + g (for balances and charts).
   std::vector<double> initialInventory;  ///< producer inventory at the start
   std::vector<double> initialStockpile;  ///< strategic stockpile at the start
@@ -71,6 +77,11 @@ struct Results {
   std::size_t Index(int t, int r, int g) const {
     return (static_cast<std::size_t>(t) * static_cast<std::size_t>(regions) + static_cast<std::size_t>(r)) *
                static_cast<std::size_t>(goods) + static_cast<std::size_t>(g);
+  }
+  std::size_t FlowIndex(int t, int g, int buyer, int seller) const {
+    const std::size_t r = static_cast<std::size_t>(regions);
+    return ((static_cast<std::size_t>(t) * static_cast<std::size_t>(goods) + static_cast<std::size_t>(g)) * r +
+            static_cast<std::size_t>(buyer)) * r + static_cast<std::size_t>(seller);
   }
   const Metrics& MetricsOf(int r, int g) const { return metrics[static_cast<std::size_t>(r * goods + g)]; }
 };
