@@ -255,7 +255,9 @@ void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost)
       intermediate += net.userUnits[u] * w.planned[net.RG(r, net.userGood[u])];
     }
     w.need[i] = w.finalDemand[i] + intermediate;
-    w.refill[i] = w.responding[i] ? 0.0 : std::min(net.refillPerMonth[i], std::max(0.0, net.stockpileTarget[i] - w.stockpile[i]));
+    // Government stocks refill until the region responds to a shortage; firms stop as soon as one starts.
+    const bool drawing = w.responding[i] || (net.releaseWithoutLag[i] && w.shortageSince[i] >= 0);
+    w.refill[i] = drawing ? 0.0 : std::min(net.refillPerMonth[i], std::max(0.0, net.stockpileTarget[i] - w.stockpile[i]));
     w.toOrder[i] = std::max(0.0, w.need[i] + w.refill[i] - w.local[i]);
     w.allowedTotal[i] = 0.0;
   }
@@ -509,7 +511,8 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
     const std::size_t i = net.RG(r, g);
     w.available[r] = w.delivered[r] + w.local[i];
     const double need = w.need[i];
-    if (w.responding[i] && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
+    const bool mayRelease = w.responding[i] || net.releaseWithoutLag[i];
+    if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
       const double release = std::min({w.stockpile[i], net.releasePerMonth[i], need - w.available[r]});
       w.stockpile[i] -= release;
       w.released[i] += release;

@@ -326,6 +326,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     perRegionGood->assign(RG, 0.0);
   }
   net.releaseTrigger.assign(RG, 0.0);
+  net.releaseWithoutLag.assign(RG, 0);
   net.substitutionMonths.assign(RG, 1);
   net.recyclingLag.assign(RG, 0);
   net.investStart.assign(RG, 0);
@@ -369,6 +370,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
       net.stockpileTarget[i] = s.targetMonths * baselineUse[i];
       net.stockpileInitial[i] = s.initialFill * net.stockpileTarget[i];
       net.releaseTrigger[i] = s.releaseTrigger;
+      net.releaseWithoutLag[i] = s.releaseWithoutLag ? 1 : 0;
       net.releasePerMonth[i] = s.releasePerMonth * net.stockpileTarget[i];
       net.refillPerMonth[i] = s.refillPerMonth * net.stockpileTarget[i];
       net.holdingCostPerMonth[i] = s.holdingCostPerYear * net.basePrice[g] / 12.0;

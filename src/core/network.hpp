@@ -53,6 +53,7 @@ struct Network {
   std::vector<char> hasFacility;
   std::vector<double> capacity, initialStock, maxRamp;
   std::vector<double> demand0, demandMonthlyGrowth;  ///< final demand at month 0 and its monthly growth factor
+  std::vector<char> releaseWithoutLag;  // per (region, good): firms' stock, drawn at once
   std::vector<double> stockpileTarget, stockpileInitial, releaseTrigger, releasePerMonth, refillPerMonth,
       holdingCostPerMonth;  ///< stockpile targets in units (target months x baseline use)
   std::vector<double> substitutionMax, substitutionCost;

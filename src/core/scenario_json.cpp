@@ -199,6 +199,16 @@ class Reader {
     out = number;
   }
 
+  void Bool(const Json& object, const std::string& path, const char* name, bool& out) {
+    const Json* value = Member(object, path, name, false);
+    if (value == nullptr) return;
+    if (!value->IsBool()) {
+      Add(Field(path, name), std::string("must be true or false, got ") + TypeName(*value));
+      return;
+    }
+    out = value->GetBool();
+  }
+
   // Whole numbers that fit an int; anything else is reported against `range`, the field's own.
   void Integer(const Json& object, const std::string& path, const char* name, int& out,
                const Range& range, bool required = false) {
@@ -443,7 +453,7 @@ void ReadPolicy(Reader& r, const Json& v, const std::string& path, RegionPolicy&
           [&r](const Json& item, const std::string& p, StockpilePolicy& s) {
             if (!r.Object(item, p,
                           {"good", "targetMonths", "initialFill", "releaseTrigger",
-                           "releasePerMonth", "refillPerMonth", "holdingCostPerYear"})) {
+                           "releasePerMonth", "refillPerMonth", "holdingCostPerYear", "releaseWithoutLag"})) {
               return;
             }
             r.String(item, p, "good", s.good, true);
@@ -453,6 +463,7 @@ void ReadPolicy(Reader& r, const Json& v, const std::string& path, RegionPolicy&
             r.Number(item, p, "releasePerMonth", s.releasePerMonth);
             r.Number(item, p, "refillPerMonth", s.refillPerMonth);
             r.Number(item, p, "holdingCostPerYear", s.holdingCostPerYear);
+            r.Bool(item, p, "releaseWithoutLag", s.releaseWithoutLag);
           });
   r.Array(v, path, "investments", out.investments, false,
           [&r](const Json& item, const std::string& p, InvestmentPolicy& s) {
@@ -821,6 +832,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
       o.Num("releasePerMonth", y.releasePerMonth);
       o.Num("refillPerMonth", y.refillPerMonth);
       o.Num("holdingCostPerYear", y.holdingCostPerYear);
+      if (y.releaseWithoutLag) o.Bool("releaseWithoutLag", true);
     });
     o.Objects("investments", x.investments, [&o](const InvestmentPolicy& y) {
       o.Str("good", y.good);

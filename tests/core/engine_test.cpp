@@ -187,6 +187,34 @@ TEST(Engine, StockpileReleasesAfterTheLagAndRefillsAfterRecovery) {
   EXPECT_NEAR(At(r, r.production, 6, "A", "ore"), 66.0, kEps);
 }
 
+// Firms' safety stock (releaseWithoutLag): drawn in the first short month, although the region's
+// response lag (12 months here) would hold a government stockpile back; refilling stops while short.
+TEST(Engine, FirmsSafetyStockIsDrawnWithoutTheResponseLag) {
+  Scenario s = OreMagnetChain();
+  s.facilities.erase(s.facilities.begin() + 1);  // no mine at C: nothing to re-source from
+  StockpilePolicy stock;
+  stock.good = "ore";
+  stock.targetMonths = 1.0;     // 60 t
+  stock.releasePerMonth = 0.5;  // at most 30 t a month
+  stock.refillPerMonth = 0.1;   // at most 6 t a month
+  stock.releaseWithoutLag = true;
+  PolicyOf(s, "B").stockpiles.push_back(stock);
+  s.events.push_back(MakeEvent("outage", EventKind::CapacityLoss, {"A"}, {"ore"}, 1.0, 1, 3));
+  const Results withStock = RunOrFail(s);
+  test::ExpectInvariants(s, withStock);
+  EXPECT_NEAR(At(withStock, withStock.fulfilment, 1, "B", "ore"), 0.5, kEps);  // 30 of 60 t, in the first month
+  EXPECT_NEAR(At(withStock, withStock.fulfilment, 2, "B", "ore"), 0.5, kEps);
+  EXPECT_NEAR(At(withStock, withStock.stockpile, 2, "B", "ore"), 0.0, kEps);
+  EXPECT_NEAR(At(withStock, withStock.fulfilment, 3, "B", "ore"), 0.0, kEps);   // empty
+  EXPECT_NEAR(At(withStock, withStock.stockpile, 4, "B", "ore"), 0.0, kEps);    // month 4 is still short on the
+                                                                                // shortage flag: no refill yet
+  EXPECT_NEAR(At(withStock, withStock.stockpile, 5, "B", "ore"), 6.0, kEps);    // then 6 t a month
+  PolicyOf(s, "B").stockpiles.back().releaseWithoutLag = false;
+  const Results government = RunOrFail(s);
+  EXPECT_NEAR(At(government, government.fulfilment, 1, "B", "ore"), 0.0, kEps);  // held back by the 12-month lag
+  EXPECT_NEAR(At(government, government.stockpile, 3, "B", "ore"), 60.0, kEps);
+}
+
 TEST(Engine, RampUpLimitsRecovery) {
   Scenario s = OreMagnetChain();
   s.facilities[0].maxRampPerMonth = 0.1;

@@ -110,7 +110,8 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
-/// Strategic stockpile of one good, held by the region's government.
+/// Strategic stockpile of one good, held by the region's government (or, with `releaseWithoutLag`,
+/// firms' safety stock of an input).
 struct StockpilePolicy {
   std::string good;
   double targetMonths = 0.0;        ///< target stock in months of the region's baseline use; 0..24
@@ -119,6 +120,9 @@ struct StockpilePolicy {
   double releasePerMonth = 0.25;    ///< most released per month, as a share of the target; 0..1
   double refillPerMonth = 0.05;     ///< most bought per month to refill, as a share of the target; 0..1
   double holdingCostPerYear = 0.05; ///< cost of holding, share of the base price per unit per year; 0..1
+  /// Firms' safety stock rather than a government reserve: drawn as soon as supply falls short,
+  /// without waiting for the region's response lag (a decision to release).
+  bool releaseWithoutLag = false;
   bool operator==(const StockpilePolicy&) const = default;
 };
 
