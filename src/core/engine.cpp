@@ -219,6 +219,9 @@ void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* 
 
 // Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
 // what each seller is asked into `asked` (and, when `perRoute` is given, per buyer x seller).
+// A restriction applies to re-sourced orders as to any other: only the route's pass share of what
+// is asked on a partly restricted route gets through (the rest stays unmet this month), so
+// re-sourcing cannot undo an export quota by ordering more from the restricted seller.
 // Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
 // skipping zero terms leaves every sum bit-for-bit the same.
 void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
@@ -236,7 +239,8 @@ void SpreadRequests(const Network& net, int g, const Workspace& w, const std::ve
     if (weight <= kTiny) continue;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      const double share = request[r] * capacity[s] * w.Pass(net, g, r, s) / weight;
+      const double pass = w.Pass(net, g, r, s);
+      const double share = request[r] * capacity[s] * pass / weight * pass;
       asked[s] += share;
       if (perRoute) perRoute[r * R + s] = share;
     }

@@ -187,6 +187,23 @@ TEST(Engine, StockpileReleasesAfterTheLagAndRefillsAfterRecovery) {
   EXPECT_NEAR(At(r, r.production, 6, "A", "ore"), 66.0, kEps);
 }
 
+// A partial restriction (an export quota) also applies to re-sourced orders: B, cut to half of its
+// ore from A, asks A for more once it responds, but only half of that passes too. Month 2: 30 t on
+// the baseline order + half of the 30 t re-sourced = 45 of 60 t.
+TEST(Engine, ReSourcingCannotUndoAPartialRestriction) {
+  Scenario s = OreMagnetChain();
+  s.facilities.erase(s.facilities.begin() + 1);  // A is the only mine
+  PolicyOf(s, "B").responseLagMonths = 0;
+  s.events.push_back(MakeEvent("quota", EventKind::ExportRestriction, {"A"}, {"ore"}, 0.5, 1, 6, {"B"}));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.fulfilment, 1, "B", "ore"), 0.5, kEps);   // not yet responding
+  EXPECT_NEAR(At(r, r.fulfilment, 2, "B", "ore"), 0.75, kEps);  // re-sourcing, through the same quota
+  EXPECT_NEAR(At(r, r.production, 2, "A", "ore"), 45.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 2, "B", "magnet"), 22.5, kEps);
+  EXPECT_NEAR(r.flows[r.FlowIndex(2, 0, 1, 0)], 45.0, kEps);    // all of it from A
+}
+
 // Firms' safety stock (releaseWithoutLag): drawn in the first short month, although the region's
 // response lag (12 months here) would hold a government stockpile back; refilling stops while short.
 TEST(Engine, FirmsSafetyStockIsDrawnWithoutTheResponseLag) {
