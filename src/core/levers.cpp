@@ -25,12 +25,14 @@ struct LeverSpec {
   std::string label;
   Range range;
   std::size_t trade = kNoTrade;  // index into Scenario::trade for share levers (set rescales others)
+  bool lever = true;             // false for map positions (listed by ListNumbers only)
 };
 
 // Calls visit(spec, field) for every lever until it returns true. `field` is a double&, int& or bool&
-// (const when S is const Scenario).
+// (const when S is const Scenario). With `mapPositions`, each region's lat and lon (numbers, but not
+// levers) come just before its weight: the one walk also defines ListNumbers.
 template <typename S, typename Visit>
-void ForEachLever(S& s, Visit&& visit) {
+void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
   bool stopped = false;
   auto emit = [&](std::string path, std::string unit, std::string label, const Range& range,
                   auto& field, std::size_t trade = kNoTrade) {
@@ -52,6 +54,20 @@ void ForEachLever(S& s, Visit&& visit) {
   Range horizon = ranges::kHorizonMonths;
   horizon.min = std::clamp(latestStart + 1, 1, kMaxHorizonMonths);
   emit("horizonMonths", "months", "Simulated horizon", horizon, s.horizonMonths);
+
+  for (auto& region : s.regions) {
+    const std::string p = "region." + region.id + ".";
+    if (mapPositions && !stopped) {
+      stopped = visit(LeverSpec{p + "lat", "degrees north", region.id + " map latitude", ranges::kRegionLat,
+                                kNoTrade, false},
+                      region.lat) ||
+                visit(LeverSpec{p + "lon", "degrees east", region.id + " map longitude", ranges::kRegionLon,
+                                kNoTrade, false},
+                      region.lon);
+    }
+    emit(p + "weight", "weight", region.id + " economic weight (cost sharing)", ranges::kRegionWeight,
+         region.weight);
+  }
 
   for (auto& good : s.goods) {
     const std::string p = "good." + good.id + ".";
@@ -291,6 +307,19 @@ std::vector<LeverInfo> ListLevers(const Scenario& scenario) {
     return false;
   });
   return levers;
+}
+
+std::vector<NumberInfo> ListNumbers(const Scenario& scenario) {
+  std::vector<NumberInfo> numbers;
+  ForEachLever(
+      scenario,
+      [&numbers](LeverSpec spec, const auto& field) {
+        numbers.push_back(NumberInfo{std::move(spec.path), std::move(spec.unit), static_cast<double>(field),
+                                     spec.lever, std::move(spec.label)});
+        return false;
+      },
+      /*mapPositions=*/true);
+  return numbers;
 }
 
 Expected<double> GetLever(const Scenario& scenario, std::string_view path) {

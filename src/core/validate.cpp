@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "kizuna/provenance.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -48,6 +49,7 @@ class Validator {
     CheckPolicies();
     CheckFrameworks();
     CheckRisks();
+    for (Problem& problem : ValidateProvenance(s)) problems.push_back(std::move(problem));
     return std::move(problems);
   }
 
