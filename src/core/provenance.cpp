@@ -137,7 +137,7 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
       const std::string& pattern = entry.numbers[k];
       const std::string itemPath = Item(path + ".numbers", k);
       if (auto message = CheckNumberPattern(pattern)) {
-        problems.push_back({itemPath, "'" + pattern + "' " + *message});
+        problems.push_back({itemPath, pattern.empty() ? *message : "'" + pattern + "': " + *message});
       } else if (!index.AnyMatch(pattern)) {
         problems.push_back({itemPath, "'" + pattern + "' matches no number of this scenario"});
       }
