@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -111,12 +113,13 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
          facility.maxRampPerMonth);
   }
 
+  // A buyer's only source of a good must keep all of it: the shares sum to 1. Counted once, not per
+  // row: large scenarios have thousands of trade rows.
+  std::map<std::pair<std::string_view, std::string_view>, int> sellerCount;  // (buyer, good) -> rows
+  for (const TradeShare& t : s.trade) ++sellerCount[{t.buyer, t.good}];
   for (std::size_t i = 0; i < s.trade.size(); ++i) {
     auto& t = s.trade[i];
-    // A buyer's only source of a good must keep all of it: the shares sum to 1.
-    const bool hasOthers = std::any_of(s.trade.begin(), s.trade.end(), [&](const TradeShare& o) {
-      return &o != &t && o.buyer == t.buyer && o.good == t.good;
-    });
+    const bool hasOthers = sellerCount[{t.buyer, t.good}] > 1;
     Range share = ranges::kTradeShare;
     if (!hasOthers) share.min = 1;
     emit("trade." + t.buyer + "." + t.good + "." + t.seller, "share",

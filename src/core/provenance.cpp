@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace kz {
@@ -31,38 +32,39 @@ Segments Split(std::string_view path) {
 
 bool IsWildcard(std::string_view pattern) { return pattern.find('*') != std::string_view::npos; }
 
-bool Matches(const Segments& pattern, const Segments& path) {
-  if (pattern.size() != path.size()) return false;
+// True when `path` has as many segments as `pattern` and each equals its `*` or text. Walks the path
+// in place: resolving calls this for every (number, wildcard pattern) pair.
+bool Matches(const Segments& pattern, std::string_view path) {
+  std::size_t begin = 0;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] != "*" && pattern[i] != path[i]) return false;
+    const std::size_t dot = path.find('.', begin);
+    const std::size_t end = dot == std::string_view::npos ? path.size() : dot;
+    if (pattern[i] != "*" && pattern[i] != path.substr(begin, end - begin)) return false;
+    if (dot == std::string_view::npos) return i + 1 == pattern.size();
+    begin = dot + 1;
   }
-  return true;
+  return false;  // the path has more segments
 }
 
-// The numbers of a scenario, indexed for pattern look-ups: exact paths by hash, split paths for
-// wildcards (split once, not once per pattern).
+// The numbers of a scenario, indexed for pattern look-ups: exact paths by hash.
 class NumberIndex {
  public:
   // `numbers` must outlive the index (it keeps views of the paths).
-  explicit NumberIndex(const std::vector<NumberInfo>& numbers) {
+  explicit NumberIndex(const std::vector<NumberInfo>& numbers) : list(numbers) {
     exact.reserve(numbers.size());
-    split.reserve(numbers.size());
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      exact.emplace(numbers[i].path, i);
-      split.push_back(Split(numbers[i].path));
-    }
+    for (const NumberInfo& number : numbers) exact.emplace(number.path);
   }
 
   // True when some number matches the (well-formed) pattern.
   bool AnyMatch(std::string_view pattern) const {
     if (!IsWildcard(pattern)) return exact.find(pattern) != exact.end();
     const Segments segments = Split(pattern);
-    return std::any_of(split.begin(), split.end(), [&](const Segments& path) { return Matches(segments, path); });
+    return std::any_of(list.begin(), list.end(), [&](const NumberInfo& n) { return Matches(segments, n.path); });
   }
 
  private:
-  std::unordered_map<std::string_view, std::size_t> exact;  // views into the numbers' paths
-  std::vector<Segments> split;
+  const std::vector<NumberInfo>& list;
+  std::unordered_set<std::string_view> exact;  // views into the numbers' paths
 };
 
 // -- Resolving ----------------------------------------------------------------------------------------
@@ -89,10 +91,8 @@ Coverage CoverageOf(const Scenario& s) {
 
 std::size_t CoveringEntry(const Coverage& coverage, const std::string& path) {
   if (const auto it = coverage.exact.find(path); it != coverage.exact.end()) return it->second;
-  if (coverage.patterns.empty()) return kNoProvenance;
-  const Segments segments = Split(path);
   for (const auto& [entry, pattern] : coverage.patterns) {
-    if (Matches(pattern, segments)) return entry;
+    if (Matches(pattern, path)) return entry;
   }
   return kNoProvenance;
 }
@@ -169,7 +169,7 @@ void Str(JsonWriter& w, const char* key, const std::string& value) {
 // -- Patterns -------------------------------------------------------------------------------------------
 
 bool MatchesNumberPattern(std::string_view pattern, std::string_view path) {
-  return Matches(Split(pattern), Split(path));
+  return Matches(Split(pattern), path);
 }
 
 std::optional<std::string> CheckNumberPattern(std::string_view pattern) {
@@ -189,8 +189,10 @@ std::vector<NumberProvenance> ResolveProvenance(const Scenario& scenario) {
   std::unordered_map<std::string_view, std::size_t> sourceIndex;
   for (std::size_t i = 0; i < scenario.sources.size(); ++i) sourceIndex.emplace(scenario.sources[i].id, i);
   const Coverage coverage = CoverageOf(scenario);
+  std::vector<NumberInfo> numbers = ListNumbers(scenario);
   std::vector<NumberProvenance> resolved;
-  for (NumberInfo& number : ListNumbers(scenario)) {
+  resolved.reserve(numbers.size());
+  for (NumberInfo& number : numbers) {
     NumberProvenance item;
     item.entry = CoveringEntry(coverage, number.path);
     if (item.covered()) {
