@@ -1,6 +1,7 @@
 // Scenario validation: one pass per part of the scenario, in scenario order, collecting every problem.
 // Sections: header and ids; regions; goods (recipes, demand); recipe cycles; facilities; trade (shares,
-// sellers, needs without sources); events; policies. Ranges come from ranges.hpp (shared with levers).
+// sellers, needs without sources); events; policies; then sources and provenance (provenance.cpp).
+// Ranges come from ranges.hpp (shared with levers).
 #include "kizuna/validate.hpp"
 
 #include <algorithm>
