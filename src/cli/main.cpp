@@ -4,6 +4,7 @@
 //   kizuna coalition SCENARIO --framework ID [--candidates A,B,...] [--json FILE]
 //   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
 //   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
+//   kizuna sources SCENARIO [--json FILE]   (exit 1 when some number has no source or assumption)
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,7 @@
 #include "commands.hpp"
 #include "commands_analysis.hpp"
 #include "commands_coalition.hpp"
+#include "commands_sources.hpp"
 #include "kizuna/version.hpp"
 
 namespace {
@@ -79,6 +81,11 @@ int main(int argc, char** argv) {
   sensitivityCommand->add_option("--levers", sensitivity.levers, "Lever paths P1,P2,... (default: every lever)");
   sensitivityCommand->add_option("--spread", sensitivity.spread, "Low/high = value x (1 -/+ spread)")->check(CLI::Range(0.0, 10.0));
 
+  kz::cli::SourcesOptions sources;
+  CLI::App* sourcesCommand = app.add_subcommand("sources", "List sources and where every number comes from; exit 1 if some have none");
+  sourcesCommand->add_option("scenario", sources.scenario, "Scenario JSON file or bundled preset id")->required();
+  sourcesCommand->add_option("--json", sources.jsonPath, "Also write the sources and every number as JSON to FILE");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -96,6 +103,7 @@ int main(int argc, char** argv) {
     return kz::cli::McCommand(mc);
   }
   if (*sensitivityCommand) return kz::cli::SensitivityCommand(sensitivity);
+  if (*sourcesCommand) return kz::cli::SourcesCommand(sources);
   std::cout << app.help();
   return 0;
 }

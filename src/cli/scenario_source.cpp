@@ -1,4 +1,4 @@
-// Scenario files and bundled presets for the CLI.
+// Scenario files and bundled presets for the CLI. A file's "base" is looked for beside it.
 #include "scenario_source.hpp"
 
 #include <cstdlib>
@@ -16,6 +16,26 @@ std::filesystem::path AssetsDir() {
   return KIZUNA_SOURCE_ASSETS_DIR;  // compiled in by src/cli/CMakeLists.txt
 }
 
+Expected<std::string> ReadText(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (!file.good() && !file.eof()) return std::vector<Problem>{{path.string(), "could not be read"}};
+  return text.str();
+}
+
+// Base ids resolve to <directory>/<id>.json; problems name that file.
+ScenarioResolver FilesBeside(const std::filesystem::path& directory) {
+  return [directory](std::string_view id) -> Expected<std::string> {
+    const std::filesystem::path path = directory / (std::string(id) + ".json");
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+      return std::vector<Problem>{{path.string(), "no such file (looked for the base beside the scenario)"}};
+    }
+    return ReadText(path);
+  };
+}
+
 }  // namespace
 
 Expected<Scenario> LoadScenarioSource(const std::string& source) {
@@ -29,11 +49,9 @@ Expected<Scenario> LoadScenarioSource(const std::string& source) {
     }
     path = preset;
   }
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (!file.good() && !file.eof()) return std::vector<Problem>{{path.string(), "could not be read"}};
-  return LoadScenarioJson(text.str());
+  Expected<std::string> text = ReadText(path);
+  if (!text) return text.problems();
+  return LoadScenarioJson(text.value(), FilesBeside(path.parent_path()));
 }
 
 }  // namespace kz::cli

@@ -9,8 +9,9 @@
 namespace kz::cli {
 
 /// Loads `source` (a path, or a preset id looked up as <assets>/scenarios/<id>.json, where <assets>
-/// is $KIZUNA_ASSETS or the source tree's assets/). Problems name the file and, for invalid content,
-/// every validation problem.
+/// is $KIZUNA_ASSETS or the source tree's assets/). A file's "base" id resolves to
+/// `<directory of the file>/<id>.json` (see LoadScenarioJson). Problems name the file and, for
+/// invalid content, every validation problem.
 Expected<Scenario> LoadScenarioSource(const std::string& source);
 
 }  // namespace kz::cli

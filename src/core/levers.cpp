@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -25,12 +27,14 @@ struct LeverSpec {
   std::string label;
   Range range;
   std::size_t trade = kNoTrade;  // index into Scenario::trade for share levers (set rescales others)
+  bool lever = true;             // false for map positions (listed by ListNumbers only)
 };
 
 // Calls visit(spec, field) for every lever until it returns true. `field` is a double&, int& or bool&
-// (const when S is const Scenario).
+// (const when S is const Scenario). With `mapPositions`, each region's lat and lon (numbers, but not
+// levers) come just before its weight: the one walk also defines ListNumbers.
 template <typename S, typename Visit>
-void ForEachLever(S& s, Visit&& visit) {
+void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
   bool stopped = false;
   auto emit = [&](std::string path, std::string unit, std::string label, const Range& range,
                   auto& field, std::size_t trade = kNoTrade) {
@@ -52,6 +56,20 @@ void ForEachLever(S& s, Visit&& visit) {
   Range horizon = ranges::kHorizonMonths;
   horizon.min = std::clamp(latestStart + 1, 1, kMaxHorizonMonths);
   emit("horizonMonths", "months", "Simulated horizon", horizon, s.horizonMonths);
+
+  for (auto& region : s.regions) {
+    const std::string p = "region." + region.id + ".";
+    if (mapPositions && !stopped) {
+      stopped = visit(LeverSpec{p + "lat", "degrees north", region.id + " map latitude", ranges::kRegionLat,
+                                kNoTrade, false},
+                      region.lat) ||
+                visit(LeverSpec{p + "lon", "degrees east", region.id + " map longitude", ranges::kRegionLon,
+                                kNoTrade, false},
+                      region.lon);
+    }
+    emit(p + "weight", "weight", region.id + " economic weight (cost sharing)", ranges::kRegionWeight,
+         region.weight);
+  }
 
   for (auto& good : s.goods) {
     const std::string p = "good." + good.id + ".";
@@ -95,12 +113,13 @@ void ForEachLever(S& s, Visit&& visit) {
          facility.maxRampPerMonth);
   }
 
+  // A buyer's only source of a good must keep all of it: the shares sum to 1. Counted once, not per
+  // row: large scenarios have thousands of trade rows.
+  std::map<std::pair<std::string_view, std::string_view>, int> sellerCount;  // (buyer, good) -> rows
+  for (const TradeShare& t : s.trade) ++sellerCount[{t.buyer, t.good}];
   for (std::size_t i = 0; i < s.trade.size(); ++i) {
     auto& t = s.trade[i];
-    // A buyer's only source of a good must keep all of it: the shares sum to 1.
-    const bool hasOthers = std::any_of(s.trade.begin(), s.trade.end(), [&](const TradeShare& o) {
-      return &o != &t && o.buyer == t.buyer && o.good == t.good;
-    });
+    const bool hasOthers = sellerCount[{t.buyer, t.good}] > 1;
     Range share = ranges::kTradeShare;
     if (!hasOthers) share.min = 1;
     emit("trade." + t.buyer + "." + t.good + "." + t.seller, "share",
@@ -291,6 +310,19 @@ std::vector<LeverInfo> ListLevers(const Scenario& scenario) {
     return false;
   });
   return levers;
+}
+
+std::vector<NumberInfo> ListNumbers(const Scenario& scenario) {
+  std::vector<NumberInfo> numbers;
+  ForEachLever(
+      scenario,
+      [&numbers](LeverSpec spec, const auto& field) {
+        numbers.push_back(NumberInfo{std::move(spec.path), std::move(spec.unit), static_cast<double>(field),
+                                     spec.lever, std::move(spec.label)});
+        return false;
+      },
+      /*mapPositions=*/true);
+  return numbers;
 }
 
 Expected<double> GetLever(const Scenario& scenario, std::string_view path) {

@@ -1,7 +1,8 @@
 // Scenario JSON: RapidJSON's iterative parser (no recursion, so no stack overflow on deep nesting),
 // then a reader that walks the known structure collecting problems with their JSON paths, then
-// ValidateScenario. Sections: helpers; Reader (types, unknown fields); per-struct readers; load;
-// writer (fixed field order).
+// ValidateScenario. A file on a base reads its base first and then itself over it. Sections: helpers;
+// Reader (types, unknown fields); per-struct readers; overlays; writer (fixed field order); layers
+// (parse, base, set); load; save.
 #include "kizuna/scenario_json.hpp"
 
 #include <rapidjson/document.h>
@@ -15,11 +16,15 @@
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <limits>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "kizuna/levers.hpp"
 #include "kizuna/validate.hpp"
 #include "distribution.hpp"
 #include "ranges.hpp"
@@ -145,7 +150,7 @@ class Reader {
       Add(path, std::string("must be an object, got ") + TypeName(value));
       return false;
     }
-    std::array<std::uint8_t, 16> seen{};  // no struct has more than 16 fields
+    std::array<std::uint8_t, 32> seen{};  // no object has more than 32 fields
     for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
       const std::string_view key(it->name.GetString(), it->name.GetStringLength());
       const auto known = std::find(fields.begin(), fields.end(), key);
@@ -283,8 +288,8 @@ class Reader {
   }
 
   void StringList(const Json& object, const std::string& path, const char* name,
-                  std::vector<std::string>& out) {
-    Array(object, path, name, out, false,
+                  std::vector<std::string>& out, bool required = false) {
+    Array(object, path, name, out, required,
           [this](const Json& item, const std::string& itemPath, std::string& text) {
             if (!item.IsString()) {
               Add(itemPath, std::string("must be a string, got ") + TypeName(item));
@@ -584,34 +589,133 @@ void ReadFramework(Reader& r, const Json& v, const std::string& path, Framework&
        });
 }
 
-void ReadScenario(Reader& r, const Json& root, Scenario& out) {
+// Sources and provenance (kizuna/provenance.hpp checks what they name).
+void ReadSource(Reader& r, const Json& v, const std::string& path, Source& out) {
+  if (!r.Object(v, path, {"id", "citation", "tag", "url"})) return;
+  r.String(v, path, "id", out.id, true);
+  r.String(v, path, "citation", out.citation, true);
+  r.String(v, path, "tag", out.tag, false);
+  r.String(v, path, "url", out.url, false);
+}
+
+void ReadProvenance(Reader& r, const Json& v, const std::string& path, Provenance& out) {
+  if (!r.Object(v, path, {"numbers", "source", "assumption", "note"})) return;
+  r.StringList(v, path, "numbers", out.numbers, true);
+  r.String(v, path, "source", out.source, false);
+  r.String(v, path, "assumption", out.assumption, false);
+  r.String(v, path, "note", out.note, false);
+}
+
+// -- Overlays (a file on a base) ------------------------------------------------------------------------
+
+// Each item of `added` replaces the item of `base` for the same good, or is appended.
+template <typename T>
+void MergeByGood(std::vector<T>& base, std::vector<T>& added) {
+  for (T& item : added) {
+    const auto same = std::find_if(base.begin(), base.end(), [&](const T& x) { return x.good == item.good; });
+    if (same != base.end()) {
+      *same = std::move(item);
+    } else {
+      base.push_back(std::move(item));
+    }
+  }
+}
+
+// An overlay's policy block merges into the base's block for its region (responseLagMonths replaces
+// it only when the overlay gives it), or is appended. Only base blocks are merged into, so two blocks
+// for one region in the overlay itself stay a duplicate that validation reports.
+void MergePolicies(std::vector<RegionPolicy>& base, std::vector<RegionPolicy>& added, const Json& json) {
+  const std::size_t baseCount = base.size();
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    RegionPolicy& overlay = added[i];
+    const auto end = base.begin() + static_cast<std::ptrdiff_t>(baseCount);
+    const auto same = std::find_if(base.begin(), end, [&](const RegionPolicy& p) { return p.region == overlay.region; });
+    if (same == end) {
+      base.push_back(std::move(overlay));
+      continue;
+    }
+    const Json& item = json[static_cast<rapidjson::SizeType>(i)];
+    if (item.IsObject() && item.HasMember("responseLagMonths")) same->responseLagMonths = overlay.responseLagMonths;
+    MergeByGood(same->stockpiles, overlay.stockpiles);
+    MergeByGood(same->investments, overlay.investments);
+    MergeByGood(same->diversification, overlay.diversification);
+    MergeByGood(same->substitution, overlay.substitution);
+    MergeByGood(same->recycling, overlay.recycling);
+    MergeByGood(same->exportControls, overlay.exportControls);
+  }
+}
+
+// Reads the root object into `out`. On a base (`out` already holds it), header fields present
+// replace the base's, nothing is required but schemaVersion, lists are appended and policy blocks
+// merged (see scenario_json.hpp).
+void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const std::string path;
   if (!r.Object(root, path,
                 {"schemaVersion", "id", "title", "description", "horizonMonths", "seed", "regions",
-                 "goods", "facilities", "trade", "events", "policies", "frameworks", "risks"})) {
+                 "goods", "facilities", "trade", "events", "policies", "frameworks", "risks", "sources",
+                 "provenance", "base", "set"})) {
     return;
   }
+  const bool required = !onBase;
   r.Integer(root, path, "schemaVersion", out.schemaVersion, ranges::kSchemaVersion, true);
-  r.String(root, path, "id", out.id, true);
-  r.Text(root, path, "title", out.title, true);
+  r.String(root, path, "id", out.id, required);
+  r.Text(root, path, "title", out.title, required);
   r.String(root, path, "description", out.description, false);
-  r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, true);
+  r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);
   r.Seed(root, path, "seed", out.seed);
   auto item = [&r](auto read) {
     return [&r, read](const Json& v, const std::string& p, auto& x) { read(r, v, p, x); };
   };
-  r.Array(root, path, "regions", out.regions, true, item(ReadRegion));
-  r.Array(root, path, "goods", out.goods, true, item(ReadGood));
-  r.Array(root, path, "facilities", out.facilities, false, item(ReadFacility));
-  r.Array(root, path, "trade", out.trade, false, item(ReadTrade));
+  // Reads list `name` into `target`, or (on a base) after it.
+  auto list = [&](const char* name, auto& target, bool isRequired, auto readItem) {
+    if (!onBase) {
+      r.Array(root, path, name, target, isRequired, readItem);
+      return;
+    }
+    std::remove_reference_t<decltype(target)> added;
+    r.Array(root, path, name, added, false, readItem);
+    target.insert(target.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  };
+  list("regions", out.regions, true, item(ReadRegion));
+  list("goods", out.goods, true, item(ReadGood));
+  list("facilities", out.facilities, false, item(ReadFacility));
+  list("trade", out.trade, false, item(ReadTrade));
   const int horizon = out.horizonMonths;
-  r.Array(root, path, "events", out.events, false,
-          [&r, horizon](const Json& v, const std::string& p, Event& e) {
-            ReadEvent(r, v, p, e, horizon);
-          });
-  r.Array(root, path, "policies", out.policies, false, item(ReadPolicy));
-  r.Array(root, path, "frameworks", out.frameworks, false, item(ReadFramework));
-  r.Array(root, path, "risks", out.risks, false, item(ReadHazard));
+  list("events", out.events, false, [&r, horizon](const Json& v, const std::string& p, Event& e) {
+    ReadEvent(r, v, p, e, horizon);
+  });
+  if (onBase) {
+    std::vector<RegionPolicy> added;
+    r.Array(root, path, "policies", added, false, item(ReadPolicy));
+    if (!added.empty()) MergePolicies(out.policies, added, root.FindMember("policies")->value);  // an array
+  } else {
+    r.Array(root, path, "policies", out.policies, false, item(ReadPolicy));
+  }
+  list("frameworks", out.frameworks, false, item(ReadFramework));
+  list("risks", out.risks, false, item(ReadHazard));
+  list("sources", out.sources, false, item(ReadSource));
+  list("provenance", out.provenance, false, item(ReadProvenance));
+}
+
+// `set`: { "<lever path>": value, ... } applied in file order through SetLever, after everything else.
+void ApplySet(Reader& r, const Json& root, Scenario& out) {
+  const auto set = root.FindMember("set");
+  if (set == root.MemberEnd()) return;
+  if (!set->value.IsObject()) {
+    r.Add("set", std::string("must be an object of lever paths and values, got ") + TypeName(set->value));
+    return;
+  }
+  for (auto it = set->value.MemberBegin(); it != set->value.MemberEnd(); ++it) {
+    const std::string lever(it->name.GetString(), it->name.GetStringLength());
+    const std::string path = "set." + Shorten(lever, kMaxShownKeyBytes);
+    if (!it->value.IsNumber()) {
+      r.Add(path, std::string("must be a number, got ") + TypeName(it->value));
+      continue;
+    }
+    for (Problem& problem : SetLever(out, lever, it->value.GetDouble())) {
+      r.Add(path, std::move(problem.message));
+    }
+  }
 }
 
 // True when `path` is `prefix` or lies inside it (`prefix.x`, `prefix[3]`).
@@ -758,6 +862,23 @@ void WriteRisks(Writer& o, const std::vector<Hazard>& risks) {
   });
 }
 
+// A provenance entry writes only the one of `source` and `assumption` it uses, and `url` and
+// `note` only when given: an empty one means absent.
+void WriteProvenance(Writer& o, const Scenario& s) {
+  o.Objects("sources", s.sources, [&o](const Source& x) {
+    o.Str("id", x.id);
+    o.Str("citation", x.citation);
+    o.Str("tag", x.tag);
+    if (!x.url.empty()) o.Str("url", x.url);
+  });
+  o.Objects("provenance", s.provenance, [&o](const Provenance& x) {
+    o.Strings("numbers", x.numbers);
+    if (!x.source.empty()) o.Str("source", x.source);
+    if (!x.assumption.empty()) o.Str("assumption", x.assumption);
+    if (!x.note.empty()) o.Str("note", x.note);
+  });
+}
+
 void WriteScenario(Writer& o, const Scenario& s) {
   o.w.StartObject();
   o.Int("schemaVersion", s.schemaVersion);
@@ -868,57 +989,140 @@ void WriteScenario(Writer& o, const Scenario& s) {
   });
   WriteFrameworks(o, s.frameworks);
   WriteRisks(o, s.risks);
+  WriteProvenance(o, s);
   o.w.EndObject();
 }
 
-std::vector<Problem> One(std::string path, std::string message) {
-  return {Problem{std::move(path), std::move(message)}};
-}
+// -- Layers: parsing one file, its base, its own fields, its `set` ------------------------------------
 
-}  // namespace
-
-// -- Load ---------------------------------------------------------------------------------------------
-
-Expected<Scenario> LoadScenarioJson(std::string_view text) {
+// Parses one file; the problem that stops reading it, if any.
+std::optional<Problem> Parse(std::string_view text, rapidjson::Document& document) {
   if (text.size() > kMaxScenarioJsonBytes) {
-    return One("", "the file is " + std::to_string(text.size()) +
-                       " bytes; a scenario file may be at most 16 MiB (" +
-                       std::to_string(kMaxScenarioJsonBytes) + " bytes)");
+    return Problem{"", "the file is " + std::to_string(text.size()) +
+                           " bytes; a scenario file may be at most 16 MiB (" +
+                           std::to_string(kMaxScenarioJsonBytes) + " bytes)"};
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return One("", "the file is empty");
+    return Problem{"", "the file is empty"};
   }
   // JSON text never holds a raw NUL, and RapidJSON's in-memory stream would take one for the end.
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return One("", LineAndColumn(text, nul) + ": a NUL byte (this is not a JSON text file)");
+    return Problem{"", LineAndColumn(text, nul) + ": a NUL byte (this is not a JSON text file)"};
   }
 
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |        // no recursion: deep nesting is safe
                               rapidjson::kParseFullPrecisionFlag |    // exact doubles: saves round-trip
                               rapidjson::kParseValidateEncodingFlag;  // strings are valid UTF-8
-  rapidjson::Document document;
   document.Parse<kFlags>(text.data(), text.size());
   if (document.HasParseError()) {
-    return One("", LineAndColumn(text, document.GetErrorOffset()) + ": " +
-                       rapidjson::GetParseError_En(document.GetParseError()));
+    return Problem{"", LineAndColumn(text, document.GetErrorOffset()) + ": " +
+                           rapidjson::GetParseError_En(document.GetParseError())};
   }
   if (!document.IsObject()) {
-    return One("", std::string("a scenario must be a JSON object, got ") + TypeName(document));
+    return Problem{"", std::string("a scenario must be a JSON object, got ") + TypeName(document)};
   }
   // A newer schema may give known fields new meanings: report that alone rather than misread it.
   const Json& root = document;  // const iterators on both sides: RapidJSON's mixed != is ambiguous in C++20
   if (const auto version = root.FindMember("schemaVersion");
       version != root.MemberEnd() && version->value.IsNumber() &&
       version->value.GetDouble() > kScenarioSchemaVersion) {
-    return One("schemaVersion", "this scenario was made by a newer version of Kizuna (schema " +
-                                    FormatNumber(version->value.GetDouble()) +
-                                    "); this build reads schema " +
-                                    std::to_string(kScenarioSchemaVersion));
+    return Problem{"schemaVersion", "this scenario was made by a newer version of Kizuna (schema " +
+                                        FormatNumber(version->value.GetDouble()) +
+                                        "); this build reads schema " +
+                                        std::to_string(kScenarioSchemaVersion)};
   }
+  return std::nullopt;
+}
 
+// The base ids being loaded, outermost first, and how to find their text.
+struct BaseChain {
+  const ScenarioResolver* resolver = nullptr;
+  std::vector<std::string> ids;
+};
+
+void ReadLayer(Reader& r, std::string_view text, BaseChain& chain, Scenario& out);
+
+enum class BaseState { None, Loaded, Failed };
+
+// Loads the scenario named by `base` (and its own bases) into `out`. Its problems are reported
+// under `base`, prefixed with its id, so a nested failure reads "base: 'a': base: 'b': ...".
+BaseState ReadBase(Reader& r, const Json& root, BaseChain& chain, Scenario& out) {
+  const auto member = root.FindMember("base");
+  if (member == root.MemberEnd()) return BaseState::None;
+  r.listsBroken = true;  // until the base is loaded: validating a lone overlay would only echo its absence
+  if (!member->value.IsString()) {
+    r.Add("base", std::string("must be a string (the id of a base scenario), got ") + TypeName(member->value));
+    return BaseState::Failed;
+  }
+  const std::string id(member->value.GetString(), member->value.GetStringLength());
+  const bool idOk = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
+  if (!idOk) {
+    r.Add("base", "'" + Shorten(id, kMaxShownKeyBytes) + "' is not a scenario id: letters, digits, '_' and '-'");
+    return BaseState::Failed;
+  }
+  const std::string prefix = "'" + id + "': ";
+  if (std::find(chain.ids.begin(), chain.ids.end(), id) != chain.ids.end()) {
+    std::string cycle;
+    for (const std::string& link : chain.ids) cycle += link + " -> ";
+    r.Add("base", prefix + "bases extend each other in a cycle (" + cycle + id + ")");
+    return BaseState::Failed;
+  }
+  if (chain.ids.size() >= kMaxBaseDepth) {
+    r.Add("base", prefix + "bases may nest at most " + std::to_string(kMaxBaseDepth) + " deep");
+    return BaseState::Failed;
+  }
+  if (chain.resolver == nullptr || !*chain.resolver) {
+    r.Add("base", prefix + "not found: no resolver for base scenarios was given");
+    return BaseState::Failed;
+  }
+  Expected<std::string> text = (*chain.resolver)(id);
+  if (!text) {
+    for (const Problem& problem : text.problems()) r.Add("base", prefix + problem.ToString());
+    return BaseState::Failed;
+  }
+  Reader baseReader;
+  Scenario base;
+  chain.ids.push_back(id);
+  ReadLayer(baseReader, text.value(), chain, base);
+  chain.ids.pop_back();
+  if (!baseReader.problems.empty() || baseReader.dropped > 0) {
+    for (Problem& problem : baseReader.problems) r.Add("base", prefix + problem.ToString());
+    r.dropped += baseReader.dropped;
+    return BaseState::Failed;
+  }
+  out = std::move(base);
+  r.listsBroken = false;
+  return BaseState::Loaded;
+}
+
+// Reads one file onto `out`: its base first, then its own fields, then its `set` (only when all
+// else is readable: a lever of a half-read scenario may not exist yet). No validation.
+void ReadLayer(Reader& r, std::string_view text, BaseChain& chain, Scenario& out) {
+  rapidjson::Document document;
+  if (std::optional<Problem> problem = Parse(text, document)) {
+    r.Add(std::move(problem->path), std::move(problem->message));
+    r.listsBroken = true;
+    return;
+  }
+  const Json& root = document;
+  const BaseState base = ReadBase(r, root, chain, out);
+  ReadScenario(r, root, out, base != BaseState::None);
+  if (base != BaseState::Failed && r.problems.empty() && r.dropped == 0) ApplySet(r, root, out);
+}
+
+}  // namespace
+
+// -- Load ---------------------------------------------------------------------------------------------
+
+Expected<Scenario> LoadScenarioJson(std::string_view text) { return LoadScenarioJson(text, ScenarioResolver{}); }
+
+Expected<Scenario> LoadScenarioJson(std::string_view text, const ScenarioResolver& resolveBase) {
   Reader reader;
   Scenario scenario;
-  ReadScenario(reader, root, scenario);
+  BaseChain chain{&resolveBase, {}};
+  ReadLayer(reader, text, chain, scenario);
   if (reader.problems.empty() && reader.dropped == 0) {
     std::vector<Problem> problems = ValidateScenario(scenario);
     if (problems.empty()) return scenario;
@@ -931,9 +1135,9 @@ Expected<Scenario> LoadScenarioJson(std::string_view text) {
   }
 
   // Structural problems: still report the semantic ones, except where the structure already failed
-  // (a missing region id would otherwise also be "empty"). None at all when the region or good list
-  // itself is unusable (every reference would be "unknown"), or when the list is already full (the
-  // echoes of dropped problems could not be recognised).
+  // (a missing region id would otherwise also be "empty"). None at all when the file, its base, or
+  // the region or good list itself is unusable (every reference would be "unknown"), or when the list
+  // is already full (the echoes of dropped problems could not be recognised).
   const std::vector<Problem> structural = reader.problems;
   if (!reader.listsBroken && reader.dropped == 0) {
     for (Problem& problem : ValidateScenario(scenario)) {

@@ -1,6 +1,7 @@
 // Scenario validation: one pass per part of the scenario, in scenario order, collecting every problem.
 // Sections: header and ids; regions; goods (recipes, demand); recipe cycles; facilities; trade (shares,
-// sellers, needs without sources); events; policies. Ranges come from ranges.hpp (shared with levers).
+// sellers, needs without sources); events; policies; then sources and provenance (provenance.cpp).
+// Ranges come from ranges.hpp (shared with levers).
 #include "kizuna/validate.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "kizuna/provenance.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -48,6 +50,7 @@ class Validator {
     CheckPolicies();
     CheckFrameworks();
     CheckRisks();
+    for (Problem& problem : ValidateProvenance(s)) problems.push_back(std::move(problem));
     return std::move(problems);
   }
 

@@ -86,7 +86,8 @@ inline Scenario SmallChainScenario() {
 
 /// SmallChainScenario with every optional field set to a non-default value, every event kind and
 /// both recovery shapes, every policy list filled, Japanese names, a description, the largest seed
-/// and numbers with no short decimal form (1/3) to exercise exact round trips.
+/// and numbers with no short decimal form (1/3) to exercise exact round trips; two sources (one with
+/// a url) and provenance entries of every form (exact path, patterns, source, assumption, note).
 inline Scenario EveryFieldScenario() {
   Scenario s = SmallChainScenario();
   s.id = "every-field";
@@ -150,6 +151,12 @@ inline Scenario EveryFieldScenario() {
   cn.responseLagMonths = 0;
   cn.exportControls = {ExportControlPolicy{"re_oxide", {"JP"}, 0.4, 12, 6}};
   s.policies.push_back(cn);
+  s.sources = {Source{"usgs-mcs-2022", "USGS, Mineral Commodity Summaries 2022: Rare earths", "F H",
+                      "https://pubs.usgs.gov/periodicals/mcs2022/mcs2022-rare-earths.pdf"},
+               Source{"sheet.row-7", "Data sheet, rare earths: 2020 prices", "F? M", ""}};
+  s.provenance = {Provenance{{"facility.CN.re_oxide.capacity"}, "usgs-mcs-2022", "", "168,000 t REO in 2021 / 12"},
+                  Provenance{{"good.*.basePrice"}, "sheet.row-7", "", ""},
+                  Provenance{{"region.*.lat", "region.*.lon"}, "", "map positions: capitals", ""}};
   return s;
 }
 

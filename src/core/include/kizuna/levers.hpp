@@ -15,6 +15,7 @@ namespace kz {
 
 /// One adjustable number. Paths (ids are [A-Za-z0-9_-], so '.' separates safely):
 ///   horizonMonths
+///   region.<r>.weight
 ///   good.<g>.<basePrice|valueMultiplier|qualificationMonths|demandElasticity|priceSensitivity|
 ///            priceMaxMultiple|priceAdjustment>
 ///   demand.<region>.<good>.<monthly|growthPerYear>
@@ -31,6 +32,7 @@ namespace kz {
 ///   policy.<region>.substitution.<good>.<maxReduction|monthsToFull|costPerUnit>
 ///   policy.<region>.recycling.<good>.<rate|lagMonths>
 ///   policy.<region>.exportControl.<good>.<fraction|start|duration>
+///   framework.<id>.<rule>.<enabled|parameter>  (rules that name goods, targets or a host: once named)
 struct LeverInfo {
   std::string path;   ///< stable address, see above
   std::string unit;   ///< e.g. "t/month", "USD/t", "months", "share", "x" (the good's unit where it applies)
@@ -41,10 +43,24 @@ struct LeverInfo {
   std::string label;  ///< short English description, e.g. "JP chips capacity"
 };
 
-/// Every lever of `scenario`, in scenario order (header, goods, demand, facilities, trade, events,
+/// Every lever of `scenario`, in scenario order (header, regions, goods, demand, facilities, trade, events,
 /// policies). Ranges that depend on the scenario are resolved: an event's start is 0..horizon-1,
 /// the horizon is at least the latest event start + 1, a trade share with no other seller is 1..1.
 std::vector<LeverInfo> ListLevers(const Scenario& scenario);
+
+/// One number of a scenario that needs a source: a lever, or a map position (`region.<r>.lat|lon`,
+/// degrees), which the UI shows but no lever changes.
+struct NumberInfo {
+  std::string path;    ///< a lever path, or region.<r>.lat / region.<r>.lon
+  std::string unit;    ///< as LeverInfo::unit; "degrees north" / "degrees east" for map positions
+  double value = 0.0;  ///< current value
+  bool lever = true;   ///< false for map positions (GetLever and SetLever do not know them)
+  std::string label;   ///< short English description
+};
+
+/// Every number path of `scenario`: the levers in ListLevers order, with each region's lat and lon
+/// just before its weight. These are the numbers provenance must cover (kizuna/provenance.hpp).
+std::vector<NumberInfo> ListNumbers(const Scenario& scenario);
 
 /// The current value of the lever at `path`, or one problem (`unknown lever`) naming the path.
 Expected<double> GetLever(const Scenario& scenario, std::string_view path);

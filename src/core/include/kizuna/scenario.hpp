@@ -299,6 +299,31 @@ struct Hazard {
   bool operator==(const Hazard&) const = default;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Provenance: where each number comes from. Numbers are named by their number paths (lever paths,
+// plus `region.<id>.lat|lon`; see ListNumbers in kizuna/levers.hpp); kizuna/provenance.hpp says
+// which entry covers each number.
+// ---------------------------------------------------------------------------------------------
+
+/// A published source the scenario's numbers come from (a row of the data sheet, or a newer one).
+struct Source {
+  std::string id;        ///< unique among sources, [A-Za-z0-9_.-], e.g. "usgs-mcs-2022"
+  std::string citation;  ///< non-empty: author, title, year, table or page
+  std::string tag;       ///< free confidence tag, e.g. "F H", "F? M", "E L"; may be empty
+  std::string url;       ///< may be empty
+  bool operator==(const Source&) const = default;
+};
+
+/// Where the numbers matching `numbers` come from: exactly one of `source` (the id of a Source)
+/// or `assumption` (the rationale of an estimate) is non-empty.
+struct Provenance {
+  std::vector<std::string> numbers;  ///< number paths; a segment `*` matches any one segment
+  std::string source;                ///< id in Scenario::sources, or empty
+  std::string assumption;            ///< rationale of an assumed number, or empty
+  std::string note;                  ///< optional: how the number follows from the source
+  bool operator==(const Provenance&) const = default;
+};
+
 struct Scenario {
   int schemaVersion = kScenarioSchemaVersion;
   std::string id;
@@ -314,6 +339,8 @@ struct Scenario {
   std::vector<RegionPolicy> policies;
   std::vector<Framework> frameworks;
   std::vector<Hazard> risks;  ///< the risk register (Monte Carlo only; single runs ignore it)
+  std::vector<Source> sources;        ///< cited sources (not used by runs)
+  std::vector<Provenance> provenance; ///< where each number comes from (not used by runs)
   bool operator==(const Scenario&) const = default;
 };
 

@@ -16,7 +16,8 @@ namespace kz {
 /// resolve; numbers within the ranges documented in scenario.hpp; recipes acyclic; one facility per
 /// (region, good), one policy block per region, one entry per good in each policy list; a buyer's
 /// shares of a good sum to 1 (within 1e-6); every need (final demand, or an input of a good the
-/// region makes) has sources; every seller makes the good; kind-specific event rules.
+/// region makes) has sources; every seller makes the good; kind-specific event rules; the rules of
+/// sources and provenance (ValidateProvenance, kizuna/provenance.hpp).
 std::vector<Problem> ValidateScenario(const Scenario& scenario);
 
 }  // namespace kz
