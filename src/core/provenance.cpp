@@ -89,12 +89,24 @@ Coverage CoverageOf(const Scenario& s) {
   return coverage;
 }
 
+// How specific a pattern is: its literal (non-`*`) segments.
+int LiteralSegments(const Segments& pattern) {
+  return static_cast<int>(std::count_if(pattern.begin(), pattern.end(), [](std::string_view s) { return s != "*"; }));
+}
+
 std::size_t CoveringEntry(const Coverage& coverage, const std::string& path) {
   if (const auto it = coverage.exact.find(path); it != coverage.exact.end()) return it->second;
+  std::size_t best = kNoProvenance;
+  int bestLiterals = -1;
   for (const auto& [entry, pattern] : coverage.patterns) {
-    if (Matches(pattern, path)) return entry;
+    if (!Matches(pattern, path)) continue;
+    const int literals = LiteralSegments(pattern);
+    if (literals >= bestLiterals) {  // later entries win ties: a preset re-sources what its base says
+      best = entry;
+      bestLiterals = literals;
+    }
   }
-  return kNoProvenance;
+  return best;
 }
 
 // -- Validation -----------------------------------------------------------------------------------------

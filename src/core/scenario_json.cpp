@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "kizuna/levers.hpp"
+#include "kizuna/provenance.hpp"
 #include "kizuna/validate.hpp"
 #include "distribution.hpp"
 #include "ranges.hpp"
@@ -651,7 +652,7 @@ void MergePolicies(std::vector<RegionPolicy>& base, std::vector<RegionPolicy>& a
 void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const std::string path;
   if (!r.Object(root, path,
-                {"schemaVersion", "id", "title", "description", "horizonMonths", "seed", "regions",
+                {"schemaVersion", "id", "title", "narrative", "description", "horizonMonths", "seed", "regions",
                  "goods", "facilities", "trade", "events", "policies", "frameworks", "risks", "sources",
                  "provenance", "base", "set"})) {
     return;
@@ -660,6 +661,7 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   r.Integer(root, path, "schemaVersion", out.schemaVersion, ranges::kSchemaVersion, true);
   r.String(root, path, "id", out.id, required);
   r.Text(root, path, "title", out.title, required);
+  r.Text(root, path, "narrative", out.narrative, false);
   r.String(root, path, "description", out.description, false);
   r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);
   r.Seed(root, path, "seed", out.seed);
@@ -697,7 +699,9 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   list("provenance", out.provenance, false, item(ReadProvenance));
 }
 
-// `set`: { "<lever path>": value, ... } applied in file order through SetLever, after everything else.
+// `set`: { "<lever path or pattern>": value, ... } applied in file order through SetLever, after
+// everything else. A pattern (a `*` segment matches any one segment, as in provenance) sets every
+// lever it matches, in ListLevers order; one that matches none is a problem.
 void ApplySet(Reader& r, const Json& root, Scenario& out) {
   const auto set = root.FindMember("set");
   if (set == root.MemberEnd()) return;
@@ -712,9 +716,21 @@ void ApplySet(Reader& r, const Json& root, Scenario& out) {
       r.Add(path, std::string("must be a number, got ") + TypeName(it->value));
       continue;
     }
-    for (Problem& problem : SetLever(out, lever, it->value.GetDouble())) {
-      r.Add(path, std::move(problem.message));
+    if (lever.find('*') == std::string::npos) {
+      for (Problem& problem : SetLever(out, lever, it->value.GetDouble())) r.Add(path, std::move(problem.message));
+      continue;
     }
+    if (const std::optional<std::string> bad = CheckNumberPattern(lever)) {
+      r.Add(path, "pattern " + *bad);
+      continue;
+    }
+    bool matched = false;
+    for (const LeverInfo& info : ListLevers(out)) {
+      if (!MatchesNumberPattern(lever, info.path)) continue;
+      matched = true;
+      for (Problem& problem : SetLever(out, info.path, it->value.GetDouble())) r.Add(path, info.path + ": " + problem.message);
+    }
+    if (!matched) r.Add(path, "matches no lever of this scenario");
   }
 }
 
@@ -884,6 +900,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
   o.Int("schemaVersion", s.schemaVersion);
   o.Str("id", s.id);
   o.Text("title", s.title);
+  if (!s.narrative.en.empty() || !s.narrative.ja.empty()) o.Text("narrative", s.narrative);
   o.Str("description", s.description);
   o.Int("horizonMonths", s.horizonMonths);
   o.Key("seed");

@@ -36,8 +36,8 @@ TEST_P(BundledScenario, PresetsTellTheirStoryInBothLanguages) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Assets, BundledScenario, ::testing::ValuesIn(test::BundledScenarioIds()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            for (char& c : name) c = (c == '-') ? '_' : c;
                            return name;
                          });

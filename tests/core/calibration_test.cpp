@@ -78,7 +78,7 @@ TEST(Calibration, RenesasFire2021_LineBackTo88PctInMayAndFullInJune_DataSheetRen
   EXPECT_LE(may, 0.95);
   EXPECT_GE(At(r, r.production, 3, "JP", "mcu") / before, 0.98);
   auto vehicleShortfall = [&r](int t) { return WorldSum(r, r.shortfall, t, "vehicles"); };
-  EXPECT_EQ(vehicleShortfall(0), 0.0);
+  EXPECT_LT(vehicleShortfall(0), 1e-6) << "nothing lost before the fire";
   EXPECT_GT(vehicleShortfall(1) + vehicleShortfall(2), 0.0) << "automotive shortfall in the window";
   for (int t = 4; t < r.months; ++t) EXPECT_LT(vehicleShortfall(t), 1e-6) << "month " << t;
 }
@@ -101,7 +101,7 @@ TEST(Calibration, JpKrControls2019_KoreanFabLossUnder5PctWithAMonthOfStocks_Yomi
   const Results controls = test::RunOrFail(s);
   test::ExpectInvariants(s, controls);
   Scenario without = s;
-  without.events.clear();
+  ASSERT_TRUE(SetLever(without, "event.jp-resist-licences-2019.fraction", 0.0).empty());
   const Results baseline = test::RunOrFail(without);
   const double loss = 1.0 - KoreanFabOutput(controls, 6) / KoreanFabOutput(baseline, 6);
   EXPECT_LT(loss, 0.05) << "Korean fab output loss " << loss;

@@ -1,5 +1,5 @@
 // Provenance: number paths (levers plus map positions), pattern matching (`*` is one whole segment),
-// which entry covers a number (exact beats pattern, first pattern wins), the numbers left uncovered,
+// which entry covers a number (exact beats pattern, the most specific pattern wins), the numbers left uncovered,
 // every validation rule of sources and provenance, and their JSON round trip.
 #include "kizuna/provenance.hpp"
 
@@ -124,13 +124,18 @@ TEST(Provenance, ExactPathBeatsAnEarlierPattern) {
   }
 }
 
-TEST(Provenance, FirstMatchingPatternWins) {
+// The most specific pattern wins, in either order; equally specific ones, the later (a preset's
+// entries come after its base's).
+TEST(Provenance, MostSpecificPatternWinsThenTheLater) {
   Scenario s = SmallChainScenario();
   s.provenance = {Assumed({"facility.*.*.*"}, "first"), Assumed({"facility.CN.*.*"}, "second")};
-  EXPECT_EQ(EntryOf(s, "facility.CN.re_oxide.capacity"), 0u);
+  EXPECT_EQ(EntryOf(s, "facility.CN.re_oxide.capacity"), 1u);
+  EXPECT_EQ(EntryOf(s, "facility.JP.re_magnet.capacity"), 0u);
   s.provenance = {Assumed({"facility.CN.*.*"}, "first"), Assumed({"facility.*.*.*"}, "second")};
   EXPECT_EQ(EntryOf(s, "facility.CN.re_oxide.capacity"), 0u);
   EXPECT_EQ(EntryOf(s, "facility.JP.re_magnet.capacity"), 1u);
+  s.provenance = {Assumed({"facility.*.re_oxide.*"}, "first"), Assumed({"facility.CN.*.*"}, "second")};
+  EXPECT_EQ(EntryOf(s, "facility.CN.re_oxide.capacity"), 1u);
 }
 
 // A preset appended to its base re-sources a number it changes by naming it again.

@@ -39,8 +39,9 @@ std::optional<std::string> CheckNumberPattern(std::string_view pattern);
 
 /// Every number of `scenario` (ListNumbers order) with the entry that covers it. Rules: an entry
 /// naming the exact path beats any pattern (when several do, the last in file order wins, so a
-/// preset appended to its base can re-source a number it changes); otherwise the first entry in
-/// file order with a matching pattern. One pass: O(numbers x wildcard patterns), fine for the few
+/// preset appended to its base can re-source a number it changes); otherwise the matching pattern
+/// with the most literal (non-`*`) segments, and among equally specific ones the last in file order
+/// (again so a preset can re-source). One pass: O(numbers x wildcard patterns), fine for the few
 /// thousand numbers of a large scenario.
 std::vector<NumberProvenance> ResolveProvenance(const Scenario& scenario);
 

@@ -328,7 +328,8 @@ struct Scenario {
   int schemaVersion = kScenarioSchemaVersion;
   std::string id;
   LocalizedText title;
-  std::string description;
+  LocalizedText narrative;  ///< a preset's story, for people (what happened, what it shows); may be empty
+  std::string description;  ///< how the scenario is built (modelling notes, English)
   int horizonMonths = 60;  ///< 1..kMaxHorizonMonths
   std::uint64_t seed = 0;  ///< for stochastic analyses (Monte Carlo); a single run is deterministic
   std::vector<Region> regions;

@@ -36,7 +36,7 @@ Expected<Scenario> LoadScenarioJson(std::string_view text);
 /// As above, for a file that may extend a base scenario: `"base": "default-world"` names it (an id,
 /// [A-Za-z0-9_-]), and `resolveBase` finds its text. The base is read first (with its own base, if
 /// any: at most kMaxBaseDepth deep, no cycles), then the file is read over it:
-///   - header fields the file gives (id, title, description, horizonMonths, seed) replace the base's;
+///   - header fields the file gives (id, title, narrative, description, horizonMonths, seed) replace the base's;
 ///     only schemaVersion is required (it describes the file itself);
 ///   - the lists regions, goods, facilities, trade, events, frameworks, risks, sources and provenance
 ///     are appended to the base's (ids must stay unique; an appended trade row for a (buyer, good) the
@@ -46,8 +46,10 @@ Expected<Scenario> LoadScenarioJson(std::string_view text);
 ///     base's item for the same good or is appended, and responseLagMonths replaces the base's if
 ///     given; a block for any other region is appended;
 ///   - last, `"set": { "<lever path>": value, ... }` sets levers in file order through SetLever
-///     (a trade share rescales the buyer's other sellers); problems read `set.<path>: ...`. `set`
-///     is applied only when everything else was read without problems.
+///     (a trade share rescales the buyer's other sellers); problems read `set.<path>: ...`. A key
+///     may be a pattern (`"trade.*.re_oxide.SEA": 0`, a `*` segment matching any one segment) that
+///     sets every lever it matches; a pattern matching none is a problem. `set` is applied only
+///     when everything else was read without problems.
 /// The resolved scenario is then validated as a whole: its paths count base items first, then the
 /// file's. Problems of a base are reported as `base: '<id>': <problem>` (nested bases repeat the
 /// prefix). The result is a plain Scenario: saving it writes everything, with no `base` or `set`.
