@@ -10,6 +10,7 @@
 #include "kizuna/engine.hpp"
 #include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
+#include "kizuna/provenance.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/synthetic.hpp"
 #include "cli_output.hpp"
@@ -77,6 +78,9 @@ int ValidateCommand(const std::string& source) {
   Expected<Scenario> scenario = LoadScenarioSource(source);
   if (!scenario) return ReportProblems(source, scenario.problems());
   const Scenario& s = scenario.value();
+  if (const std::vector<Problem> unmatched = UnmatchedProvenance(s); !unmatched.empty()) {
+    return ReportProblems(source, unmatched);
+  }
   std::printf("%s: valid (%zu regions, %zu goods, %zu facilities, %zu events, %d months)\n", s.id.c_str(),
               s.regions.size(), s.goods.size(), s.facilities.size(), s.events.size(), s.horizonMonths);
   return 0;

@@ -47,6 +47,9 @@ int SourcesCommand(const SourcesOptions& options) {
   Expected<Scenario> scenario = LoadScenarioSource(options.scenario);
   if (!scenario) return ReportProblems(options.scenario, scenario.problems());
   const Scenario& s = scenario.value();
+  if (const std::vector<Problem> unmatched = UnmatchedProvenance(s); !unmatched.empty()) {
+    return ReportProblems(options.scenario, unmatched);
+  }
   const std::vector<NumberProvenance> numbers = ResolveProvenance(s);
   PrintSources(s);
   PrintNumbers(s, numbers);

@@ -137,10 +137,9 @@ void CheckSources(const Scenario& s, std::unordered_map<std::string, std::size_t
   }
 }
 
+// `index`, when given, also reports patterns that match no number (UnmatchedProvenance).
 void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::size_t>& sourceIds,
-                  std::vector<Problem>& problems) {
-  const std::vector<NumberInfo> numbers = ListNumbers(s);
-  const NumberIndex index(numbers);
+                  const NumberIndex* index, std::vector<Problem>& problems) {
   for (std::size_t i = 0; i < s.provenance.size(); ++i) {
     const Provenance& entry = s.provenance[i];
     const std::string path = Item("provenance", i);
@@ -150,7 +149,7 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
       const std::string itemPath = Item(path + ".numbers", k);
       if (auto message = CheckNumberPattern(pattern)) {
         problems.push_back({itemPath, pattern.empty() ? *message : "'" + pattern + "': " + *message});
-      } else if (!index.AnyMatch(pattern)) {
+      } else if (index && !index->AnyMatch(pattern)) {
         problems.push_back({itemPath, "'" + pattern + "' matches no number of this scenario"});
       }
     }
@@ -232,7 +231,23 @@ std::vector<Problem> ValidateProvenance(const Scenario& scenario) {
   std::vector<Problem> problems;
   std::unordered_map<std::string, std::size_t> sourceIds;
   CheckSources(scenario, sourceIds, problems);
-  if (!scenario.provenance.empty()) CheckEntries(scenario, sourceIds, problems);  // skips ListNumbers otherwise
+  CheckEntries(scenario, sourceIds, nullptr, problems);
+  return problems;
+}
+
+std::vector<Problem> UnmatchedProvenance(const Scenario& scenario) {
+  if (scenario.provenance.empty()) return {};  // skips ListNumbers
+  const std::vector<NumberInfo> numbers = ListNumbers(scenario);
+  const NumberIndex index(numbers);
+  std::vector<Problem> problems;
+  for (std::size_t i = 0; i < scenario.provenance.size(); ++i) {
+    const std::vector<std::string>& patterns = scenario.provenance[i].numbers;
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      if (CheckNumberPattern(patterns[k]) || index.AnyMatch(patterns[k])) continue;  // malformed: validation's
+      problems.push_back({Item(Item("provenance", i) + ".numbers", k),
+                          "'" + patterns[k] + "' matches no number of this scenario"});
+    }
+  }
   return problems;
 }
 

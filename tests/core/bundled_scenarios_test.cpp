@@ -24,6 +24,7 @@ TEST_P(BundledScenario, EveryNumberHasASourceOrAnAssumption) {
   std::string missing;
   for (const NumberInfo& number : NumbersWithoutProvenance(s)) missing += "\n  " + number.path;
   EXPECT_TRUE(missing.empty()) << GetParam() << ": numbers with no source or assumption:" << missing;
+  for (const Problem& problem : UnmatchedProvenance(s)) ADD_FAILURE() << GetParam() << ": " << problem.ToString();
 }
 
 TEST_P(BundledScenario, PresetsTellTheirStoryInBothLanguages) {

@@ -187,11 +187,13 @@ TEST(Provenance, EntryRulesNameThePathAndRule) {
   EXPECT_EQ(Texts(kz::ValidateScenario(s)),
             (Strings{"provenance[1]: give either 'source' or 'assumption', not both",
                      "provenance[2]: needs a 'source' (a source id) or an 'assumption' (its rationale)",
-                     "provenance[3].numbers[0]: 'facility.XX.re_ore.capacity' matches no number of this scenario",
                      "provenance[3].numbers[1]: 'good.re_*.basePrice': '*' must be a whole segment (it matches "
                      "exactly one segment)",
                      "provenance[3].numbers[2]: must not be empty", "provenance[3].source: unknown source 'usgs'",
-                     "provenance[4].numbers: must name at least one number path",
+                     "provenance[4].numbers: must name at least one number path"}));
+  // Patterns matching nothing do not stop a run (derived scenarios drop parts); files are linted.
+  EXPECT_EQ(Texts(kz::UnmatchedProvenance(s)),
+            (Strings{"provenance[3].numbers[0]: 'facility.XX.re_ore.capacity' matches no number of this scenario",
                      "provenance[5].numbers[0]: 'facility.*.capacity' matches no number of this scenario"}));
 }
 

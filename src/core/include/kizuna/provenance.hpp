@@ -51,9 +51,15 @@ std::vector<NumberProvenance> ResolveProvenance(const Scenario& scenario);
 std::vector<NumberInfo> NumbersWithoutProvenance(const Scenario& scenario);
 
 /// The rules of `sources` and `provenance` (part of ValidateScenario): source ids [A-Za-z0-9_.-]
-/// and unique, citations non-empty; each entry names at least one well-formed pattern, each matching
-/// some number of the scenario, and exactly one of a known `source` or a non-empty `assumption`.
+/// and unique, citations non-empty; each entry names at least one well-formed pattern and exactly
+/// one of a known `source` or a non-empty `assumption`.
 std::vector<Problem> ValidateProvenance(const Scenario& scenario);
+
+/// Patterns that match no number of the scenario (a typo, or a number since removed). Not part of
+/// validation: scenarios derived by removing parts (a framework for its welfare baseline, coalition
+/// subsets, an event) keep their file's provenance and must still run. `kizuna validate` and
+/// `kizuna sources` report these for files, and the bundled-scenario tests require none.
+std::vector<Problem> UnmatchedProvenance(const Scenario& scenario);
 
 /// The sources and every resolved number as JSON, for tools and the app:
 /// { "sources": [{id, citation, tag, url}], "numbers": [{path, unit, value, source | assumption, note}],
