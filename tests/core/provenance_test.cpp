@@ -11,6 +11,7 @@
 #include "kizuna/levers.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/validate.hpp"
+#include "asset_scenarios.hpp"
 #include "test_scenarios.hpp"
 
 namespace {
@@ -275,6 +276,18 @@ TEST(ProvenanceJson, ReportListsSourcesNumbersAndUncovered) {
       << report;
   EXPECT_EQ(kz::ProvenanceReportJson(FullyCovered()).find("\"uncovered\": []"),
             kz::ProvenanceReportJson(FullyCovered()).size() - std::string("\"uncovered\": []\n}\n").size());
+}
+
+// The helper the coverage test of the bundled scenarios will use (tests/core/asset_scenarios.hpp).
+TEST(ProvenanceAssets, BundledScenariosLoadWithTheirUncoveredNumbers) {
+  const Scenario s = kz::test::LoadAssetScenario("two-sector");
+  EXPECT_EQ(s.id, "two-sector");
+  Strings uncovered;  // as ResolveProvenance sees them, whatever the file's coverage is today
+  for (const kz::NumberProvenance& item : kz::ResolveProvenance(s)) {
+    if (!item.covered()) uncovered.push_back(item.number.path);
+  }
+  EXPECT_EQ(kz::test::UncoveredPaths(s), uncovered);
+  EXPECT_FALSE(kz::test::ReadAssetScenario("no-such-scenario").ok());
 }
 
 }  // namespace
