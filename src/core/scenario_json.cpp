@@ -660,7 +660,9 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const bool required = !onBase;
   r.Integer(root, path, "schemaVersion", out.schemaVersion, ranges::kSchemaVersion, true);
   r.String(root, path, "id", out.id, required);
+  if (onBase && root.HasMember("title")) out.title = LocalizedText{};  // a new title replaces both languages
   r.Text(root, path, "title", out.title, required);
+  if (onBase && root.HasMember("narrative")) out.narrative = LocalizedText{};
   r.Text(root, path, "narrative", out.narrative, false);
   r.String(root, path, "description", out.description, false);
   r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);

@@ -3,6 +3,9 @@
 // (tests/cli checks with the CLI that the directory holds no scenario missing from this list.)
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "bundled_scenarios.hpp"
 #include "engine_fixtures.hpp"
 #include "kizuna/provenance.hpp"
@@ -34,6 +37,25 @@ TEST_P(BundledScenario, PresetsTellTheirStoryInBothLanguages) {
   if (GetParam() == "default-world" || GetParam().rfind("two-sector", 0) == 0) return;  // not presets
   EXPECT_FALSE(s.narrative.en.empty()) << GetParam();
   EXPECT_FALSE(s.narrative.ja.empty()) << GetParam();
+}
+
+// A preset that changes a number of its base (through `set`, or by merging a policy) must say where
+// the new value comes from: the entry covering it must be the preset's own, not the base's citation
+// for the old value. Numbers the preset adds (events, frameworks, goods) are covered by its entries
+// too, since the base has none for them.
+TEST_P(BundledScenario, ChangedNumbersAreSourcedByThePresetItself) {
+  const Scenario preset = test::LoadBundled(GetParam());
+  if (GetParam() == "default-world" || GetParam().rfind("two-sector", 0) == 0) return;  // not presets
+  const Scenario base = test::LoadBundled("default-world");
+  std::map<std::string, double> baseValues;
+  for (const NumberInfo& number : ListNumbers(base)) baseValues.emplace(number.path, number.value);
+  std::string stale;
+  for (const NumberProvenance& item : ResolveProvenance(preset)) {
+    const auto it = baseValues.find(item.number.path);
+    const bool changed = it == baseValues.end() || it->second != item.number.value;
+    if (changed && item.covered() && item.entry < base.provenance.size()) stale += "\n  " + item.number.path;
+  }
+  EXPECT_TRUE(stale.empty()) << GetParam() << ": changed numbers still cited to the base's entries:" << stale;
 }
 
 INSTANTIATE_TEST_SUITE_P(Assets, BundledScenario, ::testing::ValuesIn(test::BundledScenarioIds()),

@@ -18,7 +18,7 @@ using Files = std::map<std::string, std::string>;
 // KR makes wafers, JP makes chips from them and wants chips; JP keeps a wafer stockpile and plans a
 // chip investment. Valid on its own, with one source and full-coverage patterns.
 constexpr const char* kWorld = R"({
-  "schemaVersion": 1, "id": "world", "title": {"en": "World"}, "description": "the base",
+  "schemaVersion": 1, "id": "world", "title": {"en": "World", "ja": "世界"}, "description": "the base",
   "horizonMonths": 24, "seed": 7,
   "regions": [{"id": "JP", "lat": 36, "lon": 138}, {"id": "KR", "lat": 36, "lon": 128}],
   "goods": [
@@ -83,8 +83,11 @@ TEST(ScenarioBase, HeaderFieldsGivenReplaceTheBases) {
   EXPECT_EQ(s.seed, 7u);
   const Scenario t = Loaded(On("world", R"("description": "", "seed": 9)"));
   EXPECT_EQ(t.id, "world");
+  EXPECT_EQ(t.title.ja, "世界");
   EXPECT_EQ(t.description, "");
   EXPECT_EQ(t.seed, 9u);
+  // A title replaces both languages: an English-only title does not keep the base's Japanese one.
+  EXPECT_EQ(Loaded(On("world", R"("title": {"en": "Preset"})")).title, (kz::LocalizedText{"Preset", ""}));
 }
 
 TEST(ScenarioBase, ListsAreAppendedAfterTheBases) {
