@@ -2,7 +2,14 @@
 // context and the main loop, and calls App::Frame between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "frame_stats.hpp"
+#include "panel_chart.hpp"
+#include "panel_levers.hpp"
+#include "session.hpp"
 
 namespace kz {
 
@@ -12,11 +19,42 @@ struct FrameContext {
   float uiScale = 1.0f;  ///< current UI scale (see ui_scale.hpp)
 };
 
-/// Kizuna's UI. Holds UI state only (selection, open panels); the model lives in the core.
+/// A bundled scenario the user can open (the platform knows where its file is).
+struct PresetInfo {
+  std::string id;
+  std::string title;
+};
+
+/// Kizuna's UI. Holds UI state (selection lives in the session, open panels here); the model lives
+/// in the core and every change goes through the session.
 class App {
  public:
   /// Lays out one frame. Requires a current ImGui context inside NewFrame/Render.
   void Frame(const FrameContext& frame);
+
+  Session& session() { return work; }
+  const Session& session() const { return work; }
+
+  /// The scenarios the preset picker offers, and the one showing.
+  void SetPresets(std::vector<PresetInfo> presets, std::string currentId);
+  /// A preset the user picked this frame, for the platform to fetch and load (then cleared).
+  std::optional<std::string> TakePresetRequest();
+  /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
+  void SetStatus(std::string message) { status = std::move(message); }
+  const std::string& statusText() const { return status; }
+
+ private:
+  void TopBar(const FrameContext& frame);
+  void Apply(const std::vector<LeverEdit>& edits);
+
+  Session work;
+  LeversPanelState leversState;
+  ChartPanelState chartState;
+  std::vector<PresetInfo> presetList;
+  std::string currentPreset;
+  std::optional<std::string> presetRequest;
+  std::string status;
+  bool showAbout = false;
 };
 
 }  // namespace kz

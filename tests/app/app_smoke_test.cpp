@@ -2,42 +2,104 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
 #include "ui_scale.hpp"
 
 namespace {
 
-TEST(AppSmoke, DrawsTheMainWindowForManyFrames) {
-  kz::test::HeadlessImGui imgui;
-  kz::App app;
-  for (int frame = 0; frame < 30; ++frame) {
-    ImGui::NewFrame();
-    app.Frame(kz::FrameContext{.frameMs = 1.5, .uiScale = 1.0f});
-    ImGui::Render();
-  }
-  const ImDrawData* drawData = ImGui::GetDrawData();
-  ASSERT_NE(drawData, nullptr);
-  EXPECT_GT(drawData->TotalVtxCount, 100);  // a window with text, not an empty frame
-  const ImGuiWindow* window = ImGui::FindWindowByName("Kizuna");
-  ASSERT_NE(window, nullptr);
-  EXPECT_TRUE(window->WasActive);
-  EXPECT_GT(window->Size.x, 100.0f);
+std::string ReadScenario(const char* id) {
+  std::ifstream file(std::string(KIZUNA_TEST_ASSETS_DIR) + "/scenarios/" + id + ".json");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
 
-TEST(AppSmoke, ScaledUiKeepsTheWindowOnScreen) {
-  kz::test::HeadlessImGui imgui(2560.0f, 1440.0f);
-  kz::ApplyUiScale(2.0f);
-  kz::App app;
-  for (int frame = 0; frame < 5; ++frame) {
+void LoadDefaultWorld(kz::App& app) {
+  ASSERT_TRUE(app.session().Load(ReadScenario("re-2010-japan"), ReadScenario("default-world")).empty());
+}
+
+void DrawFrames(kz::App& app, int frames, float scale = 1.0f) {
+  for (int frame = 0; frame < frames; ++frame) {
     ImGui::NewFrame();
-    app.Frame(kz::FrameContext{.frameMs = 1.5, .uiScale = 2.0f});
+    app.Frame(kz::FrameContext{.frameMs = 1.5, .uiScale = scale});
     ImGui::Render();
   }
-  const ImGuiWindow* window = ImGui::FindWindowByName("Kizuna");
-  ASSERT_NE(window, nullptr);
-  EXPECT_GT(window->Size.x, 800.0f);  // 420 CSS px at 2x
-  EXPECT_LE(window->Pos.x + window->Size.x, 2560.0f);
+}
+
+const ImGuiWindow* Window(const char* name) {
+  const ImGuiWindow* window = ImGui::FindWindowByName(name);
+  EXPECT_NE(window, nullptr) << name;
+  return window;
+}
+
+TEST(AppSmoke, DrawsEveryPanelForManyFramesWithAScenario) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 30);
+  const ImDrawData* drawData = ImGui::GetDrawData();
+  ASSERT_NE(drawData, nullptr);
+  EXPECT_GT(drawData->TotalVtxCount, 1000);  // panels with text and a chart
+  for (const char* name : {"Levers", "Key findings", "Chart"}) {
+    const ImGuiWindow* window = Window(name);
+    ASSERT_NE(window, nullptr);
+    EXPECT_TRUE(window->WasActive) << name;
+    EXPECT_LE(window->Pos.x + window->Size.x, 1280.0f + 0.5f) << name << " fits the screen";
+    EXPECT_LE(window->Pos.y + window->Size.y, 720.0f + 0.5f) << name << " fits the screen";
+  }
+}
+
+TEST(AppSmoke, DrawsWithoutAScenario) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  DrawFrames(app, 5);
+  EXPECT_NE(ImGui::FindWindowByName("Levers"), nullptr);
+}
+
+TEST(AppSmoke, PanelsFitAt1920x1080AndScaled) {
+  kz::test::HeadlessImGui imgui(3840.0f, 2160.0f);
+  kz::ApplyUiScale(2.0f);
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 5, 2.0f);
+  for (const char* name : {"Levers", "Key findings", "Chart"}) {
+    const ImGuiWindow* window = Window(name);
+    ASSERT_NE(window, nullptr);
+    EXPECT_LE(window->Pos.x + window->Size.x, 3840.0f + 0.5f) << name;
+  }
+}
+
+TEST(AppSmoke, LeverEditsReRunAndChangeTheReadout) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  kz::Session& session = app.session();
+  session.Select({.region = 1, .good = 1, .month = 4});  // Japan, oxide, November 2010
+  const std::string before = session.scenario().regions[1].id + std::to_string(session.results().fulfilment[session.results().Index(4, 1, 1)]);
+  const int runs = session.runs();
+  ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", 0.0).empty());
+  EXPECT_GT(session.runs(), runs);
+  const std::string after = session.scenario().regions[1].id + std::to_string(session.results().fulfilment[session.results().Index(4, 1, 1)]);
+  EXPECT_NE(before, after);
+  EXPECT_FALSE(session.SetLever("event.cn-halt-japan-2010.fraction", 7.0).empty());  // out of range: unchanged
+  EXPECT_DOUBLE_EQ(session.levers().empty() ? -1.0 : *session.PresetValue("event.cn-halt-japan-2010.fraction"), 1.0);
+  ASSERT_TRUE(session.ResetLever("event.cn-halt-japan-2010.fraction").empty());
+  DrawFrames(app, 3);
+}
+
+TEST(AppSmoke, BadScenarioTextLeavesTheSessionAsItWas) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  const std::string id = app.session().scenario().id;
+  EXPECT_FALSE(app.session().Load("{ not json").empty());
+  EXPECT_FALSE(app.session().Load(ReadScenario("re-2010-japan")).empty());  // base not provided
+  EXPECT_EQ(app.session().scenario().id, id);
 }
 
 }  // namespace

@@ -1,0 +1,222 @@
+// Chart panel: axes, series, comparison, month marker, legend, hover read-out.
+#include "panel_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace kz {
+namespace {
+
+constexpr ImU32 kPalette[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40, 255),  IM_COL32(44, 160, 44, 255),
+                              IM_COL32(255, 127, 14, 255), IM_COL32(148, 103, 189, 255), IM_COL32(140, 86, 75, 255),
+                              IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
+                              IM_COL32(23, 190, 207, 255)};
+
+ImU32 RegionColour(int region) { return kPalette[static_cast<std::size_t>(region) % std::size(kPalette)]; }
+
+const char* MetricName(ChartMetric metric) {
+  switch (metric) {
+    case ChartMetric::Fulfilment: return "Fulfilment";
+    case ChartMetric::Price: return "Price index";
+    case ChartMetric::Stockpile: return "Strategic stock";
+    case ChartMetric::Loss: return "Loss";
+  }
+  return "";
+}
+
+double SeriesMax(const Results& r, ChartMetric metric, int good, const std::vector<int>& regions) {
+  if (metric == ChartMetric::Fulfilment) return 1.0;
+  double most = metric == ChartMetric::Price ? 1.0 : 0.0;
+  for (int region : regions) {
+    for (int t = 0; t < r.months; ++t) most = std::max(most, MetricValue(r, metric, t, region, good));
+  }
+  return most;
+}
+
+struct Plot {
+  ImVec2 min, max;  // plot area in screen space
+  int months = 1;
+  double yMax = 1.0;
+  ImVec2 At(int t, double value) const {
+    const float x = min.x + (max.x - min.x) * (months > 1 ? static_cast<float>(t) / static_cast<float>(months - 1) : 0.0f);
+    const float y = max.y - (max.y - min.y) * static_cast<float>(std::clamp(value / yMax, 0.0, 1.0));
+    return ImVec2(x, y);
+  }
+};
+
+void DrawAxes(ImDrawList* draw, const Plot& plot, ChartMetric metric, const AxisTicks& ticks) {
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (double y = 0.0; y <= ticks.max + 1e-9; y += ticks.step) {
+    const ImVec2 p = plot.At(0, y);
+    draw->AddLine(ImVec2(plot.min.x, p.y), ImVec2(plot.max.x, p.y), grid);
+    const std::string label = FormatMetric(metric, y);
+    draw->AddText(ImVec2(plot.min.x - ImGui::CalcTextSize(label.c_str()).x - 4.0f, p.y - ImGui::GetFontSize() * 0.5f), text, label.c_str());
+  }
+  const int step = plot.months > 48 ? 12 : plot.months > 18 ? 6 : plot.months > 8 ? 3 : 1;
+  for (int t = 0; t < plot.months; t += step) {
+    const ImVec2 p = plot.At(t, 0.0);
+    draw->AddLine(ImVec2(p.x, plot.max.y), ImVec2(p.x, plot.max.y + 4.0f), grid);
+    char label[16];
+    std::snprintf(label, sizeof label, "%d", t);
+    draw->AddText(ImVec2(p.x - ImGui::CalcTextSize(label).x * 0.5f, plot.max.y + 5.0f), text, label);
+  }
+}
+
+void DrawSeries(ImDrawList* draw, const Plot& plot, const Results& r, ChartMetric metric, int region, int good,
+                ImU32 colour, float thickness, bool dashed) {
+  for (int t = 1; t < r.months; ++t) {
+    if (dashed && t % 2 == 0) continue;
+    draw->AddLine(plot.At(t - 1, MetricValue(r, metric, t - 1, region, good)), plot.At(t, MetricValue(r, metric, t, region, good)),
+                  colour, thickness);
+  }
+}
+
+std::string RegionName(const Scenario& s, int region) {
+  const Region& r = s.regions[static_cast<std::size_t>(region)];
+  return r.name.en.empty() ? r.id : r.name.en;
+}
+
+std::string GoodLabel(const Scenario& s, int good) {
+  const Good& g = s.goods[static_cast<std::size_t>(good)];
+  return g.name.en.empty() ? g.id : g.name.en;
+}
+
+}  // namespace
+
+AxisTicks NiceTicks(double maxValue, int wantedTicks) {
+  if (!(maxValue > 0.0) || !std::isfinite(maxValue)) return {};
+  const double raw = maxValue / std::max(1, wantedTicks);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * magnitude;
+    if (step >= raw) break;
+  }
+  return AxisTicks{std::ceil(maxValue / step - 1e-9) * step, step};
+}
+
+std::string FormatMetric(ChartMetric metric, double value) {
+  char text[32];
+  switch (metric) {
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
+    case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
+    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
+    case ChartMetric::Loss:
+      if (std::fabs(value) >= 1e9) std::snprintf(text, sizeof text, "%.1f bn USD", value / 1e9);
+      else std::snprintf(text, sizeof text, "%.0f m USD", value / 1e6);
+      break;
+  }
+  return text;
+}
+
+double MetricValue(const Results& r, ChartMetric metric, int t, int region, int good) {
+  const std::size_t i = r.Index(t, region, good);
+  switch (metric) {
+    case ChartMetric::Fulfilment: return r.fulfilment[i];
+    case ChartMetric::Price: return r.price[i];
+    case ChartMetric::Stockpile: return r.stockpile[i];
+    case ChartMetric::Loss: return r.loss[i];
+  }
+  return 0.0;
+}
+
+std::vector<int> RegionsUsing(const Results& r, int good) {
+  std::vector<int> regions;
+  for (int region = 0; region < r.regions; ++region) {
+    for (int t = 0; t < r.months; ++t) {
+      const std::size_t i = r.Index(t, region, good);
+      if (r.deliveries[i] > 0.0 || r.finalDemand[i] > 0.0 || r.fulfilment[i] < 1.0) {
+        regions.push_back(region);
+        break;
+      }
+    }
+  }
+  return regions;
+}
+
+Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
+  Selection selection = session.selection();
+  if (!session.loaded()) return selection;
+  const Scenario& s = session.scenario();
+  const Results& r = session.results();
+
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::BeginCombo("Good", GoodLabel(s, selection.good).c_str())) {
+    for (int g = 0; g < r.goods; ++g) {
+      if (ImGui::Selectable(GoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  int metric = static_cast<int>(state.metric);
+  if (ImGui::Combo("Show", &metric, "Fulfilment\0Price index\0Strategic stock\0Loss\0")) state.metric = static_cast<ChartMetric>(metric);
+
+  const std::vector<int> regions = RegionsUsing(r, selection.good);
+  const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
+  ImGui::TextDisabled("%s of %s by region%s; month on the horizontal axis", MetricName(state.metric),
+                      GoodLabel(s, selection.good).c_str(), unit.c_str());
+
+  const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float left = ImGui::CalcTextSize("100 bn USD ").x;
+  Plot plot;
+  plot.min = ImVec2(origin.x + left, origin.y + 4.0f);
+  plot.max = ImVec2(origin.x + std::max(left + 40.0f, avail.x - 8.0f),
+                    origin.y + std::max(40.0f, avail.y - legendHeight - ImGui::GetFontSize() - 8.0f));
+  plot.months = r.months;
+  const AxisTicks ticks = NiceTicks(SeriesMax(r, state.metric, selection.good, regions));
+  plot.yMax = ticks.max;
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  DrawAxes(draw, plot, state.metric, ticks);
+  const Results* other = session.comparisonResults();
+  for (int region : regions) {
+    if (region == selection.region) continue;
+    DrawSeries(draw, plot, r, state.metric, region, selection.good, (RegionColour(region) & 0x00FFFFFF) | 0x90000000, 1.5f, false);
+  }
+  if (other) DrawSeries(draw, plot, *other, state.metric, selection.region, selection.good, ImGui::GetColorU32(ImGuiCol_Text), 2.0f, true);
+  DrawSeries(draw, plot, r, state.metric, selection.region, selection.good, RegionColour(selection.region), 3.5f, false);
+  const ImVec2 marker = plot.At(selection.month, 0.0);
+  draw->AddLine(ImVec2(marker.x, plot.min.y), ImVec2(marker.x, plot.max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered), 1.5f);
+
+  // Hover read-out and click-to-pick-month over the plot area.
+  ImGui::SetCursorScreenPos(plot.min);
+  ImGui::InvisibleButton("plot", ImVec2(plot.max.x - plot.min.x, plot.max.y - plot.min.y));
+  if (ImGui::IsItemHovered() && r.months > 0) {
+    const float x = (ImGui::GetIO().MousePos.x - plot.min.x) / std::max(1.0f, plot.max.x - plot.min.x);
+    const int t = std::clamp(static_cast<int>(std::lround(x * static_cast<float>(r.months - 1))), 0, r.months - 1);
+    if (ImGui::IsItemClicked()) selection.month = t;
+    ImGui::BeginTooltip();
+    ImGui::Text("Month %d", t);
+    for (int region : regions) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", RegionName(s, region).c_str(),
+                         FormatMetric(state.metric, MetricValue(r, state.metric, t, region, selection.good)).c_str());
+    }
+    if (other) {
+      ImGui::TextDisabled("Comparison, %s: %s", RegionName(s, selection.region).c_str(),
+                          FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good)).c_str());
+    }
+    ImGui::EndTooltip();
+  }
+
+  // Legend: click a region to follow it.
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, plot.max.y + ImGui::GetFontSize() + 8.0f));
+  for (int region : regions) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(RegionColour(region)));
+    const std::string label = (region == selection.region ? "[" : "") + RegionName(s, region) + (region == selection.region ? "]" : "");
+    if (ImGui::SmallButton(label.c_str())) selection.region = region;
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  if (other) ImGui::TextDisabled("- - comparison");
+  else ImGui::NewLine();
+  return selection;
+}
+
+}  // namespace kz

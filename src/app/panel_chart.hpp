@@ -1,0 +1,41 @@
+// The time-series chart: one series per region for the selected good (fulfilment, price index,
+// strategic stock or loss), the selected region drawn bold with its comparison dashed, a marker at
+// the selected month, readable ticks with units, a legend and a hover read-out. Own plotting on
+// ImDrawList (ImPlot is not available). Clicking picks the month; the legend picks the region.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kizuna/results.hpp"
+#include "session.hpp"
+
+namespace kz {
+
+enum class ChartMetric { Fulfilment, Price, Stockpile, Loss };
+
+/// The y-axis range and tick step for values up to `maxValue` (nice steps: 1, 2, 2.5, 5 x 10^k).
+struct AxisTicks {
+  double max = 1.0;
+  double step = 0.25;
+};
+AxisTicks NiceTicks(double maxValue, int wantedTicks = 4);
+
+/// Formats a tick or read-out value for a metric ("62%", "4.2x", "1.3 bn USD").
+std::string FormatMetric(ChartMetric metric, double value);
+
+/// The series value of `metric` at (t, region, good).
+double MetricValue(const Results& results, ChartMetric metric, int t, int region, int good);
+
+/// Regions worth plotting for a good: those that need it (demand or use) at some month.
+std::vector<int> RegionsUsing(const Results& results, int good);
+
+struct ChartPanelState {
+  ChartMetric metric = ChartMetric::Fulfilment;
+};
+
+/// Draws the chart in the current window and returns the selection the user asked for (the same as
+/// the session's when nothing was clicked).
+Selection DrawChartPanel(const Session& session, ChartPanelState& state);
+
+}  // namespace kz

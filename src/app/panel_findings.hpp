@@ -1,0 +1,18 @@
+// Key findings and the selection's read-out: what the current results say, in words, and why the
+// selected region lacks the selected good in the selected month (the binding constraint the core
+// recorded). The text is also what kizuna.summary() returns to the page.
+#pragma once
+
+#include <string>
+
+#include "session.hpp"
+
+namespace kz {
+
+/// The selection in words: "Japan, NdFeB magnets, month 4: 62% of need met (comparison 100%);
+/// short because of export restriction 'China halts oxide exports to Japan' at China."
+std::string SelectionReadout(const Session& session);
+
+void DrawFindingsPanel(const Session& session);
+
+}  // namespace kz

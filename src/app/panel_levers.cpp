@@ -1,0 +1,178 @@
+// Levers panel: groups, sliders, resets and provenance tooltips.
+#include "panel_levers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "imgui.h"
+
+namespace kz {
+namespace {
+
+// The second path segment names the thing a lever belongs to (event id, region, framework id).
+std::string Owner(const std::string& path) {
+  const std::size_t first = path.find('.');
+  if (first == std::string::npos) return "";
+  const std::size_t second = path.find('.', first + 1);
+  return path.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+}
+
+// The lever's path after its owner: "stockpile.re_oxide.targetMonths".
+std::string Tail(const std::string& path) {
+  const std::size_t first = path.find('.');
+  const std::size_t second = first == std::string::npos ? first : path.find('.', first + 1);
+  return second == std::string::npos ? path : path.substr(second + 1);
+}
+
+bool IsSwitch(const LeverInfo& lever) {
+  return lever.integer && lever.min == 0.0 && lever.max == 1.0 && lever.path.size() > 8 &&
+         lever.path.compare(lever.path.size() - 8, 8, ".enabled") == 0;
+}
+
+void Tooltip(const Session& session, const LeverInfo& lever, std::optional<double> preset) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::TextUnformatted(lever.label.c_str());
+  ImGui::TextDisabled("%s", lever.path.c_str());
+  if (preset) ImGui::Text("Default %g %s", *preset, lever.unit.c_str());
+  const std::string provenance = session.ProvenanceOf(lever.path);
+  ImGui::Separator();
+  ImGui::TextUnformatted(provenance.empty() ? "No source recorded: a user edit or a new item." : provenance.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// One lever row; appends an edit when the user changed it.
+void LeverRow(const Session& session, const LeverInfo& lever, const std::string& label, std::vector<LeverEdit>& edits) {
+  const std::optional<double> preset = session.PresetValue(lever.path);
+  ImGui::PushID(lever.path.c_str());
+  if (IsSwitch(lever)) {
+    bool on = lever.value != 0.0;
+    if (ImGui::Checkbox(label.c_str(), &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
+    Tooltip(session, lever, preset);
+    ImGui::PopID();
+    return;
+  }
+  double low = 0.0;
+  double high = 1.0;
+  SliderSpan(lever, preset.value_or(lever.value), low, high);
+  const float resetWidth = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x * 0.5f));
+  if (lever.integer) {
+    int value = static_cast<int>(std::lround(lever.value));
+    if (ImGui::SliderInt("##v", &value, static_cast<int>(low), static_cast<int>(high), "%d", ImGuiSliderFlags_AlwaysClamp)) {
+      edits.push_back({lever.path, static_cast<double>(value)});
+    }
+  } else {
+    double value = lever.value;
+    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &value, &low, &high, "%.4g", ImGuiSliderFlags_AlwaysClamp)) {
+      edits.push_back({lever.path, value});
+    }
+  }
+  Tooltip(session, lever, preset);
+  ImGui::SameLine();
+  const bool changed = preset && *preset != lever.value;
+  ImGui::BeginDisabled(!changed);
+  if (ImGui::Button("R", ImVec2(resetWidth, 0.0f)) && preset) edits.push_back({lever.path, *preset});
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Reset to the preset's value");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", lever.unit.c_str());
+  ImGui::PopID();
+}
+
+// A named block of levers under a tree node per owner (event, region, framework).
+void OwnedGroup(const Session& session, const std::vector<const LeverInfo*>& levers,
+                const std::map<std::string, std::string>& ownerNames, std::vector<LeverEdit>& edits) {
+  std::string currentOwner;
+  bool open = false;
+  for (const LeverInfo* lever : levers) {
+    const std::string owner = Owner(lever->path);
+    if (owner != currentOwner) {
+      if (open) ImGui::TreePop();
+      currentOwner = owner;
+      const auto name = ownerNames.find(owner);
+      const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
+      open = ImGui::TreeNode(title.c_str());
+    }
+    if (open) LeverRow(session, *lever, Tail(lever->path), edits);
+  }
+  if (open) ImGui::TreePop();
+}
+
+std::map<std::string, std::string> OwnerNames(const Scenario& s) {
+  std::map<std::string, std::string> names;
+  for (const Event& e : s.events) names[e.id] = e.name.en.empty() ? e.id : e.name.en;
+  for (const Region& r : s.regions) names[r.id] = r.name.en.empty() ? r.id : r.name.en;
+  for (const Framework& f : s.frameworks) names[f.id] = f.name.en.empty() ? f.id : f.name.en;
+  for (const Hazard& h : s.risks) names[h.id] = h.name.en.empty() ? h.id : h.name.en;
+  return names;
+}
+
+void WorldData(const Session& session, const std::vector<const LeverInfo*>& levers, LeversPanelState& state,
+               std::vector<LeverEdit>& edits) {
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##filter", "Filter, e.g. JP.re_oxide", state.filter, sizeof state.filter);
+  std::vector<const LeverInfo*> shown;
+  for (const LeverInfo* lever : levers) {
+    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
+  }
+  ImGui::TextDisabled("%zu of %zu", shown.size(), levers.size());
+  ImGuiListClipper clipper;  // thousands of rows: draw only the visible ones
+  clipper.Begin(static_cast<int>(shown.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      LeverRow(session, *shown[static_cast<std::size_t>(i)], shown[static_cast<std::size_t>(i)]->path, edits);
+    }
+  }
+}
+
+}  // namespace
+
+std::string LeverGroup(const std::string& path) {
+  if (path.rfind("event.", 0) == 0) return "Shocks";
+  if (path.rfind("policy.", 0) == 0) return "National policies";
+  if (path.rfind("framework.", 0) == 0) return "Frameworks";
+  if (path.rfind("risk.", 0) == 0) return "Risks";
+  return "World data";
+}
+
+void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
+  low = std::isfinite(lever.min) ? std::max(lever.min, 0.0) : 0.0;
+  if (lever.min < 0.0 && std::isfinite(lever.min)) low = lever.min;
+  if (std::isfinite(lever.max)) {
+    high = lever.max;
+  } else {
+    const double scale = std::max({std::fabs(lever.value), std::fabs(presetValue), 1.0});
+    high = lever.integer ? std::ceil(scale * 3.0) : scale * 3.0;
+  }
+  if (high <= low) high = low + 1.0;
+}
+
+std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState& state) {
+  std::vector<LeverEdit> edits;
+  if (!session.loaded()) {
+    ImGui::TextDisabled("No scenario loaded.");
+    return edits;
+  }
+  std::map<std::string, std::vector<const LeverInfo*>> groups;
+  for (const LeverInfo& lever : session.levers()) groups[LeverGroup(lever.path)].push_back(&lever);
+  const std::map<std::string, std::string> names = OwnerNames(session.scenario());
+  for (const char* group : {"Shocks", "National policies", "Frameworks", "Risks"}) {
+    const auto it = groups.find(group);
+    if (it == groups.end()) continue;
+    const ImGuiTreeNodeFlags flags = std::string(group) == "Shocks" ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+    if (ImGui::CollapsingHeader(group, flags)) OwnedGroup(session, it->second, names, edits);
+  }
+  if (const auto it = groups.find("World data"); it != groups.end() && ImGui::CollapsingHeader("World data")) {
+    WorldData(session, it->second, state, edits);
+  }
+  return edits;
+}
+
+}  // namespace kz

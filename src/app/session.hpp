@@ -1,0 +1,88 @@
+// The working session: the scenario being explored, its results and those of its comparison, and
+// what the user has selected. Every edit goes through the core (SetLever, LoadScenarioJson) and
+// re-runs the deterministic engine; panels only read from here and issue commands.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/levers.hpp"
+#include "kizuna/provenance.hpp"
+#include "kizuna/results.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// What the results are compared against.
+enum class Comparison {
+  None,      ///< no comparison
+  NoEvents,  ///< the same scenario with every event off: what the shocks cost
+  Preset,    ///< the scenario as loaded, before the user's edits: what the edits changed
+};
+
+/// The region, good and month every view follows.
+struct Selection {
+  int region = 0;
+  int good = 0;
+  int month = 0;
+};
+
+class Session {
+ public:
+  /// Replaces the session with the scenario in `text` (a file that may name a base, whose text is
+  /// `baseText`). On any problem the current session is left as it was and the problems are returned.
+  std::vector<Problem> Load(std::string_view text, std::string_view baseText = {});
+
+  /// Replaces the working scenario (e.g. from kizuna.setScenario) keeping the loaded preset as the
+  /// reference for resets and comparison. Problems leave everything unchanged.
+  std::vector<Problem> Replace(const Scenario& scenario);
+
+  /// Sets one lever and re-runs. Problems (unknown path, out of range) leave everything unchanged.
+  std::vector<Problem> SetLever(std::string_view path, double value);
+  /// Puts a lever back to the loaded preset's value.
+  std::vector<Problem> ResetLever(std::string_view path);
+
+  void SetComparison(Comparison comparison);
+  Comparison comparison() const { return comparisonKind; }
+
+  void Select(Selection selection);
+  const Selection& selection() const { return selected; }
+
+  bool loaded() const { return !working.regions.empty(); }
+  const Scenario& scenario() const { return working; }
+  const Scenario& preset() const { return reference; }
+  const Results& results() const { return current; }
+  /// The comparison's results, or nullptr when there is no comparison.
+  const Results* comparisonResults() const { return comparisonKind == Comparison::None ? nullptr : &compared; }
+  /// Every lever with its provenance, refreshed on each load (values follow edits).
+  const std::vector<LeverInfo>& levers() const { return leverList; }
+  /// The source or assumption behind a number path ("" when none), for tooltips.
+  std::string ProvenanceOf(std::string_view path) const;
+  /// The preset's value of a lever, if the preset has it.
+  std::optional<double> PresetValue(std::string_view path) const;
+
+  /// How many times the engine ran (tests, stats) and how long the last run took (ms; set by callers
+  /// that can time it).
+  int runs() const { return runCount; }
+
+ private:
+  void RunAll();
+  void RefreshLeverValues(std::string_view changedPath);
+  void RunComparison();
+  void ClampSelection();
+
+  Scenario reference;  // as loaded
+  Scenario working;    // with the user's edits
+  Results current;
+  Results compared;
+  Comparison comparisonKind = Comparison::NoEvents;
+  Selection selected;
+  std::vector<LeverInfo> leverList;
+  std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
+  int runCount = 0;
+};
+
+}  // namespace kz
