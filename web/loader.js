@@ -4,6 +4,14 @@
 //   kizuna.version()  the app's version, e.g. "0.1.0"
 //   kizuna.buildInfo() { version, target, buildType, compiler }
 //   kizuna.stats()    { loadMs, frameMs, frames, canvasWidth, canvasHeight, pixelRatio }
+//   kizuna.getScenario()          the working scenario (scenario JSON, parsed)
+//   kizuna.setScenario(obj)       replaces it; returns [] or the problems ({ path, message })
+//   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
+//   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
+//   kizuna.summary()              { scenario, title, selection, readout, metrics, ... }
+//   kizuna.select({ region, good, month })   returns [] or the problems
+//   kizuna.setComparison('none' | 'noEvents' | 'preset')
+//   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -38,6 +46,67 @@
     if (loadMs === null) throw new Error('Kizuna is not running yet: await kizuna.ready first');
   }
 
+  // Calls an exported C function with string arguments copied to the heap (scenario texts are far
+  // larger than the stack ccall would use) and returns its string result, parsed as JSON if asked.
+  function callWithStrings(fn, args, parse) {
+    const pointers = [];
+    try {
+      const cArgs = args.map((arg) => {
+        if (typeof arg !== 'string') return arg;
+        const size = Module.lengthBytesUTF8(arg) + 1;
+        const pointer = Module._malloc(size);
+        Module.stringToUTF8(arg, pointer, size);
+        pointers.push(pointer);
+        return pointer;
+      });
+      const result = fn(...cArgs);
+      if (result === undefined) return undefined;
+      const text = Module.UTF8ToString(result);
+      return parse ? JSON.parse(text) : text;
+    } finally {
+      pointers.forEach((pointer) => Module._free(pointer));
+    }
+  }
+
+  const DEFAULT_PRESET = 're-2010-japan';
+  const fetchText = (url) => fetch(url, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    return response.text();
+  });
+  const manifest = fetchText('scenarios/index.json');
+  manifest.catch(() => {});
+
+  // Fetches a bundled scenario and the base it names, if any.
+  async function fetchPreset(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`'${id}' is not a scenario id`);
+    const text = await fetchText(`scenarios/${id}.json`);
+    let base = '';
+    try {
+      const baseId = JSON.parse(text).base;
+      if (typeof baseId === 'string') base = await fetchText(`scenarios/${baseId}.json`);
+    } catch (error) {
+      if (error instanceof SyntaxError) return { text, base }; // the loader names the problem
+      throw error;
+    }
+    return { text, base };
+  }
+  const defaultPreset = fetchPreset(DEFAULT_PRESET);
+  defaultPreset.catch(() => {});
+
+  function loadPresetTexts(id, { text, base }) {
+    return callWithStrings(Module._kz_web_load_scenario, [id, text, base], true);
+  }
+
+  async function loadPreset(id) {
+    let texts;
+    try {
+      texts = await fetchPreset(id);
+    } catch (error) {
+      return [{ path: id, message: String(error && error.message || error) }];
+    }
+    return loadPresetTexts(id, texts);
+  }
+
   const api = {
     ready,
     version() { requireRunning(); return Module.UTF8ToString(Module._kz_web_version()); },
@@ -53,6 +122,25 @@
         pixelRatio: window.devicePixelRatio,
       };
     },
+    getScenario() { requireRunning(); return callWithStrings(Module._kz_web_scenario_json, [], true); },
+    setScenario(scenario) {
+      requireRunning();
+      const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
+      return callWithStrings(Module._kz_web_set_scenario_json, [text], true);
+    },
+    levers() { requireRunning(); return callWithStrings(Module._kz_web_levers_json, [], true); },
+    setLever(path, value) {
+      requireRunning();
+      if (typeof path !== 'string' || typeof value !== 'number') return [{ path: String(path), message: 'setLever(path: string, value: number)' }];
+      return callWithStrings(Module._kz_web_set_lever, [path, value], true);
+    },
+    summary() { requireRunning(); return callWithStrings(Module._kz_web_summary_json, [], true); },
+    select({ region = '', good = '', month = -1 } = {}) {
+      requireRunning();
+      return callWithStrings(Module._kz_web_select, [String(region), String(good), Number.isInteger(month) ? month : -1], true);
+    },
+    setComparison(kind) { requireRunning(); return callWithStrings(Module._kz_web_set_comparison, [String(kind)], true); },
+    loadPreset(id) { requireRunning(); return loadPreset(String(id)); },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
   Object.defineProperty(window, 'kizuna', { value: Object.freeze(api), enumerable: true });
@@ -111,11 +199,20 @@
       return {}; // asynchronous instantiation
     },
     onAbort(what) { showFatal('Kizuna stopped', String(what)); },
+    // The first frame is on screen: open the default scenario, then tell the page we are ready.
     kizunaFirstFrame() {
-      loadMs = performance.now();
-      loading.classList.add('done');
-      resolveReady();
+      Promise.all([manifest.catch(() => '[]'), defaultPreset])
+        .then(([list, texts]) => {
+          callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
+          const problems = loadPresetTexts(DEFAULT_PRESET, texts);
+          if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+          loadMs = performance.now();
+          loading.classList.add('done');
+          resolveReady();
+        })
+        .catch((error) => showFatal('The default scenario could not be opened', String(error && error.message || error)));
     },
+    kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
     kizunaFatal: showFatal,
   };
 

@@ -87,8 +87,9 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
 }
 
 // A named block of levers under a tree node per owner (event, region, framework).
+// Shocks start open (they are what a preset is about); policies and frameworks start closed.
 void OwnedGroup(const Session& session, const std::vector<const LeverInfo*>& levers,
-                const std::map<std::string, std::string>& ownerNames, std::vector<LeverEdit>& edits) {
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, std::vector<LeverEdit>& edits) {
   std::string currentOwner;
   bool open = false;
   for (const LeverInfo* lever : levers) {
@@ -98,7 +99,7 @@ void OwnedGroup(const Session& session, const std::vector<const LeverInfo*>& lev
       currentOwner = owner;
       const auto name = ownerNames.find(owner);
       const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
-      open = ImGui::TreeNode(title.c_str());
+      open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     }
     if (open) LeverRow(session, *lever, Tail(lever->path), edits);
   }
@@ -167,7 +168,7 @@ std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState&
     const auto it = groups.find(group);
     if (it == groups.end()) continue;
     const ImGuiTreeNodeFlags flags = std::string(group) == "Shocks" ? ImGuiTreeNodeFlags_DefaultOpen : 0;
-    if (ImGui::CollapsingHeader(group, flags)) OwnedGroup(session, it->second, names, edits);
+    if (ImGui::CollapsingHeader(group, flags)) OwnedGroup(session, it->second, names, flags != 0, edits);
   }
   if (const auto it = groups.find("World data"); it != groups.end() && ImGui::CollapsingHeader("World data")) {
     WorldData(session, it->second, state, edits);

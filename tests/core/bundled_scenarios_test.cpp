@@ -58,6 +58,29 @@ TEST_P(BundledScenario, ChangedNumbersAreSourcedByThePresetItself) {
   EXPECT_TRUE(stale.empty()) << GetParam() << ": changed numbers still cited to the base's entries:" << stale;
 }
 
+// Every preset's world is sound on its own: with its shocks switched off (event fractions 0, and
+// demand shocks too), nothing is short, so every shortfall a preset shows comes from its events.
+TEST_P(BundledScenario, WithoutItsShocksNothingIsShort) {
+  Scenario s = test::LoadBundled(GetParam());
+  for (Event& event : s.events) event.fraction = 0.0;
+  for (RegionPolicy& policy : s.policies) policy.exportControls.clear();
+  const Results r = test::RunOrFail(s);
+  double worst = 1.0;
+  std::string where;
+  for (int t = 0; t < r.months; ++t) {
+    for (int region = 0; region < r.regions; ++region) {
+      for (int g = 0; g < r.goods; ++g) {
+        const double phi = r.fulfilment[r.Index(t, region, g)];
+        if (phi < worst - 1e-12) {
+          worst = phi;
+          where = r.regionIds[static_cast<std::size_t>(region)] + " " + r.goodIds[static_cast<std::size_t>(g)] + " month " + std::to_string(t);
+        }
+      }
+    }
+  }
+  EXPECT_GT(worst, 1.0 - 1e-9) << GetParam() << ": short without its shocks at " << where << " (" << worst << ")";
+}
+
 INSTANTIATE_TEST_SUITE_P(Assets, BundledScenario, ::testing::ValuesIn(test::BundledScenarioIds()),
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            std::string name = param.param;

@@ -20,7 +20,13 @@ EM_JS(void, kz_js_set_cursor, (const char* cursor), {
   Module["canvas"].style.cursor = UTF8ToString(cursor);
 });
 
+EM_JS(void, kz_js_request_preset, (const char* id), {
+  if (Module["kizunaRequestPreset"]) Module["kizunaRequestPreset"](UTF8ToString(id));
+});
+
 namespace kz::web {
+
+void RequestPreset(const char* id) { kz_js_request_preset(id); }
 
 void NotifyFirstFrame() { kz_js_first_frame(); }
 

@@ -12,4 +12,7 @@ void SetCanvasCursor(const char* cssCursor);
 /// Shows a fatal message over the canvas and rejects `kizuna.ready`. Strings are copied.
 void ReportFatal(const char* title, const char* detail);
 
+/// Asks the page to fetch bundled scenario `id` (and its base) and load it (kz_web_load_scenario).
+void RequestPreset(const char* id);
+
 }  // namespace kz::web

@@ -3,11 +3,13 @@
 
 #include <emscripten.h>
 
+#include <optional>
 #include <string>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "ui_scale.hpp"
 
@@ -80,6 +82,24 @@ bool WebApp::Init() {
   return true;
 }
 
+std::vector<Problem> WebApp::LoadPreset(const std::string& id, const std::string& text, const std::string& baseText) {
+  std::vector<Problem> problems = app.session().Load(text, baseText);
+  if (problems.empty()) {
+    currentPreset = id;
+    app.SetPresets(presets, currentPreset);
+    app.SetStatus("");
+  } else {
+    app.SetStatus(id + " could not be loaded: " + problems.front().ToString());
+  }
+  return problems;
+}
+
+void WebApp::SetPresets(const std::string& manifestJson, const std::string& currentId) {
+  presets = ParsePresetList(manifestJson);
+  currentPreset = currentId;
+  app.SetPresets(presets, currentPreset);
+}
+
 void WebApp::UpdateUiScale(double pixelRatio) {
   const float wanted = UiScaleFromPixelRatio(pixelRatio);
   if (wanted == uiScale) return;
@@ -100,6 +120,7 @@ void WebApp::Frame() {
   app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
   ImGui::Render();
   UpdateCursor();
+  if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
 
   backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

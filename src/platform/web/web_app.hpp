@@ -4,6 +4,9 @@
 
 #include <GLFW/glfw3.h>
 
+#include <string>
+#include <vector>
+
 #include "app.hpp"
 #include "backdrop.hpp"
 #include "frame_stats.hpp"
@@ -22,6 +25,13 @@ class WebApp {
   /// Frames drawn so far.
   long long FrameCount() const { return frameStats.FrameCount(); }
 
+  /// The UI (for the page API).
+  kz::App& Ui() { return app; }
+  /// Loads a bundled scenario fetched by the page; problems leave the current one showing.
+  std::vector<Problem> LoadPreset(const std::string& id, const std::string& text, const std::string& baseText);
+  /// The picker's list, as the site's manifest JSON ([{ id, title }]).
+  void SetPresets(const std::string& manifestJson, const std::string& currentId);
+
  private:
   void UpdateUiScale(double pixelRatio);
   void UpdateCursor();
@@ -33,6 +43,8 @@ class WebApp {
   CanvasSize canvas;
   int cursor = -2;       // ImGuiMouseCursor last applied; -2 = none applied yet
   float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
+  std::vector<PresetInfo> presets;
+  std::string currentPreset;
 };
 
 /// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.

@@ -1,0 +1,155 @@
+// JSON for window.kizuna, written with RapidJSON.
+#include "page_api.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+#include "panel_findings.hpp"
+#include "panel_levers.hpp"
+
+namespace kz {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(Writer& w, const char* key, std::string_view value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void Num(Writer& w, const char* key, double value) {
+  w.Key(key);
+  if (std::isfinite(value)) w.Double(value);
+  else w.Null();
+}
+
+int IndexOf(const std::vector<std::string>& ids, std::string_view id) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+double TotalLoss(const Results& r) {
+  double total = 0.0;
+  for (const Metrics& m : r.metrics) total += m.cumulativeLoss;
+  return total;
+}
+
+}  // namespace
+
+std::string ProblemsJson(const std::vector<Problem>& problems) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const Problem& p : problems) {
+    w.StartObject();
+    Str(w, "path", p.path);
+    Str(w, "message", p.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  return buffer.GetString();
+}
+
+std::string LeversJson(const Session& session) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  for (const LeverInfo& lever : session.levers()) {
+    w.StartObject();
+    Str(w, "path", lever.path);
+    Str(w, "label", lever.label);
+    Str(w, "unit", lever.unit);
+    Num(w, "min", lever.min);
+    Num(w, "max", lever.max);
+    Num(w, "value", lever.value);
+    Num(w, "preset", session.PresetValue(lever.path).value_or(NAN));
+    w.Key("integer");
+    w.Bool(lever.integer);
+    Str(w, "group", LeverGroup(lever.path));
+    Str(w, "source", session.ProvenanceOf(lever.path));
+    w.EndObject();
+  }
+  w.EndArray();
+  return buffer.GetString();
+}
+
+std::string SummaryJson(const Session& session) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  if (session.loaded()) {
+    const Scenario& s = session.scenario();
+    const Results& r = session.results();
+    const Selection& sel = session.selection();
+    Str(w, "scenario", s.id);
+    Str(w, "title", s.title.en);
+    w.Key("selection");
+    w.StartObject();
+    Str(w, "region", r.regionIds[static_cast<std::size_t>(sel.region)]);
+    Str(w, "good", r.goodIds[static_cast<std::size_t>(sel.good)]);
+    w.Key("month");
+    w.Int(sel.month);
+    w.EndObject();
+    Str(w, "readout", SelectionReadout(session));
+    w.Key("months");
+    w.Int(r.months);
+    w.Key("regions");
+    w.Int(r.regions);
+    w.Key("goods");
+    w.Int(r.goods);
+    Str(w, "comparison", session.comparison() == Comparison::None       ? "none"
+                         : session.comparison() == Comparison::NoEvents ? "noEvents"
+                                                                         : "preset");
+    w.Key("metrics");
+    w.StartObject();
+    Num(w, "lossUsd", TotalLoss(r));
+    if (const Results* other = session.comparisonResults()) Num(w, "comparisonLossUsd", TotalLoss(*other));
+    double worst = 1.0;
+    for (int t = 0; t < r.months; ++t) worst = std::min(worst, r.fulfilment[r.Index(t, sel.region, sel.good)]);
+    Num(w, "worstFulfilment", worst);
+    w.EndObject();
+  }
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::vector<PresetInfo> ParsePresetList(std::string_view json) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  std::vector<PresetInfo> presets;
+  if (doc.HasParseError() || !doc.IsArray()) return presets;
+  for (const auto& item : doc.GetArray()) {
+    if (!item.IsObject() || !item.HasMember("id") || !item["id"].IsString()) continue;
+    PresetInfo preset;
+    preset.id = item["id"].GetString();
+    preset.title = item.HasMember("title") && item["title"].IsString() ? item["title"].GetString() : preset.id;
+    presets.push_back(std::move(preset));
+  }
+  return presets;
+}
+
+std::vector<Problem> SelectByIds(Session& session, std::string_view region, std::string_view good, int month) {
+  if (!session.loaded()) return {{"", "no scenario is loaded"}};
+  const Results& r = session.results();
+  Selection selection = session.selection();
+  std::vector<Problem> problems;
+  if (!region.empty() && (selection.region = IndexOf(r.regionIds, region)) < 0) {
+    problems.push_back({"region", "unknown region '" + std::string(region) + "'"});
+  }
+  if (!good.empty() && (selection.good = IndexOf(r.goodIds, good)) < 0) {
+    problems.push_back({"good", "unknown good '" + std::string(good) + "'"});
+  }
+  if (month >= 0) {
+    if (month >= r.months) problems.push_back({"month", "must be in 0.." + std::to_string(r.months - 1)});
+    selection.month = month;
+  }
+  if (problems.empty()) session.Select(selection);
+  return problems;
+}
+
+}  // namespace kz
