@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "distribution.hpp"
+#include "out_of_line.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/hash.hpp"
 #include "kizuna/rng.hpp"
@@ -42,6 +43,63 @@ double ScaleOf(double low, double high) { return high > low ? kMonteCarloBins / 
 
 // The lower bound of each band series (upper bounds come from BandBounds).
 double LowOf(BandSeries series) { return series == BandSeries::Price ? 1.0 : 0.0; }
+
+// Histogram bin scales of a shard's series, computed once (a multiply per value instead of a divide).
+struct BinScales {
+  double fulfilment = 0.0;
+  std::vector<double> price;      // per good
+  std::vector<double> stockpile;  // per (region, good)
+  std::vector<double> loss;       // per cell
+};
+
+BinScales ComputeBinScales(const MonteCarloShard& shard) {
+  BinScales scales;
+  scales.fulfilment = ScaleOf(0.0, 1.0);
+  for (const double high : shard.bounds.priceMax) scales.price.push_back(ScaleOf(1.0, high));
+  for (const double high : shard.bounds.stockpileMax) scales.stockpile.push_back(ScaleOf(0.0, high));
+  for (const double high : shard.bounds.lossMax) scales.loss.push_back(ScaleOf(0.0, high));
+  return scales;
+}
+
+// Adds one run's fulfilment, price, stockpile and loss to the histograms (`counts`, laid out as
+// MonteCarloShard::counts). Out of line and called per run so that wasm runs it optimized.
+KZ_OUT_OF_LINE void AddToHistograms(const Results& results, const BandBounds& bounds, const BinScales& scales,
+                                    std::uint32_t* counts) {
+  const std::size_t RG = Sz(results.regions) * Sz(results.goods);
+  const std::size_t G = Sz(results.goods);
+  const std::size_t cells = Sz(results.months) * RG;
+  std::uint32_t* const fulfilmentCounts = counts;
+  std::uint32_t* const priceCounts = fulfilmentCounts + cells * kMonteCarloBinSlots;
+  std::uint32_t* const stockpileCounts = priceCounts + cells * kMonteCarloBinSlots;
+  std::uint32_t* const lossCounts = stockpileCounts + cells * kMonteCarloBinSlots;
+  // Cells in Results::Index order, walked as (month, region x good) to avoid a division per cell.
+  std::size_t cell = 0;
+  for (int t = 0; t < results.months; ++t) {
+    for (std::size_t rg = 0, g = 0; rg < RG; ++rg, ++cell, g = g + 1 == G ? 0 : g + 1) {
+      const std::size_t slot = cell * kMonteCarloBinSlots;
+      ++fulfilmentCounts[slot + Sz(BinOf(results.fulfilment[cell], 0.0, 1.0, scales.fulfilment))];
+      ++priceCounts[slot + Sz(BinOf(results.price[cell], 1.0, bounds.priceMax[g], scales.price[g]))];
+      ++stockpileCounts[slot + Sz(BinOf(results.stockpile[cell], 0.0, bounds.stockpileMax[rg], scales.stockpile[rg]))];
+      ++lossCounts[slot + Sz(BinOf(results.loss[cell], 0.0, bounds.lossMax[cell], scales.loss[cell]))];
+    }
+  }
+}
+
+// Records run k (index within the shard) of `shard`: its per-run scalars and its histogram counts.
+KZ_OUT_OF_LINE void RecordRun(const Results& results, std::size_t k, const BinScales& scales, MonteCarloShard& shard) {
+  const std::size_t R = Sz(shard.regions);
+  const std::size_t G = Sz(shard.goods);
+  const RegionTotals totals = SumByRegion(results);
+  for (std::size_t r = 0; r < R; ++r) {
+    shard.regionLoss[k * R + r] = totals.loss[r];
+    shard.regionPolicyCost[k * R + r] = totals.policyCost[r];
+    shard.regionWelfare[k * R + r] = -(totals.loss[r] + totals.policyCost[r]);  // as RegionWelfare
+    for (std::size_t g = 0; g < G; ++g) {
+      shard.peakShortfall[(k * R + r) * G + g] = results.metrics[r * G + g].peakShortfall;
+    }
+  }
+  AddToHistograms(results, shard.bounds, scales, shard.counts.data());
+}
 
 }  // namespace
 
@@ -149,7 +207,7 @@ namespace {
 
 // Appends to `events` the hazards striking in run `run` (the draw order is documented in the header).
 // Returns the number of events added; `strikes` (one per hazard) counts the blocks each struck in.
-int DrawRun(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<Event>& events,
+KZ_OUT_OF_LINE int DrawRun(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<Event>& events,
             std::int32_t* strikes) {
   Rng rng = Rng::ForStream(seed, run);
   const int horizon = s.horizonMonths;
@@ -232,23 +290,12 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
   shard.regionWelfare.resize(runs * R);
   shard.peakShortfall.resize(runs * R * G);
   shard.strikes.resize(runs * H);
-  shard.counts.assign(Sz(kBandSeriesCount) * cells * Sz(kMonteCarloBinSlots), 0);
+  shard.counts.resize(Sz(kBandSeriesCount) * cells * Sz(kMonteCarloBinSlots));  // zeros
 
-  // Bin scales, computed once (a multiply per value instead of a divide).
-  std::vector<double> priceScale(G);
-  for (std::size_t g = 0; g < G; ++g) priceScale[g] = ScaleOf(1.0, shard.bounds.priceMax[g]);
-  std::vector<double> stockpileScale(R * G);
-  for (std::size_t i = 0; i < R * G; ++i) stockpileScale[i] = ScaleOf(0.0, shard.bounds.stockpileMax[i]);
-  std::vector<double> lossScale(cells);
-  for (std::size_t i = 0; i < cells; ++i) lossScale[i] = ScaleOf(0.0, shard.bounds.lossMax[i]);
-  const double fulfilmentScale = ScaleOf(0.0, 1.0);
+  const BinScales scales = ComputeBinScales(shard);
 
   Results results;
   std::vector<Event> drawn;  // this run's strikes
-  std::uint32_t* const fulfilmentCounts = shard.counts.data();
-  std::uint32_t* const priceCounts = fulfilmentCounts + cells * kMonteCarloBinSlots;
-  std::uint32_t* const stockpileCounts = priceCounts + cells * kMonteCarloBinSlots;
-  std::uint32_t* const lossCounts = stockpileCounts + cells * kMonteCarloBinSlots;
 
   for (std::size_t k = 0; k < runs; ++k) {
     const std::uint64_t run = static_cast<std::uint64_t>(firstRun) + k;
@@ -258,27 +305,7 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
     // drawn events stay within its validated ranges, so nothing is recompiled.
     baseSimulation.value().Run(results, nullptr, drawn);
 
-    const RegionTotals totals = SumByRegion(results);
-    for (std::size_t r = 0; r < R; ++r) {
-      shard.regionLoss[k * R + r] = totals.loss[r];
-      shard.regionPolicyCost[k * R + r] = totals.policyCost[r];
-      shard.regionWelfare[k * R + r] = -(totals.loss[r] + totals.policyCost[r]);  // as RegionWelfare
-      for (std::size_t g = 0; g < G; ++g) {
-        shard.peakShortfall[(k * R + r) * G + g] = results.metrics[r * G + g].peakShortfall;
-      }
-    }
-    // Cells in Results::Index order, walked as (month, region x good) to avoid a division per cell.
-    std::size_t cell = 0;
-    for (int t = 0; t < shard.months; ++t) {
-      for (std::size_t rg = 0, g = 0; rg < R * G; ++rg, ++cell, g = g + 1 == G ? 0 : g + 1) {
-        const std::size_t slot = cell * kMonteCarloBinSlots;
-        ++fulfilmentCounts[slot + Sz(BinOf(results.fulfilment[cell], 0.0, 1.0, fulfilmentScale))];
-        ++priceCounts[slot + Sz(BinOf(results.price[cell], 1.0, shard.bounds.priceMax[g], priceScale[g]))];
-        ++stockpileCounts[slot + Sz(BinOf(results.stockpile[cell], 0.0, shard.bounds.stockpileMax[rg],
-                                          stockpileScale[rg]))];
-        ++lossCounts[slot + Sz(BinOf(results.loss[cell], 0.0, shard.bounds.lossMax[cell], lossScale[cell]))];
-      }
-    }
+    RecordRun(results, k, scales, shard);
     if (progress && !progress(static_cast<double>(k + 1) / static_cast<double>(runs))) return Cancelled();
   }
   return shard;
