@@ -85,6 +85,14 @@ KZ_OUT_OF_LINE void AddToHistograms(const Results& results, const BandBounds& bo
   }
 }
 
+// Sizes `counts` to `size` zeros, `slice` at a time (`size` is a multiple of it): wasm runs memset
+// as V8's baseline code until it is hot, and one 12.7 MB fill would run there whole (~3x slower).
+void ZeroCounts(std::vector<std::uint32_t>& counts, std::size_t size, std::size_t slice) {
+  counts.clear();
+  counts.reserve(size);
+  while (counts.size() < size) counts.resize(counts.size() + slice);
+}
+
 // Records run k (index within the shard) of `shard`: its per-run scalars and its histogram counts.
 KZ_OUT_OF_LINE void RecordRun(const Results& results, std::size_t k, const BinScales& scales, MonteCarloShard& shard) {
   const std::size_t R = Sz(shard.regions);
@@ -290,7 +298,7 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
   shard.regionWelfare.resize(runs * R);
   shard.peakShortfall.resize(runs * R * G);
   shard.strikes.resize(runs * H);
-  shard.counts.resize(Sz(kBandSeriesCount) * cells * Sz(kMonteCarloBinSlots));  // zeros
+  ZeroCounts(shard.counts, Sz(kBandSeriesCount) * cells * kMonteCarloBinSlots, R * G * kMonteCarloBinSlots);
 
   const BinScales scales = ComputeBinScales(shard);
 
