@@ -19,3 +19,10 @@ function(kizuna_target_warnings target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()
+
+# WebAssembly: Binaryen inlines every function that has a single caller, whatever its size, which
+# undoes KZ_OUT_OF_LINE (src/core/out_of_line.hpp): the engine's month loop became one function that
+# V8 took ~1 s to optimize. Only small single-caller functions are inlined.
+if(EMSCRIPTEN)
+  add_link_options(-sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200)
+endif()

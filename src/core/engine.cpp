@@ -7,6 +7,8 @@
 //                        frameworks' partner priority and stockpile pools
 //   Explain              the binding constraint behind a shortfall
 //   Run                  the step sequence, recording, metrics
+// The step functions are KZ_OUT_OF_LINE (out_of_line.hpp) so that, in wasm, V8 optimizes each soon
+// and on its own rather than one giant month loop late.
 #include "kizuna/engine.hpp"
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include "kizuna/assert.hpp"
 #include "kizuna/validate.hpp"
 #include "network.hpp"
+#include "out_of_line.hpp"
 
 namespace kz {
 namespace {
@@ -98,7 +101,7 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // ---------------------------------------------------------------------------------------------
 // Effects
 // ---------------------------------------------------------------------------------------------
-void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
+KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
   std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
   std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
   std::fill(w.capEffect.begin(), w.capEffect.end(), -1);
@@ -129,7 +132,7 @@ void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, i
 // effect that blocks most on each route (for Explain). Untouched (all pass) when nothing is active.
 // Only the routes an effect touched last month are reset (not the whole region x region block): in a
 // Monte Carlo run many goods carry a restriction most months, and the full reset dominated in wasm.
-void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
+KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
   for (const int i : w.touchedRoutes[g]) {
     w.pass[i] = 1.0;
     w.routeEffect[i] = -1;
@@ -182,7 +185,7 @@ double InvestedCapacity(const Network& net, std::size_t i, int t) {
 
 // Frameworks' jointly financed plants: capacity in operation this month at each host, and the part
 // of it reserved for the project's members.
-void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
+KZ_OUT_OF_LINE void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
   std::fill(w.jointCapacity.begin(), w.jointCapacity.end(), 0.0);
   std::fill(w.jointReserved.begin(), w.jointReserved.end(), 0.0);
   std::fill(w.released.begin(), w.released.end(), 0.0);
@@ -196,7 +199,7 @@ void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
 
 // Framework costs of month t into its policy-cost row: joint capital cost split among the project's
 // members, and pooled stockpiles' holding costs re-split among the pool's members.
-void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* monthCost) {
+KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* monthCost) {
   for (const Network::JointProject& project : net.joints) {
     if (!UnderConstruction(project.start, project.lead, t)) continue;
     for (int r = 0; r < net.regions; ++r) monthCost[net.RG(r, project.good)] += project.capexPerMonth * project.costWeight[r];
@@ -224,7 +227,7 @@ void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* 
 // re-sourcing cannot undo an export quota by ordering more from the restricted seller.
 // Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
 // skipping zero terms leaves every sum bit-for-bit the same.
-void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
+KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
                     const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute) {
   const int R = net.regions;
   const int first = net.producerStart[g];
@@ -249,7 +252,7 @@ void SpreadRequests(const Network& net, int g, const Workspace& w, const std::ve
 
 // `monthCost` is this month's policy-cost row (index Network::RG): coordinated export controls
 // charge their members the sales they forgo.
-void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost) {
+KZ_OUT_OF_LINE void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost) {
   const int R = net.regions;
   ComputeRoutePass(net, t, g, w);
   for (int r = 0; r < R; ++r) {
@@ -318,7 +321,7 @@ void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost)
 // ---------------------------------------------------------------------------------------------
 // Output of good g in each producing region, limited by the inputs the region received (Leontief:
 // the scarcest input binds). Unused allocated inputs go back to the region's input stock.
-void ProduceGood(const Network& net, int g, Workspace& w) {
+KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
@@ -355,7 +358,7 @@ void ProduceGood(const Network& net, int g, Workspace& w) {
 // Trusted-partner priority at one producer in shortage: `reserved` units of its supply go first to
 // the orders of partner buyers (pro rata), then everything left to all remaining orders (pro rata).
 // Returns the amount shipped.
-double ShipWithPartnerPriority(const Network& net, int g, int p, double supply, double reserved, Workspace& w) {
+KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, double supply, double reserved, Workspace& w) {
   const int s = net.producerRegion[p];
   const std::size_t partners = net.RG(s, g) * static_cast<std::size_t>(net.regions);
   double partnerOrders = 0.0;
@@ -383,7 +386,7 @@ double ShipWithPartnerPriority(const Network& net, int g, int p, double supply, 
 // A stockpile pool for good g: members still short after their own release receive from members
 // that are not, each donor giving at most what its release rate has left this month. The transfer
 // is split among recipients by the pool's rule, never beyond a recipient's unmet need.
-void ReleasePool(const Network& net, int g, const Network::StockPool& pool, Workspace& w) {
+KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockPool& pool, Workspace& w) {
   const int R = net.regions;
   double donorCapacity = 0.0;
   double unmetTotal = 0.0;
@@ -450,7 +453,7 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   }
 }
 
-void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
+KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
   std::fill(w.delivered.begin(), w.delivered.end(), 0.0);
@@ -546,7 +549,7 @@ void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace&
 // ---------------------------------------------------------------------------------------------
 // The largest cause by volume of buyer r's unmet orders for good g: blocked routes (attributed to
 // the effect that blocks most) or rationing at a seller (attributed to what limited that seller).
-Constraint ExplainShortfall(const Network& net, int r, int g, const Workspace& w) {
+KZ_OUT_OF_LINE Constraint ExplainShortfall(const Network& net, int r, int g, const Workspace& w) {
   Constraint best;
   double bestVolume = kTiny;
   auto consider = [&](double volume, Constraint c) {
@@ -579,7 +582,7 @@ Constraint ExplainShortfall(const Network& net, int r, int g, const Workspace& w
   return best;
 }
 
-void ComputeMetrics(const Network& net, Results& out) {
+KZ_OUT_OF_LINE void ComputeMetrics(const Network& net, Results& out) {
   out.metrics.assign(static_cast<std::size_t>(net.regions * net.goods), Metrics{});
   for (int r = 0; r < net.regions; ++r) {
     for (int g = 0; g < net.goods; ++g) {

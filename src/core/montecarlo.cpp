@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "distribution.hpp"
+#include "out_of_line.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/hash.hpp"
 #include "kizuna/rng.hpp"
@@ -42,6 +43,125 @@ double ScaleOf(double low, double high) { return high > low ? kMonteCarloBins / 
 
 // The lower bound of each band series (upper bounds come from BandBounds).
 double LowOf(BandSeries series) { return series == BandSeries::Price ? 1.0 : 0.0; }
+
+// Histogram bin scales of a shard's series, computed once (a multiply per value instead of a divide).
+struct BinScales {
+  double fulfilment = 0.0;
+  std::vector<double> price;      // per good
+  std::vector<double> stockpile;  // per (region, good)
+  std::vector<double> loss;       // per cell
+};
+
+BinScales ComputeBinScales(const MonteCarloShard& shard) {
+  BinScales scales;
+  scales.fulfilment = ScaleOf(0.0, 1.0);
+  for (const double high : shard.bounds.priceMax) scales.price.push_back(ScaleOf(1.0, high));
+  for (const double high : shard.bounds.stockpileMax) scales.stockpile.push_back(ScaleOf(0.0, high));
+  for (const double high : shard.bounds.lossMax) scales.loss.push_back(ScaleOf(0.0, high));
+  return scales;
+}
+
+// Histogram slots of up to kBatchRuns runs, not yet counted. One run's increments land on one line
+// in each of 48,000 histograms spread over 12.7 MB (for 10 x 10 x 120); counting a batch cell by cell
+// instead keeps each histogram in cache for all the batch's runs. Integer counts: the order of the
+// increments does not change them.
+class HistogramBatch {
+ public:
+  static constexpr std::size_t kBatchRuns = 32;
+
+  explicit HistogramBatch(const MonteCarloShard& shard)
+      : bounds(shard.bounds), scales(ComputeBinScales(shard)),
+        perRun(Sz(kBandSeriesCount) * Sz(shard.months) * Sz(shard.regions) * Sz(shard.goods)),
+        slots(kBatchRuns * perRun) {}
+
+  /// Adds one run's fulfilment, price, stockpile and loss; counts the batch into `counts` (laid out
+  /// as MonteCarloShard::counts) when it is full.
+  void Add(const Results& results, std::uint32_t* counts) {
+    WriteSlots(results, slots.data() + runs * perRun);
+    if (++runs == kBatchRuns) Flush(counts);
+  }
+
+  /// Counts the runs not yet counted into `counts`.
+  KZ_OUT_OF_LINE void Flush(std::uint32_t* counts) {
+    if (runs == 0) return;
+    for (std::size_t i = 0; i < perRun; ++i) {  // i = series x cells + cell, as in `counts`
+      std::uint32_t* const histogram = counts + i * kMonteCarloBinSlots;
+      // Runs mostly share a cell's slot: counted in a register, not by increments in memory that
+      // each wait for the last.
+      std::uint8_t slot = slots[i];
+      std::uint32_t same = 1;
+      for (std::size_t k = 1; k < runs; ++k) {
+        const std::uint8_t next = slots[k * perRun + i];
+        if (next == slot) {
+          ++same;
+        } else {
+          histogram[slot] += same;
+          slot = next;
+          same = 1;
+        }
+      }
+      histogram[slot] += same;
+    }
+    runs = 0;
+  }
+
+ private:
+  // The slot of each (series, cell) of one run. Out of line and called per run so that wasm runs it
+  // optimized.
+  KZ_OUT_OF_LINE void WriteSlots(const Results& results, std::uint8_t* out) const {
+    const std::size_t RG = Sz(results.regions) * Sz(results.goods);
+    const std::size_t G = Sz(results.goods);
+    const std::size_t cells = Sz(results.months) * RG;
+    std::uint8_t* const fulfilment = out;
+    std::uint8_t* const price = fulfilment + cells;
+    std::uint8_t* const stockpile = price + cells;
+    std::uint8_t* const loss = stockpile + cells;
+    // Cells in Results::Index order, walked as (month, region x good) to avoid a division per cell.
+    std::size_t cell = 0;
+    for (int t = 0; t < results.months; ++t) {
+      for (std::size_t rg = 0, g = 0; rg < RG; ++rg, ++cell, g = g + 1 == G ? 0 : g + 1) {
+        fulfilment[cell] = Slot(BinOf(results.fulfilment[cell], 0.0, 1.0, scales.fulfilment));
+        price[cell] = Slot(BinOf(results.price[cell], 1.0, bounds.priceMax[g], scales.price[g]));
+        stockpile[cell] = Slot(BinOf(results.stockpile[cell], 0.0, bounds.stockpileMax[rg], scales.stockpile[rg]));
+        loss[cell] = Slot(BinOf(results.loss[cell], 0.0, bounds.lossMax[cell], scales.loss[cell]));
+      }
+    }
+  }
+
+  static std::uint8_t Slot(int bin) { return static_cast<std::uint8_t>(bin); }  // 0..kMonteCarloBinSlots - 1
+
+  const BandBounds& bounds;
+  BinScales scales;
+  std::size_t perRun;               // series x cells
+  std::size_t runs = 0;             // runs in the batch
+  std::vector<std::uint8_t> slots;  // run in batch x series x cells
+};
+static_assert(kMonteCarloBinSlots <= 256, "histogram slots must fit HistogramBatch's bytes");
+
+// Records run k (index within the shard) of `shard`: its per-run scalars, and its histogram slots into `batch`.
+KZ_OUT_OF_LINE void RecordRun(const Results& results, std::size_t k, HistogramBatch& batch, MonteCarloShard& shard) {
+  const std::size_t R = Sz(shard.regions);
+  const std::size_t G = Sz(shard.goods);
+  const RegionTotals totals = SumByRegion(results);
+  for (std::size_t r = 0; r < R; ++r) {
+    shard.regionLoss[k * R + r] = totals.loss[r];
+    shard.regionPolicyCost[k * R + r] = totals.policyCost[r];
+    shard.regionWelfare[k * R + r] = -(totals.loss[r] + totals.policyCost[r]);  // as RegionWelfare
+    for (std::size_t g = 0; g < G; ++g) {
+      shard.peakShortfall[(k * R + r) * G + g] = results.metrics[r * G + g].peakShortfall;
+    }
+  }
+  batch.Add(results, shard.counts.data());
+}
+
+// Sizes `counts` to `size` zeros, `slice` at a time (`size` is a multiple of it): wasm runs memset
+// as V8's baseline code until it is hot, and one 12.7 MB fill would run there whole (~3x slower).
+void ZeroCounts(std::vector<std::uint32_t>& counts, std::size_t size, std::size_t slice) {
+  counts.clear();
+  counts.reserve(size);
+  while (counts.size() < size) counts.resize(counts.size() + slice);
+}
+
 
 }  // namespace
 
@@ -149,7 +269,7 @@ namespace {
 
 // Appends to `events` the hazards striking in run `run` (the draw order is documented in the header).
 // Returns the number of events added; `strikes` (one per hazard) counts the blocks each struck in.
-int DrawRun(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<Event>& events,
+KZ_OUT_OF_LINE int DrawRun(const Scenario& s, std::uint64_t seed, std::uint64_t run, std::vector<Event>& events,
             std::int32_t* strikes) {
   Rng rng = Rng::ForStream(seed, run);
   const int horizon = s.horizonMonths;
@@ -232,23 +352,12 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
   shard.regionWelfare.resize(runs * R);
   shard.peakShortfall.resize(runs * R * G);
   shard.strikes.resize(runs * H);
-  shard.counts.assign(Sz(kBandSeriesCount) * cells * Sz(kMonteCarloBinSlots), 0);
+  ZeroCounts(shard.counts, Sz(kBandSeriesCount) * cells * kMonteCarloBinSlots, R * G * kMonteCarloBinSlots);
 
-  // Bin scales, computed once (a multiply per value instead of a divide).
-  std::vector<double> priceScale(G);
-  for (std::size_t g = 0; g < G; ++g) priceScale[g] = ScaleOf(1.0, shard.bounds.priceMax[g]);
-  std::vector<double> stockpileScale(R * G);
-  for (std::size_t i = 0; i < R * G; ++i) stockpileScale[i] = ScaleOf(0.0, shard.bounds.stockpileMax[i]);
-  std::vector<double> lossScale(cells);
-  for (std::size_t i = 0; i < cells; ++i) lossScale[i] = ScaleOf(0.0, shard.bounds.lossMax[i]);
-  const double fulfilmentScale = ScaleOf(0.0, 1.0);
+  HistogramBatch batch(shard);
 
   Results results;
   std::vector<Event> drawn;  // this run's strikes
-  std::uint32_t* const fulfilmentCounts = shard.counts.data();
-  std::uint32_t* const priceCounts = fulfilmentCounts + cells * kMonteCarloBinSlots;
-  std::uint32_t* const stockpileCounts = priceCounts + cells * kMonteCarloBinSlots;
-  std::uint32_t* const lossCounts = stockpileCounts + cells * kMonteCarloBinSlots;
 
   for (std::size_t k = 0; k < runs; ++k) {
     const std::uint64_t run = static_cast<std::uint64_t>(firstRun) + k;
@@ -258,29 +367,10 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
     // drawn events stay within its validated ranges, so nothing is recompiled.
     baseSimulation.value().Run(results, nullptr, drawn);
 
-    const RegionTotals totals = SumByRegion(results);
-    for (std::size_t r = 0; r < R; ++r) {
-      shard.regionLoss[k * R + r] = totals.loss[r];
-      shard.regionPolicyCost[k * R + r] = totals.policyCost[r];
-      shard.regionWelfare[k * R + r] = -(totals.loss[r] + totals.policyCost[r]);  // as RegionWelfare
-      for (std::size_t g = 0; g < G; ++g) {
-        shard.peakShortfall[(k * R + r) * G + g] = results.metrics[r * G + g].peakShortfall;
-      }
-    }
-    // Cells in Results::Index order, walked as (month, region x good) to avoid a division per cell.
-    std::size_t cell = 0;
-    for (int t = 0; t < shard.months; ++t) {
-      for (std::size_t rg = 0, g = 0; rg < R * G; ++rg, ++cell, g = g + 1 == G ? 0 : g + 1) {
-        const std::size_t slot = cell * kMonteCarloBinSlots;
-        ++fulfilmentCounts[slot + Sz(BinOf(results.fulfilment[cell], 0.0, 1.0, fulfilmentScale))];
-        ++priceCounts[slot + Sz(BinOf(results.price[cell], 1.0, shard.bounds.priceMax[g], priceScale[g]))];
-        ++stockpileCounts[slot + Sz(BinOf(results.stockpile[cell], 0.0, shard.bounds.stockpileMax[rg],
-                                          stockpileScale[rg]))];
-        ++lossCounts[slot + Sz(BinOf(results.loss[cell], 0.0, shard.bounds.lossMax[cell], lossScale[cell]))];
-      }
-    }
+    RecordRun(results, k, batch, shard);
     if (progress && !progress(static_cast<double>(k + 1) / static_cast<double>(runs))) return Cancelled();
   }
+  batch.Flush(shard.counts.data());
   return shard;
 }
 

@@ -2,6 +2,7 @@
 #include "network.hpp"
 
 #include "framework_rules.hpp"
+#include "out_of_line.hpp"
 
 #include <algorithm>
 #include <map>
@@ -41,7 +42,7 @@ std::vector<char> MaskOf(const IdMap& map, const std::vector<std::string>& ids, 
 }
 
 // Kahn's algorithm, lowest index first among ready goods, so the order is deterministic.
-bool TopologicalOrder(Network& net) {
+KZ_OUT_OF_LINE bool TopologicalOrder(Network& net) {
   std::vector<int> pendingInputs(static_cast<std::size_t>(net.goods));
   for (int g = 0; g < net.goods; ++g) pendingInputs[g] = net.recipeStart[g + 1] - net.recipeStart[g];
   net.topoOrder.clear();
@@ -59,7 +60,7 @@ bool TopologicalOrder(Network& net) {
   return true;
 }
 
-void BuildRecipes(const Scenario& scenario, const IdMap& goodIds, Network& net, std::vector<Problem>& problems) {
+KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds, Network& net, std::vector<Problem>& problems) {
   const int G = net.goods;
   net.recipeStart.assign(static_cast<std::size_t>(G + 1), 0);
   std::vector<std::vector<std::pair<int, double>>> users(static_cast<std::size_t>(G));
@@ -116,7 +117,7 @@ void ApplyDiversificationCap(Network& net, int buyer, int g, double maxShare, co
 
 // Baseline (undisrupted, month 0) use of each good by each region, for stockpile targets:
 // final demand plus the inputs its producers need to fill their baseline orders.
-std::vector<double> BaselineUse(const Network& net) {
+KZ_OUT_OF_LINE std::vector<double> BaselineUse(const Network& net) {
   std::vector<double> need(net.demand0);
   std::vector<double> production(need.size(), 0.0);
   for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
@@ -136,7 +137,7 @@ std::vector<double> BaselineUse(const Network& net) {
 }
 
 // Sparse trade links and producers from the dense shares (see network.hpp).
-void BuildLinks(Network& net) {
+KZ_OUT_OF_LINE void BuildLinks(Network& net) {
   net.linkStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
   net.producerStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
   for (int g = 0; g < net.goods; ++g) {
