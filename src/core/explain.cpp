@@ -129,21 +129,21 @@ bool FollowChain(const Scenario& s, const Results& results, int region, int good
 class LeverPicker {
  public:
   explicit LeverPicker(const Scenario& s) {
-    for (const LeverInfo& lever : ListLevers(s)) values.emplace(lever.path, lever.value);
+    for (LeverInfo& lever : ListLevers(s)) levers.emplace(lever.path, std::move(lever));
   }
-  bool Has(const std::string& path) const { return values.count(path) > 0; }
+  /// Adds the lever at `path` if the scenario has it, can move (min < max) and is not picked yet.
   void Suggest(const std::string& path, std::string reason) {
-    const auto it = values.find(path);
-    if (it == values.end()) return;
+    const auto it = levers.find(path);
+    if (it == levers.end() || !(it->second.min < it->second.max)) return;
     for (const LeverSuggestion& existing : picked) {
       if (existing.path == path) return;
     }
-    picked.push_back({path, it->second, text::Capitalized(std::move(reason)) + text::English(text::Id::SentenceEnd)});
+    picked.push_back({path, it->second.value, text::Capitalized(std::move(reason)) + text::English(text::Id::SentenceEnd)});
   }
   std::vector<LeverSuggestion> picked;
 
  private:
-  std::map<std::string, double> values;
+  std::map<std::string, LeverInfo> levers;
 };
 
 bool Contains(const std::vector<std::string>& list, const std::string& item) {
@@ -178,6 +178,9 @@ std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& re
   if (!last.seller.empty() && last.seller != last.region) {
     picker.Suggest("policy." + last.region + ".diversification." + last.good + ".maxShare",
                    text::Say(text::Id::LeverDiversification,
+                             {{"good", lastGood}, {"region", RegionName(s, last.region)}, {"seller", RegionName(s, last.seller)}}));
+    picker.Suggest("trade." + last.region + "." + last.good + "." + last.seller,
+                   text::Say(text::Id::LeverTradeShare,
                              {{"good", lastGood}, {"region", RegionName(s, last.region)}, {"seller", RegionName(s, last.seller)}}));
   }
   // New capacity for the short goods: the region asked about first, then every region in scenario order.

@@ -57,6 +57,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::LeverResponseLag, "a shorter response lag in {region} starts stockpile releases, re-sourcing and substitution sooner"},
     {Id::LeverQualification, "qualifying new suppliers of {good} faster lets buyers in {region} re-source sooner"},
     {Id::LeverDiversification, "a lower cap on any one supplier's share of {good} bought by {region} spreads purchases beyond {seller}"},
+    {Id::LeverTradeShare, "buying a smaller share of {region}'s {good} from {seller} (its other suppliers take the rest) lowers the exposure"},
     {Id::LeverInvestment, "new {good} capacity in {region} adds supply"},
     {Id::LeverSubstitution, "substituting or thrifting {good} in {region} shrinks the demand that goes unmet"},
     {Id::LeverEventFraction, "to explore: a milder '{event}'"},

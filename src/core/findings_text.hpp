@@ -55,6 +55,7 @@ enum class Id : int {
   LeverResponseLag,
   LeverQualification,
   LeverDiversification,
+  LeverTradeShare,
   LeverInvestment,
   LeverSubstitution,
   LeverEventFraction,

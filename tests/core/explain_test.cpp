@@ -64,7 +64,8 @@ TEST(Explain, FollowsTheMissingInputToTheEventOnTheChain) {
   EXPECT_EQ(x.chain[1].constraint.kind, ConstraintKind::CapacityLoss);
   EXPECT_EQ(x.chain[1].seller, "A");
   EXPECT_EQ(x.chain[1].effect, "mine-flood");
-  // No stocks, investments or frameworks in the chain's scenario: lag, re-sourcing, the event.
+  // No stocks, investments or frameworks in the chain's scenario, and B buys ore from A alone (its trade
+  // share cannot move): lag, re-sourcing, the event.
   EXPECT_EQ(Paths(x), (std::vector<std::string>{"policy.B.responseLagMonths", "good.ore.qualificationMonths",
                                                 "event.mine-flood.fraction", "event.mine-flood.duration"}));
   ExpectLeversExist(s, x);
@@ -150,6 +151,7 @@ TEST(Explain, TwoSectorMagnetsInJapanTraceToChinasOxideHalt) {
   EXPECT_EQ(paths.front(), "policy.JP.stockpile.re_oxide.targetMonths");
   EXPECT_TRUE(Has(paths, "policy.JP.responseLagMonths"));
   EXPECT_TRUE(Has(paths, "good.re_oxide.qualificationMonths"));
+  EXPECT_TRUE(Has(paths, "trade.JP.re_oxide.CN"));  // Australia could supply more
   EXPECT_TRUE(Has(paths, "event.cn-oxide-halt.fraction"));
   ExpectLeversExist(s, x);
 }
