@@ -335,7 +335,8 @@ std::string FormatMultiple(double value) {
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison,
                    const std::string& comparisonLabel) {
   const Names names{scenario, results};
-  // Final goods with a shortfall, worst loss first (ties: scenario order).
+  // Final goods with a shortfall, worst loss first. Losses compare in whole dollars, so last-bit
+  // differences between platforms cannot reorder near-ties (ties: scenario order).
   std::vector<Trough> troughs;
   for (int r = 0; r < results.regions; ++r) {
     for (int g = 0; g < results.goods; ++g) {
@@ -344,7 +345,9 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
       if (trough.share < kFullyMet && trough.loss > 0.0) troughs.push_back(trough);
     }
   }
-  std::stable_sort(troughs.begin(), troughs.end(), [](const Trough& a, const Trough& b) { return a.loss > b.loss; });
+  std::stable_sort(troughs.begin(), troughs.end(), [](const Trough& a, const Trough& b) {
+    return RoundHalfAwayFromZero(a.loss) > RoundHalfAwayFromZero(b.loss);
+  });
 
   // Candidates by priority; the first kMaxSentences that exist are told, in reading order.
   enum Slot { kFirst, kSecond, kPrice, kLoss, kUnaffected, kSlots };
