@@ -148,14 +148,15 @@ std::string Sentence(std::string clause) {
 // Choosing and wording the findings
 // ---------------------------------------------------------------------------------------------
 
-Finding TroughFinding(const Names& names, const Trough& trough, const Results* comparison, const std::string& label) {
+Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording, const Results* comparison,
+                      const std::string& label) {
   Finding f;
   f.kind = FindingKind::Trough;
   f.region = names.results.regionIds[static_cast<std::size_t>(trough.region)];
   f.good = names.results.goodIds[static_cast<std::size_t>(trough.good)];
   f.months = {trough.month, trough.recovery};
   f.values = {trough.share, trough.loss};
-  std::string clause = text::Say(text::Id::Trough, {{"good", names.Good(trough.good)},
+  std::string clause = text::Say(wording, {{"good", names.Good(trough.good)},
                                                     {"region", names.Region(trough.region)},
                                                     {"share", FormatPercent(trough.share)},
                                                     {"month", std::to_string(trough.month)}});
@@ -355,14 +356,14 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   bool present[kSlots] = {};
   const Slot priority[kSlots] = {kFirst, kLoss, kPrice, kUnaffected, kSecond};
   if (!troughs.empty()) {
-    slots[kFirst] = TroughFinding(names, troughs[0], comparison, comparisonLabel);
+    slots[kFirst] = TroughFinding(names, troughs[0], text::Id::Trough, comparison, comparisonLabel);
   } else {
     slots[kFirst].kind = FindingKind::NoShortage;
     slots[kFirst].text = Sentence(text::Say(text::Id::NoShortage));
   }
   present[kFirst] = true;
   if (troughs.size() > 1 && troughs[1].loss >= kSecondTroughShare * troughs[0].loss) {
-    slots[kSecond] = TroughFinding(names, troughs[1], nullptr, "");
+    slots[kSecond] = TroughFinding(names, troughs[1], text::Id::TroughAlso, nullptr, "");
     present[kSecond] = true;
   }
   slots[kPrice] = PriceFinding(names, results);

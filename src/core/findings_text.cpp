@@ -25,6 +25,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::MoneyTrillion, "{number} trillion"},
 
     {Id::Trough, "supply of {good} in {region} falls to {share} of demand in month {month}"},
+    {Id::TroughAlso, "in {region}, supply of {good} bottoms at {share} in month {month}"},
     {Id::TroughRecovers, " and recovers by month {month}"},
     {Id::TroughNoRecovery, " and does not recover within the horizon"},
     {Id::ComparisonTrough, "; with {label} it bottoms at {share}"},

@@ -23,6 +23,7 @@ enum class Id : int {
   MoneyTrillion,
   // Key findings
   Trough,              // a final good's trough and recovery
+  TroughAlso,          // the same for the second worst-hit, worded differently
   TroughRecovers,
   TroughNoRecovery,
   ComparisonTrough,

@@ -57,6 +57,25 @@ TEST(Findings, ExactSentencesOnTheFloodedChain) {
   EXPECT_EQ(f.items[3].regions, (std::vector<std::string>{"A", "C"}));
 }
 
+// A and C buy 10 magnets a month each from B too (B's line raised to 60): the flood leaves 50 t of
+// ore, 25 magnets for 50 ordered, 50% each. B loses three times what A loses, so both troughs are
+// told (A before C: scenario order), the second in other words; no region is unaffected.
+TEST(Findings, SecondWorstHitIsToldInOtherWords) {
+  Scenario s = FloodedChain();
+  s.facilities[2].capacity = 60.0;
+  for (const char* buyer : {"A", "C"}) {
+    s.goods[1].finalDemand.push_back({buyer, 10.0, 0.0});
+    s.trade.push_back({buyer, "magnet", "B", 1.0});
+  }
+  const Findings f = Summarize(s, RunOrFail(s));
+  ASSERT_EQ(f.items.size(), 4u) << f.paragraph;
+  EXPECT_EQ(f.items[0].text, "Supply of magnet in B falls to 50% of demand in month 2 and recovers by month 4.");
+  EXPECT_EQ(f.items[1].kind, FindingKind::Trough);
+  EXPECT_EQ(f.items[1].text, "In A, supply of magnet bottoms at 50% in month 2 and recovers by month 4.");
+  EXPECT_EQ(f.items[2].kind, FindingKind::PeakPrice);
+  EXPECT_EQ(f.items[3].text, "Economic losses total $15,000.");  // 2 months x 25 magnets short x 300 USD
+}
+
 TEST(Findings, ShortageLastingPastTheHorizonDoesNotRecover) {
   const Scenario s = FloodedChain(0.5, 20);  // horizon 12
   const Findings f = Summarize(s, RunOrFail(s));
