@@ -8,6 +8,8 @@
 
 #include "bench.hpp"
 #include "kizuna/engine.hpp"
+#include "kizuna/explain.hpp"
+#include "kizuna/findings.hpp"
 #include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/provenance.hpp"
@@ -69,8 +71,27 @@ int RunCommand(const RunOptions& options) {
   Expected<Results> results = RunScenario(scenario.value());
   if (!results) return ReportProblems(options.scenario, results.problems());
   PrintSummary(scenario.value(), results.value());
+  if (options.findings) std::printf("\n%s\n", Summarize(scenario.value(), results.value()).paragraph.c_str());
   if (!options.csvPath.empty() && !WriteFile(options.csvPath, ResultsToCsv(scenario.value(), results.value()))) return 1;
   if (!options.jsonPath.empty() && !WriteFile(options.jsonPath, ResultsToJson(scenario.value(), results.value()))) return 1;
+  return 0;
+}
+
+int ExplainCommand(const ExplainOptions& options) {
+  Expected<Scenario> scenario = LoadScenarioSource(options.scenario);
+  if (!scenario) return ReportProblems(options.scenario, scenario.problems());
+  const std::vector<Problem> setProblems = ApplySets(scenario.value(), options.sets);
+  if (!setProblems.empty()) return ReportProblems("--set", setProblems);
+  Expected<Results> results = RunScenario(scenario.value());
+  if (!results) return ReportProblems(options.scenario, results.problems());
+  const Expected<Explanation> explanation =
+      Explain(scenario.value(), results.value(), options.region, options.good, options.month);
+  if (!explanation) return ReportProblems(options.scenario, explanation.problems());
+  std::printf("%s\n", explanation.value().text.c_str());
+  if (!explanation.value().levers.empty()) std::printf("\nLevers that would address it:\n");
+  for (const LeverSuggestion& lever : explanation.value().levers) {
+    std::printf("  %s = %g\n      %s\n", lever.path.c_str(), lever.value, lever.reason.c_str());
+  }
   return 0;
 }
 

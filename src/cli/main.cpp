@@ -1,5 +1,6 @@
 // `kizuna`: the command-line tool over the core, for analysts' batch work and for tests.
-//   kizuna run SCENARIO [--csv FILE] [--json FILE] [--set PATH=VALUE]...
+//   kizuna run SCENARIO [--csv FILE] [--json FILE] [--set PATH=VALUE]... [--no-findings]
+//   kizuna explain SCENARIO --region R --good G --month M [--set PATH=VALUE]...
 //   kizuna validate SCENARIO      kizuna levers SCENARIO      kizuna bench [SCENARIO] [--runs N]
 //   kizuna coalition SCENARIO --framework ID [--candidates A,B,...] [--json FILE]
 //   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
@@ -42,6 +43,16 @@ int main(int argc, char** argv) {
   runCommand->add_option("--csv", run.csvPath, "Write monthly results as CSV to FILE");
   runCommand->add_option("--json", run.jsonPath, "Write metrics and series as JSON to FILE");
   runCommand->add_option("--set", run.sets, "Override a lever before running: PATH=VALUE (repeatable)");
+  bool noFindings = false;
+  runCommand->add_flag("--no-findings", noFindings, "Do not print the Key findings paragraph after the table");
+
+  kz::cli::ExplainOptions explain;
+  CLI::App* explainCommand = app.add_subcommand("explain", "Why a region is short of a good in a month, and which levers would help");
+  explainCommand->add_option("scenario", explain.scenario, "Scenario JSON file or bundled preset id")->required();
+  explainCommand->add_option("--region", explain.region, "Region id, e.g. JP")->required();
+  explainCommand->add_option("--good", explain.good, "Good id, e.g. vehicles")->required();
+  explainCommand->add_option("--month", explain.month, "Month (0 = the scenario start)")->required();
+  explainCommand->add_option("--set", explain.sets, "Override a lever before running: PATH=VALUE (repeatable)");
 
   std::string scenario;
   CLI::App* validateCommand = app.add_subcommand("validate", "Check a scenario and list every problem");
@@ -92,7 +103,11 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? 0 : 2;  // usage errors are invalid input
   }
-  if (*runCommand) return kz::cli::RunCommand(run);
+  if (*runCommand) {
+    run.findings = !noFindings;
+    return kz::cli::RunCommand(run);
+  }
+  if (*explainCommand) return kz::cli::ExplainCommand(explain);
   if (*validateCommand) return kz::cli::ValidateCommand(scenario);
   if (*leversCommand) return kz::cli::LeversCommand(scenario);
   if (*frameworksCommand) return kz::cli::FrameworksCommand(scenario);

@@ -1,0 +1,394 @@
+// Key findings (findings.hpp): measures per (region, good) from the results, a choice of the 2-4 that
+// matter, and their sentences from the English table (findings_text.cpp). Sections:
+//   number formatting -- measures of a run -- choosing and wording the findings
+#include "kizuna/findings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "findings_text.hpp"
+
+namespace kz {
+namespace {
+
+constexpr double kTiny = 1e-9;
+constexpr double kFullyMet = 1.0 - 1e-6;  // a share met at or above this counts as met in full
+constexpr double kShortage = 0.99;        // as the engine's shortage threshold (Metrics)
+constexpr double kPriceNoise = 1e-6;      // a price index above 1 + this is a price rise
+constexpr double kSecondTroughShare = 0.25;  // a second trough is told if its loss is this share of the worst's
+constexpr std::size_t kMaxSentences = 4;
+constexpr std::size_t kUnaffectedNamed = 4;  // more unaffected regions than this: name 3, count the rest
+
+// ---------------------------------------------------------------------------------------------
+// Number formatting
+// ---------------------------------------------------------------------------------------------
+
+// Digits of a non-negative whole number below 2^53, with a comma every three digits when grouped.
+std::string WholeDigits(double whole, bool grouped) {
+  const auto n = static_cast<std::uint64_t>(whole);
+  std::string digits = std::to_string(n);
+  if (!grouped) return digits;
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// tenths / 10 with one decimal, without a trailing ".0": 12 -> "1.2", 20 -> "2".
+std::string Tenths(double tenths, bool grouped) {
+  const double whole = std::floor(tenths / 10.0);
+  const int decimal = static_cast<int>(tenths - whole * 10.0);
+  std::string text = WholeDigits(whole, grouped);
+  if (decimal != 0) text += "." + std::to_string(decimal);
+  return text;
+}
+
+std::string Minus() { return text::English(text::Id::Minus); }
+
+// ---------------------------------------------------------------------------------------------
+// Measures of a run
+// ---------------------------------------------------------------------------------------------
+
+struct Trough {
+  int region = -1;
+  int good = -1;
+  double loss = 0.0;    // USD over the run
+  double share = 1.0;   // lowest share of final demand met
+  int month = -1;       // first month at that share
+  int recovery = -1;    // first month after the last short month; -1 = still short at the end
+};
+
+double ShareMet(const Results& r, std::size_t i) {
+  return r.finalDemand[i] > kTiny ? 1.0 - r.shortfall[i] / r.finalDemand[i] : 1.0;
+}
+
+// The trough of final good g in region r (share 1 and month -1 when nothing is ever short).
+Trough TroughOf(const Results& r, int region, int good) {
+  Trough trough;
+  trough.region = region;
+  trough.good = good;
+  trough.loss = r.MetricsOf(region, good).cumulativeLoss;
+  for (int t = 0; t < r.months; ++t) {
+    const double share = ShareMet(r, r.Index(t, region, good));
+    if (share < trough.share) {
+      trough.share = share;
+      trough.month = t;
+    }
+  }
+  if (trough.month < 0) return trough;
+  // Shortage in the engine's sense (under 99% met); a shallower dip recovers when met in full again.
+  const double threshold = trough.share < kShortage ? kShortage : kFullyMet;
+  int lastShort = trough.month;
+  for (int t = trough.month; t < r.months; ++t) {
+    if (ShareMet(r, r.Index(t, region, good)) < threshold) lastShort = t;
+  }
+  trough.recovery = lastShort == r.months - 1 ? -1 : lastShort + 1;
+  return trough;
+}
+
+bool HasFinalDemand(const Results& r, int region, int good) {
+  for (int t = 0; t < r.months; ++t) {
+    if (r.finalDemand[r.Index(t, region, good)] > kTiny) return true;
+  }
+  return false;
+}
+
+int IndexOf(const std::vector<std::string>& ids, const std::string& id) {
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  return it == ids.end() ? -1 : static_cast<int>(it - ids.begin());
+}
+
+double TotalLoss(const Results& r) {
+  double total = 0.0;
+  for (const Metrics& m : r.metrics) total += m.cumulativeLoss;
+  return total;
+}
+
+bool RegionAffected(const Results& r, int region) {
+  for (int g = 0; g < r.goods; ++g) {
+    const Metrics& m = r.MetricsOf(region, g);
+    if (m.peakShortfall > kTiny || m.peakPrice > 1.0 + kPriceNoise || m.cumulativeLoss > 0.0) return true;
+    for (int t = 0; t < r.months; ++t) {
+      if (r.fulfilment[r.Index(t, region, g)] < kFullyMet) return true;
+    }
+  }
+  return false;
+}
+
+// Names in sentences, looked up by the results' ids (a results' id missing from the scenario reads as itself).
+struct Names {
+  const Scenario& scenario;
+  const Results& results;
+  std::string Region(int r) const {
+    for (const kz::Region& region : scenario.regions) {
+      if (region.id == results.regionIds[static_cast<std::size_t>(r)]) return text::RegionPhrase(region);
+    }
+    return results.regionIds[static_cast<std::size_t>(r)];
+  }
+  std::string Good(int g) const {
+    for (const kz::Good& good : scenario.goods) {
+      if (good.id == results.goodIds[static_cast<std::size_t>(g)]) return text::GoodPhrase(good);
+    }
+    return results.goodIds[static_cast<std::size_t>(g)];
+  }
+};
+
+std::string Sentence(std::string clause) {
+  return text::Capitalized(std::move(clause)) + text::English(text::Id::SentenceEnd);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing and wording the findings
+// ---------------------------------------------------------------------------------------------
+
+Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording, const Results* comparison,
+                      const std::string& label) {
+  Finding f;
+  f.kind = FindingKind::Trough;
+  f.region = names.results.regionIds[static_cast<std::size_t>(trough.region)];
+  f.good = names.results.goodIds[static_cast<std::size_t>(trough.good)];
+  f.months = {trough.month, trough.recovery};
+  f.values = {trough.share, trough.loss};
+  std::string clause = text::Say(wording, {{"good", names.Good(trough.good)},
+                                                    {"region", names.Region(trough.region)},
+                                                    {"share", FormatPercent(trough.share)},
+                                                    {"month", std::to_string(trough.month)}});
+  clause += trough.recovery >= 0 ? text::Say(text::Id::TroughRecovers, {{"month", std::to_string(trough.recovery)}})
+                                 : text::Say(text::Id::TroughNoRecovery);
+  if (comparison != nullptr) {
+    const int r = IndexOf(comparison->regionIds, f.region);
+    const int g = IndexOf(comparison->goodIds, f.good);
+    if (r >= 0 && g >= 0) {
+      const Trough other = TroughOf(*comparison, r, g);
+      f.values.push_back(other.share);
+      clause += other.share >= kFullyMet
+                    ? text::Say(text::Id::ComparisonFullyMet, {{"label", label}})
+                    : text::Say(text::Id::ComparisonTrough, {{"label", label}, {"share", FormatPercent(other.share)}});
+    }
+  }
+  f.text = Sentence(clause);
+  return f;
+}
+
+Finding LossFinding(const Results& results, const Results* comparison, const std::string& label) {
+  Finding f;
+  f.kind = FindingKind::TotalLoss;
+  const double total = TotalLoss(results);
+  f.values = {total};
+  std::string clause = RoundHalfAwayFromZero(total) > 0.0 ? text::Say(text::Id::Loss, {{"money", FormatMoney(total)}})
+                                                          : text::Say(text::Id::NoLoss);
+  if (comparison != nullptr) {
+    const double other = TotalLoss(*comparison);
+    f.values.push_back(other);
+    const double change = other - total;
+    if (RoundHalfAwayFromZero(total) <= 0.0) {
+      clause += RoundHalfAwayFromZero(other) > 0.0
+                    ? text::Say(text::Id::LossFromZero, {{"label", label}, {"money", FormatMoney(other)}})
+                    : text::Say(text::Id::LossSame, {{"label", label}});
+    } else if (RoundHalfAwayFromZero(std::fabs(change)) <= 0.0 || std::fabs(change) < 5e-4 * total) {
+      clause += text::Say(text::Id::LossSame, {{"label", label}});
+    } else {
+      const std::string percent = FormatPercent(change / total);
+      clause += text::Say(change < 0.0 ? text::Id::LossFall : text::Id::LossRise,
+                          {{"label", label},
+                           {"money", FormatMoney(std::fabs(change))},
+                           {"change", change < 0.0 ? percent : "+" + percent}});
+    }
+  }
+  f.text = Sentence(clause);
+  return f;
+}
+
+// The highest price index anywhere; kind TotalLoss (= none) when no price rises.
+Finding PriceFinding(const Names& names, const Results& r) {
+  Finding f;
+  int bestRegion = -1;
+  int bestGood = -1;
+  double best = 1.0 + kPriceNoise;
+  for (int region = 0; region < r.regions; ++region) {
+    for (int g = 0; g < r.goods; ++g) {
+      const double peak = r.MetricsOf(region, g).peakPrice;
+      if (peak > best * (1.0 + 1e-9)) {
+        best = peak;
+        bestRegion = region;
+        bestGood = g;
+      }
+    }
+  }
+  // A rise that would read "0%" is not worth a sentence.
+  if (bestRegion < 0 || RoundHalfAwayFromZero((best - 1.0) * 1000.0) < 5.0) return f;
+  int month = 0;
+  double highest = 0.0;
+  for (int t = 0; t < r.months; ++t) {
+    const double price = r.price[r.Index(t, bestRegion, bestGood)];
+    if (price > highest) {
+      highest = price;
+      month = t;
+    }
+  }
+  f.kind = FindingKind::PeakPrice;
+  f.region = r.regionIds[static_cast<std::size_t>(bestRegion)];
+  f.good = r.goodIds[static_cast<std::size_t>(bestGood)];
+  f.months = {month};
+  f.values = {best};
+  const auto args = {std::pair<std::string_view, std::string>{"good", names.Good(bestGood)},
+                     std::pair<std::string_view, std::string>{"region", names.Region(bestRegion)},
+                     std::pair<std::string_view, std::string>{"month", std::to_string(month)},
+                     std::pair<std::string_view, std::string>{"share", FormatPercent(best - 1.0)},
+                     std::pair<std::string_view, std::string>{"multiple", FormatMultiple(best)}};
+  f.text = Sentence(text::Fill(text::English(best < 2.0 ? text::Id::PriceRise : text::Id::PriceMultiple), args));
+  return f;
+}
+
+// Regions with no shortage and no price rise; kind TotalLoss (= none) when every region is affected
+// or none is (then the other sentences already say so).
+Finding UnaffectedFinding(const Names& names, const Results& r) {
+  Finding f;
+  std::vector<int> unaffected;
+  for (int region = 0; region < r.regions; ++region) {
+    if (!RegionAffected(r, region)) unaffected.push_back(region);
+  }
+  if (unaffected.empty() || static_cast<int>(unaffected.size()) == r.regions) return f;
+  f.kind = FindingKind::Unaffected;
+  std::vector<std::string> listed;
+  for (const int region : unaffected) f.regions.push_back(r.regionIds[static_cast<std::size_t>(region)]);
+  f.values = {static_cast<double>(unaffected.size())};
+  const std::size_t named = unaffected.size() > kUnaffectedNamed ? kUnaffectedNamed - 1 : unaffected.size();
+  for (std::size_t i = 0; i < named; ++i) listed.push_back(names.Region(unaffected[i]));
+  if (named < unaffected.size()) {
+    listed.push_back(text::Say(text::Id::OtherRegions, {{"count", std::to_string(unaffected.size() - named)}}));
+  }
+  f.text = Sentence(text::Say(unaffected.size() == 1 ? text::Id::UnaffectedOne : text::Id::Unaffected,
+                              {{"regions", text::JoinList(listed)}}));
+  return f;
+}
+
+}  // namespace
+
+double RoundHalfAwayFromZero(double value) {
+  if (!std::isfinite(value)) return value;
+  const double magnitude = std::fabs(value);
+  double whole = std::floor(magnitude);
+  if (magnitude - whole >= 0.5) whole += 1.0;  // exact: magnitude - floor(magnitude) has no rounding error
+  return value < 0.0 ? -whole : whole;
+}
+
+std::string FormatPercent(double share) {
+  if (!std::isfinite(share)) return "?";
+  const double percent = std::fabs(share) * 100.0;
+  std::string body;
+  if (percent == 0.0) {
+    body = "0";
+  } else if (percent < 1.0 || (percent > 99.0 && percent < 100.0)) {
+    const double tenths = std::clamp(RoundHalfAwayFromZero(percent * 10.0), 1.0, percent < 1.0 ? 10.0 : 999.0);
+    body = Tenths(tenths, false);
+  } else {
+    body = WholeDigits(RoundHalfAwayFromZero(percent), true);
+  }
+  return (share < 0.0 ? Minus() : std::string()) + body + "%";
+}
+
+std::string FormatMoney(double usd) {
+  if (!std::isfinite(usd)) return "?";
+  const std::string sign = usd < 0.0 ? Minus() : std::string();
+  const double amount = std::fabs(usd);
+  if (RoundHalfAwayFromZero(amount) < 1e6) return sign + "$" + WholeDigits(RoundHalfAwayFromZero(amount), true);
+  struct Unit {
+    double size;
+    text::Id words;
+  };
+  constexpr Unit kUnits[] = {{1e6, text::Id::MoneyMillion}, {1e9, text::Id::MoneyBillion}, {1e12, text::Id::MoneyTrillion}};
+  std::size_t u = 0;
+  while (u + 1 < std::size(kUnits) && amount >= kUnits[u + 1].size) ++u;
+  for (;;) {
+    const double x = amount / kUnits[u].size;
+    std::string number;
+    const double tenths = RoundHalfAwayFromZero(x * 10.0);
+    if (tenths < 1000.0) {
+      number = Tenths(tenths, false);
+    } else {
+      const double whole = RoundHalfAwayFromZero(x);
+      if (whole >= 1000.0 && u + 1 < std::size(kUnits)) {  // 999.7 million reads "$1 billion"
+        ++u;
+        continue;
+      }
+      number = WholeDigits(whole, true);
+    }
+    return sign + "$" + text::Say(kUnits[u].words, {{"number", number}});
+  }
+}
+
+std::string FormatMultiple(double value) {
+  if (!std::isfinite(value)) return "?";
+  const double magnitude = std::fabs(value);
+  const double tenths = RoundHalfAwayFromZero(magnitude * 10.0);
+  const std::string body = tenths < 100.0 ? Tenths(tenths, false) : WholeDigits(RoundHalfAwayFromZero(magnitude), true);
+  return (value < 0.0 ? Minus() : std::string()) + body;
+}
+
+Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison,
+                   const std::string& comparisonLabel) {
+  const Names names{scenario, results};
+  // Final goods with a shortfall, worst loss first. Losses compare in whole dollars, so last-bit
+  // differences between platforms cannot reorder near-ties (ties: scenario order).
+  std::vector<Trough> troughs;
+  for (int r = 0; r < results.regions; ++r) {
+    for (int g = 0; g < results.goods; ++g) {
+      if (!HasFinalDemand(results, r, g)) continue;
+      const Trough trough = TroughOf(results, r, g);
+      if (trough.share < kFullyMet && trough.loss > 0.0) troughs.push_back(trough);
+    }
+  }
+  std::stable_sort(troughs.begin(), troughs.end(), [](const Trough& a, const Trough& b) {
+    return RoundHalfAwayFromZero(a.loss) > RoundHalfAwayFromZero(b.loss);
+  });
+
+  // Candidates by priority; the first kMaxSentences that exist are told, in reading order.
+  enum Slot { kFirst, kSecond, kPrice, kLoss, kUnaffected, kSlots };
+  Finding slots[kSlots];
+  bool present[kSlots] = {};
+  const Slot priority[kSlots] = {kFirst, kLoss, kPrice, kUnaffected, kSecond};
+  if (!troughs.empty()) {
+    slots[kFirst] = TroughFinding(names, troughs[0], text::Id::Trough, comparison, comparisonLabel);
+  } else {
+    slots[kFirst].kind = FindingKind::NoShortage;
+    slots[kFirst].text = Sentence(text::Say(text::Id::NoShortage));
+  }
+  present[kFirst] = true;
+  if (troughs.size() > 1 && troughs[1].loss >= kSecondTroughShare * troughs[0].loss) {
+    slots[kSecond] = TroughFinding(names, troughs[1], text::Id::TroughAlso, nullptr, "");
+    present[kSecond] = true;
+  }
+  slots[kPrice] = PriceFinding(names, results);
+  present[kPrice] = slots[kPrice].kind == FindingKind::PeakPrice;
+  slots[kLoss] = LossFinding(results, comparison, comparisonLabel);
+  present[kLoss] = true;
+  slots[kUnaffected] = UnaffectedFinding(names, results);
+  present[kUnaffected] = slots[kUnaffected].kind == FindingKind::Unaffected;
+
+  bool told[kSlots] = {};
+  std::size_t count = 0;
+  for (const Slot slot : priority) {
+    if (present[slot] && count < kMaxSentences) {
+      told[slot] = true;
+      ++count;
+    }
+  }
+  Findings findings;
+  for (int slot = 0; slot < kSlots; ++slot) {
+    if (!told[slot]) continue;
+    if (!findings.paragraph.empty()) findings.paragraph += ' ';
+    findings.paragraph += slots[slot].text;
+    findings.items.push_back(std::move(slots[slot]));
+  }
+  return findings;
+}
+
+}  // namespace kz

@@ -1,0 +1,68 @@
+// Key findings: a short generated summary of a run (2-4 sentences) for the always-visible summary
+// line, the page's ARIA live region and copy-paste. The app never computes the model, so the core
+// chooses what matters: the worst-hit end uses (trough and recovery), the peak price, the total loss
+// and, against a comparison run, how the trough and the loss change. Text is English and identical on
+// every platform (no locale; own rounding); each finding also carries its numbers for translation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kizuna/results.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+enum class FindingKind : std::uint8_t {
+  Trough,      ///< a final good in a region: values {share met at the trough, loss USD[, comparison's
+               ///< trough share]}, months {trough month, recovery month or -1 = not within the horizon}
+  NoShortage,  ///< no end use falls more than 1% short in any month (no region, good, numbers)
+  PeakPrice,   ///< the highest price index: values {index}, months {month of the peak}
+  TotalLoss,   ///< values {total loss USD[, comparison's total loss USD]}
+  Unaffected,  ///< regions with no shortage and no price rise: `regions`, values {how many}
+};
+
+/// One sentence of the summary and the numbers behind it.
+struct Finding {
+  FindingKind kind = FindingKind::TotalLoss;
+  std::string region;                ///< region id, or empty
+  std::string good;                  ///< good id, or empty
+  std::vector<std::string> regions;  ///< Unaffected: the region ids, in scenario order
+  std::vector<int> months;           ///< see FindingKind; months count from the scenario start (month 0)
+  std::vector<double> values;        ///< see FindingKind; shares 0..1, money USD, price index (1 = base)
+  std::string text;                  ///< the English sentence, capitalised, with its full stop
+};
+
+struct Findings {
+  std::vector<Finding> items;  ///< 2-4 findings, in reading order
+  std::string paragraph;       ///< the sentences joined by spaces
+};
+
+/// Summarizes `results`, a run of `scenario`. With `comparison` (a run of a variant of the same
+/// scenario: same region and good ids, e.g. with a framework switched on), the worst trough and the
+/// total loss also say how they change, naming the variant `comparisonLabel` ("with <label> it
+/// bottoms at 85%"). Deterministic: the same inputs give the same text on every platform.
+Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison = nullptr,
+                   const std::string& comparisonLabel = "");
+
+// ---------------------------------------------------------------------------------------------
+// Locale-free number formatting (used by the findings; also for labels in the app)
+// ---------------------------------------------------------------------------------------------
+
+/// Rounds to the nearest whole number, halves away from zero (2.5 -> 3, -2.5 -> -3), exactly.
+double RoundHalfAwayFromZero(double value);
+
+/// A share as a percentage: whole percent ("62%"); one decimal below 1% and between 99% and 100%
+/// ("0.5%", "99.6%"), so a small non-zero share never reads "0%" and a shortfall never reads "100%"
+/// (at least "0.1%", at most "99.9%"). Negative shares take a minus sign (U+2212): "−35%".
+std::string FormatPercent(double share);
+
+/// US dollars: "$950", "$3,000", "$123,457", then "$1.2 million", "$3.2 billion", "$1 trillion"
+/// (one decimal below 100 of the unit, a whole number above; no trailing ".0"). Negative: "−$1.2 billion".
+std::string FormatMoney(double usd);
+
+/// A multiple such as a price index: one decimal below 10 ("2.3"), whole above ("12"); no trailing ".0".
+std::string FormatMultiple(double value);
+
+}  // namespace kz
