@@ -96,7 +96,7 @@ void App::Frame(const FrameContext& frame) {
   ImGui::End();
 
   PlaceWindow(0.30f, 0.0f, 0.70f, 0.30f);
-  if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work);
+  if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
   ImGui::End();
 
   PlaceWindow(0.30f, 0.58f, 0.70f, 0.42f);

@@ -8,6 +8,7 @@
 
 #include "frame_stats.hpp"
 #include "panel_chart.hpp"
+#include "panel_findings.hpp"
 #include "panel_levers.hpp"
 #include "session.hpp"
 
@@ -50,6 +51,7 @@ class App {
   Session work;
   LeversPanelState leversState;
   ChartPanelState chartState;
+  FindingsPanelState findingsState;
   std::vector<PresetInfo> presetList;
   std::string currentPreset;
   std::optional<std::string> presetRequest;

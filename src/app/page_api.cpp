@@ -96,6 +96,7 @@ std::string SummaryJson(const Session& session) {
     w.Int(sel.month);
     w.EndObject();
     Str(w, "readout", SelectionReadout(session));
+    Str(w, "findings", session.findings().paragraph);
     w.Key("months");
     w.Int(r.months);
     w.Key("regions");

@@ -5,10 +5,18 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "kizuna/explain.hpp"
 #include "kizuna/results_io.hpp"
 
 namespace kz {
 namespace {
+
+// Dear ImGui's default font has no U+2212 (minus sign): draw a hyphen instead (the DOM keeps it).
+std::string ForImGui(std::string text) {
+  const std::string minus = "\xE2\x88\x92";
+  for (std::size_t at = text.find(minus); at != std::string::npos; at = text.find(minus, at + 1)) text.replace(at, minus.size(), "-");
+  return text;
+}
 
 std::string Percent(double share) {
   char text[16];
@@ -49,7 +57,30 @@ std::string SelectionReadout(const Session& session) {
   return text + ".";
 }
 
-void DrawFindingsPanel(const Session& session) {
+namespace {
+
+bool SameSelection(const Selection& a, const Selection& b) {
+  return a.region == b.region && a.good == b.good && a.month == b.month;
+}
+
+void RefreshExplanation(const Session& session, FindingsPanelState& state) {
+  if (state.version == session.findingsVersion() && SameSelection(state.selection, session.selection())) return;
+  state.version = session.findingsVersion();
+  state.selection = session.selection();
+  state.text.clear();
+  state.levers.clear();
+  const Results& r = session.results();
+  const Selection& sel = session.selection();
+  Expected<Explanation> why = Explain(session.scenario(), r, r.regionIds[static_cast<std::size_t>(sel.region)],
+                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month);
+  if (!why || why.value().chain.empty()) return;
+  state.text = ForImGui(why.value().text);
+  for (const LeverSuggestion& lever : why.value().levers) state.levers.push_back(lever.path + ": " + ForImGui(lever.reason));
+}
+
+}  // namespace
+
+void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   if (!session.loaded()) {
     ImGui::TextDisabled("Loading the scenario...");
     return;
@@ -59,7 +90,15 @@ void DrawFindingsPanel(const Session& session) {
   ImGui::TextUnformatted(s.title.en.c_str());
   if (!s.narrative.en.empty()) ImGui::TextDisabled("%s", s.narrative.en.c_str());
   ImGui::Separator();
+  ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
+  ImGui::Separator();
   ImGui::TextUnformatted(SelectionReadout(session).c_str());
+  RefreshExplanation(session, state);
+  if (!state.text.empty() && ImGui::TreeNodeEx("Why, and what would help", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::TextUnformatted(state.text.c_str());
+    for (const std::string& lever : state.levers) ImGui::BulletText("%s", lever.c_str());
+    ImGui::TreePop();
+  }
   ImGui::PopTextWrapPos();
 }
 

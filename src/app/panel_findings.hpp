@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "session.hpp"
 
@@ -13,6 +14,15 @@ namespace kz {
 /// short because of export restriction 'China halts oxide exports to Japan' at China."
 std::string SelectionReadout(const Session& session);
 
-void DrawFindingsPanel(const Session& session);
+/// The explanation of the selection, recomputed only when the results or the selection change
+/// (Explain lists the scenario's levers, too slow to repeat every frame).
+struct FindingsPanelState {
+  int version = -1;
+  Selection selection{-1, -1, -1};
+  std::string text;
+  std::vector<std::string> levers;
+};
+
+void DrawFindingsPanel(const Session& session, FindingsPanelState& state);
 
 }  // namespace kz

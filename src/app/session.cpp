@@ -44,6 +44,16 @@ Selection WorstHit(const Results& r) {
   return best;
 }
 
+// How the findings name the comparison: "with no shocks it bottoms at 85%".
+const char* ComparisonName(Comparison comparison) {
+  switch (comparison) {
+    case Comparison::None: return "";
+    case Comparison::NoEvents: return "no shocks";
+    case Comparison::Preset: return "the preset as loaded";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<Problem> Session::Load(std::string_view text, std::string_view baseText) {
@@ -151,12 +161,21 @@ void Session::RefreshLeverValues(std::string_view changedPath) {
 }
 
 void Session::RunComparison() {
-  if (comparisonKind == Comparison::None) return;
+  if (comparisonKind == Comparison::None) {
+    UpdateFindings();
+    return;
+  }
   Scenario other = comparisonKind == Comparison::Preset ? reference : working;
   if (comparisonKind == Comparison::NoEvents) other.events.clear();
   Expected<Results> results = RunWithFlows(other, Simulation::Validation::Skip);
   if (results) compared = std::move(results.value());
   ++runCount;
+  UpdateFindings();
+}
+
+void Session::UpdateFindings() {
+  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind));
+  ++findingsRevision;
 }
 
 void Session::ClampSelection() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kizuna/expected.hpp"
+#include "kizuna/findings.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/provenance.hpp"
 #include "kizuna/results.hpp"
@@ -68,11 +69,17 @@ class Session {
   /// that can time it).
   int runs() const { return runCount; }
 
+  /// The key findings of the current results (against the comparison when there is one), refreshed
+  /// on every run; `findingsVersion` changes whenever they are recomputed.
+  const Findings& findings() const { return keyFindings; }
+  int findingsVersion() const { return findingsRevision; }
+
  private:
   void RunAll();
   void RefreshLeverValues(std::string_view changedPath);
   void RunComparison();
   void ClampSelection();
+  void UpdateFindings();
 
   Scenario reference;  // as loaded
   Scenario working;    // with the user's edits
@@ -83,6 +90,8 @@ class Session {
   std::vector<LeverInfo> leverList;
   std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
   int runCount = 0;
+  Findings keyFindings;
+  int findingsRevision = 0;
 };
 
 }  // namespace kz

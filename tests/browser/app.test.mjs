@@ -19,6 +19,11 @@ test('opens on the default scenario with its levers and a summary', async () => 
   assert.equal(summary.scenario, 're-2010-japan');
   assert.ok(summary.readout.length > 20, summary.readout);
   assert.ok(summary.metrics.lossUsd > 0, 'the shocks cost something');
+  assert.match(summary.findings, /Japan|oxide/, summary.findings);
+  // The same findings are in the page's ARIA live region, for screen readers and copy-paste.
+  await page.waitForFunction(() => document.getElementById('findings').textContent.length > 20);
+  assert.equal(await page.locator('#findings').textContent(), summary.findings);
+  assert.equal(await page.locator('#findings').getAttribute('aria-live'), 'polite');
   const levers = await page.evaluate(() => window.kizuna.levers());
   const halt = levers.find((lever) => lever.path === 'event.cn-halt-japan-2010.fraction');
   assert.ok(halt, 'the halt is a lever');
@@ -35,6 +40,8 @@ test('setting a lever re-runs the model and changes the summary; bad values chan
   assert.deepEqual(await page.evaluate((path) => window.kizuna.setLever(path, 0), HALT), []);
   const after = await page.evaluate(() => window.kizuna.summary());
   assert.ok(after.metrics.lossUsd < before.metrics.lossUsd, `${after.metrics.lossUsd} < ${before.metrics.lossUsd}`);
+  assert.notEqual(after.findings, before.findings, 'the findings follow the change');
+  await page.waitForFunction((text) => document.getElementById('findings').textContent === text, after.findings);
   const refused = await page.evaluate((path) => window.kizuna.setLever(path, 5), HALT);
   assert.equal(refused.length, 1);
   assert.match(refused[0].message, /0\.\.1|range|must be/);

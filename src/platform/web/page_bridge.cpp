@@ -20,6 +20,11 @@ EM_JS(void, kz_js_set_cursor, (const char* cursor), {
   Module["canvas"].style.cursor = UTF8ToString(cursor);
 });
 
+EM_JS(void, kz_js_publish_findings, (const char* text), {
+  var element = document.getElementById("findings");
+  if (element) element.textContent = UTF8ToString(text);
+});
+
 EM_JS(void, kz_js_request_preset, (const char* id), {
   if (Module["kizunaRequestPreset"]) Module["kizunaRequestPreset"](UTF8ToString(id));
 });
@@ -27,6 +32,8 @@ EM_JS(void, kz_js_request_preset, (const char* id), {
 namespace kz::web {
 
 void RequestPreset(const char* id) { kz_js_request_preset(id); }
+
+void PublishFindings(const char* text) { kz_js_publish_findings(text); }
 
 void NotifyFirstFrame() { kz_js_first_frame(); }
 

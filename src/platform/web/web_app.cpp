@@ -121,6 +121,10 @@ void WebApp::Frame() {
   ImGui::Render();
   UpdateCursor();
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
+  if (app.session().findingsVersion() != publishedFindings) {
+    publishedFindings = app.session().findingsVersion();
+    PublishFindings(app.session().findings().paragraph.c_str());
+  }
 
   backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -45,6 +45,7 @@ class WebApp {
   float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
   std::vector<PresetInfo> presets;
   std::string currentPreset;
+  int publishedFindings = -1;  // Session::findingsVersion() last put into the page
 };
 
 /// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.
