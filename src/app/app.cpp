@@ -7,6 +7,7 @@
 namespace kz {
 
 void App::Frame(const FrameContext& frame) {
+  world.Frame(frame.uiScale);  // first: the map lies under every other window
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float margin = 24.0f * frame.uiScale;
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_FirstUseEver);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "frame_stats.hpp"
+#include "world_view.hpp"
 
 namespace kz {
 
@@ -17,6 +18,11 @@ class App {
  public:
   /// Lays out one frame. Requires a current ImGui context inside NewFrame/Render.
   void Frame(const FrameContext& frame);
+  /// The world map's data and view, for the platform's renderer.
+  WorldView& World() { return world; }
+
+ private:
+  WorldView world;
 };
 
 }  // namespace kz

@@ -8,6 +8,7 @@
 #include "backdrop.hpp"
 #include "frame_stats.hpp"
 #include "web_canvas.hpp"
+#include "world_map.hpp"
 
 namespace kz::web {
 
@@ -25,10 +26,13 @@ class WebApp {
  private:
   void UpdateUiScale(double pixelRatio);
   void UpdateCursor();
+  void DrawWorldMap();
 
   GLFWwindow* window = nullptr;
   App app;
   Backdrop backdrop;
+  WorldMap worldMap;
+  bool worldMapReady = false;  // uploaded once the app has loaded the mesh and the scenario's regions
   FrameStats frameStats;
   CanvasSize canvas;
   int cursor = -2;       // ImGuiMouseCursor last applied; -2 = none applied yet
