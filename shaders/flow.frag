@@ -16,7 +16,7 @@ void main() {
   if (vStyle == 0) {
     float phase = fract((along - uTime * 45.0) / 60.0);
     float pulse = smoothstep(0.0, 0.15, phase) * (1.0 - smoothstep(0.15, 0.5, phase));
-    colour.rgb *= 0.75 + 0.5 * pulse;
+    colour.rgb *= 0.85 + 0.25 * pulse;
     colour.a *= 0.6 + 0.4 * pulse;
   } else if (vStyle == 1) {
     if (fract(along / 12.0 - uTime * 0.6) > 0.55) discard;

@@ -4,6 +4,8 @@
 //   kizuna.version()  the app's version, e.g. "0.1.0"
 //   kizuna.buildInfo() { version, target, buildType, compiler }
 //   kizuna.stats()    { loadMs, frameMs, frames, canvasWidth, canvasHeight, pixelRatio }
+//   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
+//   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -52,6 +54,14 @@
         canvasHeight: canvas.height,
         pixelRatio: window.devicePixelRatio,
       };
+    },
+    map() {
+      requireRunning();
+      return { hovered: Module.UTF8ToString(Module._kz_web_map_hovered()) || null };
+    },
+    mapPoint(lon, lat) {
+      requireRunning();
+      return { x: Module._kz_web_map_screen(lon, lat, 0), y: Module._kz_web_map_screen(lon, lat, 1) };
     },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };

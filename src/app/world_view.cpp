@@ -60,7 +60,9 @@ void WorldView::Rebuild() {
 }
 
 void WorldView::Frame(float uiScale) {
-  if (!loaded) Load();
+  // The first frame goes on screen before the run (a few hundred ms in wasm), so the page shows
+  // the app at once and the map joins it on the next frame.
+  if (!loaded && framesDrawn++ > 0) Load();
   MapPanelInput input;
   input.mesh = Mesh();
   input.regionIds = regionIds;

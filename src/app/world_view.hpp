@@ -17,7 +17,8 @@ namespace kz {
 
 class WorldView {
  public:
-  /// Loads and runs the default world on the first call, then draws the map panel. Requires an ImGui frame.
+  /// Loads and runs the default world on the second call (the first frame stays quick), then draws
+  /// the map panel. Requires an ImGui frame.
   void Frame(float uiScale);
 
   /// The parsed mesh, or null if the embedded mesh failed to parse (Status() says why).
@@ -35,6 +36,7 @@ class WorldView {
   void Rebuild();
 
   bool loaded = false;
+  int framesDrawn = 0;
   std::optional<WorldMesh> mesh;
   std::optional<Scenario> scenario;
   std::optional<Results> results;

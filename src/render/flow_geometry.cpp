@@ -73,7 +73,8 @@ void Arc(std::vector<FlowVertex>& out, P from, P to, double halfWidth, const std
 
 std::array<float, 4> FlowColour(float disruption01) {
   const float t = std::clamp(disruption01, 0.0f, 1.0f);
-  const std::array<float, 3> calm{0.40f, 0.80f, 0.90f}, amber{0.98f, 0.72f, 0.25f}, red{0.95f, 0.25f, 0.22f};
+  // Kept below the luminance of UI text even at a pulse's peak (flow.frag brightens by up to 10%).
+  const std::array<float, 3> calm{0.30f, 0.58f, 0.70f}, amber{0.90f, 0.60f, 0.20f}, red{0.92f, 0.25f, 0.22f};
   const std::array<float, 3>& a = t < 0.5f ? calm : amber;
   const std::array<float, 3>& b = t < 0.5f ? amber : red;
   const float s = t < 0.5f ? t * 2.0f : t * 2.0f - 1.0f;

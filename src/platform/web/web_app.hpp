@@ -22,6 +22,8 @@ class WebApp {
   double MedianFrameMs() const { return frameStats.MedianMs(); }
   /// Frames drawn so far.
   long long FrameCount() const { return frameStats.FrameCount(); }
+  /// The world map's state (hovered region, view), for kizuna.map() and kizuna.mapPoint().
+  WorldView& World() { return app.World(); }
 
  private:
   void UpdateUiScale(double pixelRatio);
