@@ -2,6 +2,7 @@
 #include "map_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kz {
 
@@ -37,9 +38,14 @@ void ZoomAbout(MapView& view, const MapViewport& viewport, ScreenPoint anchor, d
   ClampView(view);
 }
 
+double WrapLongitude(double lon) {
+  const double wrapped = std::fmod(lon + 180.0, 360.0);
+  return (wrapped < 0.0 ? wrapped + 360.0 : wrapped) - 180.0;
+}
+
 void ClampView(MapView& view) {
   view.zoom = std::clamp(view.zoom, MapView::kMinZoom, MapView::kMaxZoom);
-  view.center.lon = std::clamp(view.center.lon, -180.0, 180.0);
+  view.center.lon = WrapLongitude(view.center.lon);
   view.center.lat = std::clamp(view.center.lat, -90.0, 90.0);
 }
 

@@ -1,5 +1,6 @@
 // Where the world map is looked at from: an equirectangular (plate carrée) projection, x = longitude
-// and y = latitude in degrees, scaled uniformly to screen pixels, panned and zoomed. Equirectangular
+// and y = latitude in degrees, scaled uniformly to screen pixels, panned and zoomed; the world repeats
+// every 360 degrees of longitude so panning east or west never runs off its edge. Equirectangular
 // because it is affine in (lon, lat): the mesh triangulated in degrees stays exact, the inverse
 // (ScreenToLonLat, for hovering) is exact, and the shader needs one scale and one offset. No GL here.
 #pragma once
@@ -38,8 +39,11 @@ LonLat ScreenToLonLat(const MapView& view, const MapViewport& viewport, ScreenPo
 void PanBy(MapView& view, const MapViewport& viewport, ScreenPoint delta);
 /// Multiplies the zoom by `factor` keeping the point under `anchor` fixed (wheel zoom about the cursor).
 void ZoomAbout(MapView& view, const MapViewport& viewport, ScreenPoint anchor, double factor);
-/// Keeps the zoom in range and the centre inside the world, so the map cannot be lost off screen.
+/// Keeps the zoom in range and the centre latitude inside the world, so the map cannot be lost off
+/// screen; wraps the centre longitude (the map repeats east and west, see WorldMap::Draw).
 void ClampView(MapView& view);
+/// The same longitude in -180..180.
+double WrapLongitude(double lon);
 
 /// Clip-space transform for a shader: clip = lonLat * scale + offset ({scaleX, scaleY, offsetX, offsetY}),
 /// for a viewport that covers the whole framebuffer.

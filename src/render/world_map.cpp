@@ -4,6 +4,7 @@
 #include "world_map.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "gl_program.hpp"
@@ -124,13 +125,23 @@ bool WorldMap::Init(const WorldMesh& mesh, std::span<const std::string> scenario
 
 void WorldMap::DrawLand(const ClipTransform& transform, const MapScene& scene) const {
   glUseProgram(mapProgram);
-  glUniform4f(transformLocation, transform.scaleX, transform.scaleY, transform.offsetX, transform.offsetY);
   const int colourCount = std::min<int>(kMaxRegions, static_cast<int>(scene.regionColours.size()));
   if (colourCount > 0) glUniform4fv(coloursLocation, colourCount, scene.regionColours.front().data());
   glUniform1i(colourCountLocation, colourCount);
   glUniform4fv(neutralLocation, 1, style.neutral.data());
   glUniform4fv(outlineLocation, 1, style.outline.data());
+  // The world repeats east and west: draw the copies that reach the screen (clip x in -1..1).
+  const float worldWidth = 360.0f * transform.scaleX;
+  const int first = static_cast<int>(std::floor((-1.0f - (180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) + 1;
+  const int last = static_cast<int>(std::ceil((1.0f - (-180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) - 1;
+  for (int copy = first; copy <= last; ++copy) {
+    glUniform4f(transformLocation, transform.scaleX, transform.scaleY, transform.offsetX + copy * worldWidth,
+                transform.offsetY);
+    DrawWorldCopy();
+  }
+}
 
+void WorldMap::DrawWorldCopy() const {
   glUniform1i(modeLocation, 2);
   glBindVertexArray(oceanArray);
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);

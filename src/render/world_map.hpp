@@ -41,6 +41,7 @@ class WorldMap {
 
  private:
   void DrawLand(const ClipTransform& transform, const MapScene& scene) const;
+  void DrawWorldCopy() const;
   void DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds);
 
   GLuint mapProgram = 0, flowProgram = 0;

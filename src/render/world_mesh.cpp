@@ -3,6 +3,7 @@
 #include "world_mesh.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kz {
 namespace {
@@ -123,7 +124,9 @@ Expected<WorldMesh> WorldMesh::Parse(std::span<const std::byte> bytes) {
 }
 
 int WorldMesh::CountryAt(LonLat point) const {
-  const float x = static_cast<float>(point.lon), y = static_cast<float>(point.lat);
+  double lon = std::fmod(point.lon + 180.0, 360.0);  // the map repeats every 360 degrees
+  lon = (lon < 0.0 ? lon + 360.0 : lon) - 180.0;
+  const float x = static_cast<float>(lon), y = static_cast<float>(point.lat);
   for (std::size_t c = 0; c < countries.size(); ++c) {
     const MeshCountry& country = countries[c];
     if (x < country.minLon || x > country.maxLon || y < country.minLat || y > country.maxLat) continue;

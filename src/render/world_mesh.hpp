@@ -49,8 +49,8 @@ class WorldMesh {
   /// Triangle indices into Vertices() (global, not per country).
   const std::vector<std::uint32_t>& Indices() const { return indices; }
 
-  /// The country containing `point`, or -1 (ocean). Point-in-triangle over the countries whose
-  /// bounding box contains the point.
+  /// The country containing `point` (any longitude: it wraps), or -1 (ocean). Point-in-triangle
+  /// over the countries whose bounding box contains the point.
   int CountryAt(LonLat point) const;
   /// Maps each mesh region to its index in `scenarioRegionIds` (-1 where the scenario lacks it).
   std::vector<int> RegionSlots(std::span<const std::string> scenarioRegionIds) const;

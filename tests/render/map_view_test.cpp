@@ -50,6 +50,14 @@ TEST(MapView, PanFollowsThePointerAndZoomIsClamped) {
   EXPECT_DOUBLE_EQ(view.zoom, kz::MapView::kMinZoom);
 }
 
+TEST(MapView, PanningAroundTheWorldWrapsTheCentre) {
+  kz::MapView view{{170.0, 0.0}, 1.0};
+  kz::PanBy(view, kViewport, {-20.0 * kz::PixelsPerDegree(view, kViewport), 0.0});  // 20 degrees east
+  EXPECT_NEAR(view.center.lon, -170.0, 1e-9);
+  EXPECT_NEAR(kz::WrapLongitude(540.0), -180.0, 1e-12);
+  EXPECT_NEAR(kz::WrapLongitude(-190.0), 170.0, 1e-12);
+}
+
 TEST(MapView, ClipTransformAgreesWithScreenProjection) {
   const kz::MapView view{{100.0, 20.0}, 3.0};
   const kz::ClipTransform clip = kz::ClipTransformOf(view, kViewport);

@@ -34,6 +34,9 @@ TEST(WorldMesh, HitTestFindsRegionsAndOcean) {
   EXPECT_EQ(RegionAt({37.6, 55.8}), "ROW");    // Moscow
   EXPECT_EQ(RegionAt({-150.0, 0.0}), "-");     // mid-Pacific
   EXPECT_EQ(RegionAt({-30.0, 30.0}), "-");     // mid-Atlantic
+  EXPECT_EQ(RegionAt({134.0 - 360.0, -25.0}), "AU");  // the copy of the world west of the antimeridian
+  EXPECT_EQ(RegionAt({178.0, -17.8}), "ROW");  // Fiji, cut at the antimeridian
+  EXPECT_EQ(RegionAt({-179.9, 66.5}), "ROW");  // Chukotka, east of the antimeridian
 }
 
 TEST(WorldMesh, RegionSlotsFollowTheScenarioOrder) {
