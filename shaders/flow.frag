@@ -1,6 +1,6 @@
 #version 300 es
 // Arcs: soft edges; pulses travel from seller to buyer so the direction reads without arrowheads;
-// restricted routes are dashed (and carry a solid cross).
+// restricted routes are dashed (and carry a solid cross); a dark halo lies under everything.
 precision highp float;
 in vec2 vUv;
 in vec4 vColour;
@@ -20,8 +20,8 @@ void main() {
     colour.a *= 0.6 + 0.4 * pulse;
   } else if (vStyle == 1) {
     if (fract(along / 12.0 - uTime * 0.6) > 0.55) discard;
-  } else {
+  } else if (vStyle == 2) {
     edge = 1.0;
-  }
+  }  // 3 = halo: the soft edge alone
   outColor = vec4(colour.rgb, colour.a * edge);
 }

@@ -3,7 +3,7 @@
 in vec2 aPosition;  // framebuffer pixels, y down
 in vec2 aUv;        // u = pixels along the arc, v = -1..1 across it
 in vec4 aColour;
-in float aStyle;    // FlowStyle: 0 moving, 1 restricted (dashed), 2 solid
+in float aStyle;    // FlowStyle: 0 moving, 1 restricted (dashed), 2 solid, 3 halo
 uniform vec2 uResolution;
 out vec2 vUv;
 out vec4 vColour;

@@ -13,6 +13,8 @@ constexpr double kBow = 0.22;          // control point offset, as a share of th
 constexpr double kMinWidth = 1.5;      // CSS px, the thinnest visible route
 constexpr double kWidthPerVolume = 7;  // CSS px added at the largest volume
 constexpr double kCrossHalf = 6.0;     // CSS px, half the size of the restriction cross
+constexpr double kHalo = 1.5;          // CSS px of dark band each side of an arc or marker
+constexpr std::array<float, 4> kHaloColour{0.02f, 0.03f, 0.05f, 0.55f};
 
 struct P {
   double x, y;
@@ -37,13 +39,12 @@ FlowVertex Vertex(P p, float u, float v, const std::array<float, 4>& colour, Flo
 }
 
 // A straight bar from a to b (the cross's strokes).
-void Bar(std::vector<FlowVertex>& out, P a, P b, double halfWidth, const std::array<float, 4>& colour) {
+void Bar(std::vector<FlowVertex>& out, P a, P b, double halfWidth, const std::array<float, 4>& colour,
+         FlowStyle style) {
   const P d = Normalised({b.x - a.x, b.y - a.y});
   const P n{-d.y * halfWidth, d.x * halfWidth};
-  Quad(out, {Vertex({a.x + n.x, a.y + n.y}, 0, 1, colour, FlowStyle::Solid),
-             Vertex({a.x - n.x, a.y - n.y}, 0, -1, colour, FlowStyle::Solid),
-             Vertex({b.x + n.x, b.y + n.y}, 0, 1, colour, FlowStyle::Solid),
-             Vertex({b.x - n.x, b.y - n.y}, 0, -1, colour, FlowStyle::Solid)});
+  Quad(out, {Vertex({a.x + n.x, a.y + n.y}, 0, 1, colour, style), Vertex({a.x - n.x, a.y - n.y}, 0, -1, colour, style),
+             Vertex({b.x + n.x, b.y + n.y}, 0, 1, colour, style), Vertex({b.x - n.x, b.y - n.y}, 0, -1, colour, style)});
 }
 
 void Arc(std::vector<FlowVertex>& out, P from, P to, double halfWidth, const std::array<float, 4>& colour,
@@ -97,6 +98,7 @@ void BuildFlowGeometry(const MapView& view, const MapViewport& viewport, double 
     const P to = toPixels(scene.regionAnchors[static_cast<std::size_t>(flow.toRegion)]);
     const double halfWidth = 0.5 * pixelRatio * (kMinWidth + kWidthPerVolume * std::clamp(flow.volume01, 0.0f, 1.0f));
     const auto colour = flow.restricted ? FlowColour(1.0f) : FlowColour(flow.disruption01);
+    Arc(out, from, to, halfWidth + kHalo * pixelRatio, kHaloColour, FlowStyle::Halo);
     Arc(out, from, to, halfWidth, colour, flow.restricted ? FlowStyle::Restricted : FlowStyle::Moving);
     if (!flow.restricted) continue;
     // The cross sits on the arc's midpoint (the Bézier at t = 0.5 is a quarter of the way to the control).
@@ -107,8 +109,11 @@ void BuildFlowGeometry(const MapView& view, const MapViewport& viewport, double 
     const P mid{0.5 * (from.x + to.x) + normal.x * bow, 0.5 * (from.y + to.y) + normal.y * bow};
     const double h = kCrossHalf * pixelRatio, w = 1.6 * pixelRatio;
     const std::array<float, 4> red{0.95f, 0.20f, 0.18f, 1.0f};
-    Bar(out, {mid.x - h, mid.y - h}, {mid.x + h, mid.y + h}, w, red);
-    Bar(out, {mid.x - h, mid.y + h}, {mid.x + h, mid.y - h}, w, red);
+    const double halo = w + kHalo * pixelRatio;
+    Bar(out, {mid.x - h, mid.y - h}, {mid.x + h, mid.y + h}, halo, kHaloColour, FlowStyle::Halo);
+    Bar(out, {mid.x - h, mid.y + h}, {mid.x + h, mid.y - h}, halo, kHaloColour, FlowStyle::Halo);
+    Bar(out, {mid.x - h, mid.y - h}, {mid.x + h, mid.y + h}, w, red, FlowStyle::Solid);
+    Bar(out, {mid.x - h, mid.y + h}, {mid.x + h, mid.y - h}, w, red, FlowStyle::Solid);
   }
 }
 

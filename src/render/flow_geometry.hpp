@@ -1,6 +1,7 @@
 // Trade-flow arcs as triangles in framebuffer pixels: a quadratic Bézier between two regions' anchors,
 // bowed toward the pole like a great circle, as wide as its volume, coloured by its disruption;
-// restricted routes get a dashed style and a cross at the midpoint. No GL: world_map.cpp uploads it.
+// restricted routes get a dashed style and a cross at the midpoint; a dark halo under each keeps them
+// legible on land of any colour. No GL: world_map.cpp uploads it.
 #pragma once
 
 #include <array>
@@ -17,6 +18,7 @@ enum class FlowStyle : int {
   Moving = 0,      ///< pulses travel from seller to buyer
   Restricted = 1,  ///< dashed: an export restriction binds
   Solid = 2,       ///< markers (the restriction cross)
+  Halo = 3,        ///< a dark band under every arc and marker, so red reads on red land
 };
 
 /// One vertex: position (framebuffer pixels, y down), u = pixels along the arc, v = -1..1 across,

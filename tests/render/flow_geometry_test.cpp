@@ -23,8 +23,12 @@ TEST(FlowGeometry, WiderArcsForLargerVolumes) {
     kz::BuildFlowGeometry(view, viewport, 1.0, scene, out);
     EXPECT_FALSE(out.empty());
     EXPECT_EQ(out.size() % 3, 0u);
-    // The first segment's two edge vertices are the arc's width apart.
-    return std::hypot(out[0].x - out[1].x, out[0].y - out[1].y);
+    // The first moving segment's two edge vertices are the arc's width apart (after the halo).
+    const auto first = std::find_if(out.begin(), out.end(), [](const kz::FlowVertex& v) {
+      return v.style == float(kz::FlowStyle::Moving);
+    });
+    EXPECT_NE(first, out.end());
+    return std::hypot(first[0].x - first[1].x, first[0].y - first[1].y);
   };
   EXPECT_GT(extent(1.0f), 3.0 * extent(0.0f));
 }
@@ -40,6 +44,7 @@ TEST(FlowGeometry, RestrictedRoutesAreDashedWithACross) {
   EXPECT_GT(styled(kz::FlowStyle::Restricted), 0);
   EXPECT_EQ(styled(kz::FlowStyle::Solid), 12);  // two bars of two triangles
   EXPECT_EQ(styled(kz::FlowStyle::Moving), 0);
+  EXPECT_EQ(styled(kz::FlowStyle::Halo), styled(kz::FlowStyle::Restricted) + 12);  // under the arc and the cross
 }
 
 TEST(FlowGeometry, SkipsFlowsWithoutAnchorsAndDomesticOnes) {
