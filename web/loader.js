@@ -12,6 +12,8 @@
 //   kizuna.select({ region, good, month })   returns [] or the problems
 //   kizuna.setComparison('none' | 'noEvents' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
+//   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
+//   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -141,6 +143,14 @@
     },
     setComparison(kind) { requireRunning(); return callWithStrings(Module._kz_web_set_comparison, [String(kind)], true); },
     loadPreset(id) { requireRunning(); return loadPreset(String(id)); },
+    map() {
+      requireRunning();
+      return { hovered: Module.UTF8ToString(Module._kz_web_map_hovered()) || null };
+    },
+    mapPoint(lon, lat) {
+      requireRunning();
+      return { x: Module._kz_web_map_screen(lon, lat, 0), y: Module._kz_web_map_screen(lon, lat, 1) };
+    },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
   Object.defineProperty(window, 'kizuna', { value: Object.freeze(api), enumerable: true });

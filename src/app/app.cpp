@@ -90,6 +90,7 @@ void App::TopBar(const FrameContext& frame) {
 }
 
 void App::Frame(const FrameContext& frame) {
+  world.Frame(work, frame.uiScale);  // first: the map lies under every other window
   TopBar(frame);
   PlaceWindow(0.0f, 0.0f, 0.30f, 1.0f);
   if (ImGui::Begin("Levers", nullptr, kPanelFlags)) Apply(DrawLeversPanel(work, leversState));

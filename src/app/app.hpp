@@ -11,6 +11,7 @@
 #include "panel_findings.hpp"
 #include "panel_levers.hpp"
 #include "session.hpp"
+#include "world_view.hpp"
 
 namespace kz {
 
@@ -35,6 +36,8 @@ class App {
 
   Session& session() { return work; }
   const Session& session() const { return work; }
+  /// The world map's data and view, for the platform's renderer.
+  WorldView& World() { return world; }
 
   /// The scenarios the preset picker offers, and the one showing.
   void SetPresets(std::vector<PresetInfo> presets, std::string currentId);
@@ -49,6 +52,7 @@ class App {
   void Apply(const std::vector<LeverEdit>& edits);
 
   Session work;
+  WorldView world;
   LeversPanelState leversState;
   ChartPanelState chartState;
   FindingsPanelState findingsState;

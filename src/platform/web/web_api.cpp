@@ -124,4 +124,22 @@ EMSCRIPTEN_KEEPALIVE void kz_web_set_presets(const char* json, const char* curre
   if (app) app->SetPresets(json, currentId);
 }
 
+/// The scenario region id under the pointer on the world map, or "" (storage valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_map_hovered() {
+  static std::string id;
+  kz::web::WebApp* app = kz::web::RunningApp();
+  const int region = app ? app->World().Panel().HoveredRegion() : -1;
+  id = region >= 0 ? app->World().RegionIds()[static_cast<std::size_t>(region)] : "";
+  return id.c_str();
+}
+
+/// Where a point (degrees) is on the canvas in CSS pixels at the current view: x for axis 0, y for 1.
+EMSCRIPTEN_KEEPALIVE double kz_web_map_screen(double lon, double lat, int axis) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (app == nullptr) return 0.0;
+  const kz::MapPanel& panel = app->World().Panel();
+  const kz::ScreenPoint point = kz::LonLatToScreen(panel.View(), panel.Viewport(), {lon, lat});
+  return axis == 0 ? point.x : point.y;
+}
+
 }  // extern "C"

@@ -109,6 +109,20 @@ void WebApp::UpdateUiScale(double pixelRatio) {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+// The map is the backdrop's foreground: uploaded after the app's first frame (which loads the mesh
+// and the scenario), then drawn every frame with the view and scene the app's map panel keeps.
+void WebApp::DrawWorldMap() {
+  WorldView& world = app.World();
+  if (!worldMapReady && world.Mesh() != nullptr && !world.RegionIds().empty()) {
+    std::string error;
+    if (!worldMap.Init(*world.Mesh(), world.RegionIds(), error)) ReportFatal("Kizuna could not compile its map shaders", error.c_str());
+    worldMapReady = true;
+  }
+  if (!worldMapReady) return;
+  worldMap.Draw(world.Panel().View(), world.Panel().Viewport(), canvas.framebufferWidth, canvas.framebufferHeight,
+                static_cast<float>(canvas.pixelRatio), world.Scene(), emscripten_get_now() / 1000.0);
+}
+
 void WebApp::Frame() {
   const double start = emscripten_get_now();
   canvas = SyncCanvasSize(kCanvasSelector, canvas);
@@ -127,6 +141,7 @@ void WebApp::Frame() {
   }
 
   backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
+  DrawWorldMap();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   const bool first = frameStats.FrameCount() == 0;

@@ -11,6 +11,7 @@
 #include "backdrop.hpp"
 #include "frame_stats.hpp"
 #include "web_canvas.hpp"
+#include "world_map.hpp"
 
 namespace kz::web {
 
@@ -24,6 +25,8 @@ class WebApp {
   double MedianFrameMs() const { return frameStats.MedianMs(); }
   /// Frames drawn so far.
   long long FrameCount() const { return frameStats.FrameCount(); }
+  /// The world map's state (hovered region, view), for kizuna.map() and kizuna.mapPoint().
+  WorldView& World() { return app.World(); }
 
   /// The UI (for the page API).
   kz::App& Ui() { return app; }
@@ -35,10 +38,13 @@ class WebApp {
  private:
   void UpdateUiScale(double pixelRatio);
   void UpdateCursor();
+  void DrawWorldMap();
 
   GLFWwindow* window = nullptr;
   App app;
   Backdrop backdrop;
+  WorldMap worldMap;
+  bool worldMapReady = false;  // uploaded once the app has loaded the mesh and the scenario's regions
   FrameStats frameStats;
   CanvasSize canvas;
   int cursor = -2;       // ImGuiMouseCursor last applied; -2 = none applied yet

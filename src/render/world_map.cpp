@@ -1,0 +1,205 @@
+// World map drawing. Section index:
+//   Init      upload land (lon, lat, region slot), triangles, outline lines, the ocean quad
+//   Draw      ocean, land, outlines, then the flows (built on the CPU each frame)
+#include "world_map.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+#include "gl_program.hpp"
+#include "kizuna_shaders.hpp"
+
+namespace kz {
+namespace {
+
+void* Offset(std::size_t bytes) { return reinterpret_cast<void*>(bytes); }
+
+// Land vertices: (lon, lat, slot), the slot being the scenario index of the country's region.
+std::vector<float> LandVertices(const WorldMesh& mesh, std::span<const std::string> scenarioRegionIds) {
+  const std::vector<int> slots = mesh.RegionSlots(scenarioRegionIds);
+  const std::vector<float>& positions = mesh.Vertices();
+  std::vector<float> slotOfVertex(positions.size() / 2, -1.0f);
+  for (const MeshCountry& country : mesh.Countries()) {
+    const float slot = static_cast<float>(slots[static_cast<std::size_t>(country.region)]);
+    for (std::uint32_t r = country.firstRing; r < country.firstRing + country.ringCount; ++r) {
+      const MeshRing& ring = mesh.Rings()[r];
+      std::fill_n(slotOfVertex.begin() + ring.firstVertex, ring.vertexCount, slot);
+    }
+  }
+  std::vector<float> out;
+  out.reserve(slotOfVertex.size() * 3);
+  for (std::size_t v = 0; v < slotOfVertex.size(); ++v) {
+    out.insert(out.end(), {positions[2 * v], positions[2 * v + 1], slotOfVertex[v]});
+  }
+  return out;
+}
+
+// Outlines as GL_LINES pairs, closing each ring.
+std::vector<std::uint32_t> OutlineIndices(const WorldMesh& mesh) {
+  std::vector<std::uint32_t> out;
+  for (const MeshRing& ring : mesh.Rings()) {
+    for (std::uint32_t i = 0; i < ring.vertexCount; ++i) {
+      out.push_back(ring.firstVertex + i);
+      out.push_back(ring.firstVertex + (i + 1) % ring.vertexCount);
+    }
+  }
+  return out;
+}
+
+void LandAttributes(GLuint program) {
+  const GLint position = glGetAttribLocation(program, "aLonLat");
+  const GLint slot = glGetAttribLocation(program, "aSlot");
+  glEnableVertexAttribArray(static_cast<GLuint>(position));
+  glVertexAttribPointer(static_cast<GLuint>(position), 2, GL_FLOAT, GL_FALSE, 3 * sizeof(float), Offset(0));
+  glEnableVertexAttribArray(static_cast<GLuint>(slot));
+  glVertexAttribPointer(static_cast<GLuint>(slot), 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), Offset(2 * sizeof(float)));
+}
+
+void FlowAttribute(GLuint program, const char* name, int components, std::size_t offsetFloats) {
+  const GLint location = glGetAttribLocation(program, name);
+  if (location < 0) return;  // optimised away
+  glEnableVertexAttribArray(static_cast<GLuint>(location));
+  glVertexAttribPointer(static_cast<GLuint>(location), components, GL_FLOAT, GL_FALSE, sizeof(FlowVertex),
+                        Offset(offsetFloats * sizeof(float)));
+}
+
+}  // namespace
+
+bool WorldMap::Init(const WorldMesh& mesh, std::span<const std::string> scenarioRegionIds, std::string& error) {
+  mapProgram = CompileProgram(shaders::kMapVert, shaders::kMapFrag, error);
+  if (mapProgram == 0) return false;
+  flowProgram = CompileProgram(shaders::kFlowVert, shaders::kFlowFrag, error);
+  if (flowProgram == 0) return false;
+  transformLocation = glGetUniformLocation(mapProgram, "uTransform");
+  modeLocation = glGetUniformLocation(mapProgram, "uMode");
+  coloursLocation = glGetUniformLocation(mapProgram, "uColours");
+  colourCountLocation = glGetUniformLocation(mapProgram, "uColourCount");
+  neutralLocation = glGetUniformLocation(mapProgram, "uNeutral");
+  outlineLocation = glGetUniformLocation(mapProgram, "uOutline");
+  resolutionLocation = glGetUniformLocation(flowProgram, "uResolution");
+  timeLocation = glGetUniformLocation(flowProgram, "uTime");
+  pixelRatioLocation = glGetUniformLocation(flowProgram, "uPixelRatio");
+
+  const std::vector<float> land = LandVertices(mesh, scenarioRegionIds);
+  const std::vector<std::uint32_t> outlines = OutlineIndices(mesh);
+  triangleCount = static_cast<GLsizei>(mesh.Indices().size());
+  outlineCount = static_cast<GLsizei>(outlines.size());
+  glGenVertexArrays(1, &landArray);
+  glBindVertexArray(landArray);
+  glGenBuffers(1, &landBuffer);
+  glBindBuffer(GL_ARRAY_BUFFER, landBuffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(land.size() * sizeof(float)), land.data(), GL_STATIC_DRAW);
+  LandAttributes(mapProgram);
+  glGenBuffers(1, &triangleBuffer);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, triangleBuffer);  // recorded in landArray
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.Indices().size() * sizeof(std::uint32_t)),
+               mesh.Indices().data(), GL_STATIC_DRAW);
+  glBindVertexArray(0);
+  glGenBuffers(1, &outlineBuffer);  // bound over the triangles while drawing outlines
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, outlineBuffer);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(outlines.size() * sizeof(std::uint32_t)),
+               outlines.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+
+  const float ocean[] = {-180, -90, -1, 180, -90, -1, -180, 90, -1, 180, 90, -1};
+  glGenVertexArrays(1, &oceanArray);
+  glBindVertexArray(oceanArray);
+  glGenBuffers(1, &oceanBuffer);
+  glBindBuffer(GL_ARRAY_BUFFER, oceanBuffer);
+  glBufferData(GL_ARRAY_BUFFER, sizeof(ocean), ocean, GL_STATIC_DRAW);
+  LandAttributes(mapProgram);
+
+  glGenVertexArrays(1, &flowArray);
+  glBindVertexArray(flowArray);
+  glGenBuffers(1, &flowBuffer);
+  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
+  FlowAttribute(flowProgram, "aPosition", 2, 0);
+  FlowAttribute(flowProgram, "aUv", 2, 2);
+  FlowAttribute(flowProgram, "aColour", 4, 4);
+  FlowAttribute(flowProgram, "aStyle", 1, 8);
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  return true;
+}
+
+void WorldMap::DrawLand(const ClipTransform& transform, const MapScene& scene) const {
+  glUseProgram(mapProgram);
+  const int colourCount = std::min<int>(kMaxRegions, static_cast<int>(scene.regionColours.size()));
+  if (colourCount > 0) glUniform4fv(coloursLocation, colourCount, scene.regionColours.front().data());
+  glUniform1i(colourCountLocation, colourCount);
+  glUniform4fv(neutralLocation, 1, style.neutral.data());
+  glUniform4fv(outlineLocation, 1, style.outline.data());
+  // The world repeats east and west: draw the copies that reach the screen (clip x in -1..1).
+  const float worldWidth = 360.0f * transform.scaleX;
+  const int first = static_cast<int>(std::floor((-1.0f - (180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) + 1;
+  const int last = static_cast<int>(std::ceil((1.0f - (-180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) - 1;
+  for (int copy = first; copy <= last; ++copy) {
+    glUniform4f(transformLocation, transform.scaleX, transform.scaleY, transform.offsetX + copy * worldWidth,
+                transform.offsetY);
+    DrawWorldCopy();
+  }
+}
+
+void WorldMap::DrawWorldCopy() const {
+  glUniform1i(modeLocation, 2);
+  glBindVertexArray(oceanArray);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+
+  glUniform1i(modeLocation, 0);
+  glBindVertexArray(landArray);
+  glDrawElements(GL_TRIANGLES, triangleCount, GL_UNSIGNED_INT, Offset(0));
+
+  glUniform1i(modeLocation, 1);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, outlineBuffer);
+  glDrawElements(GL_LINES, outlineCount, GL_UNSIGNED_INT, Offset(0));
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, triangleBuffer);  // landArray keeps its triangles
+  glBindVertexArray(0);
+}
+
+void WorldMap::DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) {
+  if (flowVertices.empty()) return;
+  glUseProgram(flowProgram);
+  glUniform2f(resolutionLocation, static_cast<float>(framebufferWidth), static_cast<float>(framebufferHeight));
+  // Wrapped to an hour so single precision keeps the animation smooth in long sessions.
+  glUniform1f(timeLocation, static_cast<float>(timeSeconds - 3600.0 * static_cast<long long>(timeSeconds / 3600.0)));
+  glUniform1f(pixelRatioLocation, pixelRatio);
+  glBindVertexArray(flowArray);
+  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flowVertices.size() * sizeof(FlowVertex)),
+               flowVertices.data(), GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(flowVertices.size()));
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void WorldMap::Draw(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
+                    float pixelRatio, const MapScene& scene, double timeSeconds) {
+  if (mapProgram == 0 || flowProgram == 0) return;
+  glViewport(0, 0, framebufferWidth, framebufferHeight);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  DrawLand(ClipTransformOf(view, viewport), scene);
+  flowVertices.clear();
+  BuildFlowGeometry(view, viewport, pixelRatio, scene, flowVertices);
+  DrawFlows(framebufferWidth, framebufferHeight, pixelRatio, timeSeconds);
+  glDisable(GL_BLEND);
+  glUseProgram(0);
+}
+
+void WorldMap::Shutdown() {
+  for (GLuint* array : {&landArray, &oceanArray, &flowArray}) {
+    if (*array != 0) glDeleteVertexArrays(1, array);
+    *array = 0;
+  }
+  for (GLuint* buffer : {&landBuffer, &triangleBuffer, &outlineBuffer, &oceanBuffer, &flowBuffer}) {
+    if (*buffer != 0) glDeleteBuffers(1, buffer);
+    *buffer = 0;
+  }
+  for (GLuint* program : {&mapProgram, &flowProgram}) {
+    if (*program != 0) glDeleteProgram(*program);
+    *program = 0;
+  }
+}
+
+}  // namespace kz

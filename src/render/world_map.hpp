@@ -1,0 +1,58 @@
+// The world map in WebGL2: ocean with graticule, countries filled with their region's colour, country
+// outlines, and trade-flow arcs on top (shaders/map.*, shaders/flow.*). Geometry comes from a parsed
+// WorldMesh (world_mesh.hpp); what to show comes from the app as a MapScene (map_scene.hpp).
+#pragma once
+
+#include <GLES3/gl3.h>
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "flow_geometry.hpp"
+#include "map_scene.hpp"
+#include "map_view.hpp"
+#include "world_mesh.hpp"
+
+namespace kz {
+
+/// How the map looks where the scene says nothing.
+struct MapStyle {
+  std::array<float, 4> neutral{0.24f, 0.29f, 0.35f, 1.0f};  ///< land of regions without a colour
+  std::array<float, 4> outline{0.05f, 0.08f, 0.12f, 0.85f};  ///< country borders
+};
+
+class WorldMap {
+ public:
+  /// Maximum number of scenario regions with their own colour (the shader's uniform array).
+  static constexpr int kMaxRegions = 32;
+
+  /// Uploads the mesh; countries are coloured by their region's index in `scenarioRegionIds`.
+  /// Returns false with `error` set if the GL driver rejects the shaders.
+  bool Init(const WorldMesh& mesh, std::span<const std::string> scenarioRegionIds, std::string& error);
+  /// Draws over the whole framebuffer. `viewport` is the canvas in CSS pixels (the units of `view`'s
+  /// screen points); `timeSeconds` animates the flows.
+  void Draw(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
+            float pixelRatio, const MapScene& scene, double timeSeconds);
+  /// Releases GL objects. Safe to call twice.
+  void Shutdown();
+
+  MapStyle style;
+
+ private:
+  void DrawLand(const ClipTransform& transform, const MapScene& scene) const;
+  void DrawWorldCopy() const;
+  void DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds);
+
+  GLuint mapProgram = 0, flowProgram = 0;
+  GLuint landArray = 0, landBuffer = 0, triangleBuffer = 0, outlineBuffer = 0;
+  GLuint oceanArray = 0, oceanBuffer = 0;
+  GLuint flowArray = 0, flowBuffer = 0;
+  GLsizei triangleCount = 0, outlineCount = 0;
+  GLint transformLocation = -1, modeLocation = -1, coloursLocation = -1, colourCountLocation = -1;
+  GLint neutralLocation = -1, outlineLocation = -1;
+  GLint resolutionLocation = -1, timeLocation = -1, pixelRatioLocation = -1;
+  std::vector<FlowVertex> flowVertices;  // rebuilt each frame; kept to reuse its allocation
+};
+
+}  // namespace kz

@@ -1,0 +1,91 @@
+// The world map in Chromium: land drawn over the ocean in region colours, hovering Japan names it
+// (kizuna.map() and a tooltip), dragging pans and the wheel zooms about the cursor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { config, launchBrowser, serveSite, openPage, waitUntilRunning, pixelStats } from './harness.mjs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const { PNG } = createRequire(path.join(config.webDir, 'package.json'))('pngjs');
+
+let browser;
+let site;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+function pixelAt(png, { x, y }) {
+  const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+const distance = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+
+async function waitFrames(page, count) {
+  const start = await page.evaluate(() => window.kizuna.stats().frames);
+  await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
+}
+
+test('the map draws land in region colours over a distinct ocean', async () => {
+  const { page, context, consoleErrors } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 5);
+  const points = await page.evaluate(() => ({
+    ocean: window.kizuna.mapPoint(-150, -10),    // South Pacific
+    siberia: window.kizuna.mapPoint(100, 62),    // Rest of world
+    australia: window.kizuna.mapPoint(134, -25),
+    china: window.kizuna.mapPoint(104, 34),
+  }));
+  const png = PNG.sync.read(await page.locator('#canvas').screenshot());
+  const ocean = pixelAt(png, points.ocean);
+  for (const name of ['siberia', 'australia', 'china']) {
+    const land = pixelAt(png, points[name]);
+    assert.ok(distance(land, ocean) > 40, `${name} ${land} looks like the ocean ${ocean}`);
+  }
+  const whole = pixelStats(PNG.sync.write(png));
+  assert.ok(whole.distinctColors > 200, `${whole.distinctColors} colours`);
+  assert.ok(whole.dominantFraction < 0.6, `one colour covers ${(whole.dominantFraction * 100).toFixed(1)}%`);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('hovering Japan reports JP and shows its tooltip', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  const japan = await page.evaluate(() => window.kizuna.mapPoint(138.5, 36.5));  // central Honshu
+  // The tooltip opens below and right of the cursor (ImGui keeps it on screen): the region there.
+  const clip = { x: japan.x, y: japan.y, width: Math.min(240, 1280 - japan.x), height: 130 };
+  const before = await page.screenshot({ clip });
+  await page.mouse.move(japan.x, japan.y);
+  await waitFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.kizuna.map().hovered), 'JP');
+  const tooltip = pixelStats(await page.screenshot({ clip }));
+  assert.ok(tooltip.brightFraction > pixelStats(before).brightFraction + 0.01, 'tooltip text appeared next to the cursor');
+  const ocean = await page.evaluate(() => window.kizuna.mapPoint(-150, -10));
+  await page.mouse.move(ocean.x, ocean.y);
+  await waitFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.kizuna.map().hovered), null);
+  await context.close();
+});
+
+test('dragging pans the map and the wheel zooms about the cursor', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  const start = await page.evaluate(() => window.kizuna.mapPoint(134, -25));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x - 60, start.y - 40, { steps: 6 });
+  await page.mouse.up();
+  await waitFrames(page, 2);
+  const moved = await page.evaluate(() => window.kizuna.mapPoint(134, -25));
+  assert.ok(Math.abs(moved.x - (start.x - 60)) < 2 && Math.abs(moved.y - (start.y - 40)) < 2,
+    `Australia moved to ${JSON.stringify(moved)} from ${JSON.stringify(start)}`);
+
+  const anchor = moved;
+  const far = await page.evaluate(() => window.kizuna.mapPoint(0, 0));
+  await page.mouse.move(anchor.x, anchor.y);
+  await page.mouse.wheel(0, -300);  // wheel up = zoom in
+  await waitFrames(page, 3);
+  const [anchorAfter, farAfter] = await page.evaluate(() => [window.kizuna.mapPoint(134, -25), window.kizuna.mapPoint(0, 0)]);
+  assert.ok(Math.abs(anchorAfter.x - anchor.x) < 2 && Math.abs(anchorAfter.y - anchor.y) < 2, 'the point under the cursor stays');
+  assert.ok(Math.abs(farAfter.x - anchorAfter.x) > 1.2 * Math.abs(far.x - anchor.x), 'the map got larger');
+  await context.close();
+});
