@@ -89,18 +89,36 @@ void App::TopBar(const FrameContext& frame) {
   }
 }
 
+namespace {
+
+// The layout, as shares of the work area: levers on the left, findings above and the chart below
+// on the right, the map in the band between them.
+constexpr float kLeversWidth = 0.28f;
+constexpr float kFindingsHeight = 0.24f;
+constexpr float kChartTop = 0.62f;
+
+MapViewport MapArea() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  return MapViewport{viewport->WorkPos.x + viewport->WorkSize.x * kLeversWidth,
+                     viewport->WorkPos.y + viewport->WorkSize.y * kFindingsHeight,
+                     viewport->WorkSize.x * (1.0f - kLeversWidth),
+                     viewport->WorkSize.y * (kChartTop - kFindingsHeight)};
+}
+
+}  // namespace
+
 void App::Frame(const FrameContext& frame) {
-  world.Frame(work, frame.uiScale);  // first: the map lies under every other window
-  TopBar(frame);
-  PlaceWindow(0.0f, 0.0f, 0.30f, 1.0f);
+  TopBar(frame);  // first, so the work area below the menu bar is known
+  world.Frame(work, frame.uiScale, MapArea());  // the map lies under the panels
+  PlaceWindow(0.0f, 0.0f, kLeversWidth, 1.0f);
   if (ImGui::Begin("Levers", nullptr, kPanelFlags)) Apply(DrawLeversPanel(work, leversState));
   ImGui::End();
 
-  PlaceWindow(0.30f, 0.0f, 0.70f, 0.30f);
+  PlaceWindow(kLeversWidth, 0.0f, 1.0f - kLeversWidth, kFindingsHeight);
   if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
   ImGui::End();
 
-  PlaceWindow(0.30f, 0.58f, 0.70f, 0.42f);
+  PlaceWindow(kLeversWidth, kChartTop, 1.0f - kLeversWidth, 1.0f - kChartTop);
   if (ImGui::Begin("Chart", nullptr, kPanelFlags)) {
     Selection picked = DrawChartPanel(work, chartState);
     const int lastMonth = work.loaded() ? work.results().months - 1 : 0;

@@ -34,7 +34,8 @@ int MapPanel::RegionAt(const MapPanelInput& input, ScreenPoint point) const {
 void MapPanel::HandleInput(const MapPanelInput& input) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImGuiViewport* main = ImGui::GetMainViewport();
-  viewport = {main->Pos.x, main->Pos.y, std::max(1.0f, main->Size.x), std::max(1.0f, main->Size.y)};
+  viewport = input.area.width > 0.0 ? input.area
+                                    : MapViewport{main->Pos.x, main->Pos.y, std::max(1.0f, main->Size.x), std::max(1.0f, main->Size.y)};
   const bool overMap = !io.WantCaptureMouse && ImGui::IsMousePosValid();
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragging = overMap;
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging = false;
@@ -50,9 +51,8 @@ void MapPanel::HandleInput(const MapPanelInput& input) {
 // --- Legend --------------------------------------------------------------------------------------
 
 bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
-  const ImGuiViewport* main = ImGui::GetMainViewport();
   const float margin = 12.0f * uiScale;
-  ImGui::SetNextWindowPos(ImVec2(main->WorkPos.x + margin, main->WorkPos.y + main->WorkSize.y - margin),
+  ImGui::SetNextWindowPos(ImVec2(static_cast<float>(viewport.x) + margin, static_cast<float>(viewport.y + viewport.height) - margin),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowBgAlpha(0.85f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |

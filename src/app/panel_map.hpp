@@ -25,6 +25,9 @@ struct MapPanelInput {
   int* month = nullptr;                         ///< selected month, 0..months-1
   int months = 0;
   const char* status = nullptr;                 ///< a line under the selectors (e.g. a load error); may be null
+  /// The screen area the map is fitted to and its legend sits in (ImGui coordinates); zero width =
+  /// the whole main viewport. The app passes the space its panels leave free.
+  MapViewport area{0.0, 0.0, 0.0, 0.0};
 };
 
 class MapPanel {

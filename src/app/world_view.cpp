@@ -21,7 +21,7 @@ void WorldView::Rebuild(const Session& session) {
   scene = BuildMapScene(session.scenario(), session.results(), shown.good, shown.month);
 }
 
-void WorldView::Frame(Session& session, float uiScale) {
+void WorldView::Frame(Session& session, float uiScale, MapViewport area) {
   const Selection& selection = session.selection();
   if (session.loaded() && (session.findingsVersion() != shownVersion || selection.good != shown.good ||
                            selection.month != shown.month)) {
@@ -40,6 +40,7 @@ void WorldView::Frame(Session& session, float uiScale) {
     input.months = session.results().months;
   }
   input.status = status.empty() ? nullptr : status.c_str();
+  input.area = area;
   if (panel.Frame(input, uiScale)) session.Select(Selection{selection.region, good, month});
 }
 

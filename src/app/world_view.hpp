@@ -20,7 +20,7 @@ class WorldView {
  public:
   /// Draws the map panel for the session's results, coloured by its selected good and month; a good
   /// or month picked on the map becomes the session's selection. Requires an ImGui frame.
-  void Frame(Session& session, float uiScale);
+  void Frame(Session& session, float uiScale, MapViewport area = MapViewport{0.0, 0.0, 0.0, 0.0});
 
   /// The parsed mesh, or null if the embedded mesh failed to parse (Status() says why).
   const WorldMesh* Mesh();

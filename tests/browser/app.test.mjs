@@ -119,9 +119,9 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
     // Levers (left), findings (top right) and chart (bottom right) each carry text.
     // Levers (left), findings (top right) and chart (bottom right) each carry text; the chart also
     // draws coloured series (many distinct colours).
-    for (const [name, rect, colours] of [['levers', { x: 0, y: 30, width: w * 0.3, height: h * 0.5 }, 4],
-      ['findings', { x: w * 0.31, y: 30, width: w * 0.68, height: h * 0.27 }, 4],
-      ['chart', { x: w * 0.31, y: h * 0.6, width: w * 0.68, height: h * 0.38 }, 20]]) {
+    for (const [name, rect, colours] of [['levers', { x: 0, y: 30, width: w * 0.27, height: h * 0.5 }, 4],
+      ['findings', { x: w * 0.29, y: 30, width: w * 0.7, height: h * 0.2 }, 4],
+      ['chart', { x: w * 0.29, y: h * 0.65, width: w * 0.7, height: h * 0.33 }, 20]]) {
       const stats = pixelStats(shot, { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) });
       assert.ok(stats.brightFraction > 0.001, `${name} has text (${stats.brightFraction})`);
       assert.ok(stats.distinctColors > colours, `${name} is not blank (${stats.distinctColors} colours)`);
