@@ -2,22 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <fstream>
-#include <sstream>
-
+#include "../core/bundled_scenarios.hpp"
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
 #include "ui_scale.hpp"
 
 namespace {
 
-std::string ReadScenario(const char* id) {
-  std::ifstream file(std::string(KIZUNA_TEST_ASSETS_DIR) + "/scenarios/" + id + ".json");
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+std::string ReadScenario(const char* id) { return kz::test::ReadBundledText(id).value(); }
 
 void LoadDefaultWorld(kz::App& app) {
   ASSERT_TRUE(app.session().Load(ReadScenario("re-2010-japan"), ReadScenario("default-world")).empty());

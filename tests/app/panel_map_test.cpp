@@ -4,23 +4,17 @@
 
 #include <algorithm>
 
+#include "../core/bundled_scenarios.hpp"
 #include "headless_imgui.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "map_data.hpp"
 #include "world_view.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace {
 
-std::string DefaultWorldText() {
-  std::ifstream file(std::string(KIZUNA_TEST_ASSETS_DIR) + "/scenarios/default-world.json");
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+std::string DefaultWorldText() { return kz::test::ReadBundledText("default-world").value(); }
 
 
 float Luminance(const std::array<float, 4>& c) { return 0.2126f * c[0] + 0.7152f * c[1] + 0.0722f * c[2]; }
