@@ -88,11 +88,12 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
 
 // A named block of levers under a tree node per owner (event, region, framework).
 // Shocks start open (they are what a preset is about); policies and frameworks start closed.
-void OwnedGroup(const Session& session, const std::vector<const LeverInfo*>& levers,
+void OwnedGroup(const Session& session, const std::vector<std::size_t>& indices,
                 const std::map<std::string, std::string>& ownerNames, bool startOpen, std::vector<LeverEdit>& edits) {
   std::string currentOwner;
   bool open = false;
-  for (const LeverInfo* lever : levers) {
+  for (const std::size_t index : indices) {
+    const LeverInfo* lever = &session.levers()[index];
     const std::string owner = Owner(lever->path);
     if (owner != currentOwner) {
       if (open) ImGui::TreePop();
@@ -115,15 +116,16 @@ std::map<std::string, std::string> OwnerNames(const Scenario& s) {
   return names;
 }
 
-void WorldData(const Session& session, const std::vector<const LeverInfo*>& levers, LeversPanelState& state,
+void WorldData(const Session& session, const std::vector<std::size_t>& indices, LeversPanelState& state,
                std::vector<LeverEdit>& edits) {
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##filter", "Filter, e.g. JP.re_oxide", state.filter, sizeof state.filter);
   std::vector<const LeverInfo*> shown;
-  for (const LeverInfo* lever : levers) {
+  for (const std::size_t index : indices) {
+    const LeverInfo* lever = &session.levers()[index];
     if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
   }
-  ImGui::TextDisabled("%zu of %zu", shown.size(), levers.size());
+  ImGui::TextDisabled("%zu of %zu", shown.size(), indices.size());
   ImGuiListClipper clipper;  // thousands of rows: draw only the visible ones
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
@@ -161,9 +163,14 @@ std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState&
     ImGui::TextDisabled("No scenario loaded.");
     return edits;
   }
-  std::map<std::string, std::vector<const LeverInfo*>> groups;
-  for (const LeverInfo& lever : session.levers()) groups[LeverGroup(lever.path)].push_back(&lever);
-  const std::map<std::string, std::string> names = OwnerNames(session.scenario());
+  if (state.version != session.leversVersion()) {  // thousands of levers: group once per load
+    state.version = session.leversVersion();
+    state.groups.clear();
+    for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[LeverGroup(session.levers()[i].path)].push_back(i);
+    state.ownerNames = OwnerNames(session.scenario());
+  }
+  const auto& groups = state.groups;
+  const auto& names = state.ownerNames;
   for (const char* group : {"Shocks", "National policies", "Frameworks", "Risks"}) {
     const auto it = groups.find(group);
     if (it == groups.end()) continue;

@@ -4,6 +4,8 @@
 // the edits; the app applies them through the session, so the panel never changes the model itself.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,9 +28,13 @@ std::string LeverGroup(const std::string& path);
 /// of its current and preset values (at least 1), so unbounded quantities are still draggable.
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high);
 
-/// The panel's persistent state (filter text for the long world-data list).
+/// The panel's persistent state: the filter text for the long world-data list, and the levers
+/// grouped by LeverGroup (indices into Session::levers()), rebuilt only when the list changes.
 struct LeversPanelState {
   char filter[64] = "";
+  int version = -1;
+  std::map<std::string, std::vector<std::size_t>> groups;
+  std::map<std::string, std::string> ownerNames;
 };
 
 /// Draws the levers of `session` inside the current window; returns what the user changed.

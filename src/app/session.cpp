@@ -71,6 +71,7 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   ++runCount;
   provenance = ResolveProvenance(reference);
   leverList = ListLevers(working);
+  ++leversRevision;
   RunComparison();
   selected = WorstHit(current);
   return {};
@@ -83,6 +84,7 @@ std::vector<Problem> Session::Replace(const Scenario& scenario) {
   current = std::move(results.value());
   ++runCount;
   leverList = ListLevers(working);
+  ++leversRevision;
   RunComparison();
   ClampSelection();
   return {};
@@ -144,7 +146,12 @@ void Session::RunAll() {
   if (!results) return;  // unreachable for scenarios edited through levers; keep the last results
   current = std::move(results.value());
   ++runCount;
-  RunComparison();
+  // The preset as loaded does not change with edits: its results stand; only the findings follow.
+  if (comparisonKind == Comparison::Preset) {
+    UpdateFindings();
+  } else {
+    RunComparison();
+  }
   ClampSelection();
 }
 

@@ -60,6 +60,8 @@ class Session {
   const Results* comparisonResults() const { return comparisonKind == Comparison::None ? nullptr : &compared; }
   /// Every lever with its provenance, refreshed on each load (values follow edits).
   const std::vector<LeverInfo>& levers() const { return leverList; }
+  /// Changes when the list of levers changes (a load or a replaced scenario), not when values do.
+  int leversVersion() const { return leversRevision; }
   /// The source or assumption behind a number path ("" when none), for tooltips.
   std::string ProvenanceOf(std::string_view path) const;
   /// The preset's value of a lever, if the preset has it.
@@ -92,6 +94,7 @@ class Session {
   int runCount = 0;
   Findings keyFindings;
   int findingsRevision = 0;
+  int leversRevision = 0;
 };
 
 }  // namespace kz

@@ -84,6 +84,26 @@ TEST(AppSmoke, LeverEditsReRunAndChangeTheReadout) {
   DrawFrames(app, 3);
 }
 
+// Comparing with the preset as loaded: the preset's results stand, so an edit runs the engine once.
+TEST(AppSmoke, PresetComparisonIsNotReRunOnEdits) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  kz::Session& session = app.session();
+  session.SetComparison(kz::Comparison::Preset);
+  const double presetLoss = session.comparisonResults()->metrics.front().cumulativeLoss;
+  const int runs = session.runs();
+  const int findings = session.findingsVersion();
+  ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", 0.0).empty());
+  EXPECT_EQ(session.runs(), runs + 1);
+  EXPECT_GT(session.findingsVersion(), findings);
+  EXPECT_EQ(session.comparisonResults()->metrics.front().cumulativeLoss, presetLoss);
+  session.SetComparison(kz::Comparison::NoEvents);
+  const int before = session.runs();
+  ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", 0.5).empty());
+  EXPECT_EQ(session.runs(), before + 2);  // the variant without shocks follows the edit
+}
+
 TEST(AppSmoke, BadScenarioTextLeavesTheSessionAsItWas) {
   kz::test::HeadlessImGui imgui;
   kz::App app;
