@@ -12,6 +12,10 @@
 //   kizuna.select({ region, good, month })   returns [] or the problems
 //   kizuna.setComparison('none' | 'noEvents' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
+//   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
+//                                 (A vs B); resolves to [] or problems (the comparison is kept on problems)
+//   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
+//                                 last frame (e.g. 'add-shock', 'timeline-play'), or null
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
 //   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 'use strict';
@@ -99,15 +103,23 @@
     return callWithStrings(Module._kz_web_load_scenario, [id, text, base], true);
   }
 
-  async function loadPreset(id) {
+  // Fetches a bundled scenario and hands its texts to `open`; a failed fetch is a problem, shown in
+  // the app's status line too (the user picked it there).
+  async function withPresetTexts(id, open) {
     let texts;
     try {
       texts = await fetchPreset(id);
     } catch (error) {
-      return [{ path: id, message: String(error && error.message || error) }];
+      const message = String(error && error.message || error);
+      callWithStrings(Module._kz_web_set_status, [`${id} could not be fetched: ${message}`]);
+      return [{ path: id, message }];
     }
-    return loadPresetTexts(id, texts);
+    return open(texts);
   }
+
+  const loadPreset = (id) => withPresetTexts(id, (texts) => loadPresetTexts(id, texts));
+  const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
+    callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
 
   const api = {
     ready,
@@ -143,6 +155,8 @@
     },
     setComparison(kind) { requireRunning(); return callWithStrings(Module._kz_web_set_comparison, [String(kind)], true); },
     loadPreset(id) { requireRunning(); return loadPreset(String(id)); },
+    compareWith(id) { requireRunning(); return compareWith(String(id)); },
+    uiRect(name) { requireRunning(); return callWithStrings(Module._kz_web_ui_rect, [String(name)], true); },
     map() {
       requireRunning();
       return { hovered: Module.UTF8ToString(Module._kz_web_map_hovered()) || null };
@@ -223,6 +237,7 @@
         .catch((error) => showFatal('The default scenario could not be opened', String(error && error.message || error)));
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
+    kizunaRequestComparison(id) { compareWith(id); },
     kizunaFatal: showFatal,
   };
 

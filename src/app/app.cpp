@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "panel_about.hpp"
 #include "panel_findings.hpp"
+#include "ui_landmarks.hpp"
 
 namespace kz {
 namespace {
@@ -14,6 +15,7 @@ const char* ComparisonLabel(Comparison comparison) {
     case Comparison::None: return "No comparison";
     case Comparison::NoEvents: return "Without the shocks";
     case Comparison::Preset: return "The preset as loaded";
+    case Comparison::Scenario: return "Another scenario";
   }
   return "";
 }
@@ -41,17 +43,23 @@ std::optional<std::string> App::TakePresetRequest() {
   return request;
 }
 
-void App::Apply(const std::vector<LeverEdit>& edits) {
-  for (const LeverEdit& edit : edits) {
-    const std::vector<Problem> problems = work.SetLever(edit.path, edit.value);
-    if (!problems.empty()) status = problems.front().ToString();
-  }
+std::optional<std::string> App::TakeComparisonRequest() {
+  std::optional<std::string> request = std::move(comparisonRequest);
+  comparisonRequest.reset();
+  return request;
 }
 
-void App::TopBar(const FrameContext& frame) {
-  if (!ImGui::BeginMainMenuBar()) return;
-  ImGui::TextUnformatted("Kizuna");
-  ImGui::Separator();
+void App::Apply(const LeversPanelActions& actions) {
+  std::vector<Problem> problems;
+  const auto keep = [&problems](std::vector<Problem> more) { problems.insert(problems.end(), more.begin(), more.end()); };
+  for (const LeverEdit& edit : actions.edits) keep(work.SetLever(edit.path, edit.value));
+  if (actions.addEvent) keep(work.AddEvent(*actions.addEvent));
+  if (actions.removeEvent) keep(work.RemoveEvent(*actions.removeEvent));
+  for (const MembershipEdit& edit : actions.membership) keep(work.SetMember(edit.framework, edit.region, edit.member));
+  if (!problems.empty()) status = problems.front().ToString();
+}
+
+void App::PresetPicker() {
   std::string current = currentPreset;
   for (const PresetInfo& preset : presetList) {
     if (preset.id == currentPreset) current = preset.title;
@@ -60,16 +68,44 @@ void App::TopBar(const FrameContext& frame) {
   if (ImGui::BeginCombo("##preset", current.empty() ? "Choose a scenario" : current.c_str())) {
     for (const PresetInfo& preset : presetList) {
       if (ImGui::Selectable(preset.title.c_str(), preset.id == currentPreset)) presetRequest = preset.id;
+      if (!preset.narrative.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+        ImGui::TextUnformatted(preset.narrative.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
     }
     ImGui::EndCombo();
   }
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
-  if (ImGui::BeginCombo("Compare", ComparisonLabel(work.comparison()))) {
+  MarkLastItem("preset-picker");
+}
+
+// Compare against no shocks, the preset as loaded, or another bundled scenario (A vs B).
+void App::ComparisonPicker() {
+  const std::string label = work.comparison() == Comparison::Scenario ? "vs " + work.comparisonTitle()
+                                                                      : ComparisonLabel(work.comparison());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  if (ImGui::BeginCombo("Compare", label.c_str())) {
     for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::Preset}) {
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
+    ImGui::SeparatorText("With another scenario");
+    for (const PresetInfo& preset : presetList) {
+      const bool showing = work.comparison() == Comparison::Scenario && work.comparisonId() == preset.id;
+      if (ImGui::Selectable(("vs " + preset.title + "##vs-" + preset.id).c_str(), showing)) comparisonRequest = preset.id;
+    }
     ImGui::EndCombo();
   }
+  MarkLastItem("compare-picker");
+}
+
+void App::TopBar(const FrameContext& frame) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::TextUnformatted("Kizuna");
+  ImGui::Separator();
+  PresetPicker();
+  ComparisonPicker();
   if (ImGui::MenuItem("About", nullptr, showAbout)) showAbout = !showAbout;
   if (!status.empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "%s", status.c_str());
@@ -119,17 +155,17 @@ void App::Frame(const FrameContext& frame) {
   ImGui::End();
 
   PlaceWindow(kLeversWidth, kChartTop, 1.0f - kLeversWidth, 1.0f - kChartTop);
-  if (ImGui::Begin("Chart", nullptr, kPanelFlags)) {
-    Selection picked = DrawChartPanel(work, chartState);
-    const int lastMonth = work.loaded() ? work.results().months - 1 : 0;
-    ImGui::SetNextItemWidth(-1.0f);
-    ImGui::SliderInt("##month", &picked.month, 0, lastMonth, "Month %d");
-    if (picked.region != work.selection().region || picked.good != work.selection().good ||
-        picked.month != work.selection().month) {
-      work.Select(picked);
-    }
-  }
+  if (ImGui::Begin("Chart", nullptr, kPanelFlags)) ChartWindow();
   ImGui::End();
+}
+
+// The chart with the timeline under it; both pick the selection every view follows.
+void App::ChartWindow() {
+  Selection picked = DrawChartPanel(work, chartState);
+  const int lastMonth = work.loaded() ? work.results().months - 1 : 0;
+  picked.month = DrawTimeline(timeline, picked.month, lastMonth);
+  const Selection& now = work.selection();
+  if (picked.region != now.region || picked.good != now.good || picked.month != now.month) work.Select(picked);
 }
 
 }  // namespace kz

@@ -11,6 +11,7 @@
 #include "panel_findings.hpp"
 #include "panel_levers.hpp"
 #include "session.hpp"
+#include "timeline.hpp"
 #include "world_view.hpp"
 
 namespace kz {
@@ -25,6 +26,7 @@ struct FrameContext {
 struct PresetInfo {
   std::string id;
   std::string title;
+  std::string narrative;  ///< what the preset is about, shown in the picker ("" when it has none)
 };
 
 /// Kizuna's UI. Holds UI state (selection lives in the session, open panels here); the model lives
@@ -43,22 +45,30 @@ class App {
   void SetPresets(std::vector<PresetInfo> presets, std::string currentId);
   /// A preset the user picked this frame, for the platform to fetch and load (then cleared).
   std::optional<std::string> TakePresetRequest();
+  /// A preset the user picked to compare with, for the platform to fetch and pass to
+  /// Session::SetComparisonScenario (then cleared).
+  std::optional<std::string> TakeComparisonRequest();
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
   const std::string& statusText() const { return status; }
 
  private:
   void TopBar(const FrameContext& frame);
-  void Apply(const std::vector<LeverEdit>& edits);
+  void Apply(const LeversPanelActions& actions);
+  void PresetPicker();
+  void ComparisonPicker();
+  void ChartWindow();
 
   Session work;
   WorldView world;
   LeversPanelState leversState;
   ChartPanelState chartState;
   FindingsPanelState findingsState;
+  TimelineState timeline;
   std::vector<PresetInfo> presetList;
   std::string currentPreset;
   std::optional<std::string> presetRequest;
+  std::optional<std::string> comparisonRequest;
   std::string status;
   bool showAbout = false;
 };

@@ -103,9 +103,8 @@ std::string SummaryJson(const Session& session) {
     w.Int(r.regions);
     w.Key("goods");
     w.Int(r.goods);
-    Str(w, "comparison", session.comparison() == Comparison::None       ? "none"
-                         : session.comparison() == Comparison::NoEvents ? "noEvents"
-                                                                         : "preset");
+    Str(w, "comparison", ComparisonKey(session.comparison()));
+    if (session.comparison() == Comparison::Scenario) Str(w, "comparisonScenario", session.comparisonId());
     w.Key("metrics");
     w.StartObject();
     Num(w, "lossUsd", TotalLoss(r));
@@ -119,6 +118,16 @@ std::string SummaryJson(const Session& session) {
   return buffer.GetString();
 }
 
+const char* ComparisonKey(Comparison comparison) {
+  switch (comparison) {
+    case Comparison::None: return "none";
+    case Comparison::NoEvents: return "noEvents";
+    case Comparison::Preset: return "preset";
+    case Comparison::Scenario: return "scenario";
+  }
+  return "none";
+}
+
 std::vector<PresetInfo> ParsePresetList(std::string_view json) {
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
@@ -129,6 +138,7 @@ std::vector<PresetInfo> ParsePresetList(std::string_view json) {
     PresetInfo preset;
     preset.id = item["id"].GetString();
     preset.title = item.HasMember("title") && item["title"].IsString() ? item["title"].GetString() : preset.id;
+    if (item.HasMember("narrative") && item["narrative"].IsString()) preset.narrative = item["narrative"].GetString();
     presets.push_back(std::move(preset));
   }
   return presets;

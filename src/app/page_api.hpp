@@ -18,9 +18,12 @@ std::string ProblemsJson(const std::vector<Problem>& problems);
 std::string LeversJson(const Session& session);
 
 /// { scenario, title, selection: { region, good, month }, readout, months, regions, goods,
-///   comparison, metrics: { lossUsd, comparisonLossUsd, worstFulfilment } }: what the page shows
+///   comparison, comparisonScenario (its id, when comparing with another scenario), metrics: { lossUsd, comparisonLossUsd, worstFulfilment } }: what the page shows
 /// in words and the figures a test compares.
 std::string SummaryJson(const Session& session);
+
+/// The comparison as the page API names it: "none", "noEvents", "preset" or "scenario".
+const char* ComparisonKey(Comparison comparison);
 
 /// The site's scenario manifest ([{ "id": ..., "title": ... }]) as picker entries; malformed input
 /// gives an empty list.

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui_landmarks.hpp"
 
 namespace kz {
 namespace {
@@ -27,38 +28,45 @@ const char* MetricName(ChartMetric metric) {
   return "";
 }
 
-double SeriesMax(const Results& r, ChartMetric metric, int good, const std::vector<int>& regions) {
-  if (metric == ChartMetric::Fulfilment) return 1.0;
-  double most = metric == ChartMetric::Price ? 1.0 : 0.0;
-  for (int region : regions) {
-    for (int t = 0; t < r.months; ++t) most = std::max(most, MetricValue(r, metric, t, region, good));
-  }
-  return most;
-}
-
 struct Plot {
   ImVec2 min, max;  // plot area in screen space
   int months = 1;
+  double yMin = 0.0;
   double yMax = 1.0;
   ImVec2 At(int t, double value) const {
     const float x = min.x + (max.x - min.x) * (months > 1 ? static_cast<float>(t) / static_cast<float>(months - 1) : 0.0f);
-    const float y = max.y - (max.y - min.y) * static_cast<float>(std::clamp(value / yMax, 0.0, 1.0));
+    const double share = std::clamp((value - yMin) / std::max(1e-12, yMax - yMin), 0.0, 1.0);
+    const float y = max.y - (max.y - min.y) * static_cast<float>(share);
     return ImVec2(x, y);
   }
 };
 
-void DrawAxes(ImDrawList* draw, const Plot& plot, ChartMetric metric, const AxisTicks& ticks) {
+// What one series shows: the metric itself, or its difference from the comparison (delta view).
+struct SeriesSource {
+  const Results* results = nullptr;
+  const Results* minus = nullptr;  // delta view: subtract this run
+  ChartMetric metric = ChartMetric::Fulfilment;
+  double At(int t, int region, int good) const {
+    const double value = MetricValue(*results, metric, t, region, good);
+    return minus ? value - MetricValue(*minus, metric, t, region, good) : value;
+  }
+  std::string Format(double value) const { return minus ? FormatMetricDelta(metric, value) : FormatMetric(metric, value); }
+};
+
+void DrawAxes(ImDrawList* draw, const Plot& plot, const SeriesSource& source, const AxisTicks& ticks) {
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  for (double y = 0.0; y <= ticks.max + 1e-9; y += ticks.step) {
+  const int steps = static_cast<int>(std::lround((plot.yMax - plot.yMin) / ticks.step));
+  for (int i = 0; i <= steps; ++i) {
+    const double y = plot.yMin + ticks.step * i;
     const ImVec2 p = plot.At(0, y);
-    draw->AddLine(ImVec2(plot.min.x, p.y), ImVec2(plot.max.x, p.y), grid);
-    const std::string label = FormatMetric(metric, y);
+    draw->AddLine(ImVec2(plot.min.x, p.y), ImVec2(plot.max.x, p.y), grid, std::fabs(y) < 1e-12 && source.minus ? 2.0f : 1.0f);
+    const std::string label = source.Format(y);
     draw->AddText(ImVec2(plot.min.x - ImGui::CalcTextSize(label.c_str()).x - 4.0f, p.y - ImGui::GetFontSize() * 0.5f), text, label.c_str());
   }
   const int step = plot.months > 48 ? 12 : plot.months > 18 ? 6 : plot.months > 8 ? 3 : 1;
   for (int t = 0; t < plot.months; t += step) {
-    const ImVec2 p = plot.At(t, 0.0);
+    const ImVec2 p = plot.At(t, plot.yMin);
     draw->AddLine(ImVec2(p.x, plot.max.y), ImVec2(p.x, plot.max.y + 4.0f), grid);
     char label[16];
     std::snprintf(label, sizeof label, "%d", t);
@@ -66,13 +74,27 @@ void DrawAxes(ImDrawList* draw, const Plot& plot, ChartMetric metric, const Axis
   }
 }
 
-void DrawSeries(ImDrawList* draw, const Plot& plot, const Results& r, ChartMetric metric, int region, int good,
-                ImU32 colour, float thickness, bool dashed) {
-  for (int t = 1; t < r.months; ++t) {
+void DrawSeries(ImDrawList* draw, const Plot& plot, const SeriesSource& source, int region, int good, ImU32 colour,
+                float thickness, bool dashed) {
+  for (int t = 1; t < plot.months; ++t) {
     if (dashed && t % 2 == 0) continue;
-    draw->AddLine(plot.At(t - 1, MetricValue(r, metric, t - 1, region, good)), plot.At(t, MetricValue(r, metric, t, region, good)),
-                  colour, thickness);
+    draw->AddLine(plot.At(t - 1, source.At(t - 1, region, good)), plot.At(t, source.At(t, region, good)), colour, thickness);
   }
+}
+
+// The y range: 0 .. the largest value (fulfilment 0..100%), or symmetric about 0 for differences.
+AxisTicks RangeOf(const SeriesSource& source, int months, int good, const std::vector<int>& regions, Plot& plot) {
+  double most = 0.0;
+  if (!source.minus && source.metric == ChartMetric::Fulfilment) most = 1.0;
+  if (!source.minus && source.metric == ChartMetric::Price) most = 1.0;
+  for (int region : regions) {
+    for (int t = 0; t < months; ++t) most = std::max(most, source.minus ? std::fabs(source.At(t, region, good)) : source.At(t, region, good));
+  }
+  if (source.minus && most < 1e-9) most = source.metric == ChartMetric::Fulfilment ? 0.01 : 1e-6;  // no difference: a small flat range
+  const AxisTicks ticks = NiceTicks(most, source.minus ? 2 : 4);
+  plot.yMax = ticks.max;
+  plot.yMin = source.minus ? -ticks.max : 0.0;
+  return ticks;
 }
 
 std::string RegionName(const Scenario& s, int region) {
@@ -97,6 +119,21 @@ AxisTicks NiceTicks(double maxValue, int wantedTicks) {
     if (step >= raw) break;
   }
   return AxisTicks{std::ceil(maxValue / step - 1e-9) * step, step};
+}
+
+std::string FormatMetricDelta(ChartMetric metric, double value) {
+  if (std::fabs(value) < 1e-12) value = 0.0;  // no "-0"
+  char text[32];
+  switch (metric) {
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f pts", value * 100.0); break;
+    case ChartMetric::Price: std::snprintf(text, sizeof text, "%+.2fx", value); break;
+    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%+.3g", value); break;
+    case ChartMetric::Loss:
+      if (std::fabs(value) >= 1e9) std::snprintf(text, sizeof text, "%+.1f bn USD", value / 1e9);
+      else std::snprintf(text, sizeof text, "%+.0f m USD", value / 1e6);
+      break;
+  }
+  return text;
 }
 
 std::string FormatMetric(ChartMetric metric, double value) {
@@ -143,6 +180,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   if (!session.loaded()) return selection;
   const Scenario& s = session.scenario();
   const Results& r = session.results();
+  const Results* other = session.comparisonResults();
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   if (ImGui::BeginCombo("Good", GoodLabel(s, selection.good).c_str())) {
@@ -155,34 +193,44 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
   int metric = static_cast<int>(state.metric);
   if (ImGui::Combo("Show", &metric, "Fulfilment\0Price index\0Strategic stock\0Loss\0")) state.metric = static_cast<ChartMetric>(metric);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(other == nullptr);
+  ImGui::Checkbox("Difference", &state.delta);
+  MarkLastItem("chart-delta");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip(other ? "Plot each region's difference from the comparison" : "Choose a comparison in the top bar first");
+  }
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
 
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
-  ImGui::TextDisabled("%s of %s by region%s; month on the horizontal axis", MetricName(state.metric),
-                      GoodLabel(s, selection.good).c_str(), unit.c_str());
+  ImGui::TextDisabled("%s%s of %s by region%s; month on the horizontal axis", MetricName(state.metric),
+                      source.minus ? ", difference from the comparison," : "", GoodLabel(s, selection.good).c_str(), unit.c_str());
 
   const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float left = ImGui::CalcTextSize("100 bn USD ").x;
+  const float left = ImGui::CalcTextSize("+100 bn USD ").x;
   Plot plot;
   plot.min = ImVec2(origin.x + left, origin.y + 4.0f);
   plot.max = ImVec2(origin.x + std::max(left + 40.0f, avail.x - 8.0f),
                     origin.y + std::max(40.0f, avail.y - legendHeight - ImGui::GetFontSize() - 8.0f));
   plot.months = r.months;
-  const AxisTicks ticks = NiceTicks(SeriesMax(r, state.metric, selection.good, regions));
-  plot.yMax = ticks.max;
+  const AxisTicks ticks = RangeOf(source, r.months, selection.good, regions, plot);
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  DrawAxes(draw, plot, state.metric, ticks);
-  const Results* other = session.comparisonResults();
+  DrawAxes(draw, plot, source, ticks);
   for (int region : regions) {
     if (region == selection.region) continue;
-    DrawSeries(draw, plot, r, state.metric, region, selection.good, (RegionColour(region) & 0x00FFFFFF) | 0x90000000, 1.5f, false);
+    DrawSeries(draw, plot, source, region, selection.good, (RegionColour(region) & 0x00FFFFFF) | 0x90000000, 1.5f, false);
   }
-  if (other) DrawSeries(draw, plot, *other, state.metric, selection.region, selection.good, ImGui::GetColorU32(ImGuiCol_Text), 2.0f, true);
-  DrawSeries(draw, plot, r, state.metric, selection.region, selection.good, RegionColour(selection.region), 3.5f, false);
-  const ImVec2 marker = plot.At(selection.month, 0.0);
+  if (other && !source.minus) {
+    DrawSeries(draw, plot, SeriesSource{other, nullptr, state.metric}, selection.region, selection.good,
+               ImGui::GetColorU32(ImGuiCol_Text), 2.0f, true);
+  }
+  DrawSeries(draw, plot, source, selection.region, selection.good, RegionColour(selection.region), 3.5f, false);
+  const ImVec2 marker = plot.At(selection.month, plot.yMin);
   draw->AddLine(ImVec2(marker.x, plot.min.y), ImVec2(marker.x, plot.max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered), 1.5f);
 
   // Hover read-out and click-to-pick-month over the plot area.
@@ -193,12 +241,12 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     const int t = std::clamp(static_cast<int>(std::lround(x * static_cast<float>(r.months - 1))), 0, r.months - 1);
     if (ImGui::IsItemClicked()) selection.month = t;
     ImGui::BeginTooltip();
-    ImGui::Text("Month %d", t);
+    ImGui::Text(source.minus ? "Month %d, difference from the comparison" : "Month %d", t);
     for (int region : regions) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", RegionName(s, region).c_str(),
-                         FormatMetric(state.metric, MetricValue(r, state.metric, t, region, selection.good)).c_str());
+                         source.Format(source.At(t, region, selection.good)).c_str());
     }
-    if (other) {
+    if (other && !source.minus) {
       ImGui::TextDisabled("Comparison, %s: %s", RegionName(s, selection.region).c_str(),
                           FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good)).c_str());
     }
@@ -214,7 +262,8 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  if (other) ImGui::TextDisabled("- - comparison");
+  if (other && !source.minus) ImGui::TextDisabled("- - comparison");
+  else if (source.minus) ImGui::TextDisabled("above 0: higher than in the comparison");
   else ImGui::NewLine();
   return selection;
 }

@@ -24,6 +24,9 @@ AxisTicks NiceTicks(double maxValue, int wantedTicks = 4);
 /// Formats a tick or read-out value for a metric ("62%", "4.2x", "1.3 bn USD").
 std::string FormatMetric(ChartMetric metric, double value);
 
+/// Formats a difference from the comparison ("+5 pts", "-0.20x", "+120 m USD").
+std::string FormatMetricDelta(ChartMetric metric, double value);
+
 /// The series value of `metric` at (t, region, good).
 double MetricValue(const Results& results, ChartMetric metric, int t, int region, int good);
 
@@ -32,6 +35,7 @@ std::vector<int> RegionsUsing(const Results& results, int good);
 
 struct ChartPanelState {
   ChartMetric metric = ChartMetric::Fulfilment;
+  bool delta = false;  ///< plot the difference from the comparison instead of the values
 };
 
 /// Draws the chart in the current window and returns the selection the user asked for (the same as

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "imgui.h"
+#include "ui_landmarks.hpp"
 
 namespace kz {
 namespace {
@@ -86,10 +87,38 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
   ImGui::PopID();
 }
 
-// A named block of levers under a tree node per owner (event, region, framework).
-// Shocks start open (they are what a preset is about); policies and frameworks start closed.
-void OwnedGroup(const Session& session, const std::vector<std::size_t>& indices,
-                const std::map<std::string, std::string>& ownerNames, bool startOpen, std::vector<LeverEdit>& edits) {
+// A shock's own controls above its levers: remove it.
+void EventControls(const std::string& id, LeversPanelActions& actions) {
+  if (ImGui::SmallButton("Remove this shock")) actions.removeEvent = id;
+  MarkLastItem(("remove-shock:" + id).c_str());
+}
+
+// A framework's members as one checkbox per region.
+void MemberControls(const Scenario& scenario, const std::string& frameworkId, LeversPanelActions& actions) {
+  const auto framework = std::find_if(scenario.frameworks.begin(), scenario.frameworks.end(),
+                                      [&frameworkId](const Framework& f) { return f.id == frameworkId; });
+  if (framework == scenario.frameworks.end()) return;
+  ImGui::TextDisabled("Members");
+  const float columnWidth = ImGui::GetFontSize() * 4.5f;
+  const int perLine = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / columnWidth));
+  const float left = ImGui::GetCursorPosX();
+  int column = 0;
+  for (const Region& region : scenario.regions) {
+    bool member = std::find(framework->members.begin(), framework->members.end(), region.id) != framework->members.end();
+    if (column % perLine != 0) ImGui::SameLine(left + static_cast<float>(column % perLine) * columnWidth);
+    ++column;
+    ImGui::PushID(region.id.c_str());
+    if (ImGui::Checkbox(region.id.c_str(), &member)) actions.membership.push_back({frameworkId, region.id, member});
+    MarkLastItem(("member:" + frameworkId + ":" + region.id).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", region.name.en.empty() ? region.id.c_str() : region.name.en.c_str());
+    ImGui::PopID();
+  }
+}
+
+// A named block of levers under a tree node per owner (event, region, framework), with the owner's
+// own controls first. Shocks start open (they are what a preset is about); the rest start closed.
+void OwnedGroup(const Session& session, const std::string& group, const std::vector<std::size_t>& indices,
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
   std::string currentOwner;
   bool open = false;
   for (const std::size_t index : indices) {
@@ -101,8 +130,10 @@ void OwnedGroup(const Session& session, const std::vector<std::size_t>& indices,
       const auto name = ownerNames.find(owner);
       const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
       open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      if (open && group == "Shocks") EventControls(owner, actions);
+      if (open && group == "Frameworks") MemberControls(session.scenario(), owner, actions);
     }
-    if (open) LeverRow(session, *lever, Tail(lever->path), edits);
+    if (open) LeverRow(session, *lever, Tail(lever->path), actions.edits);
   }
   if (open) ImGui::TreePop();
 }
@@ -157,11 +188,11 @@ void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double&
   if (high <= low) high = low + 1.0;
 }
 
-std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState& state) {
-  std::vector<LeverEdit> edits;
+LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& state) {
+  LeversPanelActions actions;
   if (!session.loaded()) {
     ImGui::TextDisabled("No scenario loaded.");
-    return edits;
+    return actions;
   }
   if (state.version != session.leversVersion()) {  // thousands of levers: group once per load
     state.version = session.leversVersion();
@@ -171,16 +202,19 @@ std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState&
   }
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
-  for (const char* group : {"Shocks", "National policies", "Frameworks", "Risks"}) {
+  static const std::vector<std::size_t> kNone;
+  for (const std::string group : {"Shocks", "National policies", "Frameworks", "Risks"}) {
     const auto it = groups.find(group);
-    if (it == groups.end()) continue;
-    const ImGuiTreeNodeFlags flags = std::string(group) == "Shocks" ? ImGuiTreeNodeFlags_DefaultOpen : 0;
-    if (ImGui::CollapsingHeader(group, flags)) OwnedGroup(session, it->second, names, flags != 0, edits);
+    const bool shocks = group == "Shocks";
+    if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
+    if (!ImGui::CollapsingHeader(group.c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    if (shocks) actions.addEvent = DrawEventForm(session.scenario(), state.eventForm);
+    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
   }
   if (const auto it = groups.find("World data"); it != groups.end() && ImGui::CollapsingHeader("World data")) {
-    WorldData(session, it->second, state, edits);
+    WorldData(session, it->second, state, actions.edits);
   }
-  return edits;
+  return actions;
 }
 
 }  // namespace kz

@@ -2,13 +2,16 @@
 // (shocks, national policies, frameworks, then the world's data), each with its unit, range, a
 // reset to the loaded preset's value and a tooltip with its source or assumption. Drawing returns
 // the edits; the app applies them through the session, so the panel never changes the model itself.
+// Shocks can also be added and removed, and framework members ticked, here.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "event_form.hpp"
 #include "kizuna/levers.hpp"
 #include "session.hpp"
 
@@ -18,6 +21,21 @@ namespace kz {
 struct LeverEdit {
   std::string path;
   double value = 0.0;
+};
+
+/// A framework membership the user ticked or cleared.
+struct MembershipEdit {
+  std::string framework;
+  std::string region;
+  bool member = false;
+};
+
+/// Everything the user asked for this frame; the app applies it through the session.
+struct LeversPanelActions {
+  std::vector<LeverEdit> edits;
+  std::optional<Event> addEvent;
+  std::optional<std::string> removeEvent;  ///< event id
+  std::vector<MembershipEdit> membership;
 };
 
 /// Which group a lever belongs to, by its path: "Shocks", "National policies", "Frameworks",
@@ -35,9 +53,10 @@ struct LeversPanelState {
   int version = -1;
   std::map<std::string, std::vector<std::size_t>> groups;
   std::map<std::string, std::string> ownerNames;
+  EventFormState eventForm;
 };
 
 /// Draws the levers of `session` inside the current window; returns what the user changed.
-std::vector<LeverEdit> DrawLeversPanel(const Session& session, LeversPanelState& state);
+LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& state);
 
 }  // namespace kz

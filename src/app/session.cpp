@@ -5,6 +5,7 @@
 
 #include "kizuna/engine.hpp"
 #include "kizuna/scenario_json.hpp"
+#include "kizuna/validate.hpp"
 
 namespace kz {
 namespace {
@@ -45,23 +46,62 @@ Selection WorstHit(const Results& r) {
 }
 
 // How the findings name the comparison: "with no shocks it bottoms at 85%".
-const char* ComparisonName(Comparison comparison) {
+std::string ComparisonName(Comparison comparison, const std::string& otherTitle) {
   switch (comparison) {
     case Comparison::None: return "";
     case Comparison::NoEvents: return "no shocks";
     case Comparison::Preset: return "the preset as loaded";
+    case Comparison::Scenario: return otherTitle;
   }
   return "";
+}
+
+// A scenario file and the text of the base it names (the platform fetched both).
+Expected<Scenario> ParseWithBase(std::string_view text, std::string_view baseText) {
+  const std::string base(baseText);
+  return LoadScenarioJson(text, [&base](std::string_view id) -> Expected<std::string> {
+    if (base.empty()) return std::vector<Problem>{{"", "base '" + std::string(id) + "' was not provided"}};
+    return base;
+  });
+}
+
+template <typename Item>
+std::vector<std::string> Ids(const std::vector<Item>& items) {
+  std::vector<std::string> ids;
+  for (const Item& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+// Charts and findings compare series index by index, so A and B must share regions and goods.
+std::vector<Problem> CheckSameWorld(const Scenario& a, const Scenario& b) {
+  if (Ids(a.regions) != Ids(b.regions)) {
+    return {{"regions", "'" + b.id + "' has other regions than '" + a.id + "'; compare scenarios built on the same world"}};
+  }
+  if (Ids(a.goods) != Ids(b.goods)) {
+    return {{"goods", "'" + b.id + "' has other goods than '" + a.id + "'; compare scenarios built on the same world"}};
+  }
+  return {};
+}
+
+// B run over A's months, so the two series line up month by month. Refused when B has something
+// that falls outside the shorter horizon (e.g. a shock that would start after it).
+Expected<Scenario> OnHorizonOf(const Scenario& a, Scenario b) {
+  if (b.horizonMonths == a.horizonMonths) return b;
+  const int own = b.horizonMonths;
+  b.horizonMonths = a.horizonMonths;
+  std::vector<Problem> problems = ValidateScenario(b);
+  if (problems.empty()) return b;
+  for (Problem& problem : problems) {
+    problem.message += " (when '" + b.id + "', " + std::to_string(own) + " months, is run over the " +
+                       std::to_string(a.horizonMonths) + " months of '" + a.id + "')";
+  }
+  return problems;
 }
 
 }  // namespace
 
 std::vector<Problem> Session::Load(std::string_view text, std::string_view baseText) {
-  const std::string base(baseText);
-  Expected<Scenario> scenario = LoadScenarioJson(text, [&base](std::string_view id) -> Expected<std::string> {
-    if (base.empty()) return std::vector<Problem>{{"", "base '" + std::string(id) + "' was not provided"}};
-    return base;
-  });
+  Expected<Scenario> scenario = ParseWithBase(text, baseText);
   if (!scenario) return scenario.problems();
   Expected<Results> results = RunWithFlows(scenario.value(), Simulation::Validation::Skip);  // validated on load
   if (!results) return results.problems();
@@ -72,6 +112,7 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   provenance = ResolveProvenance(reference);
   leverList = ListLevers(working);
   ++leversRevision;
+  if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
   RunComparison();
   selected = WorstHit(current);
   return {};
@@ -85,8 +126,57 @@ std::vector<Problem> Session::Replace(const Scenario& scenario) {
   ++runCount;
   leverList = ListLevers(working);
   ++leversRevision;
+  if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
   RunComparison();
   ClampSelection();
+  return {};
+}
+
+std::vector<Problem> Session::AddEvent(const Event& event) {
+  for (const Event& e : working.events) {
+    if (e.id == event.id) return {{"events", "a shock with id '" + event.id + "' already exists"}};
+  }
+  Scenario edited = working;
+  edited.events.push_back(event);
+  return Replace(edited);  // structural edits are fully validated, unlike levers
+}
+
+std::vector<Problem> Session::RemoveEvent(std::string_view id) {
+  Scenario edited = working;
+  const auto removed = std::remove_if(edited.events.begin(), edited.events.end(), [id](const Event& e) { return e.id == id; });
+  if (removed == edited.events.end()) return {{"events", "there is no shock '" + std::string(id) + "'"}};
+  edited.events.erase(removed, edited.events.end());
+  return Replace(edited);  // structural edits are fully validated, unlike levers
+}
+
+std::vector<Problem> Session::SetMember(std::string_view frameworkId, std::string_view region, bool member) {
+  Scenario edited = working;
+  const auto framework = std::find_if(edited.frameworks.begin(), edited.frameworks.end(),
+                                      [frameworkId](const Framework& f) { return f.id == frameworkId; });
+  if (framework == edited.frameworks.end()) return {{"frameworks", "there is no framework '" + std::string(frameworkId) + "'"}};
+  std::vector<std::string>& members = framework->members;
+  const auto at = std::find(members.begin(), members.end(), region);
+  if (member == (at != members.end())) return {};
+  if (member) {
+    members.emplace_back(region);
+  } else {
+    if (members.size() == 1) return {{"frameworks", framework->name.en + " needs at least one member"}};
+    members.erase(at);
+  }
+  return Replace(edited);  // structural edits are fully validated, unlike levers
+}
+
+std::vector<Problem> Session::SetComparisonScenario(std::string_view text, std::string_view baseText) {
+  Expected<Scenario> scenario = ParseWithBase(text, baseText);
+  if (!scenario) return scenario.problems();
+  if (std::vector<Problem> problems = CheckSameWorld(working, scenario.value()); !problems.empty()) return problems;
+  Expected<Scenario> aligned = OnHorizonOf(working, std::move(scenario.value()));
+  if (!aligned) return aligned.problems();
+  other = std::move(aligned.value());
+  otherId = other.id;
+  otherTitle = other.title.en.empty() ? other.id : other.title.en;
+  comparisonKind = Comparison::Scenario;
+  RunComparison();
   return {};
 }
 
@@ -107,6 +197,7 @@ std::vector<Problem> Session::ResetLever(std::string_view path) {
 }
 
 void Session::SetComparison(Comparison comparison) {
+  if (comparison == Comparison::Scenario && otherId.empty()) return;  // nothing loaded to compare with
   comparisonKind = comparison;
   RunComparison();
 }
@@ -146,8 +237,9 @@ void Session::RunAll() {
   if (!results) return;  // unreachable for scenarios edited through levers; keep the last results
   current = std::move(results.value());
   ++runCount;
-  // The preset as loaded does not change with edits: its results stand; only the findings follow.
-  if (comparisonKind == Comparison::Preset) {
+  // The preset as loaded and another scenario do not change with edits: their results stand; only
+  // the findings follow.
+  if (comparisonKind == Comparison::Preset || comparisonKind == Comparison::Scenario) {
     UpdateFindings();
   } else {
     RunComparison();
@@ -167,21 +259,33 @@ void Session::RefreshLeverValues(std::string_view changedPath) {
   }
 }
 
+// After A's world or horizon changed: B follows A's horizon, or the comparison falls back to "no
+// shocks" when B no longer fits (different regions or goods, or a shock outside the horizon).
+void Session::AlignComparisonScenario() {
+  if (CheckSameWorld(working, other).empty()) {
+    if (Expected<Scenario> aligned = OnHorizonOf(working, other)) {
+      other = std::move(aligned.value());
+      return;
+    }
+  }
+  comparisonKind = Comparison::NoEvents;
+}
+
 void Session::RunComparison() {
   if (comparisonKind == Comparison::None) {
     UpdateFindings();
     return;
   }
-  Scenario other = comparisonKind == Comparison::Preset ? reference : working;
-  if (comparisonKind == Comparison::NoEvents) other.events.clear();
-  Expected<Results> results = RunWithFlows(other, Simulation::Validation::Skip);
+  Scenario base = comparisonKind == Comparison::Preset ? reference : comparisonKind == Comparison::Scenario ? other : working;
+  if (comparisonKind == Comparison::NoEvents) base.events.clear();
+  Expected<Results> results = RunWithFlows(base, Simulation::Validation::Skip);
   if (results) compared = std::move(results.value());
   ++runCount;
   UpdateFindings();
 }
 
 void Session::UpdateFindings() {
-  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind));
+  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, otherTitle));
   ++findingsRevision;
 }
 

@@ -22,6 +22,7 @@ enum class Comparison {
   None,      ///< no comparison
   NoEvents,  ///< the same scenario with every event off: what the shocks cost
   Preset,    ///< the scenario as loaded, before the user's edits: what the edits changed
+  Scenario,  ///< another scenario on the same world (e.g. a framework preset): A vs B
 };
 
 /// The region, good and month every view follows.
@@ -46,8 +47,25 @@ class Session {
   /// Puts a lever back to the loaded preset's value.
   std::vector<Problem> ResetLever(std::string_view path);
 
+  /// Adds a shock (its id must be new) and re-runs. Problems leave everything unchanged.
+  std::vector<Problem> AddEvent(const Event& event);
+  /// Removes the shock with this id and re-runs.
+  std::vector<Problem> RemoveEvent(std::string_view id);
+  /// Makes `region` a member of framework `frameworkId` or not, and re-runs. A framework keeps at
+  /// least one member.
+  std::vector<Problem> SetMember(std::string_view frameworkId, std::string_view region, bool member);
+
+  /// Compares with nothing, the same scenario without shocks, or the preset as loaded.
+  /// Comparison::Scenario needs SetComparisonScenario.
   void SetComparison(Comparison comparison);
   Comparison comparison() const { return comparisonKind; }
+  /// Compares with another scenario (file text and its base's text, as for Load), which must have
+  /// the same regions and goods; it is run over this scenario's months (shorter or longer), so the
+  /// series line up. Problems leave the current comparison as it was.
+  std::vector<Problem> SetComparisonScenario(std::string_view text, std::string_view baseText = {});
+  /// The title of the scenario compared with under Comparison::Scenario ("" otherwise).
+  const std::string& comparisonTitle() const { return otherTitle; }
+  const std::string& comparisonId() const { return otherId; }
 
   void Select(Selection selection);
   const Selection& selection() const { return selected; }
@@ -80,10 +98,14 @@ class Session {
   void RunAll();
   void RefreshLeverValues(std::string_view changedPath);
   void RunComparison();
+  void AlignComparisonScenario();
   void ClampSelection();
   void UpdateFindings();
 
   Scenario reference;  // as loaded
+  Scenario other;      // compared with under Comparison::Scenario
+  std::string otherTitle;
+  std::string otherId;
   Scenario working;    // with the user's edits
   Results current;
   Results compared;

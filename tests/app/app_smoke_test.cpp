@@ -5,6 +5,7 @@
 #include "../core/bundled_scenarios.hpp"
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
+#include "ui_landmarks.hpp"
 #include "ui_scale.hpp"
 
 namespace {
@@ -112,6 +113,49 @@ TEST(AppSmoke, BadScenarioTextLeavesTheSessionAsItWas) {
   EXPECT_FALSE(app.session().Load("{ not json").empty());
   EXPECT_FALSE(app.session().Load(ReadScenario("re-2010-japan")).empty());  // base not provided
   EXPECT_EQ(app.session().scenario().id, id);
+}
+
+// Clicks the middle of a named control drawn in the last frame, as a user would.
+void Click(kz::App& app, const char* landmark) {
+  const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(landmark);
+  ASSERT_TRUE(rect) << landmark << " was not drawn";
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(rect->x + rect->width * 0.5f, rect->y + rect->height * 0.5f);
+  DrawFrames(app, 1);
+  io.AddMouseButtonEvent(0, true);
+  DrawFrames(app, 1);
+  io.AddMouseButtonEvent(0, false);
+  DrawFrames(app, 2);
+}
+
+TEST(AppSmoke, AShockAddedThroughTheFormRunsAndCanBeRemoved) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 2);
+  const std::size_t events = app.session().scenario().events.size();
+  Click(app, "add-shock");
+  Click(app, "add-shock-confirm");
+  ASSERT_EQ(app.session().scenario().events.size(), events + 1) << app.statusText();
+  const std::string id = app.session().scenario().events.back().id;
+  EXPECT_EQ(id.rfind("user-", 0), 0u) << id;
+  Click(app, ("remove-shock:" + id).c_str());
+  EXPECT_EQ(app.session().scenario().events.size(), events);
+}
+
+TEST(AppSmoke, PlayAdvancesTheMonthAndTheDifferenceViewDraws) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  app.session().Select({.region = 1, .good = 1, .month = 0});
+  DrawFrames(app, 2);
+  Click(app, "timeline-play");
+  DrawFrames(app, 60);  // one second at 60 frames per second
+  EXPECT_GT(app.session().selection().month, 1);
+  Click(app, "chart-delta");
+  DrawFrames(app, 5);
+  ASSERT_NE(ImGui::GetDrawData(), nullptr);
+  EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 1000);
 }
 
 }  // namespace

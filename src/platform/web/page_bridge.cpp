@@ -29,7 +29,13 @@ EM_JS(void, kz_js_request_preset, (const char* id), {
   if (Module["kizunaRequestPreset"]) Module["kizunaRequestPreset"](UTF8ToString(id));
 });
 
+EM_JS(void, kz_js_request_comparison, (const char* id), {
+  if (Module["kizunaRequestComparison"]) Module["kizunaRequestComparison"](UTF8ToString(id));
+});
+
 namespace kz::web {
+
+void RequestComparison(const char* id) { kz_js_request_comparison(id); }
 
 void RequestPreset(const char* id) { kz_js_request_preset(id); }
 

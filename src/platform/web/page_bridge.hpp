@@ -15,6 +15,9 @@ void ReportFatal(const char* title, const char* detail);
 /// Asks the page to fetch bundled scenario `id` (and its base) and load it (kz_web_load_scenario).
 void RequestPreset(const char* id);
 
+/// Asks the page to fetch bundled scenario `id` (and its base) and compare with it (kz_web_compare_with).
+void RequestComparison(const char* id);
+
 /// Puts the key findings into the page's ARIA live region (#findings), for screen readers.
 void PublishFindings(const char* text);
 

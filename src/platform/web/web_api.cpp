@@ -2,11 +2,13 @@
 // returned live in a static buffer until the next call that returns one (the JS side copies them at once).
 #include <emscripten/emscripten.h>
 
+#include <optional>
 #include <string>
 
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/version.hpp"
 #include "page_api.hpp"
+#include "ui_landmarks.hpp"
 #include "web_app.hpp"
 
 namespace {
@@ -105,7 +107,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_select(const char* region, const char* g
   return Reply(kz::ProblemsJson(kz::SelectByIds(app->Ui().session(), region, good, month))).c_str();
 }
 
-/// Sets the comparison: "none", "noEvents" or "preset".
+/// Sets the comparison: "none", "noEvents" or "preset" ("scenario" is set by kz_web_compare_with).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_set_comparison(const char* kind) {
   kz::web::WebApp* app = kz::web::RunningApp();
   if (!app) return NotRunning();
@@ -118,7 +120,31 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_set_comparison(const char* kind) {
   return Reply("[]").c_str();
 }
 
-/// The bundled scenarios the picker offers, as JSON [{ id, title }] (from the site's manifest).
+/// Compares with another scenario (`text` and its base's text or ""), e.g. a framework preset
+/// against the shock it answers. Returns problems ("[]" when done); on problems nothing changes.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char* text, const char* baseText) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  const std::vector<kz::Problem> problems = app->Ui().session().SetComparisonScenario(text, baseText);
+  app->Ui().SetStatus(problems.empty() ? "" : std::string(id) + " cannot be compared: " + problems.front().ToString());
+  return Reply(kz::ProblemsJson(problems)).c_str();
+}
+
+/// Shows a message in the app's top bar (e.g. a file the page could not fetch); "" clears it.
+EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
+  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().SetStatus(text);
+}
+
+/// Where a named control (ui_landmarks.hpp) was drawn, as JSON { x, y, width, height } in CSS
+/// pixels, or "null" when it has not been drawn.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
+  const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(name);
+  if (!rect) return Reply("null").c_str();
+  return Reply("{\"x\":" + std::to_string(rect->x) + ",\"y\":" + std::to_string(rect->y) + ",\"width\":" +
+               std::to_string(rect->width) + ",\"height\":" + std::to_string(rect->height) + "}").c_str();
+}
+
+/// The bundled scenarios the picker offers, as JSON [{ id, title, narrative }] (the site's manifest).
 EMSCRIPTEN_KEEPALIVE void kz_web_set_presets(const char* json, const char* currentId) {
   kz::web::WebApp* app = kz::web::RunningApp();
   if (app) app->SetPresets(json, currentId);

@@ -135,6 +135,7 @@ void WebApp::Frame() {
   ImGui::Render();
   UpdateCursor();
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
+  if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());

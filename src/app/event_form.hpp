@@ -1,0 +1,30 @@
+// The "Add a shock" form of the levers panel: kind, where, what, how strong, when and for how long.
+// It only builds an Event; the session validates and adds it (so the form cannot break a scenario).
+#pragma once
+
+#include <optional>
+
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+struct EventFormState {
+  bool open = false;
+  int kind = 0;         // EventKind
+  int region = 0;       // affected region (seller for restrictions and chokepoints)
+  int target = -1;      // buyer region for restrictions and chokepoints; -1 = everyone else
+  int good = 0;
+  float strength = 0.5f;
+  int start = 1;
+  int duration = 6;
+  int recoveryMonths = 0;
+};
+
+/// The event the form describes, with an id not yet used in `scenario` and a name that says what it
+/// is ("Capacity loss: Japan, NdFeB magnets").
+Event EventFromForm(const Scenario& scenario, const EventFormState& form);
+
+/// Draws the form (a button that opens it, then its fields); returns an event when the user pressed Add.
+std::optional<Event> DrawEventForm(const Scenario& scenario, EventFormState& state);
+
+}  // namespace kz

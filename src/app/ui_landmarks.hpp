@@ -1,0 +1,25 @@
+// Where named controls were drawn in the last frame, so browser tests and embedding pages can click a
+// real button (kizuna.uiRect(name)) rather than guess coordinates from the layout.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kz {
+
+/// A control's rectangle in ImGui coordinates (framebuffer pixels / UI scale; see the page API).
+struct LandmarkRect {
+  float x = 0, y = 0, width = 0, height = 0;
+};
+
+/// Records the last ImGui item under `name` (overwrites the previous frame's).
+void MarkLastItem(const char* name);
+
+/// The rectangle recorded under `name`, if it was drawn in a recent frame.
+std::optional<LandmarkRect> FindLandmark(const std::string& name);
+
+/// Every name recorded so far.
+std::vector<std::string> LandmarkNames();
+
+}  // namespace kz
