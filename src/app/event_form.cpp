@@ -67,10 +67,31 @@ Event EventFromForm(const Scenario& s, const EventFormState& form) {
   return event;
 }
 
-std::optional<Event> DrawEventForm(const Scenario& s, EventFormState& form) {
+int LargestProducer(const Scenario& s, int good) {
+  if (good < 0 || good >= static_cast<int>(s.goods.size())) return 0;
+  const std::string& id = s.goods[static_cast<std::size_t>(good)].id;
+  std::string best;
+  double most = 0.0;
+  for (const Facility& facility : s.facilities) {
+    if (facility.good == id && facility.capacity > most) {
+      most = facility.capacity;
+      best = facility.region;
+    }
+  }
+  for (int r = 0; r < static_cast<int>(s.regions.size()); ++r) {
+    if (s.regions[static_cast<std::size_t>(r)].id == best) return r;
+  }
+  return 0;
+}
+
+std::optional<Event> DrawEventForm(const Scenario& s, int selectedGood, EventFormState& form) {
   if (s.regions.empty() || s.goods.empty()) return std::nullopt;
   if (!form.open) {
-    if (ImGui::Button("+ Add a shock")) form.open = true;
+    if (ImGui::Button("+ Add a shock")) {
+      form.open = true;
+      form.good = std::clamp(selectedGood, 0, static_cast<int>(s.goods.size()) - 1);
+      form.region = LargestProducer(s, form.good);
+    }
     MarkLastItem("add-shock");
     return std::nullopt;
   }

@@ -24,7 +24,11 @@ struct EventFormState {
 /// is ("Capacity loss: Japan, NdFeB magnets").
 Event EventFromForm(const Scenario& scenario, const EventFormState& form);
 
-/// Draws the form (a button that opens it, then its fields); returns an event when the user pressed Add.
-std::optional<Event> DrawEventForm(const Scenario& scenario, EventFormState& state);
+/// The region with the most capacity for `good` (index into scenario.regions; 0 when none makes it).
+int LargestProducer(const Scenario& scenario, int good);
+
+/// Draws the form (a button that opens it, then its fields); returns an event when the user pressed
+/// Add. The form opens on `selectedGood` at its largest producer: a shock to what the user is looking at.
+std::optional<Event> DrawEventForm(const Scenario& scenario, int selectedGood, EventFormState& state);
 
 }  // namespace kz

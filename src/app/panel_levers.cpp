@@ -208,7 +208,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     const bool shocks = group == "Shocks";
     if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
     if (!ImGui::CollapsingHeader(group.c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-    if (shocks) actions.addEvent = DrawEventForm(session.scenario(), state.eventForm);
+    if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
     OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
   }
   if (const auto it = groups.find("World data"); it != groups.end() && ImGui::CollapsingHeader("World data")) {

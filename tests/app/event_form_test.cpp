@@ -42,4 +42,12 @@ TEST(EventForm, OnlyRestrictionsAndChokepointsNameBuyers) {
   EXPECT_EQ(kz::EventFromForm(world, form).recovery, kz::RecoveryShape::Linear);
 }
 
+TEST(EventForm, OpensOnTheLargestProducerOfTheGood) {
+  const kz::Scenario world = World();
+  int oxide = 0;
+  while (world.goods[static_cast<std::size_t>(oxide)].id != "re_oxide") ++oxide;
+  EXPECT_EQ(world.regions[static_cast<std::size_t>(kz::LargestProducer(world, oxide))].id, "CN");  // IEA: ~87% of separation
+  EXPECT_EQ(kz::LargestProducer(world, -1), 0);
+}
+
 }  // namespace
