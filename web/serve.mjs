@@ -20,6 +20,7 @@ const MIME_TYPES = {
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',  // the model card, shown as text (browsers download text/markdown)
 };
 
 // Maps a request path to a file inside root, or null if it would escape root.

@@ -2,8 +2,9 @@
 // full-window backdrop) shows through the space between them.
 #include "app.hpp"
 
+#include <algorithm>
+
 #include "imgui.h"
-#include "panel_about.hpp"
 #include "panel_findings.hpp"
 #include "ui_landmarks.hpp"
 
@@ -106,23 +107,34 @@ void App::TopBar(const FrameContext& frame) {
   ImGui::Separator();
   PresetPicker();
   ComparisonPicker();
-  if (ImGui::MenuItem("About", nullptr, showAbout)) showAbout = !showAbout;
+  if (ImGui::MenuItem("Help", nullptr, showHelp)) showHelp = !showHelp;
+  MarkLastItem("help-menu");
   if (!status.empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "%s", status.c_str());
     if (ImGui::SmallButton("x")) status.clear();
   }
   ImGui::EndMainMenuBar();
-  if (showAbout) {
-    ImGui::SetNextWindowSize(ImVec2(420.0f * frame.uiScale, 0.0f), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("About Kizuna", &showAbout)) {
-      ImGui::TextWrapped("Supply-chain policy sandbox: what-if models of disruptions and of the frameworks "
-                         "allies build to coordinate against them. A structured what-if tool, not a forecast: "
-                         "every default number has a source or a labelled assumption.");
-      ImGui::Separator();
-      DrawAboutPanel(AboutRows(GetBuildInfo(), frame.frameMs, frame.uiScale));
+  if (showHelp) HelpWindow(frame);
+}
+
+void App::HelpWindow(const FrameContext& frame) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(std::min(560.0f * frame.uiScale, viewport->WorkSize.x * 0.9f), viewport->WorkSize.y * 0.6f),
+                           ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Help", &showHelp)) {
+    if (std::optional<std::string> url = DrawHelpPanel(work.scenario(), AboutRows(GetBuildInfo(), frame.frameMs, frame.uiScale), helpState)) {
+      urlRequest = std::move(url);
     }
-    ImGui::End();
   }
+  ImGui::End();
+}
+
+std::optional<std::string> App::TakeUrlRequest() {
+  std::optional<std::string> request = std::move(urlRequest);
+  urlRequest.reset();
+  return request;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "frame_stats.hpp"
 #include "panel_chart.hpp"
 #include "panel_findings.hpp"
+#include "panel_help.hpp"
 #include "panel_levers.hpp"
 #include "session.hpp"
 #include "timeline.hpp"
@@ -48,6 +49,8 @@ class App {
   /// A preset the user picked to compare with, for the platform to fetch and pass to
   /// Session::SetComparisonScenario (then cleared).
   std::optional<std::string> TakeComparisonRequest();
+  /// A page the user asked to open (the model card, a source), for the platform (then cleared).
+  std::optional<std::string> TakeUrlRequest();
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
   const std::string& statusText() const { return status; }
@@ -58,6 +61,7 @@ class App {
   void PresetPicker();
   void ComparisonPicker();
   void ChartWindow();
+  void HelpWindow(const FrameContext& frame);
 
   Session work;
   WorldView world;
@@ -69,8 +73,10 @@ class App {
   std::string currentPreset;
   std::optional<std::string> presetRequest;
   std::optional<std::string> comparisonRequest;
+  std::optional<std::string> urlRequest;
+  HelpPanelState helpState;
   std::string status;
-  bool showAbout = false;
+  bool showHelp = false;
 };
 
 }  // namespace kz

@@ -158,4 +158,18 @@ TEST(AppSmoke, PlayAdvancesTheMonthAndTheDifferenceViewDraws) {
   EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 1000);
 }
 
+TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 2);
+  EXPECT_EQ(ImGui::FindWindowByName("Help"), nullptr);
+  Click(app, "help-menu");
+  const ImGuiWindow* help = Window("Help");
+  ASSERT_NE(help, nullptr);
+  EXPECT_TRUE(help->WasActive);
+  EXPECT_LE(help->Pos.x + help->Size.x, 1280.0f + 0.5f);
+  EXPECT_FALSE(app.TakeUrlRequest()) << "nothing opens by itself";
+}
+
 }  // namespace

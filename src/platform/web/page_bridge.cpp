@@ -33,7 +33,13 @@ EM_JS(void, kz_js_request_comparison, (const char* id), {
   if (Module["kizunaRequestComparison"]) Module["kizunaRequestComparison"](UTF8ToString(id));
 });
 
+EM_JS(void, kz_js_open_url, (const char* url), {
+  window.open(UTF8ToString(url), "_blank", "noopener");
+});
+
 namespace kz::web {
+
+void OpenUrl(const char* url) { kz_js_open_url(url); }
 
 void RequestComparison(const char* id) { kz_js_request_comparison(id); }
 

@@ -18,6 +18,9 @@ void RequestPreset(const char* id);
 /// Asks the page to fetch bundled scenario `id` (and its base) and compare with it (kz_web_compare_with).
 void RequestComparison(const char* id);
 
+/// Opens `url` (site-relative or a source's address) in a new browser tab.
+void OpenUrl(const char* url);
+
 /// Puts the key findings into the page's ARIA live region (#findings), for screen readers.
 void PublishFindings(const char* text);
 

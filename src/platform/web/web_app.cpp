@@ -136,6 +136,7 @@ void WebApp::Frame() {
   UpdateCursor();
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
+  if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());
