@@ -6,6 +6,7 @@
 //   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
 //   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
 //   kizuna sources SCENARIO [--json FILE]   (exit 1 when some number has no source or assumption)
+//   kizuna link encode SCENARIO [--preset ID]   kizuna link decode LINK [--hashes]
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
 
@@ -15,6 +16,7 @@
 #include "commands.hpp"
 #include "commands_analysis.hpp"
 #include "commands_coalition.hpp"
+#include "commands_link.hpp"
 #include "commands_sources.hpp"
 #include "kizuna/version.hpp"
 
@@ -97,6 +99,16 @@ int main(int argc, char** argv) {
   sourcesCommand->add_option("scenario", sources.scenario, "Scenario JSON file or bundled preset id")->required();
   sourcesCommand->add_option("--json", sources.jsonPath, "Also write the sources and every number as JSON to FILE");
 
+  kz::cli::LinkOptions link;
+  CLI::App* linkCommand = app.add_subcommand("link", "Make or read share links (the URL fragment the app uses)");
+  linkCommand->require_subcommand(1);
+  CLI::App* encodeCommand = linkCommand->add_subcommand("encode", "Print the link of a scenario: what it changes from its preset");
+  encodeCommand->add_option("scenario", link.scenario, "Scenario JSON file or bundled preset id")->required();
+  encodeCommand->add_option("--preset", link.preset, "Bundled preset it derives from (default: the scenario's id)");
+  CLI::App* decodeCommand = linkCommand->add_subcommand("decode", "Print the scenario a link describes, or why it cannot be read");
+  decodeCommand->add_option("link", link.link, "The fragment (k...) or a whole URL")->required();
+  decodeCommand->add_flag("--hashes", link.hashes, "Print the scenario and result hashes instead (for golden links)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -119,6 +131,8 @@ int main(int argc, char** argv) {
   }
   if (*sensitivityCommand) return kz::cli::SensitivityCommand(sensitivity);
   if (*sourcesCommand) return kz::cli::SourcesCommand(sources);
+  if (*encodeCommand) return kz::cli::LinkEncodeCommand(link);
+  if (*decodeCommand) return kz::cli::LinkDecodeCommand(link);
   std::cout << app.help();
   return 0;
 }

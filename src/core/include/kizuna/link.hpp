@@ -1,0 +1,89 @@
+// Share links: everything a viewer needs to see what the sender saw, in a URL fragment. A link names
+// a bundled preset and carries only what differs from it (levers, added and removed shocks,
+// framework members) plus the view (selection, comparison, chart, map, analysis shown), encoded as
+// compact binary (varints, a string table) in base64url with a checksum.
+//
+// Links never break: each format version has a migration to the next (MigrateLink), and the golden
+// links in tests/golden/links must decode to the same scenario and results in every later version.
+// Links are untrusted input: DecodeLink checks sizes, every count and every value, and names the
+// problem in words a user can act on ("This link was made by a newer version of Kizuna").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// The link format this version writes; it reads every version from 1 up to this one.
+inline constexpr int kLinkVersion = 1;
+/// Longest fragment DecodeLink accepts (characters); typical links are a few hundred.
+inline constexpr std::size_t kMaxLinkChars = 65536;
+
+/// What the viewer sees besides the scenario. Ids rather than indices, so a link survives a preset
+/// that gains regions or goods. Values the app does not know are ignored by the app, not the link.
+struct LinkView {
+  std::string region;               ///< selected region id ("" = the app's default)
+  std::string good;                 ///< selected good id ("" = default)
+  int month = -1;                   ///< selected month (-1 = default)
+  std::uint8_t comparison = 1;      ///< 0 none, 1 without the shocks, 2 the preset as loaded, 3 another scenario
+  std::string comparisonScenario;   ///< the other scenario's preset id when comparison == 3
+  std::uint8_t chartMetric = 0;     ///< 0 fulfilment, 1 price, 2 stock, 3 loss
+  bool chartDelta = false;          ///< the chart shows differences from the comparison
+  std::uint8_t analysis = 0;        ///< 0 none, 1 Monte Carlo, 2 coalition, 3 sensitivity (panel shown)
+  bool hasMapView = false;          ///< the map's centre and zoom below are set
+  float mapLon = 0.0f;
+  float mapLat = 0.0f;
+  float mapZoom = 1.0f;
+  std::uint32_t embed = 0;          ///< embedding flags (bit 0 embed mode, 1 read-only levers, ...)
+  bool operator==(const LinkView&) const = default;
+};
+
+/// A lever set to a value that differs from the preset's.
+struct LinkLever {
+  std::string path;
+  double value = 0.0;
+  bool operator==(const LinkLever&) const = default;
+};
+
+/// A framework's member list, when it differs from the preset's.
+struct LinkMembers {
+  std::string framework;
+  std::vector<std::string> members;
+  bool operator==(const LinkMembers&) const = default;
+};
+
+/// The decoded content of a link.
+struct ScenarioLink {
+  std::string preset;                      ///< bundled scenario id the edits apply to
+  std::vector<std::string> removedEvents;  ///< preset shocks the sender removed (or replaced)
+  std::vector<Event> addedEvents;          ///< shocks the sender added (or replaced), in order
+  std::vector<LinkMembers> members;
+  std::vector<LinkLever> levers;           ///< applied after the shocks and members, in order
+  LinkView view;
+  bool operator==(const ScenarioLink&) const = default;
+};
+
+/// The link's fragment text (no leading '#'): "k" then base64url of the binary form.
+std::string EncodeLink(const ScenarioLink& link);
+
+/// Reads a fragment (with or without a leading '#', or a whole URL containing one). Problems name
+/// what is wrong: not a Kizuna link, damaged (checksum, truncated, bad characters), too long,
+/// made by a newer version, or a value out of range.
+Expected<ScenarioLink> DecodeLink(std::string_view text);
+
+/// What `working` changed relative to `preset` (whose id becomes the link's preset), with `view`.
+/// Refused when the change cannot be carried by a link (e.g. new regions or goods, edited names):
+/// the link is checked to rebuild `working` exactly before it is returned.
+Expected<ScenarioLink> LinkFromScenario(const Scenario& preset, const Scenario& working, const LinkView& view = {});
+
+/// The scenario a link describes: `preset` (the bundled scenario named by link.preset) with the
+/// link's edits applied and validated. Problems leave nothing half-applied (the caller keeps its work).
+Expected<Scenario> ApplyLink(const Scenario& preset, const ScenarioLink& link);
+
+}  // namespace kz

@@ -1,0 +1,491 @@
+// Share links (see kizuna/link.hpp): the binary layout of each version, its checks, the diff from a
+// preset and its application.
+//
+// Version 1 payload (before base64url): varint version, then
+//   string table: varint count, each a length-prefixed [A-Za-z0-9_-] string (ids, path segments)
+//   preset: table index
+//   removed shocks: count, table indices
+//   added shocks: count, each { id index, kind byte, name en, name ja, regions, targets, goods
+//                 (counts + indices), fraction, start, duration, recovery byte, recoveryMonths }
+//   members: count, each { framework index, count, region indices }
+//   levers: count, each { segment count, segment indices, value }
+//   view: region+1, good+1, month (signed), comparison byte, comparison scenario+1, chart metric
+//         byte, delta byte, analysis byte, map flag byte [lon, lat, zoom as float32], embed flags
+// then 4 bytes of FNV-1a 32 over everything before them. Numbers are link_wire's (exact integers
+// as zigzag varints, others as their IEEE-754 bits), so values round-trip bit for bit.
+#include "kizuna/link.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <map>
+
+#include "kizuna/levers.hpp"
+#include "kizuna/validate.hpp"
+#include "link_wire.hpp"
+
+namespace kz {
+namespace {
+
+using link_wire::Reader;
+using link_wire::Writer;
+
+constexpr std::size_t kMaxStrings = 8192;
+constexpr std::size_t kMaxIdBytes = 128;
+constexpr std::size_t kMaxNameBytes = 512;
+constexpr std::size_t kMaxItems = 20000;  // levers, shocks, members: far above any real edit
+constexpr std::size_t kMaxPathSegments = 8;
+
+bool IsIdText(std::string_view text) {
+  if (text.empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+// Names are shown and saved as JSON: they must be well-formed UTF-8 without control characters.
+bool IsCleanUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    int extra = 0;
+    std::uint32_t code = 0;
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) extra = 1, code = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) extra = 2, code = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) extra = 3, code = c & 0x07;
+    else return false;
+    if (i + static_cast<std::size_t>(extra) >= text.size()) return false;  // cut off mid-character
+    for (int k = 1; k <= extra; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    const std::uint32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+    if (code < smallest[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return true;
+}
+
+// Strings in order of first use, so equal links encode to equal text.
+class StringTable {
+ public:
+  std::uint64_t Index(const std::string& text) {
+    const auto [it, added] = indices.emplace(text, strings.size());
+    if (added) strings.push_back(text);
+    return it->second;
+  }
+  const std::vector<std::string>& Strings() const { return strings; }
+
+ private:
+  std::map<std::string, std::uint64_t> indices;
+  std::vector<std::string> strings;
+};
+
+std::vector<std::string> SplitPath(const std::string& path) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    segments.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return segments;
+    start = dot + 1;
+  }
+}
+
+void WriteIds(Writer& w, StringTable& table, const std::vector<std::string>& ids) {
+  w.Varint(ids.size());
+  for (const std::string& id : ids) w.Varint(table.Index(id));
+}
+
+void WriteEvent(Writer& w, StringTable& table, const Event& e) {
+  w.Varint(table.Index(e.id));
+  w.Byte(static_cast<std::uint8_t>(e.kind));
+  w.Text(e.name.en);
+  w.Text(e.name.ja);
+  WriteIds(w, table, e.regions);
+  WriteIds(w, table, e.targets);
+  WriteIds(w, table, e.goods);
+  w.Number(e.fraction);
+  w.Signed(e.start);
+  w.Signed(e.duration);
+  w.Byte(static_cast<std::uint8_t>(e.recovery));
+  w.Signed(e.recoveryMonths);
+}
+
+void WriteView(Writer& w, StringTable& table, const LinkView& v) {
+  w.Varint(v.region.empty() ? 0 : table.Index(v.region) + 1);
+  w.Varint(v.good.empty() ? 0 : table.Index(v.good) + 1);
+  w.Signed(v.month);
+  w.Byte(v.comparison);
+  w.Varint(v.comparisonScenario.empty() ? 0 : table.Index(v.comparisonScenario) + 1);
+  w.Byte(v.chartMetric);
+  w.Byte(v.chartDelta ? 1 : 0);
+  w.Byte(v.analysis);
+  w.Byte(v.hasMapView ? 1 : 0);
+  if (v.hasMapView) {
+    w.Float(v.mapLon);
+    w.Float(v.mapLat);
+    w.Float(v.mapZoom);
+  }
+  w.Varint(v.embed);
+}
+
+// ---- Version 1 reader -------------------------------------------------------------------------
+
+class V1Parser {
+ public:
+  explicit V1Parser(Reader& reader) : r(reader) {}
+
+  Expected<ScenarioLink> Parse() {
+    ReadTable();
+    ScenarioLink link;
+    link.preset = Id();
+    const std::size_t removed = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < removed && !r.failed(); ++i) link.removedEvents.push_back(Id());
+    const std::size_t added = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < added && !r.failed(); ++i) link.addedEvents.push_back(ReadEvent());
+    const std::size_t members = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < members && !r.failed(); ++i) {
+      LinkMembers m;
+      m.framework = Id();
+      m.members = Ids();
+      link.members.push_back(std::move(m));
+    }
+    const std::size_t levers = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < levers && !r.failed(); ++i) link.levers.push_back(ReadLever());
+    link.view = ReadView();
+    if (!problem.empty()) return std::vector<Problem>{{"link", problem}};
+    if (r.failed() || !r.done()) return std::vector<Problem>{{"link", "This link is damaged: it ends too early or has bytes left over."}};
+    return link;
+  }
+
+ private:
+  void Fail(std::string message) {
+    if (problem.empty()) problem = std::move(message);
+  }
+
+  void ReadTable() {
+    const std::size_t n = r.Count(kMaxStrings);
+    for (std::size_t i = 0; i < n && !r.failed(); ++i) {
+      std::string text = r.Text(kMaxIdBytes);
+      if (!r.failed() && !IsIdText(text)) Fail("This link is damaged: it holds a name that is not an id.");
+      table.push_back(std::move(text));
+    }
+  }
+
+  std::string Id() {
+    const std::uint64_t i = r.Varint();
+    if (r.failed()) return {};
+    if (i >= table.size()) {
+      Fail("This link is damaged: it refers to an entry it does not have.");
+      return {};
+    }
+    return table[static_cast<std::size_t>(i)];
+  }
+
+  std::string OptionalId() {
+    const std::uint64_t i = r.Varint();
+    if (r.failed() || i == 0) return {};
+    if (i > table.size()) {
+      Fail("This link is damaged: it refers to an entry it does not have.");
+      return {};
+    }
+    return table[static_cast<std::size_t>(i - 1)];
+  }
+
+  std::vector<std::string> Ids() {
+    std::vector<std::string> ids;
+    const std::size_t n = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < n && !r.failed(); ++i) ids.push_back(Id());
+    return ids;
+  }
+
+  std::uint8_t Small(std::uint8_t most, const char* what) {
+    const std::uint8_t value = r.Byte();
+    if (!r.failed() && value > most) Fail(std::string("This link has an unknown ") + what + " (" + std::to_string(value) + ").");
+    return value;
+  }
+
+  int Month(const char* what) {
+    const std::int64_t value = r.Signed();
+    if (value < -1 || value > kMaxHorizonMonths) {
+      Fail(std::string("This link has ") + what + " " + std::to_string(value) + ", outside 0.." + std::to_string(kMaxHorizonMonths) + ".");
+      return 0;
+    }
+    return static_cast<int>(value);
+  }
+
+  std::string Name() {
+    std::string text = r.Text(kMaxNameBytes);
+    if (!r.failed() && !IsCleanUtf8(text)) Fail("This link is damaged: a shock's name is not valid text.");
+    return text;
+  }
+
+  Event ReadEvent() {
+    Event e;
+    e.id = Id();
+    e.kind = static_cast<EventKind>(Small(3, "kind of shock"));
+    e.name.en = Name();
+    e.name.ja = Name();
+    e.regions = Ids();
+    e.targets = Ids();
+    e.goods = Ids();
+    e.fraction = r.Number();
+    e.start = Month("a shock starting in month");
+    e.duration = Month("a shock lasting");
+    e.recovery = static_cast<RecoveryShape>(Small(1, "recovery shape"));
+    e.recoveryMonths = Month("a recovery of");
+    return e;  // the values' ranges are the validator's, checked when the link is applied
+  }
+
+  LinkLever ReadLever() {
+    LinkLever lever;
+    const std::size_t segments = r.Count(kMaxPathSegments);
+    if (!r.failed() && segments == 0) Fail("This link is damaged: a lever has no path.");
+    for (std::size_t i = 0; i < segments && !r.failed(); ++i) lever.path += (i ? "." : "") + Id();
+    lever.value = r.Number();
+    return lever;
+  }
+
+  LinkView ReadView() {
+    LinkView v;
+    v.region = OptionalId();
+    v.good = OptionalId();
+    v.month = Month("the selected month");
+    v.comparison = Small(3, "comparison");
+    v.comparisonScenario = OptionalId();
+    v.chartMetric = Small(3, "chart");
+    v.chartDelta = Small(1, "chart mode") != 0;
+    v.analysis = Small(3, "analysis");
+    v.hasMapView = Small(1, "map setting") != 0;
+    if (v.hasMapView) {
+      v.mapLon = r.Float();
+      v.mapLat = r.Float();
+      v.mapZoom = r.Float();
+      const bool sane = std::isfinite(v.mapLon) && std::isfinite(v.mapLat) && std::isfinite(v.mapZoom) &&
+                        std::fabs(v.mapLon) <= 540.0f && std::fabs(v.mapLat) <= 90.0f && v.mapZoom > 0.0f && v.mapZoom <= 1000.0f;
+      if (!r.failed() && !sane) Fail("This link has a map view outside the world.");
+    }
+    const std::uint64_t embed = r.Varint();
+    if (embed > 0xFFFFFFFFULL) Fail("This link has unknown embedding options.");
+    v.embed = static_cast<std::uint32_t>(embed);
+    return v;
+  }
+
+  Reader& r;
+  std::vector<std::string> table;
+  std::string problem;
+};
+
+// Each format version's content, brought up to the current one. Version 1 is current; a version 2
+// adds a case here that converts a version-1 ScenarioLink (and a golden link that proves it).
+void MigrateLink(int fromVersion, ScenarioLink& link) {
+  for (int version = fromVersion; version < kLinkVersion; ++version) {
+    (void)link;  // no migrations yet
+  }
+}
+
+std::string_view FragmentOf(std::string_view text) {
+  const std::size_t hash = text.find('#');
+  if (hash != std::string_view::npos) text.remove_prefix(hash + 1);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return text;
+}
+
+Problem LinkProblem(std::string message) { return Problem{"link", std::move(message)}; }
+
+// ---- Diff and apply ---------------------------------------------------------------------------
+
+const Event* FindEvent(const std::vector<Event>& events, const std::string& id) {
+  for (const Event& e : events) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+// True when `b` differs from `a` only in numbers that are levers (those travel as levers).
+bool SameButLevers(const Event& a, const Event& b) {
+  Event levelled = a;
+  levelled.fraction = b.fraction;
+  levelled.start = b.start;
+  levelled.duration = b.duration;
+  levelled.recoveryMonths = b.recoveryMonths;
+  return levelled == b;
+}
+
+bool SameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+
+// Preset with the link's structural edits (shocks, members), before its levers.
+Expected<Scenario> ApplyStructure(const Scenario& preset, const ScenarioLink& link) {
+  Scenario s = preset;
+  std::vector<Problem> problems;
+  for (const std::string& id : link.removedEvents) {
+    const auto it = std::find_if(s.events.begin(), s.events.end(), [&id](const Event& e) { return e.id == id; });
+    if (it == s.events.end()) {
+      problems.push_back(LinkProblem("This link removes shock '" + id + "', which scenario '" + preset.id + "' does not have."));
+    } else {
+      s.events.erase(it);
+    }
+  }
+  for (const Event& e : link.addedEvents) s.events.push_back(e);
+  for (const LinkMembers& m : link.members) {
+    const auto it = std::find_if(s.frameworks.begin(), s.frameworks.end(), [&m](const Framework& f) { return f.id == m.framework; });
+    if (it == s.frameworks.end()) {
+      problems.push_back(LinkProblem("This link sets the members of framework '" + m.framework + "', which scenario '" + preset.id + "' does not have."));
+    } else {
+      it->members = m.members;
+    }
+  }
+  if (!problems.empty()) return problems;
+  return s;
+}
+
+// A trade share is set exactly (no rescaling of the buyer's other sellers: their values travel too).
+bool SetTradeShareExactly(Scenario& s, const std::string& path, double value) {
+  const std::vector<std::string> parts = SplitPath(path);
+  if (parts.size() != 4 || parts[0] != "trade") return false;
+  for (TradeShare& t : s.trade) {
+    if (t.buyer == parts[1] && t.good == parts[2] && t.seller == parts[3]) {
+      t.share = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EncodeLink(const ScenarioLink& link) {
+  StringTable table;
+  Writer body;
+  body.Varint(table.Index(link.preset));
+  WriteIds(body, table, link.removedEvents);
+  body.Varint(link.addedEvents.size());
+  for (const Event& e : link.addedEvents) WriteEvent(body, table, e);
+  body.Varint(link.members.size());
+  for (const LinkMembers& m : link.members) {
+    body.Varint(table.Index(m.framework));
+    WriteIds(body, table, m.members);
+  }
+  body.Varint(link.levers.size());
+  for (const LinkLever& lever : link.levers) {
+    const std::vector<std::string> segments = SplitPath(lever.path);
+    body.Varint(segments.size());
+    for (const std::string& segment : segments) body.Varint(table.Index(segment));
+    body.Number(lever.value);
+  }
+  WriteView(body, table, link.view);
+
+  Writer out;
+  out.Varint(kLinkVersion);
+  out.Varint(table.Strings().size());
+  for (const std::string& text : table.Strings()) out.Text(text);
+  std::vector<std::uint8_t> bytes = out.Bytes();
+  bytes.insert(bytes.end(), body.Bytes().begin(), body.Bytes().end());
+  const std::uint32_t sum = link_wire::Checksum(bytes.data(), bytes.size());
+  for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<std::uint8_t>(sum >> (8 * i)));
+  return "k" + link_wire::Base64UrlEncode(bytes);
+}
+
+Expected<ScenarioLink> DecodeLink(std::string_view text) {
+  const std::string_view fragment = FragmentOf(text);
+  if (fragment.size() > kMaxLinkChars) {
+    return std::vector<Problem>{LinkProblem("This link is too long (" + std::to_string(fragment.size()) + " characters; at most " +
+                                            std::to_string(kMaxLinkChars) + ").")};
+  }
+  if (fragment.empty() || fragment.front() != 'k') {
+    return std::vector<Problem>{LinkProblem("This is not a Kizuna scenario link (it should start with #k).")};
+  }
+  const std::optional<std::vector<std::uint8_t>> bytes = link_wire::Base64UrlDecode(fragment.substr(1));
+  if (!bytes) return std::vector<Problem>{LinkProblem("This link is damaged: it has characters a link cannot contain (was it cut or re-typed?).")};
+  if (bytes->size() < 6) return std::vector<Problem>{LinkProblem("This link is damaged: it is too short.")};
+
+  Reader header(bytes->data(), bytes->size());
+  const std::uint64_t version = header.Varint();
+  if (!header.failed() && version > static_cast<std::uint64_t>(kLinkVersion) && version < 1000) {
+    return std::vector<Problem>{LinkProblem("This link was made by a newer version of Kizuna (link format " + std::to_string(version) +
+                                            "; this version reads formats 1 to " + std::to_string(kLinkVersion) + "). Open it with the newer version.")};
+  }
+  const std::size_t payload = bytes->size() - 4;
+  std::uint32_t stored = 0;
+  for (int i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>((*bytes)[payload + static_cast<std::size_t>(i)]) << (8 * i);
+  if (link_wire::Checksum(bytes->data(), payload) != stored) {
+    return std::vector<Problem>{LinkProblem("This link is damaged (checksum): part of it was lost or changed when it was copied.")};
+  }
+  if (header.failed() || version == 0 || version > static_cast<std::uint64_t>(kLinkVersion)) {
+    return std::vector<Problem>{LinkProblem("This link is damaged: it names no known link format.")};
+  }
+  Reader reader(bytes->data(), payload);
+  reader.Varint();  // the version, read above
+  Expected<ScenarioLink> link = V1Parser(reader).Parse();  // every version so far is laid out as 1
+  if (!link) return link;
+  MigrateLink(static_cast<int>(version), link.value());
+  return link;
+}
+
+Expected<ScenarioLink> LinkFromScenario(const Scenario& preset, const Scenario& working, const LinkView& view) {
+  ScenarioLink link;
+  link.preset = preset.id;
+  link.view = view;
+  for (const Event& e : preset.events) {
+    const Event* now = FindEvent(working.events, e.id);
+    if (now == nullptr || !SameButLevers(e, *now)) link.removedEvents.push_back(e.id);
+  }
+  for (const Event& e : working.events) {
+    const Event* before = FindEvent(preset.events, e.id);
+    if (before == nullptr || !SameButLevers(*before, e)) link.addedEvents.push_back(e);
+  }
+  for (const Framework& f : working.frameworks) {
+    const auto before = std::find_if(preset.frameworks.begin(), preset.frameworks.end(), [&f](const Framework& p) { return p.id == f.id; });
+    if (before != preset.frameworks.end() && before->members != f.members) link.members.push_back({f.id, f.members});
+  }
+  Expected<Scenario> structured = ApplyStructure(preset, link);
+  if (!structured) return structured.problems();
+  const std::vector<LeverInfo> now = ListLevers(working);
+  const std::vector<LeverInfo> then = ListLevers(structured.value());
+  const bool aligned = now.size() == then.size() &&
+                       std::equal(now.begin(), now.end(), then.begin(), [](const LeverInfo& a, const LeverInfo& b) { return a.path == b.path; });
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    double before = 0.0;
+    bool known = false;
+    if (aligned) {
+      before = then[i].value;
+      known = true;
+    } else if (Expected<double> value = GetLever(structured.value(), now[i].path)) {
+      before = value.value();
+      known = true;
+    }
+    if (!known || !SameBits(before, now[i].value)) link.levers.push_back({now[i].path, now[i].value});
+  }
+  Expected<Scenario> rebuilt = ApplyLink(preset, link);
+  if (!rebuilt || !(rebuilt.value() == working)) {
+    return std::vector<Problem>{LinkProblem("This scenario has changes a link cannot carry (such as new regions, goods or frameworks, "
+                                            "or renamed items): export the scenario file to share it.")};
+  }
+  return link;
+}
+
+Expected<Scenario> ApplyLink(const Scenario& preset, const ScenarioLink& link) {
+  if (link.preset != preset.id) {
+    return std::vector<Problem>{LinkProblem("This link is for scenario '" + link.preset + "', not '" + preset.id + "'.")};
+  }
+  Expected<Scenario> structured = ApplyStructure(preset, link);
+  if (!structured) return structured;
+  Scenario& s = structured.value();
+  std::vector<Problem> problems;
+  for (const LinkLever& lever : link.levers) {
+    if (SetTradeShareExactly(s, lever.path, lever.value)) continue;
+    for (Problem& p : SetLever(s, lever.path, lever.value)) problems.push_back({"link", "lever " + p.ToString()});
+  }
+  for (Problem& p : ValidateScenario(s)) problems.push_back({"link", "the linked scenario is not valid: " + p.ToString()});
+  if (!problems.empty()) return problems;
+  return structured;
+}
+
+}  // namespace kz

@@ -1,0 +1,179 @@
+// Link bytes: varints, numbers, base64url, checksum (see link_wire.hpp).
+#include "link_wire.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace kz::link_wire {
+namespace {
+
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53: every integer below is a double
+
+int Sextet(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+}  // namespace
+
+void Writer::Varint(std::uint64_t value) {
+  while (value >= 0x80) {
+    bytes.push_back(static_cast<std::uint8_t>(value | 0x80));
+    value >>= 7;
+  }
+  bytes.push_back(static_cast<std::uint8_t>(value));
+}
+
+void Writer::Signed(std::int64_t value) {
+  Varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63));
+}
+
+// Tag 0: an exact integer (most levers: months, 0/1 switches, capacities); tag 1: the raw bits.
+void Writer::Number(double value) {
+  const bool integral = std::isfinite(value) && std::fabs(value) < kExactIntegerLimit && std::trunc(value) == value &&
+                        !(value == 0.0 && std::signbit(value));
+  if (integral) {
+    Byte(0);
+    Signed(static_cast<std::int64_t>(value));
+    return;
+  }
+  Byte(1);
+  const std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
+  for (int i = 0; i < 8; ++i) Byte(static_cast<std::uint8_t>(bits >> (8 * i)));
+}
+
+void Writer::Float(float value) {
+  const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+  for (int i = 0; i < 4; ++i) Byte(static_cast<std::uint8_t>(bits >> (8 * i)));
+}
+
+void Writer::Text(std::string_view text) {
+  Varint(text.size());
+  bytes.insert(bytes.end(), text.begin(), text.end());
+}
+
+bool Reader::Need(std::size_t n) {
+  if (bad || static_cast<std::size_t>(end - at) < n) {
+    bad = true;
+    return false;
+  }
+  return true;
+}
+
+std::uint8_t Reader::Byte() { return Need(1) ? *at++ : 0; }
+
+std::uint64_t Reader::Varint() {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    const std::uint8_t b = Byte();
+    if (bad) return 0;
+    value |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return value;
+  }
+  bad = true;  // more than 10 bytes: not a varint this writer makes
+  return 0;
+}
+
+std::size_t Reader::Count(std::size_t most) {
+  const std::uint64_t n = Varint();
+  if (bad || n > most || n > static_cast<std::uint64_t>(end - at)) {
+    bad = true;
+    return 0;
+  }
+  return static_cast<std::size_t>(n);
+}
+
+std::int64_t Reader::Signed() {
+  const std::uint64_t z = Varint();
+  return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+}
+
+double Reader::Number() {
+  const std::uint8_t tag = Byte();
+  if (tag == 0) {
+    const std::int64_t n = Signed();
+    if (n >= static_cast<std::int64_t>(kExactIntegerLimit) || n <= -static_cast<std::int64_t>(kExactIntegerLimit)) bad = true;
+    return bad ? 0.0 : static_cast<double>(n);
+  }
+  if (tag != 1 || !Need(8)) {
+    bad = true;
+    return 0.0;
+  }
+  std::uint64_t bits = 0;
+  for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(*at++) << (8 * i);
+  return std::bit_cast<double>(bits);
+}
+
+float Reader::Float() {
+  if (!Need(4)) return 0.0f;
+  std::uint32_t bits = 0;
+  for (int i = 0; i < 4; ++i) bits |= static_cast<std::uint32_t>(*at++) << (8 * i);
+  return std::bit_cast<float>(bits);
+}
+
+std::string Reader::Text(std::size_t mostBytes) {
+  const std::size_t n = Count(mostBytes);
+  if (bad || !Need(n)) return {};
+  std::string text(reinterpret_cast<const char*>(at), n);
+  at += n;
+  return text;
+}
+
+std::string Base64UrlEncode(const std::vector<std::uint8_t>& bytes) {
+  std::string text;
+  text.reserve((bytes.size() * 4 + 2) / 3);
+  std::size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const std::uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    for (int k = 3; k >= 0; --k) text.push_back(kAlphabet[(v >> (6 * k)) & 63]);
+  }
+  const std::size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    const std::uint32_t v = bytes[i] << 16;
+    text.push_back(kAlphabet[(v >> 18) & 63]);
+    text.push_back(kAlphabet[(v >> 12) & 63]);
+  } else if (rest == 2) {
+    const std::uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    text.push_back(kAlphabet[(v >> 18) & 63]);
+    text.push_back(kAlphabet[(v >> 12) & 63]);
+    text.push_back(kAlphabet[(v >> 6) & 63]);
+  }
+  return text;
+}
+
+std::optional<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;  // no byte count leaves one character over
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(text.size() * 3 / 4);
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (const char c : text) {
+    const int s = Sextet(c);
+    if (s < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<std::uint32_t>(s);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push_back(static_cast<std::uint8_t>(buffer >> bits));
+    }
+  }
+  if (bits > 0 && (buffer & ((1U << bits) - 1)) != 0) return std::nullopt;  // stray bits: not from an encoder
+  return bytes;
+}
+
+std::uint32_t Checksum(const std::uint8_t* data, std::size_t size) {
+  std::uint32_t hash = 0x811C9DC5U;  // FNV-1a 32
+  for (std::size_t i = 0; i < size; ++i) {
+    hash ^= data[i];
+    hash *= 0x01000193U;
+  }
+  return hash;
+}
+
+}  // namespace kz::link_wire

@@ -1,0 +1,231 @@
+// Share links: round trips rebuild the scenario bit for bit, typical links stay short, every kind of
+// damage gets its own message, and the golden links keep decoding to the same scenario and results.
+#include "kizuna/link.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "bundled_scenarios.hpp"
+#include "kizuna/engine.hpp"
+#include "kizuna/hash.hpp"
+#include "kizuna/levers.hpp"
+#include "kizuna/results.hpp"
+#include "kizuna/scenario_json.hpp"
+#include "link_wire.hpp"
+
+namespace {
+
+kz::Event Fire() {
+  kz::Event e;
+  e.id = "user-fire-1";
+  e.kind = kz::EventKind::CapacityLoss;
+  e.name.en = "Fire at a magnet plant: Japan, NdFeB magnets";
+  e.name.ja = "磁石工場の火災";
+  e.regions = {"JP"};
+  e.goods = {"re_magnet"};
+  e.fraction = 0.35;
+  e.start = 2;
+  e.duration = 4;
+  e.recovery = kz::RecoveryShape::Linear;
+  e.recoveryMonths = 3;
+  return e;
+}
+
+// A preset after the edits a user makes in the app: levers (one a trade share, which rescales the
+// buyer's other sellers), a shock added, one removed, a framework member added.
+kz::Scenario Edited(const kz::Scenario& preset) {
+  kz::Scenario s = preset;
+  EXPECT_TRUE(kz::SetLever(s, "policy.JP.responseLagMonths", 1).empty());
+  EXPECT_TRUE(kz::SetLever(s, "event.cn-re-controls-stress.fraction", 0.1234567890123).empty());
+  EXPECT_TRUE(kz::SetLever(s, "trade.JP.re_oxide.CN", 0.4).empty());
+  s.events.push_back(Fire());
+  s.frameworks.front().members.push_back("KR");
+  return s;
+}
+
+std::uint64_t ScenarioHash(const kz::Scenario& s) { return kz::Fnv1a64(kz::SaveScenarioJson(s)); }
+
+std::uint64_t ResultHash(const kz::Scenario& s) {
+  kz::Expected<kz::Simulation> sim = kz::Simulation::Create(s);
+  EXPECT_TRUE(sim.ok());
+  kz::Results results;
+  sim.value().Run(results);
+  return kz::HashResults(results);
+}
+
+std::string Message(const kz::Expected<kz::ScenarioLink>& decoded) {
+  EXPECT_FALSE(decoded.ok()) << "the link should be refused";
+  return decoded.ok() ? "" : decoded.problems().front().message;
+}
+
+// A fragment with a valid checksum around arbitrary bytes (to test what lies behind the checksum).
+std::string Sealed(std::vector<std::uint8_t> bytes) {
+  const std::uint32_t sum = kz::link_wire::Checksum(bytes.data(), bytes.size());
+  for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<std::uint8_t>(sum >> (8 * i)));
+  return "k" + kz::link_wire::Base64UrlEncode(bytes);
+}
+
+TEST(Link, RoundTripRebuildsTheEditedScenarioExactly) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  const kz::Scenario working = Edited(preset);
+  kz::LinkView view;
+  view.region = "JP";
+  view.good = "re_magnet";
+  view.month = 7;
+  view.comparison = 3;
+  view.comparisonScenario = "re-2010-japan";
+  view.chartDelta = true;
+  view.hasMapView = true;
+  view.mapLon = 139.5f;
+  view.mapLat = 35.25f;
+  view.mapZoom = 2.5f;
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, working, view);
+  ASSERT_TRUE(link.ok()) << link.problems().front().ToString();
+  EXPECT_EQ(link.value().addedEvents.size(), 1u);
+  EXPECT_EQ(link.value().members.size(), 1u);
+  const std::string text = kz::EncodeLink(link.value());
+  kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink("https://example.org/kizuna/#" + text);
+  ASSERT_TRUE(decoded.ok()) << decoded.problems().front().ToString();
+  EXPECT_EQ(decoded.value(), link.value());
+  EXPECT_EQ(kz::EncodeLink(decoded.value()), text) << "equal links encode to equal text";
+  kz::Expected<kz::Scenario> rebuilt = kz::ApplyLink(preset, decoded.value());
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.problems().front().ToString();
+  EXPECT_EQ(rebuilt.value(), working);
+  EXPECT_EQ(ResultHash(rebuilt.value()), ResultHash(working));
+  EXPECT_LT(text.size(), 2000u) << text;
+}
+
+TEST(Link, AnUneditedPresetIsAShortLinkAndEveryBundledPresetRoundTrips) {
+  for (const std::string& id : kz::test::BundledScenarioIds()) {
+    const kz::Scenario preset = kz::test::LoadBundled(id);
+    kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, preset);
+    ASSERT_TRUE(link.ok()) << id;
+    EXPECT_TRUE(link.value().levers.empty()) << id;
+    const std::string text = kz::EncodeLink(link.value());
+    EXPECT_LT(text.size(), 80u) << id << ": " << text;
+    kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(text);
+    ASSERT_TRUE(decoded.ok()) << id;
+    EXPECT_EQ(kz::ApplyLink(preset, decoded.value()).value(), preset) << id;
+  }
+}
+
+TEST(Link, NumbersTravelBitForBit) {
+  const kz::Scenario preset = kz::test::LoadBundled("default-world");
+  kz::ScenarioLink link;
+  link.preset = preset.id;
+  for (const double value : {0.0, -0.0, 1.0, -3.0, 0.1, 1e-300, 123456789.123, 4503599627370497.0}) {
+    link.levers.push_back({"good.re_oxide.basePrice", value});
+  }
+  kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(kz::EncodeLink(link));
+  ASSERT_TRUE(decoded.ok());
+  for (std::size_t i = 0; i < link.levers.size(); ++i) {
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(decoded.value().levers[i].value), std::bit_cast<std::uint64_t>(link.levers[i].value)) << i;
+  }
+}
+
+TEST(Link, ManyEditsOnTheLargestPresetStayUnderTwoThousandCharacters) {
+  const kz::Scenario preset = kz::test::LoadBundled("minerals-security-partnership");
+  kz::Scenario working = preset;
+  int changed = 0;
+  for (const kz::LeverInfo& lever : kz::ListLevers(preset)) {  // every national policy number, nudged
+    if (lever.path.rfind("policy.", 0) != 0 || lever.integer || changed >= 40) continue;
+    const double value = std::min(lever.max, lever.value + (lever.max - lever.value) * 0.25);
+    if (kz::SetLever(working, lever.path, value).empty()) ++changed;
+  }
+  working.events.push_back(Fire());
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, working);
+  ASSERT_TRUE(link.ok()) << link.problems().front().ToString();
+  const std::string text = kz::EncodeLink(link.value());
+  std::cout << "[ link size ] " << changed << " levers and a shock on " << preset.id << ": " << text.size() << " characters\n";
+  EXPECT_LT(text.size(), 2000u);
+  EXPECT_EQ(kz::ApplyLink(preset, kz::DecodeLink(text).value()).value(), working);
+}
+
+TEST(Link, EachKindOfDamageHasItsOwnMessage) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  const std::string good = kz::EncodeLink(kz::LinkFromScenario(preset, Edited(preset)).value());
+
+  EXPECT_NE(Message(kz::DecodeLink("")).find("not a Kizuna"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink("#/about")).find("not a Kizuna"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink(good.substr(0, good.size() - 7))).find("damaged"), std::string::npos);
+  std::string flipped = good;
+  flipped[good.size() / 2] = flipped[good.size() / 2] == 'A' ? 'B' : 'A';
+  EXPECT_NE(Message(kz::DecodeLink(flipped)).find("checksum"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink(good + "<script>")).find("characters"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink("k" + std::string(70000, 'A'))).find("too long"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink(Sealed({7, 1, 2, 3}))).find("newer version"), std::string::npos);
+  EXPECT_NE(Message(kz::DecodeLink(Sealed({0, 0, 0}))).find("damaged"), std::string::npos);
+  // Behind a valid checksum: an index past the string table, and a month far outside any horizon.
+  EXPECT_NE(Message(kz::DecodeLink(Sealed({1, 1, 1, 'x', 5, 0, 0, 0, 0}))).find("entry"), std::string::npos);
+  // Random bytes never crash and are always refused with a message.
+  std::uint64_t state = 42;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<std::uint8_t> bytes(1 + trial % 60);
+    for (std::uint8_t& b : bytes) b = static_cast<std::uint8_t>((state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 56);
+    const std::string text = trial % 2 ? Sealed(bytes) : "k" + kz::link_wire::Base64UrlEncode(bytes);
+    kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(text);
+    if (!decoded.ok()) {
+      EXPECT_FALSE(decoded.problems().front().message.empty());
+    }
+  }
+}
+
+TEST(Link, ApplyingRefusesWhatThePresetCannotTakeAndNamesIt) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  kz::ScenarioLink link;
+  link.preset = "re-2010-japan";
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().message.find("re-2010-japan"), std::string::npos);
+  link.preset = preset.id;
+  link.removedEvents = {"no-such-shock"};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().message.find("no-such-shock"), std::string::npos);
+  link.removedEvents.clear();
+  link.levers = {{"policy.JP.responseLagMonths", -5}};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().ToString().find("responseLagMonths"), std::string::npos);
+  link.levers = {{"no.such.lever", 1}};
+  EXPECT_FALSE(kz::ApplyLink(preset, link).ok());
+  kz::Event bad = Fire();
+  bad.regions = {"ATLANTIS"};
+  link.levers.clear();
+  link.addedEvents = {bad};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().ToString().find("ATLANTIS"), std::string::npos);
+}
+
+TEST(Link, ChangesALinkCannotCarryAreRefusedNotDropped) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  kz::Scenario renamed = preset;
+  renamed.title.en = "My own title";
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, renamed);
+  ASSERT_FALSE(link.ok());
+  EXPECT_NE(link.problems().front().message.find("export the scenario"), std::string::npos);
+}
+
+// Golden links: every line of tests/golden/links/links.txt is "name fragment scenario-hash
+// result-hash". They must decode to the same scenario and results forever; add one per format change.
+TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
+  std::ifstream file(std::string(KIZUNA_TEST_GOLDEN_DIR) + "/links/links.txt");
+  ASSERT_TRUE(file) << "cannot read the golden links";
+  std::string line;
+  int checked = 0;
+  while (std::getline(file, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string name, fragment, scenarioHash, resultHash;
+    fields >> name >> fragment >> scenarioHash >> resultHash;
+    kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(fragment);
+    ASSERT_TRUE(link.ok()) << name << ": " << link.problems().front().ToString();
+    const kz::Scenario preset = kz::test::LoadBundled(link.value().preset);
+    kz::Expected<kz::Scenario> scenario = kz::ApplyLink(preset, link.value());
+    ASSERT_TRUE(scenario.ok()) << name << ": " << scenario.problems().front().ToString();
+    char hex[2][17];
+    std::snprintf(hex[0], sizeof hex[0], "%016llx", static_cast<unsigned long long>(ScenarioHash(scenario.value())));
+    std::snprintf(hex[1], sizeof hex[1], "%016llx", static_cast<unsigned long long>(ResultHash(scenario.value())));
+    EXPECT_EQ(scenarioHash, hex[0]) << name << ": the scenario changed";
+    EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+}  // namespace
