@@ -107,6 +107,10 @@ void App::TopBar(const FrameContext& frame) {
   ImGui::Separator();
   PresetPicker();
   ComparisonPicker();
+  if (ImGui::MenuItem("Undo", "Ctrl+Z", false, work.CanUndo())) work.Undo();
+  MarkLastItem("undo");
+  if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, work.CanRedo())) work.Redo();
+  MarkLastItem("redo");
   if (ImGui::MenuItem("Help", nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
   if (!status.empty()) {
@@ -155,7 +159,18 @@ MapViewport MapArea() {
 
 }  // namespace
 
+// Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac, which the browser reports as Super); text fields keep theirs.
+void App::UndoShortcuts() {
+  if (!ImGui::IsAnyItemActive()) work.SealUndoStep();  // a drag has ended: its edits are one step
+  if (ImGui::GetIO().WantTextInput) return;
+  for (const ImGuiKeyChord modifier : {ImGuiMod_Ctrl, ImGuiMod_Super}) {
+    if (ImGui::IsKeyChordPressed(modifier | ImGuiKey_Z)) work.Undo();
+    if (ImGui::IsKeyChordPressed(modifier | ImGuiMod_Shift | ImGuiKey_Z) || ImGui::IsKeyChordPressed(modifier | ImGuiKey_Y)) work.Redo();
+  }
+}
+
 void App::Frame(const FrameContext& frame) {
+  UndoShortcuts();
   TopBar(frame);  // first, so the work area below the menu bar is known
   world.Frame(work, frame.uiScale, MapArea());  // the map lies under the panels
   PlaceWindow(0.0f, 0.0f, kLeversWidth, 1.0f);

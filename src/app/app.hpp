@@ -61,6 +61,7 @@ class App {
   void PresetPicker();
   void ComparisonPicker();
   void ChartWindow();
+  void UndoShortcuts();
   void HelpWindow(const FrameContext& frame);
 
   Session work;

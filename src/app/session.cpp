@@ -107,6 +107,9 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   if (!results) return results.problems();
   reference = scenario.value();
   working = std::move(scenario.value());
+  undoStack.clear();
+  redoStack.clear();
+  openStepPath.clear();
   current = std::move(results.value());
   ++runCount;
   provenance = ResolveProvenance(reference);
@@ -121,6 +124,7 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
 std::vector<Problem> Session::Replace(const Scenario& scenario) {
   Expected<Results> results = RunWithFlows(scenario, Simulation::Validation::Full);
   if (!results) return results.problems();
+  RememberForUndo("");
   working = scenario;
   current = std::move(results.value());
   ++runCount;
@@ -184,6 +188,7 @@ std::vector<Problem> Session::SetLever(std::string_view path, double value) {
   Scenario edited = working;
   std::vector<Problem> problems = kz::SetLever(edited, path, value);
   if (!problems.empty()) return problems;
+  RememberForUndo(path);
   working = std::move(edited);
   RefreshLeverValues(path);
   RunAll();
@@ -194,6 +199,43 @@ std::vector<Problem> Session::ResetLever(std::string_view path) {
   const std::optional<double> value = PresetValue(path);
   if (!value) return {{std::string(path), "the loaded scenario has no such lever"}};
   return SetLever(path, *value);
+}
+
+// At most this many steps are kept (a scenario copy each; the default world is ~100 KB).
+constexpr std::size_t kMostUndoSteps = 100;
+
+void Session::RememberForUndo(std::string_view path) {
+  redoStack.clear();
+  if (!path.empty() && path == openStepPath) return;  // the same drag: one step
+  undoStack.push_back(working);
+  if (undoStack.size() > kMostUndoSteps) undoStack.erase(undoStack.begin());
+  openStepPath = std::string(path);
+}
+
+// Puts back an earlier scenario (valid: it ran before) and re-runs.
+void Session::Restore(Scenario scenario) {
+  working = std::move(scenario);
+  openStepPath.clear();
+  leverList = ListLevers(working);
+  ++leversRevision;
+  if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
+  RunAll();
+}
+
+void Session::Undo() {
+  if (undoStack.empty()) return;
+  redoStack.push_back(working);
+  Scenario previous = std::move(undoStack.back());
+  undoStack.pop_back();
+  Restore(std::move(previous));
+}
+
+void Session::Redo() {
+  if (redoStack.empty()) return;
+  undoStack.push_back(working);
+  Scenario next = std::move(redoStack.back());
+  redoStack.pop_back();
+  Restore(std::move(next));
 }
 
 void Session::SetComparison(Comparison comparison) {

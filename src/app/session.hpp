@@ -67,6 +67,15 @@ class Session {
   const std::string& comparisonTitle() const { return otherTitle; }
   const std::string& comparisonId() const { return otherId; }
 
+  /// Undo and redo every scenario edit (levers, shocks, members, a replaced scenario) since the
+  /// last load. A drag is one step: edits of the same lever coalesce until SealUndoStep().
+  bool CanUndo() const { return !undoStack.empty(); }
+  bool CanRedo() const { return !redoStack.empty(); }
+  void Undo();
+  void Redo();
+  /// Ends the current undo step (the app calls it when no control is being dragged).
+  void SealUndoStep() { openStepPath.clear(); }
+
   void Select(Selection selection);
   const Selection& selection() const { return selected; }
 
@@ -96,6 +105,8 @@ class Session {
 
  private:
   void RunAll();
+  void RememberForUndo(std::string_view path);
+  void Restore(Scenario scenario);
   void RefreshLeverValues(std::string_view changedPath);
   void RunComparison();
   void AlignComparisonScenario();
@@ -112,6 +123,9 @@ class Session {
   Comparison comparisonKind = Comparison::NoEvents;
   Selection selected;
   std::vector<LeverInfo> leverList;
+  std::vector<Scenario> undoStack;  // working scenarios before each step, oldest first
+  std::vector<Scenario> redoStack;
+  std::string openStepPath;         // the lever whose drag is the open undo step ("" = none)
   std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
   int runCount = 0;
   Findings keyFindings;

@@ -124,4 +124,34 @@ TEST(SessionEdit, RefusesToCompareAcrossWorldsAndKeepsTheComparison) {
   EXPECT_EQ(session.comparison(), kz::Comparison::NoEvents);
 }
 
+TEST(SessionEdit, UndoAndRedoStepThroughEditsAndADragIsOneStep) {
+  kz::Session session = Loaded("re-2010-japan");
+  const kz::Scenario loaded = session.scenario();
+  const double loadedLoss = TotalLoss(session.results());
+  EXPECT_FALSE(session.CanUndo());
+  for (double value : {0.9, 0.7, 0.5}) ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", value).empty());  // one drag
+  session.SealUndoStep();
+  ASSERT_TRUE(session.AddEvent(MagnetFire()).empty());
+  const kz::Scenario edited = session.scenario();
+  session.Undo();  // the shock
+  EXPECT_EQ(session.scenario().events.size(), loaded.events.size());
+  EXPECT_DOUBLE_EQ(session.scenario().events[1].fraction, 0.5);
+  session.Undo();  // the whole drag
+  EXPECT_EQ(session.scenario(), loaded);
+  EXPECT_EQ(TotalLoss(session.results()), loadedLoss);
+  EXPECT_FALSE(session.CanUndo());
+  session.Redo();
+  session.Redo();
+  EXPECT_EQ(session.scenario(), edited);
+  EXPECT_FALSE(session.CanRedo());
+  session.Undo();
+  ASSERT_TRUE(session.SetLever("policy.JP.responseLagMonths", 1).empty());
+  EXPECT_FALSE(session.CanRedo()) << "a new edit drops the redo steps";
+  EXPECT_FALSE(session.SetLever("policy.JP.responseLagMonths", -4).empty());
+  session.Undo();
+  EXPECT_DOUBLE_EQ(session.scenario().events[1].fraction, 0.5) << "a refused edit is not a step";
+  EXPECT_TRUE(session.Load(Text("re-2010-japan"), Text("default-world")).empty());
+  EXPECT_FALSE(session.CanUndo()) << "a new scenario starts a new history";
+}
+
 }  // namespace
