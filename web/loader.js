@@ -14,6 +14,9 @@
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 //   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
 //                                 (A vs B); resolves to [] or problems (the comparison is kept on problems)
+//   kizuna.link()                 the share link's fragment (k...) of what is on screen (throws when the
+//                                 scenario has changes a link cannot carry)
+//   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept)
 //   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
 //                                 last frame (e.g. 'add-shock', 'timeline-play'), or null
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
@@ -118,6 +121,53 @@
   }
 
   const loadPreset = (id) => withPresetTexts(id, (texts) => loadPresetTexts(id, texts));
+
+  // Share links (the fragment, see src/core/include/kizuna/link.hpp): read which preset the link
+  // needs, fetch it, open. Any problem is shown in the app's status line and the work stays.
+  async function openLink(text) {
+    const head = callWithStrings(Module._kz_web_link_preset, [String(text)], true);
+    if (head.problems) {
+      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${head.problems[0].message} Your work is unchanged.`]);
+      return head.problems;
+    }
+    let texts;
+    try {
+      texts = await fetchPreset(head.preset);
+    } catch (error) {
+      const message = `This link needs scenario '${head.preset}', which this site does not have.`;
+      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${message} Your work is unchanged.`]);
+      return [{ path: 'link', message }];
+    }
+    return callWithStrings(Module._kz_web_open_link, [String(text), texts.text, texts.base], true);
+  }
+
+  // The address bar follows the state once the page is ready (Back and Forward step through edits).
+  let followAddress = false;
+  let publishedHash = null;
+  function publishLink(fragment, push) {
+    if (!followAddress) return;
+    publishedHash = `#${fragment}`;
+    if (location.hash === publishedHash) return;
+    if (push) history.pushState(null, '', publishedHash);
+    else history.replaceState(null, '', publishedHash);
+  }
+  function onAddressChange() {
+    if (location.hash.startsWith('#k') && location.hash !== publishedHash) {
+      publishedHash = location.hash;
+      openLink(location.hash);
+    }
+  }
+  window.addEventListener('hashchange', onAddressChange);
+  window.addEventListener('popstate', onAddressChange);
+
+  function copyLink(fragment) {
+    const url = `${location.href.split('#')[0]}#${fragment}`;
+    const say = (text) => callWithStrings(Module._kz_web_set_status, [text]);
+    if (!navigator.clipboard) { say('Copy the link from the address bar (this browser does not allow copying here).'); return; }
+    navigator.clipboard.writeText(url).then(
+      () => say(`Link copied to the clipboard (${url.length} characters).`),
+      () => say('Copy the link from the address bar (the browser did not allow copying).'));
+  }
   const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
     callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
 
@@ -156,6 +206,13 @@
     setComparison(kind) { requireRunning(); return callWithStrings(Module._kz_web_set_comparison, [String(kind)], true); },
     loadPreset(id) { requireRunning(); return loadPreset(String(id)); },
     compareWith(id) { requireRunning(); return compareWith(String(id)); },
+    link() {
+      requireRunning();
+      const reply = callWithStrings(Module._kz_web_link, [], true);
+      if (reply.problems) throw new Error(reply.problems[0].message);
+      return reply.link;
+    },
+    openLink(text) { requireRunning(); return openLink(String(text)); },
     uiRect(name) { requireRunning(); return callWithStrings(Module._kz_web_ui_rect, [String(name)], true); },
     map() {
       requireRunning();
@@ -230,6 +287,12 @@
           callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
           const problems = loadPresetTexts(DEFAULT_PRESET, texts);
           if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+          // A link in the address opens over the default scenario (which stays if the link cannot).
+          return location.hash.startsWith('#k') ? openLink(location.hash) : [];
+        })
+        .then(() => {
+          publishedHash = location.hash;
+          followAddress = true;
           loadMs = performance.now();
           loading.classList.add('done');
           resolveReady();
@@ -238,6 +301,8 @@
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
     kizunaRequestComparison(id) { compareWith(id); },
+    kizunaPublishLink: publishLink,
+    kizunaCopyLink: copyLink,
     kizunaFatal: showFatal,
   };
 

@@ -111,6 +111,9 @@ void App::TopBar(const FrameContext& frame) {
   MarkLastItem("undo");
   if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, work.CanRedo())) work.Redo();
   MarkLastItem("redo");
+  if (ImGui::MenuItem("Share")) shareRequest = true;
+  MarkLastItem("share");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link that opens exactly this view (the address bar always holds it too)");
   if (ImGui::MenuItem("Help", nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
   if (!status.empty()) {

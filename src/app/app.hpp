@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,18 @@ class App {
   std::optional<std::string> TakeComparisonRequest();
   /// A page the user asked to open (the model card, a source), for the platform (then cleared).
   std::optional<std::string> TakeUrlRequest();
+  /// The share link of what is on screen: the scenario's changes from its preset and the view
+  /// (selection, comparison, chart). Problems when the scenario has changes a link cannot carry.
+  Expected<std::string> ShareLink() const;
+  /// Opens a decoded share link whose preset's texts the platform fetched; sets the view it carries.
+  /// A comparison with another scenario comes back as a comparison request. Problems change nothing.
+  std::vector<Problem> OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
+  /// The user pressed Share this frame (then cleared): the platform copies ShareLink().
+  bool TakeShareRequest();
+  /// Changes whenever what ShareLink() says may change (a run, the selection, the chart): the
+  /// platform re-publishes the link to the address bar only then.
+  std::string LinkStateKey() const;
+
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
   const std::string& statusText() const { return status; }
@@ -62,6 +75,8 @@ class App {
   void ComparisonPicker();
   void ChartWindow();
   void UndoShortcuts();
+  LinkView ViewForLink() const;
+  void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
 
   Session work;
@@ -78,6 +93,7 @@ class App {
   HelpPanelState helpState;
   std::string status;
   bool showHelp = false;
+  bool shareRequest = false;
 };
 
 }  // namespace kz

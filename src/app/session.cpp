@@ -105,12 +105,31 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   if (!scenario) return scenario.problems();
   Expected<Results> results = RunWithFlows(scenario.value(), Simulation::Validation::Skip);  // validated on load
   if (!results) return results.problems();
-  reference = scenario.value();
-  working = std::move(scenario.value());
+  Scenario preset = scenario.value();
+  Adopt(std::move(preset), std::move(scenario.value()), std::move(results.value()));
+  return {};
+}
+
+std::vector<Problem> Session::OpenLink(std::string_view presetText, std::string_view baseText, const ScenarioLink& link) {
+  Expected<Scenario> preset = ParseWithBase(presetText, baseText);
+  if (!preset) return preset.problems();
+  Expected<Scenario> linked = ApplyLink(preset.value(), link);
+  if (!linked) return linked.problems();
+  Expected<Results> results = RunWithFlows(linked.value(), Simulation::Validation::Skip);  // ApplyLink validated it
+  if (!results) return results.problems();
+  Adopt(std::move(preset.value()), std::move(linked.value()), std::move(results.value()));
+  return {};
+}
+
+// A new session: `preset` is the reference for resets and comparison, `edited` the working scenario.
+void Session::Adopt(Scenario preset, Scenario edited, Results results) {
+  reference = std::move(preset);
+  working = std::move(edited);
+  ++editsRevision;
   undoStack.clear();
   redoStack.clear();
   openStepPath.clear();
-  current = std::move(results.value());
+  current = std::move(results);
   ++runCount;
   provenance = ResolveProvenance(reference);
   leverList = ListLevers(working);
@@ -118,7 +137,6 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
   RunComparison();
   selected = WorstHit(current);
-  return {};
 }
 
 std::vector<Problem> Session::Replace(const Scenario& scenario) {
@@ -205,6 +223,7 @@ std::vector<Problem> Session::ResetLever(std::string_view path) {
 constexpr std::size_t kMostUndoSteps = 100;
 
 void Session::RememberForUndo(std::string_view path) {
+  ++editsRevision;
   redoStack.clear();
   if (!path.empty() && path == openStepPath) return;  // the same drag: one step
   undoStack.push_back(working);
@@ -214,6 +233,7 @@ void Session::RememberForUndo(std::string_view path) {
 
 // Puts back an earlier scenario (valid: it ran before) and re-runs.
 void Session::Restore(Scenario scenario) {
+  ++editsRevision;
   working = std::move(scenario);
   openStepPath.clear();
   leverList = ListLevers(working);

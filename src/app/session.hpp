@@ -11,6 +11,7 @@
 #include "kizuna/expected.hpp"
 #include "kizuna/findings.hpp"
 #include "kizuna/levers.hpp"
+#include "kizuna/link.hpp"
 #include "kizuna/provenance.hpp"
 #include "kizuna/results.hpp"
 #include "kizuna/scenario.hpp"
@@ -37,6 +38,10 @@ class Session {
   /// Replaces the session with the scenario in `text` (a file that may name a base, whose text is
   /// `baseText`). On any problem the current session is left as it was and the problems are returned.
   std::vector<Problem> Load(std::string_view text, std::string_view baseText = {});
+
+  /// Opens a share link: its preset (file text and its base's text, as for Load) with the link's
+  /// edits applied. On any problem the current session is left as it was and the problems returned.
+  std::vector<Problem> OpenLink(std::string_view presetText, std::string_view baseText, const ScenarioLink& link);
 
   /// Replaces the working scenario (e.g. from kizuna.setScenario) keeping the loaded preset as the
   /// reference for resets and comparison. Problems leave everything unchanged.
@@ -73,6 +78,8 @@ class Session {
   bool CanRedo() const { return !redoStack.empty(); }
   void Undo();
   void Redo();
+  /// Changes with every edit of the scenario (and every load, undo and redo), not with the view.
+  int editsVersion() const { return editsRevision; }
   /// Ends the current undo step (the app calls it when no control is being dragged).
   void SealUndoStep() { openStepPath.clear(); }
 
@@ -104,6 +111,7 @@ class Session {
   int findingsVersion() const { return findingsRevision; }
 
  private:
+  void Adopt(Scenario preset, Scenario edited, Results results);
   void RunAll();
   void RememberForUndo(std::string_view path);
   void Restore(Scenario scenario);
@@ -126,6 +134,7 @@ class Session {
   std::vector<Scenario> undoStack;  // working scenarios before each step, oldest first
   std::vector<Scenario> redoStack;
   std::string openStepPath;         // the lever whose drag is the open undo step ("" = none)
+  int editsRevision = 0;
   std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
   int runCount = 0;
   Findings keyFindings;

@@ -16,7 +16,6 @@
 #include "kizuna/link.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <map>
 
@@ -319,7 +318,7 @@ bool SameButLevers(const Event& a, const Event& b) {
   return levelled == b;
 }
 
-bool SameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+bool SameBits(double a, double b) { return link_wire::BitsOf(a) == link_wire::BitsOf(b); }
 
 // Preset with the link's structural edits (shocks, members), before its levers.
 Expected<Scenario> ApplyStructure(const Scenario& preset, const ScenarioLink& link) {

@@ -1,7 +1,6 @@
 // Link bytes: varints, numbers, base64url, checksum (see link_wire.hpp).
 #include "link_wire.hpp"
 
-#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -44,12 +43,13 @@ void Writer::Number(double value) {
     return;
   }
   Byte(1);
-  const std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
+  const std::uint64_t bits = BitsOf(value);
   for (int i = 0; i < 8; ++i) Byte(static_cast<std::uint8_t>(bits >> (8 * i)));
 }
 
 void Writer::Float(float value) {
-  const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
   for (int i = 0; i < 4; ++i) Byte(static_cast<std::uint8_t>(bits >> (8 * i)));
 }
 
@@ -107,14 +107,16 @@ double Reader::Number() {
   }
   std::uint64_t bits = 0;
   for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(*at++) << (8 * i);
-  return std::bit_cast<double>(bits);
+  return DoubleFromBits(bits);
 }
 
 float Reader::Float() {
   if (!Need(4)) return 0.0f;
   std::uint32_t bits = 0;
   for (int i = 0; i < 4; ++i) bits |= static_cast<std::uint32_t>(*at++) << (8 * i);
-  return std::bit_cast<float>(bits);
+  float value = 0.0f;
+  std::memcpy(&value, &bits, sizeof value);
+  return value;
 }
 
 std::string Reader::Text(std::size_t mostBytes) {
@@ -165,6 +167,18 @@ std::optional<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text) 
   }
   if (bits > 0 && (buffer & ((1U << bits) - 1)) != 0) return std::nullopt;  // stray bits: not from an encoder
   return bytes;
+}
+
+std::uint64_t BitsOf(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
+}
+
+double DoubleFromBits(std::uint64_t bits) {
+  double value = 0.0;
+  std::memcpy(&value, &bits, sizeof value);
+  return value;
 }
 
 std::uint32_t Checksum(const std::uint8_t* data, std::size_t size) {

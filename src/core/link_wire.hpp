@@ -55,4 +55,8 @@ std::optional<std::vector<std::uint8_t>> Base64UrlDecode(std::string_view text);
 
 std::uint32_t Checksum(const std::uint8_t* data, std::size_t size);
 
+/// IEEE-754 bits (std::bit_cast is missing from Emscripten 3.1.6's libc++).
+std::uint64_t BitsOf(double value);
+double DoubleFromBits(std::uint64_t bits);
+
 }  // namespace kz::link_wire

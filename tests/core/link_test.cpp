@@ -121,7 +121,7 @@ TEST(Link, NumbersTravelBitForBit) {
   kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(kz::EncodeLink(link));
   ASSERT_TRUE(decoded.ok());
   for (std::size_t i = 0; i < link.levers.size(); ++i) {
-    EXPECT_EQ(std::bit_cast<std::uint64_t>(decoded.value().levers[i].value), std::bit_cast<std::uint64_t>(link.levers[i].value)) << i;
+    EXPECT_EQ(kz::link_wire::BitsOf(decoded.value().levers[i].value), kz::link_wire::BitsOf(link.levers[i].value)) << i;
   }
 }
 

@@ -37,7 +37,19 @@ EM_JS(void, kz_js_open_url, (const char* url), {
   window.open(UTF8ToString(url), "_blank", "noopener");
 });
 
+EM_JS(void, kz_js_publish_link, (const char* fragment, int push), {
+  if (Module["kizunaPublishLink"]) Module["kizunaPublishLink"](UTF8ToString(fragment), push != 0);
+});
+
+EM_JS(void, kz_js_copy_link, (const char* fragment), {
+  if (Module["kizunaCopyLink"]) Module["kizunaCopyLink"](UTF8ToString(fragment));
+});
+
 namespace kz::web {
+
+void PublishLink(const char* fragment, bool push) { kz_js_publish_link(fragment, push ? 1 : 0); }
+
+void CopyShareLink(const char* fragment) { kz_js_copy_link(fragment); }
 
 void OpenUrl(const char* url) { kz_js_open_url(url); }
 

@@ -21,6 +21,11 @@ void RequestComparison(const char* id);
 /// Opens `url` (site-relative or a source's address) in a new browser tab.
 void OpenUrl(const char* url);
 
+/// Puts `fragment` into the address bar: a new history entry when `push`, else in place.
+void PublishLink(const char* fragment, bool push);
+/// Copies the page's address with `fragment` to the clipboard and confirms in the app's status line.
+void CopyShareLink(const char* fragment);
+
 /// Puts the key findings into the page's ARIA live region (#findings), for screen readers.
 void PublishFindings(const char* text);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "kizuna/link.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/version.hpp"
 #include "page_api.hpp"
@@ -127,6 +128,34 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char*
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems = app->Ui().session().SetComparisonScenario(text, baseText);
   app->Ui().SetStatus(problems.empty() ? "" : std::string(id) + " cannot be compared: " + problems.front().ToString());
+  return Reply(kz::ProblemsJson(problems)).c_str();
+}
+
+/// The share link of what is on screen: {"link": fragment} or {"problems": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_link() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  kz::Expected<std::string> link = app->Ui().ShareLink();
+  if (!link) return Reply("{\"problems\":" + kz::ProblemsJson(link.problems()) + "}").c_str();
+  return Reply("{\"link\":\"" + link.value() + "\"}").c_str();  // base64url: nothing to escape
+}
+
+/// Which preset a link needs: {"preset": id} or {"problems": [...]} when it cannot be read.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_link_preset(const char* text) {
+  kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
+  if (!link) return Reply("{\"problems\":" + kz::ProblemsJson(link.problems()) + "}").c_str();
+  return Reply("{\"preset\":\"" + link.value().preset + "\"}").c_str();  // ids need no escaping
+}
+
+/// Opens a link with its preset's texts. Returns problems ("[]" when open); on problems the
+/// current work stays and the top bar says why.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* presetText, const char* baseText) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
+  std::vector<kz::Problem> problems = link ? app->Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
+  app->Ui().SetStatus(problems.empty() ? "" : "This link could not be opened: " + problems.front().message + " Your work is unchanged.");
+  if (problems.empty()) app->LinkOpened(link.value().preset);
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 

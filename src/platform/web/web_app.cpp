@@ -88,10 +88,36 @@ std::vector<Problem> WebApp::LoadPreset(const std::string& id, const std::string
     currentPreset = id;
     app.SetPresets(presets, currentPreset);
     app.SetStatus("");
+    publishedEdits = app.session().editsVersion();  // a new page state, not a step to go back to
   } else {
     app.SetStatus(id + " could not be loaded: " + problems.front().ToString());
   }
   return problems;
+}
+
+void WebApp::LinkOpened(const std::string& presetId) {
+  currentPreset = presetId;
+  app.SetPresets(presets, currentPreset);
+  publishedEdits = app.session().editsVersion();
+}
+
+// The address bar always holds the link of what is on screen: edits push a history entry (so Back
+// steps through them), view changes replace it; nothing is published mid-drag. Share copies it.
+void WebApp::FollowAddressBar() {
+  if (app.TakeShareRequest()) {
+    Expected<std::string> link = app.ShareLink();
+    if (link) CopyShareLink(link.value().c_str());
+    else app.SetStatus("This view cannot be shared as a link: " + link.problems().front().message);
+  }
+  if (ImGui::IsAnyItemActive() || !app.session().loaded()) return;
+  std::string key = app.LinkStateKey();
+  if (key == publishedLinkKey) return;
+  publishedLinkKey = std::move(key);
+  Expected<std::string> link = app.ShareLink();
+  if (!link) return;  // e.g. a scenario replaced through the page API: the address keeps the last link
+  const bool edited = app.session().editsVersion() != publishedEdits;
+  publishedEdits = app.session().editsVersion();
+  PublishLink(link.value().c_str(), edited);
 }
 
 void WebApp::SetPresets(const std::string& manifestJson, const std::string& currentId) {
@@ -137,6 +163,7 @@ void WebApp::Frame() {
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
+  FollowAddressBar();
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());

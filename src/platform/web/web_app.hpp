@@ -32,6 +32,8 @@ class WebApp {
   kz::App& Ui() { return app; }
   /// Loads a bundled scenario fetched by the page; problems leave the current one showing.
   std::vector<Problem> LoadPreset(const std::string& id, const std::string& text, const std::string& baseText);
+  /// After a link opened: the picker shows its preset and the address bar keeps the link as is.
+  void LinkOpened(const std::string& presetId);
   /// The picker's list, as the site's manifest JSON ([{ id, title }]).
   void SetPresets(const std::string& manifestJson, const std::string& currentId);
 
@@ -39,6 +41,7 @@ class WebApp {
   void UpdateUiScale(double pixelRatio);
   void UpdateCursor();
   void DrawWorldMap();
+  void FollowAddressBar();
 
   GLFWwindow* window = nullptr;
   App app;
@@ -52,6 +55,8 @@ class WebApp {
   std::vector<PresetInfo> presets;
   std::string currentPreset;
   int publishedFindings = -1;  // Session::findingsVersion() last put into the page
+  std::string publishedLinkKey;  // App::LinkStateKey() of the link last put into the address bar
+  int publishedEdits = -1;       // Session::editsVersion() then: new edits push a history entry
 };
 
 /// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.

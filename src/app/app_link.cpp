@@ -1,0 +1,68 @@
+// The app's side of share links: what on screen a link carries (kizuna/link.hpp holds the format).
+#include <utility>
+
+#include "app.hpp"
+#include "page_api.hpp"
+
+namespace kz {
+namespace {
+
+template <typename Item>
+std::string IdAt(const std::vector<Item>& items, int index) {
+  return index >= 0 && index < static_cast<int>(items.size()) ? items[static_cast<std::size_t>(index)].id : "";
+}
+
+}  // namespace
+
+LinkView App::ViewForLink() const {
+  LinkView view;
+  const Selection& selection = work.selection();
+  view.region = IdAt(work.scenario().regions, selection.region);
+  view.good = IdAt(work.scenario().goods, selection.good);
+  view.month = selection.month;
+  view.comparison = static_cast<std::uint8_t>(work.comparison());
+  if (work.comparison() == Comparison::Scenario) view.comparisonScenario = work.comparisonId();
+  view.chartMetric = static_cast<std::uint8_t>(chartState.metric);
+  view.chartDelta = chartState.delta;
+  return view;
+}
+
+Expected<std::string> App::ShareLink() const {
+  if (!work.loaded()) return std::vector<Problem>{{"", "no scenario is open"}};
+  Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), ViewForLink());
+  if (!link) return link.problems();
+  return EncodeLink(link.value());
+}
+
+// The view's ids may name what this version's preset lacks: those parts fall back to defaults.
+void App::ApplyLinkView(const LinkView& view) {
+  SelectByIds(work, view.region, view.good, view.month);
+  switch (view.comparison) {
+    case 0: work.SetComparison(Comparison::None); break;
+    case 2: work.SetComparison(Comparison::Preset); break;
+    case 3:
+      if (!view.comparisonScenario.empty()) comparisonRequest = view.comparisonScenario;
+      break;
+    default: work.SetComparison(Comparison::NoEvents); break;
+  }
+  chartState.metric = static_cast<ChartMetric>(std::min<int>(view.chartMetric, 3));
+  chartState.delta = view.chartDelta;
+}
+
+std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText) {
+  std::vector<Problem> problems = work.OpenLink(presetText, baseText, link);
+  if (!problems.empty()) return problems;
+  currentPreset = link.preset;
+  ApplyLinkView(link.view);
+  return {};
+}
+
+std::string App::LinkStateKey() const {
+  const Selection& s = work.selection();
+  return std::to_string(work.findingsVersion()) + "/" + std::to_string(s.region) + "/" + std::to_string(s.good) + "/" +
+         std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "");
+}
+
+bool App::TakeShareRequest() { return std::exchange(shareRequest, false); }
+
+}  // namespace kz
