@@ -41,6 +41,12 @@ std::optional<std::string> App::TakePresetRequest() {
   return request;
 }
 
+void App::OpenAnalysis(AnalysisKind kind) {
+  showAnalysis = true;
+  analysisPanel.tab = kind;
+  analysisPanel.selectTab = true;
+}
+
 void App::Apply(const std::vector<LeverEdit>& edits) {
   for (const LeverEdit& edit : edits) {
     const std::vector<Problem> problems = work.SetLever(edit.path, edit.value);
@@ -69,6 +75,12 @@ void App::TopBar(const FrameContext& frame) {
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
     ImGui::EndCombo();
+  }
+  if (ImGui::BeginMenu("Analysis")) {
+    if (ImGui::MenuItem("Monte Carlo")) OpenAnalysis(AnalysisKind::MonteCarlo);
+    if (ImGui::MenuItem("Coalitions")) OpenAnalysis(AnalysisKind::Coalition);
+    if (ImGui::MenuItem("Sensitivity")) OpenAnalysis(AnalysisKind::Sensitivity);
+    ImGui::EndMenu();
   }
   if (ImGui::MenuItem("About", nullptr, showAbout)) showAbout = !showAbout;
   if (!status.empty()) {
@@ -130,6 +142,7 @@ void App::Frame(const FrameContext& frame) {
     }
   }
   ImGui::End();
+  DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
 }
 
 }  // namespace kz

@@ -12,6 +12,7 @@
 #include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "ui_scale.hpp"
+#include "web_analysis.hpp"
 
 namespace kz::web {
 namespace {
@@ -135,6 +136,7 @@ void WebApp::Frame() {
   ImGui::Render();
   UpdateCursor();
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
+  ForwardAnalysisRequests(app);
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());
