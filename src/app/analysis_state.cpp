@@ -130,8 +130,9 @@ std::vector<Problem> ParseEnvelope(std::string_view json, const char* kind, rapi
                      " (offset " + std::to_string(document.GetErrorOffset()) + ")"}};
   }
   if (!document.IsObject()) return {{"", "must be a JSON object"}};
-  const auto it = document.FindMember("kind");
-  if (it == document.MemberEnd() || !it->value.IsString() || std::string_view(it->value.GetString()) != kind) {
+  const Json& root = document;
+  const auto it = root.FindMember("kind");
+  if (it == root.MemberEnd() || !it->value.IsString() || std::string_view(it->value.GetString()) != kind) {
     return {{"kind", std::string("must be \"") + kind + "\""}};
   }
   return {};
@@ -151,7 +152,7 @@ Expected<MonteCarloView> ParseMonteCarloJson(std::string_view json) {
   if (v.runs == 0) return v;  // nothing run yet: no statistics
   v.months = r.Int(d, "months");
   if (const Json* seed = r.Field(d, "seed", ""); seed && seed->IsUint64()) v.seed = std::to_string(seed->GetUint64());
-  v.hash = r.String(d, "hash");
+  if (v.done) v.hash = r.String(d, "hash");  // final results only
   v.hazards = r.Strings(d, "hazards");
   v.regions = r.Strings(d, "regions");
   v.expectedLoss = r.Numbers(d, "expectedLoss");

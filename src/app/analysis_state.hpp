@@ -46,7 +46,7 @@ struct MonteCarloView {
   int runsRequested = 0;
   int months = 0;
   std::string seed;  ///< decimal (seeds are 64-bit)
-  std::string hash;  ///< results fingerprint, 16 hex digits
+  std::string hash;  ///< results fingerprint, 16 hex digits (final results only)
   std::vector<std::string> hazards;
   std::vector<std::string> regions;
   std::vector<double> expectedLoss;  ///< per region

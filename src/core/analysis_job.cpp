@@ -183,7 +183,7 @@ class MonteCarloJob final : public AnalysisJob {
   std::string Json() const override {
     std::string fields = "{\"runsRequested\":" + std::to_string(runs);
     if (merged) {
-      const std::string summary = SaveMonteCarloSummaryJson(*merged, scenario);
+      const std::string summary = SaveMonteCarloSummaryJson(*merged, scenario, Done());
       fields += "," + summary.substr(summary.find('{') + 1);
     } else {
       fields += ",\"runs\":0}";
@@ -312,7 +312,8 @@ JobOrProblems StartMonteCarlo(const Scenario& scenario, const Json& options) {
   OptionsReader read(options, {"runs", "seed", "chunkRuns", "shortfallThreshold"}, "montecarlo");
   const int runs = read.Int("runs", 1, kMaxAnalysisRuns, 200);
   const std::uint64_t seed = read.Seed("seed", scenario.seed);
-  const int chunkRuns = read.Int("chunkRuns", 1, kMaxAnalysisRuns, std::max(1, CeilDiv(runs, 20)));
+  // About 20 partial results, but never chunks so small that merging dominates.
+  const int chunkRuns = read.Int("chunkRuns", 1, kMaxAnalysisRuns, std::max(10, CeilDiv(runs, 20)));
   const double threshold = read.Number("shortfallThreshold", 0.0, 1.0, kDefaultShortfallThreshold);
   if (!read.problems.empty()) return read.problems;
   if (std::vector<Problem> problems = ValidateScenario(scenario); !problems.empty()) return problems;

@@ -173,7 +173,7 @@ std::string SaveMonteCarloShardJson(const MonteCarloShard& s) {
   return text;
 }
 
-std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario) {
+std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario, bool withHash) {
   const MonteCarloShard& s = results.runs;
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
@@ -194,10 +194,12 @@ std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Sc
   w.Double(results.cvar95);
   w.Key("shortfallThreshold");
   w.Double(results.shortfallThreshold);
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashMonteCarloResults(results)));
-  w.Key("hash");
-  w.String(hash);
+  if (withHash) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashMonteCarloResults(results)));
+    w.Key("hash");
+    w.String(hash);
+  }
   w.Key("cells");
   w.StartArray();
   for (int r = 0; r < s.regions; ++r) {

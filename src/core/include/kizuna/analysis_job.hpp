@@ -21,7 +21,7 @@ inline constexpr int kMaxAnalysisRuns = 100000;
 ///
 /// Options (a JSON object; absent fields take the defaults; unknown fields are problems):
 ///   montecarlo:  runs (1..kMaxAnalysisRuns, default 200), seed (whole number, default the
-///                scenario's), chunkRuns (runs per step, default runs / 20 rounded up),
+///                scenario's), chunkRuns (runs per step, default runs / 20 rounded up, at least 10),
 ///                shortfallThreshold (0..1, default 0.1)
 ///   coalition:   framework (id; may be omitted when the scenario has exactly one), candidates
 ///                (region ids, default the framework's members), chunkSubsets (default 2^n / 32
@@ -31,7 +31,8 @@ inline constexpr int kMaxAnalysisRuns = 100000;
 ///                chunkLevers (default 1)
 ///
 /// Json() is an object { kind, done, fraction, ... } followed by the kind's fields:
-///   montecarlo:  runsRequested plus SaveMonteCarloSummaryJson's fields (over the runs done so far)
+///   montecarlo:  runsRequested plus SaveMonteCarloSummaryJson's fields (over the runs done so far;
+///                the results hash only when done)
 ///   coalition:   subsets, subsetsDone; when done SaveCoalitionAnalysisJson's fields, before that
 ///                framework, candidates, regions and subsetValue (null for subsets not yet run)
 ///   sensitivity: levers, leversDone plus SaveSensitivityJson's fields (rows done so far)

@@ -175,8 +175,9 @@ std::uint64_t HashMonteCarloResults(const MonteCarloResults& results);
 /// (HashMonteCarloResults as 16 hex digits), cells: [{ region, good, shortfallProbability,
 /// fulfilment: [5 arrays of `months` values, the kBandPercentiles bands] }] } with one cell per
 /// (region, good) that has final demand in `scenario` (the scenario the runs came from), in
-/// region then good order. USD for money, shares 0..1 for fulfilment and probabilities.
-std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario);
+/// region then good order. USD for money, shares 0..1 for fulfilment and probabilities. Without
+/// `withHash` the hash is left out (it reads every histogram count: partial results skip it).
+std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario, bool withHash = true);
 
 /// Shard files: JSON with every number exact (histograms stored sparsely). Load checks structure
 /// and sizes and reports problems with their JSON paths.
