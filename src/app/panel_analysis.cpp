@@ -183,9 +183,9 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   for (std::size_t r = 0; r < mc->regions.size(); ++r) {
     if (mc->regions[r] == cell.region) regionLoss = mc->expectedLoss[r];
   }
-  ImGui::Text("Expected loss: %s (all regions), %s (%s)   CVaR95: %s   P(peak shortfall > %s): %s",
-              plot::FormatUsd(mc->expectedTotalLoss).c_str(), plot::FormatUsd(regionLoss).c_str(), cell.region.c_str(),
-              plot::FormatUsd(mc->cvar95).c_str(), plot::FormatShare(mc->shortfallThreshold).c_str(),
+  ImGui::Text("Expected loss: %s (all regions), %s (%s)   CVaR95: %s", plot::FormatUsd(mc->expectedTotalLoss).c_str(),
+              plot::FormatUsd(regionLoss).c_str(), cell.region.c_str(), plot::FormatUsd(mc->cvar95).c_str());
+  ImGui::Text("Probability of a peak shortfall above %s of demand: %s", plot::FormatShare(mc->shortfallThreshold).c_str(),
               plot::FormatShare(cell.shortfallProbability, 1).c_str());
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Expected loss: mean over runs of the economic loss over the horizon.\n"
@@ -422,7 +422,7 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", metric.c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  ImGui::SliderFloat("Range (-/+ of each value)", &state.spread, 0.05f, 0.95f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt("Range (-/+ of each value)", &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each lever is set to value x (1 - range) and value x (1 + range), within its limits.");
 
   std::vector<std::string> chosen;
@@ -461,7 +461,7 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
   const bool ok = !chosen.empty() && session.loaded();
   if (chosen.empty()) ImGui::TextColored(kWarning, "Choose at least one lever.");
   if (RunControls(analysis, AnalysisKind::Sensitivity, ok, "Run sensitivity")) {
-    analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spread, chosen));
+    analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spreadPercent / 100.0, chosen));
   }
   const SensitivityView* v = analysis.sensitivity();
   if (v == nullptr) return;

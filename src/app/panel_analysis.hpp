@@ -28,7 +28,7 @@ struct AnalysisPanelState {
   std::vector<char> candidate;  ///< per scenario region
   // Sensitivity
   SensitivityMetric metric = SensitivityMetric::RegionLoss;
-  float spread = 0.5f;
+  int spreadPercent = 50;  ///< low/high = value x (1 -/+ spreadPercent / 100)
   std::vector<char> leverOn;  ///< per Session::levers() entry
   char leverFilter[64] = "";
   int optionsVersion = -1;  ///< Session::leversVersion() the options were set up for
