@@ -21,6 +21,16 @@
 //                                 last frame (e.g. 'add-shock', 'timeline-play'), or null
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
 //   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
+//   kizuna.runAnalysis(kind, options)  Promise of the result of an analysis of the working scenario,
+//       run in a Web Worker (started on first use) on the core-only module while the app keeps
+//       drawing; the app's Analysis window shows its progress and partial results. kind:
+//       'montecarlo' | 'coalition' | 'sensitivity'; options (analysis_job.hpp): montecarlo { runs,
+//       seed, chunkRuns, shortfallThreshold }, coalition { framework, candidates, chunkSubsets },
+//       sensitivity { metric, levers, spread, chunkLevers }, plus onProgress({ fraction, partial })
+//       called after every chunk. Rejects with the problems as its message (bad options), with
+//       'analysis cancelled' when cancelled, or when another analysis is running.
+//   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
+//   kizuna.analysis()             { running, kind, fraction } of the current analysis
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -58,6 +68,14 @@
   // Calls an exported C function with string arguments copied to the heap (scenario texts are far
   // larger than the stack ccall would use) and returns its string result, parsed as JSON if asked.
   function callWithStrings(fn, args, parse) {
+    const result = callRaw(fn, args);
+    if (result === undefined) return undefined;
+    const text = Module.UTF8ToString(result);
+    return parse ? JSON.parse(text) : text;
+  }
+
+  // The same for functions returning a number (or nothing): their result as is.
+  function callRaw(fn, args) {
     const pointers = [];
     try {
       const cArgs = args.map((arg) => {
@@ -68,10 +86,7 @@
         pointers.push(pointer);
         return pointer;
       });
-      const result = fn(...cArgs);
-      if (result === undefined) return undefined;
-      const text = Module.UTF8ToString(result);
-      return parse ? JSON.parse(text) : text;
+      return fn(...cArgs);
     } finally {
       pointers.forEach((pointer) => Module._free(pointer));
     }
@@ -171,6 +186,80 @@
   const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
     callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
 
+  // -- Analyses in the Web Worker (worker.js). One at a time; the app follows each run through the
+  // kz_web_analysis_* exports. Worker messages carry ids; an analysis's id is its run id in the app.
+  const ANALYSIS_KINDS = ['montecarlo', 'coalition', 'sensitivity'];
+  let worker = null;
+  let nextMessageId = 1;
+  const pending = new Map(); // message id -> { resolve, reject, onProgress }
+  let running = null;        // { id, kind, fraction }
+
+  function analysisWorker() {
+    if (worker) return worker;
+    worker = new Worker('worker.js');
+    worker.onmessage = (event) => {
+      const { id, progress, partial, ok, result, error, cancelled } = event.data || {};
+      const request = pending.get(id);
+      if (!request) return;
+      if (progress !== undefined) { request.onProgress(progress, partial); return; }
+      pending.delete(id);
+      if (ok) request.resolve(result);
+      else request.reject(Object.assign(new Error(error), { cancelled: Boolean(cancelled) }));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const message = `the analysis worker failed: ${event.message || 'it could not start'}`;
+      worker.terminate();
+      worker = null;
+      const requests = [...pending.values()];
+      pending.clear();
+      requests.forEach((request) => request.reject(new Error(message)));
+    };
+    return worker;
+  }
+
+  function askWorker(message, onProgress = () => {}) {
+    const id = message.id || nextMessageId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, onProgress });
+      analysisWorker().postMessage({ ...message, id });
+    });
+  }
+
+  async function runAnalysis(kind, options = {}) {
+    if (running) throw new Error(`an analysis (${running.kind}) is already running: await it or call kizuna.cancelAnalysis() first`);
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new Error('options must be an object');
+    const { onProgress, ...workerOptions } = options;
+    if (onProgress !== undefined && typeof onProgress !== 'function') throw new Error('options.onProgress must be a function');
+    const id = nextMessageId++;
+    const scenario = Module.UTF8ToString(Module._kz_web_scenario_json());
+    const followed = ANALYSIS_KINDS.includes(kind) && callRaw(Module._kz_web_analysis_started, [id, kind]) === 1;
+    running = { id, kind: String(kind), fraction: 0 };
+    const report = (fraction, partial) => {
+      if (running && running.id === id) running.fraction = fraction;
+      if (followed) callRaw(Module._kz_web_analysis_progress, [id, fraction, partial || '']);
+      if (onProgress) {
+        try { onProgress({ fraction, partial: partial ? JSON.parse(partial) : null }); } catch (error) { console.warn('onProgress:', error); }
+      }
+    };
+    try {
+      const result = await askWorker({ id, type: 'analysis', kind: String(kind), scenario, options: workerOptions }, report);
+      if (followed) callRaw(Module._kz_web_analysis_result, [id, JSON.stringify(result)]);
+      return result;
+    } catch (error) {
+      if (followed) callRaw(Module._kz_web_analysis_failed, [id, String(error.message), error.cancelled ? 1 : 0]);
+      throw error;
+    } finally {
+      running = null;
+    }
+  }
+
+  function cancelAnalysis() {
+    if (!running) return false;
+    askWorker({ type: 'cancel', target: running.id }).catch(() => {});
+    return true;
+  }
+
   const api = {
     ready,
     version() { requireRunning(); return Module.UTF8ToString(Module._kz_web_version()); },
@@ -221,6 +310,15 @@
     mapPoint(lon, lat) {
       requireRunning();
       return { x: Module._kz_web_map_screen(lon, lat, 0), y: Module._kz_web_map_screen(lon, lat, 1) };
+    },
+    runAnalysis(kind, options) {
+      try { requireRunning(); } catch (error) { return Promise.reject(error); }
+      return runAnalysis(kind, options);
+    },
+    cancelAnalysis() { requireRunning(); return cancelAnalysis(); },
+    analysis() {
+      requireRunning();
+      return running ? { running: true, kind: running.kind, fraction: running.fraction } : { running: false, kind: null, fraction: 0 };
     },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
@@ -303,6 +401,13 @@
     kizunaRequestComparison(id) { compareWith(id); },
     kizunaPublishLink: publishLink,
     kizunaCopyLink: copyLink,
+    // The app's Analysis window asks for a run or a cancel; the outcome shows in the window.
+    kizunaRunAnalysis(kind, optionsJson) {
+      let options = {};
+      try { options = JSON.parse(optionsJson); } catch (error) { /* the worker names bad options */ }
+      runAnalysis(kind, options).catch(() => {});
+    },
+    kizunaCancelAnalysis() { cancelAnalysis(); },
     kizunaFatal: showFatal,
   };
 

@@ -50,6 +50,12 @@ std::optional<std::string> App::TakeComparisonRequest() {
   return request;
 }
 
+void App::OpenAnalysis(AnalysisKind kind) {
+  showAnalysis = true;
+  analysisPanel.tab = kind;
+  analysisPanel.selectTab = true;
+}
+
 void App::Apply(const LeversPanelActions& actions) {
   std::vector<Problem> problems;
   const auto keep = [&problems](std::vector<Problem> more) { problems.insert(problems.end(), more.begin(), more.end()); };
@@ -111,6 +117,13 @@ void App::TopBar(const FrameContext& frame) {
   MarkLastItem("undo");
   if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, work.CanRedo())) work.Redo();
   MarkLastItem("redo");
+  if (ImGui::BeginMenu("Analysis")) {
+    if (ImGui::MenuItem("Monte Carlo")) OpenAnalysis(AnalysisKind::MonteCarlo);
+    if (ImGui::MenuItem("Coalitions")) OpenAnalysis(AnalysisKind::Coalition);
+    if (ImGui::MenuItem("Sensitivity")) OpenAnalysis(AnalysisKind::Sensitivity);
+    ImGui::EndMenu();
+  }
+  MarkLastItem("analysis-menu");
   if (ImGui::MenuItem("Share")) shareRequest = true;
   MarkLastItem("share");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link that opens exactly this view (the address bar always holds it too)");
@@ -187,6 +200,7 @@ void App::Frame(const FrameContext& frame) {
   PlaceWindow(kLeversWidth, kChartTop, 1.0f - kLeversWidth, 1.0f - kChartTop);
   if (ImGui::Begin("Chart", nullptr, kPanelFlags)) ChartWindow();
   ImGui::End();
+  DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
 }
 
 // The chart with the timeline under it; both pick the selection every view follows.

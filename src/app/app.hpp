@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis_state.hpp"
 #include "frame_stats.hpp"
+#include "panel_analysis.hpp"
 #include "panel_chart.hpp"
 #include "panel_findings.hpp"
 #include "panel_help.hpp"
@@ -67,6 +69,10 @@ class App {
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
   const std::string& statusText() const { return status; }
+  /// The analyses run in the Web Worker: requests for the platform, progress and results from it.
+  AnalysisState& Analysis() { return analysis; }
+  /// Opens the Analysis window on `kind`'s tab (as the top bar's Analysis menu does).
+  void OpenAnalysis(AnalysisKind kind);
 
  private:
   void TopBar(const FrameContext& frame);
@@ -94,6 +100,9 @@ class App {
   std::string status;
   bool showHelp = false;
   bool shareRequest = false;
+  AnalysisState analysis;
+  AnalysisPanelState analysisPanel;
+  bool showAnalysis = false;
 };
 
 }  // namespace kz

@@ -1,6 +1,7 @@
 // AnalyzeCoalition (see coalition_analysis.hpp): 2^n simulations of one framework's membership, turned
 // into a cooperative game. One working copy of the scenario is edited in place (only the framework's
 // member list changes between subsets) and one Results is reused, so a subset costs a compile and a run.
+// AnalyzeCoalition drives CoalitionAnalyzer one subset at a time, so stepped callers get the same numbers.
 #include "kizuna/coalition_analysis.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "kizuna/assert.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
@@ -66,10 +68,10 @@ std::vector<Problem> CheckArguments(const Scenario& scenario, std::string_view f
 
 }  // namespace
 
-Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::string_view frameworkId,
-                                             std::vector<std::string> candidates, const Progress& progress) {
-  std::size_t frameworkIndex = 0;
-  std::vector<Problem> problems = CheckArguments(scenario, frameworkId, candidates, frameworkIndex);
+Expected<CoalitionAnalyzer> CoalitionAnalyzer::Start(const Scenario& scenario, std::string_view frameworkId,
+                                                     std::vector<std::string> candidates) {
+  CoalitionAnalyzer a;
+  std::vector<Problem> problems = CheckArguments(scenario, frameworkId, candidates, a.frameworkIndex);
   if (!problems.empty()) return problems;
   // Validated once: every subset differs from it only in the framework's members, all regions that
   // exist, so each subset is compiled with Validation::Skip (engine.hpp).
@@ -78,36 +80,40 @@ Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::stri
 
   const int n = static_cast<int>(candidates.size());
   const std::uint32_t subsets = std::uint32_t{1} << n;
-  const double total = static_cast<double>(subsets);
-  auto cancelled = [&](std::uint32_t done) { return progress && !progress(static_cast<double>(done) / total); };
 
   Scenario baseline = scenario;
-  baseline.frameworks.erase(baseline.frameworks.begin() + static_cast<std::ptrdiff_t>(frameworkIndex));
-  Results results;
+  baseline.frameworks.erase(baseline.frameworks.begin() + static_cast<std::ptrdiff_t>(a.frameworkIndex));
   {
     Expected<Simulation> simulation = Simulation::Create(baseline, Simulation::Validation::Skip);
     if (!simulation) return simulation.problems();
-    simulation.value().Run(results);
+    simulation.value().Run(a.results);
   }
 
-  CoalitionAnalysis analysis;
+  CoalitionAnalysis& analysis = a.analysis;
   analysis.frameworkId = std::string(frameworkId);
   analysis.candidates = std::move(candidates);
-  analysis.regionIds = results.regionIds;
-  analysis.baselineWelfare = RegionWelfare(results);
+  analysis.regionIds = a.results.regionIds;
+  analysis.baselineWelfare = RegionWelfare(a.results);
   const std::size_t regions = analysis.regionIds.size();
-  std::vector<std::size_t> column(static_cast<std::size_t>(n), 0);  // candidate -> region column
+  a.column.assign(static_cast<std::size_t>(n), 0);
   for (int i = 0; i < n; ++i) {
     const auto it = std::find(analysis.regionIds.begin(), analysis.regionIds.end(), analysis.candidates[i]);
-    column[static_cast<std::size_t>(i)] = static_cast<std::size_t>(it - analysis.regionIds.begin());
+    a.column[static_cast<std::size_t>(i)] = static_cast<std::size_t>(it - analysis.regionIds.begin());
   }
   analysis.subsetValue.assign(subsets, 0.0);
   analysis.regionGain.assign(static_cast<std::size_t>(subsets) * regions, 0.0);
-  if (cancelled(1)) return std::vector<Problem>{{"", "cancelled"}};  // subset 0 is the baseline itself
+  a.work = scenario;
+  a.done = 1;  // subset 0 is the baseline itself
+  return a;
+}
 
-  Scenario work = scenario;
+std::vector<Problem> CoalitionAnalyzer::RunSubsets(int count) {
+  const int n = static_cast<int>(analysis.candidates.size());
+  const std::size_t regions = analysis.regionIds.size();
   std::vector<std::string>& members = work.frameworks[frameworkIndex].members;
-  for (std::uint32_t s = 1; s < subsets; ++s) {
+  const auto subsets = static_cast<std::uint32_t>(analysis.subsetValue.size());
+  for (int step = 0; step < count && done < subsets; ++step, ++done) {
+    const std::uint32_t s = done;
     members.clear();
     for (int i = 0; i < n; ++i) {
       if ((s >> i) & 1U) members.push_back(analysis.candidates[static_cast<std::size_t>(i)]);
@@ -123,10 +129,15 @@ Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::stri
       if ((s >> i) & 1U) value += gain[column[static_cast<std::size_t>(i)]];
     }
     analysis.subsetValue[s] = value;
-    if (cancelled(s + 1)) return std::vector<Problem>{{"", "cancelled"}};
   }
+  return {};
+}
 
-  const std::uint32_t grand = subsets - 1;
+CoalitionAnalysis CoalitionAnalyzer::Finish() {
+  KZ_ASSERT(AllSubsetsDone(), "CoalitionAnalyzer::Finish called before every subset was run (RunSubsets)");
+  const int n = static_cast<int>(analysis.candidates.size());
+  const std::size_t regions = analysis.regionIds.size();
+  const auto grand = static_cast<std::uint32_t>(analysis.subsetValue.size() - 1);
   const double grandValue = analysis.subsetValue[grand];
   analysis.shapley = ShapleyValues(analysis.Game());
   analysis.core = CheckCore(analysis.Game(), analysis.shapley, 1e-6 * (1.0 + std::fabs(grandValue)));
@@ -146,7 +157,22 @@ Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::stri
     analysis.nonMemberEffectByRegion[r] = grandGain[r];
     analysis.nonMemberEffect += grandGain[r];
   }
-  return analysis;
+  return std::move(analysis);
+}
+
+Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::string_view frameworkId,
+                                             std::vector<std::string> candidates, const Progress& progress) {
+  Expected<CoalitionAnalyzer> started = CoalitionAnalyzer::Start(scenario, frameworkId, std::move(candidates));
+  if (!started) return started.problems();
+  CoalitionAnalyzer& analyzer = started.value();
+  const double total = static_cast<double>(analyzer.SubsetCount());
+  auto cancelled = [&] { return progress && !progress(static_cast<double>(analyzer.SubsetsDone()) / total); };
+  if (cancelled()) return std::vector<Problem>{{"", "cancelled"}};
+  while (!analyzer.AllSubsetsDone()) {
+    if (std::vector<Problem> problems = analyzer.RunSubsets(1); !problems.empty()) return problems;
+    if (cancelled()) return std::vector<Problem>{{"", "cancelled"}};
+  }
+  return analyzer.Finish();
 }
 
 }  // namespace kz

@@ -561,6 +561,10 @@ Expected<MonteCarloResults> MergeShards(const std::vector<MonteCarloShard>& shar
   return MergeOwned(shards, shortfallThreshold);
 }
 
+Expected<MonteCarloResults> MergeShards(std::vector<MonteCarloShard>&& shards, double shortfallThreshold) {
+  return MergeOwned(std::move(shards), shortfallThreshold);
+}
+
 Expected<MonteCarloResults> RunMonteCarlo(const Scenario& scenario, int runs, std::uint64_t seed,
                                           const Progress& progress) {
   Expected<MonteCarloShard> shard = RunMonteCarloShard(scenario, seed, 0, runs, progress);

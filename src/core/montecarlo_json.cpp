@@ -1,12 +1,14 @@
 // Monte Carlo shard files (see montecarlo.hpp): every number written exactly (RapidJSON's shortest
 // round-trip doubles, read back with full precision), histograms as sparse (gap, count) pairs since
 // most bins of most cells are empty. Loading checks types and sizes and names the JSON path.
+// Also the summary the app draws (SaveMonteCarloSummaryJson): statistics and fulfilment bands.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/writer.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -169,6 +171,66 @@ std::string SaveMonteCarloShardJson(const MonteCarloShard& s) {
   std::string text(buffer.GetString(), buffer.GetSize());
   text += '\n';
   return text;
+}
+
+std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario, bool withHash) {
+  const MonteCarloShard& s = results.runs;
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("runs");
+  w.Int(s.runCount);
+  w.Key("seed");
+  w.Uint64(s.seed);
+  w.Key("months");
+  w.Int(s.months);
+  Strings(w, "hazards", s.hazardIds);
+  Strings(w, "regions", s.regionIds);
+  Strings(w, "goods", s.goodIds);
+  Doubles(w, "expectedLoss", results.expectedLoss);
+  w.Key("expectedTotalLoss");
+  w.Double(results.expectedTotalLoss);
+  w.Key("cvar95");
+  w.Double(results.cvar95);
+  w.Key("shortfallThreshold");
+  w.Double(results.shortfallThreshold);
+  if (withHash) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashMonteCarloResults(results)));
+    w.Key("hash");
+    w.String(hash);
+  }
+  w.Key("cells");
+  w.StartArray();
+  for (int r = 0; r < s.regions; ++r) {
+    for (int g = 0; g < s.goods && static_cast<std::size_t>(g) < scenario.goods.size(); ++g) {
+      const std::string& region = s.regionIds[static_cast<std::size_t>(r)];
+      bool demanded = false;
+      for (const FinalDemand& d : scenario.goods[static_cast<std::size_t>(g)].finalDemand) {
+        demanded = demanded || (d.region == region && d.monthly > 0.0);
+      }
+      if (!demanded) continue;
+      w.StartObject();
+      w.Key("region");
+      w.String(region.c_str());
+      w.Key("good");
+      w.String(s.goodIds[static_cast<std::size_t>(g)].c_str());
+      w.Key("shortfallProbability");
+      w.Double(results.shortfallProbability[static_cast<std::size_t>(r * s.goods + g)]);
+      w.Key("fulfilment");
+      w.StartArray();
+      for (int p = 0; p < static_cast<int>(kBandPercentiles.size()); ++p) {
+        w.StartArray();
+        for (int t = 0; t < s.months; ++t) w.Double(results.bands[results.BandIndex(BandSeries::Fulfilment, p, t, r, g)]);
+        w.EndArray();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {

@@ -1,11 +1,13 @@
 // One-at-a-time sensitivity (see sensitivity.hpp): validate once, then per lever two runs of a copy
 // changed only through SetLever (which keeps a valid scenario valid, so compiling skips validation).
+// RunSensitivity drives SensitivityAnalyzer one lever at a time, so stepped callers get the same rows.
 #include "kizuna/sensitivity.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
+#include "kizuna/assert.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/validate.hpp"
@@ -65,14 +67,13 @@ Expected<double> EvaluateMetric(const Results& results, std::string_view metric)
   return UnknownMetric(metric, kForms);
 }
 
-Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const SensitivityOptions& options,
-                                            const Progress& progress) {
+Expected<SensitivityAnalyzer> SensitivityAnalyzer::Start(const Scenario& scenario, const SensitivityOptions& options) {
   if (std::vector<Problem> problems = ValidateScenario(scenario); !problems.empty()) return problems;
+  SensitivityAnalyzer a;
   Expected<Simulation> baseSimulation = Simulation::Create(scenario, Simulation::Validation::Skip);
   if (!baseSimulation) return baseSimulation.problems();
-  Results results;
-  baseSimulation.value().Run(results);
-  Expected<double> baseline = EvaluateMetric(results, options.metric);
+  baseSimulation.value().Run(a.results);
+  Expected<double> baseline = EvaluateMetric(a.results, options.metric);
   if (!baseline) return baseline.problems();  // an unknown metric fails before any lever is run
 
   const std::vector<LeverInfo> all = ListLevers(scenario);
@@ -83,7 +84,6 @@ Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const Sens
 
   // Resolve every lever and its settings first, so bad input is reported before minutes of runs.
   std::vector<Problem> problems;
-  std::vector<SensitivityRow> rows;
   for (const SensitivityLever& lever : chosen) {
     const auto info = std::find_if(all.begin(), all.end(), [&](const LeverInfo& l) { return l.path == lever.path; });
     if (info == all.end()) {
@@ -103,12 +103,18 @@ Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const Sens
     row.value = info->value;
     row.low = setting(lever.low, 1.0 - options.spread);
     row.high = setting(lever.high, 1.0 + options.spread);
-    rows.push_back(std::move(row));
+    a.rows.push_back(std::move(row));
   }
   if (!problems.empty()) return problems;
+  a.scenario = scenario;
+  a.metric = options.metric;
+  a.baseline = baseline.value();
+  return a;
+}
 
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    SensitivityRow& row = rows[i];
+std::vector<Problem> SensitivityAnalyzer::RunLevers(int count) {
+  for (int step = 0; step < count && done < rows.size(); ++step, ++done) {
+    SensitivityRow& row = rows[done];
     for (const bool high : {false, true}) {
       Scenario copy = scenario;
       std::vector<Problem> setProblems = SetLever(copy, row.path, high ? row.high : row.low);
@@ -117,18 +123,47 @@ Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const Sens
       Expected<Simulation> simulation = Simulation::Create(copy, Simulation::Validation::Skip);
       if (!simulation) return simulation.problems();
       simulation.value().Run(results);
-      Expected<double> value = EvaluateMetric(results, options.metric);
+      Expected<double> value = EvaluateMetric(results, metric);
       if (!value) return value.problems();
       (high ? row.metricHigh : row.metricLow) = value.value();
     }
     row.swing = std::fabs(row.metricHigh - row.metricLow);
-    if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(rows.size()))) {
+  }
+  return {};
+}
+
+SensitivityResults SensitivityAnalyzer::Partial() const {
+  SensitivityResults out{metric, baseline, std::vector<SensitivityRow>(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(done))};
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const SensitivityRow& a, const SensitivityRow& b) { return a.swing > b.swing; });
+  return out;
+}
+
+SensitivityResults SensitivityAnalyzer::Finish() const {
+  KZ_ASSERT(AllLeversDone(), "SensitivityAnalyzer::Finish called before every lever was run (RunLevers)");
+  return Partial();
+}
+
+Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const SensitivityOptions& options,
+                                            const Progress& progress) {
+  Expected<SensitivityAnalyzer> started = SensitivityAnalyzer::Start(scenario, options);
+  if (!started) return started.problems();
+  SensitivityAnalyzer& analyzer = started.value();
+  while (!analyzer.AllLeversDone()) {
+    if (std::vector<Problem> problems = analyzer.RunLevers(1); !problems.empty()) return problems;
+    if (progress && !progress(static_cast<double>(analyzer.LeversDone()) / static_cast<double>(analyzer.LeverCount()))) {
       return std::vector<Problem>{{"", "cancelled"}};
     }
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const SensitivityRow& a, const SensitivityRow& b) { return a.swing > b.swing; });
-  return SensitivityResults{options.metric, baseline.value(), std::move(rows)};
+  return analyzer.Finish();
+}
+
+std::string MetricUnit(std::string_view metric) {
+  const std::string_view name = metric.substr(0, metric.find('.'));
+  if (name == "loss" || name == "welfare") return "USD";
+  if (name == "shortfall") return "share";
+  if (name == "price") return "index";
+  return "";
 }
 
 }  // namespace kz

@@ -12,6 +12,7 @@
 #include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "ui_scale.hpp"
+#include "web_analysis.hpp"
 
 namespace kz::web {
 namespace {
@@ -164,6 +165,7 @@ void WebApp::Frame() {
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
   FollowAddressBar();
+  ForwardAnalysisRequests(app);
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());

@@ -4,6 +4,7 @@
 // framework give a cooperative game (coalition.hpp) whose Shapley value and core are reported.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "kizuna/coalition.hpp"
 #include "kizuna/expected.hpp"
 #include "kizuna/progress.hpp"
+#include "kizuna/results.hpp"
 #include "kizuna/scenario.hpp"
 
 namespace kz {
@@ -58,5 +60,45 @@ struct CoalitionAnalysis {
 /// result is the problem { "", "cancelled" }.
 Expected<CoalitionAnalysis> AnalyzeCoalition(const Scenario& scenario, std::string_view frameworkId,
                                              std::vector<std::string> candidates, const Progress& progress = {});
+
+/// AnalyzeCoalition cut into steps, for callers that report or stop between them (the app's Web
+/// Worker): Start checks the arguments and the scenario and runs the baseline; RunSubsets simulates
+/// the next subsets in mask order; Finish derives the Shapley values, core and incentives. The same
+/// code path as AnalyzeCoalition, so any split into steps gives bit-identical results.
+class CoalitionAnalyzer {
+ public:
+  /// Problems as AnalyzeCoalition's (the scenario's own, `framework`, `candidates`).
+  static Expected<CoalitionAnalyzer> Start(const Scenario& scenario, std::string_view frameworkId,
+                                           std::vector<std::string> candidates);
+
+  /// 2^n: the subsets to simulate, mask 0 (the baseline) included.
+  int SubsetCount() const { return static_cast<int>(analysis.subsetValue.size()); }
+  /// Masks [0, SubsetsDone()) are simulated; 1 after Start (mask 0 is the baseline itself).
+  int SubsetsDone() const { return static_cast<int>(done); }
+  bool AllSubsetsDone() const { return SubsetsDone() == SubsetCount(); }
+  /// Simulates up to `count` (>= 1) more subsets. Problems only if a subset fails to compile.
+  std::vector<Problem> RunSubsets(int count);
+  /// The analysis so far: ids, baseline, and subsetValue / regionGain of the masks done (the rest 0);
+  /// the derived figures are empty until Finish.
+  const CoalitionAnalysis& Partial() const { return analysis; }
+  /// The complete analysis. Requires AllSubsetsDone(); the analyzer is spent afterwards.
+  CoalitionAnalysis Finish();
+
+ private:
+  CoalitionAnalyzer() = default;
+  Scenario work;                    // the scenario, whose framework's members change per subset
+  std::size_t frameworkIndex = 0;
+  std::vector<std::size_t> column;  // candidate -> region column
+  CoalitionAnalysis analysis;
+  Results results;                  // reused by every run
+  std::uint32_t done = 0;
+};
+
+/// JSON of a complete analysis (`kizuna coalition --json`, the app's Web Worker): framework, unit,
+/// candidates, shapley, gainInside, gainOutside, incentiveToJoin, core { inCore,
+/// largestExcessCoalition, excess }, nonMemberEffect, regions, baselineWelfare,
+/// nonMemberEffectByRegion, subsetValue, regionGain (per mask, per region). Numbers round-trip
+/// (%.17g); non-finite numbers are null.
+std::string SaveCoalitionAnalysisJson(const CoalitionAnalysis& analysis);
 
 }  // namespace kz

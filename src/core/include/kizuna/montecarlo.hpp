@@ -137,6 +137,11 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
 Expected<MonteCarloResults> MergeShards(const std::vector<MonteCarloShard>& shards,
                                         double shortfallThreshold = kDefaultShortfallThreshold);
 
+/// MergeShards on shards the caller gives up: the first by run is moved into the result rather than
+/// copied (its histograms alone are megabytes), so merging a growing sweep chunk by chunk stays cheap.
+Expected<MonteCarloResults> MergeShards(std::vector<MonteCarloShard>&& shards,
+                                        double shortfallThreshold = kDefaultShortfallThreshold);
+
 /// RunMonteCarloShard(scenario, seed, 0, runs, progress) merged alone.
 Expected<MonteCarloResults> RunMonteCarlo(const Scenario& scenario, int runs, std::uint64_t seed,
                                           const Progress& progress = {});
@@ -164,6 +169,15 @@ BandBounds ComputeBandBounds(const Scenario& scenario);
 /// Fingerprints over every number, id and count (exact bits), for tests and the CLI.
 std::uint64_t HashMonteCarloShard(const MonteCarloShard& shard);
 std::uint64_t HashMonteCarloResults(const MonteCarloResults& results);
+
+/// A summary of `results` for people and the app (not a shard file): { runs, seed, months, hazards,
+/// regions, goods, expectedLoss (per region), expectedTotalLoss, cvar95, shortfallThreshold, hash
+/// (HashMonteCarloResults as 16 hex digits), cells: [{ region, good, shortfallProbability,
+/// fulfilment: [5 arrays of `months` values, the kBandPercentiles bands] }] } with one cell per
+/// (region, good) that has final demand in `scenario` (the scenario the runs came from), in
+/// region then good order. USD for money, shares 0..1 for fulfilment and probabilities. Without
+/// `withHash` the hash is left out (it reads every histogram count: partial results skip it).
+std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario, bool withHash = true);
 
 /// Shard files: JSON with every number exact (histograms stored sparsely). Load checks structure
 /// and sizes and reports problems with their JSON paths.

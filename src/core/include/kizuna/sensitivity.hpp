@@ -56,6 +56,43 @@ struct SensitivityResults {
 Expected<SensitivityResults> RunSensitivity(const Scenario& scenario, const SensitivityOptions& options,
                                             const Progress& progress = {});
 
+/// RunSensitivity cut into steps, for callers that report or stop between them (the app's Web
+/// Worker): Start validates, runs the baseline and resolves every lever's settings; RunLevers runs
+/// the next levers (two runs each); Finish sorts the rows. RunSensitivity drives the same code.
+class SensitivityAnalyzer {
+ public:
+  /// Problems as RunSensitivity's, reported before any lever is run.
+  static Expected<SensitivityAnalyzer> Start(const Scenario& scenario, const SensitivityOptions& options);
+
+  int LeverCount() const { return static_cast<int>(rows.size()); }
+  int LeversDone() const { return static_cast<int>(done); }
+  bool AllLeversDone() const { return done == rows.size(); }
+  /// Runs up to `count` (>= 1) more levers, in the order given (or scenario order).
+  std::vector<Problem> RunLevers(int count);
+  /// The levers done so far, sorted by swing as in the final result.
+  SensitivityResults Partial() const;
+  /// The complete results. Requires AllLeversDone().
+  SensitivityResults Finish() const;
+
+ private:
+  SensitivityAnalyzer() = default;
+  Scenario scenario;
+  std::string metric;
+  double baseline = 0.0;
+  std::vector<SensitivityRow> rows;  // in lever order; [0, done) are computed
+  std::size_t done = 0;
+  Results results;                   // reused by every run
+};
+
+/// JSON of sensitivity results: { metric, unit, baseline, rows: [{ path, label, value, low, high,
+/// metricLow, metricHigh, swing }] }, unit from the metric ("USD", "share" or "index"); numbers
+/// round-trip, non-finite ones are null.
+std::string SaveSensitivityJson(const SensitivityResults& results);
+
+/// The unit of a metric (as in SensitivityOptions): "USD" for loss and welfare, "share" for shortfall,
+/// "index" for price, "" when unknown.
+std::string MetricUnit(std::string_view metric);
+
 /// The value of `metric` (as in SensitivityOptions) for `results` of `scenario`, or one problem
 /// naming the metric.
 Expected<double> EvaluateMetric(const Results& results, std::string_view metric);

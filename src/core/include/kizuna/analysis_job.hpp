@@ -1,0 +1,71 @@
+// Analyses in steps: Monte Carlo, coalition analysis and sensitivity started from JSON options and
+// run a chunk at a time, so a caller (the app's Web Worker) can report progress, show partial
+// results and stop between chunks. Monte Carlo chunks are shards merged exactly, coalition chunks
+// batches of subsets, sensitivity chunks levers: any chunking gives the one-shot result bit for bit.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kizuna/expected.hpp"
+#include "kizuna/scenario.hpp"
+
+namespace kz {
+
+/// The most Monte Carlo runs a job accepts (memory holds every run's scalars).
+inline constexpr int kMaxAnalysisRuns = 100000;
+
+/// One analysis in progress. Not copyable; not thread-safe (one caller steps it).
+///
+/// Options (a JSON object; absent fields take the defaults; unknown fields are problems):
+///   montecarlo:  runs (1..kMaxAnalysisRuns, default 200), seed (whole number, default the
+///                scenario's), chunkRuns (runs per step, default runs / 20 rounded up, at least 10),
+///                shortfallThreshold (0..1, default 0.1)
+///   coalition:   framework (id; may be omitted when the scenario has exactly one), candidates
+///                (region ids, default the framework's members), chunkSubsets (default 2^n / 32
+///                rounded up)
+///   sensitivity: metric (as SensitivityOptions, default "loss"), levers (lever paths, or objects
+///                { path, low, high }; default every lever), spread (0..1, default 0.5),
+///                chunkLevers (default 1)
+///
+/// Json() is an object { kind, done, fraction, ... } followed by the kind's fields:
+///   montecarlo:  runsRequested plus SaveMonteCarloSummaryJson's fields (over the runs done so far;
+///                the results hash only when done)
+///   coalition:   subsets, subsetsDone; when done SaveCoalitionAnalysisJson's fields, before that
+///                framework, candidates, regions and subsetValue (null for subsets not yet run)
+///   sensitivity: levers, leversDone plus SaveSensitivityJson's fields (rows done so far)
+class AnalysisJob {
+ public:
+  virtual ~AnalysisJob() = default;
+  AnalysisJob(const AnalysisJob&) = delete;
+  AnalysisJob& operator=(const AnalysisJob&) = delete;
+
+  /// Runs the next chunk. Returns problems if it failed (the job is then finished and unusable).
+  /// Calling it when Done() does nothing.
+  virtual std::vector<Problem> Step() = 0;
+  /// Every chunk has run and the result is final.
+  virtual bool Done() const = 0;
+  /// Share of the work done, 0..1.
+  virtual double Fraction() const = 0;
+  /// The result so far (partial before Done()) as JSON; see above.
+  virtual std::string Json() const = 0;
+
+ protected:
+  AnalysisJob() = default;
+};
+
+/// Starts an analysis of `scenario`. `kind` is "montecarlo", "coalition" or "sensitivity". Problems:
+/// `kind` (unknown), `options` (not a JSON object), `options.<field>` (wrong type or out of range,
+/// unknown field) and the analysis's own (the scenario's validation, `framework`, `candidates[i]`,
+/// `metric`, lever paths). Checks everything and runs baselines before returning, so a job that
+/// starts only fails in Step() on an internal error.
+Expected<std::unique_ptr<AnalysisJob>> StartAnalysis(std::string_view kind, const Scenario& scenario,
+                                                     std::string_view optionsJson);
+
+/// As above, from scenario JSON (kizuna/scenario_json.hpp, without a base).
+Expected<std::unique_ptr<AnalysisJob>> StartAnalysis(std::string_view kind, std::string_view scenarioJson,
+                                                     std::string_view optionsJson);
+
+}  // namespace kz

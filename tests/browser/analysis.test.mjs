@@ -1,0 +1,152 @@
+// Analyses through window.kizuna.runAnalysis in Chromium: Monte Carlo runs in the Web Worker with
+// progress and partial results while the app keeps drawing frames, and its result does not depend
+// on the chunking; a coalition analysis of a bundled framework preset (Shapley values sum to the
+// grand coalition's value); cancelling rejects; bad options reject with a message naming them; no
+// console errors throughout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveSite, openPage, waitUntilRunning } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+// The default scenario with a risk register, so Monte Carlo runs differ from one another.
+async function addRiskRegister(page) {
+  const scenario = await page.evaluate(() => window.kizuna.getScenario());
+  scenario.risks = [{
+    id: 'cn-oxide-halt', name: { en: 'Chinese oxide export halt' }, kind: 'exportRestriction',
+    regions: ['CN'], targets: ['JP'], goods: ['re_oxide'], annualProbability: 0.5,
+    severity: { kind: 'triangular', low: 0.3, mode: 0.6, high: 1.0 },
+    durationMonths: { kind: 'uniform', low: 2, mode: 4, high: 8 }, recovery: 'linear', recoveryMonths: 3,
+  }];
+  assert.deepEqual(await page.evaluate((s) => window.kizuna.setScenario(s), scenario), []);
+}
+
+// Runs an analysis in the page, recording progress events with the frame count at each.
+function runInPage(page, kind, options) {
+  return page.evaluate(async ({ kind, options }) => {
+    const events = [];
+    const framesAtStart = window.kizuna.stats().frames;
+    const started = performance.now();
+    const result = await window.kizuna.runAnalysis(kind, {
+      ...options,
+      onProgress: ({ fraction, partial }) => events.push({ fraction, partial, frames: window.kizuna.stats().frames }),
+    });
+    return { result, events, framesAtStart, framesAtEnd: window.kizuna.stats().frames, ms: performance.now() - started };
+  }, { kind, options });
+}
+
+test('Monte Carlo runs in the worker with progress and partial results while frames continue', async () => {
+  const { page, context, consoleErrors } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  await addRiskRegister(page);
+  const { result, events, framesAtStart, framesAtEnd, ms } = await runInPage(page, 'montecarlo', { runs: 400, seed: 7, chunkRuns: 20 });
+  assert.equal(events.length, 19, 'a progress event after every chunk but the last');
+  for (let i = 1; i < events.length; i++) {
+    assert.ok(events[i].fraction > events[i - 1].fraction, 'progress grows');
+    assert.equal(events[i].partial.runs, events[i - 1].partial.runs + 20, 'each partial result has 20 more runs');
+  }
+  assert.equal(events[0].partial.done, false);
+  assert.ok(events[0].partial.cells.length > 0, 'partial results carry bands');
+  assert.ok(framesAtEnd > framesAtStart + 3, `the app kept drawing: ${framesAtStart} -> ${framesAtEnd} frames in ${ms.toFixed(0)} ms`);
+  assert.ok(events.at(-1).frames > events[0].frames, 'frames advanced between progress events');
+
+  assert.equal(result.kind, 'montecarlo');
+  assert.equal(result.done, true);
+  assert.equal(result.runs, 400);
+  assert.equal(result.seed, 7);
+  assert.match(result.hash, /^[0-9a-f]{16}$/);
+  assert.ok(result.expectedTotalLoss > 0, 'the halt costs something in some runs');
+  assert.ok(result.cvar95 >= result.expectedTotalLoss, 'the worst 5% cost at least the mean');
+  const japan = result.cells.find((cell) => cell.region === 'JP');
+  assert.ok(japan, 'Japan has final demand');
+  assert.equal(japan.fulfilment.length, 5);
+  assert.equal(japan.fulfilment[0].length, result.months);
+  const spread = japan.fulfilment[4].some((p95, t) => p95 - japan.fulfilment[0][t] > 0.01);
+  assert.ok(spread, 'the 5th and 95th percentiles differ in some month');
+
+  // The same sweep in one chunk gives the same results, bit for bit (the shards merge exactly).
+  const oneChunk = await runInPage(page, 'montecarlo', { runs: 400, seed: 7, chunkRuns: 400 });
+  assert.equal(oneChunk.events.length, 0);
+  assert.equal(oneChunk.result.hash, result.hash);
+  assert.equal(oneChunk.result.cvar95, result.cvar95);
+  assert.deepEqual(await page.evaluate(() => window.kizuna.analysis()), { running: false, kind: null, fraction: 0 });
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('a coalition analysis of a framework preset: Shapley values sum to the grand coalition value', async () => {
+  const { page, context, consoleErrors } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  assert.deepEqual(await page.evaluate(() => window.kizuna.loadPreset('quad-semis')), []);
+  const { result, events } = await runInPage(page, 'coalition', { framework: 'quad', chunkSubsets: 3 });
+  assert.equal(events.length, 4, '15 subsets after the baseline, 3 at a time: 4 partial results before the last');
+  assert.equal(events[0].partial.subsetsDone, 4);
+  assert.equal(events[0].partial.subsetValue.filter((v) => v === null).length, 12, 'subsets not yet run are null');
+  assert.equal(result.done, true);
+  assert.deepEqual(result.candidates, ['US', 'JP', 'AU', 'IN']);
+  const grand = result.subsetValue.at(-1);
+  const sum = result.shapley.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum - grand) <= 1e-6 * (1 + Math.abs(grand)), `Shapley sum ${sum} vs v(N) ${grand}`);
+  assert.equal(typeof result.core.inCore, 'boolean');
+  result.candidates.forEach((_, i) => {
+    assert.ok(Math.abs(result.incentiveToJoin[i] - (result.gainInside[i] - result.gainOutside[i])) <= 1e-6 * (1 + Math.abs(result.gainInside[i])));
+  });
+  assert.equal(result.nonMemberEffectByRegion.length, result.regions.length);
+
+  // Sensitivity, lever by lever: a tornado sorted by swing.
+  const sensitivity = await runInPage(page, 'sensitivity', {
+    metric: 'loss', levers: (await page.evaluate(() => window.kizuna.levers())).filter((l) => l.path.startsWith('event.')).slice(0, 3).map((l) => l.path),
+  });
+  assert.equal(sensitivity.result.rows.length, 3);
+  assert.equal(sensitivity.events.length, 2);
+  assert.ok(sensitivity.result.rows[0].swing >= sensitivity.result.rows[2].swing);
+  assert.equal(sensitivity.result.unit, 'USD');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('cancelling rejects the run; bad options reject with a message naming them', async () => {
+  const { page, context, consoleErrors } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  await addRiskRegister(page);
+  const cancelled = await page.evaluate(async () => {
+    let cancelledAt = null;
+    const run = window.kizuna.runAnalysis('montecarlo', {
+      runs: 100000, chunkRuns: 20,
+      onProgress: ({ fraction }) => { if (cancelledAt === null) { cancelledAt = fraction; window.kizuna.cancelAnalysis(); } },
+    });
+    const second = await window.kizuna.runAnalysis('sensitivity', {}).then(() => 'resolved', (error) => error.message);
+    const outcome = await run.then(() => 'resolved', (error) => error.message);
+    return { outcome, second, cancelledAt, after: window.kizuna.analysis() };
+  });
+  assert.equal(cancelled.outcome, 'analysis cancelled');
+  assert.match(cancelled.second, /already running/);
+  assert.ok(cancelled.cancelledAt < 0.01, 'stopped early');
+  assert.equal(cancelled.after.running, false);
+
+  const messages = await page.evaluate(async () => {
+    const attempt = (kind, options) => window.kizuna.runAnalysis(kind, options).then(() => 'resolved', (error) => error.message);
+    return {
+      kind: await attempt('forecast', {}),
+      runs: await attempt('montecarlo', { runs: 0 }),
+      tooMany: await attempt('montecarlo', { runs: 1e9 }),
+      unknownOption: await attempt('montecarlo', { runz: 10 }),
+      framework: await attempt('coalition', { framework: 'no-such-club' }),
+      notObject: await attempt('montecarlo', 5),
+    };
+  });
+  assert.equal(messages.kind, "kind: unknown analysis 'forecast': use montecarlo, coalition or sensitivity");
+  assert.equal(messages.runs, 'options.runs: must be a whole number in 1..100000');
+  assert.equal(messages.tooMany, 'options.runs: must be a whole number in 1..100000');
+  assert.match(messages.unknownOption, /^options\.runz: unknown option for montecarlo/);
+  assert.match(messages.framework, /the scenario has no framework to analyse|no framework 'no-such-club'/);
+  assert.equal(messages.notObject, 'options must be an object');
+  // After all that, a run still completes.
+  const { result } = await runInPage(page, 'montecarlo', { runs: 20 });
+  assert.equal(result.runs, 20);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
