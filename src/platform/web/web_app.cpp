@@ -8,7 +8,6 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "ui_scale.hpp"
@@ -16,7 +15,6 @@
 namespace kz::web {
 namespace {
 constexpr const char* kCanvasSelector = "#canvas";
-constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2 = OpenGL ES 3.0
 WebApp* runningApp = nullptr;
 
 // CSS names for ImGui's cursor shapes, indexed by ImGuiMouseCursor.
@@ -71,10 +69,9 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init(kGlslVersion);
 
   std::string error;
-  if (!backdrop.Init(error)) {
+  if (!backdrop.Init(error) || !imguiRenderer.Init(error)) {
     ReportFatal("Kizuna could not compile its shaders", error.c_str());
     return false;
   }
@@ -105,8 +102,7 @@ void WebApp::UpdateUiScale(double pixelRatio) {
   if (wanted == uiScale) return;
   uiScale = wanted;
   ApplyUiScale(uiScale);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();  // the atlas was rebuilt at the new size
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  imguiRenderer.UploadFontTexture();  // the atlas was rebuilt at the new size
 }
 
 // The map is the backdrop's foreground: uploaded after the app's first frame (which loads the mesh
@@ -128,7 +124,6 @@ void WebApp::Frame() {
   canvas = SyncCanvasSize(kCanvasSelector, canvas);
   UpdateUiScale(canvas.pixelRatio);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
@@ -142,7 +137,7 @@ void WebApp::Frame() {
 
   backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
   DrawWorldMap();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
 
   const bool first = frameStats.FrameCount() == 0;
   frameStats.Record(emscripten_get_now() - start);

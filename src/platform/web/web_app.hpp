@@ -1,5 +1,6 @@
-// The browser host: owns the GLFW window (the page's canvas), the WebGL2 context, Dear ImGui's
-// backends and the backdrop, and runs one frame of the app per animation frame.
+// The browser host: owns the GLFW window (the page's canvas), the WebGL2 context, Dear ImGui's GLFW
+// backend, the backdrop, the world map and the ImGui renderer, and runs one frame of the app per
+// animation frame.
 #pragma once
 
 #include <GLFW/glfw3.h>
@@ -10,6 +11,7 @@
 #include "app.hpp"
 #include "backdrop.hpp"
 #include "frame_stats.hpp"
+#include "imgui_renderer.hpp"
 #include "web_canvas.hpp"
 #include "world_map.hpp"
 
@@ -43,6 +45,7 @@ class WebApp {
   GLFWwindow* window = nullptr;
   App app;
   Backdrop backdrop;
+  ImGuiRenderer imguiRenderer;  // ours, not ImGui's OpenGL3 backend: it never reads GL state back
   WorldMap worldMap;
   bool worldMapReady = false;  // uploaded once the app has loaded the mesh and the scenario's regions
   FrameStats frameStats;
