@@ -1,6 +1,6 @@
 // World map drawing. Section index:
 //   Init      upload land (lon, lat, region slot), triangles, outline lines, the ocean quad
-//   Draw      ocean, land, outlines, then the flows (built on the CPU each frame)
+//   Draw      ocean, land, outlines, then the flows (built on the CPU and uploaded when they change)
 #include "world_map.hpp"
 
 #include <algorithm>
@@ -157,20 +157,34 @@ void WorldMap::DrawWorldCopy() const {
   glBindVertexArray(0);
 }
 
-void WorldMap::DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) {
+void WorldMap::UpdateFlows(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
+                           float pixelRatio, const MapScene& scene) {
+  const bool same = flowsUploaded && flowKey.view == view && flowKey.viewport == viewport &&
+                    flowKey.framebufferWidth == framebufferWidth && flowKey.framebufferHeight == framebufferHeight &&
+                    flowKey.pixelRatio == pixelRatio && flowKey.anchors == scene.regionAnchors && flowKey.flows == scene.flows;
+  if (same) return;
+  flowKey = FlowKey{view, viewport, framebufferWidth, framebufferHeight, pixelRatio, scene.regionAnchors, scene.flows};
+  flowsUploaded = true;
+  flowVertices.clear();
+  BuildFlowGeometry(view, viewport, pixelRatio, scene, flowVertices);
+  flowVertexCount = static_cast<GLsizei>(flowVertices.size());
   if (flowVertices.empty()) return;
+  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flowVertices.size() * sizeof(FlowVertex)), flowVertices.data(),
+               GL_DYNAMIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void WorldMap::DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) const {
+  if (flowVertexCount == 0) return;
   glUseProgram(flowProgram);
   glUniform2f(resolutionLocation, static_cast<float>(framebufferWidth), static_cast<float>(framebufferHeight));
   // Wrapped to an hour so single precision keeps the animation smooth in long sessions.
   glUniform1f(timeLocation, static_cast<float>(timeSeconds - 3600.0 * static_cast<long long>(timeSeconds / 3600.0)));
   glUniform1f(pixelRatioLocation, pixelRatio);
   glBindVertexArray(flowArray);
-  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flowVertices.size() * sizeof(FlowVertex)),
-               flowVertices.data(), GL_STREAM_DRAW);
-  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(flowVertices.size()));
+  glDrawArrays(GL_TRIANGLES, 0, flowVertexCount);
   glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
 void WorldMap::Draw(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
@@ -180,8 +194,7 @@ void WorldMap::Draw(const MapView& view, const MapViewport& viewport, int frameb
   glEnable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   DrawLand(ClipTransformOf(view, viewport), scene);
-  flowVertices.clear();
-  BuildFlowGeometry(view, viewport, pixelRatio, scene, flowVertices);
+  UpdateFlows(view, viewport, framebufferWidth, framebufferHeight, pixelRatio, scene);
   DrawFlows(framebufferWidth, framebufferHeight, pixelRatio, timeSeconds);
   glDisable(GL_BLEND);
   glUseProgram(0);
@@ -200,6 +213,8 @@ void WorldMap::Shutdown() {
     if (*program != 0) glDeleteProgram(*program);
     *program = 0;
   }
+  flowsUploaded = false;
+  flowVertexCount = 0;
 }
 
 }  // namespace kz

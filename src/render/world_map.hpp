@@ -42,7 +42,9 @@ class WorldMap {
  private:
   void DrawLand(const ClipTransform& transform, const MapScene& scene) const;
   void DrawWorldCopy() const;
-  void DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds);
+  void UpdateFlows(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
+                   float pixelRatio, const MapScene& scene);
+  void DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) const;
 
   GLuint mapProgram = 0, flowProgram = 0;
   GLuint landArray = 0, landBuffer = 0, triangleBuffer = 0, outlineBuffer = 0;
@@ -52,7 +54,21 @@ class WorldMap {
   GLint transformLocation = -1, modeLocation = -1, coloursLocation = -1, colourCountLocation = -1;
   GLint neutralLocation = -1, outlineLocation = -1;
   GLint resolutionLocation = -1, timeLocation = -1, pixelRatioLocation = -1;
-  std::vector<FlowVertex> flowVertices;  // rebuilt each frame; kept to reuse its allocation
+  // The flow arcs are in framebuffer pixels: rebuilt and uploaded only when what they depend on
+  // changes (view, viewport, framebuffer, flows, anchors); the animation is the uTime uniform alone.
+  struct FlowKey {
+    MapView view;
+    MapViewport viewport;
+    int framebufferWidth = 0, framebufferHeight = 0;
+    float pixelRatio = 0.0f;
+    std::vector<LonLat> anchors;
+    std::vector<MapFlow> flows;
+    bool operator==(const FlowKey&) const = default;
+  };
+  FlowKey flowKey;
+  bool flowsUploaded = false;
+  std::vector<FlowVertex> flowVertices;  // kept to reuse its allocation
+  GLsizei flowVertexCount = 0;           // in flowBuffer
 };
 
 }  // namespace kz
