@@ -106,7 +106,8 @@ void WebApp::UpdateUiScale(double pixelRatio) {
 }
 
 // The map is the backdrop's foreground: uploaded after the app's first frame (which loads the mesh
-// and the scenario), then drawn every frame with the view and scene the app's map panel keeps.
+// and the scenario), then drawn every frame with the view and scene the app's map panel keeps. The
+// map draws the backdrop into its cached layer; before it is ready the backdrop is drawn alone.
 void WebApp::DrawWorldMap() {
   WorldView& world = app.World();
   if (!worldMapReady && world.Mesh() != nullptr && !world.RegionIds().empty()) {
@@ -114,9 +115,12 @@ void WebApp::DrawWorldMap() {
     if (!worldMap.Init(*world.Mesh(), world.RegionIds(), error)) ReportFatal("Kizuna could not compile its map shaders", error.c_str());
     worldMapReady = true;
   }
-  if (!worldMapReady) return;
+  if (!worldMapReady) {
+    backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
+    return;
+  }
   worldMap.Draw(world.Panel().View(), world.Panel().Viewport(), canvas.framebufferWidth, canvas.framebufferHeight,
-                static_cast<float>(canvas.pixelRatio), world.Scene(), emscripten_get_now() / 1000.0);
+                static_cast<float>(canvas.pixelRatio), world.Scene(), emscripten_get_now() / 1000.0, backdrop);
 }
 
 void WebApp::Frame() {
@@ -135,8 +139,7 @@ void WebApp::Frame() {
     PublishFindings(app.session().findings().paragraph.c_str());
   }
 
-  backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
-  DrawWorldMap();
+  DrawWorldMap();  // the backdrop, then the map over it
   imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
 
   const bool first = frameStats.FrameCount() == 0;
