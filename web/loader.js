@@ -3,7 +3,10 @@
 //   kizuna.ready      Promise, resolved after the first frame is drawn (rejected on a fatal error)
 //   kizuna.version()  the app's version, e.g. "0.1.0"
 //   kizuna.buildInfo() { version, target, buildType, compiler }
-//   kizuna.stats()    { loadMs, frameMs, frames, canvasWidth, canvasHeight, pixelRatio }
+//   kizuna.stats()    { loadMs, frameMs, frames, runs, canvasWidth, canvasHeight, pixelRatio }
+//                     frameMs: median over the last 120 frames of the time the app's frame callback
+//                     takes on the main thread (input, UI, any model re-run it triggers, GL command
+//                     submission; not the GPU's drawing, which runs in the browser's GPU process)
 //   kizuna.getScenario()          the working scenario (scenario JSON, parsed)
 //   kizuna.setScenario(obj)       replaces it; returns [] or the problems ({ path, message })
 //   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
@@ -268,8 +271,9 @@
       requireRunning();
       return {
         loadMs,                                   // navigation start to first frame on screen
-        frameMs: Module._kz_web_frame_ms(),       // median CPU time per frame, recent frames
+        frameMs: Module._kz_web_frame_ms(),       // median main-thread time of the frame callback, last 120 frames
         frames: Module._kz_web_frame_count(),
+        runs: Module._kz_web_model_runs(),        // engine runs so far: changes when a lever change re-runs
         canvasWidth: canvas.width,
         canvasHeight: canvas.height,
         pixelRatio: window.devicePixelRatio,

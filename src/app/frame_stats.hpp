@@ -1,4 +1,5 @@
 // Frame timing measured by the platform layer and shown by the app and the page API (kizuna.stats()).
+// What one frame's duration covers is the platform's definition (web: WebApp::Frame).
 #pragma once
 
 #include <array>

@@ -16,6 +16,8 @@ struct MapFlow {
   float volume01 = 0.0f;      ///< 0..1 of the largest flow shown: the arc's width
   float disruption01 = 0.0f;  ///< 0 = as usual .. 1 = cut off: the arc's colour
   bool restricted = false;    ///< an export restriction binds on this route: dashed red with a cross
+
+  bool operator==(const MapFlow&) const = default;
 };
 
 /// Everything the map draws besides the land itself. Indices follow the scenario's region order.

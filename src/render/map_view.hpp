@@ -19,12 +19,16 @@ struct ScreenPoint {
 struct MapViewport {
   double x = 0.0, y = 0.0;
   double width = 1.0, height = 1.0;
+
+  bool operator==(const MapViewport&) const = default;
 };
 
 /// Pan and zoom. Zoom 1 fits the whole world (360 x 180 degrees) into the viewport.
 struct MapView {
   LonLat center{15.0, 15.0};  ///< the point at the viewport's centre, degrees
   double zoom = 1.0;          ///< 1..kMaxZoom
+
+  bool operator==(const MapView&) const = default;
 
   static constexpr double kMinZoom = 1.0;
   static constexpr double kMaxZoom = 12.0;

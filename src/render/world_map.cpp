@@ -1,6 +1,7 @@
 // World map drawing. Section index:
 //   Init      upload land (lon, lat, region slot), triangles, outline lines, the ocean quad
-//   Draw      ocean, land, outlines, then the flows (built on the CPU each frame)
+//   Layer     backdrop, ocean, land and outlines drawn into two textures when the view changes
+//   Draw      the layer coloured by region, then the flows (built on the CPU when they change)
 #include "world_map.hpp"
 
 #include <algorithm>
@@ -71,6 +72,17 @@ bool WorldMap::Init(const WorldMesh& mesh, std::span<const std::string> scenario
   if (mapProgram == 0) return false;
   flowProgram = CompileProgram(shaders::kFlowVert, shaders::kFlowFrag, error);
   if (flowProgram == 0) return false;
+  layerProgram = CompileProgram(shaders::kBackdropVert, shaders::kLayerFrag, error);  // a full-screen triangle
+  if (layerProgram == 0) return false;
+  layerColoursLocation = glGetUniformLocation(layerProgram, "uColours");
+  layerColourCountLocation = glGetUniformLocation(layerProgram, "uColourCount");
+  layerNeutralLocation = glGetUniformLocation(layerProgram, "uNeutral");
+  glUseProgram(layerProgram);
+  glUniform1i(glGetUniformLocation(layerProgram, "uLayer"), 0);  // texture units, set once
+  glUniform1i(glGetUniformLocation(layerProgram, "uSlots"), 1);
+  glUseProgram(0);
+  glGenFramebuffers(2, layerFramebuffers);
+  glGenTextures(2, layerTextures);
   transformLocation = glGetUniformLocation(mapProgram, "uTransform");
   modeLocation = glGetUniformLocation(mapProgram, "uMode");
   coloursLocation = glGetUniformLocation(mapProgram, "uColours");
@@ -123,65 +135,155 @@ bool WorldMap::Init(const WorldMesh& mesh, std::span<const std::string> scenario
   return true;
 }
 
-void WorldMap::DrawLand(const ClipTransform& transform, const MapScene& scene) const {
+// --- Layer ---------------------------------------------------------------------------------------
+
+// One pass over the world copies that reach the screen (clip x in -1..1; the world repeats east and
+// west). Colour pass: per copy the ocean, the land and the borders, as drawn straight to the screen
+// before the layer existed, except that land is black with alpha 1 and alpha ends as the share of
+// the land colour that shows (the ocean writes 0, a border line keeps 15%). Slots pass: land only,
+// each pixel's region slot + 1 (the shader's colour table set to 1/255, 2/255, ...).
+void WorldMap::DrawWorld(const ClipTransform& transform, Pass pass) const {
   glUseProgram(mapProgram);
-  const int colourCount = std::min<int>(kMaxRegions, static_cast<int>(scene.regionColours.size()));
-  if (colourCount > 0) glUniform4fv(coloursLocation, colourCount, scene.regionColours.front().data());
-  glUniform1i(colourCountLocation, colourCount);
-  glUniform4fv(neutralLocation, 1, style.neutral.data());
-  glUniform4fv(outlineLocation, 1, style.outline.data());
-  // The world repeats east and west: draw the copies that reach the screen (clip x in -1..1).
+  if (pass == Pass::Colour) {
+    const std::array<float, 4> black{0.0f, 0.0f, 0.0f, 1.0f};
+    glUniform1i(colourCountLocation, 0);
+    glUniform4fv(neutralLocation, 1, black.data());
+    glUniform4fv(outlineLocation, 1, style.outline.data());
+  } else {
+    std::array<std::array<float, 4>, kMaxRegions> slots{};
+    for (int i = 0; i < kMaxRegions; ++i) slots[static_cast<std::size_t>(i)] = {static_cast<float>(i + 1) / 255.0f, 0.0f, 0.0f, 1.0f};
+    const std::array<float, 4> none{0.0f, 0.0f, 0.0f, 1.0f};
+    glUniform4fv(coloursLocation, kMaxRegions, slots.front().data());
+    glUniform1i(colourCountLocation, kMaxRegions);
+    glUniform4fv(neutralLocation, 1, none.data());
+  }
   const float worldWidth = 360.0f * transform.scaleX;
   const int first = static_cast<int>(std::floor((-1.0f - (180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) + 1;
   const int last = static_cast<int>(std::ceil((1.0f - (-180.0f * transform.scaleX + transform.offsetX)) / worldWidth)) - 1;
   for (int copy = first; copy <= last; ++copy) {
     glUniform4f(transformLocation, transform.scaleX, transform.scaleY, transform.offsetX + copy * worldWidth,
                 transform.offsetY);
-    DrawWorldCopy();
+    if (pass == Pass::Colour) {
+      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ZERO);  // ocean: no land shows
+      glUniform1i(modeLocation, 2);
+      glBindVertexArray(oceanArray);
+      glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ZERO);  // land: all of it shows
+    }
+    glUniform1i(modeLocation, 0);
+    glBindVertexArray(landArray);
+    glDrawElements(GL_TRIANGLES, triangleCount, GL_UNSIGNED_INT, Offset(0));
+    if (pass == Pass::Colour) {
+      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE_MINUS_SRC_ALPHA);  // borders
+      glUniform1i(modeLocation, 1);
+      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, outlineBuffer);
+      glDrawElements(GL_LINES, outlineCount, GL_UNSIGNED_INT, Offset(0));
+      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, triangleBuffer);  // landArray keeps its triangles
+    }
+    glBindVertexArray(0);
   }
 }
 
-void WorldMap::DrawWorldCopy() const {
-  glUniform1i(modeLocation, 2);
-  glBindVertexArray(oceanArray);
-  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+void WorldMap::UpdateLayer(const LayerKey& key, const Backdrop& ground) {
+  if (layerReady && key == layerKey) return;
+  const bool resized = !layerReady || key.framebufferWidth != layerKey.framebufferWidth ||
+                       key.framebufferHeight != layerKey.framebufferHeight;
+  layerKey = key;
+  layerReady = true;
+  const int width = key.framebufferWidth, height = key.framebufferHeight;
+  if (resized) {
+    const GLenum formats[2] = {GL_RGBA8, GL_R8};
+    for (int i = 0; i < 2; ++i) {
+      glBindTexture(GL_TEXTURE_2D, layerTextures[i]);
+      glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(formats[i]), width, height, 0, i == 0 ? GL_RGBA : GL_RED,
+                   GL_UNSIGNED_BYTE, nullptr);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glBindFramebuffer(GL_FRAMEBUFFER, layerFramebuffers[i]);
+      glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, layerTextures[i], 0);
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+  }
+  const ClipTransform transform = ClipTransformOf(key.view, key.viewport);
 
-  glUniform1i(modeLocation, 0);
-  glBindVertexArray(landArray);
-  glDrawElements(GL_TRIANGLES, triangleCount, GL_UNSIGNED_INT, Offset(0));
+  glBindFramebuffer(GL_FRAMEBUFFER, layerFramebuffers[0]);
+  ground.Draw(width, height, key.pixelRatio);  // opaque, blending off
+  glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);  // no land under the backdrop
+  glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glEnable(GL_BLEND);
+  DrawWorld(transform, Pass::Colour);
+  glDisable(GL_BLEND);
 
-  glUniform1i(modeLocation, 1);
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, outlineBuffer);
-  glDrawElements(GL_LINES, outlineCount, GL_UNSIGNED_INT, Offset(0));
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, triangleBuffer);  // landArray keeps its triangles
-  glBindVertexArray(0);
+  glBindFramebuffer(GL_FRAMEBUFFER, layerFramebuffers[1]);
+  glViewport(0, 0, width, height);
+  glClear(GL_COLOR_BUFFER_BIT);
+  DrawWorld(transform, Pass::Slots);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void WorldMap::DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) {
+// --- Draw ----------------------------------------------------------------------------------------
+
+void WorldMap::DrawLayer(const MapScene& scene) const {
+  glUseProgram(layerProgram);
+  const int colourCount = std::min<int>(kMaxRegions, static_cast<int>(scene.regionColours.size()));
+  if (colourCount > 0) glUniform4fv(layerColoursLocation, colourCount, scene.regionColours.front().data());
+  glUniform1i(layerColourCountLocation, colourCount);
+  glUniform4fv(layerNeutralLocation, 1, style.neutral.data());
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, layerTextures[1]);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, layerTextures[0]);
+  glBindVertexArray(oceanArray);  // any vertex array: the triangle comes from gl_VertexID
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, 0);  // a texture sampled while it is a render target is an error
+  glActiveTexture(GL_TEXTURE0);
+}
+
+void WorldMap::UpdateFlows(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
+                           float pixelRatio, const MapScene& scene) {
+  const bool same = flowsUploaded && flowKey.view == view && flowKey.viewport == viewport &&
+                    flowKey.framebufferWidth == framebufferWidth && flowKey.framebufferHeight == framebufferHeight &&
+                    flowKey.pixelRatio == pixelRatio && flowKey.anchors == scene.regionAnchors && flowKey.flows == scene.flows;
+  if (same) return;
+  flowKey = FlowKey{view, viewport, framebufferWidth, framebufferHeight, pixelRatio, scene.regionAnchors, scene.flows};
+  flowsUploaded = true;
+  flowVertices.clear();
+  BuildFlowGeometry(view, viewport, pixelRatio, scene, flowVertices);
+  flowVertexCount = static_cast<GLsizei>(flowVertices.size());
   if (flowVertices.empty()) return;
+  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flowVertices.size() * sizeof(FlowVertex)), flowVertices.data(),
+               GL_DYNAMIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void WorldMap::DrawFlows(int framebufferWidth, int framebufferHeight, float pixelRatio, double timeSeconds) const {
+  if (flowVertexCount == 0) return;
   glUseProgram(flowProgram);
   glUniform2f(resolutionLocation, static_cast<float>(framebufferWidth), static_cast<float>(framebufferHeight));
   // Wrapped to an hour so single precision keeps the animation smooth in long sessions.
   glUniform1f(timeLocation, static_cast<float>(timeSeconds - 3600.0 * static_cast<long long>(timeSeconds / 3600.0)));
   glUniform1f(pixelRatioLocation, pixelRatio);
   glBindVertexArray(flowArray);
-  glBindBuffer(GL_ARRAY_BUFFER, flowBuffer);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(flowVertices.size() * sizeof(FlowVertex)),
-               flowVertices.data(), GL_STREAM_DRAW);
-  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(flowVertices.size()));
+  glDrawArrays(GL_TRIANGLES, 0, flowVertexCount);
   glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
 void WorldMap::Draw(const MapView& view, const MapViewport& viewport, int framebufferWidth, int framebufferHeight,
-                    float pixelRatio, const MapScene& scene, double timeSeconds) {
-  if (mapProgram == 0 || flowProgram == 0) return;
+                    float pixelRatio, const MapScene& scene, double timeSeconds, const Backdrop& ground) {
+  if (mapProgram == 0 || flowProgram == 0 || layerProgram == 0) return;
+  UpdateLayer(LayerKey{view, viewport, framebufferWidth, framebufferHeight, pixelRatio, style.outline}, ground);
   glViewport(0, 0, framebufferWidth, framebufferHeight);
+  glDisable(GL_BLEND);
+  DrawLayer(scene);
   glEnable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-  DrawLand(ClipTransformOf(view, viewport), scene);
-  flowVertices.clear();
-  BuildFlowGeometry(view, viewport, pixelRatio, scene, flowVertices);
+  UpdateFlows(view, viewport, framebufferWidth, framebufferHeight, pixelRatio, scene);
   DrawFlows(framebufferWidth, framebufferHeight, pixelRatio, timeSeconds);
   glDisable(GL_BLEND);
   glUseProgram(0);
@@ -196,10 +298,16 @@ void WorldMap::Shutdown() {
     if (*buffer != 0) glDeleteBuffers(1, buffer);
     *buffer = 0;
   }
-  for (GLuint* program : {&mapProgram, &flowProgram}) {
+  for (GLuint* program : {&mapProgram, &flowProgram, &layerProgram}) {
     if (*program != 0) glDeleteProgram(*program);
     *program = 0;
   }
+  if (layerFramebuffers[0] != 0) glDeleteFramebuffers(2, layerFramebuffers);
+  if (layerTextures[0] != 0) glDeleteTextures(2, layerTextures);
+  layerFramebuffers[0] = layerFramebuffers[1] = layerTextures[0] = layerTextures[1] = 0;
+  layerReady = false;
+  flowsUploaded = false;
+  flowVertexCount = 0;
 }
 
 }  // namespace kz

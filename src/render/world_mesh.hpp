@@ -17,6 +17,8 @@ namespace kz {
 struct LonLat {
   double lon = 0.0;
   double lat = 0.0;
+
+  bool operator==(const LonLat&) const = default;
 };
 
 /// One country: its triangles and its outline rings, both ranges into WorldMesh's arrays.

@@ -44,7 +44,8 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_build_info() {
   return json.c_str();
 }
 
-/// Median CPU time per frame over the last frames, milliseconds (0 before the first frame).
+/// Median frame time over the last frames, milliseconds (0 before the first frame): see
+/// WebApp::Frame for what one frame's time includes.
 EMSCRIPTEN_KEEPALIVE double kz_web_frame_ms() {
   const kz::web::WebApp* app = kz::web::RunningApp();
   return app ? app->MedianFrameMs() : 0.0;
@@ -54,6 +55,12 @@ EMSCRIPTEN_KEEPALIVE double kz_web_frame_ms() {
 EMSCRIPTEN_KEEPALIVE double kz_web_frame_count() {
   const kz::web::WebApp* app = kz::web::RunningApp();
   return app ? static_cast<double>(app->FrameCount()) : 0.0;
+}
+
+/// Engine runs since start (a lever change re-runs the scenario and its comparison: it changes).
+EMSCRIPTEN_KEEPALIVE double kz_web_model_runs() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  return app ? static_cast<double>(app->Ui().session().runs()) : 0.0;
 }
 
 /// Loads a bundled scenario (`text`, with its base's text or "") as preset `id`. Returns problems

@@ -8,7 +8,6 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "ui_scale.hpp"
@@ -17,7 +16,6 @@
 namespace kz::web {
 namespace {
 constexpr const char* kCanvasSelector = "#canvas";
-constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2 = OpenGL ES 3.0
 WebApp* runningApp = nullptr;
 
 // CSS names for ImGui's cursor shapes, indexed by ImGuiMouseCursor.
@@ -72,10 +70,9 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
-  ImGui_ImplOpenGL3_Init(kGlslVersion);
 
   std::string error;
-  if (!backdrop.Init(error)) {
+  if (!backdrop.Init(error) || !imguiRenderer.Init(error)) {
     ReportFatal("Kizuna could not compile its shaders", error.c_str());
     return false;
   }
@@ -132,12 +129,12 @@ void WebApp::UpdateUiScale(double pixelRatio) {
   if (wanted == uiScale) return;
   uiScale = wanted;
   ApplyUiScale(uiScale);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();  // the atlas was rebuilt at the new size
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  imguiRenderer.UploadFontTexture();  // the atlas was rebuilt at the new size
 }
 
 // The map is the backdrop's foreground: uploaded after the app's first frame (which loads the mesh
-// and the scenario), then drawn every frame with the view and scene the app's map panel keeps.
+// and the scenario), then drawn every frame with the view and scene the app's map panel keeps. The
+// map draws the backdrop into its cached layer; before it is ready the backdrop is drawn alone.
 void WebApp::DrawWorldMap() {
   WorldView& world = app.World();
   if (!worldMapReady && world.Mesh() != nullptr && !world.RegionIds().empty()) {
@@ -145,9 +142,12 @@ void WebApp::DrawWorldMap() {
     if (!worldMap.Init(*world.Mesh(), world.RegionIds(), error)) ReportFatal("Kizuna could not compile its map shaders", error.c_str());
     worldMapReady = true;
   }
-  if (!worldMapReady) return;
+  if (!worldMapReady) {
+    backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
+    return;
+  }
   worldMap.Draw(world.Panel().View(), world.Panel().Viewport(), canvas.framebufferWidth, canvas.framebufferHeight,
-                static_cast<float>(canvas.pixelRatio), world.Scene(), emscripten_get_now() / 1000.0);
+                static_cast<float>(canvas.pixelRatio), world.Scene(), emscripten_get_now() / 1000.0, backdrop);
 }
 
 void WebApp::Frame() {
@@ -155,7 +155,6 @@ void WebApp::Frame() {
   canvas = SyncCanvasSize(kCanvasSelector, canvas);
   UpdateUiScale(canvas.pixelRatio);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
@@ -171,9 +170,8 @@ void WebApp::Frame() {
     PublishFindings(app.session().findings().paragraph.c_str());
   }
 
-  backdrop.Draw(canvas.framebufferWidth, canvas.framebufferHeight, static_cast<float>(canvas.pixelRatio));
-  DrawWorldMap();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  DrawWorldMap();  // the backdrop, then the map over it
+  imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
 
   const bool first = frameStats.FrameCount() == 0;
   frameStats.Record(emscripten_get_now() - start);

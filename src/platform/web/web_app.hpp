@@ -1,5 +1,6 @@
-// The browser host: owns the GLFW window (the page's canvas), the WebGL2 context, Dear ImGui's
-// backends and the backdrop, and runs one frame of the app per animation frame.
+// The browser host: owns the GLFW window (the page's canvas), the WebGL2 context, Dear ImGui's GLFW
+// backend, the backdrop, the world map and the ImGui renderer, and runs one frame of the app per
+// animation frame.
 #pragma once
 
 #include <GLFW/glfw3.h>
@@ -10,6 +11,7 @@
 #include "app.hpp"
 #include "backdrop.hpp"
 #include "frame_stats.hpp"
+#include "imgui_renderer.hpp"
 #include "web_canvas.hpp"
 #include "world_map.hpp"
 
@@ -19,9 +21,14 @@ class WebApp {
  public:
   /// Creates the context and backends. On failure reports a fatal message to the page and returns false.
   bool Init();
-  /// One frame: resize, build UI, draw. Called by the browser's animation-frame loop.
+  /// One frame: resize, build UI, draw. Called by the browser's animation-frame loop. Its duration,
+  /// recorded in the frame statistics, runs from entry to return on the main thread (wall clock,
+  /// emscripten_get_now): canvas sizing, input, the whole UI including any model re-run that a lever
+  /// or selection change in this frame triggers, and submitting the GL commands. Not included: the GPU
+  /// process executing those commands (rasterising, under SwiftShader on the CPU), compositing, the
+  /// browser's own work between frames, and page-API calls made outside frames (kizuna.setLever).
   void Frame();
-  /// Median frame time (CPU work per frame, ms), for kizuna.stats().
+  /// Median frame time over the last FrameStats::kCapacity frames (ms), for kizuna.stats().
   double MedianFrameMs() const { return frameStats.MedianMs(); }
   /// Frames drawn so far.
   long long FrameCount() const { return frameStats.FrameCount(); }
@@ -46,6 +53,7 @@ class WebApp {
   GLFWwindow* window = nullptr;
   App app;
   Backdrop backdrop;
+  ImGuiRenderer imguiRenderer;  // ours, not ImGui's OpenGL3 backend: it never reads GL state back
   WorldMap worldMap;
   bool worldMapReady = false;  // uploaded once the app has loaded the mesh and the scenario's regions
   FrameStats frameStats;
