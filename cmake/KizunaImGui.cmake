@@ -24,12 +24,10 @@ target_compile_definitions(kizuna_imgui PUBLIC
   IMGUI_USER_CONFIG="${PROJECT_SOURCE_DIR}/src/app/imgui_config.hpp")
 
 if(EMSCRIPTEN)
-  add_library(kizuna_imgui_backends STATIC
-    "${imgui_dir}/backends/imgui_impl_glfw.cpp"
-    "${imgui_dir}/backends/imgui_impl_opengl3.cpp")
+  # Input only: ImGui's OpenGL3 renderer read GL state back every frame (a GPU sync); the app draws
+  # ImGui with its own WebGL2 renderer (src/render/imgui_renderer.*).
+  add_library(kizuna_imgui_backends STATIC "${imgui_dir}/backends/imgui_impl_glfw.cpp")
   target_include_directories(kizuna_imgui_backends SYSTEM PUBLIC "${imgui_dir}/backends")
-  # WebGL2 is OpenGL ES 3.0: the backend must emit GLSL ES 3.00 and use the ES3 entry points.
-  target_compile_definitions(kizuna_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_link_libraries(kizuna_imgui_backends PUBLIC kizuna_imgui)
   target_link_options(kizuna_imgui_backends PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 endif()

@@ -132,6 +132,8 @@ void Session::Adopt(Scenario preset, Scenario edited, Results results) {
   current = std::move(results);
   ++runCount;
   provenance = ResolveProvenance(reference);
+  presetValues.clear();
+  for (const LeverInfo& lever : ListLevers(reference)) presetValues.emplace(lever.path, lever.value);
   leverList = ListLevers(working);
   ++leversRevision;
   if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
@@ -287,10 +289,11 @@ std::string Session::ProvenanceOf(std::string_view path) const {
   return "";
 }
 
+// A lookup, not GetLever: the levers panel asks for every row it shows, every frame.
 std::optional<double> Session::PresetValue(std::string_view path) const {
-  Expected<double> value = GetLever(reference, path);
-  if (!value) return std::nullopt;
-  return value.value();
+  const auto it = presetValues.find(std::string(path));
+  if (it == presetValues.end()) return std::nullopt;
+  return it->second;
 }
 
 // Levers keep a valid scenario valid (levers.hpp), so re-runs skip validation: dragging stays fast.

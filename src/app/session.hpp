@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kizuna/expected.hpp"
@@ -136,6 +137,7 @@ class Session {
   std::string openStepPath;         // the lever whose drag is the open undo step ("" = none)
   int editsRevision = 0;
   std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
+  std::unordered_map<std::string, double> presetValues;  // lever path -> the preset's value (tooltips, resets)
   int runCount = 0;
   Findings keyFindings;
   int findingsRevision = 0;
