@@ -143,7 +143,10 @@
   // Share links (the fragment, see src/core/include/kizuna/link.hpp): read which preset the link
   // needs, fetch it, open. Any problem is shown in the app's status line and the work stays.
   async function openLink(text) {
-    const head = callWithStrings(Module._kz_web_link_preset, [String(text)], true);
+    // C strings end at NUL: a link holding one would be read cut short, so refuse it here.
+    const head = text.includes('\u0000')
+      ? { problems: [{ path: 'link', message: 'This link is damaged: it has characters a link cannot contain.' }] }
+      : callWithStrings(Module._kz_web_link_preset, [text], true);
     if (head.problems) {
       callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${head.problems[0].message} Your work is unchanged.`]);
       return head.problems;
@@ -156,14 +159,15 @@
       callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${message} Your work is unchanged.`]);
       return [{ path: 'link', message }];
     }
-    return callWithStrings(Module._kz_web_open_link, [String(text), texts.text, texts.base], true);
+    return callWithStrings(Module._kz_web_open_link, [text, texts.text, texts.base], true);
   }
 
   // The address bar follows the state once the page is ready (Back and Forward step through edits).
   let followAddress = false;
   let publishedHash = null;
+  let pendingFragment = null;  // published before the page was ready: the first entry's address
   function publishLink(fragment, push) {
-    if (!followAddress) return;
+    if (!followAddress) { pendingFragment = fragment; return; }
     publishedHash = `#${fragment}`;
     if (location.hash === publishedHash) return;
     if (push) history.pushState(null, '', publishedHash);
@@ -393,6 +397,7 @@
           return location.hash.startsWith('#k') ? openLink(location.hash) : [];
         })
         .then(() => {
+          if (pendingFragment && !location.hash.startsWith('#k')) history.replaceState(null, '', `#${pendingFragment}`);
           publishedHash = location.hash;
           followAddress = true;
           loadMs = performance.now();
