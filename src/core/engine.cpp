@@ -70,6 +70,7 @@ struct Workspace {
   std::vector<double> jointCapacity;  // capacity built by frameworks' joint investment this month
   std::vector<double> jointReserved;  // of which offered to the projects' members first
   std::vector<double> released;       // stockpile released this month (own use and pools together)
+  bool factorsChanged = true;  // capFactor, demandFactor, capEffect, strongestLoss differ from no effect
   std::vector<char> responding;  // the region is in a shortage of the good and its response lag has passed
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
   // Per trade link (Network::linkBuyer...): this month's orders, what may pass restrictions, round-1 shipments.
@@ -101,15 +102,22 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // ---------------------------------------------------------------------------------------------
 // Effects
 // ---------------------------------------------------------------------------------------------
+// The factors are reset only after a month in which some effect may have changed them: most months
+// no capacity or demand effect is active, and refilling unchanged values every month was a visible
+// cost in wasm, where the fills store one value at a time.
 KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
-  std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
-  std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
-  std::fill(w.capEffect.begin(), w.capEffect.end(), -1);
-  std::fill(w.strongestLoss.begin(), w.strongestLoss.end(), 0.0);
+  if (w.factorsChanged) {
+    std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
+    std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
+    std::fill(w.capEffect.begin(), w.capEffect.end(), -1);
+    std::fill(w.strongestLoss.begin(), w.strongestLoss.end(), 0.0);
+    w.factorsChanged = false;
+  }
   for (const TimedEffect& effect : effects) {
     const double strength = effect.StrengthAt(t);
     if (strength == 0.0) continue;
     if (effect.kind != EventKind::CapacityLoss && effect.kind != EventKind::DemandShock) continue;
+    w.factorsChanged = true;
     for (int r = 0; r < net.regions; ++r) {
       for (int g = 0; g < net.goods; ++g) {
         if (!Affects(effect, r, g)) continue;
@@ -186,9 +194,10 @@ double InvestedCapacity(const Network& net, std::size_t i, int t) {
 // Frameworks' jointly financed plants: capacity in operation this month at each host, and the part
 // of it reserved for the project's members.
 KZ_OUT_OF_LINE void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
+  std::fill(w.released.begin(), w.released.end(), 0.0);
+  if (net.joints.empty()) return;  // joint capacity stays zero, as the workspace starts
   std::fill(w.jointCapacity.begin(), w.jointCapacity.end(), 0.0);
   std::fill(w.jointReserved.begin(), w.jointReserved.end(), 0.0);
-  std::fill(w.released.begin(), w.released.end(), 0.0);
   for (const Network::JointProject& project : net.joints) {
     const double built = BuiltCapacity(project.capacity, project.start, project.lead, project.ramp, t);
     const std::size_t i = net.RG(project.host, project.good);
