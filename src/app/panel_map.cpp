@@ -60,12 +60,12 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
                                  ImGuiWindowFlags_NoFocusOnAppearing;
   bool changed = false;
   if (ImGui::Begin("Map legend", nullptr, flags)) {
-    if (input.good != nullptr && input.month != nullptr && !input.goodIds.empty()) {
+    if (input.good != nullptr && input.month != nullptr && !input.goodNames.empty()) {
       ImGui::SetNextItemWidth(160.0f * uiScale);
-      const std::string& current = input.goodIds[static_cast<std::size_t>(*input.good)];
+      const std::string& current = input.goodNames[static_cast<std::size_t>(*input.good)];
       if (ImGui::BeginCombo("Good", current.c_str())) {
-        for (int g = 0; g < static_cast<int>(input.goodIds.size()); ++g) {
-          if (ImGui::Selectable(input.goodIds[static_cast<std::size_t>(g)].c_str(), g == *input.good)) {
+        for (int g = 0; g < static_cast<int>(input.goodNames.size()); ++g) {
+          if (ImGui::Selectable(input.goodNames[static_cast<std::size_t>(g)].c_str(), g == *input.good)) {
             changed |= g != *input.good;
             *input.good = g;
           }

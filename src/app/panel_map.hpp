@@ -20,7 +20,7 @@ struct MapPanelInput {
   const WorldMesh* mesh = nullptr;              ///< for hit-testing; null = no hover
   std::span<const std::string> regionIds;       ///< scenario region ids, in scenario order
   std::span<const MapRegionFigures> figures;    ///< per scenario region; empty = no results yet
-  std::span<const std::string> goodIds;         ///< the selectable goods
+  std::span<const std::string> goodNames;       ///< the selectable goods, as shown (names)
   int* good = nullptr;                          ///< selected good index; null hides the selectors
   int* month = nullptr;                         ///< selected month, 0..months-1
   int months = 0;

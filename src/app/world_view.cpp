@@ -16,7 +16,8 @@ void WorldView::Rebuild(const Session& session) {
   shownVersion = session.findingsVersion();
   shown = session.selection();
   regionIds = session.results().regionIds;
-  goodIds = session.results().goodIds;
+  goodNames.clear();
+  for (const Good& good : session.scenario().goods) goodNames.push_back(good.name.en.empty() ? good.id : good.name.en);
   figures = RegionFigures(session.scenario(), session.results(), shown.good, shown.month);
   scene = BuildMapScene(session.scenario(), session.results(), shown.good, shown.month);
 }
@@ -33,7 +34,7 @@ void WorldView::Frame(Session& session, float uiScale, MapViewport area) {
   input.mesh = Mesh();
   input.regionIds = regionIds;
   input.figures = figures;
-  input.goodIds = goodIds;
+  input.goodNames = goodNames;
   if (session.loaded()) {
     input.good = &good;
     input.month = &month;

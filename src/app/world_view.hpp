@@ -35,7 +35,7 @@ class WorldView {
   void Rebuild(const Session& session);
 
   std::optional<WorldMesh> mesh;
-  std::vector<std::string> regionIds, goodIds;
+  std::vector<std::string> regionIds, goodNames;
   std::vector<MapRegionFigures> figures;
   MapScene scene;
   MapPanel panel;

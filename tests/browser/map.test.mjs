@@ -89,3 +89,25 @@ test('dragging pans the map and the wheel zooms about the cursor', async () => {
   assert.ok(Math.abs(farAfter.x - anchorAfter.x) > 1.2 * Math.abs(far.x - anchor.x), 'the map got larger');
   await context.close();
 });
+
+test('two fingers pinching apart zoom the map in about their midpoint', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  const centre = await page.evaluate(() => window.kizuna.mapPoint(100, 10));
+  const [a0, b0] = await page.evaluate(() => [window.kizuna.mapPoint(80, 10), window.kizuna.mapPoint(120, 10)]);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: centre.x - spread, y: centre.y, id: 1 }, { x: centre.x + spread, y: centre.y, id: 2 }],
+  });
+  await touch('touchStart', 20);
+  for (let spread = 24; spread <= 80; spread += 4) {
+    await touch('touchMove', spread);
+    await waitFrames(page, 1);
+  }
+  await touch('touchEnd', 0);
+  await waitFrames(page, 3);
+  const [a1, b1] = await page.evaluate(() => [window.kizuna.mapPoint(80, 10), window.kizuna.mapPoint(120, 10)]);
+  assert.ok(b1.x - a1.x > 1.5 * (b0.x - a0.x), `40 degrees span ${b1.x - a1.x} px after the pinch, ${b0.x - a0.x} px before`);
+  await context.close();
+});
