@@ -119,8 +119,11 @@ void App::TopBar(const FrameContext& frame) {
   MarkLastItem("redo");
   if (ImGui::BeginMenu("Analysis")) {
     if (ImGui::MenuItem("Monte Carlo")) OpenAnalysis(AnalysisKind::MonteCarlo);
+    MarkLastItem("analysis-montecarlo");
     if (ImGui::MenuItem("Coalitions")) OpenAnalysis(AnalysisKind::Coalition);
+    MarkLastItem("analysis-coalition");
     if (ImGui::MenuItem("Sensitivity")) OpenAnalysis(AnalysisKind::Sensitivity);
+    MarkLastItem("analysis-sensitivity");
     ImGui::EndMenu();
   }
   MarkLastItem("analysis-menu");

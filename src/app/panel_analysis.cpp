@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "imgui.h"
+#include "ui_landmarks.hpp"
 #include "plot.hpp"
 
 namespace kz {
@@ -80,6 +81,7 @@ bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const 
     } else if (ImGui::Button("Cancel")) {
       analysis.RequestCancel();
     }
+    MarkLastItem("analysis-cancel");
     ImGui::SameLine();
     char overlay[48];
     std::snprintf(overlay, sizeof overlay, "%.0f%%", analysis.fraction() * 100.0);
@@ -91,6 +93,7 @@ bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const 
   ImGui::BeginDisabled(analysis.Busy() || !canRun);
   pressed = ImGui::Button(runLabel);
   ImGui::EndDisabled();
+  MarkLastItem("analysis-run");
   if (analysis.Busy()) {
     ImGui::SameLine();
     ImGui::TextDisabled("Another analysis is running (%s).", AnalysisKindId(analysis.kind()));

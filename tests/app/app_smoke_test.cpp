@@ -158,6 +158,28 @@ TEST(AppSmoke, PlayAdvancesTheMonthAndTheDifferenceViewDraws) {
   EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 1000);
 }
 
+// The Analysis menu opens each tab, and its Run button asks the platform for that analysis.
+TEST(AppSmoke, AnalysisRunButtonsRequestTheirAnalysis) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  ASSERT_TRUE(app.session().Load(ReadScenario("us-jp-steering-committee"), ReadScenario("default-world")).empty());
+  DrawFrames(app, 2);
+  int runId = 0;
+  for (const auto& [menu, kind] : {std::pair{"analysis-montecarlo", kz::AnalysisKind::MonteCarlo},
+                                   std::pair{"analysis-coalition", kz::AnalysisKind::Coalition},
+                                   std::pair{"analysis-sensitivity", kz::AnalysisKind::Sensitivity}}) {
+    Click(app, "analysis-menu");
+    Click(app, menu);
+    DrawFrames(app, 2);
+    Click(app, "analysis-run");
+    const std::optional<kz::AnalysisRequest> request = app.Analysis().TakeRequest();
+    ASSERT_TRUE(request) << menu;
+    EXPECT_EQ(request->kind, kind) << menu;
+    ASSERT_TRUE(app.Analysis().OnStarted(++runId, kz::AnalysisKindId(kind)));
+    app.Analysis().OnFailed(runId, "test: no worker here", false);  // frees the slot for the next kind
+  }
+}
+
 TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
   kz::test::HeadlessImGui imgui;
   kz::App app;
