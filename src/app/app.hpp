@@ -62,8 +62,9 @@ class App {
   std::vector<Problem> OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
   /// The user pressed Share this frame (then cleared): the platform copies ShareLink().
   bool TakeShareRequest();
-  /// Changes whenever what ShareLink() says may change (a run, the selection, the chart): the
-  /// platform re-publishes the link to the address bar only then.
+  /// Changes whenever what ShareLink() says may change (a run, the selection, the chart, the
+  /// analysis shown; not the map view, which a pan changes every frame): the platform re-publishes
+  /// the link to the address bar only then.
   std::string LinkStateKey() const;
 
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.

@@ -24,6 +24,12 @@ LinkView App::ViewForLink() const {
   if (work.comparison() == Comparison::Scenario) view.comparisonScenario = work.comparisonId();
   view.chartMetric = static_cast<std::uint8_t>(chartState.metric);
   view.chartDelta = chartState.delta;
+  if (showAnalysis) view.analysis = static_cast<std::uint8_t>(static_cast<int>(analysisPanel.tab) + 1);
+  const MapView& map = world.Panel().View();
+  view.hasMapView = true;
+  view.mapLon = static_cast<float>(map.center.lon);
+  view.mapLat = static_cast<float>(map.center.lat);
+  view.mapZoom = static_cast<float>(map.zoom);
   return view;
 }
 
@@ -47,6 +53,8 @@ void App::ApplyLinkView(const LinkView& view) {
   }
   chartState.metric = static_cast<ChartMetric>(std::min<int>(view.chartMetric, 3));
   chartState.delta = view.chartDelta;
+  if (view.analysis >= 1 && view.analysis <= 3) OpenAnalysis(static_cast<AnalysisKind>(view.analysis - 1));  // the panel, not a run
+  if (view.hasMapView) world.Panel().SetView(MapView{{view.mapLon, view.mapLat}, view.mapZoom});
 }
 
 std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText) {
@@ -59,8 +67,11 @@ std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view pr
 
 std::string App::LinkStateKey() const {
   const Selection& s = work.selection();
+  // Not the map view: it changes every frame of a pan, and the address bar must not be rewritten
+  // that often (browsers throttle it). Links made then (Share, the next change) carry the map view.
   return std::to_string(work.findingsVersion()) + "/" + std::to_string(s.region) + "/" + std::to_string(s.good) + "/" +
-         std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "");
+         std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "") +
+         (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "");
 }
 
 bool App::TakeShareRequest() { return std::exchange(shareRequest, false); }

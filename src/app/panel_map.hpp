@@ -37,6 +37,11 @@ class MapPanel {
   bool Frame(const MapPanelInput& input, float uiScale);
 
   const MapView& View() const { return view; }
+  /// Sets the view (e.g. from a share link), clamped to the world and the zoom range.
+  void SetView(MapView wanted) {
+    ClampView(wanted);
+    view = wanted;
+  }
   /// The screen rectangle the map fills (ImGui's main viewport, CSS pixels).
   const MapViewport& Viewport() const { return viewport; }
   /// The scenario region under the mouse, or -1.

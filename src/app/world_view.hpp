@@ -28,6 +28,7 @@ class WorldView {
   const std::vector<std::string>& RegionIds() const { return regionIds; }
   const MapScene& Scene() const { return scene; }
   const MapPanel& Panel() const { return panel; }
+  MapPanel& Panel() { return panel; }
   /// Why there is no mesh, or empty.
   const std::string& Status() const { return status; }
 

@@ -180,6 +180,36 @@ TEST(AppSmoke, AnalysisRunButtonsRequestTheirAnalysis) {
   }
 }
 
+// A share link carries the view: selection, comparison, chart, the analysis shown and the map.
+TEST(AppSmoke, AShareLinkReopensTheSameView) {
+  kz::test::HeadlessImGui imgui;
+  kz::App sender;
+  LoadDefaultWorld(sender);
+  ASSERT_TRUE(sender.session().SetLever("event.cn-halt-japan-2010.fraction", 0.4).empty());
+  sender.session().Select({.region = 1, .good = 2, .month = 6});
+  sender.session().SetComparison(kz::Comparison::Preset);
+  DrawFrames(sender, 2);
+  Click(sender, "chart-delta");
+  Click(sender, "analysis-menu");
+  Click(sender, "analysis-coalition");
+  sender.World().Panel().SetView(kz::MapView{{139.0, 36.0}, 3.0});  // after the frames (a click over the map may pan it)
+  const kz::Expected<std::string> link = sender.ShareLink();
+  ASSERT_TRUE(link.ok());
+
+  kz::App viewer;
+  LoadDefaultWorld(viewer);
+  const kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(link.value());
+  ASSERT_TRUE(decoded.ok());
+  ASSERT_TRUE(viewer.OpenLink(decoded.value(), ReadScenario("re-2010-japan"), ReadScenario("default-world")).empty());
+  EXPECT_EQ(viewer.session().scenario(), sender.session().scenario());
+  EXPECT_EQ(viewer.session().selection().month, 6);
+  EXPECT_EQ(viewer.session().selection().good, 2);
+  EXPECT_EQ(viewer.session().comparison(), kz::Comparison::Preset);
+  EXPECT_NEAR(viewer.World().Panel().View().center.lon, 139.0, 1e-4);
+  EXPECT_NEAR(viewer.World().Panel().View().zoom, 3.0, 1e-4);
+  EXPECT_EQ(viewer.ShareLink().value(), link.value()) << "the viewer's link is the sender's";
+}
+
 TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
   kz::test::HeadlessImGui imgui;
   kz::App app;
