@@ -20,6 +20,8 @@
 //   kizuna.link()                 the share link's fragment (k...) of what is on screen (throws when the
 //                                 scenario has changes a link cannot carry)
 //   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept)
+//                                 (the address bar follows the link; it is autosaved to localStorage and
+//                                 offered back when the page opens without one)
 //   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
 //                                 last frame (e.g. 'add-shock', 'timeline-play'), or null
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
@@ -166,8 +168,24 @@
   let followAddress = false;
   let publishedHash = null;
   let pendingFragment = null;  // published before the page was ready: the first entry's address
+  let restoreFragment = null;  // the autosaved work offered back at start
+  // Autosave: the link of the work, kept in localStorage after every change, so a reload or a crash
+  // can offer it back. Storage may be refused (private windows): then there is simply no offer.
+  const AUTOSAVE_KEY = 'kizuna.autosave';
+  function autosave(fragment) {
+    try { localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ fragment, savedAt: Date.now() })); } catch (error) { /* no storage */ }
+  }
+  function savedWork() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(AUTOSAVE_KEY) || 'null');
+      return saved && typeof saved.fragment === 'string' && Number.isFinite(saved.savedAt) ? saved : null;
+    } catch (error) { return null; }
+  }
+
   function publishLink(fragment, push) {
     if (!followAddress) { pendingFragment = fragment; return; }
+    // While saved work is on offer, the untouched start must not overwrite it.
+    if (!(restoreFragment && fragment === pendingFragment)) autosave(fragment);
     publishedHash = `#${fragment}`;
     if (location.hash === publishedHash) return;
     if (push) history.pushState(null, '', publishedHash);
@@ -421,6 +439,12 @@
           return location.hash.startsWith('#k') ? openLink(location.hash) : [];
         })
         .then(() => {
+          // Opened without a link: offer the autosaved work back when it differs from this start.
+          const saved = location.hash.startsWith('#k') ? null : savedWork();
+          if (saved && saved.fragment !== pendingFragment) {
+            restoreFragment = saved.fragment;
+            callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
+          }
           if (pendingFragment && !location.hash.startsWith('#k')) history.replaceState(null, '', `#${pendingFragment}`);
           publishedHash = location.hash;
           followAddress = true;
@@ -433,6 +457,7 @@
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
     kizunaRequestComparison(id) { compareWith(id); },
     kizunaPublishLink: publishLink,
+    kizunaRestore() { if (restoreFragment) openLink(restoreFragment); },
     kizunaCopyLink: copyLink,
     // The app's Analysis window asks for a run or a cancel; the outcome shows in the window.
     kizunaRunAnalysis(kind, optionsJson) {

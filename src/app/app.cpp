@@ -3,6 +3,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "imgui.h"
 #include "panel_findings.hpp"
@@ -138,7 +139,31 @@ void App::TopBar(const FrameContext& frame) {
   }
   ImGui::EndMainMenuBar();
   if (showHelp) HelpWindow(frame);
+  if (!restoreOffer.empty()) RestoreOffer();
 }
+
+// After a reload or a crash: the last work, autosaved by the page, offered back above the panels.
+void App::RestoreOffer() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + ImGui::GetFontSize()),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings;
+  if (ImGui::Begin("##restore", nullptr, flags)) {
+    ImGui::Text("Your last work (saved %s) can be restored.", restoreOffer.c_str());
+    if (ImGui::Button("Restore it")) {
+      restoreRequest = true;
+      restoreOffer.clear();
+    }
+    MarkLastItem("restore-work");
+    ImGui::SameLine();
+    if (ImGui::Button("Start afresh")) restoreOffer.clear();
+    MarkLastItem("dismiss-restore");
+  }
+  ImGui::End();
+}
+
+bool App::TakeRestoreRequest() { return std::exchange(restoreRequest, false); }
 
 void App::HelpWindow(const FrameContext& frame) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

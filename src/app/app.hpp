@@ -67,6 +67,11 @@ class App {
   /// the link to the address bar only then.
   std::string LinkStateKey() const;
 
+  /// Offers the work autosaved at `savedAt` (a time the page formats) back to the user; "" withdraws it.
+  void OfferRestore(std::string savedAt) { restoreOffer = std::move(savedAt); }
+  /// The user accepted the offer this frame (then cleared): the platform opens the saved link.
+  bool TakeRestoreRequest();
+
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
   const std::string& statusText() const { return status; }
@@ -82,6 +87,7 @@ class App {
   void ComparisonPicker();
   void ChartWindow();
   void UndoShortcuts();
+  void RestoreOffer();
   LinkView ViewForLink() const;
   void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
@@ -101,6 +107,8 @@ class App {
   std::string status;
   bool showHelp = false;
   bool shareRequest = false;
+  std::string restoreOffer;  // when the autosaved work was saved; "" = no offer
+  bool restoreRequest = false;
   AnalysisState analysis;
   AnalysisPanelState analysisPanel;
   bool showAnalysis = false;

@@ -7,8 +7,13 @@
 
 namespace kz {
 namespace {
-std::map<std::string, LandmarkRect>& Registry() {
-  static std::map<std::string, LandmarkRect> registry;
+struct Landmark {
+  LandmarkRect rect;
+  int frame = 0;  // ImGui's frame count when it was drawn
+};
+
+std::map<std::string, Landmark>& Registry() {
+  static std::map<std::string, Landmark> registry;
   return registry;
 }
 }  // namespace
@@ -16,13 +21,15 @@ std::map<std::string, LandmarkRect>& Registry() {
 void MarkLastItem(const char* name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  Registry()[name] = LandmarkRect{min.x, min.y, max.x - min.x, max.y - min.y};
+  Registry()[name] = Landmark{LandmarkRect{min.x, min.y, max.x - min.x, max.y - min.y}, ImGui::GetFrameCount()};
 }
 
 std::optional<LandmarkRect> FindLandmark(const std::string& name) {
   const auto it = Registry().find(name);
-  if (it == Registry().end()) return std::nullopt;
-  return it->second;
+  // Only what the last frame drew: a closed window's buttons are gone. (Between frames the count
+  // is the last frame's; during one, the previous frame's marks are one behind.)
+  if (it == Registry().end() || it->second.frame < ImGui::GetFrameCount() - 1) return std::nullopt;
+  return it->second.rect;
 }
 
 std::vector<std::string> LandmarkNames() {

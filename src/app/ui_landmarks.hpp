@@ -16,10 +16,10 @@ struct LandmarkRect {
 /// Records the last ImGui item under `name` (overwrites the previous frame's).
 void MarkLastItem(const char* name);
 
-/// The rectangle recorded under `name`, if it was drawn in a recent frame.
+/// The rectangle recorded under `name`, if the last frame drew it.
 std::optional<LandmarkRect> FindLandmark(const std::string& name);
 
-/// Every name recorded so far.
+/// Every name recorded so far (drawn recently or not).
 std::vector<std::string> LandmarkNames();
 
 }  // namespace kz

@@ -87,3 +87,32 @@ test('each malformed link shows its message and the work stays', async () => {
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test('after a reload the autosaved work is offered back and restored', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  await page.goto(site.url);
+  await waitUntilRunning(page, 3);
+  await page.evaluate((path) => window.kizuna.setLever(path, 0.2), HALT);
+  await frames(page);
+  const work = await page.evaluate(() => window.kizuna.summary());
+  await page.waitForFunction(() => (localStorage.getItem('kizuna.autosave') || '').includes(window.kizuna.link()));
+  await page.goto(site.url);  // a reload without the link, as after a crash or a closed tab
+  await waitUntilRunning(page, 3);
+  assert.notEqual((await page.evaluate(() => window.kizuna.summary())).metrics.lossUsd, work.metrics.lossUsd, 'starts afresh');
+  await page.waitForFunction(() => window.kizuna.uiRect('restore-work') !== null);
+  await frames(page);
+  const rect = await page.evaluate(() => window.kizuna.uiRect('restore-work'));
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page, 1);
+  await page.mouse.up();
+  await page.waitForFunction((loss) => window.kizuna.summary().metrics.lossUsd === loss, work.metrics.lossUsd);
+  assert.deepEqual(await page.evaluate(() => window.kizuna.summary()), work);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});

@@ -45,7 +45,13 @@ EM_JS(void, kz_js_copy_link, (const char* fragment), {
   if (Module["kizunaCopyLink"]) Module["kizunaCopyLink"](UTF8ToString(fragment));
 });
 
+EM_JS(void, kz_js_request_restore, (), {
+  if (Module["kizunaRestore"]) Module["kizunaRestore"]();
+});
+
 namespace kz::web {
+
+void RequestRestore() { kz_js_request_restore(); }
 
 void PublishLink(const char* fragment, bool push) { kz_js_publish_link(fragment, push ? 1 : 0); }
 

@@ -26,6 +26,9 @@ void PublishLink(const char* fragment, bool push);
 /// Copies the page's address with `fragment` to the clipboard and confirms in the app's status line.
 void CopyShareLink(const char* fragment);
 
+/// The user accepted the offer of autosaved work: the page opens the saved link.
+void RequestRestore();
+
 /// Puts the key findings into the page's ARIA live region (#findings), for screen readers.
 void PublishFindings(const char* text);
 

@@ -166,6 +166,11 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
+/// Offers autosaved work back (`savedAt` as the page formats it; "" withdraws the offer).
+EMSCRIPTEN_KEEPALIVE void kz_web_offer_restore(const char* savedAt) {
+  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().OfferRestore(savedAt);
+}
+
 /// Shows a message in the app's top bar (e.g. a file the page could not fetch); "" clears it.
 EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
   if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().SetStatus(text);

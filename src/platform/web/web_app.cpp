@@ -102,6 +102,7 @@ void WebApp::LinkOpened(const std::string& presetId) {
 // The address bar always holds the link of what is on screen: edits push a history entry (so Back
 // steps through them), view changes replace it; nothing is published mid-drag. Share copies it.
 void WebApp::FollowAddressBar() {
+  if (app.TakeRestoreRequest()) RequestRestore();
   if (app.TakeShareRequest()) {
     Expected<std::string> link = app.ShareLink();
     if (link) CopyShareLink(link.value().c_str());
