@@ -86,6 +86,17 @@ class Reader {
     if (!v->IsString()) Fail(Join(at, name), "must be a string");
     return v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
   }
+  // Calls `each(item, path)` for every element of the array `name` (a missing one is a problem).
+  template <typename Each>
+  void Objects(const Json& object, const char* name, Each each) {
+    const Json* v = Field(object, name, "");
+    if (v == nullptr) return;
+    if (!v->IsArray()) {
+      Fail(name, "must be an array");
+      return;
+    }
+    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) each((*v)[i], std::string(name) + "[" + std::to_string(i) + "]");
+  }
   std::vector<std::string> Strings(const Json& object, const char* name, const std::string& at = "") {
     std::vector<std::string> out;
     const Json* v = Field(object, name, at);
@@ -159,30 +170,24 @@ Expected<MonteCarloView> ParseMonteCarloJson(std::string_view json) {
   v.expectedTotalLoss = r.Number(d, "expectedTotalLoss");
   v.cvar95 = r.Number(d, "cvar95");
   v.shortfallThreshold = r.Number(d, "shortfallThreshold");
-  const Json* cells = r.Field(d, "cells", "");
-  if (cells && !cells->IsArray()) r.Fail("cells", "must be an array");
-  if (cells && cells->IsArray()) {
-    for (rapidjson::SizeType i = 0; i < cells->Size(); ++i) {
-      const Json& c = (*cells)[i];
-      const std::string at = "cells[" + std::to_string(i) + "]";
-      MonteCarloCell cell;
-      cell.region = r.String(c, "region", at);
-      cell.good = r.String(c, "good", at);
-      cell.shortfallProbability = r.Number(c, "shortfallProbability", at);
-      const Json* bands = r.Field(c, "fulfilment", at);
-      if (bands && (!bands->IsArray() || bands->Size() != cell.fulfilment.size())) {
-        r.Fail(at + ".fulfilment", "must hold 5 percentile bands");
-      } else if (bands) {
-        for (rapidjson::SizeType p = 0; p < bands->Size(); ++p) {
-          cell.fulfilment[p] = r.Numbers((*bands)[p], at + ".fulfilment[" + std::to_string(p) + "]");
-          if (static_cast<int>(cell.fulfilment[p].size()) != v.months) {
-            r.Fail(at + ".fulfilment[" + std::to_string(p) + "]", "must have one value per month");
-          }
+  r.Objects(d, "cells", [&](const Json& c, const std::string& at) {
+    MonteCarloCell cell;
+    cell.region = r.String(c, "region", at);
+    cell.good = r.String(c, "good", at);
+    cell.shortfallProbability = r.Number(c, "shortfallProbability", at);
+    const Json* bands = r.Field(c, "fulfilment", at);
+    if (bands && (!bands->IsArray() || bands->Size() != cell.fulfilment.size())) {
+      r.Fail(at + ".fulfilment", "must hold 5 percentile bands");
+    } else if (bands) {
+      for (rapidjson::SizeType p = 0; p < bands->Size(); ++p) {
+        cell.fulfilment[p] = r.Numbers((*bands)[p], at + ".fulfilment[" + std::to_string(p) + "]");
+        if (static_cast<int>(cell.fulfilment[p].size()) != v.months) {
+          r.Fail(at + ".fulfilment[" + std::to_string(p) + "]", "must have one value per month");
         }
       }
-      v.cells.push_back(std::move(cell));
     }
-  }
+    v.cells.push_back(std::move(cell));
+  });
   if (v.expectedLoss.size() != v.regions.size()) r.Fail("expectedLoss", "must have one value per region");
   if (!r.problems.empty()) return r.problems;
   return v;
@@ -241,24 +246,18 @@ Expected<SensitivityView> ParseSensitivityJson(std::string_view json) {
   v.metric = r.String(d, "metric");
   v.unit = r.String(d, "unit");
   v.baseline = r.Number(d, "baseline");
-  const Json* rows = r.Field(d, "rows", "");
-  if (rows && !rows->IsArray()) r.Fail("rows", "must be an array");
-  if (rows && rows->IsArray()) {
-    for (rapidjson::SizeType i = 0; i < rows->Size(); ++i) {
-      const Json& row = (*rows)[i];
-      const std::string at = "rows[" + std::to_string(i) + "]";
-      SensitivityRowView out;
-      out.path = r.String(row, "path", at);
-      out.label = r.String(row, "label", at);
-      out.value = r.Number(row, "value", at);
-      out.low = r.Number(row, "low", at);
-      out.high = r.Number(row, "high", at);
-      out.metricLow = r.Number(row, "metricLow", at);
-      out.metricHigh = r.Number(row, "metricHigh", at);
-      out.swing = r.Number(row, "swing", at);
-      v.rows.push_back(std::move(out));
-    }
-  }
+  r.Objects(d, "rows", [&](const Json& row, const std::string& at) {
+    SensitivityRowView out;
+    out.path = r.String(row, "path", at);
+    out.label = r.String(row, "label", at);
+    out.value = r.Number(row, "value", at);
+    out.low = r.Number(row, "low", at);
+    out.high = r.Number(row, "high", at);
+    out.metricLow = r.Number(row, "metricLow", at);
+    out.metricHigh = r.Number(row, "metricHigh", at);
+    out.swing = r.Number(row, "swing", at);
+    v.rows.push_back(std::move(out));
+  });
   if (!r.problems.empty()) return r.problems;
   return v;
 }

@@ -61,31 +61,55 @@ void PrintSummary(const Scenario& scenario, const Results& results) {
   if (!any) std::printf("(no shortfall and no price rise anywhere)\n");
 }
 
+// A scenario loaded with its --set overrides applied, and its run; exitCode != 0 when a problem was
+// reported instead (then the rest is empty).
+struct ScenarioRun {
+  Scenario scenario;
+  Results results;
+  int exitCode = 0;
+};
+
+ScenarioRun LoadAndRun(const std::string& source, const std::vector<std::string>& sets) {
+  ScenarioRun run;
+  Expected<Scenario> scenario = LoadScenarioSource(source);
+  if (!scenario) {
+    run.exitCode = ReportProblems(source, scenario.problems());
+    return run;
+  }
+  if (const std::vector<Problem> problems = ApplySets(scenario.value(), sets); !problems.empty()) {
+    run.exitCode = ReportProblems("--set", problems);
+    return run;
+  }
+  Expected<Results> results = RunScenario(scenario.value());
+  if (!results) {
+    run.exitCode = ReportProblems(source, results.problems());
+    return run;
+  }
+  run.scenario = std::move(scenario.value());
+  run.results = std::move(results.value());
+  return run;
+}
+
 }  // namespace
 
 int RunCommand(const RunOptions& options) {
-  Expected<Scenario> scenario = LoadScenarioSource(options.scenario);
-  if (!scenario) return ReportProblems(options.scenario, scenario.problems());
-  const std::vector<Problem> setProblems = ApplySets(scenario.value(), options.sets);
-  if (!setProblems.empty()) return ReportProblems("--set", setProblems);
-  Expected<Results> results = RunScenario(scenario.value());
-  if (!results) return ReportProblems(options.scenario, results.problems());
-  PrintSummary(scenario.value(), results.value());
-  if (options.findings) std::printf("\n%s\n", Summarize(scenario.value(), results.value()).paragraph.c_str());
-  if (!options.csvPath.empty() && !WriteFile(options.csvPath, ResultsToCsv(scenario.value(), results.value()))) return 1;
-  if (!options.jsonPath.empty() && !WriteFile(options.jsonPath, ResultsToJson(scenario.value(), results.value()))) return 1;
+  const ScenarioRun run = LoadAndRun(options.scenario, options.sets);
+  if (run.exitCode != 0) return run.exitCode;
+  const Scenario& scenario = run.scenario;
+  const Results& results = run.results;
+  PrintSummary(scenario, results);
+  if (options.findings) std::printf("\n%s\n", Summarize(scenario, results).paragraph.c_str());
+  if (!options.csvPath.empty() && !WriteFile(options.csvPath, ResultsToCsv(scenario, results))) return 1;
+  if (!options.jsonPath.empty() && !WriteFile(options.jsonPath, ResultsToJson(scenario, results))) return 1;
   return 0;
 }
 
 int ExplainCommand(const ExplainOptions& options) {
-  Expected<Scenario> scenario = LoadScenarioSource(options.scenario);
-  if (!scenario) return ReportProblems(options.scenario, scenario.problems());
-  const std::vector<Problem> setProblems = ApplySets(scenario.value(), options.sets);
-  if (!setProblems.empty()) return ReportProblems("--set", setProblems);
-  Expected<Results> results = RunScenario(scenario.value());
-  if (!results) return ReportProblems(options.scenario, results.problems());
-  const Expected<Explanation> explanation =
-      Explain(scenario.value(), results.value(), options.region, options.good, options.month);
+  const ScenarioRun run = LoadAndRun(options.scenario, options.sets);
+  if (run.exitCode != 0) return run.exitCode;
+  const Scenario& scenario = run.scenario;
+  const Results& results = run.results;
+  const Expected<Explanation> explanation = Explain(scenario, results, options.region, options.good, options.month);
   if (!explanation) return ReportProblems(options.scenario, explanation.problems());
   std::printf("%s\n", explanation.value().text.c_str());
   if (!explanation.value().levers.empty()) std::printf("\nLevers that would address it:\n");
