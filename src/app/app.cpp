@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "imgui.h"
+#include "layout.hpp"
 #include "panel_findings.hpp"
 #include "ui_landmarks.hpp"
 
@@ -22,21 +23,29 @@ const char* ComparisonLabel(Comparison comparison) {
   return "";
 }
 
-// Places the next window as a fraction of the work area, so the layout fits 1280x720 and 1920x1080.
-void PlaceWindow(float x, float y, float width, float height) {
+// Places the next window at a fraction of the work area (layout.hpp).
+void PlaceWindow(const PanelRect& rect) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 pos(viewport->WorkPos.x + viewport->WorkSize.x * x, viewport->WorkPos.y + viewport->WorkSize.y * y);
+  const ImVec2 pos(viewport->WorkPos.x + viewport->WorkSize.x * rect.x, viewport->WorkPos.y + viewport->WorkSize.y * rect.y);
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * width, viewport->WorkSize.y * height), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * rect.width, viewport->WorkSize.y * rect.height), ImGuiCond_Always);
 }
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+// Tiled panels stay behind whatever floats over them (dialogs, an embedded view's corner) when clicked.
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 }  // namespace
 
 void App::SetPresets(std::vector<PresetInfo> presets, std::string currentId) {
   presetList = std::move(presets);
   currentPreset = std::move(currentId);
+  openedFile.clear();  // a preset or a link is showing now
+}
+
+void App::OpenedFromFile(std::string fileName) {
+  openedFile = std::move(fileName);
+  currentPreset.clear();
 }
 
 std::optional<std::string> App::TakePresetRequest() {
@@ -68,7 +77,7 @@ void App::Apply(const LeversPanelActions& actions) {
 }
 
 void App::PresetPicker() {
-  std::string current = currentPreset;
+  std::string current = openedFile.empty() ? currentPreset : "File: " + openedFile;
   for (const PresetInfo& preset : presetList) {
     if (preset.id == currentPreset) current = preset.title;
   }
@@ -112,6 +121,7 @@ void App::TopBar(const FrameContext& frame) {
   if (!ImGui::BeginMainMenuBar()) return;
   ImGui::TextUnformatted("Kizuna");
   ImGui::Separator();
+  FileMenu();
   PresetPicker();
   ComparisonPicker();
   if (ImGui::MenuItem("Undo", "Ctrl+Z", false, work.CanUndo())) work.Undo();
@@ -128,9 +138,7 @@ void App::TopBar(const FrameContext& frame) {
     ImGui::EndMenu();
   }
   MarkLastItem("analysis-menu");
-  if (ImGui::MenuItem("Share")) shareRequest = true;
-  MarkLastItem("share");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy a link that opens exactly this view (the address bar always holds it too)");
+  ShareMenu();
   if (ImGui::MenuItem("Help", nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
   if (!status.empty()) {
@@ -139,6 +147,7 @@ void App::TopBar(const FrameContext& frame) {
   }
   ImGui::EndMainMenuBar();
   if (showHelp) HelpWindow(frame);
+  if (showEmbedDialog) EmbedDialog();
   if (!restoreOffer.empty()) RestoreOffer();
 }
 
@@ -187,18 +196,11 @@ std::optional<std::string> App::TakeUrlRequest() {
 
 namespace {
 
-// The layout, as shares of the work area: levers on the left, findings above and the chart below
-// on the right, the map in the band between them.
-constexpr float kLeversWidth = 0.28f;
-constexpr float kFindingsHeight = 0.24f;
-constexpr float kChartTop = 0.62f;
-
-MapViewport MapArea() {
+MapViewport AreaOf(const PanelRect& rect) {
+  if (!rect.shown) return MapViewport{0.0, 0.0, 0.0, 0.0};
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  return MapViewport{viewport->WorkPos.x + viewport->WorkSize.x * kLeversWidth,
-                     viewport->WorkPos.y + viewport->WorkSize.y * kFindingsHeight,
-                     viewport->WorkSize.x * (1.0f - kLeversWidth),
-                     viewport->WorkSize.y * (kChartTop - kFindingsHeight)};
+  return MapViewport{viewport->WorkPos.x + viewport->WorkSize.x * rect.x, viewport->WorkPos.y + viewport->WorkSize.y * rect.y,
+                     viewport->WorkSize.x * rect.width, viewport->WorkSize.y * rect.height};
 }
 
 }  // namespace
@@ -213,26 +215,41 @@ void App::UndoShortcuts() {
   }
 }
 
+// An embedded view (a link's embed flags) has no menu bar and may hide panels; read-only levers
+// show their values but take no edits from the viewer (the host page's postMessage calls still can).
 void App::Frame(const FrameContext& frame) {
-  UndoShortcuts();
-  TopBar(frame);  // first, so the work area below the menu bar is known
-  world.Frame(work, frame.uiScale, MapArea());  // the map lies under the panels
-  PlaceWindow(0.0f, 0.0f, kLeversWidth, 1.0f);
-  if (ImGui::Begin("Levers", nullptr, kPanelFlags)) Apply(DrawLeversPanel(work, leversState));
-  ImGui::End();
-
-  PlaceWindow(kLeversWidth, 0.0f, 1.0f - kLeversWidth, kFindingsHeight);
-  if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
-  ImGui::End();
-
-  PlaceWindow(kLeversWidth, kChartTop, 1.0f - kLeversWidth, 1.0f - kChartTop);
-  if (ImGui::Begin("Chart", nullptr, kPanelFlags)) ChartWindow();
-  ImGui::End();
+  const bool readOnly = Embedded() && (embedFlags & kEmbedReadOnly) != 0;
+  if (!readOnly) UndoShortcuts();
+  if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
+  const PanelLayout layout = LayoutPanels(embedFlags);
+  world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
+  if (layout.levers.shown) {
+    PlaceWindow(layout.levers);
+    if (ImGui::Begin("Levers", nullptr, kPanelFlags)) {
+      ImGui::BeginDisabled(readOnly);
+      const LeversPanelActions actions = DrawLeversPanel(work, leversState);
+      ImGui::EndDisabled();
+      if (!readOnly) Apply(actions);
+    }
+    ImGui::End();
+  }
+  if (layout.findings.shown) {
+    PlaceWindow(layout.findings);
+    if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
+    ImGui::End();
+  }
+  if (layout.chart.shown) {
+    PlaceWindow(layout.chart);
+    if (ImGui::Begin("Chart", nullptr, kPanelFlags)) ChartWindow();
+    ImGui::End();
+  }
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
+  if (Embedded()) EmbeddedCorner();
 }
 
 // The chart with the timeline under it; both pick the selection every view follows.
 void App::ChartWindow() {
+  MarkWindow("chart-window");  // what "Save the chart as PNG" crops to
   Selection picked = DrawChartPanel(work, chartState);
   const int lastMonth = work.loaded() ? work.results().months - 1 : 0;
   picked.month = DrawTimeline(timeline, picked.month, lastMonth);

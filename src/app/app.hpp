@@ -2,6 +2,7 @@
 // context and the main loop, and calls App::Frame between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -33,6 +34,20 @@ struct PresetInfo {
   std::string narrative;  ///< what the preset is about, shown in the picker ("" when it has none)
 };
 
+/// What Share copies: the whole view, the comparison framed on the Difference chart, or the code
+/// that embeds the view in another page (an iframe, with the embed options chosen in its dialog).
+enum class ShareKind { View, Comparison, Embed };
+
+/// What the File menu asks of the platform, which owns files, downloads and the canvas's pixels.
+enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng };
+
+/// A bundled scenario's file text and its base's ("" when none), as the platform fetched them.
+struct PresetTexts {
+  std::string id;
+  std::string text;
+  std::string baseText;
+};
+
 /// Kizuna's UI. Holds UI state (selection lives in the session, open panels here); the model lives
 /// in the core and every change goes through the session.
 class App {
@@ -55,13 +70,33 @@ class App {
   /// A page the user asked to open (the model card, a source), for the platform (then cleared).
   std::optional<std::string> TakeUrlRequest();
   /// The share link of what is on screen: the scenario's changes from its preset and the view
-  /// (selection, comparison, chart). Problems when the scenario has changes a link cannot carry.
-  Expected<std::string> ShareLink() const;
+  /// (selection, comparison, chart, map, embedding). ShareKind::Comparison keeps only the scenario
+  /// and the comparison, opening on the Difference chart at the default view; ShareKind::Embed
+  /// adds the embed options chosen in the Embed dialog. Problems when the scenario has changes a
+  /// link cannot carry, or was opened from a file rather than a bundled scenario.
+  Expected<std::string> ShareLink(ShareKind kind = ShareKind::View) const;
   /// Opens a decoded share link whose preset's texts the platform fetched; sets the view it carries.
   /// A comparison with another scenario comes back as a comparison request. Problems change nothing.
   std::vector<Problem> OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
-  /// The user pressed Share this frame (then cleared): the platform copies ShareLink().
-  bool TakeShareRequest();
+  /// The user chose a Share entry this frame (then cleared): the platform copies ShareLink(kind)
+  /// (for Embed, as an iframe's code).
+  std::optional<ShareKind> TakeShareRequest();
+  /// The user chose a File menu entry this frame (then cleared).
+  std::optional<FileAction> TakeFileRequest();
+  /// Opens a scenario file (`text`, with the text of the base it names or ""), untrusted: validated
+  /// in full, and on any problem the work stays and the status line names the problem. `preset` is
+  /// the bundled scenario the file names as its id or base (empty texts when none): when a link can
+  /// carry the file's changes from it, it becomes the reference, so Share and autosave work as for
+  /// an edited preset; otherwise the scenario is its own reference (OpenedFromFile).
+  std::vector<Problem> ImportScenario(std::string_view fileName, std::string_view text, std::string_view baseText,
+                                      const PresetTexts& preset);
+  const std::string& OpenedFile() const { return openedFile; }
+  /// The scenario now showing came from a file, named `fileName`, rather than a bundled preset
+  /// (links cannot carry it; export it as JSON instead). Loading a preset or a link clears it.
+  void OpenedFromFile(std::string fileName);
+  /// The link's embed flags in force (kizuna/link.hpp EmbedFlag; 0 = the full app).
+  std::uint32_t EmbedFlags() const { return embedFlags; }
+  bool Embedded() const { return (embedFlags & kEmbedMode) != 0; }
   /// Changes whenever what ShareLink() says may change (a run, the selection, the chart, the
   /// analysis shown; not the map view, which a pan changes every frame): the platform re-publishes
   /// the link to the address bar only then.
@@ -91,6 +126,11 @@ class App {
   LinkView ViewForLink() const;
   void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
+  void FileMenu();
+  void ShareMenu();
+  void EmbedDialog();
+  void EmbeddedCorner();
+  LinkView ComparisonView() const;
 
   Session work;
   WorldView world;
@@ -106,7 +146,12 @@ class App {
   HelpPanelState helpState;
   std::string status;
   bool showHelp = false;
-  bool shareRequest = false;
+  std::optional<ShareKind> shareRequest;
+  std::optional<FileAction> fileRequest;
+  std::string openedFile;         // the file the scenario came from; "" = a bundled preset or a link
+  std::uint32_t embedFlags = 0;   // from the link opened (EmbedFlag bits)
+  std::uint32_t embedChoice = kEmbedMode | kEmbedReadOnly;  // the Embed dialog's options
+  bool showEmbedDialog = false;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer
   bool restoreRequest = false;
   AnalysisState analysis;

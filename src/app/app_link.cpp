@@ -30,12 +30,31 @@ LinkView App::ViewForLink() const {
   view.mapLon = static_cast<float>(map.center.lon);
   view.mapLat = static_cast<float>(map.center.lat);
   view.mapZoom = static_cast<float>(map.zoom);
+  view.embed = embedFlags;
   return view;
 }
 
-Expected<std::string> App::ShareLink() const {
+// The comparison framed for a reader: the same scenario and comparison, on the Difference chart
+// when there is something to differ from, at the default selection and map.
+LinkView App::ComparisonView() const {
+  LinkView view;
+  view.comparison = static_cast<std::uint8_t>(work.comparison());
+  if (work.comparison() == Comparison::Scenario) view.comparisonScenario = work.comparisonId();
+  view.chartMetric = static_cast<std::uint8_t>(chartState.metric);
+  view.chartDelta = work.comparison() != Comparison::None;
+  return view;
+}
+
+Expected<std::string> App::ShareLink(ShareKind kind) const {
   if (!work.loaded()) return std::vector<Problem>{{"", "no scenario is open"}};
-  Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), ViewForLink());
+  if (!openedFile.empty()) {
+    return std::vector<Problem>{{"", "it was opened from the file '" + openedFile +
+                                         "', not from a bundled scenario, so a link cannot carry it. Use File > "
+                                         "Export the scenario (JSON) to share it."}};
+  }
+  LinkView view = kind == ShareKind::Comparison ? ComparisonView() : ViewForLink();
+  if (kind == ShareKind::Embed) view.embed = embedChoice | kEmbedMode;
+  Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), view);
   if (!link) return link.problems();
   return EncodeLink(link.value());
 }
@@ -55,6 +74,7 @@ void App::ApplyLinkView(const LinkView& view) {
   chartState.delta = view.chartDelta;
   if (view.analysis >= 1 && view.analysis <= 3) OpenAnalysis(static_cast<AnalysisKind>(view.analysis - 1));  // the panel, not a run
   if (view.hasMapView) world.Panel().SetView(MapView{{view.mapLon, view.mapLat}, view.mapZoom});
+  embedFlags = view.embed;
 }
 
 std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText) {
@@ -74,6 +94,6 @@ std::string App::LinkStateKey() const {
          (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "");
 }
 
-bool App::TakeShareRequest() { return std::exchange(shareRequest, false); }
+std::optional<ShareKind> App::TakeShareRequest() { return std::exchange(shareRequest, std::nullopt); }
 
 }  // namespace kz

@@ -56,14 +56,6 @@ std::string ComparisonName(Comparison comparison, const std::string& otherTitle)
   return "";
 }
 
-// A scenario file and the text of the base it names (the platform fetched both).
-Expected<Scenario> ParseWithBase(std::string_view text, std::string_view baseText) {
-  const std::string base(baseText);
-  return LoadScenarioJson(text, [&base](std::string_view id) -> Expected<std::string> {
-    if (base.empty()) return std::vector<Problem>{{"", "base '" + std::string(id) + "' was not provided"}};
-    return base;
-  });
-}
 
 template <typename Item>
 std::vector<std::string> Ids(const std::vector<Item>& items) {
@@ -100,6 +92,14 @@ Expected<Scenario> OnHorizonOf(const Scenario& a, Scenario b) {
 
 }  // namespace
 
+Expected<Scenario> ParseWithBase(std::string_view text, std::string_view baseText) {
+  const std::string base(baseText);
+  return LoadScenarioJson(text, [&base](std::string_view id) -> Expected<std::string> {
+    if (base.empty()) return std::vector<Problem>{{"", "base '" + std::string(id) + "' was not provided"}};
+    return base;
+  });
+}
+
 std::vector<Problem> Session::Load(std::string_view text, std::string_view baseText) {
   Expected<Scenario> scenario = ParseWithBase(text, baseText);
   if (!scenario) return scenario.problems();
@@ -118,6 +118,14 @@ std::vector<Problem> Session::OpenLink(std::string_view presetText, std::string_
   Expected<Results> results = RunWithFlows(linked.value(), Simulation::Validation::Skip);  // ApplyLink validated it
   if (!results) return results.problems();
   Adopt(std::move(preset.value()), std::move(linked.value()), std::move(results.value()));
+  return {};
+}
+
+std::vector<Problem> Session::Open(Scenario preset, Scenario edited) {
+  if (std::vector<Problem> problems = ValidateScenario(preset); !problems.empty()) return problems;
+  Expected<Results> results = RunWithFlows(edited, Simulation::Validation::Full);
+  if (!results) return results.problems();
+  Adopt(std::move(preset), std::move(edited), std::move(results.value()));
   return {};
 }
 

@@ -34,6 +34,10 @@ struct Selection {
   int month = 0;
 };
 
+/// A scenario file and the text of the base it names ("" when it names none; the platform fetched
+/// both), parsed and validated.
+Expected<Scenario> ParseWithBase(std::string_view text, std::string_view baseText);
+
 class Session {
  public:
   /// Replaces the session with the scenario in `text` (a file that may name a base, whose text is
@@ -43,6 +47,11 @@ class Session {
   /// Opens a share link: its preset (file text and its base's text, as for Load) with the link's
   /// edits applied. On any problem the current session is left as it was and the problems returned.
   std::vector<Problem> OpenLink(std::string_view presetText, std::string_view baseText, const ScenarioLink& link);
+
+  /// A new session on scenarios already parsed: `preset` is the reference for resets, comparison
+  /// and links, `edited` the working scenario (e.g. a file opened over the bundled preset it changes).
+  /// Both are validated; on any problem the current session is left as it was.
+  std::vector<Problem> Open(Scenario preset, Scenario edited);
 
   /// Replaces the working scenario (e.g. from kizuna.setScenario) keeping the loaded preset as the
   /// reference for resets and comparison. Problems leave everything unchanged.

@@ -24,11 +24,19 @@ void MarkLastItem(const char* name) {
   Registry()[name] = Landmark{LandmarkRect{min.x, min.y, max.x - min.x, max.y - min.y}, ImGui::GetFrameCount()};
 }
 
+void MarkWindow(const char* name) {
+  const ImVec2 pos = ImGui::GetWindowPos();
+  const ImVec2 size = ImGui::GetWindowSize();
+  Registry()[name] = Landmark{LandmarkRect{pos.x, pos.y, size.x, size.y}, ImGui::GetFrameCount()};
+}
+
 std::optional<LandmarkRect> FindLandmark(const std::string& name) {
   const auto it = Registry().find(name);
   // Only what the last frame drew: a closed window's buttons are gone. (Between frames the count
   // is the last frame's; during one, the previous frame's marks are one behind.)
-  if (it == Registry().end() || it->second.frame < ImGui::GetFrameCount() - 1) return std::nullopt;
+  // A mark from a later frame is from an earlier ImGui context (tests make one per case).
+  const int frame = ImGui::GetFrameCount();
+  if (it == Registry().end() || it->second.frame < frame - 1 || it->second.frame > frame) return std::nullopt;
   return it->second.rect;
 }
 

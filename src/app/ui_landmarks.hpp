@@ -16,6 +16,9 @@ struct LandmarkRect {
 /// Records the last ImGui item under `name` (overwrites the previous frame's).
 void MarkLastItem(const char* name);
 
+/// Records the current window (inside Begin/End) under `name`: e.g. the chart a PNG export crops to.
+void MarkWindow(const char* name);
+
 /// The rectangle recorded under `name`, if the last frame drew it.
 std::optional<LandmarkRect> FindLandmark(const std::string& name);
 

@@ -23,6 +23,14 @@ std::string FormatNumber(double value) {
   return text;
 }
 
+// Comment lines end at a newline: one inside a title or a link would start a data row.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
 std::string CsvField(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string quoted = "\"";
@@ -36,6 +44,20 @@ std::string ExplainText(const Scenario& scenario, const Results& results, const 
   if (c.input >= 0 && c.input < results.goods) text += " of " + results.goodIds[c.input];
   if (c.region >= 0 && c.region < results.regions) text += " at " + results.regionIds[c.region];
   if (c.event >= 0) text += " (" + EffectName(scenario, c.event) + ")";
+  return text;
+}
+
+// Comment lines a reader (or a later session) needs to know what the numbers are and to reproduce
+// them: scenario, version, result hash, the link that opens it, and the units.
+std::string CsvPreamble(const Scenario& scenario, const Results& results, std::string_view link) {
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashResults(results)));
+  std::string text = "# Kizuna " + std::string(Version()) + " results for scenario " + scenario.id + "\n";
+  text += "# Title: " + OneLine(scenario.title.en) + "\n";
+  text += "# Result hash: " + std::string(hash) + "\n";
+  if (!link.empty()) text += "# Link: " + OneLine(std::string(link)) + "\n";
+  text += "# Units: quantities in each row's unit (per month for flows); fulfilment as a share of final demand (0-1); "
+          "price index 1 = before the shocks; loss and policy cost in US dollars per month\n";
   return text;
 }
 
@@ -68,8 +90,8 @@ const char* ConstraintKindName(ConstraintKind kind) {
   return "unknown";
 }
 
-std::string ResultsToCsv(const Scenario& scenario, const Results& results) {
-  std::string csv = "# Kizuna " + std::string(Version()) + " results for scenario " + scenario.id + "\n";
+std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::string_view link) {
+  std::string csv = CsvPreamble(scenario, results, link);
   csv += "month,region,good,unit,production (unit/month),deliveries (unit/month),final_demand (unit/month),"
          "final_delivered (unit/month),fulfilment (share),shortfall (unit/month),inventory (unit),"
          "stockpile (unit),price_index (1 = base),loss (USD),policy_cost (USD),binding_constraint\n";

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../core/bundled_scenarios.hpp"
+#include "app_driver.hpp"
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
 #include "ui_landmarks.hpp"
@@ -10,18 +11,13 @@
 
 namespace {
 
+using kz::test::Click;
+using kz::test::DrawFrames;
+
 std::string ReadScenario(const char* id) { return kz::test::ReadBundledText(id).value(); }
 
 void LoadDefaultWorld(kz::App& app) {
   ASSERT_TRUE(app.session().Load(ReadScenario("re-2010-japan"), ReadScenario("default-world")).empty());
-}
-
-void DrawFrames(kz::App& app, int frames, float scale = 1.0f) {
-  for (int frame = 0; frame < frames; ++frame) {
-    ImGui::NewFrame();
-    app.Frame(kz::FrameContext{.frameMs = 1.5, .uiScale = scale});
-    ImGui::Render();
-  }
 }
 
 const ImGuiWindow* Window(const char* name) {
@@ -113,19 +109,6 @@ TEST(AppSmoke, BadScenarioTextLeavesTheSessionAsItWas) {
   EXPECT_FALSE(app.session().Load("{ not json").empty());
   EXPECT_FALSE(app.session().Load(ReadScenario("re-2010-japan")).empty());  // base not provided
   EXPECT_EQ(app.session().scenario().id, id);
-}
-
-// Clicks the middle of a named control drawn in the last frame, as a user would.
-void Click(kz::App& app, const char* landmark) {
-  const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(landmark);
-  ASSERT_TRUE(rect) << landmark << " was not drawn";
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddMousePosEvent(rect->x + rect->width * 0.5f, rect->y + rect->height * 0.5f);
-  DrawFrames(app, 1);
-  io.AddMouseButtonEvent(0, true);
-  DrawFrames(app, 1);
-  io.AddMouseButtonEvent(0, false);
-  DrawFrames(app, 2);
 }
 
 TEST(AppSmoke, AShockAddedThroughTheFormRunsAndCanBeRemoved) {

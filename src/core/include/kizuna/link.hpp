@@ -40,8 +40,19 @@ struct LinkView {
   float mapLon = 0.0f;
   float mapLat = 0.0f;
   float mapZoom = 1.0f;
-  std::uint32_t embed = 0;          ///< embedding flags (bit 0 embed mode, 1 read-only levers, ...)
+  std::uint32_t embed = 0;          ///< EmbedFlag bits: how the app shows inside another page
   bool operator==(const LinkView&) const = default;
+};
+
+/// LinkView::embed bits, for a link opened in an iframe of a briefing page. Without kEmbedMode the
+/// others mean nothing. Panels are hidden rather than chosen, so 0 keeps every panel.
+enum EmbedFlag : std::uint32_t {
+  kEmbedMode = 1u << 0,         ///< minimal chrome: no menu bar; no autosave or history entries
+  kEmbedReadOnly = 1u << 1,     ///< levers shown but not editable by the viewer (the host page still can)
+  kEmbedHideLevers = 1u << 2,
+  kEmbedHideFindings = 1u << 3,
+  kEmbedHideMap = 1u << 4,
+  kEmbedHideChart = 1u << 5,
 };
 
 /// A lever set to a value that differs from the preset's.

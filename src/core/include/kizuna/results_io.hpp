@@ -3,15 +3,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "kizuna/results.hpp"
 #include "kizuna/scenario.hpp"
 
 namespace kz {
 
-/// CSV: a comment line naming the scenario and the Kizuna version, then a header row with units,
-/// then months x regions x goods rows. `scenario` must be the one the results came from.
-std::string ResultsToCsv(const Scenario& scenario, const Results& results);
+/// CSV: comment lines ("# ...") naming the scenario, its title, the Kizuna version, the result
+/// hash, `link` (the share link that reproduces it, when given) and the units; then a header row
+/// with units, then months x regions x goods rows. `scenario` must be the one the results came from.
+std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::string_view link = {});
 
 /// JSON: { scenario, version, months, regions, goods, metrics: [...], series: { name: [...] } } with
 /// each series in results order (month-major, then region, then good).

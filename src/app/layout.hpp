@@ -1,0 +1,31 @@
+// Where the panels go: fractions of the work area, so the layout fits 1280x720 and 1920x1080. The
+// full app shows every panel; an embedded view (a share link's embed flags) may hide some, and the
+// rest grow to fill the space.
+#pragma once
+
+#include <cstdint>
+
+namespace kz {
+
+/// A panel's place as fractions of the work area; `shown` false means it is not drawn.
+struct PanelRect {
+  float x = 0.0f;
+  float y = 0.0f;
+  float width = 0.0f;
+  float height = 0.0f;
+  bool shown = false;
+};
+
+/// Levers on the left; findings, the map band and the chart stacked on the right.
+struct PanelLayout {
+  PanelRect levers;
+  PanelRect findings;
+  PanelRect map;
+  PanelRect chart;
+};
+
+/// The layout for a link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app). Hiding every
+/// panel is not a view anyone wants: the chart is kept then.
+PanelLayout LayoutPanels(std::uint32_t embedFlags);
+
+}  // namespace kz
