@@ -17,8 +17,19 @@
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 //   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
 //                                 (A vs B); resolves to [] or problems (the comparison is kept on problems)
-//   kizuna.link()                 the share link's fragment (k...) of what is on screen (throws when the
-//                                 scenario has changes a link cannot carry)
+//   kizuna.link(kind)             the share link's fragment (k...) of what is on screen; kind 'view'
+//                                 (default), 'comparison' (the scenario and its comparison, on the
+//                                 Difference chart at the default view) or 'embed' (the view with the
+//                                 Embed dialog's options); throws when the work has changes a link
+//                                 cannot carry
+//   kizuna.importScenario(text, fileName)  Promise: opens scenario JSON as a file would be (validated;
+//                                 [] or problems, work kept); File > Open and dropping a file use it
+//   kizuna.exportScenario()       the working scenario's JSON, as File > Export saves it
+//   kizuna.exportCsv()            the results as CSV, as File > Export saves it (header: scenario,
+//                                 version, result hash, link, units)
+//   kizuna.exportPng(area)        Promise of a PNG Blob of the 'view' (the whole canvas) or the 'chart'
+//   kizuna.status()               the message in the app's top bar ("" when none)
+//   kizuna.embedFlags()           the link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app)
 //   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept)
 //                                 (the address bar follows the link; it is autosaved to localStorage and
 //                                 offered back when the page opens without one)
@@ -36,6 +47,11 @@
 //       'analysis cancelled' when cancelled, or when another analysis is running.
 //   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
 //   kizuna.analysis()             { running, kind, fraction } of the current analysis
+//
+// Embedded in another page (an iframe), the app answers postMessage calls from its parent (see the
+// README's "Embedding"): { kizuna: 1, id, method, args } with method one of EMBED_METHODS, replied to
+// with { kizuna: 1, id, result } or { kizuna: 1, id, error }; it posts { kizuna: 1, event: 'ready',
+// version } once running and { kizuna: 1, event: 'change', summary } after every re-run.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -141,6 +157,132 @@
   }
 
   const loadPreset = (id) => withPresetTexts(id, (texts) => loadPresetTexts(id, texts));
+  const say = (text) => callWithStrings(Module._kz_web_set_status, [text]);
+
+  // -- Scenario files (File > Open, a dropped file, restored work): untrusted text, validated by the
+  // app, which names any problem and keeps the work. A file that names a bundled scenario as its id
+  // or base opens over it, so its changes can be shared as a link.
+  const MAX_SCENARIO_BYTES = 4 << 20;
+  async function bundledIds() {
+    try { return new Set(JSON.parse(await manifest).map((preset) => preset.id)); } catch (error) { return new Set(); }
+  }
+  async function importScenario(text, fileName) {
+    const name = String(fileName || 'scenario.json');
+    if (text.includes('\u0000')) {
+      const message = 'it has a NUL character: a scenario file is JSON text.';
+      say(`${name} could not be opened: ${message} Your work is unchanged.`);
+      return [{ path: '', message }];
+    }
+    let named = {};
+    try { named = JSON.parse(text) || {}; } catch (error) { /* the app names the syntax error */ }
+    const ids = await bundledIds();
+    const baseId = typeof named.base === 'string' && ids.has(named.base) ? named.base : '';
+    // A base this site does not have stays '': the app names it as missing.
+    const baseText = baseId ? await fetchText(`scenarios/${baseId}.json`).catch(() => '') : '';
+    const presetId = [named.id, baseId].find((id) => typeof id === 'string' && ids.has(id)) || '';
+    const preset = presetId ? await fetchPreset(presetId).catch(() => ({ text: '', base: '' })) : { text: '', base: '' };
+    return callWithStrings(Module._kz_web_import, [name, text, baseText, presetId, preset.text, preset.base], true);
+  }
+  async function importFile(file) {
+    if (file.size > MAX_SCENARIO_BYTES) {
+      const message = `it is ${Math.round(file.size / 1024)} kB; a scenario file is at most ${MAX_SCENARIO_BYTES / 1024} kB.`;
+      say(`${file.name} could not be opened: ${message} Your work is unchanged.`);
+      return [{ path: '', message }];
+    }
+    let text;
+    try { text = await file.text(); } catch (error) {
+      say(`${file.name} could not be read: ${error.message}. Your work is unchanged.`);
+      return [{ path: '', message: String(error.message) }];
+    }
+    return importScenario(text, file.name);
+  }
+  function pickFile() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.hidden = true;
+    input.addEventListener('change', () => {
+      if (input.files && input.files[0]) importFile(input.files[0]);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  }
+
+  // -- Exports: downloads of the app's texts and of the canvas's pixels.
+  function scenarioId() {
+    try { return callWithStrings(Module._kz_web_summary_json, [], true).scenario || 'kizuna'; } catch (error) { return 'kizuna'; }
+  }
+  function download(fileName, blob) {
+    const url = URL.createObjectURL(blob);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    say(`Saved ${fileName} (${Math.max(1, Math.round(blob.size / 1024))} kB).`);
+  }
+  const pageUrl = () => location.href.split('#')[0];
+  const exportText = (what) => callWithStrings(Module._kz_web_export, [what, pageUrl()]);
+  function exportFile(what) {
+    if (what === 'scenario') download(`${scenarioId()}.json`, new Blob([exportText('scenario')], { type: 'application/json' }));
+    else if (what === 'csv') download(`${scenarioId()}-results.csv`, new Blob([exportText('csv')], { type: 'text/csv' }));
+  }
+  // The app calls capture right after drawing, while the canvas holds the frame: the pixels are
+  // copied at once (a WebGL canvas is cleared when the frame is shown), then encoded.
+  const pngWaiters = [];  // page-API requests, answered before any download
+  function capture(area, rect) {
+    const scale = canvas.width / (canvas.clientWidth || canvas.width);
+    const crop = area === 'chart'
+      ? { x: Math.round(rect.x * scale), y: Math.round(rect.y * scale), width: Math.round(rect.width * scale), height: Math.round(rect.height * scale) }
+      : { x: 0, y: 0, width: canvas.width, height: canvas.height };
+    const copy = document.createElement('canvas');
+    copy.width = Math.max(1, crop.width);
+    copy.height = Math.max(1, crop.height);
+    copy.getContext('2d').drawImage(canvas, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
+    const waiter = pngWaiters.shift();
+    copy.toBlob((blob) => {
+      if (waiter) waiter(blob);
+      else if (blob) download(`${scenarioId()}-${area}.png`, blob);
+      else say('The picture could not be made.');
+    }, 'image/png');
+  }
+  function exportPng(area) {
+    if (area !== 'view' && area !== 'chart') return Promise.reject(new Error("exportPng(area): area is 'view' or 'chart'"));
+    return new Promise((resolve) => {
+      pngWaiters.push(resolve);
+      callWithStrings(Module._kz_web_request_png, [area]);
+    });
+  }
+
+  // -- Dropping a scenario file anywhere on the page opens it (not in an embedded view).
+  const carriesFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
+  let dragDepth = 0;
+  function endDrag() { dragDepth = 0; document.body.classList.remove('dropping'); }
+  window.addEventListener('dragenter', (event) => {
+    if (!carriesFiles(event) || loadMs === null || embedded()) return;
+    dragDepth += 1;
+    document.body.classList.add('dropping');
+  });
+  window.addEventListener('dragleave', () => { if (dragDepth > 0 && --dragDepth === 0) endDrag(); });
+  window.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event) || loadMs === null || embedded()) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    endDrag();
+    if (loadMs === null || embedded()) return;
+    const file = event.dataTransfer.files[0];
+    if (file) importFile(file);
+  });
+
+  const embedded = () => loadMs !== null && (Module._kz_web_embed_flags() & 1) === 1;
+  const framed = window.parent !== window;
 
   // Share links (the fragment, see src/core/include/kizuna/link.hpp): read which preset the link
   // needs, fetch it, open. Any problem is shown in the app's status line and the work stays.
@@ -168,27 +310,32 @@
   let followAddress = false;
   let publishedHash = null;
   let pendingFragment = null;  // published before the page was ready: the first entry's address
-  let restoreFragment = null;  // the autosaved work offered back at start
+  let restoreOffer = null;     // the autosaved work offered back at start: { fragment } or { scenario, fileName }
   // Autosave: the link of the work, kept in localStorage after every change, so a reload or a crash
   // can offer it back. Storage may be refused (private windows): then there is simply no offer.
   const AUTOSAVE_KEY = 'kizuna.autosave';
-  function autosave(fragment) {
-    try { localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ fragment, savedAt: Date.now() })); } catch (error) { /* no storage */ }
+  // Work opened from a file has no link: its scenario JSON is kept instead (File > Export names it).
+  function autosave(work) {
+    if (framed) return;  // an embedded view is the host page's, not the user's work
+    try { localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...work, savedAt: Date.now() })); } catch (error) { /* no storage */ }
   }
   function savedWork() {
     try {
       const saved = JSON.parse(localStorage.getItem(AUTOSAVE_KEY) || 'null');
-      return saved && typeof saved.fragment === 'string' && Number.isFinite(saved.savedAt) ? saved : null;
+      if (!saved || !Number.isFinite(saved.savedAt)) return null;
+      if (typeof saved.fragment === 'string') return saved;
+      return typeof saved.scenario === 'string' && typeof saved.fileName === 'string' ? saved : null;
     } catch (error) { return null; }
   }
 
   function publishLink(fragment, push) {
     if (!followAddress) { pendingFragment = fragment; return; }
     // While saved work is on offer, the untouched start must not overwrite it.
-    if (!(restoreFragment && fragment === pendingFragment)) autosave(fragment);
+    if (!(restoreOffer && fragment === pendingFragment)) autosave({ fragment });
     publishedHash = `#${fragment}`;
     if (location.hash === publishedHash) return;
-    if (push) history.pushState(null, '', publishedHash);
+    // In a frame, history entries would be the host page's Back steps: replace only.
+    if (push && !framed) history.pushState(null, '', publishedHash);
     else history.replaceState(null, '', publishedHash);
   }
   function onAddressChange() {
@@ -224,13 +371,22 @@
   }, { passive: false, capture: true });
   canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
 
+  function copyText(text, copied, refused) {
+    if (!navigator.clipboard) { say(`${refused} (this browser does not allow copying here).`); return; }
+    navigator.clipboard.writeText(text).then(() => say(copied), () => say(`${refused} (the browser did not allow copying).`));
+  }
   function copyLink(fragment) {
-    const url = `${location.href.split('#')[0]}#${fragment}`;
-    const say = (text) => callWithStrings(Module._kz_web_set_status, [text]);
-    if (!navigator.clipboard) { say('Copy the link from the address bar (this browser does not allow copying here).'); return; }
-    navigator.clipboard.writeText(url).then(
-      () => say(`Link copied to the clipboard (${url.length} characters).`),
-      () => say('Copy the link from the address bar (the browser did not allow copying).'));
+    const url = `${pageUrl()}#${fragment}`;
+    copyText(url, `Link copied to the clipboard (${url.length} characters).`, 'Copy the link from the address bar');
+  }
+  // An iframe showing the embed link; the size suits a briefing page and can be changed there.
+  function embedCode(fragment) {
+    const url = `${pageUrl()}#${fragment}`.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    return `<iframe src="${url}" width="960" height="600" style="border:0" title="Kizuna scenario"></iframe>`;
+  }
+  function copyEmbed(fragment) {
+    const code = embedCode(fragment);
+    copyText(code, `Embed code copied to the clipboard (${code.length} characters).`, 'The embed code could not be copied');
   }
   const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
     callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
@@ -345,12 +501,23 @@
     setComparison(kind) { requireRunning(); return callWithStrings(Module._kz_web_set_comparison, [String(kind)], true); },
     loadPreset(id) { requireRunning(); return loadPreset(String(id)); },
     compareWith(id) { requireRunning(); return compareWith(String(id)); },
-    link() {
+    link(kind = 'view') {
       requireRunning();
-      const reply = callWithStrings(Module._kz_web_link, [], true);
+      const kinds = ['view', 'comparison', 'embed'];
+      if (!kinds.includes(kind)) throw new Error(`link(kind): kind is one of ${kinds.join(', ')}`);
+      const reply = callWithStrings(Module._kz_web_link, [kinds.indexOf(kind)], true);
       if (reply.problems) throw new Error(reply.problems[0].message);
       return reply.link;
     },
+    importScenario(text, fileName) { requireRunning(); return importScenario(String(text), fileName); },
+    exportScenario() { requireRunning(); return exportText('scenario'); },
+    exportCsv() { requireRunning(); return exportText('csv'); },
+    exportPng(area = 'view') {
+      try { requireRunning(); } catch (error) { return Promise.reject(error); }
+      return exportPng(area);
+    },
+    embedFlags() { requireRunning(); return Module._kz_web_embed_flags(); },
+    status() { requireRunning(); return callWithStrings(Module._kz_web_status, []); },
     openLink(text) { requireRunning(); return openLink(String(text)); },
     uiRect(name) { requireRunning(); return callWithStrings(Module._kz_web_ui_rect, [String(name)], true); },
     map() {
@@ -373,6 +540,42 @@
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
   Object.defineProperty(window, 'kizuna', { value: Object.freeze(api), enumerable: true });
+
+  // -- Embedding: the page that frames Kizuna drives it with postMessage. Only the parent window is
+  // listened to; replies go back to its origin.
+  const EMBED_METHODS = ['version', 'summary', 'levers', 'setLever', 'select', 'setComparison', 'link', 'openLink',
+    'loadPreset', 'compareWith', 'getScenario'];
+  const toParent = (message, origin = '*') => window.parent.postMessage({ kizuna: 1, ...message }, origin);
+  if (framed) {
+    window.addEventListener('message', async (event) => {
+      const message = event.data;
+      if (event.source !== window.parent || !message || message.kizuna !== 1 || typeof message.method !== 'string') return;
+      const origin = event.origin && event.origin !== 'null' ? event.origin : '*';
+      const reply = (answer) => toParent({ id: message.id, ...answer }, origin);
+      if (!EMBED_METHODS.includes(message.method)) {
+        reply({ error: `'${message.method}' is not a method embedding pages can call (${EMBED_METHODS.join(', ')})` });
+        return;
+      }
+      try {
+        await ready;
+        const args = Array.isArray(message.args) ? message.args : [];
+        reply({ result: await api[message.method](...args) });
+      } catch (error) {
+        reply({ error: String(error && error.message || error) });
+      }
+    });
+    ready.then(() => toParent({ event: 'ready', version: api.version() }), () => {});
+  }
+  // After a re-run (the findings change), once the frame that made it is over.
+  let changeQueued = false;
+  function announceChange() {
+    if (!framed || changeQueued || loadMs === null) return;
+    changeQueued = true;
+    setTimeout(() => {
+      changeQueued = false;
+      toParent({ event: 'change', summary: api.summary() });
+    }, 0);
+  }
 
   // Reads a response body chunk by chunk to report progress, then hands the bytes on as a new
   // Response so the wasm still compiles while streaming.
@@ -439,16 +642,18 @@
           return location.hash.startsWith('#k') ? openLink(location.hash) : [];
         })
         .then(() => {
-          // Opened without a link: offer the autosaved work back when it differs from this start.
-          const saved = location.hash.startsWith('#k') ? null : savedWork();
+          // Opened without a link (and not in a frame): offer the autosaved work back when it differs
+          // from this start.
+          const saved = location.hash.startsWith('#k') || framed ? null : savedWork();
           if (saved && saved.fragment !== pendingFragment) {
-            restoreFragment = saved.fragment;
+            restoreOffer = saved;
             callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
           }
           if (pendingFragment && !location.hash.startsWith('#k')) history.replaceState(null, '', `#${pendingFragment}`);
           publishedHash = location.hash;
           followAddress = true;
           loadMs = performance.now();
+          if (embedded()) document.body.classList.add('embedded');
           loading.classList.add('done');
           resolveReady();
         })
@@ -457,8 +662,16 @@
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
     kizunaRequestComparison(id) { compareWith(id); },
     kizunaPublishLink: publishLink,
-    kizunaRestore() { if (restoreFragment) openLink(restoreFragment); },
+    kizunaRestore() {
+      if (restoreOffer && restoreOffer.fragment) openLink(restoreOffer.fragment);
+      else if (restoreOffer) importScenario(restoreOffer.scenario, restoreOffer.fileName);
+    },
     kizunaCopyLink: copyLink,
+    kizunaCopyEmbed: copyEmbed,
+    kizunaFileRequest(what) { if (what === 'open') pickFile(); else exportFile(what); },
+    kizunaCapture: capture,
+    kizunaAutosaveScenario(scenario, fileName) { if (followAddress) autosave({ scenario, fileName }); },
+    kizunaFindingsChanged: announceChange,
     // The app's Analysis window asks for a run or a cancel; the outcome shows in the window.
     kizunaRunAnalysis(kind, optionsJson) {
       let options = {};

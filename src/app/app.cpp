@@ -197,7 +197,6 @@ std::optional<std::string> App::TakeUrlRequest() {
 namespace {
 
 MapViewport AreaOf(const PanelRect& rect) {
-  if (!rect.shown) return MapViewport{0.0, 0.0, 0.0, 0.0};
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   return MapViewport{viewport->WorkPos.x + viewport->WorkSize.x * rect.x, viewport->WorkPos.y + viewport->WorkSize.y * rect.y,
                      viewport->WorkSize.x * rect.width, viewport->WorkSize.y * rect.height};
@@ -222,7 +221,7 @@ void App::Frame(const FrameContext& frame) {
   if (!readOnly) UndoShortcuts();
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
   const PanelLayout layout = LayoutPanels(embedFlags);
-  world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
+  if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
   if (layout.levers.shown) {
     PlaceWindow(layout.levers);
     if (ImGui::Begin("Levers", nullptr, kPanelFlags)) {

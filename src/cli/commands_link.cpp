@@ -14,13 +14,35 @@
 
 namespace kz::cli {
 
+namespace {
+
+// --embed's panel names as the link's embed flags (kizuna/link.hpp): the panels not named are hidden.
+Expected<std::uint32_t> EmbedFlags(const LinkOptions& options) {
+  if (options.embed.empty()) return std::uint32_t{0};
+  std::uint32_t hidden = kEmbedHideLevers | kEmbedHideFindings | kEmbedHideMap | kEmbedHideChart;
+  for (const std::string& panel : options.embed) {
+    if (panel == "levers") hidden &= ~kEmbedHideLevers;
+    else if (panel == "findings") hidden &= ~kEmbedHideFindings;
+    else if (panel == "map") hidden &= ~kEmbedHideMap;
+    else if (panel == "chart") hidden &= ~kEmbedHideChart;
+    else return std::vector<Problem>{{"--embed", "'" + panel + "' is not a panel (levers, findings, map, chart)"}};
+  }
+  return kEmbedMode | hidden | (options.readOnly ? kEmbedReadOnly : 0u);
+}
+
+}  // namespace
+
 int LinkEncodeCommand(const LinkOptions& options) {
+  const Expected<std::uint32_t> embed = EmbedFlags(options);
+  if (!embed) return ReportProblems("--embed", embed.problems());
   Expected<Scenario> working = LoadScenarioSource(options.scenario);
   if (!working) return ReportProblems(options.scenario, working.problems());
   const std::string presetId = options.preset.empty() ? working.value().id : options.preset;
   Expected<Scenario> preset = LoadScenarioSource(presetId);
   if (!preset) return ReportProblems(presetId, preset.problems());
-  Expected<ScenarioLink> link = LinkFromScenario(preset.value(), working.value());
+  LinkView view;
+  view.embed = embed.value();
+  Expected<ScenarioLink> link = LinkFromScenario(preset.value(), working.value(), view);
   if (!link) return ReportProblems(options.scenario, link.problems());
   std::cout << EncodeLink(link.value()) << "\n";
   return 0;

@@ -1,16 +1,22 @@
 // The `kizuna link` subcommands: share links made and read by the same core code as the app's.
-//   kizuna link encode SCENARIO [--preset ID]   prints the fragment (without '#')
+//   kizuna link encode SCENARIO [--preset ID] [--embed PANELS [--read-only]]
+//                                               prints the fragment (without '#'); --embed makes it
+//                                               open as an embedded view showing PANELS (a comma list
+//                                               of levers, findings, map, chart)
 //   kizuna link decode LINK [--hashes]          prints the scenario JSON (or the hashes), or the error
 // Exit codes: 0 ok, 2 invalid input (a scenario that cannot be linked, a damaged link).
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace kz::cli {
 
 struct LinkOptions {
   std::string scenario;  ///< encode: file or preset id
   std::string preset;    ///< encode: the bundled preset it derives from (default: the scenario's id)
+  std::vector<std::string> embed;  ///< encode: the panels an embedded view shows (empty = not embedded)
+  bool readOnly = false;           ///< encode: with --embed, readers cannot change the levers
   std::string link;      ///< decode: fragment or URL
   bool hashes = false;   ///< decode: print "scenario HEX results HEX" instead of the JSON (golden links)
 };

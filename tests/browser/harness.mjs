@@ -85,3 +85,23 @@ export function pixelStats(pngBuffer, rect = null) {
   return { width: png.width, height: png.height, distinctColors: counts.size,
     dominantFraction: dominant / total, brightFraction: bright / total };
 }
+
+/// Waits for the app to draw `count` more frames (a click lands in the next frame).
+export async function frames(page, count = 2) {
+  const start = await page.evaluate(() => window.kizuna.stats().frames);
+  await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
+}
+
+/// Clicks the middle of a named control (kizuna.uiRect) as a user would, frame by frame. `page` may
+/// be a Frame (an embedded view); then pass the page's `mouse`.
+export async function clickControl(page, name, mouse = page.mouse) {
+  const rect = await page.evaluate((n) => window.kizuna.uiRect(n), name);
+  if (!rect) throw new Error(`${name} is not drawn`);
+  const box = await page.locator('#canvas').boundingBox();
+  await mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
+  await frames(page, 1);
+  await mouse.down();
+  await frames(page, 1);
+  await mouse.up();
+  await frames(page, 2);
+}

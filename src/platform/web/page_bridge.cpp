@@ -21,8 +21,26 @@ EM_JS(void, kz_js_set_cursor, (const char* cursor), {
 });
 
 EM_JS(void, kz_js_publish_findings, (const char* text), {
+  var findings = UTF8ToString(text);
   var element = document.getElementById("findings");
-  if (element) element.textContent = UTF8ToString(text);
+  if (element) element.textContent = findings;
+  if (Module["kizunaFindingsChanged"]) Module["kizunaFindingsChanged"](findings);
+});
+
+EM_JS(void, kz_js_copy_embed, (const char* fragment), {
+  if (Module["kizunaCopyEmbed"]) Module["kizunaCopyEmbed"](UTF8ToString(fragment));
+});
+
+EM_JS(void, kz_js_request_file, (const char* what), {
+  if (Module["kizunaFileRequest"]) Module["kizunaFileRequest"](UTF8ToString(what));
+});
+
+EM_JS(void, kz_js_capture_canvas, (const char* area, float x, float y, float width, float height), {
+  if (Module["kizunaCapture"]) Module["kizunaCapture"](UTF8ToString(area), { x: x, y: y, width: width, height: height });
+});
+
+EM_JS(void, kz_js_autosave_scenario, (const char* json, const char* fileName), {
+  if (Module["kizunaAutosaveScenario"]) Module["kizunaAutosaveScenario"](UTF8ToString(json), UTF8ToString(fileName));
 });
 
 EM_JS(void, kz_js_request_preset, (const char* id), {
@@ -50,6 +68,14 @@ EM_JS(void, kz_js_request_restore, (), {
 });
 
 namespace kz::web {
+
+void CopyEmbedCode(const char* fragment) { kz_js_copy_embed(fragment); }
+
+void RequestFile(const char* what) { kz_js_request_file(what); }
+
+void CaptureCanvas(const char* area, float x, float y, float width, float height) { kz_js_capture_canvas(area, x, y, width, height); }
+
+void AutosaveScenario(const char* scenarioJson, const char* fileName) { kz_js_autosave_scenario(scenarioJson, fileName); }
 
 void RequestRestore() { kz_js_request_restore(); }
 

@@ -26,10 +26,25 @@ void PublishLink(const char* fragment, bool push);
 /// Copies the page's address with `fragment` to the clipboard and confirms in the app's status line.
 void CopyShareLink(const char* fragment);
 
+/// Copies an iframe's HTML showing the page's address with `fragment` (an embed link) and confirms.
+void CopyEmbedCode(const char* fragment);
+
+/// A File menu entry for the page: "open" (the file picker), "scenario" or "csv" (a download of
+/// kz_web_export's text).
+void RequestFile(const char* what);
+
+/// Saves the canvas as a PNG download: the whole view ("view"), or the rectangle given in ImGui
+/// coordinates (CSS pixels) for "chart". Call right after drawing, while the canvas holds the frame.
+void CaptureCanvas(const char* area, float x, float y, float width, float height);
+
+/// Keeps work that has no link (a scenario opened from a file) in the page's autosave, as JSON.
+void AutosaveScenario(const char* scenarioJson, const char* fileName);
+
 /// The user accepted the offer of autosaved work: the page opens the saved link.
 void RequestRestore();
 
-/// Puts the key findings into the page's ARIA live region (#findings), for screen readers.
+/// Puts the key findings into the page's ARIA live region (#findings), for screen readers, and
+/// tells an embedding page (postMessage "change").
 void PublishFindings(const char* text);
 
 }  // namespace kz::web

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kizuna/link.hpp"
+#include "kizuna/results_io.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/version.hpp"
 #include "page_api.hpp"
@@ -138,11 +139,13 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char*
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
-/// The share link of what is on screen: {"link": fragment} or {"problems": [...]}.
-EMSCRIPTEN_KEEPALIVE const char* kz_web_link() {
+/// The share link of what is on screen (`kind` 0), of the comparison (1) or of the view embedded
+/// with the Embed dialog's options (2): {"link": fragment} or {"problems": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_link(int kind) {
   kz::web::WebApp* app = kz::web::RunningApp();
   if (!app) return NotRunning();
-  kz::Expected<std::string> link = app->Ui().ShareLink();
+  const kz::ShareKind shareKind = kind == 1 ? kz::ShareKind::Comparison : kind == 2 ? kz::ShareKind::Embed : kz::ShareKind::View;
+  kz::Expected<std::string> link = app->Ui().ShareLink(shareKind);
   if (!link) return Reply("{\"problems\":" + kz::ProblemsJson(link.problems()) + "}").c_str();
   return Reply("{\"link\":\"" + link.value() + "\"}").c_str();  // base64url: nothing to escape
 }
@@ -166,9 +169,51 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
+/// Opens a scenario file's text (untrusted) with the text of the base it names (or ""), over the
+/// bundled preset it names (`presetId` with its texts, or ""s). Returns problems ("[]" when open); on
+/// problems the work stays and the top bar names the first.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_import(const char* fileName, const char* text, const char* baseText, const char* presetId,
+                                               const char* presetText, const char* presetBaseText) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  return Reply(kz::ProblemsJson(app->ImportScenario(fileName, text, baseText, kz::PresetTexts{presetId, presetText, presetBaseText})))
+      .c_str();
+}
+
+/// The text of an export: "scenario" (scenario JSON) or "csv" (the results, whose header names the
+/// link: `pageUrl` with the share fragment, when the work has one). "" for anything else.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_export(const char* what, const char* pageUrl) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app || !app->Ui().session().loaded()) return Reply("").c_str();
+  const kz::Session& session = app->Ui().session();
+  const std::string kind(what);
+  if (kind == "scenario") return Reply(kz::SaveScenarioJson(session.scenario())).c_str();
+  if (kind != "csv") return Reply("").c_str();
+  const kz::Expected<std::string> link = app->Ui().ShareLink();
+  return Reply(kz::ResultsToCsv(session.scenario(), session.results(), link ? std::string(pageUrl) + "#" + link.value() : "")).c_str();
+}
+
+/// Asks for a PNG of the view ("view") or the chart ("chart"), saved by the page after the next frame.
+EMSCRIPTEN_KEEPALIVE void kz_web_request_png(const char* area) {
+  if (kz::web::WebApp* app = kz::web::RunningApp()) app->RequestCapture(area);
+}
+
+/// The embed flags of the view (kizuna/link.hpp EmbedFlag; 0 = the full app).
+EMSCRIPTEN_KEEPALIVE double kz_web_embed_flags() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  return app ? static_cast<double>(app->Ui().EmbedFlags()) : 0.0;
+}
+
 /// Offers autosaved work back (`savedAt` as the page formats it; "" withdraws the offer).
 EMSCRIPTEN_KEEPALIVE void kz_web_offer_restore(const char* savedAt) {
   if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().OfferRestore(savedAt);
+}
+
+/// The message in the app's top bar ("" when none): what the last action said (a copied link, a
+/// file that could not be opened).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_status() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  return Reply(app ? app->Ui().statusText() : "").c_str();
 }
 
 /// Shows a message in the app's top bar (e.g. a file the page could not fetch); "" clears it.

@@ -8,8 +8,10 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "kizuna/scenario_json.hpp"
 #include "page_api.hpp"
 #include "page_bridge.hpp"
+#include "ui_landmarks.hpp"
 #include "ui_scale.hpp"
 #include "web_analysis.hpp"
 
@@ -99,16 +101,49 @@ void WebApp::LinkOpened(const std::string& presetId) {
   publishedEdits = app.session().editsVersion();
 }
 
+std::vector<Problem> WebApp::ImportScenario(const std::string& fileName, const std::string& text, const std::string& baseText,
+                                            const PresetTexts& preset) {
+  std::vector<Problem> problems = app.ImportScenario(fileName, text, baseText, preset);
+  if (!problems.empty()) return problems;
+  if (app.OpenedFile().empty()) {  // a change of a bundled preset: links carry it
+    currentPreset = preset.id;
+    publishedEdits = app.session().editsVersion();
+  }
+  return problems;
+}
+
+void WebApp::HandleShareRequest() {
+  const std::optional<ShareKind> kind = app.TakeShareRequest();
+  if (!kind) return;
+  Expected<std::string> link = app.ShareLink(*kind);
+  if (!link) app.SetStatus("This cannot be shared as a link: " + link.problems().front().message);
+  else if (*kind == ShareKind::Embed) CopyEmbedCode(link.value().c_str());
+  else CopyShareLink(link.value().c_str());
+}
+
+void WebApp::HandleFileRequest() {
+  const std::optional<FileAction> action = app.TakeFileRequest();
+  if (!action) return;
+  switch (*action) {
+    case FileAction::OpenScenario: RequestFile("open"); break;
+    case FileAction::ExportScenario: RequestFile("scenario"); break;
+    case FileAction::ExportResultsCsv: RequestFile("csv"); break;
+    case FileAction::ExportViewPng: captureArea = "view"; break;
+    case FileAction::ExportChartPng: captureArea = "chart"; break;
+  }
+}
+
 // The address bar always holds the link of what is on screen: edits push a history entry (so Back
-// steps through them), view changes replace it; nothing is published mid-drag. Share copies it.
+// steps through them), view changes replace it; nothing is published mid-drag. Share copies it. An
+// embedded view leaves the address, the history and the autosave alone: they are the host page's.
 void WebApp::FollowAddressBar() {
   if (app.TakeRestoreRequest()) RequestRestore();
-  if (app.TakeShareRequest()) {
-    Expected<std::string> link = app.ShareLink();
-    if (link) CopyShareLink(link.value().c_str());
-    else app.SetStatus("This view cannot be shared as a link: " + link.problems().front().message);
+  HandleShareRequest();
+  if (ImGui::IsAnyItemActive() || !app.session().loaded() || app.Embedded()) return;
+  if (!app.OpenedFile().empty()) {
+    PublishWork();
+    return;
   }
-  if (ImGui::IsAnyItemActive() || !app.session().loaded()) return;
   std::string key = app.LinkStateKey();
   if (key == publishedLinkKey) return;
   publishedLinkKey = std::move(key);
@@ -117,6 +152,26 @@ void WebApp::FollowAddressBar() {
   const bool edited = app.session().editsVersion() != publishedEdits;
   publishedEdits = app.session().editsVersion();
   PublishLink(link.value().c_str(), edited);
+}
+
+// Work opened from a file has no link: its JSON is what the autosave keeps.
+void WebApp::PublishWork() {
+  if (app.session().editsVersion() == savedFileEdits) return;
+  savedFileEdits = app.session().editsVersion();
+  AutosaveScenario(SaveScenarioJson(app.session().scenario()).c_str(), app.OpenedFile().c_str());
+}
+
+// After the frame is drawn, so the canvas holds it; the chart's window as the app laid it out.
+void WebApp::CaptureIfRequested() {
+  if (captureArea.empty()) return;
+  const std::optional<LandmarkRect> chart = FindLandmark("chart-window");
+  if (captureArea == "chart" && !chart) {
+    app.SetStatus("There is no chart on screen to save.");
+  } else {
+    const LandmarkRect rect = captureArea == "chart" ? *chart : LandmarkRect{};
+    CaptureCanvas(captureArea.c_str(), rect.x, rect.y, rect.width, rect.height);
+  }
+  captureArea.clear();
 }
 
 void WebApp::SetPresets(const std::string& manifestJson, const std::string& currentId) {
@@ -165,6 +220,7 @@ void WebApp::Frame() {
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
   FollowAddressBar();
+  HandleFileRequest();
   ForwardAnalysisRequests(app);
   if (app.session().findingsVersion() != publishedFindings) {
     publishedFindings = app.session().findingsVersion();
@@ -173,6 +229,7 @@ void WebApp::Frame() {
 
   DrawWorldMap();  // the backdrop, then the map over it
   imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
+  CaptureIfRequested();
 
   const bool first = frameStats.FrameCount() == 0;
   frameStats.Record(emscripten_get_now() - start);

@@ -41,6 +41,13 @@ class WebApp {
   std::vector<Problem> LoadPreset(const std::string& id, const std::string& text, const std::string& baseText);
   /// After a link opened: the picker shows its preset and the address bar keeps the link as is.
   void LinkOpened(const std::string& presetId);
+  /// Opens a scenario file the page read (a picked or dropped file, or restored autosaved work),
+  /// over `preset` (the bundled scenario it names, when the page found one): App::ImportScenario.
+  std::vector<Problem> ImportScenario(const std::string& fileName, const std::string& text, const std::string& baseText,
+                                      const PresetTexts& preset);
+  /// A PNG of the view ("view") or the chart ("chart") is wanted: taken right after the next frame
+  /// is drawn, while the canvas still holds it.
+  void RequestCapture(std::string area) { captureArea = std::move(area); }
   /// The picker's list, as the site's manifest JSON ([{ id, title }]).
   void SetPresets(const std::string& manifestJson, const std::string& currentId);
 
@@ -49,6 +56,10 @@ class WebApp {
   void UpdateCursor();
   void DrawWorldMap();
   void FollowAddressBar();
+  void PublishWork();
+  void HandleShareRequest();
+  void HandleFileRequest();
+  void CaptureIfRequested();
 
   GLFWwindow* window = nullptr;
   App app;
@@ -65,6 +76,8 @@ class WebApp {
   int publishedFindings = -1;  // Session::findingsVersion() last put into the page
   std::string publishedLinkKey;  // App::LinkStateKey() of the link last put into the address bar
   int publishedEdits = -1;       // Session::editsVersion() then: new edits push a history entry
+  int savedFileEdits = -1;       // Session::editsVersion() of work from a file last autosaved as JSON
+  std::string captureArea;       // "view" or "chart" when a PNG is wanted after this frame; "" = none
 };
 
 /// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.
