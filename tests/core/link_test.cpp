@@ -202,7 +202,8 @@ TEST(Link, ChangesALinkCannotCarryAreRefusedNotDropped) {
 }
 
 // Golden links: every line of tests/golden/links/links.txt is "name fragment scenario-hash
-// result-hash". They must decode to the same scenario and results forever; add one per format change.
+// result-hash [embed=N]". They must decode to the same scenario, results and embedding forever; add
+// one per format change.
 TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
   std::ifstream file(std::string(KIZUNA_TEST_GOLDEN_DIR) + "/links/links.txt");
   ASSERT_TRUE(file) << "cannot read the golden links";
@@ -211,8 +212,8 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
   while (std::getline(file, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
-    std::string name, fragment, scenarioHash, resultHash;
-    fields >> name >> fragment >> scenarioHash >> resultHash;
+    std::string name, fragment, scenarioHash, resultHash, embed;
+    fields >> name >> fragment >> scenarioHash >> resultHash >> embed;
     kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(fragment);
     ASSERT_TRUE(link.ok()) << name << ": " << link.problems().front().ToString();
     const kz::Scenario preset = kz::test::LoadBundled(link.value().preset);
@@ -223,6 +224,9 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     std::snprintf(hex[1], sizeof hex[1], "%016llx", static_cast<unsigned long long>(ResultHash(scenario.value())));
     EXPECT_EQ(scenarioHash, hex[0]) << name << ": the scenario changed";
     EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";
+    if (!embed.empty()) {
+      EXPECT_EQ(embed, "embed=" + std::to_string(link.value().view.embed)) << name;
+    }
     ++checked;
   }
   EXPECT_GE(checked, 3);
