@@ -73,6 +73,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
       edits.push_back({lever.path, value});
     }
   }
+  MarkLastItem(("lever:" + lever.path).c_str());
   Tooltip(session, lever, preset);
   ImGui::SameLine();
   const bool changed = preset && *preset != lever.value;

@@ -57,6 +57,38 @@ test('Back and Forward step through edits', async () => {
   await context.close();
 });
 
+test('a lever dragged is one history entry, rewritten while the drag lasts', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  await frames(page);
+  const start = await page.evaluate(() => ({ hash: location.hash, length: history.length, summary: window.kizuna.summary() }));
+  const rect = await page.evaluate((path) => window.kizuna.uiRect(`lever:${path}`), HALT);
+  assert.ok(rect, 'the lever is drawn');
+  const box = await page.locator('#canvas').boundingBox();
+  const y = box.y + rect.y + rect.height / 2;
+  await page.mouse.move(box.x + rect.x + rect.width * 0.95, y);
+  await frames(page, 1);
+  await page.mouse.down();
+  const addresses = new Set();
+  for (let step = 1; step <= 8; step++) {
+    await page.mouse.move(box.x + rect.x + rect.width * (0.95 - step * 0.1), y);
+    await frames(page, 2);
+    await page.waitForTimeout(150);
+    addresses.add(await page.evaluate(() => location.hash));
+  }
+  const during = await page.evaluate(() => history.length);
+  await page.mouse.up();
+  await frames(page, 3);
+  await page.waitForFunction(() => location.hash === `#${window.kizuna.link()}`);
+  assert.ok(addresses.size >= 2, `the address follows the drag (${addresses.size} addresses)`);
+  assert.equal(during, start.length + 1, 'the drag pushed one entry');
+  assert.equal(await page.evaluate(() => history.length), start.length + 1, 'and its release none');
+  await page.goBack();
+  await page.waitForFunction((hash) => location.hash === hash, start.hash);
+  await page.waitForFunction((loss) => window.kizuna.summary().metrics.lossUsd === loss, start.summary.metrics.lossUsd);
+  await context.close();
+});
+
 test('each malformed link shows its message and the work stays', async () => {
   const { page, context, consoleErrors } = await openPage(browser, site.url);
   await waitUntilRunning(page, 3);

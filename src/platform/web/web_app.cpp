@@ -19,6 +19,7 @@ namespace kz::web {
 namespace {
 constexpr const char* kCanvasSelector = "#canvas";
 WebApp* runningApp = nullptr;
+constexpr double kDragPublishMs = 250.0;  // how often a drag may rewrite the address bar
 
 // CSS names for ImGui's cursor shapes, indexed by ImGuiMouseCursor.
 const char* CssCursor(ImGuiMouseCursor cursor) {
@@ -134,24 +135,35 @@ void WebApp::HandleFileRequest() {
 }
 
 // The address bar always holds the link of what is on screen: edits push a history entry (so Back
-// steps through them), view changes replace it; nothing is published mid-drag. Share copies it. An
+// steps through them), view changes replace it; a drag pushes one entry and replaces it as it goes
+// (at most every kDragPublishMs). Share copies it. An
 // embedded view leaves the address, the history and the autosave alone: they are the host page's.
 void WebApp::FollowAddressBar() {
   if (app.TakeRestoreRequest()) RequestRestore();
   HandleShareRequest();
-  if (ImGui::IsAnyItemActive() || !app.session().loaded() || app.Embedded()) return;
+  if (!app.session().loaded() || app.Embedded()) return;
+  const bool dragging = ImGui::IsAnyItemActive();
   if (!app.OpenedFile().empty()) {
-    PublishWork();
+    if (!dragging) PublishWork();
     return;
   }
   std::string key = app.LinkStateKey();
-  if (key == publishedLinkKey) return;
+  if (key == publishedLinkKey) {
+    if (!dragging) inDragEntry = false;
+    return;
+  }
+  const double now = emscripten_get_now();
+  if (dragging && now - lastPublishMs < kDragPublishMs) return;  // browsers throttle history calls
   publishedLinkKey = std::move(key);
   Expected<std::string> link = app.ShareLink();
   if (!link) return;  // e.g. a scenario replaced through the page API: the address keeps the last link
   const bool edited = app.session().editsVersion() != publishedEdits;
   publishedEdits = app.session().editsVersion();
-  PublishLink(link.value().c_str(), edited);
+  // A drag's first edit makes its history entry; the rest of the drag, and its release, update it.
+  const bool push = edited && !inDragEntry;
+  inDragEntry = dragging && (inDragEntry || edited);
+  lastPublishMs = now;
+  PublishLink(link.value().c_str(), push);
 }
 
 // Work opened from a file has no link: its JSON is what the autosave keeps.

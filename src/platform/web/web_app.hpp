@@ -76,6 +76,8 @@ class WebApp {
   int publishedFindings = -1;  // Session::findingsVersion() last put into the page
   std::string publishedLinkKey;  // App::LinkStateKey() of the link last put into the address bar
   int publishedEdits = -1;       // Session::editsVersion() then: new edits push a history entry
+  bool inDragEntry = false;      // the drag under way has pushed its history entry
+  double lastPublishMs = 0.0;    // when the address bar was last written (ms, emscripten_get_now)
   int savedFileEdits = -1;       // Session::editsVersion() of work from a file last autosaved as JSON
   std::string captureArea;       // "view" or "chart" when a PNG is wanted after this frame; "" = none
 };
