@@ -21,27 +21,6 @@
 namespace kz::cli {
 namespace {
 
-// Applies "path=value" overrides; every problem is reported, none applied partially.
-std::vector<Problem> ApplySets(Scenario& scenario, const std::vector<std::string>& sets) {
-  std::vector<Problem> problems;
-  for (const std::string& set : sets) {
-    const std::size_t equals = set.find('=');
-    if (equals == std::string::npos) {
-      problems.push_back({set, "expected lever.path=value"});
-      continue;
-    }
-    const std::string value = set.substr(equals + 1);
-    char* end = nullptr;
-    const double number = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0') {
-      problems.push_back({set.substr(0, equals), "'" + value + "' is not a number"});
-      continue;
-    }
-    for (Problem& problem : SetLever(scenario, set.substr(0, equals), number)) problems.push_back(problem);
-  }
-  return problems;
-}
-
 void PrintSummary(const Scenario& scenario, const Results& results) {
   std::printf("%s: %d months, %d regions, %d goods; result hash %016llx\n", scenario.id.c_str(), results.months,
               results.regions, results.goods, static_cast<unsigned long long>(HashResults(results)));

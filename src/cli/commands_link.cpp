@@ -37,6 +37,9 @@ int LinkEncodeCommand(const LinkOptions& options) {
   if (!embed) return ReportProblems("--embed", embed.problems());
   Expected<Scenario> working = LoadScenarioSource(options.scenario);
   if (!working) return ReportProblems(options.scenario, working.problems());
+  if (const std::vector<Problem> problems = ApplySets(working.value(), options.sets); !problems.empty()) {
+    return ReportProblems("--set", problems);
+  }
   const std::string presetId = options.preset.empty() ? working.value().id : options.preset;
   Expected<Scenario> preset = LoadScenarioSource(presetId);
   if (!preset) return ReportProblems(presetId, preset.problems());

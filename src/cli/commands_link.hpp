@@ -1,5 +1,5 @@
 // The `kizuna link` subcommands: share links made and read by the same core code as the app's.
-//   kizuna link encode SCENARIO [--preset ID] [--embed PANELS [--read-only]]
+//   kizuna link encode SCENARIO [--preset ID] [--set PATH=VALUE]... [--embed PANELS [--read-only]]
 //                                               prints the fragment (without '#'); --embed makes it
 //                                               open as an embedded view showing PANELS (a comma list
 //                                               of levers, findings, map, chart)
@@ -15,6 +15,7 @@ namespace kz::cli {
 struct LinkOptions {
   std::string scenario;  ///< encode: file or preset id
   std::string preset;    ///< encode: the bundled preset it derives from (default: the scenario's id)
+  std::vector<std::string> sets;   ///< encode: lever overrides applied to the scenario first
   std::vector<std::string> embed;  ///< encode: the panels an embedded view shows (empty = not embedded)
   bool readOnly = false;           ///< encode: with --embed, readers cannot change the levers
   std::string link;      ///< decode: fragment or URL

@@ -6,7 +6,7 @@
 //   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
 //   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
 //   kizuna sources SCENARIO [--json FILE]   (exit 1 when some number has no source or assumption)
-//   kizuna link encode SCENARIO [--preset ID] [--embed PANELS [--read-only]]   kizuna link decode LINK [--hashes]
+//   kizuna link encode SCENARIO [--preset ID] [--set PATH=VALUE]... [--embed PANELS [--read-only]]   kizuna link decode LINK [--hashes]
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
 
@@ -105,6 +105,7 @@ int main(int argc, char** argv) {
   CLI::App* encodeCommand = linkCommand->add_subcommand("encode", "Print the link of a scenario: what it changes from its preset");
   encodeCommand->add_option("scenario", link.scenario, "Scenario JSON file or bundled preset id")->required();
   encodeCommand->add_option("--preset", link.preset, "Bundled preset it derives from (default: the scenario's id)");
+  encodeCommand->add_option("--set", link.sets, "Set a lever before encoding: PATH=VALUE (repeatable)");
   encodeCommand->add_option("--embed", link.embed, "Open as an embedded view showing these panels: levers,findings,map,chart")
       ->delimiter(',');
   encodeCommand->add_flag("--read-only", link.readOnly, "With --embed: readers cannot change the levers")->needs("--embed");

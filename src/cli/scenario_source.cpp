@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "kizuna/levers.hpp"
 #include "kizuna/scenario_json.hpp"
 
 namespace kz::cli {
@@ -52,6 +53,26 @@ Expected<Scenario> LoadScenarioSource(const std::string& source) {
   Expected<std::string> text = ReadText(path);
   if (!text) return text.problems();
   return LoadScenarioJson(text.value(), FilesBeside(path.parent_path()));
+}
+
+std::vector<Problem> ApplySets(Scenario& scenario, const std::vector<std::string>& sets) {
+  std::vector<Problem> problems;
+  for (const std::string& set : sets) {
+    const std::size_t equals = set.find('=');
+    if (equals == std::string::npos) {
+      problems.push_back({set, "expected lever.path=value"});
+      continue;
+    }
+    const std::string value = set.substr(equals + 1);
+    char* end = nullptr;
+    const double number = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0') {
+      problems.push_back({set.substr(0, equals), "'" + value + "' is not a number"});
+      continue;
+    }
+    for (Problem& problem : SetLever(scenario, set.substr(0, equals), number)) problems.push_back(problem);
+  }
+  return problems;
 }
 
 }  // namespace kz::cli

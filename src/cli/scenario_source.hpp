@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kizuna/expected.hpp"
 #include "kizuna/scenario.hpp"
@@ -13,5 +14,8 @@ namespace kz::cli {
 /// `<directory of the file>/<id>.json` (see LoadScenarioJson). Problems name the file and, for
 /// invalid content, every validation problem.
 Expected<Scenario> LoadScenarioSource(const std::string& source);
+
+/// Applies "path=value" lever overrides (--set); every problem is reported, none applied partially.
+std::vector<Problem> ApplySets(Scenario& scenario, const std::vector<std::string>& sets);
 
 }  // namespace kz::cli
