@@ -159,6 +159,19 @@ std::vector<Problem> LeverApplier::Set(const std::string& path, double value, in
   return problems;
 }
 
+void LeverApplier::Touch(const std::string& framework) {
+  if (Framework* f = FindFramework(scenario, framework)) members.try_emplace(framework, f->members);
+}
+
+void TouchJoinable(const Exercise& exercise, LeverApplier& apply) {
+  for (const ExerciseTeam& team : exercise.teams) {
+    for (const ExerciseLever& lever : team.levers) {
+      std::string framework, region;
+      if (ParseJoinPath(lever.path, framework, region)) apply.Touch(framework);
+    }
+  }
+}
+
 void LeverApplier::Finish() {
   for (auto& [id, list] : members) {
     Framework* f = FindFramework(scenario, id);

@@ -29,11 +29,17 @@ class LeverApplier {
   /// Settles memberships: a framework left with fewer than two members has its rules switched off
   /// (one member keeps the list valid), and a joint investment whose host left is switched off.
   void Finish();
+  /// Makes Finish settle `framework` even if no join lever names it in this batch (so a framework
+  /// teams may join has its rules off until two members are in, from the first month).
+  void Touch(const std::string& framework);
 
  private:
   Scenario& scenario;
   std::map<std::string, std::vector<std::string>> members;  // frameworks touched by join levers
 };
+
+/// Touches every framework that some team's join lever names.
+void TouchJoinable(const Exercise& exercise, LeverApplier& apply);
 
 /// The exercise's scenario with the events of the injects of rounds 1..`round` added; with `team`
 /// >= 0, only injects that team receives.

@@ -16,6 +16,7 @@ using exercise_detail::GetExerciseLever;
 Expected<ExerciseOutcome> ReferenceOutcome(const Exercise& exercise, const std::vector<LeverSetting>& settings) {
   Scenario scenario = exercise_detail::WithInjects(exercise, exercise.rounds, -1);
   exercise_detail::LeverApplier apply(scenario);
+  exercise_detail::TouchJoinable(exercise, apply);
   for (const LeverSetting& s : settings) {
     if (std::vector<Problem> problems = apply.Set(s.path, s.value, -1); !problems.empty()) return problems;
   }

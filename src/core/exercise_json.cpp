@@ -439,6 +439,7 @@ void CheckApplies(Reader& in, const Exercise& exercise, const std::vector<LeverS
                   const std::string& what) {
   Scenario scenario = exercise_detail::WithInjects(exercise, exercise.rounds, -1);
   LeverApplier apply(scenario);
+  exercise_detail::TouchJoinable(exercise, apply);
   bool ok = true;
   for (const LeverSetting& s : settings) {
     for (const Problem& p : apply.Set(s.path, s.value, -1)) {

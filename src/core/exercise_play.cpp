@@ -34,6 +34,7 @@ using DecisionOf = std::function<const DecisionSteps*(int round, int team)>;
 // Applies decisions of rounds 1..lastRound in order, each from its round's start month.
 std::vector<Problem> ApplyDecisions(const Exercise& exercise, int lastRound, const DecisionOf& decisionOf, Scenario& scenario) {
   LeverApplier apply(scenario);
+  exercise_detail::TouchJoinable(exercise, apply);
   for (int round = 1; round <= lastRound; ++round) {
     for (std::size_t t = 0; t < exercise.teams.size(); ++t) {
       const DecisionSteps* steps = decisionOf(round, static_cast<int>(t));
@@ -43,8 +44,8 @@ std::vector<Problem> ApplyDecisions(const Exercise& exercise, int lastRound, con
         if (!problems.empty()) return problems;
       }
     }
-    apply.Finish();  // memberships settle per round: a later round's rules see them
   }
+  apply.Finish();  // memberships are standing policy: settled once, after every round
   std::vector<Problem> problems = ValidateScenario(scenario);
   return problems;
 }
