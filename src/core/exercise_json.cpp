@@ -335,6 +335,24 @@ void ReadScenario(Reader& in, const Json& root, Exercise& exercise, const Scenar
     if (exercise.injects[i].hasEvent) injectsWithEvents.push_back(i);
   }
   if (injectsWithEvents.empty()) return;
+  // The scenario loader numbers structural problems by the file's own list and semantic ones by the
+  // merged list (base first): a first pass over the inject events alone finds the structural ones,
+  // numbered by inject.
+  rapidjson::Document alone;
+  alone.SetObject();
+  alone.AddMember("injects", Json(root["injects"], alone.GetAllocator()), alone.GetAllocator());
+  std::string aloneText = ScenarioFileText(alone, exercise.base, true);
+  // A broken region list makes the loader skip semantic checks: only structure is read.
+  aloneText.replace(aloneText.find("\"base\":"), 0, "\"regions\":0,");
+  Expected<Scenario> structure = LoadScenarioJson(aloneText, resolve);
+  bool structural = false;
+  for (const Problem& p : structure ? std::vector<Problem>{} : structure.problems()) {
+    if (!p.path.starts_with("events[")) continue;
+    Problem renamed = RenameScenarioProblem(p, 0, injectsWithEvents);
+    in.Add(std::move(renamed.path), renamed.message);
+    structural = true;
+  }
+  if (structural) return;
   Expected<Scenario> all = LoadScenarioJson(ScenarioFileText(root, exercise.base, true), resolve);
   if (!all) {
     for (const Problem& p : all.problems()) {
