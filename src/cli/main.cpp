@@ -7,6 +7,7 @@
 //   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
 //   kizuna sources SCENARIO [--json FILE]   (exit 1 when some number has no source or assumption)
 //   kizuna link encode SCENARIO [--preset ID] [--set PATH=VALUE]... [--embed PANELS [--read-only]]   kizuna link decode LINK [--hashes]
+//   kizuna exercise check|code|play|debrief     tabletop exercises (commands_exercise.hpp)
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
 
@@ -16,6 +17,7 @@
 #include "commands.hpp"
 #include "commands_analysis.hpp"
 #include "commands_coalition.hpp"
+#include "commands_exercise.hpp"
 #include "commands_link.hpp"
 #include "commands_sources.hpp"
 #include "kizuna/version.hpp"
@@ -113,6 +115,25 @@ int main(int argc, char** argv) {
   decodeCommand->add_option("link", link.link, "The fragment (k...) or a whole URL")->required();
   decodeCommand->add_flag("--hashes", link.hashes, "Print the scenario and result hashes instead (for golden links)");
 
+  kz::cli::ExerciseOptions exercise;
+  CLI::App* exerciseCommand = app.add_subcommand("exercise", "Tabletop exercises: check files, make decision codes, play, debrief");
+  exerciseCommand->require_subcommand(1);
+  CLI::App* exerciseCheck = exerciseCommand->add_subcommand("check", "Check an exercise file and list every problem");
+  exerciseCheck->add_option("exercise", exercise.exercise, "Exercise JSON file or bundled exercise id")->required();
+  CLI::App* exerciseCode = exerciseCommand->add_subcommand("code", "Print a team's decision code for a round");
+  exerciseCode->add_option("exercise", exercise.exercise, "Exercise JSON file or bundled exercise id")->required();
+  exerciseCode->add_option("--round", exercise.round, "Round, from 1")->required();
+  exerciseCode->add_option("--team", exercise.team, "Team id")->required();
+  exerciseCode->add_option("--set", exercise.sets, "A lever of the team: PATH=VALUE (repeatable; others keep their values)");
+  CLI::App* exercisePlay = exerciseCommand->add_subcommand("play", "Play every round from decision codes and print the debrief");
+  exercisePlay->add_option("exercise", exercise.exercise, "Exercise JSON file or bundled exercise id")->required();
+  exercisePlay->add_option("--codes", exercise.codes, "Decision codes in the order entered (a later round's code closes the rounds before it)");
+  exercisePlay->add_flag("--link", exercise.link, "Also print the session link");
+  exercisePlay->add_option("--csv", exercise.csvPath, "Write the debrief as CSV to FILE");
+  CLI::App* exerciseDebrief = exerciseCommand->add_subcommand("debrief", "Print the debrief of a session link");
+  exerciseDebrief->add_option("link", exercise.sessionLink, "The session link (w...) or a whole URL")->required();
+  exerciseDebrief->add_option("--csv", exercise.csvPath, "Write the debrief as CSV to FILE");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -135,6 +156,10 @@ int main(int argc, char** argv) {
   }
   if (*sensitivityCommand) return kz::cli::SensitivityCommand(sensitivity);
   if (*sourcesCommand) return kz::cli::SourcesCommand(sources);
+  if (*exerciseCheck) return kz::cli::ExerciseCheckCommand(exercise);
+  if (*exerciseCode) return kz::cli::ExerciseCodeCommand(exercise);
+  if (*exercisePlay) return kz::cli::ExercisePlayCommand(exercise);
+  if (*exerciseDebrief) return kz::cli::ExerciseDebriefCommand(exercise);
   if (*encodeCommand) return kz::cli::LinkEncodeCommand(link);
   if (*decodeCommand) return kz::cli::LinkDecodeCommand(link);
   std::cout << app.help();

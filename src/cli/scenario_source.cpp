@@ -10,7 +10,6 @@
 #include "kizuna/scenario_json.hpp"
 
 namespace kz::cli {
-namespace {
 
 std::filesystem::path AssetsDir() {
   if (const char* env = std::getenv("KIZUNA_ASSETS"); env && *env) return env;
@@ -25,6 +24,8 @@ Expected<std::string> ReadText(const std::filesystem::path& path) {
   return text.str();
 }
 
+namespace {
+
 // Base ids resolve to <directory>/<id>.json; problems name that file.
 ScenarioResolver FilesBeside(const std::filesystem::path& directory) {
   return [directory](std::string_view id) -> Expected<std::string> {
@@ -38,6 +39,8 @@ ScenarioResolver FilesBeside(const std::filesystem::path& directory) {
 }
 
 }  // namespace
+
+ScenarioResolver BundledPresets() { return FilesBeside(AssetsDir() / "scenarios"); }
 
 Expected<Scenario> LoadScenarioSource(const std::string& source) {
   std::filesystem::path path = source;
