@@ -41,6 +41,7 @@ void App::SetPresets(std::vector<PresetInfo> presets, std::string currentId) {
   presetList = std::move(presets);
   currentPreset = std::move(currentId);
   openedFile.clear();  // a preset or a link is showing now
+  exercise.Close();
 }
 
 void App::OpenedFromFile(std::string fileName) {
@@ -123,6 +124,7 @@ void App::TopBar(const FrameContext& frame) {
   ImGui::Separator();
   FileMenu();
   PresetPicker();
+  WorkshopMenu();
   ComparisonPicker();
   if (ImGui::MenuItem("Undo", "Ctrl+Z", false, work.CanUndo())) work.Undo();
   MarkLastItem("undo");
@@ -222,7 +224,12 @@ void App::Frame(const FrameContext& frame) {
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
   const PanelLayout layout = LayoutPanels(embedFlags);
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
-  if (layout.levers.shown) {
+  if (exercise.Active()) {  // the workshop's panel takes the levers' place
+    PlaceWindow(layout.levers);
+    if (ImGui::Begin("Workshop", nullptr, kPanelFlags)) WorkshopFrame();
+    ImGui::End();
+    Apply(DrawDebriefWindow(exercise, workshopPanel));
+  } else if (layout.levers.shown) {
     PlaceWindow(layout.levers);
     if (ImGui::Begin("Levers", nullptr, kPanelFlags)) {
       ImGui::BeginDisabled(readOnly);

@@ -15,8 +15,10 @@
 #include "panel_findings.hpp"
 #include "panel_help.hpp"
 #include "panel_levers.hpp"
+#include "panel_workshop.hpp"
 #include "session.hpp"
 #include "timeline.hpp"
+#include "workshop.hpp"
 #include "world_view.hpp"
 
 namespace kz {
@@ -39,7 +41,7 @@ struct PresetInfo {
 enum class ShareKind { View, Comparison, Embed };
 
 /// What the File menu asks of the platform, which owns files, downloads and the canvas's pixels.
-enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng };
+enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng, ExportDebriefCsv };
 
 /// A bundled scenario's file text and its base's ("" when none), as the platform fetched them.
 struct PresetTexts {
@@ -59,6 +61,25 @@ class App {
   const Session& session() const { return work; }
   /// The world map's data and view, for the platform's renderer.
   WorldView& World() { return world; }
+
+  /// The exercises the Workshop menu offers (the site's exercise manifest).
+  void SetExercises(std::vector<PresetInfo> exercises) { exerciseList = std::move(exercises); }
+  /// An exercise the user chose to run, for the platform to fetch and pass to StartWorkshop (then cleared).
+  std::optional<std::string> TakeWorkshopRequest();
+  /// Starts exercise `exerciseText` (untrusted, validated) as its facilitator. `preset` holds the
+  /// texts of the bundled scenario it names as base and `presetBaseId` the base that one names ("").
+  /// Problems leave everything as it was.
+  std::vector<Problem> StartWorkshop(std::string_view exerciseText, const PresetTexts& preset, std::string_view presetBaseId);
+  /// Opens a session link ("w...", or a team's "w....<team>") of exercise `exerciseText` (texts as
+  /// for StartWorkshop). Problems leave everything as it was.
+  std::vector<Problem> OpenWorkshopLink(std::string_view link, std::string_view exerciseText, const PresetTexts& preset,
+                                        std::string_view presetBaseId);
+  /// Ends the workshop and goes back to the sandbox's preset (the platform fetches it).
+  void LeaveWorkshop();
+  Workshop& workshop() { return exercise; }
+  const Workshop& workshop() const { return exercise; }
+  /// Text the user asked to copy this frame, with the confirmation to show (then cleared).
+  std::optional<CopyRequest> TakeCopyRequest();
 
   /// The scenarios the preset picker offers, and the one showing.
   void SetPresets(std::vector<PresetInfo> presets, std::string currentId);
@@ -127,6 +148,10 @@ class App {
   void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
   void FileMenu();
+  void WorkshopMenu();
+  void WorkshopFrame();
+  void SyncWorkshop();
+  void Apply(const WorkshopActions& actions);
   void ShareMenu();
   void EmbedDialog();
   void EmbeddedCorner();
@@ -152,6 +177,12 @@ class App {
   std::uint32_t embedFlags = 0;   // from the link opened (EmbedFlag bits)
   std::uint32_t embedChoice = kEmbedMode | kEmbedReadOnly;  // the Embed dialog's options
   bool showEmbedDialog = false;
+  Workshop exercise;
+  WorkshopPanelState workshopPanel;
+  int syncedWorkshop = -1;  // Workshop::Version() the common picture was last run for
+  std::vector<PresetInfo> exerciseList;
+  std::optional<std::string> workshopRequest;
+  std::optional<CopyRequest> copyRequest;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer
   bool restoreRequest = false;
   AnalysisState analysis;

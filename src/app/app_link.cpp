@@ -47,6 +47,7 @@ LinkView App::ComparisonView() const {
 
 Expected<std::string> App::ShareLink(ShareKind kind) const {
   if (!work.loaded()) return std::vector<Problem>{{"", "no scenario is open"}};
+  if (exercise.Active()) return exercise.Facilitating() ? exercise.SessionLink() : exercise.TeamLink(exercise.Team());
   if (!openedFile.empty()) {
     return std::vector<Problem>{{"", "it was opened from the file '" + openedFile +
                                          "', not from a bundled scenario, so a link cannot carry it. Use File > "

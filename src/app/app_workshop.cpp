@@ -1,0 +1,103 @@
+// The app in workshop mode: the workshop panel in the levers' place, the common picture of the
+// exercise in the map, chart and findings, and the debrief window (panel_workshop.hpp).
+#include <utility>
+
+#include "app.hpp"
+#include "imgui.h"
+#include "ui_landmarks.hpp"
+
+namespace kz {
+namespace {
+
+constexpr const char* kSandboxPreset = "re-2010-japan";  // where leaving goes when no preset was open
+
+// Exercise files name a bundled preset, which may name a base of its own: both texts are given.
+ScenarioResolver PresetResolver(const PresetTexts& preset, std::string_view presetBaseId) {
+  return [preset, baseId = std::string(presetBaseId)](std::string_view id) -> Expected<std::string> {
+    if (id == preset.id && !preset.text.empty()) return preset.text;
+    if (id == baseId && !preset.baseText.empty()) return preset.baseText;
+    return std::vector<Problem>{{"", "the scenario '" + std::string(id) + "' is not available"}};
+  };
+}
+
+}  // namespace
+
+void App::WorkshopMenu() {
+  if (ImGui::BeginMenu("Workshop")) {
+    for (const PresetInfo& info : exerciseList) {
+      if (ImGui::MenuItem(("Run " + info.title + "##run-" + info.id).c_str())) workshopRequest = info.id;
+      MarkLastItem(("workshop-run:" + info.id).c_str());
+    }
+    if (exerciseList.empty()) ImGui::TextDisabled("No exercises on this site");
+    if (exercise.Active() && ImGui::MenuItem("Leave the workshop")) LeaveWorkshop();
+    ImGui::EndMenu();
+  }
+  MarkLastItem("workshop-menu");
+}
+
+std::optional<std::string> App::TakeWorkshopRequest() { return std::exchange(workshopRequest, std::nullopt); }
+std::optional<CopyRequest> App::TakeCopyRequest() { return std::exchange(copyRequest, std::nullopt); }
+
+std::vector<Problem> App::StartWorkshop(std::string_view exerciseText, const PresetTexts& preset, std::string_view presetBaseId) {
+  Expected<Exercise> loaded = LoadExerciseJson(exerciseText, PresetResolver(preset, presetBaseId));
+  if (!loaded) return loaded.problems();
+  Workshop started;
+  started.Start(std::move(loaded.value()));
+  const Expected<Scenario> picture = started.CommonPicture();
+  if (!picture) return picture.problems();
+  if (std::vector<Problem> problems = work.Open(started.exercise().scenario, picture.value()); !problems.empty()) return problems;
+  exercise = std::move(started);
+  syncedWorkshop = exercise.Version();
+  workshopPanel = WorkshopPanelState{};
+  status = "Workshop: " + exercise.exercise().title.en + ". Copy the team links and send each team its own.";
+  return {};
+}
+
+std::vector<Problem> App::OpenWorkshopLink(std::string_view link, std::string_view exerciseText, const PresetTexts& preset,
+                                           std::string_view presetBaseId) {
+  const auto [session, teamId] = SplitTeamLink(link);
+  Expected<SessionLink> decoded = DecodeSessionLink(session);
+  if (!decoded) return decoded.problems();
+  Expected<Exercise> loaded = LoadExerciseJson(exerciseText, PresetResolver(preset, presetBaseId));
+  if (!loaded) return loaded.problems();
+  Expected<Play> play = PlayFromSessionLink(loaded.value(), decoded.value());
+  if (!play) return play.problems();
+  const int team = teamId.empty() ? -1 : loaded.value().TeamIndex(teamId);
+  if (!teamId.empty() && team < 0) return {{"link", "this exercise has no team '" + teamId + "'"}};
+  Workshop opened;
+  opened.Resume(std::move(loaded.value()), std::move(play.value()), team);
+  const Expected<Scenario> picture = opened.CommonPicture();
+  if (!picture) return picture.problems();
+  if (std::vector<Problem> problems = work.Open(opened.exercise().scenario, picture.value()); !problems.empty()) return problems;
+  exercise = std::move(opened);
+  syncedWorkshop = exercise.Version();
+  workshopPanel = WorkshopPanelState{};
+  return {};
+}
+
+// After a decision, a round or an undo: the map, chart and findings show the new common picture.
+void App::SyncWorkshop() {
+  if (exercise.Version() == syncedWorkshop) return;
+  syncedWorkshop = exercise.Version();
+  const Expected<Scenario> picture = exercise.CommonPicture();
+  std::vector<Problem> problems = picture ? work.Open(exercise.exercise().scenario, picture.value()) : picture.problems();
+  if (!problems.empty()) status = "The common picture could not be run: " + problems.front().ToString();
+}
+
+void App::Apply(const WorkshopActions& actions) {
+  if (actions.copy) copyRequest = actions.copy;
+  if (actions.exportDebriefCsv) fileRequest = FileAction::ExportDebriefCsv;
+  if (actions.leave) LeaveWorkshop();
+}
+
+void App::LeaveWorkshop() {
+  exercise.Close();
+  presetRequest = currentPreset.empty() ? std::string(kSandboxPreset) : currentPreset;
+}
+
+void App::WorkshopFrame() {
+  Apply(DrawWorkshopPanel(exercise, workshopPanel));
+  SyncWorkshop();
+}
+
+}  // namespace kz

@@ -1,0 +1,31 @@
+// The workshop's page API (kizuna.workshop in web/loader.js) as JSON in and out, so it is testable
+// natively: one entry point taking a command name and a JSON argument object.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app.hpp"
+
+namespace kz {
+
+/// Runs `command` with `argJson` (an object, "" = {}) against the app's workshop and returns JSON:
+///   state                      { active, exercise, title, round, rounds, role, team, teams: [{ id,
+///                                name, region, decides, decided }], injects: [{ id, round, text }],
+///                                link, code }  (injects: those the viewer sees)
+///   enterCode { code }         problems
+///   decide { team, values }    problems (hot-seat: the facilitator enters a team's decision)
+///   advance                    problems
+///   undoRound                  { undone }
+///   teamLink { team }          { link } or problems
+///   setDraft { values }        problems (a team's draft, lever path -> value)
+///   preview                    { current, withDraft } (each { own, score, loss, policyCost }) or problems
+///   submit                     { code } or problems
+///   debrief                    { played, noCooperation, fullCooperation (each { collective, hash,
+///                                teams: [{ team, own, score }] }), effects, timeline } or problems
+///   debriefCsv                 { csv } or problems
+///   leave                      {}
+/// Unknown commands and malformed arguments are problems.
+std::string WorkshopCommand(App& app, std::string_view command, std::string_view argJson);
+
+}  // namespace kz
