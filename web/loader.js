@@ -29,6 +29,11 @@
 //                                 version, result hash, link, units)
 //   kizuna.exportPng(area)        Promise of a PNG Blob of the 'view' (the whole canvas) or the 'chart'
 //   kizuna.status()               the message in the app's top bar ("" when none)
+//   kizuna.workshop               tabletop exercises (src/app/workshop_api.hpp): start(id) and open(link)
+//                                 (Promises of [] or problems); state(), enterCode(code), decide(team,
+//                                 values), advance(), undoRound(), teamLink(team), setDraft(values),
+//                                 preview(), submit(), debrief(), debriefCsv(), leave(). A session link
+//                                 is "#w..."; a team's adds ".<team id>"; both open from the address bar
 //   kizuna.embedFlags()           the link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app)
 //   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept)
 //                                 (the address bar follows the link; it is autosaved to localStorage and
@@ -229,6 +234,10 @@
   function exportFile(what) {
     if (what === 'scenario') download(`${scenarioId()}.json`, new Blob([exportText('scenario')], { type: 'application/json' }));
     else if (what === 'csv') download(`${scenarioId()}-results.csv`, new Blob([exportText('csv')], { type: 'text/csv' }));
+    else if (what === 'debrief') {
+      const exercise = workshopCall('state').exercise || 'workshop';
+      download(`${exercise}-debrief.csv`, new Blob([exportText('debrief')], { type: 'text/csv' }));
+    }
   }
   // The app calls capture right after drawing, while the canvas holds the frame: the pixels are
   // copied at once (a WebGL canvas is cleared when the frame is shown), then encoded.
@@ -306,6 +315,47 @@
     return callWithStrings(Module._kz_web_open_link, [text, texts.text, texts.base], true);
   }
 
+  // -- Workshops: an exercise file names a bundled preset (which may name a base of its own).
+  async function fetchExercise(id) {
+    if (!/^[A-Za-z0-9_-]+$/.test(String(id))) throw new Error(`'${id}' is not an exercise id`);
+    const text = await fetchText(`exercises/${id}.json`);
+    let presetId = '';
+    try { presetId = String(JSON.parse(text).base || ''); } catch (error) { /* the app names the syntax error */ }
+    const preset = presetId ? await fetchPreset(presetId) : { text: '', base: '' };
+    let baseId = '';
+    try { baseId = String(JSON.parse(preset.text).base || ''); } catch (error) { /* named by the app */ }
+    return [text, presetId, preset.text, baseId, preset.base];
+  }
+  async function startWorkshop(id) {
+    let texts;
+    try { texts = await fetchExercise(id); } catch (error) {
+      const message = String(error && error.message || error);
+      say(`The exercise ${id} could not be fetched: ${message}`);
+      return [{ path: id, message }];
+    }
+    return callWithStrings(Module._kz_web_workshop_start, texts, true);
+  }
+  async function openSession(text) {
+    const head = callWithStrings(Module._kz_web_session_exercise, [fragmentOf(text)], true);
+    if (head.problems) {
+      say(`This session link could not be opened: ${head.problems[0].message} Your work is unchanged.`);
+      return head.problems;
+    }
+    let texts;
+    try { texts = await fetchExercise(head.exercise); } catch (error) {
+      const message = `This session link needs the exercise '${head.exercise}', which this site does not have.`;
+      say(`${message} Your work is unchanged.`);
+      return [{ path: 'link', message }];
+    }
+    return callWithStrings(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
+  }
+  // A fragment from the address bar, a pasted link or the autosave: a share link (k...) or a
+  // workshop session (w...).
+  const fragmentOf = (text) => { const trimmed = text.trim(); return trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed; };
+  const isSession = (text) => fragmentOf(text).startsWith('w');
+  const openFragment = (text) => (isSession(text) ? openSession(text) : openLink(text));
+  const workshopCall = (command, args = {}) => callWithStrings(Module._kz_web_workshop, [command, JSON.stringify(args)], true);
+
   // The address bar follows the state once the page is ready (Back and Forward step through edits).
   let followAddress = false;
   let publishedHash = null;
@@ -338,10 +388,11 @@
     if (push && !framed) history.pushState(null, '', publishedHash);
     else history.replaceState(null, '', publishedHash);
   }
+  const carriesLink = (hash) => hash.startsWith('#k') || hash.startsWith('#w');
   function onAddressChange() {
-    if (location.hash.startsWith('#k') && location.hash !== publishedHash) {
+    if (carriesLink(location.hash) && location.hash !== publishedHash) {
       publishedHash = location.hash;
-      openLink(location.hash);
+      openFragment(location.hash);
     }
   }
   window.addEventListener('hashchange', onAddressChange);
@@ -517,6 +568,32 @@
       return exportPng(area);
     },
     embedFlags() { requireRunning(); return Module._kz_web_embed_flags(); },
+    workshop: Object.freeze({
+      start(id) { requireRunning(); return startWorkshop(String(id)); },
+      open(link) { requireRunning(); return openSession(String(link)); },
+      state() { requireRunning(); return workshopCall('state'); },
+      enterCode(code) { requireRunning(); return workshopCall('enterCode', { code: String(code) }); },
+      decide(team, values) { requireRunning(); return workshopCall('decide', { team: String(team), values }); },
+      advance() { requireRunning(); return workshopCall('advance'); },
+      undoRound() { requireRunning(); return workshopCall('undoRound').undone; },
+      teamLink(team) {
+        requireRunning();
+        const reply = workshopCall('teamLink', { team: String(team) });
+        if (!reply.link) throw new Error(reply[0].message);
+        return reply.link;
+      },
+      setDraft(values) { requireRunning(); return workshopCall('setDraft', { values }); },
+      preview() { requireRunning(); return workshopCall('preview'); },
+      submit() {
+        requireRunning();
+        const reply = workshopCall('submit');
+        if (!reply.code) throw new Error(reply[0].message);
+        return reply.code;
+      },
+      debrief() { requireRunning(); return workshopCall('debrief'); },
+      debriefCsv() { requireRunning(); return workshopCall('debriefCsv').csv; },
+      leave() { requireRunning(); return workshopCall('leave'); },
+    }),
     status() { requireRunning(); return callWithStrings(Module._kz_web_status, []); },
     openLink(text) { requireRunning(); return openLink(String(text)); },
     uiRect(name) { requireRunning(); return callWithStrings(Module._kz_web_ui_rect, [String(name)], true); },
@@ -639,17 +716,18 @@
           const problems = loadPresetTexts(DEFAULT_PRESET, texts);
           if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
           // A link in the address opens over the default scenario (which stays if the link cannot).
-          return location.hash.startsWith('#k') ? openLink(location.hash) : [];
+          return carriesLink(location.hash) ? openFragment(location.hash) : [];
         })
         .then(() => {
           // Opened without a link (and not in a frame): offer the autosaved work back when it differs
           // from this start.
-          const saved = location.hash.startsWith('#k') || framed ? null : savedWork();
+          const saved = carriesLink(location.hash) || framed ? null : savedWork();
           if (saved && saved.fragment !== pendingFragment) {
             restoreOffer = saved;
             callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
           }
-          if (pendingFragment && !location.hash.startsWith('#k')) history.replaceState(null, '', `#${pendingFragment}`);
+          if (pendingFragment && !carriesLink(location.hash)) history.replaceState(null, '', `#${pendingFragment}`);
+          fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {});
           publishedHash = location.hash;
           followAddress = true;
           loadMs = performance.now();
@@ -663,11 +741,13 @@
     kizunaRequestComparison(id) { compareWith(id); },
     kizunaPublishLink: publishLink,
     kizunaRestore() {
-      if (restoreOffer && restoreOffer.fragment) openLink(restoreOffer.fragment);
+      if (restoreOffer && restoreOffer.fragment) openFragment(restoreOffer.fragment);
       else if (restoreOffer) importScenario(restoreOffer.scenario, restoreOffer.fileName);
     },
     kizunaCopyLink: copyLink,
     kizunaCopyEmbed: copyEmbed,
+    kizunaCopyText(text, confirmation) { copyText(text, confirmation, 'Copy it by hand'); },
+    kizunaRequestWorkshop(id) { startWorkshop(id); },
     kizunaFileRequest(what) { if (what === 'open') pickFile(); else exportFile(what); },
     kizunaCapture: capture,
     kizunaAutosaveScenario(scenario, fileName) { if (followAddress) autosave({ scenario, fileName }); },

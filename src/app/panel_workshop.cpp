@@ -50,7 +50,7 @@ void Injects(const Workshop& workshop, bool onlyThisRound) {
     if (!teamId.empty() && !inject.VisibleTo(teamId)) continue;
     any = true;
     ImGui::Bullet();
-    ImGui::TextWrapped("Round %d: %s%s", inject.round, inject.text.en.c_str(), inject.teams.empty() ? "" : " (private)");
+    ImGui::TextWrapped("%s%s", inject.text.en.c_str(), inject.teams.empty() ? "" : " (private)");
   }
   if (!any) ImGui::TextDisabled("No news this round.");
 }

@@ -31,6 +31,14 @@ EM_JS(void, kz_js_copy_embed, (const char* fragment), {
   if (Module["kizunaCopyEmbed"]) Module["kizunaCopyEmbed"](UTF8ToString(fragment));
 });
 
+EM_JS(void, kz_js_request_workshop, (const char* id), {
+  if (Module["kizunaRequestWorkshop"]) Module["kizunaRequestWorkshop"](UTF8ToString(id));
+});
+
+EM_JS(void, kz_js_copy_text, (const char* text, const char* confirmation), {
+  if (Module["kizunaCopyText"]) Module["kizunaCopyText"](UTF8ToString(text), UTF8ToString(confirmation));
+});
+
 EM_JS(void, kz_js_request_file, (const char* what), {
   if (Module["kizunaFileRequest"]) Module["kizunaFileRequest"](UTF8ToString(what));
 });
@@ -72,6 +80,10 @@ namespace kz::web {
 void CopyEmbedCode(const char* fragment) { kz_js_copy_embed(fragment); }
 
 void RequestFile(const char* what) { kz_js_request_file(what); }
+
+void RequestWorkshop(const char* id) { kz_js_request_workshop(id); }
+
+void CopyText(const char* text, const char* confirmation) { kz_js_copy_text(text, confirmation); }
 
 void CaptureCanvas(const char* area, float x, float y, float width, float height) { kz_js_capture_canvas(area, x, y, width, height); }
 

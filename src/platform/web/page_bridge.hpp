@@ -29,8 +29,14 @@ void CopyShareLink(const char* fragment);
 /// Copies an iframe's HTML showing the page's address with `fragment` (an embed link) and confirms.
 void CopyEmbedCode(const char* fragment);
 
-/// A File menu entry for the page: "open" (the file picker), "scenario" or "csv" (a download of
-/// kz_web_export's text).
+/// Asks the page to fetch exercise `id` (and the preset it names) and start it (kz_web_workshop_start).
+void RequestWorkshop(const char* id);
+
+/// Copies `text` to the clipboard and shows `confirmation` in the app's status line.
+void CopyText(const char* text, const char* confirmation);
+
+/// A File menu entry for the page: "open" (the file picker), "scenario", "csv" or "debrief" (a
+/// download of kz_web_export's text).
 void RequestFile(const char* what);
 
 /// Saves the canvas as a PNG download: the whole view ("view"), or the rectangle given in ImGui

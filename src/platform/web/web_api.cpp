@@ -12,6 +12,7 @@
 #include "page_api.hpp"
 #include "ui_landmarks.hpp"
 #include "web_app.hpp"
+#include "workshop_api.hpp"
 
 namespace {
 
@@ -180,7 +181,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_import(const char* fileName, const char*
       .c_str();
 }
 
-/// The text of an export: "scenario" (scenario JSON) or "csv" (the results, whose header names the
+/// The text of an export: "scenario" (scenario JSON), "debrief" (the workshop's debrief CSV) or "csv" (the results, whose header names the
 /// link: `pageUrl` with the share fragment, when the work has one). "" for anything else.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_export(const char* what, const char* pageUrl) {
   kz::web::WebApp* app = kz::web::RunningApp();
@@ -188,6 +189,11 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_export(const char* what, const char* pag
   const kz::Session& session = app->Ui().session();
   const std::string kind(what);
   if (kind == "scenario") return Reply(kz::SaveScenarioJson(session.scenario())).c_str();
+  if (kind == "debrief") {
+    const kz::Workshop& workshop = app->Ui().workshop();
+    if (!workshop.Active() || !workshop.CurrentDebrief()) return Reply("").c_str();
+    return Reply(kz::DebriefCsv(workshop.exercise(), workshop.CurrentDebrief().value())).c_str();
+  }
   if (kind != "csv") return Reply("").c_str();
   const kz::Expected<std::string> link = app->Ui().ShareLink();
   return Reply(kz::ResultsToCsv(session.scenario(), session.results(), link ? std::string(pageUrl) + "#" + link.value() : "")).c_str();
@@ -202,6 +208,49 @@ EMSCRIPTEN_KEEPALIVE void kz_web_request_png(const char* area) {
 EMSCRIPTEN_KEEPALIVE double kz_web_embed_flags() {
   kz::web::WebApp* app = kz::web::RunningApp();
   return app ? static_cast<double>(app->Ui().EmbedFlags()) : 0.0;
+}
+
+/// The exercises the Workshop menu offers, as the site's manifest JSON [{ id, title }].
+EMSCRIPTEN_KEEPALIVE void kz_web_set_exercises(const char* json) {
+  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().SetExercises(kz::ParsePresetList(json));
+}
+
+/// Starts an exercise (its file's text, untrusted) as facilitator over the preset it names (with
+/// the base that one names). Returns problems ("[]" when running); on problems the work stays.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_start(const char* exerciseText, const char* presetId, const char* presetText,
+                                                       const char* presetBaseId, const char* presetBaseText) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  const std::vector<kz::Problem> problems =
+      app->Ui().StartWorkshop(exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
+  if (!problems.empty()) app->Ui().SetStatus("The exercise could not be started: " + problems.front().ToString());
+  return Reply(kz::ProblemsJson(problems)).c_str();
+}
+
+/// Which exercise a session link needs: {"exercise": id} or {"problems": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_session_exercise(const char* text) {
+  const kz::Expected<kz::SessionLink> link = kz::DecodeSessionLink(kz::SplitTeamLink(text).first);
+  if (!link) return Reply("{\"problems\":" + kz::ProblemsJson(link.problems()) + "}").c_str();
+  return Reply("{\"exercise\":\"" + link.value().exercise + "\"}").c_str();  // ids need no escaping
+}
+
+/// Opens a session or team link with its exercise's and preset's texts. Problems ("[]" when open)
+/// leave the work as it was and show in the top bar.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const char* exerciseText, const char* presetId,
+                                                      const char* presetText, const char* presetBaseId, const char* presetBaseText) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  const std::vector<kz::Problem> problems =
+      app->Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
+  app->Ui().SetStatus(problems.empty() ? "" : "This session link could not be opened: " + problems.front().message + " Your work is unchanged.");
+  return Reply(kz::ProblemsJson(problems)).c_str();
+}
+
+/// A workshop command (workshop_api.hpp) with its JSON arguments; JSON back.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop(const char* command, const char* argJson) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  return Reply(kz::WorkshopCommand(app->Ui(), command, argJson)).c_str();
 }
 
 /// Offers autosaved work back (`savedAt` as the page formats it; "" withdraws the offer).

@@ -131,6 +131,7 @@ void WebApp::HandleFileRequest() {
     case FileAction::ExportResultsCsv: RequestFile("csv"); break;
     case FileAction::ExportViewPng: captureArea = "view"; break;
     case FileAction::ExportChartPng: captureArea = "chart"; break;
+    case FileAction::ExportDebriefCsv: RequestFile("debrief"); break;
   }
 }
 
@@ -231,6 +232,8 @@ void WebApp::Frame() {
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
+  if (std::optional<std::string> exercise = app.TakeWorkshopRequest()) RequestWorkshop(exercise->c_str());
+  if (std::optional<CopyRequest> copy = app.TakeCopyRequest()) CopyText(copy->text.c_str(), copy->confirmation.c_str());
   FollowAddressBar();
   HandleFileRequest();
   ForwardAnalysisRequests(app);

@@ -1,0 +1,122 @@
+// Workshop mode in Chromium: a facilitator and four teams, each in its own browser context (as on
+// five laptops), play a bundled exercise to its debrief using only links and decision codes; the
+// facilitator's final link, opened in a fresh context, gives the same debrief.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => { site = await serveSite(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await site?.close(); });
+
+const EXERCISE = 'rare-earth-squeeze';
+const state = (page) => page.evaluate(() => window.kizuna.workshop.state());
+
+test('a facilitator and four teams play an exercise to its debrief with links and codes only', async () => {
+  const host = await openPage(browser, site.url);
+  const facilitator = host.page;
+  await waitUntilRunning(facilitator, 3);
+  await facilitator.waitForFunction(() => window.kizuna.uiRect('workshop-menu') !== null);
+  await clickControl(facilitator, 'workshop-menu');
+  await facilitator.waitForFunction((id) => window.kizuna.uiRect(`workshop-run:${id}`) !== null, EXERCISE);
+  await clickControl(facilitator, `workshop-run:${EXERCISE}`);
+  await facilitator.waitForFunction(() => window.kizuna.workshop.state().active);
+  const started = await state(facilitator);
+  assert.equal(started.role, 'facilitator');
+  const teamIds = started.teams.map((team) => team.id);
+  assert.deepEqual(teamIds, ['US', 'JP', 'AU', 'EU']);
+
+  // Each team opens its own link in its own browser context.
+  const teams = [];
+  for (const id of teamIds) {
+    const link = await facilitator.evaluate((team) => window.kizuna.workshop.teamLink(team), id);
+    const opened = await openPage(browser, `${site.url}#${link}`);
+    await waitUntilRunning(opened.page, 3);
+    await opened.page.waitForFunction(() => window.kizuna.workshop.state().role === 'team');
+    assert.equal((await state(opened.page)).team, id);
+    teams.push({ id, ...opened });
+  }
+
+  for (let round = 1; round <= started.rounds; round++) {
+    for (const [index, team] of teams.entries()) {
+      const seen = await state(team.page);
+      assert.equal(seen.round, round, `${team.id} is in round ${round}`);
+      if (!seen.teams[index].decides) continue;
+      if (round === 1) {
+        assert.deepEqual(await team.page.evaluate((id) => window.kizuna.workshop.setDraft({ [`join.re-club.${id}`]: 1 }), team.id), []);
+      }
+      const preview = await team.page.evaluate(() => window.kizuna.workshop.preview());
+      assert.ok(Number.isFinite(preview.withDraft.own), `${team.id} sees a preview`);
+      const code = await team.page.evaluate(() => window.kizuna.workshop.submit());
+      assert.ok(code.length < 20, code);
+      if (round === 1 && index === 0) {
+        // Typed into the facilitator's code field, as read aloud.
+        await clickControl(facilitator, 'workshop-code');
+        await facilitator.keyboard.type(code.toLowerCase());
+        await frames(facilitator, 2);
+        await clickControl(facilitator, 'workshop-enter-code');
+        await facilitator.waitForFunction((i) => window.kizuna.workshop.state().teams[i].decided, index);
+      } else {
+        assert.deepEqual(await facilitator.evaluate((c) => window.kizuna.workshop.enterCode(c), code), [], `${team.id} round ${round}`);
+      }
+      const again = await facilitator.evaluate((c) => window.kizuna.workshop.enterCode(c), code);
+      assert.equal(again.length, 1, 'a code entered twice is refused');
+    }
+    if (round === started.rounds) break;
+    assert.deepEqual(await facilitator.evaluate(() => window.kizuna.workshop.advance()), []);
+    const session = (await state(facilitator)).link;
+    for (const team of teams) {  // each team pastes the facilitator's new link (with its team)
+      await team.page.evaluate(([link, id]) => { location.hash = `#${link}.${id}`; }, [session, team.id]);
+      await team.page.waitForFunction((r) => window.kizuna.workshop.state().round === r, round + 1);
+    }
+  }
+
+  const debrief = await facilitator.evaluate(() => window.kizuna.workshop.debrief());
+  assert.equal(debrief.played.teams.length, 4);
+  assert.ok(debrief.timeline.filter((entry) => entry.kind === 'decision').length >= 4);
+  const finalLink = (await state(facilitator)).link;
+  await facilitator.waitForFunction((link) => location.hash === `#${link}`, finalLink);  // the address bar holds the session
+
+  const replay = await openPage(browser, `${site.url}#${finalLink}`);
+  await waitUntilRunning(replay.page, 3);
+  await replay.page.waitForFunction(() => window.kizuna.workshop.state().active);
+  assert.deepEqual(await replay.page.evaluate(() => window.kizuna.workshop.debrief()), debrief, 'the same debrief from the final link');
+  assert.equal(await replay.page.evaluate(() => window.kizuna.workshop.debriefCsv()),
+    await facilitator.evaluate(() => window.kizuna.workshop.debriefCsv()));
+
+  for (const context of [host, replay, ...teams]) {
+    assert.deepEqual(context.consoleErrors, []);
+    await context.context.close();
+  }
+});
+
+test('wrong, stale and damaged codes and session links are named and change nothing', async () => {
+  const { page, context, consoleErrors } = await openPage(browser, site.url);
+  await waitUntilRunning(page, 3);
+  assert.deepEqual(await page.evaluate((id) => window.kizuna.workshop.start(id), EXERCISE), []);
+  const link = (await state(page)).link;
+  const us = await page.evaluate(() => window.kizuna.workshop.teamLink('US'));
+  // A stale code: made for round 1, entered after the round closed.
+  const team = await openPage(browser, `${site.url}#${us}`);
+  await waitUntilRunning(team.page, 3);
+  await team.page.waitForFunction(() => window.kizuna.workshop.state().role === 'team');
+  const code = await team.page.evaluate(() => window.kizuna.workshop.submit());
+  await team.context.close();
+  assert.deepEqual(await page.evaluate(() => window.kizuna.workshop.advance()), []);
+  const before = await state(page);
+  for (const [bad, expected] of [[code, /round/i], ['ZZZZ-ZZZZ', /./], ['hello', /./], [`${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`, /./]]) {
+    const problems = await page.evaluate((c) => window.kizuna.workshop.enterCode(c), bad);
+    assert.equal(problems.length, 1, bad);
+    assert.match(problems[0].message, expected, bad);
+  }
+  assert.deepEqual(await state(page), before);
+  for (const bad of [`${link.slice(0, -3)}`, 'wAAAA', `${link}.XX`]) {
+    const problems = await page.evaluate((l) => window.kizuna.workshop.open(l), bad);
+    assert.ok(problems.length >= 1, bad);
+    assert.match(await page.evaluate(() => window.kizuna.status()), /could not be opened/);
+    assert.deepEqual(await state(page), before, `${bad} leaves the session`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
