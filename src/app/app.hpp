@@ -151,6 +151,7 @@ class App {
   void WorkshopMenu();
   void WorkshopFrame();
   void SyncWorkshop();
+  std::vector<Problem> Adopt(Workshop opened);
   void Apply(const WorkshopActions& actions);
   void ShareMenu();
   void EmbedDialog();

@@ -43,12 +43,7 @@ std::vector<Problem> App::StartWorkshop(std::string_view exerciseText, const Pre
   if (!loaded) return loaded.problems();
   Workshop started;
   started.Start(std::move(loaded.value()));
-  const Expected<Scenario> picture = started.CommonPicture();
-  if (!picture) return picture.problems();
-  if (std::vector<Problem> problems = work.Open(started.exercise().scenario, picture.value()); !problems.empty()) return problems;
-  exercise = std::move(started);
-  syncedWorkshop = exercise.Version();
-  workshopPanel = WorkshopPanelState{};
+  if (std::vector<Problem> problems = Adopt(std::move(started)); !problems.empty()) return problems;
   status = "Workshop: " + exercise.exercise().title.en + ". Copy the team links and send each team its own.";
   return {};
 }
@@ -66,6 +61,11 @@ std::vector<Problem> App::OpenWorkshopLink(std::string_view link, std::string_vi
   if (!teamId.empty() && team < 0) return {{"link", "this exercise has no team '" + teamId + "'"}};
   Workshop opened;
   opened.Resume(std::move(loaded.value()), std::move(play.value()), team);
+  return Adopt(std::move(opened));
+}
+
+// The workshop's common picture becomes the session; on a problem nothing changes.
+std::vector<Problem> App::Adopt(Workshop opened) {
   const Expected<Scenario> picture = opened.CommonPicture();
   if (!picture) return picture.problems();
   if (std::vector<Problem> problems = work.Open(opened.exercise().scenario, picture.value()); !problems.empty()) return problems;

@@ -7,24 +7,16 @@
 
 #include <cmath>
 
+#include "json_writer.hpp"
 #include "panel_findings.hpp"
 #include "panel_levers.hpp"
 
 namespace kz {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Str(Writer& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void Num(Writer& w, const char* key, double value) {
-  w.Key(key);
-  if (std::isfinite(value)) w.Double(value);
-  else w.Null();
-}
+using json::Num;
+using json::Str;
+using json::Writer;
 
 int IndexOf(const std::vector<std::string>& ids, std::string_view id) {
   for (std::size_t i = 0; i < ids.size(); ++i) {

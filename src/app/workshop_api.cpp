@@ -6,22 +6,15 @@
 
 #include <cstdio>
 
+#include "json_writer.hpp"
 #include "page_api.hpp"
 
 namespace kz {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Str(Writer& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void Num(Writer& w, const char* key, double value) {
-  w.Key(key);
-  w.Double(value);
-}
+using json::Num;
+using json::Str;
+using json::Writer;
 
 std::string Problems(std::string message) { return ProblemsJson({{"", std::move(message)}}); }
 
