@@ -97,11 +97,48 @@
     }
   }
 
+  // -- The site's files. Served, they are fetched; in the offline single file (dist/kizuna.html,
+  // web/tools/offline_html.mjs) they are embedded in the page (#kizuna-files) and nothing is fetched.
+  const embedded = readEmbeddedFiles();
+  function readEmbeddedFiles() {
+    const element = document.getElementById('kizuna-files');
+    if (!element) return null;
+    const files = JSON.parse(element.textContent);
+    element.remove();  // the parsed copy is enough: the DOM need not hold megabytes of text too
+    return files;
+  }
+
+  // A text file of the site (a Promise, like fetch).
+  function siteText(url) {
+    if (!embedded) {
+      return fetch(url, { credentials: 'same-origin' }).then((response) => {
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+        return response.text();
+      });
+    }
+    const text = embedded.text[url];
+    return text === undefined ? Promise.reject(new Error(`${url}: not in this file`)) : Promise.resolve(text);
+  }
+
+  // An embedded binary file's bytes (base64 in the page), decoded on first use.
+  function siteBytes(name) {
+    const base64 = embedded.base64[name];
+    if (base64 === undefined) throw new Error(`${name}: not in this file`);
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  // A Blob URL of an embedded text file (scripts, the model card), made once.
+  const blobUrls = new Map();
+  function siteBlobUrl(name, type) {
+    if (!blobUrls.has(name)) blobUrls.set(name, URL.createObjectURL(new Blob([embedded.text[name]], { type })));
+    return blobUrls.get(name);
+  }
+
   const DEFAULT_PRESET = 're-2010-japan';
-  const fetchText = (url) => fetch(url, { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-    return response.text();
-  });
+  const fetchText = siteText;
   const manifest = fetchText('scenarios/index.json');
   manifest.catch(() => {});
 
@@ -243,9 +280,20 @@
   const pending = new Map(); // message id -> { resolve, reject, onProgress }
   let running = null;        // { id, kind, fraction }
 
+  // Served: worker.js beside the page. Offline: the core's glue and worker.js from a Blob (file://
+  // pages cannot start workers from files), then the wasm bytes as the first message.
+  function startWorker() {
+    if (!embedded) return new Worker('worker.js');
+    const source = `${embedded.text['kizuna_core.js']}\n;(function () {\n${embedded.text['worker.js']}\n})();\n`;
+    const started = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    const wasm = siteBytes('kizuna_core.wasm');
+    started.postMessage({ type: 'wasm', bytes: wasm }, [wasm.buffer]);
+    return started;
+  }
+
   function analysisWorker() {
     if (worker) return worker;
-    worker = new Worker('worker.js');
+    worker = startWorker();
     worker.onmessage = (event) => {
       const { id, progress, partial, ok, result, error, cancelled } = event.data || {};
       const request = pending.get(id);
@@ -391,6 +439,11 @@
   }
 
   async function instantiateApp(imports) {
+    if (embedded) {
+      const result = await WebAssembly.instantiate(siteBytes('kizuna.wasm'), imports);
+      showProgress(1, 'Starting…');
+      return result;
+    }
     const response = await fetch('kizuna.wasm', { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`kizuna.wasm: HTTP ${response.status} ${response.statusText}`);
     const result = await WebAssembly.instantiateStreaming(withProgress(response, 'Loading the model'), imports);
@@ -466,12 +519,17 @@
       runAnalysis(kind, options).catch(() => {});
     },
     kizunaCancelAnalysis() { cancelAnalysis(); },
+    // A page of the site (the model card) or a source's address, in a new tab.
+    kizunaOpenUrl(url) {
+      const local = embedded && url in embedded.text;
+      window.open(local ? siteBlobUrl(url, 'text/plain; charset=utf-8') : url, '_blank', 'noopener');
+    },
     kizunaFatal: showFatal,
   };
 
   showProgress(null, 'Loading…');
   const script = document.createElement('script');
-  script.src = 'kizuna.js';
+  script.src = embedded ? siteBlobUrl('kizuna.js', 'text/javascript') : 'kizuna.js';
   script.onerror = () => showFatal('Kizuna could not load', 'kizuna.js could not be fetched from this site.');
   document.body.appendChild(script);
 })();

@@ -34,7 +34,9 @@ EM_JS(void, kz_js_request_comparison, (const char* id), {
 });
 
 EM_JS(void, kz_js_open_url, (const char* url), {
-  window.open(UTF8ToString(url), "_blank", "noopener");
+  // The page decides where a site file is (the offline single file holds them as Blobs).
+  if (Module["kizunaOpenUrl"]) Module["kizunaOpenUrl"](UTF8ToString(url));
+  else window.open(UTF8ToString(url), "_blank", "noopener");
 });
 
 EM_JS(void, kz_js_publish_link, (const char* fragment, int push), {
