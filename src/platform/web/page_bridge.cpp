@@ -5,6 +5,10 @@
 
 // EM_JS defines extern "C" functions, so these live at file scope.
 
+EM_JS(void, kz_js_started, (), {
+  if (Module["kizunaStarted"]) Module["kizunaStarted"]();
+});
+
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
 });
@@ -23,6 +27,10 @@ EM_JS(void, kz_js_set_cursor, (const char* cursor), {
 EM_JS(void, kz_js_publish_findings, (const char* text), {
   var element = document.getElementById("findings");
   if (element) element.textContent = UTF8ToString(text);
+});
+
+EM_JS(void, kz_js_data_changed, (), {
+  if (Module["kizunaDataChanged"]) Module["kizunaDataChanged"]();
 });
 
 EM_JS(void, kz_js_request_preset, (const char* id), {
@@ -66,6 +74,10 @@ void RequestComparison(const char* id) { kz_js_request_comparison(id); }
 void RequestPreset(const char* id) { kz_js_request_preset(id); }
 
 void PublishFindings(const char* text) { kz_js_publish_findings(text); }
+
+void PublishDataChanged() { kz_js_data_changed(); }
+
+void NotifyStarted() { kz_js_started(); }
 
 void NotifyFirstFrame() { kz_js_first_frame(); }
 

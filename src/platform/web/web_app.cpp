@@ -77,6 +77,7 @@ bool WebApp::Init() {
     return false;
   }
   runningApp = this;
+  NotifyStarted();
   return true;
 }
 
@@ -117,6 +118,16 @@ void WebApp::FollowAddressBar() {
   const bool edited = app.session().editsVersion() != publishedEdits;
   publishedEdits = app.session().editsVersion();
   PublishLink(link.value().c_str(), edited);
+}
+
+// The page's data table follows runs, the selection and the chart's settings (what LinkStateKey
+// covers, plus the comparison's kind), not every frame, and not mid-drag.
+void WebApp::PublishDataTable() {
+  if (ImGui::IsAnyItemActive() || !app.session().loaded()) return;
+  std::string key = app.LinkStateKey() + "/" + ComparisonKey(app.session().comparison());
+  if (key == publishedDataKey) return;
+  publishedDataKey = std::move(key);
+  PublishDataChanged();
 }
 
 void WebApp::SetPresets(const std::string& manifestJson, const std::string& currentId) {
@@ -170,13 +181,16 @@ void WebApp::Frame() {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());
   }
+  PublishDataTable();
 
   DrawWorldMap();  // the backdrop, then the map over it
   imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
 
-  const bool first = frameStats.FrameCount() == 0;
   frameStats.Record(emscripten_get_now() - start);
-  if (first) NotifyFirstFrame();
+  if (!notifiedFirstFrame && app.session().loaded()) {  // ready means the scenario is on screen
+    notifiedFirstFrame = true;
+    NotifyFirstFrame();
+  }
 }
 
 }  // namespace kz::web
