@@ -80,13 +80,18 @@ test('offline, a link pasted into the address bar opens, on load and on hashchan
   await viewer.context.close();
 });
 
-test('offline, the other bundled scenarios open from the file', async () => {
+test('offline, the other bundled scenarios and the model card open from the file', async () => {
   const { page, context, consoleErrors } = await openPage(browser, pathToFileURL(offlineHtml).href, { offline: true });
   await waitUntilRunning(page, 3);
   assert.deepEqual(await page.evaluate(() => window.kizuna.loadPreset('two-sector')), []);
   assert.equal(await page.evaluate(() => window.kizuna.summary().scenario), 'two-sector');
   const missing = await page.evaluate(() => window.kizuna.loadPreset('no-such-scenario'));
   assert.match(missing[0].message, /not in this file/);
+  // Help's "model card" link: the embedded MODEL.md in a new tab.
+  const [card] = await Promise.all([context.waitForEvent('page'), page.evaluate(() => Module.kizunaOpenUrl('MODEL.md'))]);
+  await card.waitForLoadState();
+  assert.match(card.url(), /^blob:/);
+  assert.match(await card.locator('body').textContent(), /# Kizuna/);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
