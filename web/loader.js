@@ -173,6 +173,19 @@
   }
   const defaultPreset = fetchPreset(DEFAULT_PRESET);
   defaultPreset.catch(() => {});
+  // The manifest and the default scenario's texts once both have arrived (usually before the app
+  // starts), so the app can open the scenario before its first frame.
+  const startTexts = [];
+  Promise.all([manifest.catch(() => '[]'), defaultPreset]).then((texts) => startTexts.push(...texts), () => {});
+
+  // Opens the default scenario, then a link in the address over it (the default stays if the link
+  // cannot be opened). Returns [] or a Promise of the link's problems; throws if the default fails.
+  function openDefault(list, texts) {
+    callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
+    const problems = loadPresetTexts(DEFAULT_PRESET, texts);
+    if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    return location.hash.startsWith('#k') ? openLink(location.hash) : [];
+  }
 
   function loadPresetTexts(id, { text, base }) {
     return callWithStrings(Module._kz_web_load_scenario, [id, text, base], true);
@@ -577,14 +590,10 @@
     // The app is running, before its first frame: open the default scenario as soon as its texts
     // are here (usually already), so the first frame drawn shows it.
     kizunaStarted() {
-      opening = Promise.all([manifest.catch(() => '[]'), defaultPreset])
-        .then(([list, texts]) => {
-          callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
-          const problems = loadPresetTexts(DEFAULT_PRESET, texts);
-          if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-          // A link in the address opens over the default scenario (which stays if the link cannot).
-          return location.hash.startsWith('#k') ? openLink(location.hash) : [];
-        });
+      // Synchronously when the texts are here: a promise callback could run after the first frame.
+      opening = startTexts.length === 2
+        ? new Promise((resolve) => resolve(openDefault(...startTexts)))
+        : Promise.all([manifest.catch(() => '[]'), defaultPreset]).then(([list, texts]) => openDefault(list, texts));
       opening.catch((error) => showFatal('The default scenario could not be opened', String(error && error.message || error)));
     },
     // The first frame with the scenario is on screen (it has published its link): follow the address
@@ -633,4 +642,10 @@
   script.src = embedded ? siteBlobUrl('kizuna.js', 'text/javascript') : 'kizuna.js';
   script.onerror = () => showFatal('Kizuna could not load', 'kizuna.js could not be fetched from this site.');
   document.body.appendChild(script);
+  // The WebGL2 context, created now while the wasm downloads and compiles: the browser's first
+  // context is its slowest step (starting the GPU process; ~0.4-1.2 s under software rendering). The
+  // app's later getContext gets this same context, so the attributes are GLFW's for the app's window
+  // hints (src/platform/web/web_app.cpp: no alpha, depth, stencil or multisampling). A null context
+  // is reported by the app as before.
+  canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
 })();
