@@ -11,7 +11,10 @@
 //   kizuna.setScenario(obj)       replaces it; returns [] or the problems ({ path, message })
 //   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
+//   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
 //   kizuna.summary()              { scenario, title, selection, readout, metrics, ... }
+//   kizuna.chart()                { title, metric, unit, good, region, delta, months,
+//                                   series: [{ id, name, values, text }] }: the chart as data
 //   kizuna.select({ region, good, month })   returns [] or the problems
 //   kizuna.setComparison('none' | 'noEvents' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
@@ -70,6 +73,7 @@
   ready.catch(() => {}); // a fatal error is shown on the page; callers that await still see it
   let loadMs = null;
   let fatal = null;
+  let opening = null;  // Promise: the default scenario (and a link in the address) opened
 
   function showProgress(fraction, text) {
     if (fraction === null) progressBar.removeAttribute('value');
@@ -118,13 +122,61 @@
     }
   }
 
+  // -- The site's files. Served, they are fetched; in the offline single file (dist/kizuna.html,
+  // web/tools/offline_html.mjs) they are embedded in the page (#kizuna-files) and nothing is fetched.
+  const siteFiles = readEmbeddedFiles();
+  function readEmbeddedFiles() {
+    const element = document.getElementById('kizuna-files');
+    if (!element) return null;
+    const files = JSON.parse(element.textContent);
+    element.remove();  // the parsed copy is enough: the DOM need not hold megabytes of text too
+    return files;
+  }
+
+  // A text file of the site (a Promise, like fetch).
+  function siteText(url) {
+    if (!siteFiles) {
+      return fetch(url, { credentials: 'same-origin' }).then((response) => {
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+        return response.text();
+      });
+    }
+    const text = siteFiles.text[url];
+    return text === undefined ? Promise.reject(new Error(`${url}: not in this file`)) : Promise.resolve(text);
+  }
+
+  // An embedded binary file's bytes (base64 in the page), decoded on first use.
+  function siteBytes(name) {
+    const base64 = siteFiles.base64[name];
+    if (base64 === undefined) throw new Error(`${name}: not in this file`);
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  // A Blob URL of an embedded text file (scripts, the model card), made once.
+  const blobUrls = new Map();
+  function siteBlobUrl(name, type) {
+    if (!blobUrls.has(name)) blobUrls.set(name, URL.createObjectURL(new Blob([siteFiles.text[name]], { type })));
+    return blobUrls.get(name);
+  }
+
   const DEFAULT_PRESET = 're-2010-japan';
-  const fetchText = (url) => fetch(url, { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-    return response.text();
-  });
+  // The base the default scenario names, fetched at once beside it: fetched only once the preset's
+  // text has been read, it waited ~1 s behind the main thread's busiest time (the app's start).
+  // A hint only: if the preset names another base, that one is fetched.
+  const DEFAULT_BASE = 'default-world';
+  const fetchText = siteText;
   const manifest = fetchText('scenarios/index.json');
   manifest.catch(() => {});
+  const prefetched = new Map([[`scenarios/${DEFAULT_BASE}.json`, fetchText(`scenarios/${DEFAULT_BASE}.json`)]]);
+  prefetched.forEach((text) => text.catch(() => {}));
+  const fetchOnce = (url) => {
+    const early = prefetched.get(url);
+    prefetched.delete(url);  // later opens fetch afresh, as before
+    return early || fetchText(url);
+  };
 
   // Fetches a bundled scenario and the base it names, if any.
   async function fetchPreset(id) {
@@ -133,7 +185,7 @@
     let base = '';
     try {
       const baseId = JSON.parse(text).base;
-      if (typeof baseId === 'string') base = await fetchText(`scenarios/${baseId}.json`);
+      if (typeof baseId === 'string') base = await fetchOnce(`scenarios/${baseId}.json`);
     } catch (error) {
       if (error instanceof SyntaxError) return { text, base }; // the loader names the problem
       throw error;
@@ -142,6 +194,19 @@
   }
   const defaultPreset = fetchPreset(DEFAULT_PRESET);
   defaultPreset.catch(() => {});
+  // The manifest and the default scenario's texts once both have arrived (usually before the app
+  // starts), so the app can open the scenario before its first frame.
+  const startTexts = [];
+  Promise.all([manifest.catch(() => '[]'), defaultPreset]).then((texts) => startTexts.push(...texts), () => {});
+
+  // Opens the default scenario, then a link in the address over it (the default stays if the link
+  // cannot be opened). Returns [] or a Promise of the link's problems; throws if the default fails.
+  function openDefault(list, texts) {
+    callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
+    const problems = loadPresetTexts(DEFAULT_PRESET, texts);
+    if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    return carriesLink(location.hash) ? openFragment(location.hash) : [];
+  }
 
   function loadPresetTexts(id, { text, base }) {
     return callWithStrings(Module._kz_web_load_scenario, [id, text, base], true);
@@ -450,9 +515,20 @@
   const pending = new Map(); // message id -> { resolve, reject, onProgress }
   let running = null;        // { id, kind, fraction }
 
+  // Served: worker.js beside the page. Offline: the core's glue and worker.js from a Blob (file://
+  // pages cannot start workers from files), then the wasm bytes as the first message.
+  function startWorker() {
+    if (!siteFiles) return new Worker('worker.js');
+    const source = `${siteFiles.text['kizuna_core.js']}\n;(function () {\n${siteFiles.text['worker.js']}\n})();\n`;
+    const started = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    const wasm = siteBytes('kizuna_core.wasm');
+    started.postMessage({ type: 'wasm', bytes: wasm }, [wasm.buffer]);
+    return started;
+  }
+
   function analysisWorker() {
     if (worker) return worker;
-    worker = new Worker('worker.js');
+    worker = startWorker();
     worker.onmessage = (event) => {
       const { id, progress, partial, ok, result, error, cancelled } = event.data || {};
       const request = pending.get(id);
@@ -516,6 +592,78 @@
     return true;
   }
 
+  // -- The data table (#data-summary): the findings, the scenario's changed levers and the chart's
+  // series as HTML headings and tables, since the canvas is invisible to screen readers. Visually
+  // hidden until the "Data table" button shows it. The app says when its data changed (after a run
+  // or a new selection, not every frame); the table is rebuilt after that frame.
+  const dataSummary = document.getElementById('data-summary');
+  const dataToggle = document.getElementById('data-toggle');
+  let dataTableQueued = false;
+  function scheduleDataTable() {
+    if (dataTableQueued || !dataSummary) return;
+    dataTableQueued = true;
+    setTimeout(() => { dataTableQueued = false; renderDataTable(); }, 0);
+  }
+
+  function element(tag, text, attributes = {}) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    return node;
+  }
+
+  // Fills `table` with a caption, one header row and body rows (arrays of cell texts; the first
+  // cell of each row is its header).
+  function fillTable(table, caption, headers, rows) {
+    table.replaceChildren(element('caption', caption));
+    const head = element('tr');
+    headers.forEach((text) => head.append(element('th', text, { scope: 'col' })));
+    table.append(element('thead'));
+    table.tHead.append(head);
+    const body = element('tbody');
+    rows.forEach(([first, ...rest]) => {
+      const row = element('tr');
+      row.append(element('th', first, { scope: 'row' }));
+      rest.forEach((text) => row.append(element('td', text)));
+      body.append(row);
+    });
+    table.append(body);
+  }
+
+  const withUnit = (value, unit) => (value === null ? '' : `${value}${unit ? ` ${unit}` : ''}`);
+
+  function renderDataTable() {
+    if (loadMs === null) { ready.then(scheduleDataTable, () => {}); return; }  // the first frame tells first
+    const summary = api.summary();
+    const levers = api.changedLevers();
+    const chart = api.chart();
+    document.getElementById('data-scenario').textContent =
+      `${summary.title}. ${summary.readout}. Comparison: ${summary.comparison}.`;
+    fillTable(document.getElementById('data-levers'),
+      levers.length ? `${levers.length} lever${levers.length === 1 ? '' : 's'} changed from the preset` : 'No lever changed from the preset',
+      ['Lever', 'Path', 'Value', 'Preset value'],
+      levers.map((lever) => [lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
+    const series = chart.series || [];
+    fillTable(document.getElementById('data-chart'), `${chart.title} (${chart.unit}), by month`,
+      ['Month', ...series.map((line) => (line.id === chart.region ? `${line.name} (selected)` : line.name))],
+      Array.from({ length: chart.months || 0 }, (_, month) => [String(month), ...series.map((line) => line.text[month])]));
+    dataSummary.dataset.version = String(Number(dataSummary.dataset.version || 0) + 1);  // tests wait on it
+  }
+
+  function showDataTable(show) {
+    dataToggle.setAttribute('aria-expanded', String(show));
+    dataSummary.classList.toggle('visually-hidden', !show);
+    dataSummary.classList.toggle('shown', show);
+  }
+  if (dataToggle) {
+    dataToggle.addEventListener('click', () => showDataTable(dataToggle.getAttribute('aria-expanded') !== 'true'));
+    dataSummary.addEventListener('keydown', (event) => {  // Escape closes it, back on the button
+      if (event.key !== 'Escape' || !dataSummary.classList.contains('shown')) return;
+      showDataTable(false);
+      dataToggle.focus();
+    });
+  }
+
   const api = {
     ready,
     version() { requireRunning(); return Module.UTF8ToString(Module._kz_web_version()); },
@@ -544,7 +692,9 @@
       if (typeof path !== 'string' || typeof value !== 'number') return [{ path: String(path), message: 'setLever(path: string, value: number)' }];
       return callWithStrings(Module._kz_web_set_lever, [path, value], true);
     },
+    changedLevers() { requireRunning(); return callWithStrings(Module._kz_web_changed_levers_json, [], true); },
     summary() { requireRunning(); return callWithStrings(Module._kz_web_summary_json, [], true); },
+    chart() { requireRunning(); return callWithStrings(Module._kz_web_chart_json, [], true); },
     select({ region = '', good = '', month = -1 } = {}) {
       requireRunning();
       return callWithStrings(Module._kz_web_select, [String(region), String(good), Number.isInteger(month) ? month : -1], true);
@@ -670,12 +820,21 @@
     return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
   }
 
-  async function instantiateApp(imports) {
+  // Compiles the app's wasm, started before kizuna.js is even requested so that the download and
+  // compilation overlap the glue's (the largest part of the first load after the browser's own).
+  async function compileApp() {
+    if (siteFiles) return WebAssembly.compile(siteBytes('kizuna.wasm'));
     const response = await fetch('kizuna.wasm', { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`kizuna.wasm: HTTP ${response.status} ${response.statusText}`);
-    const result = await WebAssembly.instantiateStreaming(withProgress(response, 'Loading the model'), imports);
+    return WebAssembly.compileStreaming(withProgress(response, 'Loading the model'));
+  }
+
+  let appModule = null;  // Promise of the compiled module, once the browser is known to support it
+  async function instantiateApp(imports) {
+    const module = await appModule;
+    const instance = await WebAssembly.instantiate(module, imports);
     showProgress(1, 'Starting…');
-    return result;
+    return { instance, module };
   }
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiateStreaming !== 'function') {
@@ -708,34 +867,35 @@
       return {}; // asynchronous instantiation
     },
     onAbort(what) { showFatal('Kizuna stopped', String(what)); },
-    // The first frame is on screen: open the default scenario, then tell the page we are ready.
+    // The app is running, before its first frame: open the default scenario as soon as its texts
+    // are here (usually already), so the first frame drawn shows it.
+    kizunaStarted() {
+      // Synchronously when the texts are here: a promise callback could run after the first frame.
+      opening = startTexts.length === 2
+        ? new Promise((resolve) => resolve(openDefault(...startTexts)))
+        : Promise.all([manifest.catch(() => '[]'), defaultPreset]).then(([list, texts]) => openDefault(list, texts));
+      opening.catch((error) => showFatal('The default scenario could not be opened', String(error && error.message || error)));
+    },
+    // The first frame with the scenario is on screen (it has published its link): follow the address
+    // bar from now on, then tell the page we are ready.
     kizunaFirstFrame() {
-      Promise.all([manifest.catch(() => '[]'), defaultPreset])
-        .then(([list, texts]) => {
-          callWithStrings(Module._kz_web_set_presets, [list, DEFAULT_PRESET]);
-          const problems = loadPresetTexts(DEFAULT_PRESET, texts);
-          if (problems.length) throw new Error(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-          // A link in the address opens over the default scenario (which stays if the link cannot).
-          return carriesLink(location.hash) ? openFragment(location.hash) : [];
-        })
-        .then(() => {
-          // Opened without a link (and not in a frame): offer the autosaved work back when it differs
-          // from this start.
-          const saved = carriesLink(location.hash) || framed ? null : savedWork();
-          if (saved && saved.fragment !== pendingFragment) {
-            restoreOffer = saved;
-            callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
-          }
-          if (pendingFragment && !carriesLink(location.hash)) history.replaceState(null, '', `#${pendingFragment}`);
-          fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {});
-          publishedHash = location.hash;
-          followAddress = true;
-          loadMs = performance.now();
-          if (embedded()) document.body.classList.add('embedded');
-          loading.classList.add('done');
-          resolveReady();
-        })
-        .catch((error) => showFatal('The default scenario could not be opened', String(error && error.message || error)));
+      opening.then(() => {
+        // Opened without a link (and not in a frame): offer the autosaved work back when it differs
+        // from this start.
+        const saved = carriesLink(location.hash) || framed ? null : savedWork();
+        if (saved && saved.fragment !== pendingFragment) {
+          restoreOffer = saved;
+          callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
+        }
+        if (pendingFragment && !carriesLink(location.hash)) history.replaceState(null, '', `#${pendingFragment}`);
+        fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {});
+        publishedHash = location.hash;
+        followAddress = true;
+        loadMs = performance.now();
+        if (embedded()) document.body.classList.add('embedded');
+        loading.classList.add('done');
+        resolveReady();
+      }, () => {});  // kizunaStarted shows the problem
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
     kizunaRequestComparison(id) { compareWith(id); },
@@ -759,12 +919,26 @@
       runAnalysis(kind, options).catch(() => {});
     },
     kizunaCancelAnalysis() { cancelAnalysis(); },
+    kizunaDataChanged: scheduleDataTable,
+    // A page of the site (the model card) or a source's address, in a new tab.
+    kizunaOpenUrl(url) {
+      const local = siteFiles && url in siteFiles.text;
+      window.open(local ? siteBlobUrl(url, 'text/plain; charset=utf-8') : url, '_blank', 'noopener');
+    },
     kizunaFatal: showFatal,
   };
 
   showProgress(null, 'Loading…');
+  appModule = compileApp();
+  appModule.catch(() => {});  // instantiateWasm reports it
   const script = document.createElement('script');
-  script.src = 'kizuna.js';
+  script.src = siteFiles ? siteBlobUrl('kizuna.js', 'text/javascript') : 'kizuna.js';
   script.onerror = () => showFatal('Kizuna could not load', 'kizuna.js could not be fetched from this site.');
   document.body.appendChild(script);
+  // The WebGL2 context, created now while the wasm downloads and compiles: the browser's first
+  // context is its slowest step (starting the GPU process; ~0.4-1.2 s under software rendering). The
+  // app's later getContext gets this same context, so the attributes are GLFW's for the app's window
+  // hints (src/platform/web/web_app.cpp: no alpha, depth, stencil or multisampling). A null context
+  // is reported by the app as before.
+  canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
 })();

@@ -10,9 +10,16 @@
 //       { ok: false, error: 'analysis cancelled', cancelled: true } at its next chunk boundary.
 // Analyses run one chunk per task, so cancel messages (and others) are read between chunks.
 'use strict';
-importScripts('kizuna_core.js');
+// Served, kizuna_core.js is beside this file and fetches its wasm. In the offline single file the
+// page builds this worker from a Blob holding kizuna_core.js then this file (so createKizunaCore is
+// already defined) and posts { type: 'wasm', bytes } first: file:// allows no fetch.
+const embedded = typeof createKizunaCore === 'function';
+if (!embedded) importScripts('kizuna_core.js');
 
-const core = createKizunaCore(); // Promise of the instantiated module
+let receiveWasm = null;
+const core = embedded // Promise of the instantiated module
+  ? new Promise((resolve) => { receiveWasm = resolve; }).then((bytes) => createKizunaCore({ wasmBinary: bytes }))
+  : createKizunaCore();
 const cancelled = new Set();     // ids of analyses asked to stop
 
 // Calls an exported function with string arguments copied to the heap.
@@ -66,6 +73,7 @@ const handlers = {
 
 self.onmessage = async (event) => {
   const { id, type } = event.data || {};
+  if (type === 'wasm' && receiveWasm) { receiveWasm(event.data.bytes); receiveWasm = null; return; }
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type '${type}'`);

@@ -135,6 +135,8 @@ class App {
   AnalysisState& Analysis() { return analysis; }
   /// Opens the Analysis window on `kind`'s tab (as the top bar's Analysis menu does).
   void OpenAnalysis(AnalysisKind kind);
+  /// What the chart shows (metric, difference view), for the page's data table.
+  const ChartPanelState& Chart() const { return chartState; }
 
  private:
   void TopBar(const FrameContext& frame);

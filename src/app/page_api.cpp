@@ -47,11 +47,12 @@ std::string ProblemsJson(const std::vector<Problem>& problems) {
   return buffer.GetString();
 }
 
-std::string LeversJson(const Session& session) {
+std::string LeversJson(const Session& session, bool changedOnly) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartArray();
   for (const LeverInfo& lever : session.levers()) {
+    if (changedOnly && session.PresetValue(lever.path) == lever.value) continue;
     w.StartObject();
     Str(w, "path", lever.path);
     Str(w, "label", lever.label);
@@ -105,6 +106,43 @@ std::string SummaryJson(const Session& session) {
     for (int t = 0; t < r.months; ++t) worst = std::min(worst, r.fulfilment[r.Index(t, sel.region, sel.good)]);
     Num(w, "worstFulfilment", worst);
     w.EndObject();
+  }
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::string ChartJson(const Session& session, const ChartPanelState& chart) {
+  const ChartData data = ChartDataOf(session, chart);
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  if (session.loaded()) {
+    Str(w, "title", data.title);
+    Str(w, "metric", data.metric);
+    Str(w, "unit", data.unit);
+    Str(w, "good", data.good);
+    Str(w, "region", data.region);
+    w.Key("delta");
+    w.Bool(data.delta);
+    w.Key("months");
+    w.Int(data.months);
+    w.Key("series");
+    w.StartArray();
+    for (const ChartSeries& series : data.series) {
+      w.StartObject();
+      Str(w, "id", series.id);
+      Str(w, "name", series.name);
+      w.Key("values");
+      w.StartArray();
+      for (double value : series.values) std::isfinite(value) ? w.Double(value) : w.Null();
+      w.EndArray();
+      w.Key("text");
+      w.StartArray();
+      for (const std::string& text : series.text) w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
   }
   w.EndObject();
   return buffer.GetString();

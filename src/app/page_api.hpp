@@ -15,7 +15,12 @@ namespace kz {
 std::string ProblemsJson(const std::vector<Problem>& problems);
 
 /// [{ path, label, unit, min, max, value, preset, integer, group, source }]; infinite bounds are null.
-std::string LeversJson(const Session& session);
+/// `changedOnly`: only the levers whose value differs from the loaded preset's (or that it lacks).
+std::string LeversJson(const Session& session, bool changedOnly = false);
+
+/// The chart as data (panel_chart.hpp ChartData): { title, metric, unit, good, region, delta,
+/// months, series: [{ id, name, values, text }] }, or {} when no scenario is loaded.
+std::string ChartJson(const Session& session, const ChartPanelState& chart);
 
 /// { scenario, title, selection: { region, good, month }, readout, months, regions, goods,
 ///   comparison, comparisonScenario (its id, when comparing with another scenario), metrics: { lossUsd, comparisonLossUsd, worstFulfilment } }: what the page shows

@@ -175,6 +175,57 @@ std::vector<int> RegionsUsing(const Results& r, int good) {
   return regions;
 }
 
+namespace {
+
+const char* MetricKey(ChartMetric metric) {
+  switch (metric) {
+    case ChartMetric::Fulfilment: return "fulfilment";
+    case ChartMetric::Price: return "price";
+    case ChartMetric::Stockpile: return "stockpile";
+    case ChartMetric::Loss: return "loss";
+  }
+  return "";
+}
+
+ChartSeries SeriesOf(const SeriesSource& source, int months, int region, int good, std::string id, std::string name) {
+  ChartSeries series{std::move(id), std::move(name), {}, {}};
+  for (int t = 0; t < months; ++t) {
+    series.values.push_back(source.At(t, region, good));
+    series.text.push_back(source.Format(series.values.back()));
+  }
+  return series;
+}
+
+}  // namespace
+
+ChartData ChartDataOf(const Session& session, const ChartPanelState& state) {
+  ChartData data;
+  if (!session.loaded()) return data;
+  const Scenario& s = session.scenario();
+  const Results& r = session.results();
+  const Results* other = session.comparisonResults();
+  const Selection& sel = session.selection();
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
+  data.delta = source.minus != nullptr;
+  data.title = std::string(MetricName(state.metric)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
+               GoodLabel(s, sel.good) + " by region";
+  data.metric = MetricKey(state.metric);
+  const std::string& goodUnit = s.goods[static_cast<std::size_t>(sel.good)].unit;
+  data.unit = state.metric == ChartMetric::Fulfilment ? "%" : state.metric == ChartMetric::Price ? "x"
+            : state.metric == ChartMetric::Loss ? "USD" : goodUnit;
+  data.good = r.goodIds[static_cast<std::size_t>(sel.good)];
+  data.region = r.regionIds[static_cast<std::size_t>(sel.region)];
+  data.months = r.months;
+  for (int region : RegionsUsing(r, sel.good)) {
+    data.series.push_back(SeriesOf(source, r.months, region, sel.good, r.regionIds[static_cast<std::size_t>(region)], RegionName(s, region)));
+  }
+  if (other && !data.delta) {  // drawn dashed for the selected region
+    data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric}, r.months, sel.region, sel.good, "comparison",
+                                   "Comparison, " + RegionName(s, sel.region)));
+  }
+  return data;
+}
+
 Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   Selection selection = session.selection();
   if (!session.loaded()) return selection;

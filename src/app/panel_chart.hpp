@@ -38,6 +38,29 @@ struct ChartPanelState {
   bool delta = false;  ///< plot the difference from the comparison instead of the values
 };
 
+/// One plotted line of the chart as data: values and their read-out text ("62%", "+5 pts").
+struct ChartSeries {
+  std::string id;                 ///< region id, or "comparison"
+  std::string name;               ///< what the legend calls it
+  std::vector<double> values;     ///< per month
+  std::vector<std::string> text;  ///< per month, formatted as the chart's read-out
+};
+
+/// What the chart shows, as data for the page's accessible table (the same series, units and order
+/// as the drawing; the comparison line last when it is drawn).
+struct ChartData {
+  std::string title;       ///< e.g. "Fulfilment of NdFeB magnets by region"
+  std::string metric;      ///< "fulfilment", "price", "stockpile" or "loss"
+  std::string unit;        ///< "%", "x", the good's unit or "USD"
+  std::string good;        ///< good id
+  std::string region;      ///< the selected region's id (drawn bold)
+  bool delta = false;      ///< values are differences from the comparison
+  int months = 0;
+  std::vector<ChartSeries> series;
+};
+/// The chart's data for `state` (empty when no scenario is loaded).
+ChartData ChartDataOf(const Session& session, const ChartPanelState& state);
+
 /// Draws the chart in the current window and returns the selection the user asked for (the same as
 /// the session's when nothing was clicked).
 Selection DrawChartPanel(const Session& session, ChartPanelState& state);

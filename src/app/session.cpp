@@ -106,7 +106,7 @@ std::vector<Problem> Session::Load(std::string_view text, std::string_view baseT
   Expected<Results> results = RunWithFlows(scenario.value(), Simulation::Validation::Skip);  // validated on load
   if (!results) return results.problems();
   Scenario preset = scenario.value();
-  Adopt(std::move(preset), std::move(scenario.value()), std::move(results.value()));
+  Adopt(std::move(preset), std::move(scenario.value()), std::move(results.value()), /*unedited=*/true);
   return {};
 }
 
@@ -125,12 +125,13 @@ std::vector<Problem> Session::Open(Scenario preset, Scenario edited) {
   if (std::vector<Problem> problems = ValidateScenario(preset); !problems.empty()) return problems;
   Expected<Results> results = RunWithFlows(edited, Simulation::Validation::Full);
   if (!results) return results.problems();
-  Adopt(std::move(preset), std::move(edited), std::move(results.value()));
+  Adopt(std::move(preset), std::move(edited), std::move(results.value()), false);
   return {};
 }
 
-// A new session: `preset` is the reference for resets and comparison, `edited` the working scenario.
-void Session::Adopt(Scenario preset, Scenario edited, Results results) {
+// A new session: `preset` is the reference for resets and comparison, `edited` the working scenario
+// (`unedited`: the same as `preset`, so one lever walk serves both; each walk is ~10% of a first load).
+void Session::Adopt(Scenario preset, Scenario edited, Results results, bool unedited) {
   reference = std::move(preset);
   working = std::move(edited);
   ++editsRevision;
@@ -139,10 +140,10 @@ void Session::Adopt(Scenario preset, Scenario edited, Results results) {
   openStepPath.clear();
   current = std::move(results);
   ++runCount;
-  provenance = ResolveProvenance(reference);
-  presetValues.clear();
-  for (const LeverInfo& lever : ListLevers(reference)) presetValues.emplace(lever.path, lever.value);
+  provenance.reset();  // resolved when first asked for (a tooltip): ~20% of a first load otherwise
   leverList = ListLevers(working);
+  presetValues.clear();
+  for (const LeverInfo& lever : unedited ? leverList : ListLevers(reference)) presetValues.emplace(lever.path, lever.value);
   ++leversRevision;
   if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
   RunComparison();
@@ -280,7 +281,8 @@ void Session::Select(Selection selection) {
 }
 
 std::string Session::ProvenanceOf(std::string_view path) const {
-  for (const NumberProvenance& item : provenance) {
+  if (!provenance) provenance = ResolveProvenance(reference);
+  for (const NumberProvenance& item : *provenance) {
     if (item.number.path != path) continue;
     if (!item.covered()) return "";
     const Provenance& entry = reference.provenance[item.entry];

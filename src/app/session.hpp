@@ -121,7 +121,7 @@ class Session {
   int findingsVersion() const { return findingsRevision; }
 
  private:
-  void Adopt(Scenario preset, Scenario edited, Results results);
+  void Adopt(Scenario preset, Scenario edited, Results results, bool unedited = false);
   void RunAll();
   void RememberForUndo(std::string_view path);
   void Restore(Scenario scenario);
@@ -145,7 +145,7 @@ class Session {
   std::vector<Scenario> redoStack;
   std::string openStepPath;         // the lever whose drag is the open undo step ("" = none)
   int editsRevision = 0;
-  std::vector<NumberProvenance> provenance;  // of the loaded preset, by number path order
+  mutable std::optional<std::vector<NumberProvenance>> provenance;  // of the loaded preset, by number path order; resolved on first use
   std::unordered_map<std::string, double> presetValues;  // lever path -> the preset's value (tooltips, resets)
   int runCount = 0;
   Findings keyFindings;

@@ -5,6 +5,10 @@
 
 // EM_JS defines extern "C" functions, so these live at file scope.
 
+EM_JS(void, kz_js_started, (), {
+  if (Module["kizunaStarted"]) Module["kizunaStarted"]();
+});
+
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
 });
@@ -51,6 +55,10 @@ EM_JS(void, kz_js_autosave_scenario, (const char* json, const char* fileName), {
   if (Module["kizunaAutosaveScenario"]) Module["kizunaAutosaveScenario"](UTF8ToString(json), UTF8ToString(fileName));
 });
 
+EM_JS(void, kz_js_data_changed, (), {
+  if (Module["kizunaDataChanged"]) Module["kizunaDataChanged"]();
+});
+
 EM_JS(void, kz_js_request_preset, (const char* id), {
   if (Module["kizunaRequestPreset"]) Module["kizunaRequestPreset"](UTF8ToString(id));
 });
@@ -60,7 +68,9 @@ EM_JS(void, kz_js_request_comparison, (const char* id), {
 });
 
 EM_JS(void, kz_js_open_url, (const char* url), {
-  window.open(UTF8ToString(url), "_blank", "noopener");
+  // The page decides where a site file is (the offline single file holds them as Blobs).
+  if (Module["kizunaOpenUrl"]) Module["kizunaOpenUrl"](UTF8ToString(url));
+  else window.open(UTF8ToString(url), "_blank", "noopener");
 });
 
 EM_JS(void, kz_js_publish_link, (const char* fragment, int push), {
@@ -102,6 +112,10 @@ void RequestComparison(const char* id) { kz_js_request_comparison(id); }
 void RequestPreset(const char* id) { kz_js_request_preset(id); }
 
 void PublishFindings(const char* text) { kz_js_publish_findings(text); }
+
+void PublishDataChanged() { kz_js_data_changed(); }
+
+void NotifyStarted() { kz_js_started(); }
 
 void NotifyFirstFrame() { kz_js_first_frame(); }
 

@@ -3,7 +3,12 @@
 
 namespace kz::web {
 
-/// Tells the page the first frame is on screen: resolves `kizuna.ready` and hides the loader.
+/// Tells the page the app is running (before its first frame): the page opens the default scenario
+/// now, so the first frame drawn already shows it.
+void NotifyStarted();
+
+/// Tells the page the first frame with a scenario is on screen: resolves `kizuna.ready` and hides
+/// the loader.
 void NotifyFirstFrame();
 
 /// Sets the canvas's CSS cursor (e.g. "default", "text", "ew-resize").
@@ -52,5 +57,9 @@ void RequestRestore();
 /// Puts the key findings into the page's ARIA live region (#findings), for screen readers, and
 /// tells an embedding page (postMessage "change").
 void PublishFindings(const char* text);
+
+/// Tells the page that what its data table mirrors (summary, levers, chart) changed: it reads them
+/// back through the page API, after this frame.
+void PublishDataChanged();
 
 }  // namespace kz::web

@@ -103,6 +103,20 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_set_lever(const char* path, double value
   return Reply(kz::ProblemsJson(app->Ui().session().SetLever(path, value))).c_str();
 }
 
+/// The levers whose values differ from the loaded preset's, as JSON (page_api.hpp).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_changed_levers_json() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  return Reply(kz::LeversJson(app->Ui().session(), true)).c_str();
+}
+
+/// The chart's series as JSON (page_api.hpp), for the page's data table.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_chart_json() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  return Reply(kz::ChartJson(app->Ui().session(), app->Ui().Chart())).c_str();
+}
+
 /// The summary as JSON (page_api.hpp).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_summary_json() {
   kz::web::WebApp* app = kz::web::RunningApp();

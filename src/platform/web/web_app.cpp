@@ -52,6 +52,7 @@ bool WebApp::Init() {
     ReportFatal("Kizuna could not start", "The windowing layer (GLFW) failed to initialise.");
     return false;
   }
+  // web/loader.js creates the canvas's context early with the attributes these hints give: keep both in step.
   glfwWindowHint(GLFW_ALPHA_BITS, 0);  // opaque canvas: the page behind never shows through
   glfwWindowHint(GLFW_DEPTH_BITS, 0);  // 2D drawing only
   glfwWindowHint(GLFW_STENCIL_BITS, 0);
@@ -80,6 +81,7 @@ bool WebApp::Init() {
     return false;
   }
   runningApp = this;
+  NotifyStarted();
   return true;
 }
 
@@ -187,6 +189,16 @@ void WebApp::CaptureIfRequested() {
   captureArea.clear();
 }
 
+// The page's data table follows runs, the selection and the chart's settings (what LinkStateKey
+// covers, plus the comparison's kind), not every frame, and not mid-drag.
+void WebApp::PublishDataTable() {
+  if (ImGui::IsAnyItemActive() || !app.session().loaded()) return;
+  std::string key = app.LinkStateKey() + "/" + ComparisonKey(app.session().comparison());
+  if (key == publishedDataKey) return;
+  publishedDataKey = std::move(key);
+  PublishDataChanged();
+}
+
 void WebApp::SetPresets(const std::string& manifestJson, const std::string& currentId) {
   presets = ParsePresetList(manifestJson);
   currentPreset = currentId;
@@ -241,14 +253,17 @@ void WebApp::Frame() {
     publishedFindings = app.session().findingsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());
   }
+  PublishDataTable();
 
   DrawWorldMap();  // the backdrop, then the map over it
   imguiRenderer.Draw(*ImGui::GetDrawData(), canvas.framebufferWidth, canvas.framebufferHeight);
   CaptureIfRequested();
 
-  const bool first = frameStats.FrameCount() == 0;
   frameStats.Record(emscripten_get_now() - start);
-  if (first) NotifyFirstFrame();
+  if (!notifiedFirstFrame && app.session().loaded()) {  // ready means the scenario is on screen
+    notifiedFirstFrame = true;
+    NotifyFirstFrame();
+  }
 }
 
 }  // namespace kz::web

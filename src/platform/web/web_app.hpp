@@ -60,6 +60,7 @@ class WebApp {
   void HandleShareRequest();
   void HandleFileRequest();
   void CaptureIfRequested();
+  void PublishDataTable();
 
   GLFWwindow* window = nullptr;
   App app;
@@ -73,7 +74,9 @@ class WebApp {
   float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
   std::vector<PresetInfo> presets;
   std::string currentPreset;
+  bool notifiedFirstFrame = false;  // the page was told a frame with a scenario is on screen
   int publishedFindings = -1;  // Session::findingsVersion() last put into the page
+  std::string publishedDataKey;  // what the page's data table was last told to show (PublishDataTable)
   std::string publishedLinkKey;  // App::LinkStateKey() of the link last put into the address bar
   int publishedEdits = -1;       // Session::editsVersion() then: new edits push a history entry
   bool inDragEntry = false;      // the drag under way has pushed its history entry
