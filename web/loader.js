@@ -888,13 +888,14 @@
           callWithStrings(Module._kz_web_offer_restore, [new Date(saved.savedAt).toLocaleString()]);
         }
         if (pendingFragment && !carriesLink(location.hash)) history.replaceState(null, '', `#${pendingFragment}`);
-        fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {});
         publishedHash = location.hash;
         followAddress = true;
         loadMs = performance.now();
         if (embedded()) document.body.classList.add('embedded');
         loading.classList.add('done');
         resolveReady();
+        // The Workshop menu's list, after the first view (exercises are not part of it).
+        setTimeout(() => fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {}), 0);
       }, () => {});  // kizunaStarted shows the problem
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
