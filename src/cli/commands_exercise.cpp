@@ -27,7 +27,14 @@ Expected<Exercise> LoadExerciseSource(const std::string& source) {
   return LoadExerciseJson(text.value(), BundledPresets());
 }
 
+// USD million; changes carry their sign ("+12.3"), amounts do not.
 std::string Usd(double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value / 1e6);
+  return buffer;
+}
+
+std::string UsdChange(double value) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%+.1f", value / 1e6);
   return buffer;
@@ -62,8 +69,8 @@ void PrintDebrief(const Exercise& exercise, const Play& play, const Debrief& deb
   }
   std::printf("\nWhat each decision changed (that decision alone undone; USD million, negative = better)\n");
   for (const DecisionEffect& effect : debrief.effects) {
-    std::printf("  round %d %-4s own %10s  score %10s  collective %10s\n", effect.round, effect.team.c_str(), Usd(effect.ownChange).c_str(),
-                Usd(effect.scoreChange).c_str(), Usd(effect.collectiveChange).c_str());
+    std::printf("  round %d %-4s own %10s  score %10s  collective %10s\n", effect.round, effect.team.c_str(), UsdChange(effect.ownChange).c_str(),
+                UsdChange(effect.scoreChange).c_str(), UsdChange(effect.collectiveChange).c_str());
   }
   std::printf("\nresults %016llx\n", static_cast<unsigned long long>(debrief.played.resultsHash));
 }
