@@ -139,8 +139,8 @@ void WebApp::HandleFileRequest() {
 
 // The address bar always holds the link of what is on screen: edits push a history entry (so Back
 // steps through them), view changes replace it; a drag pushes one entry and replaces it as it goes
-// (at most every kDragPublishMs). Share copies it. An
-// embedded view leaves the address, the history and the autosave alone: they are the host page's.
+// (at most every kDragPublishMs). Share copies it. An embedded view leaves the address, the history
+// and the autosave alone: they are the host page's.
 void WebApp::FollowAddressBar() {
   if (app.TakeRestoreRequest()) RequestRestore();
   HandleShareRequest();
