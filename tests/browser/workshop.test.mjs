@@ -50,9 +50,18 @@ test('a facilitator and four teams play an exercise to its debrief with links an
     return result;
   }
 
+  // Rounds 1 and 2: every team decides on its own laptop and reads out its code. Round 3: the
+  // facilitator enters one team's decision on the shared screen (hot-seat). Round 4: nobody changes
+  // course (teams keep their last values).
+  const CODE_ROUNDS = 2;
   for (let round = 1; round <= started.rounds; round++) {
     const session = (await state(facilitator)).link;
-    for (const [index, team] of teams.entries()) {
+    if (round === CODE_ROUNDS + 1) {
+      await clickControl(facilitator, 'workshop-hotseat:AU');
+      await clickControl(facilitator, 'workshop-record');
+      await facilitator.waitForFunction(() => window.kizuna.workshop.state().teams[2].decided);
+    }
+    for (const [index, team] of (round <= CODE_ROUNDS ? teams : []).entries()) {
       const link = round === 1 ? await facilitator.evaluate((id) => window.kizuna.workshop.teamLink(id), team.id) : `${session}.${team.id}`;
       const code = await asTeam(team, link, round, async (page, seen) => {
         if (!seen.teams[index].decides) return null;
@@ -84,7 +93,7 @@ test('a facilitator and four teams play an exercise to its debrief with links an
 
   const debrief = await facilitator.evaluate(() => window.kizuna.workshop.debrief());
   assert.equal(debrief.played.teams.length, 4);
-  assert.ok(debrief.timeline.filter((entry) => entry.kind === 'decision').length >= 4);
+  assert.ok(debrief.timeline.filter((entry) => entry.kind === 'decision').length >= 9, 'four teams twice, and the hot seat');
   const finalLink = (await state(facilitator)).link;
   await facilitator.waitForFunction((link) => location.hash === `#${link}`, finalLink);  // the address bar holds the session
 
