@@ -119,14 +119,18 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   ImGui::SeparatorText("Round");
   if (!workshop.LastRound()) {
     if (ImGui::Button(("Close round " + std::to_string(workshop.Round()) + " and start the next").c_str())) {
-      Say(state, workshop.Advance(), "Round " + std::to_string(workshop.Round()) + " is open. Share the new link with the teams.");
+      const std::vector<Problem> problems = workshop.Advance();  // before the message reads the new round
+      Say(state, problems, "Round " + std::to_string(workshop.Round()) + " is open. Share the new link with the teams.");
     }
   } else if (ImGui::Button("Finish: show the debrief")) {
     state.showDebrief = true;
   }
   MarkLastItem("workshop-advance");
   ImGui::SameLine();
-  if (ImGui::Button("Undo a round")) Say(state, workshop.UndoRound() ? std::vector<Problem>{} : std::vector<Problem>{{"", "nothing to undo"}}, "The previous round is open again.");
+  if (ImGui::Button("Undo a round")) {
+    const bool undone = workshop.UndoRound();
+    Say(state, undone ? std::vector<Problem>{} : std::vector<Problem>{{"", "nothing to undo"}}, "The previous round is open again.");
+  }
   MarkLastItem("workshop-undo");
   if (ImGui::Button("Debrief so far")) state.showDebrief = true;
   MarkLastItem("workshop-debrief");
