@@ -895,7 +895,7 @@
         loading.classList.add('done');
         resolveReady();
         // The Workshop menu's list, after the first view (exercises are not part of it).
-        setTimeout(() => fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {}), 0);
+        setTimeout(() => fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {}), 5000);
       }, () => {});  // kizunaStarted shows the problem
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
