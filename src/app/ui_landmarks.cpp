@@ -19,6 +19,8 @@ std::map<std::string, Landmark>& Registry() {
 }  // namespace
 
 void MarkLastItem(const char* name) {
+  // A control scrolled or clipped out of its window cannot be clicked: it is not drawn.
+  if (!ImGui::IsItemVisible()) return;
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   Registry()[name] = Landmark{LandmarkRect{min.x, min.y, max.x - min.x, max.y - min.y}, ImGui::GetFrameCount()};

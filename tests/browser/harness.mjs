@@ -93,10 +93,10 @@ export async function frames(page, count = 2) {
 }
 
 /// Clicks the middle of a named control (kizuna.uiRect) as a user would, frame by frame. `page` may
-/// be a Frame (an embedded view); then pass the page's `mouse`.
+/// be a Frame (an embedded view); then pass the page's `mouse`. The control must be drawn at the same
+/// place in two frames in a row first: a re-run or a new message can move it between frames.
 export async function clickControl(page, name, mouse = page.mouse) {
-  const rect = await page.evaluate((n) => window.kizuna.uiRect(n), name);
-  if (!rect) throw new Error(`${name} is not drawn`);
+  const rect = await stableRect(page, name);
   const box = await page.locator('#canvas').boundingBox();
   await mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
   await frames(page, 1);
@@ -104,4 +104,16 @@ export async function clickControl(page, name, mouse = page.mouse) {
   await frames(page, 1);
   await mouse.up();
   await frames(page, 2);
+}
+
+async function stableRect(page, name, attempts = 20) {
+  const uiRect = () => page.evaluate((n) => window.kizuna.uiRect(n), name);
+  let rect = await uiRect();
+  for (let i = 0; i < attempts; i++) {
+    await frames(page, 1);
+    const next = await uiRect();
+    if (rect && next && JSON.stringify(rect) === JSON.stringify(next)) return next;
+    rect = next;
+  }
+  throw new Error(rect ? `${name} keeps moving` : `${name} is not drawn`);
 }
