@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis_state.hpp"
+#include "catalog.hpp"
 #include "frame_stats.hpp"
 #include "panel_analysis.hpp"
 #include "panel_chart.hpp"
@@ -30,8 +31,8 @@ struct FrameContext {
 /// A bundled scenario the user can open (the platform knows where its file is).
 struct PresetInfo {
   std::string id;
-  std::string title;
-  std::string narrative;  ///< what the preset is about, shown in the picker ("" when it has none)
+  LocalizedText title;
+  LocalizedText narrative;  ///< what the preset is about, shown in the picker (empty when it has none)
 };
 
 /// What Share copies: the whole view, the comparison framed on the Difference chart, or the code
@@ -114,9 +115,14 @@ class App {
   AnalysisState& Analysis() { return analysis; }
   /// Opens the Analysis window on `kind`'s tab (as the top bar's Analysis menu does).
   void OpenAnalysis(AnalysisKind kind);
+  /// Switches the UI's language (instant: catalogs are built in) and re-words the findings. The
+  /// platform loads Japanese glyphs when CurrentUiLanguage() becomes Japanese.
+  void SetLanguage(Language language);
+  Language CurrentUiLanguage() const;
 
  private:
   void TopBar(const FrameContext& frame);
+  void LanguageMenu();
   void Apply(const LeversPanelActions& actions);
   void PresetPicker();
   void ComparisonPicker();
@@ -131,6 +137,7 @@ class App {
   void EmbedDialog();
   void EmbeddedCorner();
   LinkView ComparisonView() const;
+  std::uint8_t LinkLanguage() const;
 
   Session work;
   WorldView world;

@@ -3,14 +3,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
 namespace kz {
 namespace {
+
+// Group names: stable (the page API's levers() reports them); their labels come from the catalog.
+const std::string kShocks = "Shocks";
+const std::string kPolicies = "National policies";
+const std::string kFrameworks = "Frameworks";
+const std::string kRisks = "Risks";
+const std::string kWorldData = "World data";
+
+std::string GroupLabel(const std::string& group) {
+  const char* key = group == kShocks      ? "lever.group.shocks"
+                    : group == kPolicies   ? "lever.group.policies"
+                    : group == kFrameworks ? "lever.group.frameworks"
+                    : group == kRisks      ? "lever.group.risks"
+                                           : "lever.group.world";
+  return TrId(key, group);
+}
 
 // The second path segment names the thing a lever belongs to (event id, region, framework id).
 std::string Owner(const std::string& path) {
@@ -38,10 +56,14 @@ void Tooltip(const Session& session, const LeverInfo& lever, std::optional<doubl
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
   ImGui::TextUnformatted(lever.label.c_str());
   ImGui::TextDisabled("%s", lever.path.c_str());
-  if (preset) ImGui::Text("Default %g %s", *preset, lever.unit.c_str());
+  if (preset) {
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", *preset);
+    ImGui::TextUnformatted(TrFormat("lever.default", {{"value", value}, {"unit", lever.unit}}).c_str());
+  }
   const std::string provenance = session.ProvenanceOf(lever.path);
   ImGui::Separator();
-  ImGui::TextUnformatted(provenance.empty() ? "No source recorded: a user edit or a new item." : provenance.c_str());
+  ImGui::TextUnformatted(provenance.empty() ? Tr("lever.no-source") : provenance.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -80,7 +102,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
   ImGui::BeginDisabled(!changed);
   if (ImGui::Button("R", ImVec2(resetWidth, 0.0f)) && preset) edits.push_back({lever.path, *preset});
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Reset to the preset's value");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr("lever.reset-tip"));
   ImGui::SameLine();
   ImGui::TextUnformatted(label.c_str());
   ImGui::SameLine();
@@ -90,7 +112,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
 
 // A shock's own controls above its levers: remove it.
 void EventControls(const std::string& id, LeversPanelActions& actions) {
-  if (ImGui::SmallButton("Remove this shock")) actions.removeEvent = id;
+  if (ImGui::SmallButton(Tr("lever.remove-shock"))) actions.removeEvent = id;
   MarkLastItem(("remove-shock:" + id).c_str());
 }
 
@@ -99,7 +121,7 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
   const auto framework = std::find_if(scenario.frameworks.begin(), scenario.frameworks.end(),
                                       [&frameworkId](const Framework& f) { return f.id == frameworkId; });
   if (framework == scenario.frameworks.end()) return;
-  ImGui::TextDisabled("Members");
+  ImGui::TextDisabled("%s", Tr("lever.members"));
   const float columnWidth = ImGui::GetFontSize() * 4.5f;
   const int perLine = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / columnWidth));
   const float left = ImGui::GetCursorPosX();
@@ -111,7 +133,7 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
     ImGui::PushID(region.id.c_str());
     if (ImGui::Checkbox(region.id.c_str(), &member)) actions.membership.push_back({frameworkId, region.id, member});
     MarkLastItem(("member:" + frameworkId + ":" + region.id).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", region.name.en.empty() ? region.id.c_str() : region.name.en.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", LocalName(region.name, region.id).c_str());
     ImGui::PopID();
   }
 }
@@ -131,8 +153,8 @@ void OwnedGroup(const Session& session, const std::string& group, const std::vec
       const auto name = ownerNames.find(owner);
       const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
       open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
-      if (open && group == "Shocks") EventControls(owner, actions);
-      if (open && group == "Frameworks") MemberControls(session.scenario(), owner, actions);
+      if (open && group == kShocks) EventControls(owner, actions);
+      if (open && group == kFrameworks) MemberControls(session.scenario(), owner, actions);
     }
     if (open) LeverRow(session, *lever, Tail(lever->path), actions.edits);
   }
@@ -141,23 +163,24 @@ void OwnedGroup(const Session& session, const std::string& group, const std::vec
 
 std::map<std::string, std::string> OwnerNames(const Scenario& s) {
   std::map<std::string, std::string> names;
-  for (const Event& e : s.events) names[e.id] = e.name.en.empty() ? e.id : e.name.en;
-  for (const Region& r : s.regions) names[r.id] = r.name.en.empty() ? r.id : r.name.en;
-  for (const Framework& f : s.frameworks) names[f.id] = f.name.en.empty() ? f.id : f.name.en;
-  for (const Hazard& h : s.risks) names[h.id] = h.name.en.empty() ? h.id : h.name.en;
+  for (const Event& e : s.events) names[e.id] = LocalName(e.name, e.id);
+  for (const Region& r : s.regions) names[r.id] = LocalName(r.name, r.id);
+  for (const Framework& f : s.frameworks) names[f.id] = LocalName(f.name, f.id);
+  for (const Hazard& h : s.risks) names[h.id] = LocalName(h.name, h.id);
   return names;
 }
 
 void WorldData(const Session& session, const std::vector<std::size_t>& indices, LeversPanelState& state,
                std::vector<LeverEdit>& edits) {
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::InputTextWithHint("##filter", "Filter, e.g. JP.re_oxide", state.filter, sizeof state.filter);
+  ImGui::InputTextWithHint("##filter", Tr("lever.filter-hint"), state.filter, sizeof state.filter);
   std::vector<const LeverInfo*> shown;
   for (const std::size_t index : indices) {
     const LeverInfo* lever = &session.levers()[index];
     if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
   }
-  ImGui::TextDisabled("%zu of %zu", shown.size(), indices.size());
+  ImGui::TextDisabled("%s", TrFormat("lever.shown-of", {{"shown", FormatCount(static_cast<long long>(shown.size()))},
+                                                        {"total", FormatCount(static_cast<long long>(indices.size()))}}).c_str());
   ImGuiListClipper clipper;  // thousands of rows: draw only the visible ones
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
@@ -170,11 +193,11 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
 }  // namespace
 
 std::string LeverGroup(const std::string& path) {
-  if (path.rfind("event.", 0) == 0) return "Shocks";
-  if (path.rfind("policy.", 0) == 0) return "National policies";
-  if (path.rfind("framework.", 0) == 0) return "Frameworks";
-  if (path.rfind("risk.", 0) == 0) return "Risks";
-  return "World data";
+  if (path.rfind("event.", 0) == 0) return kShocks;
+  if (path.rfind("policy.", 0) == 0) return kPolicies;
+  if (path.rfind("framework.", 0) == 0) return kFrameworks;
+  if (path.rfind("risk.", 0) == 0) return kRisks;
+  return kWorldData;
 }
 
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
@@ -192,7 +215,7 @@ void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double&
 LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& state) {
   LeversPanelActions actions;
   if (!session.loaded()) {
-    ImGui::TextDisabled("No scenario loaded.");
+    ImGui::TextDisabled("%s", Tr("lever.no-scenario"));
     return actions;
   }
   if (state.version != session.leversVersion()) {  // thousands of levers: group once per load
@@ -204,15 +227,15 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
-  for (const std::string group : {"Shocks", "National policies", "Frameworks", "Risks"}) {
+  for (const std::string& group : {kShocks, kPolicies, kFrameworks, kRisks}) {
     const auto it = groups.find(group);
-    const bool shocks = group == "Shocks";
+    const bool shocks = group == kShocks;
     if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
-    if (!ImGui::CollapsingHeader(group.c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
     if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
     OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
   }
-  if (const auto it = groups.find("World data"); it != groups.end() && ImGui::CollapsingHeader("World data")) {
+  if (const auto it = groups.find(kWorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(kWorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);
   }
   return actions;

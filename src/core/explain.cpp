@@ -275,7 +275,7 @@ Expected<Explanation> Explain(const Scenario& scenario, const Results& results, 
   const bool met = out.fulfilment >= kFullyMet;
   out.text = text::Capitalized(text::Say(
                  met ? text::Id::ExplainMet : text::Id::ExplainShare,
-                 {{"month", std::to_string(month)}, {"region", RegionName(scenario, out.region)},
+                 {{"month", text::Say(text::Id::Month, {{"month", std::to_string(month)}})}, {"region", RegionName(scenario, out.region)},
                   {"good", GoodName(scenario, out.good)}, {"share", FormatPercent(out.fulfilment)}})) +
              text::English(text::Id::SentenceEnd);
   if (met) return out;
