@@ -47,6 +47,14 @@
 //       'analysis cancelled' when cancelled, or when another analysis is running.
 //   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
 //   kizuna.analysis()             { running, kind, fraction } of the current analysis
+//   kizuna.language()             the UI's language: 'en' or 'ja' (at first the browser's, from
+//                                 navigator.languages; a link that carries a language sets it)
+//   kizuna.setLanguage(code)      'en' | 'ja': switches the UI at once (as the top bar's Language menu);
+//                                 Japanese glyphs (fonts/kizuna-ja.otf) are fetched the first time only
+//
+// Text typed into the app's text fields: while one has the keyboard, a hidden text area sits at its
+// caret and has the focus, so the browser's IME composes Japanese there and pasted text lands there;
+// both are forwarded to the field (keys typed directly still reach it through GLFW).
 //
 // Embedded in another page (an iframe), the app answers postMessage calls from its parent (see the
 // README's "Embedding"): { kizuna: 1, id, method, args } with method one of EMBED_METHODS, replied to
@@ -537,6 +545,12 @@
       requireRunning();
       return running ? { running: true, kind: running.kind, fraction: running.fraction } : { running: false, kind: null, fraction: 0 };
     },
+    language() { requireRunning(); return Module.UTF8ToString(Module._kz_web_language()); },
+    setLanguage(code) {
+      requireRunning();
+      if (!LANGUAGES.includes(code)) throw new Error(`setLanguage(code): code is one of ${LANGUAGES.join(', ')}`);
+      callWithStrings(Module._kz_web_set_language, [code]);
+    },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
   Object.defineProperty(window, 'kizuna', { value: Object.freeze(api), enumerable: true });
@@ -601,6 +615,67 @@
     return result;
   }
 
+  // -- Languages: the browser's first language the app speaks (English otherwise); Japanese glyphs
+  // are fetched only when Japanese is chosen.
+  const LANGUAGES = ['en', 'ja'];
+  function browserLanguage() {
+    for (const tag of navigator.languages || [navigator.language || '']) {
+      const code = String(tag).toLowerCase().slice(0, 2);
+      if (LANGUAGES.includes(code)) return code;
+    }
+    return 'en';
+  }
+  let fontFetch = null;
+  function loadJapaneseFont() {
+    if (fontFetch) return fontFetch;
+    fontFetch = fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const pointer = Module._malloc(bytes.length);
+        Module.HEAPU8.set(bytes, pointer);
+        Module._kz_web_font_loaded(pointer, bytes.length);  // copied by the app
+        Module._free(pointer);
+      })
+      .catch((error) => say(`The Japanese font could not be loaded (${error.message}).`));
+    return fontFetch;
+  }
+
+  // A hidden text area that has the focus while an ImGui text field does: the IME composes into it
+  // (its candidate window appears at the field's caret) and pastes land in it. Keys typed without
+  // an IME reach the field through GLFW (keypress), so their input events are not forwarded twice.
+  const textInput = document.createElement('textarea');
+  textInput.id = 'text-input';
+  textInput.className = 'ime-input';
+  textInput.setAttribute('aria-hidden', 'true');
+  textInput.autocomplete = 'off';
+  textInput.spellcheck = false;
+  document.body.appendChild(textInput);
+  let typedByKey = false;
+  const forwardText = (text) => { if (text) callWithStrings(Module._kz_web_text_input, [text]); };
+  textInput.addEventListener('keypress', () => { typedByKey = true; });
+  textInput.addEventListener('compositionend', (event) => { forwardText(event.data); textInput.value = ''; });
+  textInput.addEventListener('input', (event) => {
+    if (event.isComposing || event.inputType === 'insertCompositionText') return;  // compositionend sends it
+    if (!(event.inputType === 'insertText' && typedByKey)) forwardText(event.data !== null && event.inputType === 'insertText' ? event.data : textInput.value);
+    typedByKey = false;
+    textInput.value = '';
+  });
+  function followTextInput(active, x, y, lineHeight) {
+    if (active) {
+      textInput.style.left = `${x}px`;
+      textInput.style.top = `${y}px`;
+      textInput.style.height = `${Math.max(1, lineHeight)}px`;
+      if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+    } else if (document.activeElement === textInput) {
+      textInput.blur();
+      canvas.focus({ preventScroll: true });
+    }
+  }
+
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiateStreaming !== 'function') {
     showFatal('WebAssembly is not available',
       'Kizuna runs its model in WebAssembly, which this browser does not support. ' +
@@ -622,6 +697,7 @@
 
   window.Module = {
     canvas,
+    kizunaLanguage: browserLanguage(),  // read by the app before its first frame
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receiveInstance) {
@@ -680,6 +756,9 @@
     },
     kizunaCancelAnalysis() { cancelAnalysis(); },
     kizunaFatal: showFatal,
+    kizunaLoadFont: loadJapaneseFont,
+    kizunaTextInput: followTextInput,
+    kizunaLanguageChanged(code) { document.documentElement.lang = code; },
   };
 
   showProgress(null, 'Loading…');
