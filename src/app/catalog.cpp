@@ -76,7 +76,9 @@ Expected<Catalog> Catalog::Parse(Language language, std::string_view json) {
   Catalog catalog;
   catalog.lang = language;
   std::vector<Problem> problems;
-  for (const auto& member : document.GetObject()) {
+  // Index loop: RapidJSON's member iterators trip clang's C++20 reversed-operator warning.
+  for (rapidjson::SizeType i = 0; i < document.MemberCount(); ++i) {
+    const auto& member = document.MemberBegin()[i];
     const std::string key(member.name.GetString(), member.name.GetStringLength());
     if (!member.value.IsString()) {
       problems.push_back({key, "must be a string"});

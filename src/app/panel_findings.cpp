@@ -88,7 +88,7 @@ void RefreshExplanation(const Session& session, FindingsPanelState& state) {
   const Results& r = session.results();
   const Selection& sel = session.selection();
   Expected<Explanation> why = Explain(session.scenario(), r, r.regionIds[static_cast<std::size_t>(sel.region)],
-                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month);
+                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, &CurrentWording());
   if (!why || why.value().chain.empty()) return;
   state.text = ForImGui(why.value().text);
   for (const LeverSuggestion& lever : why.value().levers) state.levers.push_back(lever.path + ": " + ForImGui(lever.reason));

@@ -75,6 +75,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::LeverJointInvestment, "explain.lever-joint-investment", "{framework} co-finances {good} capacity in {host}, partly reserved for members{status}"},
     {Id::RuleOn, "explain.rule-on", " (on here: switch it off to see what it does)"},
     {Id::RuleOff, "explain.rule-off", " (off here: switch it on to try it)"},
+    {Id::KindCapacityLoss, "explain.kind.capacity-loss", "capacity loss"},
+    {Id::KindExportRestriction, "explain.kind.export-restriction", "export restriction"},
+    {Id::KindChokepoint, "explain.kind.chokepoint", "chokepoint"},
 }};
 
 constexpr bool TableInOrder() {

@@ -75,6 +75,9 @@ enum class Id : int {
   LeverJointInvestment,
   RuleOn,
   RuleOff,
+  KindCapacityLoss,       // what kind of event cut supply, inside BecauseEvent's "{kind}"
+  KindExportRestriction,
+  KindChokepoint,
   Count,
 };
 
@@ -93,6 +96,12 @@ class Words {
   std::string Say(Id id, std::initializer_list<std::pair<std::string_view, std::string>> args = {}) const;
   std::string Region(const kz::Region& region) const;
   std::string Good(const kz::Good& good) const;
+  /// An event's or framework's own name in the language (English when it has no translation).
+  template <typename Item>
+  std::string Name(const Item& item) const {
+    if (japanese && !item.name.ja.empty()) return item.name.ja;
+    return item.name.en.empty() ? item.id : item.name.en;
+  }
   /// `clause` as a sentence: capitalised (English only) with its full stop.
   std::string Sentence(std::string clause) const;
   std::string JoinList(const std::vector<std::string>& items) const;

@@ -10,6 +10,7 @@
 #include "headless_imgui.hpp"
 #include "panel_findings.hpp"
 #include "imgui_internal.h"
+#include "kizuna/explain.hpp"
 #include "kizuna/link.hpp"
 
 namespace {
@@ -55,6 +56,19 @@ TEST(Language, DrawsEveryPanelAndDialogInJapanese) {
   EXPECT_NE(findings.find("か月目"), std::string::npos) << findings;
   EXPECT_NE(findings.find("。"), std::string::npos) << findings;
   EXPECT_EQ(findings.find("month"), std::string::npos) << findings;
+}
+
+TEST(Language, ExplainSpeaksJapanese) {
+  const LanguageScope scope;
+  kz::App app;
+  LoadDefaultWorld(app);
+  const kz::Results& results = app.session().results();
+  kz::SetCurrentLanguage(Language::Japanese);
+  const kz::Expected<kz::Explanation> why = kz::Explain(app.session().scenario(), results, "JP", "re_magnet", 4, &kz::CurrentWording());
+  ASSERT_TRUE(why.ok());
+  EXPECT_NE(why.value().text.find("4か月目"), std::string::npos) << why.value().text;
+  EXPECT_NE(why.value().text.find("日本"), std::string::npos) << why.value().text;
+  for (const kz::LeverSuggestion& lever : why.value().levers) EXPECT_EQ(lever.reason.find(" the "), std::string::npos) << lever.reason;
 }
 
 TEST(Language, SwitchingIsInstantAndRewordsTheFindings) {
