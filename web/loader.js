@@ -158,7 +158,7 @@
       texts = await fetchPreset(id);
     } catch (error) {
       const message = String(error && error.message || error);
-      callWithStrings(Module._kz_web_set_status, [`${id} could not be fetched: ${message}`]);
+      say(tr('page.fetch-failed', { id, message }));
       return [{ path: id, message }];
     }
     return open(texts);
@@ -166,6 +166,9 @@
 
   const loadPreset = (id) => withPresetTexts(id, (texts) => loadPresetTexts(id, texts));
   const say = (text) => callWithStrings(Module._kz_web_set_status, [text]);
+  // The app's catalog text of `key` (assets/i18n) in the UI's language, with each {name} filled.
+  const tr = (key, args = {}) => callWithStrings(Module._kz_web_tr, [key])
+    .replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
 
   // -- Scenario files (File > Open, a dropped file, restored work): untrusted text, validated by the
   // app, which names any problem and keeps the work. A file that names a bundled scenario as its id
@@ -177,8 +180,8 @@
   async function importScenario(text, fileName) {
     const name = String(fileName || 'scenario.json');
     if (text.includes('\u0000')) {
-      const message = 'it has a NUL character: a scenario file is JSON text.';
-      say(`${name} could not be opened: ${message} Your work is unchanged.`);
+      const message = tr('page.file-nul');
+      say(tr('page.file-failed', { file: name, problem: message }));
       return [{ path: '', message }];
     }
     let named = {};
@@ -193,13 +196,13 @@
   }
   async function importFile(file) {
     if (file.size > MAX_SCENARIO_BYTES) {
-      const message = `it is ${Math.round(file.size / 1024)} kB; a scenario file is at most ${MAX_SCENARIO_BYTES / 1024} kB.`;
-      say(`${file.name} could not be opened: ${message} Your work is unchanged.`);
+      const message = tr('page.file-too-big', { size: Math.round(file.size / 1024), most: MAX_SCENARIO_BYTES / 1024 });
+      say(tr('page.file-failed', { file: file.name, problem: message }));
       return [{ path: '', message }];
     }
     let text;
     try { text = await file.text(); } catch (error) {
-      say(`${file.name} could not be read: ${error.message}. Your work is unchanged.`);
+      say(tr('page.file-unreadable', { file: file.name, problem: error.message }));
       return [{ path: '', message: String(error.message) }];
     }
     return importScenario(text, file.name);
@@ -230,7 +233,7 @@
     anchor.click();
     anchor.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(`Saved ${fileName} (${Math.max(1, Math.round(blob.size / 1024))} kB).`);
+    say(tr('page.saved', { file: fileName, size: Math.max(1, Math.round(blob.size / 1024)) }));
   }
   const pageUrl = () => location.href.split('#')[0];
   const exportText = (what) => callWithStrings(Module._kz_web_export, [what, pageUrl()]);
@@ -254,7 +257,7 @@
     copy.toBlob((blob) => {
       if (waiter) waiter(blob);
       else if (blob) download(`${scenarioId()}-${area}.png`, blob);
-      else say('The picture could not be made.');
+      else say(tr('page.no-picture'));
     }, 'image/png');
   }
   function exportPng(area) {
@@ -300,7 +303,7 @@
       ? { problems: [{ path: 'link', message: 'This link is damaged: it has characters a link cannot contain.' }] }
       : callWithStrings(Module._kz_web_link_preset, [text], true);
     if (head.problems) {
-      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${head.problems[0].message} Your work is unchanged.`]);
+      say(tr('page.link-failed', { problem: head.problems[0].message }));
       return head.problems;
     }
     let texts;
@@ -308,7 +311,7 @@
       texts = await fetchPreset(head.preset);
     } catch (error) {
       const message = `This link needs scenario '${head.preset}', which this site does not have.`;
-      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${message} Your work is unchanged.`]);
+      say(tr('page.link-failed', { problem: message }));
       return [{ path: 'link', message }];
     }
     return callWithStrings(Module._kz_web_open_link, [text, texts.text, texts.base], true);
@@ -380,12 +383,12 @@
   canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
 
   function copyText(text, copied, refused) {
-    if (!navigator.clipboard) { say(`${refused} (this browser does not allow copying here).`); return; }
-    navigator.clipboard.writeText(text).then(() => say(copied), () => say(`${refused} (the browser did not allow copying).`));
+    if (!navigator.clipboard) { say(tr('page.copy-unsupported', { what: refused })); return; }
+    navigator.clipboard.writeText(text).then(() => say(copied), () => say(tr('page.copy-refused', { what: refused })));
   }
   function copyLink(fragment) {
     const url = `${pageUrl()}#${fragment}`;
-    copyText(url, `Link copied to the clipboard (${url.length} characters).`, 'Copy the link from the address bar');
+    copyText(url, tr('page.link-copied', { count: url.length }), tr('page.link-copy-instead'));
   }
   // An iframe showing the embed link; the size suits a briefing page and can be changed there.
   function embedCode(fragment) {
@@ -394,7 +397,7 @@
   }
   function copyEmbed(fragment) {
     const code = embedCode(fragment);
-    copyText(code, `Embed code copied to the clipboard (${code.length} characters).`, 'The embed code could not be copied');
+    copyText(code, tr('page.embed-copied', { count: code.length }), tr('page.embed-not-copied'));
   }
   const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
     callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
@@ -640,7 +643,7 @@
         Module._kz_web_font_loaded(pointer, bytes.length);  // copied by the app
         Module._free(pointer);
       })
-      .catch((error) => say(`The Japanese font could not be loaded (${error.message}).`));
+      .catch((error) => say(tr('page.font-failed', { problem: error.message })));
     return fontFetch;
   }
 

@@ -139,7 +139,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char*
   kz::web::WebApp* app = kz::web::RunningApp();
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems = app->Ui().session().SetComparisonScenario(text, baseText);
-  app->Ui().SetStatus(problems.empty() ? "" : std::string(id) + " cannot be compared: " + problems.front().ToString());
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("status.cannot-compare", {{"id", id}, {"problem", problems.front().ToString()}}));
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
@@ -168,7 +168,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   if (!app) return NotRunning();
   kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
   std::vector<kz::Problem> problems = link ? app->Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
-  app->Ui().SetStatus(problems.empty() ? "" : "This link could not be opened: " + problems.front().message + " Your work is unchanged.");
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", problems.front().message}}));
   if (problems.empty()) app->LinkOpened(link.value().preset);
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
@@ -257,6 +257,10 @@ EMSCRIPTEN_KEEPALIVE double kz_web_map_screen(double lon, double lat, int axis) 
   const kz::ScreenPoint point = kz::LonLatToScreen(panel.View(), panel.Viewport(), {lon, lat});
   return axis == 0 ? point.x : point.y;
 }
+
+/// The catalog text of `key` in the UI's language (for the page's own messages; storage valid
+/// until the next call that returns a string).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_tr(const char* key) { return Reply(kz::Tr(key)).c_str(); }
 
 /// The UI's language: "en" or "ja" (static storage).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {

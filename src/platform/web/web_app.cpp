@@ -93,7 +93,7 @@ std::vector<Problem> WebApp::LoadPreset(const std::string& id, const std::string
     app.SetStatus("");
     publishedEdits = app.session().editsVersion();  // a new page state, not a step to go back to
   } else {
-    app.SetStatus(id + " could not be loaded: " + problems.front().ToString());
+    app.SetStatus(TrFormat("status.preset-failed", {{"id", id}, {"problem", problems.front().ToString()}}));
   }
   return problems;
 }
@@ -119,7 +119,7 @@ void WebApp::HandleShareRequest() {
   const std::optional<ShareKind> kind = app.TakeShareRequest();
   if (!kind) return;
   Expected<std::string> link = app.ShareLink(*kind);
-  if (!link) app.SetStatus("This cannot be shared as a link: " + link.problems().front().message);
+  if (!link) app.SetStatus(TrFormat("status.cannot-share", {{"problem", link.problems().front().message}}));
   else if (*kind == ShareKind::Embed) CopyEmbedCode(link.value().c_str());
   else CopyShareLink(link.value().c_str());
 }
@@ -180,7 +180,7 @@ void WebApp::CaptureIfRequested() {
   if (captureArea.empty()) return;
   const std::optional<LandmarkRect> chart = FindLandmark("chart-window");
   if (captureArea == "chart" && !chart) {
-    app.SetStatus("There is no chart on screen to save.");
+    app.SetStatus(Tr("status.no-chart"));
   } else {
     const LandmarkRect rect = captureArea == "chart" ? *chart : LandmarkRect{};
     CaptureCanvas(captureArea.c_str(), rect.x, rect.y, rect.width, rect.height);
