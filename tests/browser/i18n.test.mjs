@@ -80,6 +80,7 @@ test('Japanese inserted (as an IME commits it) and pasted into a shock\'s name r
   await waitUntilRunning(page, 3);
   const shocks = async () => (await page.evaluate(() => window.kizuna.getScenario())).events;
   const before = (await shocks()).length;
+  const shocksReach = (count) => page.waitForFunction((n) => window.kizuna.getScenario().events.length === n, count, { timeout: 10000 });
 
   await clickControl(page, 'add-shock');
   await clickControl(page, 'shock-name');
@@ -88,6 +89,7 @@ test('Japanese inserted (as an IME commits it) and pasted into a shock\'s name r
   await page.keyboard.type(' A');               // plain keys: through GLFW, not twice
   await frames(page, 2);
   await clickControl(page, 'add-shock-confirm');
+  await shocksReach(before + 1);  // the click's frame re-runs the model; a busy browser may take a frame more
   let events = await shocks();
   assert.equal(events.length, before + 1);
   assert.equal(events.at(-1).name.en, '日本の備蓄 A');
@@ -96,9 +98,15 @@ test('Japanese inserted (as an IME commits it) and pasted into a shock\'s name r
   await clickControl(page, 'add-shock');
   await clickControl(page, 'shock-name');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
-  await page.keyboard.press('Control+V');
+  // Ctrl+V as Chromium's own paste command (headless Chromium has no platform shortcut for it):
+  // the browser pastes its clipboard into the focused text area, as for a reader's Ctrl+V.
+  const cdp = await context.newCDPSession(page);
+  const key = { modifiers: 2, key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, commands: ['paste'] });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
   await frames(page, 2);
   await clickControl(page, 'add-shock-confirm');
+  await shocksReach(before + 2);
   events = await shocks();
   assert.equal(events.length, before + 2);
   assert.equal(events.at(-1).name.en, '港湾ストライキ');
