@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #include "catalog.hpp"
 #include "imgui.h"
@@ -45,6 +47,76 @@ std::string Tail(const std::string& path) {
   return second == std::string::npos ? path : path.substr(second + 1);
 }
 
+// Lever names and units in words of the UI's language. English keeps the path's own segments (the
+// stable lever ids users see in links and the CLI); Japanese names each known segment, and goods by
+// their names: "stockpile.re_oxide.targetMonths" -> "備蓄 / 分離レアアース酸化物 / 目標（月数）".
+constexpr std::pair<std::string_view, const char*> kSegmentKeys[] = {
+    {"stockpile", "lever.segment.stockpile"},
+    {"stockpilePool", "lever.segment.stockpilePool"},
+    {"substitution", "lever.segment.substitution"},
+    {"investment", "lever.segment.investment"},
+    {"partnerPriority", "lever.segment.partnerPriority"},
+    {"jointInvestment", "lever.segment.jointInvestment"},
+    {"informationSharing", "lever.segment.informationSharing"},
+    {"targetMonths", "lever.segment.targetMonths"},
+    {"releaseTrigger", "lever.segment.releaseTrigger"},
+    {"releasePerMonth", "lever.segment.releasePerMonth"},
+    {"refillPerMonth", "lever.segment.refillPerMonth"},
+    {"initialFill", "lever.segment.initialFill"},
+    {"holdingCostPerYear", "lever.segment.holdingCostPerYear"},
+    {"responseLagMonths", "lever.segment.responseLagMonths"},
+    {"start", "lever.segment.start"},
+    {"recoveryMonths", "lever.segment.recoveryMonths"},
+    {"fraction", "lever.segment.fraction"},
+    {"duration", "lever.segment.duration"},
+    {"enabled", "lever.segment.enabled"},
+    {"monthsToFull", "lever.segment.monthsToFull"},
+    {"maxReduction", "lever.segment.maxReduction"},
+    {"costPerUnit", "lever.segment.costPerUnit"},
+    {"rampMonths", "lever.segment.rampMonths"},
+    {"priority", "lever.segment.priority"},
+    {"leadMonths", "lever.segment.leadMonths"},
+    {"lagMonths", "lever.segment.lagMonths"},
+    {"capexPerUnit", "lever.segment.capexPerUnit"},
+    {"capacity", "lever.segment.capacity"},
+    {"reservedShare", "lever.segment.reservedShare"},
+};
+constexpr std::pair<std::string_view, const char*> kUnitKeys[] = {
+    {"months", "lever.unit.months"},         {"month", "lever.unit.month"},     {"share", "lever.unit.share"},
+    {"share/month", "lever.unit.share-month"}, {"share/year", "lever.unit.share-year"}, {"on/off", "lever.unit.on-off"},
+    {"USD/t", "lever.unit.usd-t"},           {"USD/(t/month)", "lever.unit.usd-t-month"}, {"t/month", "lever.unit.t-month"},
+};
+
+template <std::size_t N>
+const char* KeyFor(const std::pair<std::string_view, const char*> (&table)[N], std::string_view word) {
+  for (const auto& [id, key] : table) {
+    if (id == word) return key;
+  }
+  return nullptr;
+}
+
+std::string LeverLabel(const Scenario& scenario, const std::string& tail) {
+  if (CurrentLanguage() == Language::English) return tail;
+  std::string label;
+  for (std::size_t begin = 0; begin <= tail.size();) {
+    const std::size_t end = std::min(tail.find('.', begin), tail.size());
+    const std::string segment = tail.substr(begin, end - begin);
+    std::string word = segment;
+    if (const char* key = KeyFor(kSegmentKeys, segment)) word = Tr(key);
+    for (const Good& good : scenario.goods) {
+      if (good.id == segment) word = LocalName(good.name, good.id);
+    }
+    label += (label.empty() ? "" : Tr("lever.segment-separator")) + word;
+    begin = end + 1;
+  }
+  return label;
+}
+
+const char* UnitLabel(const std::string& unit) {
+  const char* key = KeyFor(kUnitKeys, unit);
+  return key != nullptr ? Tr(key) : unit.c_str();
+}
+
 bool IsSwitch(const LeverInfo& lever) {
   return lever.integer && lever.min == 0.0 && lever.max == 1.0 && lever.path.size() > 8 &&
          lever.path.compare(lever.path.size() - 8, 8, ".enabled") == 0;
@@ -59,7 +131,7 @@ void Tooltip(const Session& session, const LeverInfo& lever, std::optional<doubl
   if (preset) {
     char value[32];
     std::snprintf(value, sizeof value, "%g", *preset);
-    ImGui::TextUnformatted(TrFormat("lever.default", {{"value", value}, {"unit", lever.unit}}).c_str());
+    ImGui::TextUnformatted(TrFormat("lever.default", {{"value", value}, {"unit", UnitLabel(lever.unit)}}).c_str());
   }
   const std::string provenance = session.ProvenanceOf(lever.path);
   ImGui::Separator();
@@ -74,7 +146,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
   ImGui::PushID(lever.path.c_str());
   if (IsSwitch(lever)) {
     bool on = lever.value != 0.0;
-    if (ImGui::Checkbox(label.c_str(), &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
+    if (ImGui::Checkbox((label + "##v").c_str(), &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
     Tooltip(session, lever, preset);
     ImGui::PopID();
     return;
@@ -106,7 +178,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
   ImGui::SameLine();
   ImGui::TextUnformatted(label.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", lever.unit.c_str());
+  ImGui::TextDisabled("%s", UnitLabel(lever.unit));
   ImGui::PopID();
 }
 
@@ -156,7 +228,7 @@ void OwnedGroup(const Session& session, const std::string& group, const std::vec
       if (open && group == kShocks) EventControls(owner, actions);
       if (open && group == kFrameworks) MemberControls(session.scenario(), owner, actions);
     }
-    if (open) LeverRow(session, *lever, Tail(lever->path), actions.edits);
+    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), Tail(lever->path)), actions.edits);
   }
   if (open) ImGui::TreePop();
 }
