@@ -294,6 +294,10 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     state.version = session.leversVersion();
     state.groups.clear();
     for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[LeverGroup(session.levers()[i].path)].push_back(i);
+    state.namesLanguage = -1;  // and the names of the new scenario's shocks, regions and frameworks
+  }
+  if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
+    state.namesLanguage = static_cast<int>(CurrentLanguage());
     state.ownerNames = OwnerNames(session.scenario());
   }
   const auto& groups = state.groups;
