@@ -55,6 +55,14 @@
 //       'analysis cancelled' when cancelled, or when another analysis is running.
 //   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
 //   kizuna.analysis()             { running, kind, fraction } of the current analysis
+//   kizuna.language()             the UI's language: 'en' or 'ja' (at first the browser's, from
+//                                 navigator.languages; a link that carries a language sets it)
+//   kizuna.setLanguage(code)      'en' | 'ja': switches the UI at once (as the top bar's Language menu);
+//                                 Japanese glyphs (fonts/kizuna-ja.otf) are fetched the first time only
+//
+// Text typed into the app's text fields: while one has the keyboard, a hidden text area sits at its
+// caret and has the focus, so the browser's IME composes Japanese there and pasted text lands there;
+// both are forwarded to the field (keys typed directly still reach it through GLFW).
 //
 // Embedded in another page (an iframe), the app answers postMessage calls from its parent (see the
 // README's "Embedding"): { kizuna: 1, id, method, args } with method one of EMBED_METHODS, replied to
@@ -220,7 +228,7 @@
       texts = await fetchPreset(id);
     } catch (error) {
       const message = String(error && error.message || error);
-      callWithStrings(Module._kz_web_set_status, [`${id} could not be fetched: ${message}`]);
+      say(tr('page.fetch-failed', { id, message }));
       return [{ path: id, message }];
     }
     return open(texts);
@@ -228,6 +236,9 @@
 
   const loadPreset = (id) => withPresetTexts(id, (texts) => loadPresetTexts(id, texts));
   const say = (text) => callWithStrings(Module._kz_web_set_status, [text]);
+  // The app's catalog text of `key` (assets/i18n) in the UI's language, with each {name} filled.
+  const tr = (key, args = {}) => callWithStrings(Module._kz_web_tr, [key])
+    .replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
 
   // -- Scenario files (File > Open, a dropped file, restored work): untrusted text, validated by the
   // app, which names any problem and keeps the work. A file that names a bundled scenario as its id
@@ -239,8 +250,8 @@
   async function importScenario(text, fileName) {
     const name = String(fileName || 'scenario.json');
     if (text.includes('\u0000')) {
-      const message = 'it has a NUL character: a scenario file is JSON text.';
-      say(`${name} could not be opened: ${message} Your work is unchanged.`);
+      const message = tr('page.file-nul');
+      say(tr('page.file-failed', { file: name, problem: message }));
       return [{ path: '', message }];
     }
     let named = {};
@@ -255,13 +266,13 @@
   }
   async function importFile(file) {
     if (file.size > MAX_SCENARIO_BYTES) {
-      const message = `it is ${Math.round(file.size / 1024)} kB; a scenario file is at most ${MAX_SCENARIO_BYTES / 1024} kB.`;
-      say(`${file.name} could not be opened: ${message} Your work is unchanged.`);
+      const message = tr('page.file-too-big', { size: Math.round(file.size / 1024), most: MAX_SCENARIO_BYTES / 1024 });
+      say(tr('page.file-failed', { file: file.name, problem: message }));
       return [{ path: '', message }];
     }
     let text;
     try { text = await file.text(); } catch (error) {
-      say(`${file.name} could not be read: ${error.message}. Your work is unchanged.`);
+      say(tr('page.file-unreadable', { file: file.name, problem: error.message }));
       return [{ path: '', message: String(error.message) }];
     }
     return importScenario(text, file.name);
@@ -292,7 +303,7 @@
     anchor.click();
     anchor.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(`Saved ${fileName} (${Math.max(1, Math.round(blob.size / 1024))} kB).`);
+    say(tr('page.saved', { file: fileName, size: Math.max(1, Math.round(blob.size / 1024)) }));
   }
   const pageUrl = () => location.href.split('#')[0];
   const exportText = (what) => callWithStrings(Module._kz_web_export, [what, pageUrl()]);
@@ -320,7 +331,7 @@
     copy.toBlob((blob) => {
       if (waiter) waiter(blob);
       else if (blob) download(`${scenarioId()}-${area}.png`, blob);
-      else say('The picture could not be made.');
+      else say(tr('page.no-picture'));
     }, 'image/png');
   }
   function exportPng(area) {
@@ -366,7 +377,7 @@
       ? { problems: [{ path: 'link', message: 'This link is damaged: it has characters a link cannot contain.' }] }
       : callWithStrings(Module._kz_web_link_preset, [text], true);
     if (head.problems) {
-      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${head.problems[0].message} Your work is unchanged.`]);
+      say(tr('page.link-failed', { problem: head.problems[0].message }));
       return head.problems;
     }
     let texts;
@@ -374,7 +385,7 @@
       texts = await fetchPreset(head.preset);
     } catch (error) {
       const message = `This link needs scenario '${head.preset}', which this site does not have.`;
-      callWithStrings(Module._kz_web_set_status, [`This link could not be opened: ${message} Your work is unchanged.`]);
+      say(tr('page.link-failed', { problem: message }));
       return [{ path: 'link', message }];
     }
     return callWithStrings(Module._kz_web_open_link, [text, texts.text, texts.base], true);
@@ -488,12 +499,12 @@
   canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
 
   function copyText(text, copied, refused) {
-    if (!navigator.clipboard) { say(`${refused} (this browser does not allow copying here).`); return; }
-    navigator.clipboard.writeText(text).then(() => say(copied), () => say(`${refused} (the browser did not allow copying).`));
+    if (!navigator.clipboard) { say(tr('page.copy-unsupported', { what: refused })); return; }
+    navigator.clipboard.writeText(text).then(() => say(copied), () => say(tr('page.copy-refused', { what: refused })));
   }
   function copyLink(fragment) {
     const url = `${pageUrl()}#${fragment}`;
-    copyText(url, `Link copied to the clipboard (${url.length} characters).`, 'Copy the link from the address bar');
+    copyText(url, tr('page.link-copied', { count: url.length }), tr('page.link-copy-instead'));
   }
   // An iframe showing the embed link; the size suits a briefing page and can be changed there.
   function embedCode(fragment) {
@@ -502,7 +513,7 @@
   }
   function copyEmbed(fragment) {
     const code = embedCode(fragment);
-    copyText(code, `Embed code copied to the clipboard (${code.length} characters).`, 'The embed code could not be copied');
+    copyText(code, tr('page.embed-copied', { count: code.length }), tr('page.embed-not-copied'));
   }
   const compareWith = (id) => withPresetTexts(id, ({ text, base }) =>
     callWithStrings(Module._kz_web_compare_with, [id, text, base], true));
@@ -764,6 +775,12 @@
       requireRunning();
       return running ? { running: true, kind: running.kind, fraction: running.fraction } : { running: false, kind: null, fraction: 0 };
     },
+    language() { requireRunning(); return Module.UTF8ToString(Module._kz_web_language()); },
+    setLanguage(code) {
+      requireRunning();
+      if (!LANGUAGES.includes(code)) throw new Error(`setLanguage(code): code is one of ${LANGUAGES.join(', ')}`);
+      callWithStrings(Module._kz_web_set_language, [code]);
+    },
     get error() { return fatal; },                // { title, detail } after a fatal error, else null
   };
   Object.defineProperty(window, 'kizuna', { value: Object.freeze(api), enumerable: true });
@@ -837,6 +854,67 @@
     return { instance, module };
   }
 
+  // -- Languages: the browser's first language the app speaks (English otherwise); Japanese glyphs
+  // are fetched only when Japanese is chosen.
+  const LANGUAGES = ['en', 'ja'];
+  function browserLanguage() {
+    for (const tag of navigator.languages || [navigator.language || '']) {
+      const code = String(tag).toLowerCase().slice(0, 2);
+      if (LANGUAGES.includes(code)) return code;
+    }
+    return 'en';
+  }
+  let fontFetch = null;
+  function loadJapaneseFont() {
+    if (fontFetch) return fontFetch;
+    fontFetch = fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const pointer = Module._malloc(bytes.length);
+        Module.HEAPU8.set(bytes, pointer);
+        Module._kz_web_font_loaded(pointer, bytes.length);  // copied by the app
+        Module._free(pointer);
+      })
+      .catch((error) => say(tr('page.font-failed', { problem: error.message })));
+    return fontFetch;
+  }
+
+  // A hidden text area that has the focus while an ImGui text field does: the IME composes into it
+  // (its candidate window appears at the field's caret) and pastes land in it. Keys typed without
+  // an IME reach the field through GLFW (keypress), so their input events are not forwarded twice.
+  const textInput = document.createElement('textarea');
+  textInput.id = 'text-input';
+  textInput.className = 'ime-input';
+  textInput.setAttribute('aria-hidden', 'true');
+  textInput.autocomplete = 'off';
+  textInput.spellcheck = false;
+  document.body.appendChild(textInput);
+  let typedByKey = false;
+  const forwardText = (text) => { if (text) callWithStrings(Module._kz_web_text_input, [text]); };
+  textInput.addEventListener('keypress', () => { typedByKey = true; });
+  textInput.addEventListener('compositionend', (event) => { forwardText(event.data); textInput.value = ''; });
+  textInput.addEventListener('input', (event) => {
+    if (event.isComposing || event.inputType === 'insertCompositionText') return;  // compositionend sends it
+    if (!(event.inputType === 'insertText' && typedByKey)) forwardText(event.data !== null && event.inputType === 'insertText' ? event.data : textInput.value);
+    typedByKey = false;
+    textInput.value = '';
+  });
+  function followTextInput(active, x, y, lineHeight) {
+    if (active) {
+      textInput.style.left = `${x}px`;
+      textInput.style.top = `${y}px`;
+      textInput.style.height = `${Math.max(1, lineHeight)}px`;
+      if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+    } else if (document.activeElement === textInput) {
+      textInput.blur();
+      canvas.focus({ preventScroll: true });
+    }
+  }
+
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiateStreaming !== 'function') {
     showFatal('WebAssembly is not available',
       'Kizuna runs its model in WebAssembly, which this browser does not support. ' +
@@ -858,6 +936,7 @@
 
   window.Module = {
     canvas,
+    kizunaLanguage: browserLanguage(),  // read by the app before its first frame
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     instantiateWasm(imports, receiveInstance) {
@@ -927,6 +1006,9 @@
       window.open(local ? siteBlobUrl(url, 'text/plain; charset=utf-8') : url, '_blank', 'noopener');
     },
     kizunaFatal: showFatal,
+    kizunaLoadFont: loadJapaneseFont,
+    kizunaTextInput: followTextInput,
+    kizunaLanguageChanged(code) { document.documentElement.lang = code; },
   };
 
   showProgress(null, 'Loading…');

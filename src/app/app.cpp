@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "layout.hpp"
 #include "panel_findings.hpp"
@@ -15,10 +16,10 @@ namespace {
 
 const char* ComparisonLabel(Comparison comparison) {
   switch (comparison) {
-    case Comparison::None: return "No comparison";
-    case Comparison::NoEvents: return "Without the shocks";
-    case Comparison::Preset: return "The preset as loaded";
-    case Comparison::Scenario: return "Another scenario";
+    case Comparison::None: return Tr("compare.none");
+    case Comparison::NoEvents: return Tr("compare.no-events");
+    case Comparison::Preset: return Tr("compare.preset");
+    case Comparison::Scenario: return Tr("compare.scenario");
   }
   return "";
 }
@@ -78,18 +79,19 @@ void App::Apply(const LeversPanelActions& actions) {
 }
 
 void App::PresetPicker() {
-  std::string current = openedFile.empty() ? currentPreset : "File: " + openedFile;
+  std::string current = openedFile.empty() ? currentPreset : TrFormat("top.opened-file", {{"file", openedFile}});
   for (const PresetInfo& preset : presetList) {
-    if (preset.id == currentPreset) current = preset.title;
+    if (preset.id == currentPreset) current = LocalName(preset.title, preset.id);
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
-  if (ImGui::BeginCombo("##preset", current.empty() ? "Choose a scenario" : current.c_str())) {
+  if (ImGui::BeginCombo("##preset", current.empty() ? Tr("top.choose-scenario") : current.c_str())) {
     for (const PresetInfo& preset : presetList) {
-      if (ImGui::Selectable(preset.title.c_str(), preset.id == currentPreset)) presetRequest = preset.id;
-      if (!preset.narrative.empty() && ImGui::IsItemHovered()) {
+      if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) presetRequest = preset.id;
+      const std::string& narrative = LocalName(preset.narrative, "");
+      if (!narrative.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
-        ImGui::TextUnformatted(preset.narrative.c_str());
+        ImGui::TextUnformatted(narrative.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
       }
@@ -101,17 +103,18 @@ void App::PresetPicker() {
 
 // Compare against no shocks, the preset as loaded, or another bundled scenario (A vs B).
 void App::ComparisonPicker() {
-  const std::string label = work.comparison() == Comparison::Scenario ? "vs " + work.comparisonTitle()
+  const std::string label = work.comparison() == Comparison::Scenario ? TrFormat("compare.versus", {{"title", work.comparisonTitle()}})
                                                                       : ComparisonLabel(work.comparison());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-  if (ImGui::BeginCombo("Compare", label.c_str())) {
+  if (ImGui::BeginCombo(TrId("compare.label", "compare").c_str(), label.c_str())) {
     for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::Preset}) {
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
-    ImGui::SeparatorText("With another scenario");
+    ImGui::SeparatorText(Tr("compare.with-another"));
     for (const PresetInfo& preset : presetList) {
       const bool showing = work.comparison() == Comparison::Scenario && work.comparisonId() == preset.id;
-      if (ImGui::Selectable(("vs " + preset.title + "##vs-" + preset.id).c_str(), showing)) comparisonRequest = preset.id;
+      const std::string title = TrFormat("compare.versus", {{"title", LocalName(preset.title, preset.id)}});
+      if (ImGui::Selectable((title + "##vs-" + preset.id).c_str(), showing)) comparisonRequest = preset.id;
     }
     ImGui::EndCombo();
   }
@@ -126,22 +129,23 @@ void App::TopBar(const FrameContext& frame) {
   PresetPicker();
   WorkshopMenu();
   ComparisonPicker();
-  if (ImGui::MenuItem("Undo", "Ctrl+Z", false, work.CanUndo())) work.Undo();
+  if (ImGui::MenuItem(TrId("menu.undo", "undo").c_str(), "Ctrl+Z", false, work.CanUndo())) work.Undo();
   MarkLastItem("undo");
-  if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, work.CanRedo())) work.Redo();
+  if (ImGui::MenuItem(TrId("menu.redo", "redo").c_str(), "Ctrl+Shift+Z", false, work.CanRedo())) work.Redo();
   MarkLastItem("redo");
-  if (ImGui::BeginMenu("Analysis")) {
-    if (ImGui::MenuItem("Monte Carlo")) OpenAnalysis(AnalysisKind::MonteCarlo);
+  if (ImGui::BeginMenu(TrId("menu.analysis", "analysis").c_str())) {
+    if (ImGui::MenuItem(Tr("menu.analysis.montecarlo"))) OpenAnalysis(AnalysisKind::MonteCarlo);
     MarkLastItem("analysis-montecarlo");
-    if (ImGui::MenuItem("Coalitions")) OpenAnalysis(AnalysisKind::Coalition);
+    if (ImGui::MenuItem(Tr("menu.analysis.coalition"))) OpenAnalysis(AnalysisKind::Coalition);
     MarkLastItem("analysis-coalition");
-    if (ImGui::MenuItem("Sensitivity")) OpenAnalysis(AnalysisKind::Sensitivity);
+    if (ImGui::MenuItem(Tr("menu.analysis.sensitivity"))) OpenAnalysis(AnalysisKind::Sensitivity);
     MarkLastItem("analysis-sensitivity");
     ImGui::EndMenu();
   }
   MarkLastItem("analysis-menu");
   ShareMenu();
-  if (ImGui::MenuItem("Help", nullptr, showHelp)) showHelp = !showHelp;
+  LanguageMenu();
+  if (ImGui::MenuItem(TrId("menu.help", "help").c_str(), nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
   if (!status.empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "%s", status.c_str());
@@ -161,17 +165,41 @@ void App::RestoreOffer() {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings;
   if (ImGui::Begin("##restore", nullptr, flags)) {
-    ImGui::Text("Your last work (saved %s) can be restored.", restoreOffer.c_str());
-    if (ImGui::Button("Restore it")) {
+    ImGui::TextUnformatted(TrFormat("restore.offer", {{"time", restoreOffer}}).c_str());
+    if (ImGui::Button(Tr("restore.accept"))) {
       restoreRequest = true;
       restoreOffer.clear();
     }
     MarkLastItem("restore-work");
     ImGui::SameLine();
-    if (ImGui::Button("Start afresh")) restoreOffer.clear();
+    if (ImGui::Button(Tr("restore.dismiss"))) restoreOffer.clear();
     MarkLastItem("dismiss-restore");
   }
   ImGui::End();
+}
+
+// Instant: the next frame's Tr() speaks the new language; the findings are re-worded now. Japanese
+// glyphs are the platform's to load (it watches Language()).
+void App::SetLanguage(Language language) {
+  if (language == CurrentLanguage()) return;
+  SetCurrentLanguage(language);
+  work.LanguageChanged();
+}
+
+Language App::CurrentUiLanguage() const { return CurrentLanguage(); }
+
+// Each language names itself, so a reader who cannot read the current one still finds their own.
+void App::LanguageMenu() {
+  if (ImGui::BeginMenu(TrId("menu.language", "language").c_str())) {
+    if (ImGui::MenuItem("English", nullptr, CurrentLanguage() == Language::English)) SetLanguage(Language::English);
+    MarkLastItem("language-en");
+    if (ImGui::MenuItem("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", nullptr, CurrentLanguage() == Language::Japanese)) {  // 日本語
+      SetLanguage(Language::Japanese);
+    }
+    MarkLastItem("language-ja");
+    ImGui::EndMenu();
+  }
+  MarkLastItem("language-menu");
 }
 
 bool App::TakeRestoreRequest() { return std::exchange(restoreRequest, false); }
@@ -182,7 +210,7 @@ void App::HelpWindow(const FrameContext& frame) {
                            ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("Help", &showHelp)) {
+  if (ImGui::Begin(TrId("window.help", "help").c_str(), &showHelp)) {
     if (std::optional<std::string> url = DrawHelpPanel(work.scenario(), AboutRows(GetBuildInfo(), frame.frameMs, frame.uiScale), helpState)) {
       urlRequest = std::move(url);
     }
@@ -231,7 +259,7 @@ void App::Frame(const FrameContext& frame) {
     Apply(DrawDebriefWindow(exercise, workshopPanel));
   } else if (layout.levers.shown) {
     PlaceWindow(layout.levers);
-    if (ImGui::Begin("Levers", nullptr, kPanelFlags)) {
+    if (ImGui::Begin(TrId("window.levers", "levers").c_str(), nullptr, kPanelFlags)) {
       ImGui::BeginDisabled(readOnly);
       const LeversPanelActions actions = DrawLeversPanel(work, leversState);
       ImGui::EndDisabled();
@@ -241,12 +269,12 @@ void App::Frame(const FrameContext& frame) {
   }
   if (layout.findings.shown) {
     PlaceWindow(layout.findings);
-    if (ImGui::Begin("Key findings", nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
+    if (ImGui::Begin(TrId("window.findings", "findings").c_str(), nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
     ImGui::End();
   }
   if (layout.chart.shown) {
     PlaceWindow(layout.chart);
-    if (ImGui::Begin("Chart", nullptr, kPanelFlags)) ChartWindow();
+    if (ImGui::Begin(TrId("window.chart", "chart").c_str(), nullptr, kPanelFlags)) ChartWindow();
     ImGui::End();
   }
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis_state.hpp"
+#include "catalog.hpp"
 #include "frame_stats.hpp"
 #include "panel_analysis.hpp"
 #include "panel_chart.hpp"
@@ -32,8 +33,8 @@ struct FrameContext {
 /// A bundled scenario the user can open (the platform knows where its file is).
 struct PresetInfo {
   std::string id;
-  std::string title;
-  std::string narrative;  ///< what the preset is about, shown in the picker ("" when it has none)
+  LocalizedText title;
+  LocalizedText narrative;  ///< what the preset is about, shown in the picker (empty when it has none)
 };
 
 /// What Share copies: the whole view, the comparison framed on the Difference chart, or the code
@@ -137,9 +138,14 @@ class App {
   void OpenAnalysis(AnalysisKind kind);
   /// What the chart shows (metric, difference view), for the page's data table.
   const ChartPanelState& Chart() const { return chartState; }
+  /// Switches the UI's language (instant: catalogs are built in) and re-words the findings. The
+  /// platform loads Japanese glyphs when CurrentUiLanguage() becomes Japanese.
+  void SetLanguage(Language language);
+  Language CurrentUiLanguage() const;
 
  private:
   void TopBar(const FrameContext& frame);
+  void LanguageMenu();
   void Apply(const LeversPanelActions& actions);
   void PresetPicker();
   void ComparisonPicker();
@@ -159,6 +165,7 @@ class App {
   void EmbedDialog();
   void EmbeddedCorner();
   LinkView ComparisonView() const;
+  std::uint8_t LinkLanguage() const;
 
   Session work;
   WorldView world;

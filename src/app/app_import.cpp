@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "catalog.hpp"
 
 namespace kz {
 namespace {
@@ -45,18 +46,17 @@ std::vector<Problem> App::ImportScenario(std::string_view fileName, std::string_
       if (linkable) {
         currentPreset = preset.id;
         openedFile.clear();
-        status = "Opened " + name + " (changes to the bundled scenario '" + preset.id + "').";
+        status = TrFormat("status.opened-change", {{"file", name}, {"preset", preset.id}});
       } else {
         OpenedFromFile(name);
-        status = "Opened " + name + ". It is not a change of a bundled scenario, so Share cannot link to it; "
-                 "File > Export the scenario (JSON) keeps it.";
+        status = TrFormat("status.opened-own", {{"file", name}});
       }
       return {};
     }
   } else {
     problems = imported.problems();
   }
-  status = name + " could not be opened: " + Describe(problems) + ". Your work is unchanged.";
+  status = TrFormat("status.open-failed", {{"file", name}, {"problem", Describe(problems)}});
   return problems;
 }
 

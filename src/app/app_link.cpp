@@ -31,7 +31,13 @@ LinkView App::ViewForLink() const {
   view.mapLat = static_cast<float>(map.center.lat);
   view.mapZoom = static_cast<float>(map.zoom);
   view.embed = embedFlags;
+  view.language = LinkLanguage();
   return view;
+}
+
+// The reader sees the sender's language (a link without one keeps the reader's own).
+std::uint8_t App::LinkLanguage() const {
+  return CurrentLanguage() == Language::Japanese ? kLinkLanguageJapanese : kLinkLanguageEnglish;
 }
 
 // The comparison framed for a reader: the same scenario and comparison, on the Difference chart
@@ -42,16 +48,15 @@ LinkView App::ComparisonView() const {
   if (work.comparison() == Comparison::Scenario) view.comparisonScenario = work.comparisonId();
   view.chartMetric = static_cast<std::uint8_t>(chartState.metric);
   view.chartDelta = work.comparison() != Comparison::None;
+  view.language = LinkLanguage();
   return view;
 }
 
 Expected<std::string> App::ShareLink(ShareKind kind) const {
-  if (!work.loaded()) return std::vector<Problem>{{"", "no scenario is open"}};
+  if (!work.loaded()) return std::vector<Problem>{{"", Tr("share.nothing-open")}};
   if (exercise.Active()) return exercise.Facilitating() ? exercise.SessionLink() : exercise.TeamLink(exercise.Team());
   if (!openedFile.empty()) {
-    return std::vector<Problem>{{"", "it was opened from the file '" + openedFile +
-                                         "', not from a bundled scenario, so a link cannot carry it. Use File > "
-                                         "Export the scenario (JSON) to share it."}};
+    return std::vector<Problem>{{"", TrFormat("share.from-file", {{"file", openedFile}})}};
   }
   LinkView view = kind == ShareKind::Comparison ? ComparisonView() : ViewForLink();
   if (kind == ShareKind::Embed) view.embed = embedChoice | kEmbedMode;
@@ -76,6 +81,8 @@ void App::ApplyLinkView(const LinkView& view) {
   if (view.analysis >= 1 && view.analysis <= 3) OpenAnalysis(static_cast<AnalysisKind>(view.analysis - 1));  // the panel, not a run
   if (view.hasMapView) world.Panel().SetView(MapView{{view.mapLon, view.mapLat}, view.mapZoom});
   embedFlags = view.embed;
+  if (view.language == kLinkLanguageEnglish) SetLanguage(Language::English);
+  if (view.language == kLinkLanguageJapanese) SetLanguage(Language::Japanese);
 }
 
 std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText) {

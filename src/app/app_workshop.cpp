@@ -25,7 +25,7 @@ ScenarioResolver PresetResolver(const PresetTexts& preset, std::string_view pres
 void App::WorkshopMenu() {
   if (ImGui::BeginMenu("Workshop")) {
     for (const PresetInfo& info : exerciseList) {
-      if (ImGui::MenuItem(("Run " + info.title + "##run-" + info.id).c_str())) workshopRequest = info.id;
+      if (ImGui::MenuItem(("Run " + LocalName(info.title, info.id) + "##run-" + info.id).c_str())) workshopRequest = info.id;
       MarkLastItem(("workshop-run:" + info.id).c_str());
     }
     if (exerciseList.empty()) ImGui::TextDisabled("No exercises on this site");

@@ -4,18 +4,36 @@
 #include <algorithm>
 #include <string>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
 namespace kz {
 namespace {
 
-constexpr const char* kKindNames[] = {"Capacity loss", "Export restriction", "Demand shock", "Chokepoint (shipping)"};
+constexpr const char* kKindKeys[] = {"shock.kind.capacity-loss", "shock.kind.export-restriction", "shock.kind.demand-shock",
+                                     "shock.kind.chokepoint"};
 constexpr const char* kKindIds[] = {"capacity-loss", "export-restriction", "demand-shock", "chokepoint"};
 
 template <typename Item>
 const std::string& NameOf(const Item& item) {
+  return LocalName(item.name, item.id);
+}
+
+// A name in one language, whatever the UI speaks: ja falls back to en, en to the id.
+template <typename Item>
+const std::string& NameIn(Language language, const Item& item) {
+  if (language == Language::Japanese && !item.name.ja.empty()) return item.name.ja;
   return item.name.en.empty() ? item.id : item.name.en;
+}
+
+// "Capacity loss: Japan, NdFeB magnets" in `language`, from its catalog.
+std::string DescribedName(Language language, int kind, const Region& region, const Region* target, const Good& good) {
+  const Catalog& catalog = BuiltInCatalog(language);
+  const auto text = [&catalog](const char* key) { const std::string* t = catalog.Find(key); return t ? *t : std::string(key); };
+  std::string where = NameIn(language, region);
+  if (target != nullptr) where = FillIn(text("shock.name.to"), {{"seller", where}, {"buyer", NameIn(language, *target)}});
+  return FillIn(text("shock.name.described"), {{"kind", text(kKindKeys[kind])}, {"where", where}, {"good", NameIn(language, good)}});
 }
 
 bool HasBuyers(EventKind kind) { return kind == EventKind::ExportRestriction || kind == EventKind::Chokepoint; }
@@ -51,14 +69,18 @@ Event EventFromForm(const Scenario& s, const EventFormState& form) {
   const Good& good = s.goods[static_cast<std::size_t>(std::clamp(form.good, 0, static_cast<int>(s.goods.size()) - 1))];
   event.regions = {region.id};
   event.goods = {good.id};
-  std::string where = NameOf(region);
+  const Region* target = nullptr;
   if (HasBuyers(event.kind) && form.target >= 0 && form.target < static_cast<int>(s.regions.size())) {
-    const Region& target = s.regions[static_cast<std::size_t>(form.target)];
-    event.targets = {target.id};
-    where += " to " + NameOf(target);
+    target = &s.regions[static_cast<std::size_t>(form.target)];
+    event.targets = {target->id};
   }
   event.id = UnusedId(s, std::string("user-") + kKindIds[kind]);
-  event.name.en = std::string(kKindNames[kind]) + ": " + where + ", " + NameOf(good);
+  if (form.name[0] != '\0') {  // the user's own name, as typed (in any script), for both languages
+    event.name.en = event.name.ja = form.name;
+  } else {
+    event.name.en = DescribedName(Language::English, kind, region, target, good);
+    event.name.ja = DescribedName(Language::Japanese, kind, region, target, good);
+  }
   event.fraction = form.strength;
   event.start = form.start;
   event.duration = form.duration;
@@ -87,7 +109,7 @@ int LargestProducer(const Scenario& s, int good) {
 std::optional<Event> DrawEventForm(const Scenario& s, int selectedGood, EventFormState& form) {
   if (s.regions.empty() || s.goods.empty()) return std::nullopt;
   if (!form.open) {
-    if (ImGui::Button("+ Add a shock")) {
+    if (ImGui::Button(Tr("shock.add"))) {
       form.open = true;
       form.good = std::clamp(selectedGood, 0, static_cast<int>(s.goods.size()) - 1);
       form.region = LargestProducer(s, form.good);
@@ -97,44 +119,47 @@ std::optional<Event> DrawEventForm(const Scenario& s, int selectedGood, EventFor
   }
   std::optional<Event> added;
   ImGui::PushID("event-form");
-  ImGui::SeparatorText("New shock");
+  ImGui::SeparatorText(Tr("shock.new"));
   const float width = ImGui::GetContentRegionAvail().x * 0.6f;
   ImGui::SetNextItemWidth(width);
-  ImGui::Combo("Kind", &form.kind, kKindNames, static_cast<int>(std::size(kKindNames)));
+  const char* kindNames[std::size(kKindKeys)];
+  for (std::size_t i = 0; i < std::size(kKindKeys); ++i) kindNames[i] = Tr(kKindKeys[i]);
+  ImGui::Combo(TrId("shock.kind", "kind").c_str(), &form.kind, kindNames, static_cast<int>(std::size(kindNames)));
   const EventKind kind = static_cast<EventKind>(form.kind);
   ImGui::SetNextItemWidth(width);
-  PickOne(HasBuyers(kind) ? "From (seller)" : "Region", s.regions, form.region);
+  PickOne(TrId(HasBuyers(kind) ? "shock.seller" : "shock.region", "region").c_str(), s.regions, form.region);
   if (HasBuyers(kind)) {
     ImGui::SetNextItemWidth(width);
-    PickOne("To (buyer)", s.regions, form.target, "Everyone else");
+    PickOne(TrId("shock.buyer", "buyer").c_str(), s.regions, form.target, Tr("shock.everyone-else"));
   }
   ImGui::SetNextItemWidth(width);
-  PickOne("Good", s.goods, form.good);
+  PickOne(TrId("shock.good", "good").c_str(), s.goods, form.good);
   ImGui::SetNextItemWidth(width);
   if (kind == EventKind::DemandShock) {
-    ImGui::SliderFloat("Demand change", &form.strength, -1.0f, 2.0f, "%+.2f", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderFloat(TrId("shock.demand-change", "strength").c_str(), &form.strength, -1.0f, 2.0f, "%+.2f", ImGuiSliderFlags_AlwaysClamp);
   } else {
     form.strength = std::clamp(form.strength, 0.0f, 1.0f);
-    ImGui::SliderFloat("Strength", &form.strength, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderFloat(TrId("shock.strength", "strength").c_str(), &form.strength, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   }
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(kind == EventKind::DemandShock ? "+0.2 = 20%% more final demand; -1 = none"
-                                                     : "Share lost: 0.5 = half the capacity, exports or shipments");
-  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(kind == EventKind::DemandShock ? "shock.demand-tip" : "shock.strength-tip"));
   const int lastMonth = std::max(0, s.horizonMonths - 1);
   ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt("Starts in month", &form.start, 0, lastMonth, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt(TrId("shock.start", "start").c_str(), &form.start, 0, lastMonth, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt("Lasts (months)", &form.duration, 1, std::max(1, s.horizonMonths), "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt(TrId("shock.duration", "duration").c_str(), &form.duration, 1, std::max(1, s.horizonMonths), "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt("Recovery (months)", &form.recoveryMonths, 0, 36, "%d", ImGuiSliderFlags_AlwaysClamp);
-  if (ImGui::Button("Add")) {
+  ImGui::SliderInt(TrId("shock.recovery", "recovery").c_str(), &form.recoveryMonths, 0, 36, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint(TrId("shock.name", "name").c_str(), Tr("shock.name-hint"), form.name, sizeof form.name);
+  MarkLastItem("shock-name");
+  if (ImGui::Button(Tr("shock.confirm"))) {
     added = EventFromForm(s, form);
     form.open = false;
+    form.name[0] = '\0';  // the next shock is named afresh
   }
   MarkLastItem("add-shock-confirm");
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) form.open = false;
+  if (ImGui::Button(Tr("shock.cancel"))) form.open = false;
   ImGui::Separator();
   ImGui::PopID();
   return added;

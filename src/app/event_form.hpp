@@ -18,10 +18,11 @@ struct EventFormState {
   int start = 1;
   int duration = 6;
   int recoveryMonths = 0;
+  char name[128] = "";  // UTF-8, as typed or composed by an IME; "" = a name that says what it is
 };
 
-/// The event the form describes, with an id not yet used in `scenario` and a name that says what it
-/// is ("Capacity loss: Japan, NdFeB magnets").
+/// The event the form describes, with an id not yet used in `scenario` and the name the user typed,
+/// or else one that says what it is, in English and Japanese ("Capacity loss: Japan, NdFeB magnets").
 Event EventFromForm(const Scenario& scenario, const EventFormState& form);
 
 /// The region with the most capacity for `good` (index into scenario.regions; 0 when none makes it).

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "catalog.hpp"
+
 namespace kz {
 namespace {
 
@@ -11,8 +13,8 @@ std::array<float, 4> Mix(const std::array<float, 4>& a, const std::array<float, 
   return {a[0] + (b[0] - a[0]) * s, a[1] + (b[1] - a[1]) * s, a[2] + (b[2] - a[2]) * s, 1.0f};
 }
 
-std::string EnglishName(const Region& region) {
-  return region.name.en.empty() ? region.id : region.name.en;
+std::string LocalRegionName(const Region& region) {
+  return LocalName(region.name, region.id);
 }
 
 struct Route {
@@ -36,7 +38,7 @@ std::vector<MapRegionFigures> RegionFigures(const Scenario& scenario, const Resu
   std::vector<MapRegionFigures> out;
   for (int r = 0; r < results.regions; ++r) {
     const std::size_t i = results.Index(month, r, good);
-    out.push_back({EnglishName(scenario.regions[static_cast<std::size_t>(r)]), results.fulfilment[i],
+    out.push_back({LocalRegionName(scenario.regions[static_cast<std::size_t>(r)]), results.fulfilment[i],
                    results.price[i], results.shortfall[i]});
   }
   return out;

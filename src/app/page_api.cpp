@@ -167,8 +167,15 @@ std::vector<PresetInfo> ParsePresetList(std::string_view json) {
     if (!item.IsObject() || !item.HasMember("id") || !item["id"].IsString()) continue;
     PresetInfo preset;
     preset.id = item["id"].GetString();
-    preset.title = item.HasMember("title") && item["title"].IsString() ? item["title"].GetString() : preset.id;
-    if (item.HasMember("narrative") && item["narrative"].IsString()) preset.narrative = item["narrative"].GetString();
+    // Each text in English ("title") and Japanese ("titleJa"), as the manifest carries them.
+    const auto text = [&item](const char* name, std::string& out) {
+      if (item.HasMember(name) && item[name].IsString()) out = item[name].GetString();
+    };
+    text("title", preset.title.en);
+    text("titleJa", preset.title.ja);
+    text("narrative", preset.narrative.en);
+    text("narrativeJa", preset.narrative.ja);
+    if (preset.title.en.empty()) preset.title.en = preset.id;
     presets.push_back(std::move(preset));
   }
   return presets;

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "catalog.hpp"
 #include "imgui.h"
 
 namespace kz {
@@ -16,12 +17,12 @@ std::string FormatFixed(double value, int decimals, const char* unit) {
 
 std::vector<AboutRow> AboutRows(const BuildInfo& build, double frameMs, float uiScale) {
   return {
-      {"Version", std::string(build.version)},
-      {"Build", std::string(build.target) + ", " + std::string(build.buildType)},
-      {"Compiler", std::string(build.compiler)},
+      {Tr("about.version"), std::string(build.version)},
+      {Tr("about.build"), std::string(build.target) + ", " + std::string(build.buildType)},
+      {Tr("about.compiler"), std::string(build.compiler)},
       {"Dear ImGui", IMGUI_VERSION},
-      {"Frame time (median)", FormatFixed(frameMs, 2, " ms")},
-      {"UI scale", FormatFixed(uiScale, 2, "x")},
+      {Tr("about.frame-time"), FormatFixed(frameMs, 2, " ms")},
+      {Tr("about.ui-scale"), FormatFixed(uiScale, 2, "x")},
   };
 }
 

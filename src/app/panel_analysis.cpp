@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 #include "plot.hpp"
@@ -42,14 +43,14 @@ const ImVec4 kWarning(1.0f, 0.6f, 0.3f, 1.0f);
 
 std::string RegionName(const Scenario& s, const std::string& id) {
   for (const Region& r : s.regions) {
-    if (r.id == id) return r.name.en.empty() ? r.id : r.name.en;
+    if (r.id == id) return LocalName(r.name, r.id);
   }
   return id;
 }
 
 std::string GoodName(const Scenario& s, const std::string& id) {
   for (const Good& g : s.goods) {
-    if (g.id == id) return g.name.en.empty() ? g.id : g.name.en;
+    if (g.id == id) return LocalName(g.name, g.id);
   }
   return id;
 }
@@ -71,14 +72,14 @@ float PlotHeight(float reserveBelow) {
 
 // Run / Cancel, the progress bar and the status of the last run of `kind`. Returns true when Run
 // was pressed (and is allowed).
-bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const char* runLabel) {
+bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const char* runLabel /* catalog key */) {
   const bool mine = analysis.kind() == kind;
   if (analysis.Busy() && mine) {
     if (analysis.cancelRequested()) {
       ImGui::BeginDisabled();
-      ImGui::Button("Cancelling...");
+      ImGui::Button(TrId("analysis.cancelling", "cancel").c_str());
       ImGui::EndDisabled();
-    } else if (ImGui::Button("Cancel")) {
+    } else if (ImGui::Button(TrId("analysis.cancel", "cancel").c_str())) {
       analysis.RequestCancel();
     }
     MarkLastItem("analysis-cancel");
@@ -86,23 +87,25 @@ bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const 
     char overlay[48];
     std::snprintf(overlay, sizeof overlay, "%.0f%%", analysis.fraction() * 100.0);
     ImGui::ProgressBar(static_cast<float>(analysis.fraction()), ImVec2(-1.0f, 0.0f),
-                       analysis.status() == AnalysisStatus::Starting ? "starting..." : overlay);
+                       analysis.status() == AnalysisStatus::Starting ? Tr("analysis.starting") : overlay);
     return false;
   }
   bool pressed = false;
   ImGui::BeginDisabled(analysis.Busy() || !canRun);
-  pressed = ImGui::Button(runLabel);
+  pressed = ImGui::Button(TrId(runLabel, "run").c_str());
   ImGui::EndDisabled();
   MarkLastItem("analysis-run");
   if (analysis.Busy()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("Another analysis is running (%s).", AnalysisKindId(analysis.kind()));
+    ImGui::TextDisabled("%s", TrFormat("analysis.other-running", {{"kind", AnalysisKindId(analysis.kind())}}).c_str());
   } else if (mine) {
     ImGui::SameLine();
     switch (analysis.status()) {
-      case AnalysisStatus::Done: ImGui::TextDisabled("Done."); break;
-      case AnalysisStatus::Cancelled: ImGui::TextDisabled("Cancelled."); break;
-      case AnalysisStatus::Failed: ImGui::TextColored(kWarning, "Failed: %s", analysis.message().c_str()); break;
+      case AnalysisStatus::Done: ImGui::TextDisabled("%s", Tr("analysis.done")); break;
+      case AnalysisStatus::Cancelled: ImGui::TextDisabled("%s", Tr("analysis.cancelled")); break;
+      case AnalysisStatus::Failed:
+        ImGui::TextColored(kWarning, "%s", TrFormat("analysis.failed", {{"message", analysis.message()}}).c_str());
+        break;
       default: break;
     }
   }
@@ -126,20 +129,20 @@ void DrawBands(const MonteCarloCell& cell, int months) {
   const float font = ImGui::GetFontSize();
   const plot::Area area = plot::Reserve("##bands", ImVec2(ImGui::GetContentRegionAvail().x, PlotHeight(font * 2.0f)),
                                         font * 3.5f, font * 2.4f, 0.0, std::max(1, months - 1), 0.0, 1.0);
-  plot::YAxis(draw, area, plot::Ticks{0.0, 1.0, 0.25}, "share");
+  plot::YAxis(draw, area, plot::Ticks{0.0, 1.0, 0.25}, "share");  // a unit id (plot::FormatUnit), not a label
   plot::MonthAxis(draw, area, months);
   plot::Band(draw, area, cell.fulfilment[0], cell.fulfilment[4], kBandOuter);
   plot::Band(draw, area, cell.fulfilment[1], cell.fulfilment[3], kBandInner);
   plot::Line(draw, area, cell.fulfilment[2], kMedian, 2.0f);
   draw->AddText(ImVec2(area.min.x + 4.0f, area.min.y + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                "fulfilment of final demand");
+                Tr("analysis.mc.plot-title"));
   if (area.hovered && months > 0) {
     const int t = std::clamp(static_cast<int>(std::lround(area.DataX(ImGui::GetIO().MousePos.x))), 0, months - 1);
     draw->AddLine(ImVec2(area.X(t), area.min.y), ImVec2(area.X(t), area.max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
     const auto at = [&](int p) { return plot::FormatShare(cell.fulfilment[static_cast<std::size_t>(p)][static_cast<std::size_t>(t)], 1); };
-    ImGui::SetTooltip("Month %d: fulfilment\n95th percentile  %s\n75th percentile  %s\nmedian           %s\n"
-                      "25th percentile  %s\n5th percentile   %s",
-                      t, at(4).c_str(), at(3).c_str(), at(2).c_str(), at(1).c_str(), at(0).c_str());
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.band-tip", {{"month", std::to_string(t)}, {"p95", at(4)}, {"p75", at(3)},
+                                                               {"p50", at(2)}, {"p25", at(1)}, {"p5", at(0)}})
+                                .c_str());
   }
 }
 
@@ -147,33 +150,33 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   const Scenario& scenario = session.scenario();
   const float field = ImGui::GetFontSize() * 8.0f;
   ImGui::SetNextItemWidth(field);
-  if (ImGui::InputInt("Runs", &state.runs, 50, 500)) state.runs = std::clamp(state.runs, 1, 100000);
+  if (ImGui::InputInt(TrId("analysis.mc.runs", "runs").c_str(), &state.runs, 50, 500)) state.runs = std::clamp(state.runs, 1, 100000);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
-  ImGui::InputScalar("Seed", ImGuiDataType_U64, &state.seed);
+  ImGui::InputScalar(TrId("analysis.mc.seed", "seed").c_str(), ImGuiDataType_U64, &state.seed);
   ImGui::SameLine();
-  ImGui::TextDisabled("(%zu hazards in the risk register)", scenario.risks.size());
+  ImGui::TextDisabled("%s", TrFormat("analysis.mc.hazards", {{"count", FormatCount(static_cast<long long>(scenario.risks.size()))}}).c_str());
   if (scenario.risks.empty()) {
-    ImGui::TextColored(kWarning, "This scenario has no risk register: every run is the deterministic run.");
+    ImGui::TextColored(kWarning, "%s", Tr("analysis.mc.no-risks"));
   }
-  if (RunControls(analysis, AnalysisKind::MonteCarlo, session.loaded(), "Run Monte Carlo")) {
+  if (RunControls(analysis, AnalysisKind::MonteCarlo, session.loaded(), "analysis.mc.run")) {
     analysis.Request(AnalysisKind::MonteCarlo, MonteCarloOptionsJson(state.runs, state.seed));
   }
   const MonteCarloView* mc = analysis.monteCarlo();
   if (mc == nullptr || mc->runs == 0) {
-    if (analysis.Busy() && analysis.kind() == AnalysisKind::MonteCarlo) ImGui::TextDisabled("Waiting for the first runs...");
+    if (analysis.Busy() && analysis.kind() == AnalysisKind::MonteCarlo) ImGui::TextDisabled("%s", Tr("analysis.mc.waiting"));
     return;
   }
   ImGui::Separator();
   const int c = McCell(*mc, session, state);
   if (c < 0) {
-    ImGui::TextDisabled("No region has final demand: nothing to plot.");
+    ImGui::TextDisabled("%s", Tr("analysis.mc.nothing"));
     return;
   }
   const MonteCarloCell& cell = mc->cells[static_cast<std::size_t>(c)];
   const std::string label = RegionName(scenario, cell.region) + " - " + GoodName(scenario, cell.good);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-  if (ImGui::BeginCombo("Region and good", label.c_str())) {
+  if (ImGui::BeginCombo(TrId("analysis.mc.cell", "cell").c_str(), label.c_str())) {
     for (std::size_t i = 0; i < mc->cells.size(); ++i) {
       const std::string item = RegionName(scenario, mc->cells[i].region) + " - " + GoodName(scenario, mc->cells[i].good);
       if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c)) state.cell = static_cast<int>(i);
@@ -181,24 +184,26 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::Text("%d of %d runs%s, seed %s", mc->runs, mc->runsRequested, mc->done ? "" : " so far", mc->seed.c_str());
+  ImGui::TextUnformatted(TrFormat(mc->done ? "analysis.mc.runs-done" : "analysis.mc.runs-so-far",
+                                  {{"runs", FormatCount(mc->runs)}, {"requested", FormatCount(mc->runsRequested)}, {"seed", mc->seed}})
+                             .c_str());
   double regionLoss = 0.0;
   for (std::size_t r = 0; r < mc->regions.size(); ++r) {
     if (mc->regions[r] == cell.region) regionLoss = mc->expectedLoss[r];
   }
-  ImGui::Text("Expected loss: %s (all regions), %s (%s)   CVaR95: %s", plot::FormatUsd(mc->expectedTotalLoss).c_str(),
-              plot::FormatUsd(regionLoss).c_str(), cell.region.c_str(), plot::FormatUsd(mc->cvar95).c_str());
-  ImGui::Text("Probability of a peak shortfall above %s of demand: %s", plot::FormatShare(mc->shortfallThreshold).c_str(),
-              plot::FormatShare(cell.shortfallProbability, 1).c_str());
+  ImGui::TextUnformatted(TrFormat("analysis.mc.expected-loss", {{"total", plot::FormatUsd(mc->expectedTotalLoss)},
+                                                                {"loss", plot::FormatUsd(regionLoss)},
+                                                                {"region", cell.region},
+                                                                {"cvar", plot::FormatUsd(mc->cvar95)}})
+                             .c_str());
+  ImGui::TextUnformatted(TrFormat("analysis.mc.shortfall-odds", {{"threshold", plot::FormatShare(mc->shortfallThreshold)},
+                                                                 {"probability", plot::FormatShare(cell.shortfallProbability, 1)}})
+                             .c_str());
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Expected loss: mean over runs of the economic loss over the horizon.\n"
-                      "CVaR95: mean total loss of the worst 5%% of runs.\n"
-                      "Shortfall probability: share of runs whose worst month misses more than the threshold\n"
-                      "of %s's final demand for %s.",
-                      cell.region.c_str(), cell.good.c_str());
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", cell.region}, {"good", cell.good}}).c_str());
   }
   DrawBands(cell, mc->months);
-  ImGui::TextDisabled("Light band: 5th-95th percentile; dark band: 25th-75th; line: median.");
+  ImGui::TextDisabled("%s", Tr("analysis.mc.bands"));
 }
 
 // -- Coalitions ---------------------------------------------------------------------------------------
@@ -240,13 +245,14 @@ void ShapleyBars(const CoalitionView& v) {
                   ImGui::GetColorU32(ImGuiCol_Text), id.c_str());
     if (area.hovered && row.Contains(mouse)) {
       if (v.done) {
-        ImGui::SetTooltip("%s\nShapley value (fair share of the gains): %s\nStand-alone value v({%s}): %s\nIncentive to join: %s",
-                          id.c_str(), plot::FormatUsd(value).c_str(), id.c_str(),
-                          standAlone ? plot::FormatUsd(*standAlone).c_str() : "-",
-                          plot::FormatUsd(v.incentiveToJoin[static_cast<std::size_t>(i)]).c_str());
+        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip", {{"id", id}, {"shapley", plot::FormatUsd(value)},
+                                                                         {"alone", standAlone ? plot::FormatUsd(*standAlone) : "-"},
+                                                                         {"incentive", plot::FormatUsd(v.incentiveToJoin[static_cast<std::size_t>(i)])}})
+                                    .c_str());
       } else {
-        ImGui::SetTooltip("%s\nStand-alone value v({%s}): %s", id.c_str(), id.c_str(),
-                          standAlone ? plot::FormatUsd(*standAlone).c_str() : "not simulated yet");
+        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip-partial",
+                                         {{"id", id}, {"alone", standAlone ? plot::FormatUsd(*standAlone) : Tr("analysis.coalition.not-yet")}})
+                                    .c_str());
       }
     }
   }
@@ -255,9 +261,10 @@ void ShapleyBars(const CoalitionView& v) {
 void CoalitionTable(const CoalitionView& v, const Scenario& scenario) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##coalition", 7, flags)) {
-    for (const char* column : {"Member", "Stand-alone v({i})", "Shapley value", "Gain inside", "Incentive to join",
-                               "Free-rider gain", "Core"}) {
-      ImGui::TableSetupColumn(column);
+    for (const char* column : {"analysis.coalition.member", "analysis.coalition.stand-alone", "analysis.coalition.shapley",
+                               "analysis.coalition.gain-inside", "analysis.coalition.incentive", "analysis.coalition.free-rider",
+                               "analysis.coalition.core"}) {
+      ImGui::TableSetupColumn(Tr(column));
     }
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < v.candidates.size(); ++i) {
@@ -276,13 +283,13 @@ void CoalitionTable(const CoalitionView& v, const Scenario& scenario) {
       const bool objecting =
           std::find(v.largestExcessCoalition.begin(), v.largestExcessCoalition.end(), id) != v.largestExcessCoalition.end();
       if (v.inCore) {
-        ImGui::TextUnformatted("stable");
+        ImGui::TextUnformatted(Tr("analysis.coalition.stable"));
       } else if (objecting) {
-        ImGui::TextColored(kWarning, "would break away");
+        ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.breaks-away"));
       } else {
         ImGui::TextUnformatted("-");
       }
-      if (v.incentiveToJoin[i] < 0.0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s is better off outside (free-riding).", id.c_str());
+      if (v.incentiveToJoin[i] < 0.0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", TrFormat("analysis.coalition.outside", {{"id", id}}).c_str());
     }
     ImGui::EndTable();
   }
@@ -291,22 +298,22 @@ void CoalitionTable(const CoalitionView& v, const Scenario& scenario) {
 void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
   const Scenario& scenario = session.scenario();
   if (scenario.frameworks.empty()) {
-    ImGui::TextColored(kWarning, "This scenario has no coordination framework to analyse.");
-    ImGui::TextDisabled("Open a framework preset (e.g. the US-Japan steering committee or the Quad) from the top bar.");
+    ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.no-framework"));
+    ImGui::TextDisabled("%s", Tr("analysis.coalition.open-preset"));
   } else {
     const Framework& current = scenario.frameworks[static_cast<std::size_t>(state.framework)];
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    if (ImGui::BeginCombo("Framework", current.name.en.empty() ? current.id.c_str() : current.name.en.c_str())) {
+    if (ImGui::BeginCombo(TrId("analysis.coalition.framework", "framework").c_str(), LocalName(current.name, current.id).c_str())) {
       for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
         const Framework& fw = scenario.frameworks[f];
-        if (ImGui::Selectable(fw.name.en.empty() ? fw.id.c_str() : fw.name.en.c_str(), static_cast<int>(f) == state.framework)) {
+        if (ImGui::Selectable(LocalName(fw.name, fw.id).c_str(), static_cast<int>(f) == state.framework)) {
           state.framework = static_cast<int>(f);
           SetCandidatesFromFramework(scenario, state);
         }
       }
       ImGui::EndCombo();
     }
-    ImGui::TextUnformatted("Candidates:");
+    ImGui::TextUnformatted(Tr("analysis.coalition.candidates"));
     std::vector<std::string> candidates;
     for (std::size_t r = 0; r < scenario.regions.size() && r < state.candidate.size(); ++r) {
       ImGui::SameLine();
@@ -317,38 +324,39 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
     }
     const int n = static_cast<int>(candidates.size());
     const bool ok = n >= 1 && n <= 12;
-    if (ok) ImGui::TextDisabled("%d candidates: %d subsets simulated.", n, 1 << n);
-    else ImGui::TextColored(kWarning, "Choose 1 to 12 candidates (the analysis simulates 2^n subsets).");
-    if (RunControls(analysis, AnalysisKind::Coalition, ok && session.loaded(), "Run coalition analysis")) {
+    if (ok) ImGui::TextDisabled("%s", TrFormat("analysis.coalition.subsets", {{"n", std::to_string(n)}, {"subsets", FormatCount(1 << n)}}).c_str());
+    else ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.choose"));
+    if (RunControls(analysis, AnalysisKind::Coalition, ok && session.loaded(), "analysis.coalition.run")) {
       analysis.Request(AnalysisKind::Coalition, CoalitionOptionsJson(current.id, candidates));
     }
   }
   const CoalitionView* v = analysis.coalition();
   if (v == nullptr) return;
   ImGui::Separator();
-  ImGui::Text("Framework %s: %d of %d subsets simulated. Welfare change against the scenario without it, USD.",
-              v->framework.c_str(), v->subsetsDone, v->subsets);
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.progress", {{"framework", v->framework},
+                                                                  {"done", FormatCount(v->subsetsDone)},
+                                                                  {"subsets", FormatCount(v->subsets)}})
+                             .c_str());
   if (!v->done) {
-    ImGui::TextDisabled("Stand-alone values so far (Shapley values follow once every subset has run):");
+    ImGui::TextDisabled("%s", Tr("analysis.coalition.so-far"));
     ShapleyBars(*v);
     return;
   }
-  ImGui::TextUnformatted("Shapley values (each member's fair share of the framework's gains):");
+  ImGui::TextUnformatted(Tr("analysis.coalition.shapley-title"));
   ShapleyBars(*v);
   const double grand = v->GrandValue().value_or(0.0);
   double sum = 0.0;
   for (const double x : v->shapley) sum += x;
-  ImGui::Text("Grand coalition value v(N): %s (Shapley values sum to %s)", plot::FormatUsd(grand).c_str(), plot::FormatUsd(sum).c_str());
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.grand", {{"value", plot::FormatUsd(grand)}, {"sum", plot::FormatUsd(sum)}}).c_str());
   if (v->inCore) {
-    ImGui::TextUnformatted("Core: the Shapley split is stable: no group of members gains more on its own.");
+    ImGui::TextUnformatted(Tr("analysis.coalition.in-core"));
   } else {
     std::string group;
     for (const std::string& id : v->largestExcessCoalition) group += (group.empty() ? "" : ", ") + id;
-    ImGui::TextColored(kWarning, "Core: not stable: {%s} would gain %s more on its own.", group.c_str(),
-                       plot::FormatUsd(v->excess).c_str());
+    ImGui::TextColored(kWarning, "%s", TrFormat("analysis.coalition.not-core", {{"group", group}, {"excess", plot::FormatUsd(v->excess)}}).c_str());
   }
   CoalitionTable(*v, scenario);
-  ImGui::Text("Effect on non-members: %s in total", plot::FormatUsd(v->nonMemberEffect).c_str());
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.non-members", {{"value", plot::FormatUsd(v->nonMemberEffect)}}).c_str());
   std::string effects;
   for (std::size_t r = 0; r < v->regions.size(); ++r) {
     if (std::find(v->candidates.begin(), v->candidates.end(), v->regions[r]) != v->candidates.end()) continue;
@@ -361,11 +369,11 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
 
 const char* MetricLabel(SensitivityMetric metric) {
   switch (metric) {
-    case SensitivityMetric::TotalLoss: return "Total loss (all regions)";
-    case SensitivityMetric::RegionLoss: return "Loss of the selected region";
-    case SensitivityMetric::RegionWelfare: return "Welfare of the selected region";
-    case SensitivityMetric::Shortfall: return "Peak shortfall of the selected region and good";
-    case SensitivityMetric::PeakPrice: return "Peak price of the selected region and good";
+    case SensitivityMetric::TotalLoss: return Tr("analysis.sensitivity.total-loss");
+    case SensitivityMetric::RegionLoss: return Tr("analysis.sensitivity.region-loss");
+    case SensitivityMetric::RegionWelfare: return Tr("analysis.sensitivity.region-welfare");
+    case SensitivityMetric::Shortfall: return Tr("analysis.sensitivity.shortfall");
+    case SensitivityMetric::PeakPrice: return Tr("analysis.sensitivity.peak-price");
   }
   return "";
 }
@@ -400,11 +408,17 @@ void Tornado(const SensitivityView& v) {
     draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(label.c_str()).x - 6.0f, (band.min.y + band.max.y - font) * 0.5f),
                   ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     if (area.hovered && band.Contains(mouse)) {
-      char text[512];
-      std::snprintf(text, sizeof text, "%s\n%s\ncurrent value %.4g\nlow  %.4g -> %s\nhigh %.4g -> %s\nswing %s", row.label.c_str(),
-                    row.path.c_str(), row.value, row.low, plot::FormatUnit(row.metricLow, v.unit).c_str(), row.high,
-                    plot::FormatUnit(row.metricHigh, v.unit).c_str(), plot::FormatUnit(row.swing, v.unit).c_str());
-      ImGui::SetTooltip("%s", text);
+      const auto number = [](double x) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.4g", x);
+        return std::string(text);
+      };
+      ImGui::SetTooltip("%s", TrFormat("analysis.sensitivity.row-tip",
+                                       {{"label", row.label}, {"path", row.path}, {"value", number(row.value)},
+                                        {"low", number(row.low)}, {"metricLow", plot::FormatUnit(row.metricLow, v.unit)},
+                                        {"high", number(row.high)}, {"metricHigh", plot::FormatUnit(row.metricHigh, v.unit)},
+                                        {"swing", plot::FormatUnit(row.swing, v.unit)}})
+                                  .c_str());
     }
   }
   const float x = area.X(v.baseline);
@@ -414,7 +428,7 @@ void Tornado(const SensitivityView& v) {
 void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
   const std::vector<LeverInfo>& levers = session.levers();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
-  if (ImGui::BeginCombo("Metric", MetricLabel(state.metric))) {
+  if (ImGui::BeginCombo(TrId("analysis.sensitivity.metric", "metric").c_str(), MetricLabel(state.metric))) {
     for (const SensitivityMetric m : {SensitivityMetric::TotalLoss, SensitivityMetric::RegionLoss, SensitivityMetric::RegionWelfare,
                                       SensitivityMetric::Shortfall, SensitivityMetric::PeakPrice}) {
       if (ImGui::Selectable(MetricLabel(m), m == state.metric)) state.metric = m;
@@ -425,23 +439,23 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", metric.c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  ImGui::SliderInt("Range (-/+ of each value)", &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each lever is set to value x (1 - range) and value x (1 + range), within its limits.");
+  ImGui::SliderInt(TrId("analysis.sensitivity.range", "range").c_str(), &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("analysis.sensitivity.range-tip"));
 
   std::vector<std::string> chosen;
   for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size(); ++i) {
     if (state.leverOn[i]) chosen.push_back(levers[i].path);
   }
-  if (ImGui::TreeNode("levers", "Levers (%zu chosen)", chosen.size())) {
-    if (ImGui::SmallButton("Defaults")) {
+  if (ImGui::TreeNode("levers", "%s", TrFormat("analysis.sensitivity.levers", {{"count", FormatCount(static_cast<long long>(chosen.size()))}}).c_str())) {
+    if (ImGui::SmallButton(TrId("analysis.sensitivity.defaults", "defaults").c_str())) {
       state.leverOn.assign(levers.size(), 0);
       for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("None")) state.leverOn.assign(levers.size(), 0);
+    if (ImGui::SmallButton(TrId("analysis.sensitivity.none", "none").c_str())) state.leverOn.assign(levers.size(), 0);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    ImGui::InputTextWithHint("##filter", "filter", state.leverFilter, sizeof state.leverFilter);
+    ImGui::InputTextWithHint("##filter", Tr("analysis.sensitivity.filter"), state.leverFilter, sizeof state.leverFilter);
     if (ImGui::BeginChild("##leverlist", ImVec2(0.0f, ImGui::GetFontSize() * 8.0f), ImGuiChildFlags_Border)) {
       const std::string_view filter(state.leverFilter);
       int shown = 0;
@@ -462,15 +476,18 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
     ImGui::TreePop();
   }
   const bool ok = !chosen.empty() && session.loaded();
-  if (chosen.empty()) ImGui::TextColored(kWarning, "Choose at least one lever.");
-  if (RunControls(analysis, AnalysisKind::Sensitivity, ok, "Run sensitivity")) {
+  if (chosen.empty()) ImGui::TextColored(kWarning, "%s", Tr("analysis.sensitivity.choose"));
+  if (RunControls(analysis, AnalysisKind::Sensitivity, ok, "analysis.sensitivity.run")) {
     analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spreadPercent / 100.0, chosen));
   }
   const SensitivityView* v = analysis.sensitivity();
   if (v == nullptr) return;
   ImGui::Separator();
-  ImGui::Text("%s: baseline %s; %d of %d levers run. Bars: metric with each lever low (blue) and high (orange).",
-              v->metric.c_str(), plot::FormatUnit(v->baseline, v->unit).c_str(), v->leversDone, v->levers);
+  ImGui::TextUnformatted(TrFormat("analysis.sensitivity.progress", {{"metric", v->metric},
+                                                                    {"baseline", plot::FormatUnit(v->baseline, v->unit)},
+                                                                    {"done", FormatCount(v->leversDone)},
+                                                                    {"levers", FormatCount(v->levers)}})
+                             .c_str());
   Tornado(*v);
 }
 
@@ -539,20 +556,20 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
   ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 60.0f),
                                   std::min(viewport->WorkSize.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
                            ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("Analysis", open)) {
+  if (ImGui::Begin(TrId("menu.analysis", "analysis-window").c_str(), open)) {
     if (!session.loaded()) {
-      ImGui::TextDisabled("Open a scenario first.");
+      ImGui::TextDisabled("%s", Tr("analysis.open-first"));
     } else if (ImGui::BeginTabBar("##analysis")) {
       const struct {
         AnalysisKind kind;
         const char* label;
         void (*draw)(const Session&, AnalysisState&, AnalysisPanelState&);
-      } tabs[] = {{AnalysisKind::MonteCarlo, "Monte Carlo", MonteCarloTab},
-                  {AnalysisKind::Coalition, "Coalitions", CoalitionTab},
-                  {AnalysisKind::Sensitivity, "Sensitivity", SensitivityTab}};
+      } tabs[] = {{AnalysisKind::MonteCarlo, "menu.analysis.montecarlo", MonteCarloTab},
+                  {AnalysisKind::Coalition, "menu.analysis.coalition", CoalitionTab},
+                  {AnalysisKind::Sensitivity, "menu.analysis.sensitivity", SensitivityTab}};
       for (const auto& tab : tabs) {
         const ImGuiTabItemFlags flags = state.selectTab && state.tab == tab.kind ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(tab.label, nullptr, flags)) {
+        if (ImGui::BeginTabItem(TrId(tab.label, tab.label).c_str(), nullptr, flags)) {
           if (!state.selectTab) state.tab = tab.kind;
           tab.draw(session, analysis, state);
           ImGui::EndTabItem();

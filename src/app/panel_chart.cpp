@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
@@ -20,10 +21,10 @@ ImU32 RegionColour(int region) { return kPalette[static_cast<std::size_t>(region
 
 const char* MetricName(ChartMetric metric) {
   switch (metric) {
-    case ChartMetric::Fulfilment: return "Fulfilment";
-    case ChartMetric::Price: return "Price index";
-    case ChartMetric::Stockpile: return "Strategic stock";
-    case ChartMetric::Loss: return "Loss";
+    case ChartMetric::Fulfilment: return Tr("chart.fulfilment");
+    case ChartMetric::Price: return Tr("chart.price");
+    case ChartMetric::Stockpile: return Tr("chart.stock");
+    case ChartMetric::Loss: return Tr("chart.loss");
   }
   return "";
 }
@@ -99,12 +100,12 @@ AxisTicks RangeOf(const SeriesSource& source, int months, int good, const std::v
 
 std::string RegionName(const Scenario& s, int region) {
   const Region& r = s.regions[static_cast<std::size_t>(region)];
-  return r.name.en.empty() ? r.id : r.name.en;
+  return LocalName(r.name, r.id);
 }
 
 std::string GoodLabel(const Scenario& s, int good) {
   const Good& g = s.goods[static_cast<std::size_t>(good)];
-  return g.name.en.empty() ? g.id : g.name.en;
+  return LocalName(g.name, g.id);
 }
 
 }  // namespace
@@ -125,13 +126,10 @@ std::string FormatMetricDelta(ChartMetric metric, double value) {
   if (std::fabs(value) < 1e-12) value = 0.0;  // no "-0"
   char text[32];
   switch (metric) {
-    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f pts", value * 100.0); break;
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f", value * 100.0); return TrFormat("chart.points", {{"number", text}});
     case ChartMetric::Price: std::snprintf(text, sizeof text, "%+.2fx", value); break;
     case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%+.3g", value); break;
-    case ChartMetric::Loss:
-      if (std::fabs(value) >= 1e9) std::snprintf(text, sizeof text, "%+.1f bn USD", value / 1e9);
-      else std::snprintf(text, sizeof text, "%+.0f m USD", value / 1e6);
-      break;
+    case ChartMetric::Loss: return MoneyAxisLabel(value, true);
   }
   return text;
 }
@@ -142,10 +140,7 @@ std::string FormatMetric(ChartMetric metric, double value) {
     case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
     case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
     case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
-    case ChartMetric::Loss:
-      if (std::fabs(value) >= 1e9) std::snprintf(text, sizeof text, "%.1f bn USD", value / 1e9);
-      else std::snprintf(text, sizeof text, "%.0f m USD", value / 1e6);
-      break;
+    case ChartMetric::Loss: return MoneyAxisLabel(value, false);
   }
   return text;
 }
@@ -234,7 +229,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results* other = session.comparisonResults();
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo("Good", GoodLabel(s, selection.good).c_str())) {
+  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), GoodLabel(s, selection.good).c_str())) {
     for (int g = 0; g < r.goods; ++g) {
       if (ImGui::Selectable(GoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
     }
@@ -243,26 +238,29 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
   int metric = static_cast<int>(state.metric);
-  if (ImGui::Combo("Show", &metric, "Fulfilment\0Price index\0Strategic stock\0Loss\0")) state.metric = static_cast<ChartMetric>(metric);
+  const char* metricNames[] = {MetricName(ChartMetric::Fulfilment), MetricName(ChartMetric::Price), MetricName(ChartMetric::Stockpile),
+                               MetricName(ChartMetric::Loss)};
+  if (ImGui::Combo(TrId("chart.show", "show").c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
   ImGui::SameLine();
   ImGui::BeginDisabled(other == nullptr);
-  ImGui::Checkbox("Difference", &state.delta);
+  ImGui::Checkbox(TrId("chart.difference", "difference").c_str(), &state.delta);
   MarkLastItem("chart-delta");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ImGui::SetTooltip(other ? "Plot each region's difference from the comparison" : "Choose a comparison in the top bar first");
+    ImGui::SetTooltip("%s", Tr(other ? "chart.difference-tip" : "chart.difference-needs-comparison"));
   }
   const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
 
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
-  ImGui::TextDisabled("%s%s of %s by region%s; month on the horizontal axis", MetricName(state.metric),
-                      source.minus ? ", difference from the comparison," : "", GoodLabel(s, selection.good).c_str(), unit.c_str());
+  ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
+                                      {{"metric", MetricName(state.metric)}, {"good", GoodLabel(s, selection.good)}, {"unit", unit}})
+                                .c_str());
 
   const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float left = ImGui::CalcTextSize("+100 bn USD ").x;
+  const float left = ImGui::CalcTextSize((MoneyAxisLabel(-100e9, true) + " ").c_str()).x;
   Plot plot;
   plot.min = ImVec2(origin.x + left, origin.y + 4.0f);
   plot.max = ImVec2(origin.x + std::max(left + 40.0f, avail.x - 8.0f),
@@ -292,14 +290,15 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     const int t = std::clamp(static_cast<int>(std::lround(x * static_cast<float>(r.months - 1))), 0, r.months - 1);
     if (ImGui::IsItemClicked()) selection.month = t;
     ImGui::BeginTooltip();
-    ImGui::Text(source.minus ? "Month %d, difference from the comparison" : "Month %d", t);
+    ImGui::TextUnformatted(TrFormat(source.minus ? "chart.hover-difference" : "chart.hover", {{"month", std::to_string(t)}}).c_str());
     for (int region : regions) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", RegionName(s, region).c_str(),
                          source.Format(source.At(t, region, selection.good)).c_str());
     }
     if (other && !source.minus) {
-      ImGui::TextDisabled("Comparison, %s: %s", RegionName(s, selection.region).c_str(),
-                          FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good)).c_str());
+      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", RegionName(s, selection.region)},
+                                                                     {"value", FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good))}})
+                                    .c_str());
     }
     ImGui::EndTooltip();
   }
@@ -313,8 +312,8 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  if (other && !source.minus) ImGui::TextDisabled("- - comparison");
-  else if (source.minus) ImGui::TextDisabled("above 0: higher than in the comparison");
+  if (other && !source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-comparison"));
+  else if (source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-difference"));
   else ImGui::NewLine();
   return selection;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "kizuna/explain.hpp"
 #include "kizuna/results_io.hpp"
@@ -24,18 +25,31 @@ std::string Percent(double share) {
   return text;
 }
 
-std::string NameOf(const LocalizedText& name, const std::string& id) { return name.en.empty() ? id : name.en; }
+std::string NameOf(const LocalizedText& name, const std::string& id) { return LocalName(name, id); }
+
+const char* ConstraintKey(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::None: return "constraint.none";
+    case ConstraintKind::Capacity: return "constraint.capacity";
+    case ConstraintKind::CapacityLoss: return "constraint.capacity-loss";
+    case ConstraintKind::RampUp: return "constraint.ramp-up";
+    case ConstraintKind::InputShortage: return "constraint.input-shortage";
+    case ConstraintKind::ExportRestriction: return "constraint.export-restriction";
+    case ConstraintKind::Chokepoint: return "constraint.chokepoint";
+  }
+  return "constraint.none";
+}
 
 std::string Cause(const Scenario& s, const Constraint& c) {
-  std::string text = ConstraintKindName(c.kind);
+  std::string text = Tr(ConstraintKey(c.kind));
   if (c.kind == ConstraintKind::InputShortage && c.input >= 0) {
     const Good& input = s.goods[static_cast<std::size_t>(c.input)];
-    text += " of " + NameOf(input.name, input.id);
+    text = TrFormat("readout.cause-of", {{"cause", text}, {"input", NameOf(input.name, input.id)}});
   }
-  if (c.event >= 0) text += " '" + EffectName(s, c.event) + "'";
+  if (c.event >= 0) text = TrFormat("readout.cause-event", {{"cause", text}, {"event", EffectName(s, c.event)}});
   if (c.region >= 0) {
     const Region& at = s.regions[static_cast<std::size_t>(c.region)];
-    text += " at " + NameOf(at.name, at.id);
+    text = TrFormat("readout.cause-at", {{"cause", text}, {"region", NameOf(at.name, at.id)}});
   }
   return text;
 }
@@ -50,11 +64,13 @@ std::string SelectionReadout(const Session& session) {
   const Region& region = s.regions[static_cast<std::size_t>(sel.region)];
   const Good& good = s.goods[static_cast<std::size_t>(sel.good)];
   const std::size_t i = r.Index(sel.month, sel.region, sel.good);
-  std::string text = NameOf(region.name, region.id) + ", " + NameOf(good.name, good.id) + ", month " +
-                     std::to_string(sel.month) + ": " + Percent(r.fulfilment[i]) + " of need met";
-  if (const Results* other = session.comparisonResults()) text += " (comparison " + Percent(other->fulfilment[i]) + ")";
-  if (r.binding[i].kind != ConstraintKind::None) text += "; short because of " + Cause(s, r.binding[i]);
-  return text + ".";
+  std::string text = TrFormat("readout.met", {{"region", NameOf(region.name, region.id)},
+                                             {"good", NameOf(good.name, good.id)},
+                                             {"month", MonthLabel(sel.month)},
+                                             {"share", Percent(r.fulfilment[i])}});
+  if (const Results* other = session.comparisonResults()) text += TrFormat("readout.comparison", {{"share", Percent(other->fulfilment[i])}});
+  if (r.binding[i].kind != ConstraintKind::None) text += TrFormat("readout.short-because", {{"cause", Cause(s, r.binding[i])}});
+  return text + Tr("finding.sentence-end");
 }
 
 namespace {
@@ -64,7 +80,7 @@ bool SameSelection(const Selection& a, const Selection& b) {
 }
 
 void RefreshExplanation(const Session& session, FindingsPanelState& state) {
-  if (state.version == session.findingsVersion() && SameSelection(state.selection, session.selection())) return;
+  if (state.version == session.findingsVersion() && SameSelection(state.selection, session.selection())) return;  // a language change bumps the version
   state.version = session.findingsVersion();
   state.selection = session.selection();
   state.text.clear();
@@ -72,7 +88,7 @@ void RefreshExplanation(const Session& session, FindingsPanelState& state) {
   const Results& r = session.results();
   const Selection& sel = session.selection();
   Expected<Explanation> why = Explain(session.scenario(), r, r.regionIds[static_cast<std::size_t>(sel.region)],
-                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month);
+                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, &CurrentWording());
   if (!why || why.value().chain.empty()) return;
   state.text = ForImGui(why.value().text);
   for (const LeverSuggestion& lever : why.value().levers) state.levers.push_back(lever.path + ": " + ForImGui(lever.reason));
@@ -82,19 +98,19 @@ void RefreshExplanation(const Session& session, FindingsPanelState& state) {
 
 void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   if (!session.loaded()) {
-    ImGui::TextDisabled("Loading the scenario...");
+    ImGui::TextDisabled("%s", Tr("findings.loading"));
     return;
   }
   const Scenario& s = session.scenario();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(s.title.en.c_str());
-  if (!s.narrative.en.empty()) ImGui::TextDisabled("%s", s.narrative.en.c_str());
+  ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
+  if (const std::string& narrative = LocalName(s.narrative, ""); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(SelectionReadout(session).c_str());
   RefreshExplanation(session, state);
-  if (!state.text.empty() && ImGui::TreeNodeEx("Why, and what would help", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (!state.text.empty() && ImGui::TreeNodeEx(TrId("findings.why", "why").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextUnformatted(state.text.c_str());
     for (const std::string& lever : state.levers) ImGui::BulletText("%s", lever.c_str());
     ImGui::TreePop();

@@ -53,6 +53,7 @@ struct LeversPanelState {
   int version = -1;
   std::map<std::string, std::vector<std::size_t>> groups;
   std::map<std::string, std::string> ownerNames;
+  int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
   EventFormState eventForm;
 };
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "catalog.hpp"
 #include "imgui.h"
 
 namespace kz {
@@ -59,11 +60,11 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
   bool changed = false;
-  if (ImGui::Begin("Map legend", nullptr, flags)) {
+  if (ImGui::Begin("##map-legend", nullptr, flags)) {
     if (input.good != nullptr && input.month != nullptr && !input.goodNames.empty()) {
       ImGui::SetNextItemWidth(160.0f * uiScale);
       const std::string& current = input.goodNames[static_cast<std::size_t>(*input.good)];
-      if (ImGui::BeginCombo("Good", current.c_str())) {
+      if (ImGui::BeginCombo(TrId("map.good", "good").c_str(), current.c_str())) {
         for (int g = 0; g < static_cast<int>(input.goodNames.size()); ++g) {
           if (ImGui::Selectable(input.goodNames[static_cast<std::size_t>(g)].c_str(), g == *input.good)) {
             changed |= g != *input.good;
@@ -73,10 +74,10 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
         ImGui::EndCombo();
       }
       ImGui::SetNextItemWidth(160.0f * uiScale);
-      changed |= ImGui::SliderInt("Month", input.month, 0, std::max(0, input.months - 1));
+      changed |= ImGui::SliderInt(TrId("map.month", "month").c_str(), input.month, 0, std::max(0, input.months - 1));
     }
     if (input.status != nullptr) ImGui::TextWrapped("%s", input.status);
-    ImGui::TextUnformatted("Fulfilment");
+    ImGui::TextUnformatted(Tr("map.fulfilment"));
     // The colour scale as a bar of small steps, labelled at its ends and middle.
     const float width = 200.0f * uiScale, height = 10.0f * uiScale;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -93,9 +94,9 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
     ImGui::TextUnformatted("75%");
     ImGui::SameLine(width - ImGui::CalcTextSize("100%").x);
     ImGui::TextUnformatted("100%");
-    ImGui::TextDisabled("Arcs: width = volume, colour = disruption;");
-    ImGui::TextDisabled("dashed red with a cross = export restriction.");
-    ImGui::TextDisabled("Drag to pan, wheel to zoom.");
+    ImGui::TextDisabled("%s", Tr("map.arcs"));
+    ImGui::TextDisabled("%s", Tr("map.restriction"));
+    ImGui::TextDisabled("%s", Tr("map.navigate"));
   }
   ImGui::End();
   return changed;
@@ -111,9 +112,13 @@ void MapPanel::DrawTooltip(const MapPanelInput& input) const {
     const MapRegionFigures& figures = input.figures[r];
     ImGui::Text("%s (%s)", figures.name.c_str(), input.regionIds[r].c_str());
     ImGui::Separator();
-    ImGui::Text("Fulfilment   %.1f%%", 100.0 * figures.fulfilment);
-    ImGui::Text("Price index  %.2f", figures.priceIndex);
-    ImGui::Text("Shortfall    %.3g units/month", figures.shortfall);
+    char value[32];
+    std::snprintf(value, sizeof value, "%.1f%%", 100.0 * figures.fulfilment);
+    ImGui::TextUnformatted(TrFormat("map.tip-fulfilment", {{"value", value}}).c_str());
+    std::snprintf(value, sizeof value, "%.2f", figures.priceIndex);
+    ImGui::TextUnformatted(TrFormat("map.tip-price", {{"value", value}}).c_str());
+    std::snprintf(value, sizeof value, "%.3g", figures.shortfall);
+    ImGui::TextUnformatted(TrFormat("map.tip-shortfall", {{"value", value}}).c_str());
   } else if (r < input.regionIds.size()) {
     ImGui::TextUnformatted(input.regionIds[r].c_str());
   }

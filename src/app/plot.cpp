@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
+
+#include "catalog.hpp"
 
 namespace kz::plot {
 
@@ -26,15 +29,26 @@ Ticks NiceTicks(double minValue, double maxValue, int wanted) {
   return Ticks{std::floor(minValue / step + 1e-9) * step, std::ceil(maxValue / step - 1e-9) * step, step};
 }
 
+// Four units whose sizes the catalog gives (English tn/bn/m/k, Japanese 兆/億/万/1), then plain dollars.
 std::string FormatUsd(double usd) {
-  char text[40];
+  static const char* const kUnits[] = {"format.usd.unit1", "format.usd.unit2", "format.usd.unit3", "format.usd.unit4"};
+  static const int kDecimals[] = {2, 2, 1, 1};
+  double sizes[4] = {1e12, 1e9, 1e6, 1e3};
+  std::istringstream sizeText(Tr("format.usd.sizes"));
+  for (double& size : sizes) {
+    double read = 0.0;
+    if (sizeText >> read && read >= 1.0) size = read;
+  }
+  char number[40];
   const double a = std::fabs(usd);
-  if (a >= 1e12) std::snprintf(text, sizeof text, "%.2f tn USD", usd / 1e12);
-  else if (a >= 1e9) std::snprintf(text, sizeof text, "%.2f bn USD", usd / 1e9);
-  else if (a >= 1e6) std::snprintf(text, sizeof text, "%.1f m USD", usd / 1e6);
-  else if (a >= 1e3) std::snprintf(text, sizeof text, "%.1f k USD", usd / 1e3);
-  else std::snprintf(text, sizeof text, "%.0f USD", usd);
-  return text;
+  for (int u = 0; u < 4; ++u) {
+    if (a >= sizes[u]) {
+      std::snprintf(number, sizeof number, "%.*f", kDecimals[u], usd / sizes[u]);
+      return TrFormat(kUnits[u], {{"number", number}});
+    }
+  }
+  std::snprintf(number, sizeof number, "%.0f", usd);
+  return TrFormat("format.usd.plain", {{"number", number}});
 }
 
 std::string FormatShare(double share, int decimals) {
@@ -129,7 +143,7 @@ void MonthAxis(ImDrawList* draw, const Area& area, int months) {
     std::snprintf(label, sizeof label, "%d", t);
     draw->AddText(ImVec2(sx - ImGui::CalcTextSize(label).x * 0.5f, area.max.y + 5.0f), text, label);
   }
-  const char* title = "month";
+  const char* title = Tr("plot.month-axis");
   draw->AddText(ImVec2(area.max.x - ImGui::CalcTextSize(title).x, area.max.y + 5.0f + ImGui::GetFontSize()), text, title);
 }
 

@@ -46,11 +46,12 @@ Selection WorstHit(const Results& r) {
 }
 
 // How the findings name the comparison: "with no shocks it bottoms at 85%".
+// The comparison as the findings name it ("with {label} it bottoms at 85%").
 std::string ComparisonName(Comparison comparison, const std::string& otherTitle) {
   switch (comparison) {
     case Comparison::None: return "";
-    case Comparison::NoEvents: return "no shocks";
-    case Comparison::Preset: return "the preset as loaded";
+    case Comparison::NoEvents: return Tr("finding.label-no-events");
+    case Comparison::Preset: return Tr("finding.label-preset");
     case Comparison::Scenario: return otherTitle;
   }
   return "";
@@ -207,7 +208,8 @@ std::vector<Problem> Session::SetComparisonScenario(std::string_view text, std::
   if (!aligned) return aligned.problems();
   other = std::move(aligned.value());
   otherId = other.id;
-  otherTitle = other.title.en.empty() ? other.id : other.title.en;
+  otherTitle = other.title;
+  if (otherTitle.en.empty()) otherTitle.en = other.id;
   comparisonKind = Comparison::Scenario;
   RunComparison();
   return {};
@@ -289,9 +291,9 @@ std::string Session::ProvenanceOf(std::string_view path) const {
     std::string text;
     if (item.source != kNoProvenance) {
       const Source& source = reference.sources[item.source];
-      text = "Source: " + source.citation + (source.tag.empty() ? "" : " [" + source.tag + "]");
+      text = TrFormat("lever.source", {{"citation", source.citation}}) + (source.tag.empty() ? "" : " [" + source.tag + "]");
     } else {
-      text = "Assumption: " + entry.assumption;
+      text = TrFormat("lever.assumption", {{"assumption", entry.assumption}});
     }
     if (!entry.note.empty()) text += "\n" + entry.note;
     return text;
@@ -360,7 +362,8 @@ void Session::RunComparison() {
 }
 
 void Session::UpdateFindings() {
-  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, otherTitle));
+  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, comparisonTitle()),
+                          &CurrentWording());
   ++findingsRevision;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kizuna/expected.hpp"
+#include "catalog.hpp"
 #include "kizuna/findings.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/link.hpp"
@@ -79,7 +80,8 @@ class Session {
   /// series line up. Problems leave the current comparison as it was.
   std::vector<Problem> SetComparisonScenario(std::string_view text, std::string_view baseText = {});
   /// The title of the scenario compared with under Comparison::Scenario ("" otherwise).
-  const std::string& comparisonTitle() const { return otherTitle; }
+  /// The other scenario's title in the UI's language.
+  const std::string& comparisonTitle() const { return LocalName(otherTitle, otherTitle.en); }
   const std::string& comparisonId() const { return otherId; }
 
   /// Undo and redo every scenario edit (levers, shocks, members, a replaced scenario) since the
@@ -119,6 +121,8 @@ class Session {
   /// on every run; `findingsVersion` changes whenever they are recomputed.
   const Findings& findings() const { return keyFindings; }
   int findingsVersion() const { return findingsRevision; }
+  /// Re-words the findings in the UI's new language (catalog.hpp); the version changes.
+  void LanguageChanged() { UpdateFindings(); }
 
  private:
   void Adopt(Scenario preset, Scenario edited, Results results, bool unedited = false);
@@ -133,7 +137,7 @@ class Session {
 
   Scenario reference;  // as loaded
   Scenario other;      // compared with under Comparison::Scenario
-  std::string otherTitle;
+  LocalizedText otherTitle;
   std::string otherId;
   Scenario working;    // with the user's edits
   Results current;

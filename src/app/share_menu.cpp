@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app.hpp"
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
@@ -22,20 +23,20 @@ void ShowPanelCheckbox(const char* label, std::uint32_t& flags, std::uint32_t hi
 }  // namespace
 
 void App::FileMenu() {
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open a scenario file...")) fileRequest = FileAction::OpenScenario;
+  if (ImGui::BeginMenu(TrId("menu.file", "file").c_str())) {
+    if (ImGui::MenuItem(Tr("menu.file.open"))) fileRequest = FileAction::OpenScenario;
     MarkLastItem("file-open");
-    Tooltip("A scenario JSON file (as exported here or written by hand); you can also drop it on the page");
+    Tooltip(Tr("menu.file.open-tip"));
     ImGui::Separator();
     const bool loaded = work.loaded();
-    if (ImGui::MenuItem("Export the scenario (JSON)", nullptr, false, loaded)) fileRequest = FileAction::ExportScenario;
+    if (ImGui::MenuItem(Tr("menu.file.export-scenario"), nullptr, false, loaded)) fileRequest = FileAction::ExportScenario;
     MarkLastItem("export-scenario");
-    if (ImGui::MenuItem("Export the results (CSV)", nullptr, false, loaded)) fileRequest = FileAction::ExportResultsCsv;
+    if (ImGui::MenuItem(Tr("menu.file.export-csv"), nullptr, false, loaded)) fileRequest = FileAction::ExportResultsCsv;
     MarkLastItem("export-csv");
-    Tooltip("Every month, region and good, with units; the header names the scenario, the version and the link");
-    if (ImGui::MenuItem("Save the view as PNG", nullptr, false, loaded)) fileRequest = FileAction::ExportViewPng;
+    Tooltip(Tr("menu.file.export-csv-tip"));
+    if (ImGui::MenuItem(Tr("menu.file.view-png"), nullptr, false, loaded)) fileRequest = FileAction::ExportViewPng;
     MarkLastItem("export-view-png");
-    if (ImGui::MenuItem("Save the chart as PNG", nullptr, false, loaded)) fileRequest = FileAction::ExportChartPng;
+    if (ImGui::MenuItem(Tr("menu.file.chart-png"), nullptr, false, loaded)) fileRequest = FileAction::ExportChartPng;
     MarkLastItem("export-chart-png");
     ImGui::EndMenu();
   }
@@ -45,16 +46,16 @@ void App::FileMenu() {
 std::optional<FileAction> App::TakeFileRequest() { return std::exchange(fileRequest, std::nullopt); }
 
 void App::ShareMenu() {
-  if (ImGui::BeginMenu("Share")) {
-    if (ImGui::MenuItem("Copy a link to this view")) shareRequest = ShareKind::View;
+  if (ImGui::BeginMenu(TrId("menu.share", "share").c_str())) {
+    if (ImGui::MenuItem(Tr("menu.share.view"))) shareRequest = ShareKind::View;
     MarkLastItem("share-view");
-    Tooltip("Opens exactly what you see: the scenario, the selection, the chart and the map (the address bar always holds it too)");
-    if (ImGui::MenuItem("Copy a link to this comparison", nullptr, false, work.comparison() != Comparison::None)) {
+    Tooltip(Tr("menu.share.view-tip"));
+    if (ImGui::MenuItem(Tr("menu.share.comparison"), nullptr, false, work.comparison() != Comparison::None)) {
       shareRequest = ShareKind::Comparison;
     }
     MarkLastItem("share-comparison");
-    Tooltip("Opens the scenario and what it is compared with, on the Difference chart, at the default view");
-    if (ImGui::MenuItem("Embed in a page...")) showEmbedDialog = true;
+    Tooltip(Tr("menu.share.comparison-tip"));
+    if (ImGui::MenuItem(Tr("menu.share.embed"))) showEmbedDialog = true;
     MarkLastItem("share-embed");
     ImGui::EndMenu();
   }
@@ -65,21 +66,20 @@ void App::EmbedDialog() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.3f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
-  if (ImGui::Begin("Embed in a page", &showEmbedDialog, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(TrId("embed.title", "embed-dialog").c_str(), &showEmbedDialog, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted("This view in an iframe of a briefing page: no menu bar, only the panels chosen below. "
-                           "The page can set levers and read the summary through postMessage (see the README).");
+    ImGui::TextUnformatted(Tr("embed.explain"));
     ImGui::PopTextWrapPos();
-    ImGui::SeparatorText("Show");
-    ShowPanelCheckbox("Levers", embedChoice, kEmbedHideLevers);
+    ImGui::SeparatorText(Tr("embed.show"));
+    ShowPanelCheckbox(Tr("window.levers"), embedChoice, kEmbedHideLevers);
     ImGui::SameLine();
-    ShowPanelCheckbox("Key findings", embedChoice, kEmbedHideFindings);
+    ShowPanelCheckbox(Tr("window.findings"), embedChoice, kEmbedHideFindings);
     ImGui::SameLine();
-    ShowPanelCheckbox("Map", embedChoice, kEmbedHideMap);
+    ShowPanelCheckbox(Tr("embed.map"), embedChoice, kEmbedHideMap);
     ImGui::SameLine();
-    ShowPanelCheckbox("Chart", embedChoice, kEmbedHideChart);
-    ImGui::CheckboxFlags("Readers cannot change the levers", &embedChoice, kEmbedReadOnly);
-    if (ImGui::Button("Copy the embed code")) shareRequest = ShareKind::Embed;
+    ShowPanelCheckbox(Tr("window.chart"), embedChoice, kEmbedHideChart);
+    ImGui::CheckboxFlags(Tr("embed.read-only"), &embedChoice, kEmbedReadOnly);
+    if (ImGui::Button(Tr("embed.copy"))) shareRequest = ShareKind::Embed;
     MarkLastItem("embed-copy");
   }
   ImGui::End();
@@ -95,7 +95,7 @@ void App::EmbeddedCorner() {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
   if (ImGui::Begin("##embedded", nullptr, flags)) {
     if (!status.empty()) ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "%s", status.c_str());
-    if (ImGui::SmallButton("Open in Kizuna")) {
+    if (ImGui::SmallButton(Tr("embed.open-full"))) {
       LinkView view = ViewForLink();
       view.embed = 0;
       if (Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), view)) urlRequest = "#" + EncodeLink(link.value());

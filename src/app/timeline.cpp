@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
@@ -24,6 +25,20 @@ int AdvanceTimeline(TimelineState& state, double elapsedSeconds, int month, int 
 
 namespace {
 
+// A catalog template "Month {month}" as the slider's printf format ("Month %d"), '%' escaped.
+std::string SliderFormat(std::string_view pattern) {
+  std::string format;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern.compare(i, 7, "{month}") == 0) {
+      format += "%d";
+      i += 6;
+    } else {
+      format += pattern[i] == '%' ? std::string("%%") : std::string(1, pattern[i]);
+    }
+  }
+  return format;
+}
+
 void TogglePlay(TimelineState& state, int& month, int lastMonth) {
   state.playing = !state.playing;
   state.carried = 0.0;
@@ -40,18 +55,18 @@ int DrawTimeline(TimelineState& state, int month, int lastMonth) {
   if (!typing && ImGui::IsKeyPressed(ImGuiKey_Period)) month = std::min(lastMonth, month + 1);
 
   const ImVec2 button(ImGui::GetFrameHeight() * 2.2f, 0.0f);
-  if (ImGui::Button(state.playing ? "Pause" : "Play", button)) TogglePlay(state, month, lastMonth);
+  if (ImGui::Button(TrId(state.playing ? "timeline.pause" : "timeline.play", "play").c_str(), button)) TogglePlay(state, month, lastMonth);
   MarkLastItem("timeline-play");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play through the months (K)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("timeline.play-tip"));
   ImGui::SameLine();
   if (ImGui::ArrowButton("##back", ImGuiDir_Left)) month = std::max(0, month - 1);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous month (,)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("timeline.back-tip"));
   ImGui::SameLine();
   if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) month = std::min(lastMonth, month + 1);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next month (.)");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("timeline.forward-tip"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::SliderInt("##month", &month, 0, lastMonth, "Month %d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt("##month", &month, 0, lastMonth, SliderFormat(Tr("timeline.month")).c_str(), ImGuiSliderFlags_AlwaysClamp);
   MarkLastItem("timeline-slider");
   return std::clamp(month, 0, lastMonth);
 }

@@ -1,13 +1,15 @@
 // The world view: keep the map scene in step with the session's results and selection.
 #include "world_view.hpp"
 
+#include "catalog.hpp"
+
 namespace kz {
 
 const WorldMesh* WorldView::Mesh() {
   if (!mesh && status.empty()) {
     Expected<WorldMesh> parsed = WorldMesh::Parse(EmbeddedWorldMesh());
     if (parsed) mesh = std::move(parsed.value());
-    else status = "World map: " + parsed.problems().front().ToString();
+    else status = TrFormat("map.broken", {{"problem", parsed.problems().front().ToString()}});
   }
   return mesh ? &*mesh : nullptr;
 }
@@ -17,7 +19,7 @@ void WorldView::Rebuild(const Session& session) {
   shown = session.selection();
   regionIds = session.results().regionIds;
   goodNames.clear();
-  for (const Good& good : session.scenario().goods) goodNames.push_back(good.name.en.empty() ? good.id : good.name.en);
+  for (const Good& good : session.scenario().goods) goodNames.push_back(LocalName(good.name, good.id));  // re-read on a language change (findingsVersion)
   figures = RegionFigures(session.scenario(), session.results(), shown.good, shown.month);
   scene = BuildMapScene(session.scenario(), session.results(), shown.good, shown.month);
 }

@@ -45,6 +45,8 @@ int LinkEncodeCommand(const LinkOptions& options) {
   if (!preset) return ReportProblems(presetId, preset.problems());
   LinkView view;
   view.embed = embed.value();
+  if (options.language == "en") view.language = kLinkLanguageEnglish;
+  if (options.language == "ja") view.language = kLinkLanguageJapanese;
   Expected<ScenarioLink> link = LinkFromScenario(preset.value(), working.value(), view);
   if (!link) return ReportProblems(options.scenario, link.problems());
   std::cout << EncodeLink(link.value()) << "\n";

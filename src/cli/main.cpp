@@ -6,7 +6,7 @@
 //   kizuna mc SCENARIO --runs N [--seed S] [--shard I/N] [--json FILE]   kizuna mc --merge FILE... [--json OUT]
 //   kizuna sensitivity SCENARIO [--metric M] [--levers P1,P2,...]
 //   kizuna sources SCENARIO [--json FILE]   (exit 1 when some number has no source or assumption)
-//   kizuna link encode SCENARIO [--preset ID] [--set PATH=VALUE]... [--embed PANELS [--read-only]]   kizuna link decode LINK [--hashes]
+//   kizuna link encode SCENARIO [--preset ID] [--set PATH=VALUE]... [--embed PANELS [--read-only]] [--language en|ja]   kizuna link decode LINK [--hashes]
 //   kizuna exercise check|code|play|debrief     tabletop exercises (commands_exercise.hpp)
 // SCENARIO is a JSON file or a bundled preset id. Exit codes: 0 ok, 1 output not written, 2 invalid input.
 #include <CLI/CLI.hpp>
@@ -111,6 +111,8 @@ int main(int argc, char** argv) {
   encodeCommand->add_option("--embed", link.embed, "Open as an embedded view showing these panels: levers,findings,map,chart")
       ->delimiter(',');
   encodeCommand->add_flag("--read-only", link.readOnly, "With --embed: readers cannot change the levers")->needs("--embed");
+  encodeCommand->add_option("--language", link.language, "The UI language the link opens in: en or ja (default: the reader's)")
+      ->check(CLI::IsMember({"en", "ja"}));
   CLI::App* decodeCommand = linkCommand->add_subcommand("decode", "Print the scenario a link describes, or why it cannot be read");
   decodeCommand->add_option("link", link.link, "The fragment (k...) or a whole URL")->required();
   decodeCommand->add_flag("--hashes", link.hashes, "Print the scenario and result hashes instead (for golden links)");

@@ -35,22 +35,25 @@ const Good* FindGood(const Scenario& s, const std::string& id) {
   }
   return nullptr;
 }
-std::string RegionName(const Scenario& s, const std::string& id) {
+std::string RegionName(const text::Words& w, const Scenario& s, const std::string& id) {
   const Region* region = FindRegion(s, id);
-  return region != nullptr ? text::RegionPhrase(*region) : id;
+  return region != nullptr ? w.Region(*region) : id;
 }
-std::string GoodName(const Scenario& s, const std::string& id) {
+std::string GoodName(const text::Words& w, const Scenario& s, const std::string& id) {
   const Good* good = FindGood(s, id);
-  return good != nullptr ? text::GoodPhrase(*good) : id;
+  return good != nullptr ? w.Good(*good) : id;
 }
 
-// The English name of a timed effect: a scenario event's own name, else EffectName.
-std::string EffectLabel(const Scenario& s, int index) {
-  if (index >= 0 && index < static_cast<int>(s.events.size())) {
-    const Event& event = s.events[static_cast<std::size_t>(index)];
-    return event.name.en.empty() ? event.id : event.name.en;
-  }
+// The name of a timed effect: a scenario event's own name (in the wording's language), else EffectName.
+std::string EffectLabel(const text::Words& w, const Scenario& s, int index) {
+  if (index >= 0 && index < static_cast<int>(s.events.size())) return w.Name(s.events[static_cast<std::size_t>(index)]);
   return EffectName(s, index);
+}
+
+text::Id KindName(ConstraintKind kind) {
+  return kind == ConstraintKind::CapacityLoss ? text::Id::KindCapacityLoss
+         : kind == ConstraintKind::Chokepoint ? text::Id::KindChokepoint
+                                              : text::Id::KindExportRestriction;
 }
 
 // The region's own export control numbered `index` (as in Constraint::event), or nulls.
@@ -73,44 +76,44 @@ bool EventDriven(ConstraintKind kind) {
 // The chain
 // ---------------------------------------------------------------------------------------------
 
-ExplainStep MakeStep(const Scenario& s, const Results& results, int region, int good, const Constraint& c) {
+ExplainStep MakeStep(const text::Words& w, const Scenario& s, const Results& results, int region, int good, const Constraint& c) {
   ExplainStep step;
   step.region = results.regionIds[static_cast<std::size_t>(region)];
   step.good = results.goodIds[static_cast<std::size_t>(good)];
   step.constraint = c;
   if (c.region >= 0 && c.region < results.regions) step.seller = results.regionIds[static_cast<std::size_t>(c.region)];
   if (c.input >= 0 && c.input < results.goods) step.input = results.goodIds[static_cast<std::size_t>(c.input)];
-  if (EventDriven(c.kind) && c.event >= 0) step.effect = EffectLabel(s, c.event);
-  const std::string goodName = GoodName(s, step.good);
-  const std::string regionName = RegionName(s, step.region);
-  const std::string sellerName = RegionName(s, step.seller);
+  if (EventDriven(c.kind) && c.event >= 0) step.effect = EffectLabel(w, s, c.event);
+  const std::string goodName = GoodName(w, s, step.good);
+  const std::string regionName = RegionName(w, s, step.region);
+  const std::string sellerName = RegionName(w, s, step.seller);
   std::string clause;
   if (c.kind == ConstraintKind::InputShortage && !step.input.empty()) {
-    clause = text::Say(text::Id::BecauseInput, {{"good", goodName}, {"region", regionName}, {"seller", sellerName},
-                                                {"input", GoodName(s, step.input)}});
+    clause = w.Say(text::Id::BecauseInput, {{"good", goodName}, {"region", regionName}, {"seller", sellerName},
+                                                {"input", GoodName(w, s, step.input)}});
   } else if (EventDriven(c.kind) && !step.effect.empty()) {
-    clause = text::Say(text::Id::BecauseEvent, {{"good", goodName}, {"region", regionName}, {"event", step.effect},
-                                                {"seller", sellerName}, {"kind", ConstraintKindName(c.kind)}});
+    clause = w.Say(text::Id::BecauseEvent, {{"good", goodName}, {"region", regionName}, {"event", step.effect},
+                                                {"seller", sellerName}, {"kind", w.Template(KindName(c.kind))}});
   } else if (c.kind == ConstraintKind::RampUp) {
-    clause = text::Say(text::Id::BecauseRampUp, {{"good", goodName}, {"region", regionName}, {"seller", sellerName}});
+    clause = w.Say(text::Id::BecauseRampUp, {{"good", goodName}, {"region", regionName}, {"seller", sellerName}});
   } else if (step.seller.empty()) {
-    clause = text::Say(text::Id::BecauseNoSupplier, {{"good", goodName}, {"region", regionName}});
+    clause = w.Say(text::Id::BecauseNoSupplier, {{"good", goodName}, {"region", regionName}});
   } else {
-    clause = text::Say(text::Id::BecauseCapacity, {{"good", goodName}, {"region", regionName}, {"seller", sellerName}});
+    clause = w.Say(text::Id::BecauseCapacity, {{"good", goodName}, {"region", regionName}, {"seller", sellerName}});
   }
-  step.text = text::Capitalized(clause) + text::English(text::Id::SentenceEnd);
+  step.text = w.Sentence(clause);
   return step;
 }
 
 // Follows the binding constraints from (region, good) upstream; true if cut at kMaxExplainHops.
-bool FollowChain(const Scenario& s, const Results& results, int region, int good, int month,
+bool FollowChain(const text::Words& w, const Scenario& s, const Results& results, int region, int good, int month,
                  std::vector<ExplainStep>& chain) {
   std::vector<std::pair<int, int>> visited;
   for (int hop = 0; hop < kMaxExplainHops; ++hop) {
     const Constraint c = results.binding[results.Index(month, region, good)];
     if (c.kind == ConstraintKind::None) return false;
     visited.emplace_back(region, good);
-    chain.push_back(MakeStep(s, results, region, good, c));
+    chain.push_back(MakeStep(w, s, results, region, good, c));
     if (c.kind != ConstraintKind::InputShortage || c.region < 0 || c.region >= results.regions || c.input < 0 ||
         c.input >= results.goods) {
       return false;
@@ -128,7 +131,7 @@ bool FollowChain(const Scenario& s, const Results& results, int region, int good
 
 class LeverPicker {
  public:
-  explicit LeverPicker(const Scenario& s) {
+  LeverPicker(const Scenario& s, const text::Words& wording) : w(wording) {
     for (LeverInfo& lever : ListLevers(s)) levers.emplace(lever.path, std::move(lever));
   }
   /// Adds the lever at `path` if the scenario has it, can move (min < max) and is not picked yet.
@@ -138,21 +141,22 @@ class LeverPicker {
     for (const LeverSuggestion& existing : picked) {
       if (existing.path == path) return;
     }
-    picked.push_back({path, it->second.value, text::Capitalized(std::move(reason)) + text::English(text::Id::SentenceEnd)});
+    picked.push_back({path, it->second.value, w.Sentence(std::move(reason))});
   }
   std::vector<LeverSuggestion> picked;
 
  private:
   std::map<std::string, LeverInfo> levers;
+  const text::Words& w;
 };
 
 bool Contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& region, const std::string& good,
+std::vector<LeverSuggestion> PickLevers(const text::Words& w, const Scenario& s, const std::string& region, const std::string& good,
                                         const std::vector<ExplainStep>& chain) {
-  LeverPicker picker(s);
+  LeverPicker picker(s, w);
   std::vector<std::string> chainGoods;
   std::vector<std::string> chainRegions = {region};
   for (const ExplainStep& step : chain) {
@@ -162,26 +166,26 @@ std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& re
   // Stocks of every short good where it is short.
   for (const ExplainStep& step : chain) {
     picker.Suggest("policy." + step.region + ".stockpile." + step.good + ".targetMonths",
-                   text::Say(text::Id::LeverStockpile, {{"good", GoodName(s, step.good)}, {"region", RegionName(s, step.region)}}));
+                   w.Say(text::Id::LeverStockpile, {{"good", GoodName(w, s, step.good)}, {"region", RegionName(w, s, step.region)}}));
   }
   // Responding sooner, and using less.
   for (const std::string& r : chainRegions) {
-    picker.Suggest("policy." + r + ".responseLagMonths", text::Say(text::Id::LeverResponseLag, {{"region", RegionName(s, r)}}));
+    picker.Suggest("policy." + r + ".responseLagMonths", w.Say(text::Id::LeverResponseLag, {{"region", RegionName(w, s, r)}}));
   }
   picker.Suggest("policy." + region + ".substitution." + good + ".maxReduction",
-                 text::Say(text::Id::LeverSubstitution, {{"good", GoodName(s, good)}, {"region", RegionName(s, region)}}));
+                 w.Say(text::Id::LeverSubstitution, {{"good", GoodName(w, s, good)}, {"region", RegionName(w, s, region)}}));
   // Re-sourcing away from the supplier where the chain ends.
   const ExplainStep& last = chain.back();
-  const std::string lastGood = GoodName(s, last.good);
+  const std::string lastGood = GoodName(w, s, last.good);
   picker.Suggest("good." + last.good + ".qualificationMonths",
-                 text::Say(text::Id::LeverQualification, {{"good", lastGood}, {"region", RegionName(s, last.region)}}));
+                 w.Say(text::Id::LeverQualification, {{"good", lastGood}, {"region", RegionName(w, s, last.region)}}));
   if (!last.seller.empty() && last.seller != last.region) {
     picker.Suggest("policy." + last.region + ".diversification." + last.good + ".maxShare",
-                   text::Say(text::Id::LeverDiversification,
-                             {{"good", lastGood}, {"region", RegionName(s, last.region)}, {"seller", RegionName(s, last.seller)}}));
+                   w.Say(text::Id::LeverDiversification,
+                             {{"good", lastGood}, {"region", RegionName(w, s, last.region)}, {"seller", RegionName(w, s, last.seller)}}));
     picker.Suggest("trade." + last.region + "." + last.good + "." + last.seller,
-                   text::Say(text::Id::LeverTradeShare,
-                             {{"good", lastGood}, {"region", RegionName(s, last.region)}, {"seller", RegionName(s, last.seller)}}));
+                   w.Say(text::Id::LeverTradeShare,
+                             {{"good", lastGood}, {"region", RegionName(w, s, last.region)}, {"seller", RegionName(w, s, last.seller)}}));
   }
   // New capacity for the short goods: the region asked about first, then every region in scenario order.
   for (const std::string& g : chainGoods) {
@@ -191,7 +195,7 @@ std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& re
     }
     for (const std::string& r : builders) {
       picker.Suggest("policy." + r + ".investment." + g + ".capacity",
-                     text::Say(text::Id::LeverInvestment, {{"good", GoodName(s, g)}, {"region", RegionName(s, r)}}));
+                     w.Say(text::Id::LeverInvestment, {{"good", GoodName(w, s, g)}, {"region", RegionName(w, s, r)}}));
     }
   }
   // The disruption itself, to explore.
@@ -199,12 +203,12 @@ std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& re
   if (EventDriven(last.constraint.kind) && event >= 0) {
     if (event < static_cast<int>(s.events.size())) {
       const Event& e = s.events[static_cast<std::size_t>(event)];
-      picker.Suggest("event." + e.id + ".fraction", text::Say(text::Id::LeverEventFraction, {{"event", last.effect}}));
-      picker.Suggest("event." + e.id + ".duration", text::Say(text::Id::LeverEventDuration, {{"event", last.effect}}));
+      picker.Suggest("event." + e.id + ".fraction", w.Say(text::Id::LeverEventFraction, {{"event", last.effect}}));
+      picker.Suggest("event." + e.id + ".duration", w.Say(text::Id::LeverEventDuration, {{"event", last.effect}}));
     } else if (const auto [policy, control] = OwnExportControl(s, event); policy != nullptr) {
       picker.Suggest("policy." + policy->region + ".exportControl." + control->good + ".fraction",
-                     text::Say(text::Id::LeverExportControl,
-                               {{"seller", RegionName(s, policy->region)}, {"good", GoodName(s, control->good)}}));
+                     w.Say(text::Id::LeverExportControl,
+                               {{"seller", RegionName(w, s, policy->region)}, {"good", GoodName(w, s, control->good)}}));
     }
   }
   // Frameworks the region belongs to, rule by rule where the rule touches the chain's goods.
@@ -216,28 +220,28 @@ std::vector<LeverSuggestion> PickLevers(const Scenario& s, const std::string& re
   };
   for (const Framework& f : s.frameworks) {
     if (!Contains(f.members, region)) continue;
-    const std::string name = f.name.en.empty() ? f.id : f.name.en;
+    const std::string name = w.Name(f);
     const std::string p = "framework." + f.id + ".";
-    auto status = [](bool on) { return std::string(text::English(on ? text::Id::RuleOn : text::Id::RuleOff)); };
+    auto status = [&w](bool on) { return w.Template(on ? text::Id::RuleOn : text::Id::RuleOff); };
     if (touches(f.stockpilePool.goods)) {
       std::vector<std::string> pooled;
-      for (const std::string& g : f.stockpilePool.goods) pooled.push_back(GoodName(s, g));
+      for (const std::string& g : f.stockpilePool.goods) pooled.push_back(GoodName(w, s, g));
       picker.Suggest(p + "stockpilePool.enabled",
-                     text::Say(text::Id::LeverPool, {{"framework", name}, {"goods", text::JoinList(pooled)},
-                                                     {"region", RegionName(s, region)},
+                     w.Say(text::Id::LeverPool, {{"framework", name}, {"goods", w.JoinList(pooled)},
+                                                     {"region", RegionName(w, s, region)},
                                                      {"status", status(f.stockpilePool.enabled)}}));
     }
     picker.Suggest(p + "informationSharing.enabled",
-                   text::Say(text::Id::LeverInformation, {{"framework", name}, {"status", status(f.informationSharing.enabled)}}));
+                   w.Say(text::Id::LeverInformation, {{"framework", name}, {"status", status(f.informationSharing.enabled)}}));
     if (f.partnerPriority.goods.empty() || touches(f.partnerPriority.goods)) {
       picker.Suggest(p + "partnerPriority.enabled",
-                     text::Say(text::Id::LeverPriority, {{"framework", name}, {"status", status(f.partnerPriority.enabled)}}));
+                     w.Say(text::Id::LeverPriority, {{"framework", name}, {"status", status(f.partnerPriority.enabled)}}));
     }
     if (Contains(chainGoods, f.jointInvestment.good)) {
       picker.Suggest(p + "jointInvestment.enabled",
-                     text::Say(text::Id::LeverJointInvestment,
-                               {{"framework", name}, {"good", GoodName(s, f.jointInvestment.good)},
-                                {"host", RegionName(s, f.jointInvestment.host)}, {"status", status(f.jointInvestment.enabled)}}));
+                     w.Say(text::Id::LeverJointInvestment,
+                               {{"framework", name}, {"good", GoodName(w, s, f.jointInvestment.good)},
+                                {"host", RegionName(w, s, f.jointInvestment.host)}, {"status", status(f.jointInvestment.enabled)}}));
     }
   }
   return picker.picked;
@@ -256,7 +260,8 @@ int IndexOf(const std::vector<std::string>& ids, std::string_view id) {
 // Explain
 // ---------------------------------------------------------------------------------------------
 Expected<Explanation> Explain(const Scenario& scenario, const Results& results, std::string_view region,
-                              std::string_view good, int month) {
+                              std::string_view good, int month, const Wording* wording) {
+  const text::Words w(wording);
   std::vector<Problem> problems;
   const int r = IndexOf(results.regionIds, region);
   const int g = IndexOf(results.goodIds, good);
@@ -273,16 +278,15 @@ Expected<Explanation> Explain(const Scenario& scenario, const Results& results, 
   out.month = month;
   out.fulfilment = results.fulfilment[results.Index(month, r, g)];
   const bool met = out.fulfilment >= kFullyMet;
-  out.text = text::Capitalized(text::Say(
-                 met ? text::Id::ExplainMet : text::Id::ExplainShare,
-                 {{"month", std::to_string(month)}, {"region", RegionName(scenario, out.region)},
-                  {"good", GoodName(scenario, out.good)}, {"share", FormatPercent(out.fulfilment)}})) +
-             text::English(text::Id::SentenceEnd);
+  out.text = w.Sentence(w.Say(met ? text::Id::ExplainMet : text::Id::ExplainShare,
+                              {{"month", w.Month(month)}, {"region", RegionName(w, scenario, out.region)},
+                               {"good", GoodName(w, scenario, out.good)}, {"share", w.Percent(out.fulfilment)}}));
   if (met) return out;
-  const bool cut = FollowChain(scenario, results, r, g, month, out.chain);
-  for (const ExplainStep& step : out.chain) out.text += " " + step.text;
-  if (cut) out.text += " " + text::Capitalized(text::English(text::Id::ChainCut)) + text::English(text::Id::SentenceEnd);
-  if (!out.chain.empty()) out.levers = PickLevers(scenario, out.region, out.good, out.chain);
+  const bool cut = FollowChain(w, scenario, results, r, g, month, out.chain);
+  const std::string& gap = w.Template(text::Id::SentenceGap);
+  for (const ExplainStep& step : out.chain) out.text += gap + step.text;
+  if (cut) out.text += gap + w.Sentence(w.Template(text::Id::ChainCut));
+  if (!out.chain.empty()) out.levers = PickLevers(w, scenario, out.region, out.good, out.chain);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,6 @@ std::string Tenths(double tenths, bool grouped) {
   return text;
 }
 
-std::string Minus() { return text::English(text::Id::Minus); }
 
 // ---------------------------------------------------------------------------------------------
 // Measures of a run
@@ -126,23 +126,20 @@ bool RegionAffected(const Results& r, int region) {
 struct Names {
   const Scenario& scenario;
   const Results& results;
+  const text::Words& words;
   std::string Region(int r) const {
     for (const kz::Region& region : scenario.regions) {
-      if (region.id == results.regionIds[static_cast<std::size_t>(r)]) return text::RegionPhrase(region);
+      if (region.id == results.regionIds[static_cast<std::size_t>(r)]) return words.Region(region);
     }
     return results.regionIds[static_cast<std::size_t>(r)];
   }
   std::string Good(int g) const {
     for (const kz::Good& good : scenario.goods) {
-      if (good.id == results.goodIds[static_cast<std::size_t>(g)]) return text::GoodPhrase(good);
+      if (good.id == results.goodIds[static_cast<std::size_t>(g)]) return words.Good(good);
     }
     return results.goodIds[static_cast<std::size_t>(g)];
   }
 };
-
-std::string Sentence(std::string clause) {
-  return text::Capitalized(std::move(clause)) + text::English(text::Id::SentenceEnd);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Choosing and wording the findings
@@ -150,18 +147,19 @@ std::string Sentence(std::string clause) {
 
 Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording, const Results* comparison,
                       const std::string& label) {
+  const text::Words& words = names.words;
   Finding f;
   f.kind = FindingKind::Trough;
   f.region = names.results.regionIds[static_cast<std::size_t>(trough.region)];
   f.good = names.results.goodIds[static_cast<std::size_t>(trough.good)];
   f.months = {trough.month, trough.recovery};
   f.values = {trough.share, trough.loss};
-  std::string clause = text::Say(wording, {{"good", names.Good(trough.good)},
-                                                    {"region", names.Region(trough.region)},
-                                                    {"share", FormatPercent(trough.share)},
-                                                    {"month", std::to_string(trough.month)}});
-  clause += trough.recovery >= 0 ? text::Say(text::Id::TroughRecovers, {{"month", std::to_string(trough.recovery)}})
-                                 : text::Say(text::Id::TroughNoRecovery);
+  std::string clause = words.Say(wording, {{"good", names.Good(trough.good)},
+                                           {"region", names.Region(trough.region)},
+                                           {"share", words.Percent(trough.share)},
+                                           {"month", words.Month(trough.month)}});
+  clause += trough.recovery >= 0 ? words.Say(text::Id::TroughRecovers, {{"month", words.Month(trough.recovery)}})
+                                 : words.Say(text::Id::TroughNoRecovery);
   if (comparison != nullptr) {
     const int r = IndexOf(comparison->regionIds, f.region);
     const int g = IndexOf(comparison->goodIds, f.good);
@@ -169,40 +167,40 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
       const Trough other = TroughOf(*comparison, r, g);
       f.values.push_back(other.share);
       clause += other.share >= kFullyMet
-                    ? text::Say(text::Id::ComparisonFullyMet, {{"label", label}})
-                    : text::Say(text::Id::ComparisonTrough, {{"label", label}, {"share", FormatPercent(other.share)}});
+                    ? words.Say(text::Id::ComparisonFullyMet, {{"label", label}})
+                    : words.Say(text::Id::ComparisonTrough, {{"label", label}, {"share", words.Percent(other.share)}});
     }
   }
-  f.text = Sentence(clause);
+  f.text = words.Sentence(clause);
   return f;
 }
 
-Finding LossFinding(const Results& results, const Results* comparison, const std::string& label) {
+Finding LossFinding(const text::Words& words, const Results& results, const Results* comparison, const std::string& label) {
   Finding f;
   f.kind = FindingKind::TotalLoss;
   const double total = TotalLoss(results);
   f.values = {total};
-  std::string clause = RoundHalfAwayFromZero(total) > 0.0 ? text::Say(text::Id::Loss, {{"money", FormatMoney(total)}})
-                                                          : text::Say(text::Id::NoLoss);
+  std::string clause = RoundHalfAwayFromZero(total) > 0.0 ? words.Say(text::Id::Loss, {{"money", words.Money(total)}})
+                                                          : words.Say(text::Id::NoLoss);
   if (comparison != nullptr) {
     const double other = TotalLoss(*comparison);
     f.values.push_back(other);
     const double change = other - total;
     if (RoundHalfAwayFromZero(total) <= 0.0) {
       clause += RoundHalfAwayFromZero(other) > 0.0
-                    ? text::Say(text::Id::LossFromZero, {{"label", label}, {"money", FormatMoney(other)}})
-                    : text::Say(text::Id::LossSame, {{"label", label}});
+                    ? words.Say(text::Id::LossFromZero, {{"label", label}, {"money", words.Money(other)}})
+                    : words.Say(text::Id::LossSame, {{"label", label}});
     } else if (RoundHalfAwayFromZero(std::fabs(change)) <= 0.0 || std::fabs(change) < 5e-4 * total) {
-      clause += text::Say(text::Id::LossSame, {{"label", label}});
+      clause += words.Say(text::Id::LossSame, {{"label", label}});
     } else {
-      const std::string percent = FormatPercent(change / total);
-      clause += text::Say(change < 0.0 ? text::Id::LossFall : text::Id::LossRise,
+      const std::string percent = words.Percent(change / total);
+      clause += words.Say(change < 0.0 ? text::Id::LossFall : text::Id::LossRise,
                           {{"label", label},
-                           {"money", FormatMoney(std::fabs(change))},
+                           {"money", words.Money(std::fabs(change))},
                            {"change", change < 0.0 ? percent : "+" + percent}});
     }
   }
-  f.text = Sentence(clause);
+  f.text = words.Sentence(clause);
   return f;
 }
 
@@ -240,10 +238,10 @@ Finding PriceFinding(const Names& names, const Results& r) {
   f.values = {best};
   const auto args = {std::pair<std::string_view, std::string>{"good", names.Good(bestGood)},
                      std::pair<std::string_view, std::string>{"region", names.Region(bestRegion)},
-                     std::pair<std::string_view, std::string>{"month", std::to_string(month)},
-                     std::pair<std::string_view, std::string>{"share", FormatPercent(best - 1.0)},
+                     std::pair<std::string_view, std::string>{"month", names.words.Month(month)},
+                     std::pair<std::string_view, std::string>{"share", names.words.Percent(best - 1.0)},
                      std::pair<std::string_view, std::string>{"multiple", FormatMultiple(best)}};
-  f.text = Sentence(text::Fill(text::English(best < 2.0 ? text::Id::PriceRise : text::Id::PriceMultiple), args));
+  f.text = names.words.Sentence(text::Fill(names.words.Template(best < 2.0 ? text::Id::PriceRise : text::Id::PriceMultiple), args));
   return f;
 }
 
@@ -263,10 +261,10 @@ Finding UnaffectedFinding(const Names& names, const Results& r) {
   const std::size_t named = unaffected.size() > kUnaffectedNamed ? kUnaffectedNamed - 1 : unaffected.size();
   for (std::size_t i = 0; i < named; ++i) listed.push_back(names.Region(unaffected[i]));
   if (named < unaffected.size()) {
-    listed.push_back(text::Say(text::Id::OtherRegions, {{"count", std::to_string(unaffected.size() - named)}}));
+    listed.push_back(names.words.Say(text::Id::OtherRegions, {{"count", std::to_string(unaffected.size() - named)}}));
   }
-  f.text = Sentence(text::Say(unaffected.size() == 1 ? text::Id::UnaffectedOne : text::Id::Unaffected,
-                              {{"regions", text::JoinList(listed)}}));
+  f.text = names.words.Sentence(names.words.Say(unaffected.size() == 1 ? text::Id::UnaffectedOne : text::Id::Unaffected,
+                                                {{"regions", names.words.JoinList(listed)}}));
   return f;
 }
 
@@ -280,62 +278,32 @@ double RoundHalfAwayFromZero(double value) {
   return value < 0.0 ? -whole : whole;
 }
 
-std::string FormatPercent(double share) {
-  if (!std::isfinite(share)) return "?";
-  const double percent = std::fabs(share) * 100.0;
-  std::string body;
-  if (percent == 0.0) {
-    body = "0";
-  } else if (percent < 1.0 || (percent > 99.0 && percent < 100.0)) {
-    const double tenths = std::clamp(RoundHalfAwayFromZero(percent * 10.0), 1.0, percent < 1.0 ? 10.0 : 999.0);
-    body = Tenths(tenths, false);
-  } else {
-    body = WholeDigits(RoundHalfAwayFromZero(percent), true);
-  }
-  return (share < 0.0 ? Minus() : std::string()) + body + "%";
-}
+std::string FormatPercent(double share) { return text::Words().Percent(share); }
 
-std::string FormatMoney(double usd) {
-  if (!std::isfinite(usd)) return "?";
-  const std::string sign = usd < 0.0 ? Minus() : std::string();
-  const double amount = std::fabs(usd);
-  if (RoundHalfAwayFromZero(amount) < 1e6) return sign + "$" + WholeDigits(RoundHalfAwayFromZero(amount), true);
-  struct Unit {
-    double size;
-    text::Id words;
-  };
-  constexpr Unit kUnits[] = {{1e6, text::Id::MoneyMillion}, {1e9, text::Id::MoneyBillion}, {1e12, text::Id::MoneyTrillion}};
-  std::size_t u = 0;
-  while (u + 1 < std::size(kUnits) && amount >= kUnits[u + 1].size) ++u;
-  for (;;) {
-    const double x = amount / kUnits[u].size;
-    std::string number;
-    const double tenths = RoundHalfAwayFromZero(x * 10.0);
-    if (tenths < 1000.0) {
-      number = Tenths(tenths, false);
-    } else {
-      const double whole = RoundHalfAwayFromZero(x);
-      if (whole >= 1000.0 && u + 1 < std::size(kUnits)) {  // 999.7 million reads "$1 billion"
-        ++u;
-        continue;
-      }
-      number = WholeDigits(whole, true);
-    }
-    return sign + "$" + text::Say(kUnits[u].words, {{"number", number}});
-  }
-}
+std::string FormatMoney(double usd) { return text::Words().Money(usd); }
+
+std::string FormatMoney(double usd, const Wording* wording) { return text::Words(wording).Money(usd); }
 
 std::string FormatMultiple(double value) {
   if (!std::isfinite(value)) return "?";
   const double magnitude = std::fabs(value);
   const double tenths = RoundHalfAwayFromZero(magnitude * 10.0);
   const std::string body = tenths < 100.0 ? Tenths(tenths, false) : WholeDigits(RoundHalfAwayFromZero(magnitude), true);
-  return (value < 0.0 ? Minus() : std::string()) + body;
+  return (value < 0.0 ? std::string(text::English(text::Id::Minus)) : std::string()) + body;
+}
+
+std::vector<std::pair<std::string, std::string>> WordingKeys() {
+  std::vector<std::pair<std::string, std::string>> keys;
+  for (int i = 0; i < static_cast<int>(text::Id::Count); ++i) {
+    keys.emplace_back(text::Key(static_cast<text::Id>(i)), text::English(static_cast<text::Id>(i)));
+  }
+  return keys;
 }
 
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison,
-                   const std::string& comparisonLabel) {
-  const Names names{scenario, results};
+                   const std::string& comparisonLabel, const Wording* wording) {
+  const text::Words words(wording);
+  const Names names{scenario, results, words};
   // Final goods with a shortfall, worst loss first. Losses compare in whole dollars, so last-bit
   // differences between platforms cannot reorder near-ties (ties: scenario order).
   std::vector<Trough> troughs;
@@ -359,7 +327,7 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
     slots[kFirst] = TroughFinding(names, troughs[0], text::Id::Trough, comparison, comparisonLabel);
   } else {
     slots[kFirst].kind = FindingKind::NoShortage;
-    slots[kFirst].text = Sentence(text::Say(text::Id::NoShortage));
+    slots[kFirst].text = words.Sentence(words.Say(text::Id::NoShortage));
   }
   present[kFirst] = true;
   if (troughs.size() > 1 && troughs[1].loss >= kSecondTroughShare * troughs[0].loss) {
@@ -368,7 +336,7 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   }
   slots[kPrice] = PriceFinding(names, results);
   present[kPrice] = slots[kPrice].kind == FindingKind::PeakPrice;
-  slots[kLoss] = LossFinding(results, comparison, comparisonLabel);
+  slots[kLoss] = LossFinding(words, results, comparison, comparisonLabel);
   present[kLoss] = true;
   slots[kUnaffected] = UnaffectedFinding(names, results);
   present[kUnaffected] = slots[kUnaffected].kind == FindingKind::Unaffected;
@@ -384,11 +352,64 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   Findings findings;
   for (int slot = 0; slot < kSlots; ++slot) {
     if (!told[slot]) continue;
-    if (!findings.paragraph.empty()) findings.paragraph += ' ';
+    if (!findings.paragraph.empty()) findings.paragraph += words.Template(text::Id::SentenceGap);
     findings.paragraph += slots[slot].text;
     findings.items.push_back(std::move(slots[slot]));
   }
   return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words' number formatting (declared in findings_text.hpp: it needs the digit helpers above)
+// ---------------------------------------------------------------------------------------------
+
+std::string text::Words::Percent(double share) const {
+  if (!std::isfinite(share)) return "?";
+  const double percent = std::fabs(share) * 100.0;
+  std::string body;
+  if (percent == 0.0) {
+    body = "0";
+  } else if (percent < 1.0 || (percent > 99.0 && percent < 100.0)) {
+    const double tenths = std::clamp(RoundHalfAwayFromZero(percent * 10.0), 1.0, percent < 1.0 ? 10.0 : 999.0);
+    body = Tenths(tenths, false);
+  } else {
+    body = WholeDigits(RoundHalfAwayFromZero(percent), true);
+  }
+  return (share < 0.0 ? Template(Id::Minus) : std::string()) + body + "%";
+}
+
+// Three units whose sizes the wording gives ("1e6 1e9 1e12"); one decimal below 100 of a unit, whole
+// above, and the next unit once a whole number would reach the next unit's size.
+std::string text::Words::Money(double usd) const {
+  if (!std::isfinite(usd)) return "?";
+  const std::string sign = usd < 0.0 ? Template(Id::Minus) : std::string();
+  const double amount = std::fabs(usd);
+  double sizes[3] = {1e6, 1e9, 1e12};
+  std::istringstream sizeText(Template(Id::MoneyUnitSizes));
+  for (double& size : sizes) {
+    double read = 0.0;
+    if (sizeText >> read && read >= 1.0) size = read;
+  }
+  constexpr Id kWords[] = {Id::MoneyMillion, Id::MoneyBillion, Id::MoneyTrillion};
+  if (RoundHalfAwayFromZero(amount) < sizes[0]) return sign + Say(Id::MoneySmall, {{"number", WholeDigits(RoundHalfAwayFromZero(amount), true)}});
+  std::size_t u = 0;
+  while (u + 1 < std::size(sizes) && amount >= sizes[u + 1]) ++u;
+  for (;;) {
+    const double x = amount / sizes[u];
+    std::string number;
+    const double tenths = RoundHalfAwayFromZero(x * 10.0);
+    if (tenths < 1000.0) {
+      number = Tenths(tenths, false);
+    } else {
+      const double whole = RoundHalfAwayFromZero(x);
+      if (u + 1 < std::size(sizes) && whole >= sizes[u + 1] / sizes[u]) {  // 999.7 million reads "$1 billion"
+        ++u;
+        continue;
+      }
+      number = WholeDigits(whole, true);
+    }
+    return sign + Say(kWords[u], {{"number", number}});
+  }
 }
 
 }  // namespace kz

@@ -4,12 +4,15 @@
 // Also here: the English-specific rules for fitting names into sentences (articles, lower case).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "kizuna/findings.hpp"
 #include "kizuna/scenario.hpp"
 
 namespace kz::text {
@@ -18,9 +21,12 @@ namespace kz::text {
 enum class Id : int {
   // Number formatting
   Minus,               // the minus sign of negative numbers
-  MoneyMillion,        // "{number} million" etc.: the unit words of large sums
+  MoneySmall,          // "${number}": sums below the first unit
+  MoneyUnitSizes,      // "1e6 1e9 1e12": the sizes of the three units below (data, not text)
+  MoneyMillion,        // "${number} million" etc.: the unit words of large sums
   MoneyBillion,
   MoneyTrillion,
+  Month,               // "month {month}": a month inside a sentence
   // Key findings
   Trough,              // a final good's trough and recovery
   TroughAlso,          // the same for the second worst-hit, worded differently
@@ -43,6 +49,7 @@ enum class Id : int {
   ListComma,
   ListAnd,
   SentenceEnd,
+  SentenceGap,         // between two sentences of a paragraph
   // Explain
   ExplainMet,
   ExplainShare,
@@ -68,11 +75,45 @@ enum class Id : int {
   LeverJointInvestment,
   RuleOn,
   RuleOff,
+  KindCapacityLoss,       // what kind of event cut supply, inside BecauseEvent's "{kind}"
+  KindExportRestriction,
+  KindChokepoint,
   Count,
 };
 
 /// The English template of `id`.
 const char* English(Id id);
+
+/// The message-catalog key of `id` ("finding.trough"), under which a Wording gives its template.
+const char* Key(Id id);
+
+/// The templates and naming rules of one language: English built in, or a Wording's templates
+/// (missing ones fall back to English) with names from LocalizedText::ja for "ja".
+class Words {
+ public:
+  explicit Words(const Wording* wording = nullptr);
+  const std::string& Template(Id id) const { return templates[static_cast<std::size_t>(id)]; }
+  std::string Say(Id id, std::initializer_list<std::pair<std::string_view, std::string>> args = {}) const;
+  std::string Region(const kz::Region& region) const;
+  std::string Good(const kz::Good& good) const;
+  /// An event's or framework's own name in the language (English when it has no translation).
+  template <typename Item>
+  std::string Name(const Item& item) const {
+    if (japanese && !item.name.ja.empty()) return item.name.ja;
+    return item.name.en.empty() ? item.id : item.name.en;
+  }
+  /// `clause` as a sentence: capitalised (English only) with its full stop.
+  std::string Sentence(std::string clause) const;
+  std::string JoinList(const std::vector<std::string>& items) const;
+  std::string Month(int month) const { return Say(Id::Month, {{"month", std::to_string(month)}}); }
+  std::string Percent(double share) const;
+  std::string Money(double usd) const;
+
+ private:
+  std::array<std::string, static_cast<std::size_t>(Id::Count)> templates;
+  bool english = true;  // English article and capitalisation rules apply
+  bool japanese = false;  // names from LocalizedText::ja
+};
 
 /// `pattern` with each "{name}" replaced by its value; unknown names are left as they are.
 std::string Fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> args);

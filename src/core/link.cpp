@@ -11,6 +11,7 @@
 //   levers: count, each { segment count, segment indices, value }
 //   view: region+1, good+1, month (signed), comparison byte, comparison scenario+1, chart metric
 //         byte, delta byte, analysis byte, map flag byte [lon, lat, zoom as float32], embed flags
+// Version 2 appends to the view: language byte (LinkLanguage).
 // then 4 bytes of FNV-1a 32 over everything before them. Numbers are link_wire's (exact integers
 // as zigzag varints, others as their IEEE-754 bits), so values round-trip bit for bit.
 #include "kizuna/link.hpp"
@@ -132,13 +133,14 @@ void WriteView(Writer& w, StringTable& table, const LinkView& v) {
     w.Float(v.mapZoom);
   }
   w.Varint(v.embed);
+  w.Byte(v.language);  // version 2
 }
 
-// ---- Version 1 reader -------------------------------------------------------------------------
+// ---- Reader (version 1, and version 2's additions) ---------------------------------------------
 
 class V1Parser {
  public:
-  explicit V1Parser(Reader& reader) : r(reader) {}
+  V1Parser(Reader& reader, std::uint64_t formatVersion) : r(reader), version(formatVersion) {}
 
   Expected<ScenarioLink> Parse() {
     ReadTable();
@@ -273,19 +275,20 @@ class V1Parser {
     const std::uint64_t embed = r.Varint();
     if (embed > 0xFFFFFFFFULL) Fail("This link has unknown embedding options.");
     v.embed = static_cast<std::uint32_t>(embed);
+    if (version >= 2) v.language = Small(kLinkLanguageJapanese, "language");
     return v;
   }
 
   Reader& r;
+  std::uint64_t version;
   std::vector<std::string> table;
   std::string problem;
 };
 
-// Each format version's content, brought up to the current one. Version 1 is current; a version 2
-// adds a case here that converts a version-1 ScenarioLink (and a golden link that proves it).
+// Each format version's content, brought up to the current one (each step has a golden link).
 void MigrateLink(int fromVersion, ScenarioLink& link) {
   for (int version = fromVersion; version < kLinkVersion; ++version) {
-    (void)link;  // no migrations yet
+    if (version == 1) link.view.language = kLinkLanguageDefault;  // 1 -> 2: the reader's own language
   }
 }
 
@@ -422,7 +425,7 @@ Expected<ScenarioLink> DecodeLink(std::string_view text) {
   }
   Reader reader(bytes->data(), payload);
   reader.Varint();  // the version, read above
-  Expected<ScenarioLink> link = V1Parser(reader).Parse();  // every version so far is laid out as 1
+  Expected<ScenarioLink> link = V1Parser(reader, version).Parse();  // version 2 = version 1 + a language byte
   if (!link) return link;
   MigrateLink(static_cast<int>(version), link.value());
   return link;

@@ -60,7 +60,7 @@ int RunThroughApp(App& app, AnalysisKind kind, const Scenario& scenario) {
   EXPECT_EQ(app.Analysis().status(), AnalysisStatus::Done) << app.Analysis().message();
   for (float my = 150.0f; my < 650.0f; my += 25.0f) DrawFrames(app, 1, ImVec2(600.0f, my));
   DrawFrames(app, 10, ImVec2(640.0f, 420.0f));
-  const ImGuiWindow* window = ImGui::FindWindowByName("Analysis");
+  const ImGuiWindow* window = ImGui::FindWindowByName("Analysis###analysis-window");
   EXPECT_NE(window, nullptr);
   if (window == nullptr) return 0;
   EXPECT_TRUE(window->WasActive);
@@ -86,7 +86,7 @@ TEST(AnalysisSmoke, RunButtonsRequestEachKindAndResultsDraw) {
   // Coalitions: the window's own defaults (the framework's members) through its request.
   app.OpenAnalysis(AnalysisKind::Coalition);
   DrawFrames(app, 2, ImVec2(0, 0));
-  const ImGuiWindow* window = ImGui::FindWindowByName("Analysis");
+  const ImGuiWindow* window = ImGui::FindWindowByName("Analysis###analysis-window");
   ASSERT_NE(window, nullptr);
   // The request as the Run button makes it (clicking is not possible headless without layout maths).
   ASSERT_TRUE(app.Analysis().Request(AnalysisKind::Coalition, CoalitionOptionsJson("quad", {"US", "JP", "AU", "IN"})));
@@ -131,7 +131,7 @@ TEST(AnalysisSmoke, DrawsWithoutAScenario) {
   App app;
   app.OpenAnalysis(AnalysisKind::Coalition);
   DrawFrames(app, 3, ImVec2(640.0f, 360.0f));
-  EXPECT_NE(ImGui::FindWindowByName("Analysis"), nullptr);
+  EXPECT_NE(ImGui::FindWindowByName("Analysis###analysis-window"), nullptr);
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ TEST(AppSmoke, DrawsEveryPanelForManyFramesWithAScenario) {
   const ImDrawData* drawData = ImGui::GetDrawData();
   ASSERT_NE(drawData, nullptr);
   EXPECT_GT(drawData->TotalVtxCount, 1000);  // panels with text and a chart
-  for (const char* name : {"Levers", "Key findings", "Chart"}) {
+  for (const char* name : {"Levers###levers", "Key findings###findings", "Chart###chart"}) {
     const ImGuiWindow* window = Window(name);
     ASSERT_NE(window, nullptr);
     EXPECT_TRUE(window->WasActive) << name;
@@ -47,7 +47,7 @@ TEST(AppSmoke, DrawsWithoutAScenario) {
   kz::test::HeadlessImGui imgui;
   kz::App app;
   DrawFrames(app, 5);
-  EXPECT_NE(ImGui::FindWindowByName("Levers"), nullptr);
+  EXPECT_NE(ImGui::FindWindowByName("Levers###levers"), nullptr);
 }
 
 TEST(AppSmoke, PanelsFitAt1920x1080AndScaled) {
@@ -56,7 +56,7 @@ TEST(AppSmoke, PanelsFitAt1920x1080AndScaled) {
   kz::App app;
   LoadDefaultWorld(app);
   DrawFrames(app, 5, 2.0f);
-  for (const char* name : {"Levers", "Key findings", "Chart"}) {
+  for (const char* name : {"Levers###levers", "Key findings###findings", "Chart###chart"}) {
     const ImGuiWindow* window = Window(name);
     ASSERT_NE(window, nullptr);
     EXPECT_LE(window->Pos.x + window->Size.x, 3840.0f + 0.5f) << name;
@@ -198,9 +198,9 @@ TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
   kz::App app;
   LoadDefaultWorld(app);
   DrawFrames(app, 2);
-  EXPECT_EQ(ImGui::FindWindowByName("Help"), nullptr);
+  EXPECT_EQ(ImGui::FindWindowByName("Help###help"), nullptr);
   Click(app, "help-menu");
-  const ImGuiWindow* help = Window("Help");
+  const ImGuiWindow* help = Window("Help###help");
   ASSERT_NE(help, nullptr);
   EXPECT_TRUE(help->WasActive);
   EXPECT_LE(help->Pos.x + help->Size.x, 1280.0f + 0.5f);

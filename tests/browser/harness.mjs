@@ -40,11 +40,12 @@ export function serveSite() {
   return startServer({ root: config.siteDir, port: 0 });
 }
 
-/// Opens `url` in a fresh context and records what the page says and asks for.
+/// Opens `url` in a fresh context and records what the page says and asks for. `locale` (e.g.
+/// 'ja-JP') sets navigator.languages; `permissions` e.g. ['clipboard-read', 'clipboard-write'].
 /// Returns { page, context, consoleErrors, requests }.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
-  initScript = null, offline = false } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  initScript = null, offline = false, locale = undefined, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, locale, permissions });
   if (offline) await context.setOffline(true);
   const page = await context.newPage();
   const consoleErrors = [];

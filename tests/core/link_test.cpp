@@ -202,18 +202,19 @@ TEST(Link, ChangesALinkCannotCarryAreRefusedNotDropped) {
 }
 
 // Golden links: every line of tests/golden/links/links.txt is "name fragment scenario-hash
-// result-hash [embed=N]". They must decode to the same scenario, results and embedding forever; add
-// one per format change.
+// result-hash [embed=N] [language=N]". They must decode to the same scenario, results, embedding and
+// language forever (a version-1 link migrates to language 0, the reader's own); add one per format change.
 TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
   std::ifstream file(std::string(KIZUNA_TEST_GOLDEN_DIR) + "/links/links.txt");
   ASSERT_TRUE(file) << "cannot read the golden links";
   std::string line;
   int checked = 0;
+  int newest = 0;
   while (std::getline(file, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
-    std::string name, fragment, scenarioHash, resultHash, embed;
-    fields >> name >> fragment >> scenarioHash >> resultHash >> embed;
+    std::string name, fragment, scenarioHash, resultHash, extra;
+    fields >> name >> fragment >> scenarioHash >> resultHash;
     kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(fragment);
     ASSERT_TRUE(link.ok()) << name << ": " << link.problems().front().ToString();
     const kz::Scenario preset = kz::test::LoadBundled(link.value().preset);
@@ -224,12 +225,16 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     std::snprintf(hex[1], sizeof hex[1], "%016llx", static_cast<unsigned long long>(ResultHash(scenario.value())));
     EXPECT_EQ(scenarioHash, hex[0]) << name << ": the scenario changed";
     EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";
-    if (!embed.empty()) {
-      EXPECT_EQ(embed, "embed=" + std::to_string(link.value().view.embed)) << name;
-    }
+    std::string embed = "embed=0";
+    std::string language = "language=0";
+    while (fields >> extra) (extra.rfind("embed=", 0) == 0 ? embed : language) = extra;
+    EXPECT_EQ(embed, "embed=" + std::to_string(link.value().view.embed)) << name;
+    EXPECT_EQ(language, "language=" + std::to_string(link.value().view.language)) << name;
+    if (name.rfind("v2-", 0) == 0) newest = 2;
     ++checked;
   }
   EXPECT_GE(checked, 3);
+  EXPECT_EQ(newest, kz::kLinkVersion) << "add a golden link for the newest link format";
 }
 
 }  // namespace

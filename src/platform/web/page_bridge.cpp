@@ -9,6 +9,22 @@ EM_JS(void, kz_js_started, (), {
   if (Module["kizunaStarted"]) Module["kizunaStarted"]();
 });
 
+EM_JS(int, kz_js_page_language_is_japanese, (), {
+  return Module["kizunaLanguage"] === "ja" ? 1 : 0;
+});
+
+EM_JS(void, kz_js_request_font, (), {
+  if (Module["kizunaLoadFont"]) Module["kizunaLoadFont"]();
+});
+
+EM_JS(void, kz_js_text_input, (int active, float x, float y, float lineHeight), {
+  if (Module["kizunaTextInput"]) Module["kizunaTextInput"](active !== 0, x, y, lineHeight);
+});
+
+EM_JS(void, kz_js_publish_language, (const char* code), {
+  if (Module["kizunaLanguageChanged"]) Module["kizunaLanguageChanged"](UTF8ToString(code));
+});
+
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
 });
@@ -122,5 +138,13 @@ void NotifyFirstFrame() { kz_js_first_frame(); }
 void SetCanvasCursor(const char* cssCursor) { kz_js_set_cursor(cssCursor); }
 
 void ReportFatal(const char* title, const char* detail) { kz_js_fatal(title, detail); }
+
+std::string PageLanguage() { return kz_js_page_language_is_japanese() ? "ja" : "en"; }
+
+void RequestJapaneseFont() { kz_js_request_font(); }
+
+void SetTextInput(bool active, float x, float y, float lineHeight) { kz_js_text_input(active ? 1 : 0, x, y, lineHeight); }
+
+void PublishLanguage(const char* code) { kz_js_publish_language(code); }
 
 }  // namespace kz::web

@@ -1,6 +1,8 @@
 // Calls from the wasm app into the page's JavaScript (web/loader.js owns the other side).
 #pragma once
 
+#include <string>
+
 namespace kz::web {
 
 /// Tells the page the app is running (before its first frame): the page opens the default scenario
@@ -61,5 +63,19 @@ void PublishFindings(const char* text);
 /// Tells the page that what its data table mirrors (summary, levers, chart) changed: it reads them
 /// back through the page API, after this frame.
 void PublishDataChanged();
+
+/// The language the page chose before the app started: "en" or "ja" (from navigator.languages).
+std::string PageLanguage();
+
+/// Asks the page to fetch the Japanese font subset; it answers with kz_web_font_loaded.
+void RequestJapaneseFont();
+
+/// Tells the page whether an ImGui text field has the keyboard, and where its caret is (CSS
+/// pixels): the page then focuses a hidden text area there, so the browser's IME composes into it
+/// and pasted text arrives (both forwarded with kz_web_text_input).
+void SetTextInput(bool active, float x, float y, float lineHeight);
+
+/// Tells the page the UI's language changed (for the document's lang attribute).
+void PublishLanguage(const char* code);
 
 }  // namespace kz::web

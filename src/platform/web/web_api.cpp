@@ -4,7 +4,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "catalog.hpp"
+#include "imgui.h"
 #include "kizuna/link.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/scenario_json.hpp"
@@ -150,7 +154,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char*
   kz::web::WebApp* app = kz::web::RunningApp();
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems = app->Ui().session().SetComparisonScenario(text, baseText);
-  app->Ui().SetStatus(problems.empty() ? "" : std::string(id) + " cannot be compared: " + problems.front().ToString());
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("status.cannot-compare", {{"id", id}, {"problem", problems.front().ToString()}}));
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
@@ -179,7 +183,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   if (!app) return NotRunning();
   kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
   std::vector<kz::Problem> problems = link ? app->Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
-  app->Ui().SetStatus(problems.empty() ? "" : "This link could not be opened: " + problems.front().message + " Your work is unchanged.");
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", problems.front().message}}));
   if (problems.empty()) app->LinkOpened(link.value().preset);
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
@@ -315,6 +319,39 @@ EMSCRIPTEN_KEEPALIVE double kz_web_map_screen(double lon, double lat, int axis) 
   const kz::MapPanel& panel = app->World().Panel();
   const kz::ScreenPoint point = kz::LonLatToScreen(panel.View(), panel.Viewport(), {lon, lat});
   return axis == 0 ? point.x : point.y;
+}
+
+/// The catalog text of `key` in the UI's language (for the page's own messages; storage valid
+/// until the next call that returns a string).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_tr(const char* key) { return Reply(kz::Tr(key)).c_str(); }
+
+/// The UI's language: "en" or "ja" (static storage).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  return kz::LanguageCode(app ? app->Ui().CurrentUiLanguage() : kz::CurrentLanguage());
+}
+
+/// Switches the UI's language ("en" or "ja"; a region suffix such as "ja-JP" is ignored); 1 when
+/// the code names a language the app speaks, else 0 and nothing changes.
+EMSCRIPTEN_KEEPALIVE int kz_web_set_language(const char* code) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  const std::string_view text(code);
+  if (app == nullptr || (text.substr(0, 2) != "en" && text.substr(0, 2) != "ja")) return 0;
+  app->Ui().SetLanguage(kz::LanguageFromCode(text));
+  return 1;
+}
+
+/// The Japanese font subset the page fetched (copied; `size` bytes). Merged into the atlas next frame.
+EMSCRIPTEN_KEEPALIVE void kz_web_font_loaded(const unsigned char* data, int size) {
+  if (kz::web::WebApp* app = kz::web::RunningApp(); app != nullptr && data != nullptr && size > 0) {
+    app->SetJapaneseFont(std::vector<unsigned char>(data, data + size));
+  }
+}
+
+/// Text the page's hidden text area received (composed by an IME, pasted or inserted), for the
+/// ImGui text field that has the keyboard.
+EMSCRIPTEN_KEEPALIVE void kz_web_text_input(const char* utf8) {
+  if (kz::web::RunningApp() != nullptr) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
 }  // extern "C"

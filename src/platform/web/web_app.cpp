@@ -7,6 +7,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the IME caret position (ImGuiContext::PlatformImeData)
 #include "imgui_impl_glfw.h"
 #include "kizuna/scenario_json.hpp"
 #include "page_api.hpp"
@@ -74,6 +75,7 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  SetCurrentLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already
 
   std::string error;
   if (!backdrop.Init(error) || !imguiRenderer.Init(error)) {
@@ -93,7 +95,7 @@ std::vector<Problem> WebApp::LoadPreset(const std::string& id, const std::string
     app.SetStatus("");
     publishedEdits = app.session().editsVersion();  // a new page state, not a step to go back to
   } else {
-    app.SetStatus(id + " could not be loaded: " + problems.front().ToString());
+    app.SetStatus(TrFormat("status.preset-failed", {{"id", id}, {"problem", problems.front().ToString()}}));
   }
   return problems;
 }
@@ -119,7 +121,7 @@ void WebApp::HandleShareRequest() {
   const std::optional<ShareKind> kind = app.TakeShareRequest();
   if (!kind) return;
   Expected<std::string> link = app.ShareLink(*kind);
-  if (!link) app.SetStatus("This cannot be shared as a link: " + link.problems().front().message);
+  if (!link) app.SetStatus(TrFormat("status.cannot-share", {{"problem", link.problems().front().message}}));
   else if (*kind == ShareKind::Embed) CopyEmbedCode(link.value().c_str());
   else CopyShareLink(link.value().c_str());
 }
@@ -181,7 +183,7 @@ void WebApp::CaptureIfRequested() {
   if (captureArea.empty()) return;
   const std::optional<LandmarkRect> chart = FindLandmark("chart-window");
   if (captureArea == "chart" && !chart) {
-    app.SetStatus("There is no chart on screen to save.");
+    app.SetStatus(Tr("status.no-chart"));
   } else {
     const LandmarkRect rect = captureArea == "chart" ? *chart : LandmarkRect{};
     CaptureCanvas(captureArea.c_str(), rect.x, rect.y, rect.width, rect.height);
@@ -207,10 +209,42 @@ void WebApp::SetPresets(const std::string& manifestJson, const std::string& curr
 
 void WebApp::UpdateUiScale(double pixelRatio) {
   const float wanted = UiScaleFromPixelRatio(pixelRatio);
-  if (wanted == uiScale) return;
+  if (wanted == uiScale && !atlasStale) return;
   uiScale = wanted;
-  ApplyUiScale(uiScale);
+  atlasStale = false;
+  ApplyUiScale(uiScale, ExtraFont{japaneseFont.empty() ? nullptr : japaneseFont.data(), static_cast<int>(japaneseFont.size())});
   imguiRenderer.UploadFontTexture();  // the atlas was rebuilt at the new size
+}
+
+void WebApp::SetJapaneseFont(std::vector<unsigned char> bytes) {
+  japaneseFont = std::move(bytes);  // the next frame's atlas points into these bytes
+  atlasStale = true;
+}
+
+// Japanese glyphs are fetched the first time Japanese is chosen (never for English readers), and
+// the page learns the language (the document's lang attribute, the address bar's link).
+void WebApp::FollowLanguage() {
+  const Language language = app.CurrentUiLanguage();
+  if (language == Language::Japanese && !fontRequested) {
+    fontRequested = true;
+    RequestJapaneseFont();
+  }
+  if (language != publishedLanguage || frameStats.FrameCount() == 0) {
+    publishedLanguage = language;
+    PublishLanguage(LanguageCode(language));
+  }
+}
+
+// While an ImGui text field has the keyboard, the page keeps a hidden text area focused at its
+// caret, so an IME composes there and pasted text arrives (kz_web_text_input).
+void WebApp::FollowTextInput() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool wanted = io.WantTextInput;
+  if (!wanted && !textInputShown) return;
+  textInputShown = wanted;
+  const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+  const float scale = static_cast<float>(canvas.pixelRatio > 0.0 ? canvas.pixelRatio : 1.0);
+  SetTextInput(wanted, ime.InputPos.x / scale, ime.InputPos.y / scale, ime.InputLineHeight / scale);
 }
 
 // The map is the backdrop's foreground: uploaded after the app's first frame (which loads the mesh
@@ -247,6 +281,8 @@ void WebApp::Frame() {
   if (std::optional<std::string> exercise = app.TakeWorkshopRequest()) RequestWorkshop(exercise->c_str());
   if (std::optional<CopyRequest> copy = app.TakeCopyRequest()) CopyText(copy->text.c_str(), copy->confirmation.c_str());
   FollowAddressBar();
+  FollowLanguage();
+  FollowTextInput();
   HandleFileRequest();
   ForwardAnalysisRequests(app);
   if (app.session().findingsVersion() != publishedFindings) {

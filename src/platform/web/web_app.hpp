@@ -48,11 +48,16 @@ class WebApp {
   /// A PNG of the view ("view") or the chart ("chart") is wanted: taken right after the next frame
   /// is drawn, while the canvas still holds it.
   void RequestCapture(std::string area) { captureArea = std::move(area); }
+  /// The Japanese font subset, fetched by the page when Japanese was first chosen: merged into the
+  /// atlas at the next frame.
+  void SetJapaneseFont(std::vector<unsigned char> bytes);
   /// The picker's list, as the site's manifest JSON ([{ id, title }]).
   void SetPresets(const std::string& manifestJson, const std::string& currentId);
 
  private:
   void UpdateUiScale(double pixelRatio);
+  void FollowLanguage();
+  void FollowTextInput();
   void UpdateCursor();
   void DrawWorldMap();
   void FollowAddressBar();
@@ -83,6 +88,11 @@ class WebApp {
   double lastPublishMs = 0.0;    // when the address bar was last written (ms, emscripten_get_now)
   int savedFileEdits = -1;       // Session::editsVersion() of work from a file last autosaved as JSON
   std::string captureArea;       // "view" or "chart" when a PNG is wanted after this frame; "" = none
+  std::vector<unsigned char> japaneseFont;  // the subset's bytes (the atlas points into them); empty = not loaded
+  bool fontRequested = false;    // the page was asked to fetch the Japanese font
+  bool atlasStale = false;       // a font arrived: rebuild the atlas at the next frame
+  Language publishedLanguage = Language::English;
+  bool textInputShown = false;   // the page's hidden text area is focused for an ImGui text field
 };
 
 /// The running app, for the exported page API (web_api.cpp). Null before Init succeeds.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kizuna/expected.hpp"
+#include "kizuna/findings.hpp"
 #include "kizuna/results.hpp"
 #include "kizuna/scenario.hpp"
 
@@ -47,8 +48,9 @@ struct Explanation {
 };
 
 /// Explains the shortage of `good` in `region` in `month` of `results`, a run of `scenario`.
-/// Problems (user input): unknown region or good id, month outside 0..months-1.
+/// Problems (user input): unknown region or good id, month outside 0..months-1. The text is in
+/// `wording`'s language (null = English; kizuna/findings.hpp), which must outlive the call.
 Expected<Explanation> Explain(const Scenario& scenario, const Results& results, std::string_view region,
-                              std::string_view good, int month);
+                              std::string_view good, int month, const Wording* wording = nullptr);
 
 }  // namespace kz

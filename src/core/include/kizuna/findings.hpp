@@ -1,11 +1,13 @@
 // Key findings: a short generated summary of a run (2-4 sentences) for the always-visible summary
 // line, the page's ARIA live region and copy-paste. The app never computes the model, so the core
 // chooses what matters: the worst-hit end uses (trough and recovery), the peak price, the total loss
-// and, against a comparison run, how the trough and the loss change. Text is English and identical on
-// every platform (no locale; own rounding); each finding also carries its numbers for translation.
+// and, against a comparison run, how the trough and the loss change. Text is English by default and
+// identical on every platform (no locale; own rounding); the app passes a Wording from its message
+// catalogs for another language. Each finding also carries its numbers.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,12 +41,25 @@ struct Findings {
   std::string paragraph;       ///< the sentences joined by spaces
 };
 
+/// The words of the findings (and Explain) in one language, from the app's message catalogs: each
+/// template by its catalog key (WordingKeys()), missing ones falling back to English. Templates name
+/// their arguments in braces ("{region}"). `number.money.unit-sizes` is data: the sizes of the three
+/// money units, e.g. "1e6 1e9 1e12" (million, billion, trillion) or "1e4 1e8 1e12" (万, 億, 兆).
+struct Wording {
+  std::string language = "en";  ///< "en": English articles and capitals; "ja": names from LocalizedText::ja
+  std::map<std::string, std::string, std::less<>> templates;
+};
+
+/// Every template key with its built-in English text, in a fixed order (the catalogs must have them).
+std::vector<std::pair<std::string, std::string>> WordingKeys();
+
 /// Summarizes `results`, a run of `scenario`. With `comparison` (a run of a variant of the same
 /// scenario: same region and good ids, e.g. with a framework switched on), the worst trough and the
 /// total loss also say how they change, naming the variant `comparisonLabel` ("with <label> it
 /// bottoms at 85%"). Deterministic: the same inputs give the same text on every platform.
+/// `wording` (may be null = English) must outlive the call.
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison = nullptr,
-                   const std::string& comparisonLabel = "");
+                   const std::string& comparisonLabel = "", const Wording* wording = nullptr);
 
 // ---------------------------------------------------------------------------------------------
 // Locale-free number formatting (used by the findings; also for labels in the app)
@@ -61,6 +76,8 @@ std::string FormatPercent(double share);
 /// US dollars: "$950", "$3,000", "$123,457", then "$1.2 million", "$3.2 billion", "$1 trillion"
 /// (one decimal below 100 of the unit, a whole number above; no trailing ".0"). Negative: "−$1.2 billion".
 std::string FormatMoney(double usd);
+/// FormatMoney in `wording`'s units and words (null = English): e.g. "12億ドル".
+std::string FormatMoney(double usd, const Wording* wording);
 
 /// A multiple such as a price index: one decimal below 10 ("2.3"), whole above ("12"); no trailing ".0".
 std::string FormatMultiple(double value);

@@ -21,9 +21,18 @@
 namespace kz {
 
 /// The link format this version writes; it reads every version from 1 up to this one.
-inline constexpr int kLinkVersion = 1;
+/// Version 2 added LinkView::language.
+inline constexpr int kLinkVersion = 2;
 /// Longest fragment DecodeLink accepts (characters); typical links are a few hundred.
 inline constexpr std::size_t kMaxLinkChars = 65536;
+
+/// LinkView::language values. Default = the reader's own (the browser's language); version-1 links,
+/// made before the app had languages, migrate to it.
+enum LinkLanguage : std::uint8_t {
+  kLinkLanguageDefault = 0,
+  kLinkLanguageEnglish = 1,
+  kLinkLanguageJapanese = 2,
+};
 
 /// What the viewer sees besides the scenario. Ids rather than indices, so a link survives a preset
 /// that gains regions or goods. Values the app does not know are ignored by the app, not the link.
@@ -41,6 +50,7 @@ struct LinkView {
   float mapLat = 0.0f;
   float mapZoom = 1.0f;
   std::uint32_t embed = 0;          ///< EmbedFlag bits: how the app shows inside another page
+  std::uint8_t language = kLinkLanguageDefault;  ///< LinkLanguage: the UI language the sender used
   bool operator==(const LinkView&) const = default;
 };
 
