@@ -254,7 +254,7 @@ void App::Frame(const FrameContext& frame) {
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
   if (exercise.Active()) {  // the workshop's panel takes the levers' place
     PlaceWindow(layout.levers);
-    if (ImGui::Begin("Workshop", nullptr, kPanelFlags)) WorkshopFrame();
+    if (ImGui::Begin(TrId("workshop.window", "workshop").c_str(), nullptr, kPanelFlags)) WorkshopFrame();
     ImGui::End();
     Apply(DrawDebriefWindow(exercise, workshopPanel));
   } else if (layout.levers.shown) {

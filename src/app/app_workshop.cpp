@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app.hpp"
+#include "catalog.hpp"
 #include "imgui.h"
 #include "ui_landmarks.hpp"
 
@@ -16,20 +17,21 @@ ScenarioResolver PresetResolver(const PresetTexts& preset, std::string_view pres
   return [preset, baseId = std::string(presetBaseId)](std::string_view id) -> Expected<std::string> {
     if (id == preset.id && !preset.text.empty()) return preset.text;
     if (id == baseId && !preset.baseText.empty()) return preset.baseText;
-    return std::vector<Problem>{{"", "the scenario '" + std::string(id) + "' is not available"}};
+    return std::vector<Problem>{{"", TrFormat("workshop.scenario-unavailable", {{"id", std::string(id)}})}};
   };
 }
 
 }  // namespace
 
 void App::WorkshopMenu() {
-  if (ImGui::BeginMenu("Workshop")) {
+  if (ImGui::BeginMenu(TrId("workshop.menu", "workshop-menu").c_str())) {
     for (const PresetInfo& info : exerciseList) {
-      if (ImGui::MenuItem(("Run " + LocalName(info.title, info.id) + "##run-" + info.id).c_str())) workshopRequest = info.id;
+      const std::string label = TrFormat("workshop.menu.run", {{"title", LocalName(info.title, info.id)}});
+      if (ImGui::MenuItem((label + "###run-" + info.id).c_str())) workshopRequest = info.id;
       MarkLastItem(("workshop-run:" + info.id).c_str());
     }
-    if (exerciseList.empty()) ImGui::TextDisabled("No exercises on this site");
-    if (exercise.Active() && ImGui::MenuItem("Leave the workshop")) LeaveWorkshop();
+    if (exerciseList.empty()) ImGui::TextDisabled("%s", Tr("workshop.menu.none"));
+    if (exercise.Active() && ImGui::MenuItem(TrId("workshop.leave", "leave").c_str())) LeaveWorkshop();
     ImGui::EndMenu();
   }
   MarkLastItem("workshop-menu");
@@ -44,7 +46,7 @@ std::vector<Problem> App::StartWorkshop(std::string_view exerciseText, const Pre
   Workshop started;
   started.Start(std::move(loaded.value()));
   if (std::vector<Problem> problems = Adopt(std::move(started)); !problems.empty()) return problems;
-  status = "Workshop: " + exercise.exercise().title.en + ". Copy the team links and send each team its own.";
+  status = TrFormat("workshop.status.started", {{"title", LocalName(exercise.exercise().title, exercise.exercise().id)}});
   return {};
 }
 
@@ -58,7 +60,7 @@ std::vector<Problem> App::OpenWorkshopLink(std::string_view link, std::string_vi
   Expected<Play> play = PlayFromSessionLink(loaded.value(), decoded.value());
   if (!play) return play.problems();
   const int team = teamId.empty() ? -1 : loaded.value().TeamIndex(teamId);
-  if (!teamId.empty() && team < 0) return {{"link", "this exercise has no team '" + teamId + "'"}};
+  if (!teamId.empty() && team < 0) return {{"link", TrFormat("workshop.no-such-team", {{"team", teamId}})}};
   Workshop opened;
   opened.Resume(std::move(loaded.value()), std::move(play.value()), team);
   return Adopt(std::move(opened));
@@ -81,7 +83,7 @@ void App::SyncWorkshop() {
   syncedWorkshop = exercise.Version();
   const Expected<Scenario> picture = exercise.CommonPicture();
   std::vector<Problem> problems = picture ? work.Open(exercise.exercise().scenario, picture.value()) : picture.problems();
-  if (!problems.empty()) status = "The common picture could not be run: " + problems.front().ToString();
+  if (!problems.empty()) status = TrFormat("workshop.status.picture-failed", {{"problem", problems.front().ToString()}});
 }
 
 void App::Apply(const WorkshopActions& actions) {

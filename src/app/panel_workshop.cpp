@@ -1,9 +1,13 @@
+// The workshop's panels (panel_workshop.hpp). Every label comes from the catalogs (workshop.*) and
+// every exercise text (titles, team names, briefings, injects, lever labels) is shown in the UI's
+// language through LocalName.
 #include "panel_workshop.hpp"
 
-#include <cmath>
 #include <cstdio>
 
+#include "catalog.hpp"
 #include "imgui.h"
+#include "plot.hpp"
 #include "ui_landmarks.hpp"
 
 namespace kz {
@@ -14,7 +18,23 @@ const ImVec4 kDoneColour(0.5f, 0.9f, 0.5f, 1.0f);
 
 void Wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
 
-const std::string& Label(const ExerciseLever& lever) { return lever.label.en.empty() ? lever.path : lever.label.en; }
+// An exercise text in the UI's language ("" when it has none).
+const std::string& Local(const LocalizedText& text) {
+  static const std::string kNone;
+  return LocalName(text, kNone);
+}
+
+const std::string& Label(const ExerciseLever& lever) { return LocalName(lever.label, lever.path); }
+const std::string& TeamName(const ExerciseTeam& team) { return LocalName(team.name, team.id); }
+
+// A team's name by id (the core's outcomes and effects name teams by id).
+std::string TeamNameOf(const Exercise& ex, const std::string& id) {
+  const int index = ex.TeamIndex(id);
+  return index < 0 ? id : TeamName(ex.teams[static_cast<std::size_t>(index)]);
+}
+
+std::string Money(double usd) { return plot::FormatUsd(usd); }
+std::string SignedMoney(double usd) { return (usd > 0 ? "+" : "") + Money(usd); }
 
 void Say(WorkshopPanelState& state, const std::vector<Problem>& problems, const std::string& done) {
   state.messageIsProblem = !problems.empty();
@@ -36,7 +56,11 @@ bool StepSlider(const ExerciseLever& lever, int& step) {
 void RoundHeading(const Workshop& workshop) {
   const Exercise& ex = workshop.exercise();
   const int start = ex.RoundStartMonth(workshop.Round());
-  ImGui::Text("Round %d of %d (months %d to %d)", workshop.Round(), ex.rounds, start, start + ex.monthsPerRound - 1);
+  ImGui::TextUnformatted(TrFormat("workshop.round-heading", {{"round", std::to_string(workshop.Round())},
+                                                          {"rounds", std::to_string(ex.rounds)},
+                                                          {"first", std::to_string(start)},
+                                                          {"last", std::to_string(start + ex.monthsPerRound - 1)}})
+                             .c_str());
 }
 
 // The injects a viewer sees: this round's for the facilitator, all so far that reach the team.
@@ -50,20 +74,22 @@ void Injects(const Workshop& workshop, bool onlyThisRound) {
     if (!teamId.empty() && !inject.VisibleTo(teamId)) continue;
     any = true;
     ImGui::Bullet();
-    ImGui::TextWrapped("%s%s", inject.text.en.c_str(), inject.teams.empty() ? "" : " (private)");
+    if (inject.teams.empty()) Wrapped(Local(inject.text));
+    else Wrapped(TrFormat("workshop.inject-private", {{"text", Local(inject.text)}}));
   }
-  if (!any) ImGui::TextDisabled("No news this round.");
+  if (!any) ImGui::TextDisabled("%s", Tr("workshop.no-news"));
 }
 
 void TeamStatus(const Workshop& workshop, int teamIndex, WorkshopPanelState& state) {
   const ExerciseTeam& team = workshop.exercise().teams[static_cast<std::size_t>(teamIndex)];
   ImGui::PushID(teamIndex);
-  if (!team.DecidesIn(workshop.Round())) ImGui::TextDisabled("%s: does not decide this round", team.name.en.c_str());
-  else if (workshop.Decided(teamIndex)) ImGui::TextColored(kDoneColour, "%s: decided", team.name.en.c_str());
-  else ImGui::Text("%s: waiting", team.name.en.c_str());
+  const std::pair<std::string_view, std::string> name{"team", TeamName(team)};
+  if (!team.DecidesIn(workshop.Round())) ImGui::TextDisabled("%s", TrFormat("workshop.team.not-deciding", {name}).c_str());
+  else if (workshop.Decided(teamIndex)) ImGui::TextColored(kDoneColour, "%s", TrFormat("workshop.team.decided", {name}).c_str());
+  else ImGui::TextUnformatted(TrFormat("workshop.team.waiting", {name}).c_str());
   if (team.DecidesIn(workshop.Round())) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Enter for them")) {
+    if (ImGui::SmallButton(TrId("workshop.hotseat.open", "hotseat").c_str())) {
       state.hotSeatTeam = teamIndex;
       state.hotSeatSteps = StepsAfterRound(workshop.exercise(), workshop.play(), workshop.Round())[static_cast<std::size_t>(teamIndex)];
     }
@@ -75,33 +101,36 @@ void TeamStatus(const Workshop& workshop, int teamIndex, WorkshopPanelState& sta
 // Hot-seat: one screen enters a team's decision, e.g. when teams sit at one table.
 void HotSeat(Workshop& workshop, WorkshopPanelState& state) {
   const ExerciseTeam& team = workshop.exercise().teams[static_cast<std::size_t>(state.hotSeatTeam)];
-  ImGui::SeparatorText(("Decision for " + team.name.en).c_str());
+  ImGui::SeparatorText(TrFormat("workshop.hotseat.title", {{"team", TeamName(team)}}).c_str());
   for (std::size_t i = 0; i < team.levers.size(); ++i) StepSlider(team.levers[i], state.hotSeatSteps[i]);
-  if (ImGui::Button("Record the decision")) {
-    Say(state, workshop.Decide(state.hotSeatTeam, state.hotSeatSteps), team.name.en + "'s decision is recorded.");
+  if (ImGui::Button(TrId("workshop.hotseat.record", "record").c_str())) {
+    Say(state, workshop.Decide(state.hotSeatTeam, state.hotSeatSteps), TrFormat("workshop.hotseat.recorded", {{"team", TeamName(team)}}));
     state.hotSeatTeam = -1;
   }
   MarkLastItem("workshop-record");
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) state.hotSeatTeam = -1;
+  if (ImGui::Button(TrId("workshop.cancel", "cancel").c_str())) state.hotSeatTeam = -1;
 }
 
 void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
-  ImGui::SeparatorText("Decision codes");
+  ImGui::SeparatorText(Tr("workshop.codes"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  const bool entered = ImGui::InputTextWithHint("##code", "e.g. 7ZQ2-9XHM", state.code, sizeof state.code,
+  const bool entered = ImGui::InputTextWithHint("##code", Tr("workshop.code.hint"), state.code, sizeof state.code,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   MarkLastItem("workshop-code");
   ImGui::SameLine();
-  if (ImGui::Button("Enter") || entered) {
+  if (ImGui::Button(TrId("workshop.code.enter", "enter-code").c_str()) || entered) {
     const std::vector<Problem> problems = workshop.EnterCode(state.code);
-    Say(state, problems, std::string("Code ") + state.code + " entered.");
+    state.messageIsProblem = !problems.empty();
+    state.message = problems.empty() ? TrFormat("workshop.code.entered", {{"code", state.code}})
+                                     : DescribeCodeProblem(workshop, state.code, problems.front());
     if (problems.empty()) state.code[0] = '\0';
   }
   MarkLastItem("workshop-enter-code");
   if (!state.message.empty()) {
-    if (state.messageIsProblem) ImGui::TextColored(kProblemColour, "%s", state.message.c_str());
-    else Wrapped(state.message);
+    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    Wrapped(state.message);
+    if (state.messageIsProblem) ImGui::PopStyleColor();
   }
 }
 
@@ -109,39 +138,42 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
   RoundHeading(workshop);
-  if (ImGui::CollapsingHeader("Briefing")) Wrapped(ex.briefing.en);
-  ImGui::SeparatorText("News this round");
+  if (ImGui::CollapsingHeader(TrId("workshop.briefing", "briefing").c_str())) Wrapped(Local(ex.briefing));
+  ImGui::SeparatorText(Tr("workshop.news-this-round"));
   Injects(workshop, true);
-  ImGui::SeparatorText("Teams");
+  ImGui::SeparatorText(Tr("workshop.teams"));
   for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) TeamStatus(workshop, t, state);
   if (state.hotSeatTeam >= 0) HotSeat(workshop, state);
   CodeEntry(workshop, state);
-  ImGui::SeparatorText("Round");
+  ImGui::SeparatorText(Tr("workshop.round-section"));
   if (!workshop.LastRound()) {
-    if (ImGui::Button(("Close round " + std::to_string(workshop.Round()) + " and start the next").c_str())) {
+    const std::string label = TrFormat("workshop.advance", {{"round", std::to_string(workshop.Round())}});
+    if (ImGui::Button((label + "###advance").c_str())) {
       const std::vector<Problem> problems = workshop.Advance();  // before the message reads the new round
-      Say(state, problems, "Round " + std::to_string(workshop.Round()) + " is open. Share the new link with the teams.");
+      Say(state, problems, TrFormat("workshop.advanced", {{"round", std::to_string(workshop.Round())}}));
     }
-  } else if (ImGui::Button("Finish: show the debrief")) {
+  } else if (ImGui::Button(TrId("workshop.finish", "finish").c_str())) {
     state.showDebrief = true;
   }
   MarkLastItem("workshop-advance");
   ImGui::SameLine();
-  if (ImGui::Button("Undo a round")) {
+  if (ImGui::Button(TrId("workshop.undo", "undo").c_str())) {
     const bool undone = workshop.UndoRound();
-    Say(state, undone ? std::vector<Problem>{} : std::vector<Problem>{{"", "nothing to undo"}}, "The previous round is open again.");
+    Say(state, undone ? std::vector<Problem>{} : std::vector<Problem>{{"", Tr("workshop.nothing-to-undo")}}, Tr("workshop.undone"));
   }
   MarkLastItem("workshop-undo");
-  if (ImGui::Button("Debrief so far")) state.showDebrief = true;
+  if (ImGui::Button(TrId("workshop.debrief-so-far", "debrief").c_str())) state.showDebrief = true;
   MarkLastItem("workshop-debrief");
-  ImGui::SeparatorText("Links");
-  if (ImGui::Button("Copy the session link")) actions.copy = CopyRequest{workshop.SessionLink(), "Session link copied: teams open it to catch up."};
+  ImGui::SeparatorText(Tr("workshop.links"));
+  if (ImGui::Button(TrId("workshop.copy-session-link", "copy-link").c_str())) {
+    actions.copy = CopyRequest{workshop.SessionLink(), Tr("workshop.session-link-copied")};
+  }
   MarkLastItem("workshop-copy-link");
   ImGui::SameLine();
-  if (ImGui::Button("Copy the team links")) {
+  if (ImGui::Button(TrId("workshop.copy-team-links", "copy-team-links").c_str())) {
     std::string text;
-    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += ex.teams[static_cast<std::size_t>(t)].name.en + ": #" + workshop.TeamLink(t) + "\n";
-    actions.copy = CopyRequest{text, "Team links copied: send each team its own."};
+    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += TeamName(ex.teams[static_cast<std::size_t>(t)]) + ": #" + workshop.TeamLink(t) + "\n";
+    actions.copy = CopyRequest{text, Tr("workshop.team-links-copied")};
   }
   MarkLastItem("workshop-copy-team-links");
   return actions;
@@ -155,63 +187,74 @@ void PreviewLine(const Workshop& workshop) {
   }
   const TeamOutcome& now = preview.value().current;
   const TeamOutcome& with = preview.value().withDraft;
-  ImGui::Text("Your cost: %s now, %s with this decision", FormatUsd(now.own).c_str(), FormatUsd(with.own).c_str());
-  ImGui::TextDisabled("Given what you know: public news, your own, and the other teams' last decisions.");
+  ImGui::TextUnformatted(TrFormat("workshop.preview", {{"now", Money(now.own)}, {"with", Money(with.own)}}).c_str());
+  ImGui::TextDisabled("%s", Tr("workshop.preview-basis"));
 }
 
 WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
   const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(workshop.Team())];
-  ImGui::Text("You play %s", team.name.en.c_str());
+  ImGui::TextUnformatted(TrFormat("workshop.you-play", {{"team", TeamName(team)}}).c_str());
   RoundHeading(workshop);
-  if (ImGui::CollapsingHeader("Your briefing", ImGuiTreeNodeFlags_DefaultOpen)) {
-    Wrapped(team.briefing.en);
-    ImGui::TextDisabled("Objectives");
-    Wrapped(team.objectives.en);
+  if (ImGui::CollapsingHeader(TrId("workshop.your-briefing", "your-briefing").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    Wrapped(Local(team.briefing));
+    ImGui::TextDisabled("%s", Tr("workshop.objectives"));
+    Wrapped(Local(team.objectives));
   }
-  if (ImGui::CollapsingHeader("The exercise")) Wrapped(ex.briefing.en);
-  ImGui::SeparatorText("News");
+  if (ImGui::CollapsingHeader(TrId("workshop.the-exercise", "the-exercise").c_str())) Wrapped(Local(ex.briefing));
+  ImGui::SeparatorText(Tr("workshop.news"));
   Injects(workshop, false);
-  ImGui::SeparatorText("Your decision");
+  ImGui::SeparatorText(Tr("workshop.your-decision"));
   if (!team.DecidesIn(workshop.Round())) {
-    ImGui::TextDisabled("Your team does not decide this round.");
+    ImGui::TextDisabled("%s", Tr("workshop.your-team-not-deciding"));
     return actions;
   }
   DecisionSteps& draft = workshop.Draft();
   for (std::size_t i = 0; i < team.levers.size(); ++i) StepSlider(team.levers[i], draft[i]);
   PreviewLine(workshop);
-  if (ImGui::Button("Submit: make my decision code")) workshop.Submit();
+  if (ImGui::Button(TrId("workshop.submit", "submit").c_str())) workshop.Submit();
   MarkLastItem("workshop-submit");
   if (!workshop.LastCode().empty()) {
-    ImGui::Text("Read this code to the facilitator:");
+    ImGui::TextUnformatted(Tr("workshop.read-code"));
     ImGui::SetWindowFontScale(1.6f);
     ImGui::TextColored(kDoneColour, "%s", workshop.LastCode().c_str());
     ImGui::SetWindowFontScale(1.0f);
-    if (ImGui::SmallButton("Copy the code")) actions.copy = CopyRequest{workshop.LastCode(), "Decision code copied."};
+    if (ImGui::SmallButton(TrId("workshop.copy-code", "copy-code").c_str())) actions.copy = CopyRequest{workshop.LastCode(), Tr("workshop.code-copied")};
     MarkLastItem("workshop-copy-code");
   }
-  ImGui::TextDisabled("When the facilitator starts the next round, open the link they share.");
+  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
   (void)state;
   return actions;
 }
 
 }  // namespace
 
-std::string FormatUsd(double usd) {
-  char text[48];
-  const double magnitude = std::fabs(usd);
-  if (magnitude >= 1e9) std::snprintf(text, sizeof text, "%.2f bn USD", usd / 1e9);
-  else if (magnitude >= 1e6) std::snprintf(text, sizeof text, "%.1f m USD", usd / 1e6);
-  else std::snprintf(text, sizeof text, "%.0f USD", usd);
-  return text;
+std::string DescribeCodeProblem(const Workshop& workshop, std::string_view code, const Problem& problem) {
+  if (code.find_first_not_of(" -") == std::string_view::npos) return Tr("workshop.code.empty");
+  const Exercise& ex = workshop.exercise();
+  const Expected<DecisionCode> decoded = DecodeDecisionCode(ex, code);
+  if (!decoded) return TrFormat("workshop.code.unreadable", {{"problem", problem.message}});
+  // The session checks of CheckDecisionCode, in its order, on the session as it still is.
+  const DecisionCode& d = decoded.value();
+  const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(d.team)];
+  const int current = workshop.Round();
+  const std::string round = std::to_string(d.round);
+  if (d.round < current) return TrFormat("workshop.code.stale", {{"round", round}, {"current", std::to_string(current)}});
+  if (d.round > current) return TrFormat("workshop.code.early", {{"round", round}, {"current", std::to_string(current)}});
+  if (!team.DecidesIn(d.round)) return TrFormat("workshop.code.not-deciding", {{"team", TeamName(team)}, {"round", round}});
+  if (workshop.Decided(d.team)) {
+    const DecisionSteps& recorded = workshop.play().rounds.back().decisions[static_cast<std::size_t>(d.team)];
+    return TrFormat(recorded == d.steps ? "workshop.code.duplicate" : "workshop.code.decided-otherwise", {{"team", TeamName(team)}, {"round", round}});
+  }
+  return TrFormat("workshop.code.unreadable", {{"problem", problem.message}});
 }
 
 WorkshopActions DrawWorkshopPanel(Workshop& workshop, WorkshopPanelState& state) {
-  ImGui::TextWrapped("%s", workshop.exercise().title.en.c_str());
+  Wrapped(LocalName(workshop.exercise().title, workshop.exercise().id));
   WorkshopActions actions = workshop.Facilitating() ? FacilitatorPanel(workshop, state) : TeamPanel(workshop, state);
   ImGui::Separator();
-  if (ImGui::SmallButton("Leave the workshop")) actions.leave = true;
+  if (ImGui::SmallButton(TrId("workshop.leave", "leave").c_str())) actions.leave = true;
   MarkLastItem("workshop-leave");
   return actions;
 }
@@ -223,7 +266,7 @@ WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& 
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.7f), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("Debrief", &state.showDebrief)) {
+  if (ImGui::Begin(TrId("workshop.debrief.title", "workshop-debrief").c_str(), &state.showDebrief)) {
     MarkWindow("workshop-debrief-window");
     const Expected<Debrief>& debrief = workshop.CurrentDebrief();
     if (!debrief) {
@@ -231,41 +274,55 @@ WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& 
     } else {
       const Debrief& d = debrief.value();
       const Exercise& ex = workshop.exercise();
-      ImGui::TextWrapped("Costs over the whole run (loss and policy cost, USD; lower is better), after %d of %d rounds.",
-                         workshop.Round(), ex.rounds);
+      Wrapped(TrFormat("workshop.debrief.costs", {{"round", std::to_string(workshop.Round())}, {"rounds", std::to_string(ex.rounds)}}));
       if (ImGui::BeginTable("scores", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        for (const char* heading : {"Team", "As played", "No cooperation", "Full cooperation"}) ImGui::TableSetupColumn(heading);
+        for (const char* heading : {"workshop.debrief.team", "workshop.debrief.played", "workshop.debrief.no-cooperation",
+                                    "workshop.debrief.full-cooperation"}) {
+          ImGui::TableSetupColumn(Tr(heading));
+        }
         ImGui::TableHeadersRow();
         for (std::size_t t = 0; t < ex.teams.size(); ++t) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(ex.teams[t].name.en.c_str());
+          ImGui::TextUnformatted(TeamName(ex.teams[t]).c_str());
           for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(FormatUsd(outcome->teams[t].score).c_str());
+            ImGui::TextUnformatted(Money(outcome->teams[t].score).c_str());
           }
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("All teams");
+        ImGui::TextUnformatted(Tr("workshop.debrief.all-teams"));
         for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(FormatUsd(outcome->collective).c_str());
+          ImGui::TextUnformatted(Money(outcome->collective).c_str());
         }
         ImGui::EndTable();
       }
-      ImGui::SeparatorText("What each decision changed");
-      if (d.effects.empty()) ImGui::TextDisabled("No decision changed the outcome.");
+      ImGui::SeparatorText(Tr("workshop.debrief.effects"));
+      if (d.effects.empty()) ImGui::TextDisabled("%s", Tr("workshop.debrief.no-effects"));
       for (const DecisionEffect& effect : d.effects) {
-        ImGui::BulletText("Round %d, %s: own cost %s%s, all teams %s%s", effect.round, effect.team.c_str(), effect.ownChange > 0 ? "+" : "",
-                          FormatUsd(effect.ownChange).c_str(), effect.collectiveChange > 0 ? "+" : "", FormatUsd(effect.collectiveChange).c_str());
+        ImGui::BulletText("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
+                                                                     {"team", TeamNameOf(ex, effect.team)},
+                                                                     {"own", SignedMoney(effect.ownChange)},
+                                                                     {"all", SignedMoney(effect.collectiveChange)}})
+                                    .c_str());
       }
-      ImGui::SeparatorText("Timeline");
+      ImGui::SeparatorText(Tr("workshop.debrief.timeline"));
       for (const TimelineEntry& entry : d.timeline) {
-        if (entry.kind == TimelineEntry::Kind::Inject) ImGui::BulletText("Round %d, month %d: %s", entry.round, entry.month, entry.text.en.c_str());
-        else ImGui::BulletText("Round %d: %s decided (%zu lever%s changed)", entry.round, entry.text.en.c_str(), entry.changes.size(), entry.changes.size() == 1 ? "" : "s");
+        const std::string round = std::to_string(entry.round);
+        if (entry.kind == TimelineEntry::Kind::Inject) {
+          ImGui::BulletText("%s", TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)},
+                                                                       {"text", LocalName(entry.text, entry.id)}})
+                                      .c_str());
+        } else {
+          const char* key = entry.changes.size() == 1 ? "workshop.debrief.decision-one" : "workshop.debrief.decision-many";
+          ImGui::BulletText("%s", TrFormat(key, {{"round", round}, {"team", LocalName(entry.text, entry.id)},
+                                                 {"count", std::to_string(entry.changes.size())}})
+                                      .c_str());
+        }
       }
-      if (ImGui::Button("Export the debrief (CSV)")) actions.exportDebriefCsv = true;
+      if (ImGui::Button(TrId("workshop.debrief.export", "export-debrief").c_str())) actions.exportDebriefCsv = true;
       MarkLastItem("workshop-export-debrief");
     }
   }

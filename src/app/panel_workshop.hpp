@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "workshop.hpp"
 
@@ -38,7 +39,10 @@ WorkshopActions DrawWorkshopPanel(Workshop& workshop, WorkshopPanelState& state)
 /// The debrief in its own window (state.showDebrief); returns its export request.
 WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& state);
 
-/// USD as the panels show it: "1.23 bn USD", "45.6 m USD".
-std::string FormatUsd(double usd);
+/// What the facilitator reads when `code` was refused with `problem` (EnterCode left the session as
+/// it was): the catalog's words for the refusals the app can tell from the decoded code (a stale or
+/// early round, a team that does not decide, a duplicate, a team that has decided otherwise, an
+/// empty code); otherwise the decoder's own (English) message, introduced in the UI's language.
+std::string DescribeCodeProblem(const Workshop& workshop, std::string_view code, const Problem& problem);
 
 }  // namespace kz

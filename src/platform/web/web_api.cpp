@@ -241,7 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_start(const char* exerciseText,
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems =
       app->Ui().StartWorkshop(exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-  if (!problems.empty()) app->Ui().SetStatus("The exercise could not be started: " + problems.front().ToString());
+  if (!problems.empty()) app->Ui().SetStatus(kz::TrFormat("workshop.status.start-failed", {{"problem", problems.front().ToString()}}));
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
@@ -260,7 +260,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const ch
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems =
       app->Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-  app->Ui().SetStatus(problems.empty() ? "" : "This session link could not be opened: " + problems.front().message + " Your work is unchanged.");
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", problems.front().message}}));
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
