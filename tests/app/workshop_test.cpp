@@ -1,6 +1,7 @@
 // Workshop mode through the app, as the page API drives it: a facilitator and four teams (five
 // apps, as on five laptops) play a bundled exercise to its debrief with links and codes only; the
-// final session link replays to the same debrief; the panels draw for both roles.
+// final session link replays to the same debrief; the panels draw for both roles, in English and
+// in Japanese; refused codes are explained in the UI's language.
 #include "workshop_api.hpp"
 
 #include <gtest/gtest.h>
@@ -11,13 +12,74 @@
 
 #include "../core/bundled_scenarios.hpp"
 #include "app_driver.hpp"
+#include "catalog.hpp"
 #include "headless_imgui.hpp"
+#include "imgui_internal.h"
+#include "panel_workshop.hpp"
 #include "ui_landmarks.hpp"
 
 namespace {
 
+using kz::Language;
 using kz::test::Click;
 using kz::test::DrawFrames;
+
+struct LanguageScope {
+  explicit LanguageScope(Language language) { kz::SetCurrentLanguage(language); }
+  ~LanguageScope() { kz::SetCurrentLanguage(Language::English); }  // the language is app-wide
+};
+
+// Every text `draw` renders in one frame, one drawn line per line: ImGui's log records each label it
+// renders (and opens collapsed headers while it records). The log ends at the End() of a top-level
+// window and then goes to ImGui's own clipboard (the app installs no clipboard of its own).
+template <typename Draw>
+std::string DrawnText(Draw draw) {
+  ImGui::NewFrame();
+  ImGui::SetClipboardText("");
+  ImGui::LogToClipboard();
+  draw();
+  ImGui::LogFinish();  // nothing to do when an End() has finished the log
+  std::string text = ImGui::GetClipboardText();
+  ImGui::Render();
+  return text;
+}
+
+// The workshop panel, in a test window tall enough for all of it.
+std::string PanelText(kz::Workshop& workshop, kz::WorkshopPanelState& state) {
+  return DrawnText([&] {
+    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(640.0f, ImGui::GetIO().DisplaySize.y));
+    ImGui::Begin("workshop-test");
+    (void)kz::DrawWorkshopPanel(workshop, state);
+    ImGui::End();
+  });
+}
+
+std::string DebriefText(const kz::Workshop& workshop, kz::WorkshopPanelState& state) {
+  return DrawnText([&] { (void)kz::DrawDebriefWindow(workshop, state); });
+}
+
+std::string WindowTitle(const char* name) {
+  const ImGuiWindow* window = ImGui::FindWindowByName(name);
+  return window ? window->Name : "";
+}
+
+// The English of every workshop label without placeholders ("Teams", "Enter for them", ...): none
+// may be drawn when the UI speaks Japanese.
+std::vector<std::string> EnglishWorkshopLabels() {
+  std::vector<std::string> labels;
+  for (const auto& [key, text] : kz::BuiltInCatalog(Language::English).Entries()) {
+    if (key.starts_with("workshop.") && text.find('{') == std::string::npos) labels.push_back(text);
+  }
+  return labels;
+}
+
+void ExpectNoEnglish(const std::string& drawn) {
+  const std::vector<std::string> labels = EnglishWorkshopLabels();
+  ASSERT_GT(labels.size(), 30u);
+  for (const std::string& label : labels) EXPECT_EQ(drawn.find(label), std::string::npos) << "'" << label << "' in\n" << drawn;
+  EXPECT_EQ(drawn.find("workshop."), std::string::npos) << "a catalog key drawn as itself:\n" << drawn;
+}
 
 std::string ExerciseText(const char* id) {
   std::ifstream file(std::string(KIZUNA_TEST_ASSETS_DIR) + "/exercises/" + id + ".json", std::ios::binary);
@@ -140,6 +202,93 @@ TEST(Workshop, PanelsDrawForTheFacilitatorAndATeamAndTheFacilitatorAdvancesByCli
   Click(team, "workshop-submit");
   EXPECT_FALSE(team.workshop().LastCode().empty());
   EXPECT_TRUE(facilitator.workshop().EnterCode(team.workshop().LastCode()).empty());
+}
+
+TEST(Workshop, TheFacilitatorsPanelATeamsPanelAndTheDebriefDrawInJapanese) {
+  const LanguageScope scope(Language::Japanese);
+  const std::string exercise = ExerciseText("chip-contingency");
+  kz::test::HeadlessImGui imgui(1280.0f, 3000.0f);  // tall: every line of the panels is drawn
+  kz::App facilitator;
+  facilitator.SetLanguage(Language::Japanese);
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty()) << facilitator.statusText();
+  EXPECT_NE(facilitator.statusText().find("ワークショップ: 半導体有事。"), std::string::npos) << facilitator.statusText();
+  DrawFrames(facilitator, 3);
+  EXPECT_EQ(WindowTitle("Workshop###workshop"), "ワークショップ###workshop") << "the window keeps its id in every language";
+  Click(facilitator, "workshop-debrief");
+  EXPECT_EQ(WindowTitle("Debrief###workshop-debrief"), "振り返り###workshop-debrief");
+
+  kz::Workshop& session = facilitator.workshop();
+  kz::WorkshopPanelState state;
+  std::string drawn = PanelText(session, state);
+  EXPECT_NE(drawn.find("半導体有事"), std::string::npos) << "the exercise's own Japanese title:\n" << drawn;
+  EXPECT_NE(drawn.find("第1ラウンド／全4ラウンド（0〜2か月目）"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("米国: 決定待ち"), std::string::npos) << "team names from the exercise, status from ja.json:\n" << drawn;
+  EXPECT_NE(drawn.find("第1ラウンド：チップ4"), std::string::npos) << "this round's inject in Japanese:\n" << drawn;
+  EXPECT_NE(drawn.find(kz::Tr("workshop.hotseat.open")), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("チーム別リンクをコピー"), std::string::npos) << drawn;
+  ExpectNoEnglish(drawn);
+
+  state.hotSeatTeam = 1;  // hot-seat: Japan's levers with their Japanese labels
+  state.hotSeatSteps = kz::StepsAfterRound(session.exercise(), session.play(), session.Round())[1];
+  drawn = PanelText(session, state);
+  EXPECT_NE(drawn.find("日本の決定"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("半導体枠組みに参加"), std::string::npos) << drawn;
+  ExpectNoEnglish(drawn);
+  ASSERT_TRUE(session.Decide(1, state.hotSeatSteps).empty());
+  state.hotSeatTeam = -1;
+  EXPECT_NE(PanelText(session, state).find("日本: 決定済み"), std::string::npos);
+
+  state.showDebrief = true;
+  drawn = DebriefText(session, state);
+  EXPECT_NE(drawn.find("振り返り"), std::string::npos) << "the window's title:\n" << drawn;
+  EXPECT_NE(drawn.find(kz::Tr("workshop.debrief.no-cooperation")), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("全チーム"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("第1ラウンド: 日本が決定"), std::string::npos) << "the timeline names the team in Japanese:\n" << drawn;
+  EXPECT_NE(drawn.find("第1ラウンド、0か月目: "), std::string::npos) << "injects with Japanese months:\n" << drawn;
+  EXPECT_NE(drawn.find("億ドル"), std::string::npos) << "money in Japanese units:\n" << drawn;
+  ExpectNoEnglish(drawn);
+
+  kz::App team;
+  ASSERT_TRUE(team.OpenWorkshopLink(session.TeamLink(1), exercise, Base(), "").empty());
+  kz::WorkshopPanelState teamState;
+  drawn = PanelText(team.workshop(), teamState);
+  EXPECT_NE(drawn.find("担当チーム: 日本"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("日本はフォトレジスト"), std::string::npos) << "the team's briefing in Japanese:\n" << drawn;
+  EXPECT_NE(drawn.find(kz::Tr("workshop.objectives")), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("自チームのコスト: 現状 "), std::string::npos) << "the preview:\n" << drawn;
+  ExpectNoEnglish(drawn);
+  team.workshop().Submit();
+  drawn = PanelText(team.workshop(), teamState);
+  EXPECT_NE(drawn.find("このコードをファシリテーターに伝えてください"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find(team.workshop().LastCode()), std::string::npos) << drawn;
+}
+
+TEST(Workshop, RefusedCodesAreExplainedInTheUiLanguage) {
+  const LanguageScope scope(Language::Japanese);
+  const std::string exercise = ExerciseText("chip-contingency");
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  kz::App team;
+  ASSERT_TRUE(team.OpenWorkshopLink(facilitator.workshop().TeamLink(1), exercise, Base(), "").empty());
+  const std::string code = team.workshop().Submit();
+  kz::Workshop& session = facilitator.workshop();
+  // What the panel shows for the problems EnterCode returns.
+  auto refusal = [&session](const std::string& typed) {
+    const std::vector<kz::Problem> problems = session.EnterCode(typed);
+    return problems.empty() ? std::string("(accepted)") : kz::DescribeCodeProblem(session, typed, problems.front());
+  };
+  EXPECT_EQ(refusal("  - "), "コードが入力されていません。");
+  EXPECT_EQ(refusal("HELLO").rfind("決定コードを受け付けられませんでした: ", 0), 0u) << "the decoder's detail, introduced in Japanese";
+  ASSERT_EQ(refusal(code), "(accepted)");
+  EXPECT_EQ(refusal(code), "このコードは入力済みです（日本の第1ラウンドの決定）。");
+  ASSERT_TRUE(session.Advance().empty());
+  EXPECT_EQ(refusal(code), kz::TrFormat("workshop.code.stale", {{"round", "1"}, {"current", "2"}}));
+  EXPECT_NE(refusal(code).find("締め切り済み"), std::string::npos);
+
+  kz::SetCurrentLanguage(Language::English);  // the same refusal in English names the round, as the core does
+  const std::string english = refusal(code);
+  EXPECT_EQ(english, "This code is for round 1, which is closed; the session is in round 2 (a stale code: decide again for this round).");
+  EXPECT_EQ(english, session.EnterCode(code).front().message) << "the app's English matches the core's word for word";
 }
 
 }  // namespace
