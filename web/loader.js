@@ -653,7 +653,7 @@
     const leverCaption = levers.length === 0 ? tr('data.no-lever-changed')
       : levers.length === 1 ? tr('data.lever-changed') : tr('data.levers-changed', { count: levers.length });
     fillTable(document.getElementById('data-levers'), leverCaption,
-      ['lever', 'path', 'value', 'preset'].map((column) => tr(`data.column.${column}`)),
+      [tr('data.column.lever'), tr('data.column.path'), tr('data.column.value'), tr('data.column.preset')],
       levers.map((lever) => [lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
     const series = chart.series || [];
     fillTable(document.getElementById('data-chart'), tr('data.chart-caption', { title: chart.title, unit: chart.unit }),
