@@ -874,13 +874,13 @@
   let fontFetch = null;
   function loadJapaneseFont() {
     if (fontFetch) return fontFetch;
-    fontFetch = fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' })
-      .then((response) => {
+    const fontBytes = siteFiles ? Promise.resolve().then(() => siteBytes('fonts/kizuna-ja.otf'))
+      : fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
-      })
-      .then((buffer) => {
-        const bytes = new Uint8Array(buffer);
+      }).then((buffer) => new Uint8Array(buffer));
+    fontFetch = fontBytes
+      .then((bytes) => {
         const pointer = Module._malloc(bytes.length);
         Module.HEAPU8.set(bytes, pointer);
         Module._kz_web_font_loaded(pointer, bytes.length);  // copied by the app
