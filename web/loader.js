@@ -649,16 +649,23 @@
     const levers = api.changedLevers();
     const chart = api.chart();
     document.getElementById('data-scenario').textContent =
-      `${summary.title}. ${summary.readout}. Comparison: ${summary.comparison}.`;
-    fillTable(document.getElementById('data-levers'),
-      levers.length ? `${levers.length} lever${levers.length === 1 ? '' : 's'} changed from the preset` : 'No lever changed from the preset',
-      ['Lever', 'Path', 'Value', 'Preset value'],
+      tr('data.scenario', { title: summary.title, readout: summary.readout, comparison: summary.comparison });
+    const leverCaption = levers.length === 0 ? tr('data.no-lever-changed')
+      : levers.length === 1 ? tr('data.lever-changed') : tr('data.levers-changed', { count: levers.length });
+    fillTable(document.getElementById('data-levers'), leverCaption,
+      [tr('data.column.lever'), tr('data.column.path'), tr('data.column.value'), tr('data.column.preset')],
       levers.map((lever) => [lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
     const series = chart.series || [];
-    fillTable(document.getElementById('data-chart'), `${chart.title} (${chart.unit}), by month`,
-      ['Month', ...series.map((line) => (line.id === chart.region ? `${line.name} (selected)` : line.name))],
+    fillTable(document.getElementById('data-chart'), tr('data.chart-caption', { title: chart.title, unit: chart.unit }),
+      [tr('data.column.month'), ...series.map((line) => (line.id === chart.region ? tr('data.selected', { name: line.name }) : line.name))],
       Array.from({ length: chart.months || 0 }, (_, month) => [String(month), ...series.map((line) => line.text[month])]));
     dataSummary.dataset.version = String(Number(dataSummary.dataset.version || 0) + 1);  // tests wait on it
+  }
+
+  // The page's own words (index.html's data-i18n and data-i18n-label elements) in the UI's language.
+  function wordThePage() {
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = tr(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-label]').forEach((node) => node.setAttribute('aria-label', tr(node.dataset.i18nLabel)));
   }
 
   function showDataTable(show) {
@@ -867,13 +874,13 @@
   let fontFetch = null;
   function loadJapaneseFont() {
     if (fontFetch) return fontFetch;
-    fontFetch = fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' })
-      .then((response) => {
+    const fontBytes = siteFiles ? Promise.resolve().then(() => siteBytes('fonts/kizuna-ja.otf'))
+      : fetch('fonts/kizuna-ja.otf', { credentials: 'same-origin' }).then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
-      })
-      .then((buffer) => {
-        const bytes = new Uint8Array(buffer);
+      }).then((buffer) => new Uint8Array(buffer));
+    fontFetch = fontBytes
+      .then((bytes) => {
         const pointer = Module._malloc(bytes.length);
         Module.HEAPU8.set(bytes, pointer);
         Module._kz_web_font_loaded(pointer, bytes.length);  // copied by the app
@@ -1008,7 +1015,11 @@
     kizunaFatal: showFatal,
     kizunaLoadFont: loadJapaneseFont,
     kizunaTextInput: followTextInput,
-    kizunaLanguageChanged(code) { document.documentElement.lang = code; },
+    kizunaLanguageChanged(code) {
+      document.documentElement.lang = code;
+      setTimeout(wordThePage, 0);  // after this frame: the catalog is read through the page API
+      scheduleDataTable();
+    },
   };
 
   showProgress(null, 'Loading…');

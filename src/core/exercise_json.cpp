@@ -17,6 +17,7 @@
 #include <string>
 
 #include "exercise_apply.hpp"
+#include "json_detail.hpp"
 #include "kizuna/exercise.hpp"
 #include "kizuna/hash.hpp"
 #include "kizuna/levers.hpp"
@@ -35,23 +36,9 @@ constexpr std::size_t kMaxProblems = 100;
 
 // -- Helpers ------------------------------------------------------------------------------------------
 
-std::string Field(const std::string& base, std::string_view name) {
-  return base.empty() ? std::string(name) : base + "." + std::string(name);
-}
-std::string Item(const std::string& base, std::size_t index) { return base + "[" + std::to_string(index) + "]"; }
-
-const char* TypeName(const Json& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "boolean";
-    case rapidjson::kObjectType: return "object";
-    case rapidjson::kArrayType: return "array";
-    case rapidjson::kStringType: return "string";
-    case rapidjson::kNumberType: return "number";
-  }
-  return "unknown";
-}
+using json_detail::Field;
+using json_detail::Item;
+using json_detail::TypeName;
 
 bool IsId(std::string_view id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {

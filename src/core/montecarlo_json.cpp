@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "json_detail.hpp"
 #include "kizuna/montecarlo.hpp"
 
 namespace kz {
@@ -23,26 +24,8 @@ constexpr int kFormatVersion = 1;
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using Json = rapidjson::Value;
-
-void Doubles(JsonWriter& w, const char* name, const std::vector<double>& values) {
-  w.Key(name);
-  w.StartArray();
-  for (const double v : values) {
-    if (std::isfinite(v)) {
-      w.Double(v);
-    } else {
-      w.Null();  // cannot happen for engine output; loading reports it rather than misreading it
-    }
-  }
-  w.EndArray();
-}
-
-void Strings(JsonWriter& w, const char* name, const std::vector<std::string>& values) {
-  w.Key(name);
-  w.StartArray();
-  for (const std::string& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-  w.EndArray();
-}
+using json_detail::KeyNumbers;
+using json_detail::KeyStrings;
 
 class Reader {
  public:
@@ -139,20 +122,20 @@ std::string SaveMonteCarloShardJson(const MonteCarloShard& s) {
   w.Int(s.months);
   w.Key("bins");
   w.Int(kMonteCarloBins);
-  Strings(w, "regionIds", s.regionIds);
-  Strings(w, "goodIds", s.goodIds);
-  Strings(w, "hazardIds", s.hazardIds);
-  Doubles(w, "regionLoss", s.regionLoss);
-  Doubles(w, "regionPolicyCost", s.regionPolicyCost);
-  Doubles(w, "regionWelfare", s.regionWelfare);
-  Doubles(w, "peakShortfall", s.peakShortfall);
+  KeyStrings(w, "regionIds", s.regionIds);
+  KeyStrings(w, "goodIds", s.goodIds);
+  KeyStrings(w, "hazardIds", s.hazardIds);
+  KeyNumbers(w, "regionLoss", s.regionLoss);
+  KeyNumbers(w, "regionPolicyCost", s.regionPolicyCost);
+  KeyNumbers(w, "regionWelfare", s.regionWelfare);
+  KeyNumbers(w, "peakShortfall", s.peakShortfall);
   w.Key("strikes");
   w.StartArray();
   for (const std::int32_t v : s.strikes) w.Int(v);
   w.EndArray();
-  Doubles(w, "priceMax", s.bounds.priceMax);
-  Doubles(w, "stockpileMax", s.bounds.stockpileMax);
-  Doubles(w, "lossMax", s.bounds.lossMax);
+  KeyNumbers(w, "priceMax", s.bounds.priceMax);
+  KeyNumbers(w, "stockpileMax", s.bounds.stockpileMax);
+  KeyNumbers(w, "lossMax", s.bounds.lossMax);
   // Sparse counts: pairs (slots skipped since the previous non-zero slot, count).
   w.Key("counts");
   w.StartArray();
@@ -184,10 +167,10 @@ std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Sc
   w.Uint64(s.seed);
   w.Key("months");
   w.Int(s.months);
-  Strings(w, "hazards", s.hazardIds);
-  Strings(w, "regions", s.regionIds);
-  Strings(w, "goods", s.goodIds);
-  Doubles(w, "expectedLoss", results.expectedLoss);
+  KeyStrings(w, "hazards", s.hazardIds);
+  KeyStrings(w, "regions", s.regionIds);
+  KeyStrings(w, "goods", s.goodIds);
+  KeyNumbers(w, "expectedLoss", results.expectedLoss);
   w.Key("expectedTotalLoss");
   w.Double(results.expectedTotalLoss);
   w.Key("cvar95");

@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "json_detail.hpp"
+
 namespace kz {
 namespace {
 
@@ -111,9 +113,7 @@ std::size_t CoveringEntry(const Coverage& coverage, const std::string& path) {
 
 // -- Validation -----------------------------------------------------------------------------------------
 
-std::string Item(const std::string& base, std::size_t index) {
-  return base + "[" + std::to_string(index) + "]";
-}
+using json_detail::Item;
 
 bool IsSourceIdChar(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -169,11 +169,8 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
 // -- Report ---------------------------------------------------------------------------------------------
 
 using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using json_detail::KeyString;
 
-void Str(JsonWriter& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
 
 }  // namespace
 
@@ -260,10 +257,10 @@ std::string ProvenanceReportJson(const Scenario& scenario) {
   w.StartArray();
   for (const Source& source : scenario.sources) {
     w.StartObject();
-    Str(w, "id", source.id);
-    Str(w, "citation", source.citation);
-    Str(w, "tag", source.tag);
-    Str(w, "url", source.url);
+    KeyString(w, "id", source.id);
+    KeyString(w, "citation", source.citation);
+    KeyString(w, "tag", source.tag);
+    KeyString(w, "url", source.url);
     w.EndObject();
   }
   w.EndArray();
@@ -272,8 +269,8 @@ std::string ProvenanceReportJson(const Scenario& scenario) {
   w.StartArray();
   for (const NumberProvenance& item : resolved) {
     w.StartObject();
-    Str(w, "path", item.number.path);
-    Str(w, "unit", item.number.unit);
+    KeyString(w, "path", item.number.path);
+    KeyString(w, "unit", item.number.unit);
     w.Key("value");
     if (std::isfinite(item.number.value)) {
       w.Double(item.number.value == 0.0 ? 0.0 : item.number.value);
@@ -282,9 +279,9 @@ std::string ProvenanceReportJson(const Scenario& scenario) {
     }
     if (item.covered()) {
       const Provenance& entry = scenario.provenance[item.entry];
-      if (!entry.source.empty()) Str(w, "source", entry.source);
-      if (!entry.assumption.empty()) Str(w, "assumption", entry.assumption);
-      if (!entry.note.empty()) Str(w, "note", entry.note);
+      if (!entry.source.empty()) KeyString(w, "source", entry.source);
+      if (!entry.assumption.empty()) KeyString(w, "assumption", entry.assumption);
+      if (!entry.note.empty()) KeyString(w, "note", entry.note);
     }
     w.EndObject();
   }

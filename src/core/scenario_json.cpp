@@ -28,6 +28,7 @@
 #include "kizuna/provenance.hpp"
 #include "kizuna/validate.hpp"
 #include "distribution.hpp"
+#include "json_detail.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -43,25 +44,9 @@ constexpr std::size_t kMaxShownKeyBytes = 64;
 
 // -- Helpers ------------------------------------------------------------------------------------------
 
-std::string Field(const std::string& base, std::string_view name) {
-  return base.empty() ? std::string(name) : base + "." + std::string(name);
-}
-std::string Item(const std::string& base, std::size_t index) {
-  return base + "[" + std::to_string(index) + "]";
-}
-
-const char* TypeName(const Json& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "boolean";
-    case rapidjson::kObjectType: return "object";
-    case rapidjson::kArrayType: return "array";
-    case rapidjson::kStringType: return "string";
-    case rapidjson::kNumberType: return "number";
-  }
-  return "unknown";
-}
+using json_detail::Field;
+using json_detail::Item;
+using json_detail::TypeName;
 
 // Cuts a string to at most `maxBytes` without splitting a UTF-8 sequence.
 std::string Shorten(std::string_view text, std::size_t maxBytes) {

@@ -3,29 +3,17 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <cmath>
 #include <string>
 
+#include "json_detail.hpp"
 #include "kizuna/sensitivity.hpp"
 
 namespace kz {
 namespace {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void Number(JsonWriter& w, const char* key, double value) {
-  w.Key(key);
-  if (std::isfinite(value)) {
-    w.Double(value);
-  } else {
-    w.Null();
-  }
-}
-
-void Text(JsonWriter& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
+using json_detail::KeyNumber;
+using json_detail::KeyString;
 
 }  // namespace
 
@@ -33,21 +21,21 @@ std::string SaveSensitivityJson(const SensitivityResults& results) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  Text(w, "metric", results.metric);
-  Text(w, "unit", MetricUnit(results.metric));
-  Number(w, "baseline", results.baseline);
+  KeyString(w, "metric", results.metric);
+  KeyString(w, "unit", MetricUnit(results.metric));
+  KeyNumber(w, "baseline", results.baseline);
   w.Key("rows");
   w.StartArray();
   for (const SensitivityRow& row : results.rows) {
     w.StartObject();
-    Text(w, "path", row.path);
-    Text(w, "label", row.label);
-    Number(w, "value", row.value);
-    Number(w, "low", row.low);
-    Number(w, "high", row.high);
-    Number(w, "metricLow", row.metricLow);
-    Number(w, "metricHigh", row.metricHigh);
-    Number(w, "swing", row.swing);
+    KeyString(w, "path", row.path);
+    KeyString(w, "label", row.label);
+    KeyNumber(w, "value", row.value);
+    KeyNumber(w, "low", row.low);
+    KeyNumber(w, "high", row.high);
+    KeyNumber(w, "metricLow", row.metricLow);
+    KeyNumber(w, "metricHigh", row.metricHigh);
+    KeyNumber(w, "swing", row.swing);
     w.EndObject();
   }
   w.EndArray();

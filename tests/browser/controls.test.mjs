@@ -4,37 +4,19 @@
 // drew them last frame), so the test clicks real buttons, not guessed coordinates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveSite, openPage, waitUntilRunning } from './harness.mjs';
+import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl } from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
 
-// Waits for the app to draw `count` more frames (a click lands in the next frame).
-async function frames(page, count = 2) {
-  const start = await page.evaluate(() => window.kizuna.stats().frames);
-  await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
-}
-
-async function click(page, name) {
-  const rect = await page.evaluate((n) => window.kizuna.uiRect(n), name);
-  assert.ok(rect, `${name} is drawn`);
-  const box = await page.locator('#canvas').boundingBox();
-  await page.mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
-  await frames(page, 1);
-  await page.mouse.down();
-  await frames(page, 1);
-  await page.mouse.up();
-  await frames(page, 2);
-}
-
 test('a shock added through the form re-runs the model, and removing it restores the results', async () => {
   const { page, context, consoleErrors } = await openPage(browser, site.url);
   await waitUntilRunning(page, 3);
   const before = await page.evaluate(() => ({ s: window.kizuna.getScenario(), m: window.kizuna.summary().metrics }));
-  await click(page, 'add-shock');
-  await click(page, 'add-shock-confirm');
+  await clickControl(page, 'add-shock');
+  await clickControl(page, 'add-shock-confirm');
   const scenario = await page.evaluate(() => window.kizuna.getScenario());
   assert.equal(scenario.events.length, before.s.events.length + 1, 'one more shock');
   const added = scenario.events.at(-1);
@@ -43,7 +25,7 @@ test('a shock added through the form re-runs the model, and removing it restores
   assert.ok(after.lossUsd > before.m.lossUsd, `the new shock costs something (${after.lossUsd} > ${before.m.lossUsd})`);
   const levers = await page.evaluate(() => window.kizuna.levers());
   assert.ok(levers.some((lever) => lever.path === `event.${added.id}.fraction`), 'its strength is a lever');
-  await click(page, `remove-shock:${added.id}`);
+  await clickControl(page, `remove-shock:${added.id}`);
   assert.equal((await page.evaluate(() => window.kizuna.getScenario())).events.length, before.s.events.length);
   assert.equal((await page.evaluate(() => window.kizuna.summary().metrics)).lossUsd, before.m.lossUsd);
   assert.deepEqual(consoleErrors, []);
@@ -54,9 +36,9 @@ test('play advances the month while frames continue; comma and period step it', 
   const { page, context, consoleErrors } = await openPage(browser, site.url);
   await waitUntilRunning(page, 3);
   await page.evaluate(() => window.kizuna.select({ month: 0 }));
-  await click(page, 'timeline-play');
+  await clickControl(page, 'timeline-play');
   await page.waitForFunction(() => window.kizuna.summary().selection.month >= 3, null, { timeout: 10000 });
-  await click(page, 'timeline-play');  // pause
+  await clickControl(page, 'timeline-play');  // pause
   const paused = (await page.evaluate(() => window.kizuna.summary())).selection.month;
   await frames(page, 10);
   assert.equal((await page.evaluate(() => window.kizuna.summary())).selection.month, paused, 'paused stays');
@@ -82,7 +64,7 @@ test('compare with another scenario (A vs B) and show the difference; a mismatch
   assert.notEqual(summary.metrics.comparisonLossUsd, summary.metrics.lossUsd);
   assert.match(summary.findings, /Steering|steering/, summary.findings);
   const shotBefore = await page.locator('#canvas').screenshot();
-  await click(page, 'chart-delta');
+  await clickControl(page, 'chart-delta');
   const shotAfter = await page.locator('#canvas').screenshot();
   assert.notDeepEqual(shotAfter, shotBefore, 'the difference view redraws the chart');
   const refused = await page.evaluate(() => window.kizuna.compareWith('two-sector'));

@@ -34,6 +34,11 @@ test('a Japanese browser gets the Japanese UI and its font', async () => {
   await page.waitForFunction(() => /か月目/.test(document.getElementById('findings').textContent));
   await frames(page, 5);  // the atlas with the font's glyphs is built and drawn
   assert.equal(await page.evaluate(() => window.kizuna.status()), '', 'no font error');
+  // The page's own words and the data table speak Japanese too.
+  await page.waitForFunction(() => document.getElementById('data-toggle').textContent === 'データ表');
+  await page.waitForFunction(() => /月別/.test(document.querySelector('#data-chart caption')?.textContent || ''));
+  assert.match(await page.locator('#canvas').getAttribute('aria-label'), /世界地図/);
+  assert.match(await page.locator('#data-levers caption').textContent(), /プリセット/);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -53,6 +58,8 @@ test('an English browser gets English and never fetches the font until Japanese 
   await waitFor(() => fontRequested(requests), 'the Japanese font, once Japanese is chosen');
   await page.evaluate(() => window.kizuna.setLanguage('en'));
   assert.match(await page.evaluate(() => window.kizuna.summary().readout), /month \d+/);
+  await page.waitForFunction(() => document.getElementById('data-toggle').textContent === 'Data table');
+  await page.waitForFunction(() => /by month/.test(document.querySelector('#data-chart caption')?.textContent || ''));
   await assert.rejects(page.evaluate(() => window.kizuna.setLanguage('fr')), /one of en, ja/);
   assert.deepEqual(consoleErrors, []);
   await context.close();

@@ -3,7 +3,7 @@
 // own message and leaves the current work as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveSite, openPage, waitUntilRunning } from './harness.mjs';
+import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl } from './harness.mjs';
 
 let browser;
 let site;
@@ -11,11 +11,6 @@ before(async () => { site = await serveSite(); browser = await launchBrowser(); 
 after(async () => { await browser?.close(); await site?.close(); });
 
 const HALT = 'event.cn-halt-japan-2010.fraction';
-
-async function frames(page, count = 3) {
-  const start = await page.evaluate(() => window.kizuna.stats().frames);
-  await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
-}
 
 test('a link reproduces the sender\'s scenario, view and summary in a fresh browser', async () => {
   const sender = await openPage(browser, site.url);
@@ -43,10 +38,10 @@ test('a link reproduces the sender\'s scenario, view and summary in a fresh brow
 test('Back and Forward step through edits', async () => {
   const { page, context } = await openPage(browser, site.url);
   await waitUntilRunning(page, 3);
-  await frames(page);
+  await frames(page, 3);
   const first = await page.evaluate(() => window.kizuna.summary().metrics.lossUsd);
   await page.evaluate((path) => window.kizuna.setLever(path, 0), HALT);
-  await frames(page);
+  await frames(page, 3);
   await page.waitForFunction((path) => window.kizuna.link() && location.hash === `#${window.kizuna.link()}`, HALT);
   const second = await page.evaluate(() => window.kizuna.summary().metrics.lossUsd);
   assert.notEqual(second, first);
@@ -60,7 +55,7 @@ test('Back and Forward step through edits', async () => {
 test('a lever dragged is one history entry, rewritten while the drag lasts', async () => {
   const { page, context } = await openPage(browser, site.url);
   await waitUntilRunning(page, 3);
-  await frames(page);
+  await frames(page, 3);
   const start = await page.evaluate(() => ({ hash: location.hash, length: history.length, summary: window.kizuna.summary() }));
   const rect = await page.evaluate((path) => window.kizuna.uiRect(`lever:${path}`), HALT);
   assert.ok(rect, 'the lever is drawn');
@@ -114,7 +109,7 @@ test('each malformed link shows its message and the work stays', async () => {
     assert.deepEqual(now, work, 'the work is untouched');
   }
   await page.evaluate(() => { location.hash = '#kAQENcnUtMjAxMC1qYXBhbgAAAAAAAAABAQAAAAAAAM4ceNg'; });  // pasted into the address bar
-  await frames(page);
+  await frames(page, 3);
   assert.deepEqual(await page.evaluate(() => window.kizuna.summary()), work);
   assert.deepEqual(consoleErrors, []);
   await context.close();
@@ -128,21 +123,14 @@ test('after a reload the autosaved work is offered back and restored', async () 
   await page.goto(site.url);
   await waitUntilRunning(page, 3);
   await page.evaluate((path) => window.kizuna.setLever(path, 0.2), HALT);
-  await frames(page);
+  await frames(page, 3);
   const work = await page.evaluate(() => window.kizuna.summary());
   await page.waitForFunction(() => (localStorage.getItem('kizuna.autosave') || '').includes(window.kizuna.link()));
   await page.goto(site.url);  // a reload without the link, as after a crash or a closed tab
   await waitUntilRunning(page, 3);
   assert.notEqual((await page.evaluate(() => window.kizuna.summary())).metrics.lossUsd, work.metrics.lossUsd, 'starts afresh');
   await page.waitForFunction(() => window.kizuna.uiRect('restore-work') !== null);
-  await frames(page);
-  const rect = await page.evaluate(() => window.kizuna.uiRect('restore-work'));
-  const box = await page.locator('#canvas').boundingBox();
-  await page.mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);
-  await frames(page, 1);
-  await page.mouse.down();
-  await frames(page, 1);
-  await page.mouse.up();
+  await clickControl(page, 'restore-work');
   await page.waitForFunction((loss) => window.kizuna.summary().metrics.lossUsd === loss, work.metrics.lossUsd);
   assert.deepEqual(await page.evaluate(() => window.kizuna.summary()), work);
   assert.deepEqual(consoleErrors, []);

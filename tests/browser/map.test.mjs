@@ -2,7 +2,7 @@
 // (kizuna.map() and a tooltip), dragging pans and the wheel zooms about the cursor.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { config, launchBrowser, serveSite, openPage, waitUntilRunning, pixelStats } from './harness.mjs';
+import { config, launchBrowser, serveSite, openPage, waitUntilRunning, pixelStats, frames } from './harness.mjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,11 +19,6 @@ function pixelAt(png, { x, y }) {
 }
 
 const distance = (a, b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
-
-async function waitFrames(page, count) {
-  const start = await page.evaluate(() => window.kizuna.stats().frames);
-  await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
-}
 
 test('the map draws land in region colours over a distinct ocean', async () => {
   const { page, context, consoleErrors } = await openPage(browser, site.url);
@@ -55,13 +50,13 @@ test('hovering Japan reports JP and shows its tooltip', async () => {
   const clip = { x: japan.x, y: japan.y, width: Math.min(240, 1280 - japan.x), height: 130 };
   const before = await page.screenshot({ clip });
   await page.mouse.move(japan.x, japan.y);
-  await waitFrames(page, 3);
+  await frames(page, 3);
   assert.equal(await page.evaluate(() => window.kizuna.map().hovered), 'JP');
   const tooltip = pixelStats(await page.screenshot({ clip }));
   assert.ok(tooltip.brightFraction > pixelStats(before).brightFraction + 0.01, 'tooltip text appeared next to the cursor');
   const ocean = await page.evaluate(() => window.kizuna.mapPoint(-150, -10));
   await page.mouse.move(ocean.x, ocean.y);
-  await waitFrames(page, 3);
+  await frames(page, 3);
   assert.equal(await page.evaluate(() => window.kizuna.map().hovered), null);
   await context.close();
 });
@@ -74,7 +69,7 @@ test('dragging pans the map and the wheel zooms about the cursor', async () => {
   await page.mouse.down();
   await page.mouse.move(start.x - 60, start.y - 40, { steps: 6 });
   await page.mouse.up();
-  await waitFrames(page, 2);
+  await frames(page, 2);
   const moved = await page.evaluate(() => window.kizuna.mapPoint(134, -25));
   assert.ok(Math.abs(moved.x - (start.x - 60)) < 2 && Math.abs(moved.y - (start.y - 40)) < 2,
     `Australia moved to ${JSON.stringify(moved)} from ${JSON.stringify(start)}`);
@@ -83,7 +78,7 @@ test('dragging pans the map and the wheel zooms about the cursor', async () => {
   const far = await page.evaluate(() => window.kizuna.mapPoint(0, 0));
   await page.mouse.move(anchor.x, anchor.y);
   await page.mouse.wheel(0, -300);  // wheel up = zoom in
-  await waitFrames(page, 3);
+  await frames(page, 3);
   const [anchorAfter, farAfter] = await page.evaluate(() => [window.kizuna.mapPoint(134, -25), window.kizuna.mapPoint(0, 0)]);
   assert.ok(Math.abs(anchorAfter.x - anchor.x) < 2 && Math.abs(anchorAfter.y - anchor.y) < 2, 'the point under the cursor stays');
   assert.ok(Math.abs(farAfter.x - anchorAfter.x) > 1.2 * Math.abs(far.x - anchor.x), 'the map got larger');
@@ -103,10 +98,10 @@ test('two fingers pinching apart zoom the map in about their midpoint', async ()
   await touch('touchStart', 20);
   for (let spread = 24; spread <= 80; spread += 4) {
     await touch('touchMove', spread);
-    await waitFrames(page, 1);
+    await frames(page, 1);
   }
   await touch('touchEnd', 0);
-  await waitFrames(page, 3);
+  await frames(page, 3);
   const [a1, b1] = await page.evaluate(() => [window.kizuna.mapPoint(80, 10), window.kizuna.mapPoint(120, 10)]);
   assert.ok(b1.x - a1.x > 1.5 * (b0.x - a0.x), `40 degrees span ${b1.x - a1.x} px after the pinch, ${b0.x - a0.x} px before`);
   await context.close();

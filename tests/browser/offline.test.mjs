@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, serveSite, openPage, waitUntilRunning } from './harness.mjs';
+import { launchBrowser, serveSite, openPage, waitUntilRunning, frames } from './harness.mjs';
 
 const offlineHtml = process.env.KIZUNA_OFFLINE_HTML;
 let browser;
@@ -92,6 +92,21 @@ test('offline, the other bundled scenarios and the model card open from the file
   await card.waitForLoadState();
   assert.match(card.url(), /^blob:/);
   assert.match(await card.locator('body').textContent(), /# Kizuna/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('offline, Japanese gets its font and an exercise starts, both from the file', async () => {
+  const { page, context, consoleErrors, requests } = await openPage(browser, pathToFileURL(offlineHtml).href, { offline: true });
+  await waitUntilRunning(page, 3);
+  await page.evaluate(() => window.kizuna.setLanguage('ja'));
+  await page.evaluate(() => Module.kizunaLoadFont());  // the font request the language change made
+  await frames(page, 3);  // the atlas is rebuilt with the font's glyphs
+  assert.equal(await page.evaluate(() => window.kizuna.status()), '', 'no font error');
+  assert.match(await page.evaluate(() => window.kizuna.summary().readout), /か月目/);
+  assert.deepEqual(await page.evaluate(() => window.kizuna.workshop.start('rare-earth-squeeze')), []);
+  assert.equal(await page.evaluate(() => window.kizuna.workshop.state().role), 'facilitator');
+  assert.deepEqual(onlyLocal(requests), [], 'no network request');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BINARY = new Set(['.wasm', '.bin', '.png', '.ttf', '.woff2']);
+const BINARY = new Set(['.wasm', '.bin', '.png', '.otf', '.ttf', '.woff2']);
 // In the page already (inline), so not again in the embedded files.
 const INLINED = new Set(['index.html', 'loader.js', 'kizuna.css']);
 
