@@ -384,7 +384,7 @@
     try {
       texts = await fetchPreset(head.preset);
     } catch (error) {
-      const message = `This link needs scenario '${head.preset}', which this site does not have.`;
+      const message = tr('page.link-needs-scenario', { id: head.preset });
       say(tr('page.link-failed', { problem: message }));
       return [{ path: 'link', message }];
     }
@@ -406,7 +406,7 @@
     let texts;
     try { texts = await fetchExercise(id); } catch (error) {
       const message = String(error && error.message || error);
-      say(`The exercise ${id} could not be fetched: ${message}`);
+      say(tr('workshop.status.fetch-failed', { id, problem: message }));
       return [{ path: id, message }];
     }
     return callWithStrings(Module._kz_web_workshop_start, texts, true);
@@ -414,13 +414,13 @@
   async function openSession(text) {
     const head = callWithStrings(Module._kz_web_session_exercise, [fragmentOf(text)], true);
     if (head.problems) {
-      say(`This session link could not be opened: ${head.problems[0].message} Your work is unchanged.`);
+      say(tr('workshop.status.link-failed', { problem: head.problems[0].message }));
       return head.problems;
     }
     let texts;
     try { texts = await fetchExercise(head.exercise); } catch (error) {
-      const message = `This session link needs the exercise '${head.exercise}', which this site does not have.`;
-      say(`${message} Your work is unchanged.`);
+      const message = tr('workshop.status.needs-exercise', { id: head.exercise });
+      say(message);
       return [{ path: 'link', message }];
     }
     return callWithStrings(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
@@ -980,8 +980,6 @@
         if (embedded()) document.body.classList.add('embedded');
         loading.classList.add('done');
         resolveReady();
-        // The Workshop menu's list, after the first view (exercises are not part of it).
-        setTimeout(() => fetchText('exercises/index.json').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]), () => {}), 5000);
       }, () => {});  // kizunaStarted shows the problem
     },
     kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
@@ -995,6 +993,11 @@
     kizunaCopyEmbed: copyEmbed,
     kizunaCopyText(text, confirmation) { copyText(text, confirmation, 'Copy it by hand'); },
     kizunaRequestWorkshop(id) { startWorkshop(id); },
+    // The Workshop menu opened: its list of exercises (not part of the first view). Unreachable, the
+    // menu says the site has none.
+    kizunaRequestExerciseList() {
+      fetchText('exercises/index.json').catch(() => '[]').then((list) => callWithStrings(Module._kz_web_set_exercises, [list]));
+    },
     kizunaFileRequest(what) { if (what === 'open') pickFile(); else exportFile(what); },
     kizunaCapture: capture,
     kizunaAutosaveScenario(scenario, fileName) { if (followAddress) autosave({ scenario, fileName }); },

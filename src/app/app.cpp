@@ -83,10 +83,16 @@ void App::PresetPicker() {
   for (const PresetInfo& preset : presetList) {
     if (preset.id == currentPreset) current = LocalName(preset.title, preset.id);
   }
+  // During a workshop the map and charts show the exercise's common picture: name the exercise.
+  // Picking a scenario leaves the workshop (its session link stays in the history).
+  if (exercise.Active()) current = LocalName(exercise.exercise().title, exercise.exercise().id);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
   if (ImGui::BeginCombo("##preset", current.empty() ? Tr("top.choose-scenario") : current.c_str())) {
     for (const PresetInfo& preset : presetList) {
-      if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) presetRequest = preset.id;
+      if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) {
+        exercise.Close();
+        presetRequest = preset.id;
+      }
       const std::string& narrative = LocalName(preset.narrative, "");
       if (!narrative.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

@@ -63,8 +63,14 @@ class App {
   /// The world map's data and view, for the platform's renderer.
   WorldView& World() { return world; }
 
-  /// The exercises the Workshop menu offers (the site's exercise manifest).
-  void SetExercises(std::vector<PresetInfo> exercises) { exerciseList = std::move(exercises); }
+  /// The exercises the Workshop menu offers (the site's exercise manifest; empty when it has none).
+  void SetExercises(std::vector<PresetInfo> exercises) {
+    exerciseList = std::move(exercises);
+    exerciseListState = ListState::Known;
+  }
+  /// True once, when the Workshop menu first opens without a list: the platform fetches the site's
+  /// exercise manifest then (it is not part of the first view) and answers with SetExercises.
+  bool TakeExerciseListRequest();
   /// An exercise the user chose to run, for the platform to fetch and pass to StartWorkshop (then cleared).
   std::optional<std::string> TakeWorkshopRequest();
   /// Starts exercise `exerciseText` (untrusted, validated) as its facilitator. `preset` holds the
@@ -191,6 +197,7 @@ class App {
   WorkshopPanelState workshopPanel;
   int syncedWorkshop = -1;  // Workshop::Version() the common picture was last run for
   std::vector<PresetInfo> exerciseList;
+  enum class ListState { Unasked, Requested, Asked, Known } exerciseListState = ListState::Unasked;
   std::optional<std::string> workshopRequest;
   std::optional<CopyRequest> copyRequest;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer

@@ -30,11 +30,21 @@ void App::WorkshopMenu() {
       if (ImGui::MenuItem((label + "###run-" + info.id).c_str())) workshopRequest = info.id;
       MarkLastItem(("workshop-run:" + info.id).c_str());
     }
-    if (exerciseList.empty()) ImGui::TextDisabled("%s", Tr("workshop.menu.none"));
+    if (exerciseListState == ListState::Unasked) exerciseListState = ListState::Requested;
+    if (exerciseList.empty()) {
+      const bool waiting = exerciseListState == ListState::Requested || exerciseListState == ListState::Asked;
+      ImGui::TextDisabled("%s", Tr(waiting ? "workshop.menu.loading" : "workshop.menu.none"));
+    }
     if (exercise.Active() && ImGui::MenuItem(TrId("workshop.leave", "leave").c_str())) LeaveWorkshop();
     ImGui::EndMenu();
   }
   MarkLastItem("workshop-menu");
+}
+
+bool App::TakeExerciseListRequest() {
+  if (exerciseListState != ListState::Requested) return false;
+  exerciseListState = ListState::Asked;
+  return true;
 }
 
 std::optional<std::string> App::TakeWorkshopRequest() { return std::exchange(workshopRequest, std::nullopt); }
@@ -82,8 +92,11 @@ void App::SyncWorkshop() {
   if (exercise.Version() == syncedWorkshop) return;
   syncedWorkshop = exercise.Version();
   const Expected<Scenario> picture = exercise.CommonPicture();
+  // Every round's picture has the exercise's regions and goods: the viewer's selection stays.
+  const Selection kept = work.selection();
   std::vector<Problem> problems = picture ? work.Open(exercise.exercise().scenario, picture.value()) : picture.problems();
   if (!problems.empty()) status = TrFormat("workshop.status.picture-failed", {{"problem", problems.front().ToString()}});
+  work.Select(kept);
 }
 
 void App::Apply(const WorkshopActions& actions) {

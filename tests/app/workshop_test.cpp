@@ -204,6 +204,36 @@ TEST(Workshop, PanelsDrawForTheFacilitatorAndATeamAndTheFacilitatorAdvancesByCli
   EXPECT_TRUE(facilitator.workshop().EnterCode(team.workshop().LastCode()).empty());
 }
 
+TEST(Workshop, TheViewersSelectionStaysWhenARoundAdvances) {
+  kz::test::HeadlessImGui imgui;
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(ExerciseText("chip-contingency"), Base(), "").empty()) << facilitator.statusText();
+  DrawFrames(facilitator, 2);
+  const kz::Selection chosen{1, 2, 5};
+  facilitator.session().Select(chosen);
+  Click(facilitator, "workshop-advance");
+  ASSERT_EQ(facilitator.workshop().Round(), 2);
+  DrawFrames(facilitator, 2);  // the common picture is re-run for round 2
+  const kz::Selection after = facilitator.session().selection();
+  EXPECT_EQ(after.region, chosen.region);
+  EXPECT_EQ(after.good, chosen.good);
+  EXPECT_EQ(after.month, chosen.month);
+}
+
+TEST(Workshop, TheExerciseListIsAskedForWhenTheMenuFirstOpens) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  DrawFrames(app, 2);
+  EXPECT_FALSE(app.TakeExerciseListRequest()) << "not part of the first view";
+  Click(app, "workshop-menu");
+  EXPECT_TRUE(app.TakeExerciseListRequest());
+  DrawFrames(app, 2);
+  EXPECT_FALSE(app.TakeExerciseListRequest()) << "asked once";
+  app.SetExercises({kz::PresetInfo{"rare-earth-squeeze", {"Rare-earth squeeze", ""}, {}}});
+  DrawFrames(app, 2);
+  EXPECT_TRUE(kz::FindLandmark("workshop-run:rare-earth-squeeze"));
+}
+
 TEST(Workshop, TheFacilitatorsPanelATeamsPanelAndTheDebriefDrawInJapanese) {
   const LanguageScope scope(Language::Japanese);
   const std::string exercise = ExerciseText("chip-contingency");

@@ -51,6 +51,10 @@ EM_JS(void, kz_js_copy_embed, (const char* fragment), {
   if (Module["kizunaCopyEmbed"]) Module["kizunaCopyEmbed"](UTF8ToString(fragment));
 });
 
+EM_JS(void, kz_js_request_exercise_list, (), {
+  if (Module["kizunaRequestExerciseList"]) Module["kizunaRequestExerciseList"]();
+});
+
 EM_JS(void, kz_js_request_workshop, (const char* id), {
   if (Module["kizunaRequestWorkshop"]) Module["kizunaRequestWorkshop"](UTF8ToString(id));
 });
@@ -107,6 +111,7 @@ void CopyEmbedCode(const char* fragment) { kz_js_copy_embed(fragment); }
 
 void RequestFile(const char* what) { kz_js_request_file(what); }
 
+void RequestExerciseList() { kz_js_request_exercise_list(); }
 void RequestWorkshop(const char* id) { kz_js_request_workshop(id); }
 
 void CopyText(const char* text, const char* confirmation) { kz_js_copy_text(text, confirmation); }

@@ -36,6 +36,9 @@ void CopyShareLink(const char* fragment);
 /// Copies an iframe's HTML showing the page's address with `fragment` (an embed link) and confirms.
 void CopyEmbedCode(const char* fragment);
 
+/// Asks the page to fetch the site's exercise manifest and pass it to kz_web_set_exercises.
+void RequestExerciseList();
+
 /// Asks the page to fetch exercise `id` (and the preset it names) and start it (kz_web_workshop_start).
 void RequestWorkshop(const char* id);
 

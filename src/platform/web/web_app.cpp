@@ -278,6 +278,7 @@ void WebApp::Frame() {
   if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
   if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
   if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
+  if (app.TakeExerciseListRequest()) RequestExerciseList();
   if (std::optional<std::string> exercise = app.TakeWorkshopRequest()) RequestWorkshop(exercise->c_str());
   if (std::optional<CopyRequest> copy = app.TakeCopyRequest()) CopyText(copy->text.c_str(), copy->confirmation.c_str());
   FollowAddressBar();
