@@ -239,6 +239,8 @@
   // The app's catalog text of `key` (assets/i18n) in the UI's language, with each {name} filled.
   const tr = (key, args = {}) => callWithStrings(Module._kz_web_tr, [key])
     .replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
+  // A core problem message (English) in the UI's language where the catalogs word it.
+  const problemText = (message) => callWithStrings(Module._kz_web_problem_text, [String(message)]);
 
   // -- Scenario files (File > Open, a dropped file, restored work): untrusted text, validated by the
   // app, which names any problem and keeps the work. A file that names a bundled scenario as its id
@@ -377,7 +379,7 @@
       ? { problems: [{ path: 'link', message: 'This link is damaged: it has characters a link cannot contain.' }] }
       : callWithStrings(Module._kz_web_link_preset, [text], true);
     if (head.problems) {
-      say(tr('page.link-failed', { problem: head.problems[0].message }));
+      say(tr('page.link-failed', { problem: problemText(head.problems[0].message) }));
       return head.problems;
     }
     let texts;
@@ -414,7 +416,7 @@
   async function openSession(text) {
     const head = callWithStrings(Module._kz_web_session_exercise, [fragmentOf(text)], true);
     if (head.problems) {
-      say(tr('workshop.status.link-failed', { problem: head.problems[0].message }));
+      say(tr('workshop.status.link-failed', { problem: problemText(head.problems[0].message) }));
       return head.problems;
     }
     let texts;

@@ -14,6 +14,7 @@
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/version.hpp"
 #include "page_api.hpp"
+#include "problem_text.hpp"
 #include "ui_landmarks.hpp"
 #include "web_app.hpp"
 #include "workshop_api.hpp"
@@ -183,7 +184,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   if (!app) return NotRunning();
   kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
   std::vector<kz::Problem> problems = link ? app->Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
-  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", problems.front().message}}));
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
   if (problems.empty()) app->LinkOpened(link.value().preset);
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
@@ -260,7 +261,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const ch
   if (!app) return NotRunning();
   const std::vector<kz::Problem> problems =
       app->Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", problems.front().message}}));
+  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
   return Reply(kz::ProblemsJson(problems)).c_str();
 }
 
@@ -324,6 +325,9 @@ EMSCRIPTEN_KEEPALIVE double kz_web_map_screen(double lon, double lat, int axis) 
 /// The catalog text of `key` in the UI's language (for the page's own messages; storage valid
 /// until the next call that returns a string).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_tr(const char* key) { return Reply(kz::Tr(key)).c_str(); }
+
+/// A core problem message in the UI's language where the catalogs word it (src/app/problem_text.hpp).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_problem_text(const char* message) { return Reply(kz::LocalProblemText(message)).c_str(); }
 
 /// The UI's language: "en" or "ja" (static storage).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {

@@ -1,0 +1,91 @@
+// Damaged and foreign links are explained in the UI's language: real bad links are decoded by the
+// core, and LocalProblemText must word each of its messages from the catalogs in Japanese (so a
+// change of the core's wording fails here instead of falling back to English unnoticed).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "kizuna/exercise.hpp"
+#include "kizuna/link.hpp"
+#include "problem_text.hpp"
+
+namespace {
+
+using kz::Language;
+
+struct JapaneseScope {
+  JapaneseScope() { kz::SetCurrentLanguage(Language::Japanese); }
+  ~JapaneseScope() { kz::SetCurrentLanguage(Language::English); }
+};
+
+std::string ScenarioLinkProblem(const std::string& text) {
+  const kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
+  EXPECT_FALSE(link.ok()) << text;
+  return link.ok() ? "" : link.problems().front().message;
+}
+
+std::string SessionLinkProblem(const std::string& text) {
+  const kz::Expected<kz::SessionLink> link = kz::DecodeSessionLink(text);
+  EXPECT_FALSE(link.ok()) << text;
+  return link.ok() ? "" : link.problems().front().message;
+}
+
+bool HasLatinWords(const std::string& text) {
+  for (const char* word : {"This", "link", "damaged", "version", "characters"}) {
+    if (text.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string GoodLink() {
+  kz::ScenarioLink link;
+  link.preset = "re-2010-japan";
+  return kz::EncodeLink(link);
+}
+
+// Bad links of each kind the core names, and the Japanese each must get.
+std::vector<std::pair<std::string, std::string>> BadLinks() {
+  const std::string good = GoodLink();
+  std::string flipped = good;
+  flipped[good.size() / 2] = flipped[good.size() / 2] == 'A' ? 'B' : 'A';
+  return {
+      {ScenarioLinkProblem(good + std::string(kz::kMaxLinkChars, 'A')), "長すぎます"},
+      {ScenarioLinkProblem("hello"), "シナリオリンクではありません"},
+      {ScenarioLinkProblem(good.substr(0, 10) + "*!"), "使えない文字"},
+      {ScenarioLinkProblem("kAA"), "短すぎます"},
+      {ScenarioLinkProblem(flipped), "チェックサム"},
+      {SessionLinkProblem("hello"), "演習セッションリンクではありません"},
+      {SessionLinkProblem("wAAAA"), "このセッションリンクは破損"},
+  };
+}
+
+TEST(ProblemText, DamagedLinksAreExplainedInJapanese) {
+  const JapaneseScope japanese;
+  for (const auto& [message, expected] : BadLinks()) {
+    ASSERT_FALSE(message.empty());
+    const std::string text = kz::LocalProblemText(message);
+    EXPECT_NE(text.find(expected), std::string::npos) << message << " -> " << text;
+    EXPECT_FALSE(HasLatinWords(text)) << message << " -> " << text;
+  }
+}
+
+TEST(ProblemText, ANewerLinkFormatIsNamedWithItsNumbers) {
+  const JapaneseScope japanese;
+  const std::string text = kz::LocalProblemText(
+      "This link was made by a newer version of Kizuna (link format 7; this version reads formats 1 to 2). Open it with "
+      "the newer version.");
+  EXPECT_NE(text.find("新しいバージョン"), std::string::npos) << text;
+  EXPECT_NE(text.find("形式7"), std::string::npos) << text;
+  EXPECT_NE(text.find("1〜2"), std::string::npos) << text;
+}
+
+TEST(ProblemText, EnglishAndOtherMessagesAreShownAsTheCoreWroteThem) {
+  for (const auto& [message, expected] : BadLinks()) EXPECT_EQ(kz::LocalProblemText(message), message);
+  const JapaneseScope japanese;
+  const std::string other = "horizonMonths: must be a whole number in 1..600";
+  EXPECT_EQ(kz::LocalProblemText(other), other);
+}
+
+}  // namespace
