@@ -39,6 +39,12 @@ test('a Japanese browser gets the Japanese UI and its font', async () => {
   await page.waitForFunction(() => /月別/.test(document.querySelector('#data-chart caption')?.textContent || ''));
   assert.match(await page.locator('#canvas').getAttribute('aria-label'), /世界地図/);
   assert.match(await page.locator('#data-levers caption').textContent(), /プリセット/);
+  // A damaged link is explained in Japanese and the work stays.
+  const link = await page.evaluate(() => window.kizuna.link());
+  const damaged = `${link.slice(0, -3)}${link.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+  assert.equal((await page.evaluate((l) => window.kizuna.openLink(l), damaged)).length, 1);
+  assert.match(await page.evaluate(() => window.kizuna.status()), /^このリンクを開けませんでした: このリンクは破損しています（チェックサム）/);
+  assert.equal(await page.evaluate(() => window.kizuna.link()), link);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
