@@ -33,7 +33,7 @@ struct Workspace {
     const std::size_t rg = static_cast<std::size_t>(net.regions * net.goods);
     const std::size_t grr = static_cast<std::size_t>(net.goods) * static_cast<std::size_t>(net.regions * net.regions);
     const std::size_t r = static_cast<std::size_t>(net.regions);
-    const std::size_t links = net.linkBuyer.size();
+    const std::size_t linkCount = net.linkBuyer.size();
     cells.assign(rg, Cell{});
     params.resize(rg);
     for (std::size_t i = 0; i < rg; ++i) {
@@ -65,7 +65,12 @@ struct Workspace {
     touchedRoutes.resize(static_cast<std::size_t>(net.goods));
     for (std::vector<int>& routes : touchedRoutes) routes.reserve(r * r);
     available.assign(r, 0.0);
-    for (std::vector<double>* v : {&orders, &allowed, &linkPass, &firstShip}) v->assign(links, 0.0);
+    links.resize(linkCount);
+    for (std::size_t l = 0; l < linkCount; ++l) {
+      links[l].buyer = net.linkBuyer[l];
+      links[l].seller = net.linkSeller[l];
+      links[l].share = net.linkShare[l];
+    }
     pass.assign(grr, 1.0);
     routeEffect.assign(grr, -1);
     routeKind.assign(grr, 0);
@@ -107,8 +112,14 @@ struct Workspace {
   std::vector<double> jointReserved;  // of which offered to the projects' members first
   bool factorsChanged = true;  // capFactor, demandFactor, capEffect, strongestLoss differ from no effect
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
-  // Per trade link (Network::linkBuyer...): this month's orders, what may pass restrictions, round-1 shipments.
-  std::vector<double> orders, allowed, linkPass, firstShip;
+  // Per trade link (index as Network::linkBuyer...), one record each as for cells: the network's buyer,
+  // seller and share, then this month's orders, what may pass restrictions, round-1 shipments.
+  struct Link {
+    int buyer = 0, seller = 0;
+    double share = 0.0;
+    double orders = 0.0, allowed = 0.0, pass = 0.0, firstShip = 0.0;
+  };
+  std::vector<Link> links;
   // Dense route pass per good, buyer x seller (Network::Share), filled only for goods with an active
   // restriction or chokepoint this month (passActive); the rest pass in full.
   std::vector<double> pass;
@@ -308,14 +319,14 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int t, int g, Workspace& w, dou
     w.cells[i].allowedTotal = 0.0;
   }
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    const int buyer = net.linkBuyer[l];
-    const int seller = net.linkSeller[l];
-    w.linkPass[l] = w.Pass(net, g, buyer, seller);
-    w.orders[l] = w.cells[net.RG(buyer, g)].toOrder * net.linkShare[l];
-    w.allowed[l] = w.orders[l] * w.linkPass[l];
-    w.cells[net.RG(seller, g)].allowedTotal += w.allowed[l];
+    const int buyer = w.links[l].buyer;
+    const int seller = w.links[l].seller;
+    w.links[l].pass = w.Pass(net, g, buyer, seller);
+    w.links[l].orders = w.cells[net.RG(buyer, g)].toOrder * w.links[l].share;
+    w.links[l].allowed = w.links[l].orders * w.links[l].pass;
+    w.cells[net.RG(seller, g)].allowedTotal += w.links[l].allowed;
     if (w.passActive[g] && w.routeFramework[net.Share(g, buyer, seller)] >= 0) {
-      monthCost[net.RG(seller, g)] += (w.orders[l] - w.allowed[l]) * net.basePrice[g];
+      monthCost[net.RG(seller, g)] += (w.links[l].orders - w.links[l].allowed) * net.basePrice[g];
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
@@ -338,8 +349,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int t, int g, Workspace& w, dou
   if (!anyResourcing || (!anyRationed && !w.passActive[g])) return;
   std::fill(w.unmet.begin(), w.unmet.end(), 0.0);
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    const bool producer = net.hasFacility[net.RG(net.linkSeller[l], g)] != 0;
-    w.unmet[net.linkBuyer[l]] += w.orders[l] - (producer ? w.allowed[l] * w.ratio[net.linkSeller[l]] : 0.0);
+    const bool producer = net.hasFacility[net.RG(w.links[l].seller, g)] != 0;
+    w.unmet[w.links[l].buyer] += w.links[l].orders - (producer ? w.links[l].allowed * w.ratio[w.links[l].seller] : 0.0);
   }
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
@@ -402,22 +413,22 @@ KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, 
   const std::size_t partners = net.RG(s, g) * static_cast<std::size_t>(net.regions);
   double partnerOrders = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-    if (net.priorityPartner[partners + net.linkBuyer[l]]) partnerOrders += w.allowed[l];
+    if (net.priorityPartner[partners + w.links[l].buyer]) partnerOrders += w.links[l].allowed;
   }
   const double firstRatio = partnerOrders > kTiny ? std::min(1.0, reserved / partnerOrders) : 0.0;
   double rest = supply;
   double residualOrders = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-    w.firstShip[l] = net.priorityPartner[partners + net.linkBuyer[l]] ? w.allowed[l] * firstRatio : 0.0;
-    rest -= w.firstShip[l];
-    residualOrders += w.allowed[l] - w.firstShip[l];
+    w.links[l].firstShip = net.priorityPartner[partners + w.links[l].buyer] ? w.links[l].allowed * firstRatio : 0.0;
+    rest -= w.links[l].firstShip;
+    residualOrders += w.links[l].allowed - w.links[l].firstShip;
   }
   const double secondRatio = residualOrders > kTiny ? std::clamp(rest / residualOrders, 0.0, 1.0) : 0.0;
   double shipped = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-    w.firstShip[l] += (w.allowed[l] - w.firstShip[l]) * secondRatio;
-    w.delivered[net.linkBuyer[l]] += w.firstShip[l];
-    shipped += w.firstShip[l];
+    w.links[l].firstShip += (w.links[l].allowed - w.links[l].firstShip) * secondRatio;
+    w.delivered[w.links[l].buyer] += w.links[l].firstShip;
+    shipped += w.links[l].firstShip;
   }
   return shipped;
 }
@@ -487,7 +498,7 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-      w.flows[net.linkBuyer[l] * net.regions + s] += w.firstShip[l];
+      w.flows[w.links[l].buyer * net.regions + s] += w.links[l].firstShip;
     }
   }
 }
@@ -510,14 +521,14 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     }
     if (rule) {
       std::fill(w.column.begin(), w.column.end(), 0.0);
-      for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[net.linkBuyer[l]] = w.allowed[l];
+      for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[w.links[l].buyer] = w.links[l].allowed;
       rule->Allocate(g, s, w.column.data(), R, supply, w.ships.data());
     }
     double shipped = 0.0;
     for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-      const double ship = rule ? w.ships[net.linkBuyer[l]] : w.allowed[l] * ratio;
-      w.firstShip[l] = ship;
-      w.delivered[net.linkBuyer[l]] += ship;
+      const double ship = rule ? w.ships[w.links[l].buyer] : w.links[l].allowed * ratio;
+      w.links[l].firstShip = ship;
+      w.delivered[w.links[l].buyer] += ship;
       shipped += ship;
     }
     w.leftover[s] = std::max(0.0, supply - shipped);
@@ -598,9 +609,9 @@ KZ_OUT_OF_LINE Constraint ExplainShortfall(const Network& net, int r, int g, con
     }
   };
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    if (net.linkBuyer[l] != r) continue;
-    const int s = net.linkSeller[l];
-    const double blocked = w.orders[l] - w.allowed[l];
+    if (w.links[l].buyer != r) continue;
+    const int s = w.links[l].seller;
+    const double blocked = w.links[l].orders - w.links[l].allowed;
     const std::size_t route = net.Share(g, r, s);
     if (blocked > kTiny && w.passActive[g] && w.routeEffect[route] >= 0) {
       const auto kind = static_cast<EventKind>(w.routeKind[route]) == EventKind::Chokepoint
@@ -608,7 +619,7 @@ KZ_OUT_OF_LINE Constraint ExplainShortfall(const Network& net, int r, int g, con
                             : ConstraintKind::ExportRestriction;
       consider(blocked, Constraint{kind, static_cast<std::int16_t>(s), -1, static_cast<std::int16_t>(w.routeEffect[route])});
     }
-    const double rationed = w.allowed[l] - w.firstShip[l];
+    const double rationed = w.links[l].allowed - w.links[l].firstShip;
     if (rationed > kTiny) {
       const std::size_t i = net.RG(s, g);
       Constraint c{static_cast<ConstraintKind>(w.sellerCauseKind[i]), static_cast<std::int16_t>(s), -1, -1};
