@@ -93,7 +93,7 @@ void App::PresetPicker() {
         exercise.Close();
         presetRequest = preset.id;
       }
-      const std::string& narrative = LocalName(preset.narrative, "");
+      const std::string& narrative = LocalText(preset.narrative);
       if (!narrative.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);

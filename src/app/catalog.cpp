@@ -158,6 +158,10 @@ std::string MoneyAxisLabel(double usd, bool sign) {
   return TrFormat(inBig ? "format.money-axis-big" : "format.money-axis-small", {{"number", number}});
 }
 
+const std::string& LocalText(const LocalizedText& text) {
+  return currentLanguage == Language::Japanese && !text.ja.empty() ? text.ja : text.en;
+}
+
 const std::string& LocalName(const LocalizedText& text, const std::string& id) {
   if (currentLanguage == Language::Japanese && !text.ja.empty()) return text.ja;
   return text.en.empty() ? id : text.en;

@@ -75,5 +75,9 @@ std::string MoneyLabel(double usd);
 std::string MoneyAxisLabel(double usd, bool sign);
 /// The name in the current language: `text.ja` in Japanese when it has one, else `text.en`, else `id`.
 const std::string& LocalName(const LocalizedText& text, const std::string& id);
+/// The result may be `id` itself: a temporary id would leave it dangling.
+const std::string& LocalName(const LocalizedText& text, std::string&& id) = delete;
+/// The text in the current language: `text.ja` in Japanese when it has one, else `text.en` (maybe "").
+const std::string& LocalText(const LocalizedText& text);
 
 }  // namespace kz

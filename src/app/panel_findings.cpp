@@ -104,7 +104,7 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   const Scenario& s = session.scenario();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
-  if (const std::string& narrative = LocalName(s.narrative, ""); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
+  if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
   ImGui::Separator();

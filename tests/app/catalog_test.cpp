@@ -136,8 +136,12 @@ TEST(Catalog, FormatsNumbersMonthsAndMoneyInJapanese) {
   EXPECT_EQ(kz::MoneyLabel(950.0), "950ドル");
   EXPECT_EQ(kz::MoneyAxisLabel(2.5e9, true), "+25.0億ドル");
   EXPECT_EQ(kz::MoneyAxisLabel(3.5e6, false), "350万ドル");
-  EXPECT_EQ(kz::LocalName(kz::LocalizedText{"Japan", "日本"}, "JP"), "日本");
-  EXPECT_EQ(kz::LocalName(kz::LocalizedText{"Japan", ""}, "JP"), "Japan");
+  const std::string id = "JP";
+  EXPECT_EQ(kz::LocalName(kz::LocalizedText{"Japan", "日本"}, id), "日本");
+  EXPECT_EQ(kz::LocalName(kz::LocalizedText{"Japan", ""}, id), "Japan");
+  EXPECT_EQ(kz::LocalName(kz::LocalizedText{"", ""}, id), "JP");
+  EXPECT_EQ(kz::LocalText(kz::LocalizedText{"Japan", "日本"}), "日本");
+  EXPECT_EQ(kz::LocalText(kz::LocalizedText{"", ""}), "");
 }
 
 }  // namespace
