@@ -7,16 +7,16 @@
 
 #include <cmath>
 
-#include "json_writer.hpp"
+#include "kizuna/json_write.hpp"
 #include "panel_findings.hpp"
 #include "panel_levers.hpp"
 
 namespace kz {
 namespace {
 
-using json::Num;
-using json::Str;
-using json::Writer;
+using json::KeyNumber;
+using json::KeyString;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 int IndexOf(const std::vector<std::string>& ids, std::string_view id) {
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -39,8 +39,8 @@ std::string ProblemsJson(const std::vector<Problem>& problems) {
   w.StartArray();
   for (const Problem& p : problems) {
     w.StartObject();
-    Str(w, "path", p.path);
-    Str(w, "message", p.message);
+    KeyString(w, "path", p.path);
+    KeyString(w, "message", p.message);
     w.EndObject();
   }
   w.EndArray();
@@ -54,17 +54,17 @@ std::string LeversJson(const Session& session, bool changedOnly) {
   for (const LeverInfo& lever : session.levers()) {
     if (changedOnly && session.PresetValue(lever.path) == lever.value) continue;
     w.StartObject();
-    Str(w, "path", lever.path);
-    Str(w, "label", lever.label);
-    Str(w, "unit", lever.unit);
-    Num(w, "min", lever.min);
-    Num(w, "max", lever.max);
-    Num(w, "value", lever.value);
-    Num(w, "preset", session.PresetValue(lever.path).value_or(NAN));
+    KeyString(w, "path", lever.path);
+    KeyString(w, "label", lever.label);
+    KeyString(w, "unit", lever.unit);
+    KeyNumber(w, "min", lever.min);
+    KeyNumber(w, "max", lever.max);
+    KeyNumber(w, "value", lever.value);
+    KeyNumber(w, "preset", session.PresetValue(lever.path).value_or(NAN));
     w.Key("integer");
     w.Bool(lever.integer);
-    Str(w, "group", LeverGroup(lever.path));
-    Str(w, "source", session.ProvenanceOf(lever.path));
+    KeyString(w, "group", LeverGroup(lever.path));
+    KeyString(w, "source", session.ProvenanceOf(lever.path));
     w.EndObject();
   }
   w.EndArray();
@@ -79,32 +79,32 @@ std::string SummaryJson(const Session& session) {
     const Scenario& s = session.scenario();
     const Results& r = session.results();
     const Selection& sel = session.selection();
-    Str(w, "scenario", s.id);
-    Str(w, "title", s.title.en);
+    KeyString(w, "scenario", s.id);
+    KeyString(w, "title", s.title.en);
     w.Key("selection");
     w.StartObject();
-    Str(w, "region", r.regionIds[static_cast<std::size_t>(sel.region)]);
-    Str(w, "good", r.goodIds[static_cast<std::size_t>(sel.good)]);
+    KeyString(w, "region", r.regionIds[static_cast<std::size_t>(sel.region)]);
+    KeyString(w, "good", r.goodIds[static_cast<std::size_t>(sel.good)]);
     w.Key("month");
     w.Int(sel.month);
     w.EndObject();
-    Str(w, "readout", SelectionReadout(session));
-    Str(w, "findings", session.findings().paragraph);
+    KeyString(w, "readout", SelectionReadout(session));
+    KeyString(w, "findings", session.findings().paragraph);
     w.Key("months");
     w.Int(r.months);
     w.Key("regions");
     w.Int(r.regions);
     w.Key("goods");
     w.Int(r.goods);
-    Str(w, "comparison", ComparisonKey(session.comparison()));
-    if (session.comparison() == Comparison::Scenario) Str(w, "comparisonScenario", session.comparisonId());
+    KeyString(w, "comparison", ComparisonKey(session.comparison()));
+    if (session.comparison() == Comparison::Scenario) KeyString(w, "comparisonScenario", session.comparisonId());
     w.Key("metrics");
     w.StartObject();
-    Num(w, "lossUsd", TotalLoss(r));
-    if (const Results* other = session.comparisonResults()) Num(w, "comparisonLossUsd", TotalLoss(*other));
+    KeyNumber(w, "lossUsd", TotalLoss(r));
+    if (const Results* other = session.comparisonResults()) KeyNumber(w, "comparisonLossUsd", TotalLoss(*other));
     double worst = 1.0;
     for (int t = 0; t < r.months; ++t) worst = std::min(worst, r.fulfilment[r.Index(t, sel.region, sel.good)]);
-    Num(w, "worstFulfilment", worst);
+    KeyNumber(w, "worstFulfilment", worst);
     w.EndObject();
   }
   w.EndObject();
@@ -117,11 +117,11 @@ std::string ChartJson(const Session& session, const ChartPanelState& chart) {
   Writer w(buffer);
   w.StartObject();
   if (session.loaded()) {
-    Str(w, "title", data.title);
-    Str(w, "metric", data.metric);
-    Str(w, "unit", data.unit);
-    Str(w, "good", data.good);
-    Str(w, "region", data.region);
+    KeyString(w, "title", data.title);
+    KeyString(w, "metric", data.metric);
+    KeyString(w, "unit", data.unit);
+    KeyString(w, "good", data.good);
+    KeyString(w, "region", data.region);
     w.Key("delta");
     w.Bool(data.delta);
     w.Key("months");
@@ -130,8 +130,8 @@ std::string ChartJson(const Session& session, const ChartPanelState& chart) {
     w.StartArray();
     for (const ChartSeries& series : data.series) {
       w.StartObject();
-      Str(w, "id", series.id);
-      Str(w, "name", series.name);
+      KeyString(w, "id", series.id);
+      KeyString(w, "name", series.name);
       w.Key("values");
       w.StartArray();
       for (double value : series.values) std::isfinite(value) ? w.Double(value) : w.Null();

@@ -6,15 +6,15 @@
 
 #include <cstdio>
 
-#include "json_writer.hpp"
+#include "kizuna/json_write.hpp"
 #include "page_api.hpp"
 
 namespace kz {
 namespace {
 
-using json::Num;
-using json::Str;
-using json::Writer;
+using json::KeyNumber;
+using json::KeyString;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 std::string Problems(std::string message) { return ProblemsJson({{"", std::move(message)}}); }
 
@@ -31,9 +31,9 @@ void WriteTeams(Writer& w, const Workshop& workshop) {
   for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) {
     const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(t)];
     w.StartObject();
-    Str(w, "id", team.id);
-    Str(w, "name", team.name.en);
-    Str(w, "region", team.region);
+    KeyString(w, "id", team.id);
+    KeyString(w, "name", team.name.en);
+    KeyString(w, "region", team.region);
     w.Key("decides");
     w.Bool(team.DecidesIn(workshop.Round()));
     w.Key("decided");
@@ -51,10 +51,10 @@ void WriteInjects(Writer& w, const Workshop& workshop) {
   for (const Inject& inject : ex.injects) {
     if (inject.round > workshop.Round() || (!teamId.empty() && !inject.VisibleTo(teamId))) continue;
     w.StartObject();
-    Str(w, "id", inject.id);
+    KeyString(w, "id", inject.id);
     w.Key("round");
     w.Int(inject.round);
-    Str(w, "text", inject.text.en);
+    KeyString(w, "text", inject.text.en);
     w.EndObject();
   }
   w.EndArray();
@@ -68,18 +68,18 @@ std::string State(const Workshop& workshop) {
   w.Bool(workshop.Active());
   if (workshop.Active()) {
     const Exercise& ex = workshop.exercise();
-    Str(w, "exercise", ex.id);
-    Str(w, "title", ex.title.en);
+    KeyString(w, "exercise", ex.id);
+    KeyString(w, "title", ex.title.en);
     w.Key("round");
     w.Int(workshop.Round());
     w.Key("rounds");
     w.Int(ex.rounds);
-    Str(w, "role", workshop.Facilitating() ? "facilitator" : "team");
-    Str(w, "team", workshop.Facilitating() ? "" : ex.teams[static_cast<std::size_t>(workshop.Team())].id);
+    KeyString(w, "role", workshop.Facilitating() ? "facilitator" : "team");
+    KeyString(w, "team", workshop.Facilitating() ? "" : ex.teams[static_cast<std::size_t>(workshop.Team())].id);
     WriteTeams(w, workshop);
     WriteInjects(w, workshop);
-    Str(w, "link", workshop.SessionLink());
-    Str(w, "code", workshop.LastCode());
+    KeyString(w, "link", workshop.SessionLink());
+    KeyString(w, "code", workshop.LastCode());
   }
   w.EndObject();
   return buffer.GetString();
@@ -88,25 +88,25 @@ std::string State(const Workshop& workshop) {
 void WriteOutcome(Writer& w, const char* key, const TeamOutcome& outcome) {
   w.Key(key);
   w.StartObject();
-  Num(w, "own", outcome.own);
-  Num(w, "score", outcome.score);
-  Num(w, "loss", outcome.loss);
-  Num(w, "policyCost", outcome.policyCost);
+  KeyNumber(w, "own", outcome.own);
+  KeyNumber(w, "score", outcome.score);
+  KeyNumber(w, "loss", outcome.loss);
+  KeyNumber(w, "policyCost", outcome.policyCost);
   w.EndObject();
 }
 
 void WriteExerciseOutcome(Writer& w, const char* key, const ExerciseOutcome& outcome) {
   w.Key(key);
   w.StartObject();
-  Num(w, "collective", outcome.collective);
-  Str(w, "hash", HashText(outcome.resultsHash));
+  KeyNumber(w, "collective", outcome.collective);
+  KeyString(w, "hash", HashText(outcome.resultsHash));
   w.Key("teams");
   w.StartArray();
   for (const TeamOutcome& team : outcome.teams) {
     w.StartObject();
-    Str(w, "team", team.team);
-    Num(w, "own", team.own);
-    Num(w, "score", team.score);
+    KeyString(w, "team", team.team);
+    KeyNumber(w, "own", team.own);
+    KeyNumber(w, "score", team.score);
     w.EndObject();
   }
   w.EndArray();
@@ -126,10 +126,10 @@ std::string DebriefJson(const Debrief& d) {
     w.StartObject();
     w.Key("round");
     w.Int(effect.round);
-    Str(w, "team", effect.team);
-    Num(w, "ownChange", effect.ownChange);
-    Num(w, "scoreChange", effect.scoreChange);
-    Num(w, "collectiveChange", effect.collectiveChange);
+    KeyString(w, "team", effect.team);
+    KeyNumber(w, "ownChange", effect.ownChange);
+    KeyNumber(w, "scoreChange", effect.scoreChange);
+    KeyNumber(w, "collectiveChange", effect.collectiveChange);
     w.EndObject();
   }
   w.EndArray();
@@ -137,12 +137,12 @@ std::string DebriefJson(const Debrief& d) {
   w.StartArray();
   for (const TimelineEntry& entry : d.timeline) {
     w.StartObject();
-    Str(w, "kind", entry.kind == TimelineEntry::Kind::Inject ? "inject" : "decision");
+    KeyString(w, "kind", entry.kind == TimelineEntry::Kind::Inject ? "inject" : "decision");
     w.Key("round");
     w.Int(entry.round);
     w.Key("month");
     w.Int(entry.month);
-    Str(w, "id", entry.id);
+    KeyString(w, "id", entry.id);
     w.EndObject();
   }
   w.EndArray();
@@ -222,7 +222,7 @@ std::string Run(App& app, Workshop& workshop, std::string_view command, const ra
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
     w.StartObject();
-    Str(w, "csv", DebriefCsv(workshop.exercise(), debrief.value()));
+    KeyString(w, "csv", DebriefCsv(workshop.exercise(), debrief.value()));
     w.EndObject();
     return buffer.GetString();
   }

@@ -1,9 +1,10 @@
 // Pieces shared by the core's JSON readers and writers (scenarios, exercises, Monte Carlo shards,
-// sensitivity, provenance): JSON paths for problem messages, type names, and keyed values for any
-// RapidJSON writer. Private to src/core.
+// sensitivity, provenance): JSON paths for problem messages and type names. Private to src/core.
 #pragma once
 
 #include <rapidjson/document.h>
+
+#include "kizuna/json_write.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -39,43 +40,11 @@ inline const char* TypeName(const Json& value) {
   return "unknown";
 }
 
-/// A number, or null when it is not finite (JSON has no NaN or infinity; readers report the null
-/// rather than misread it).
-template <typename Writer>
-void WriteNumber(Writer& w, double value) {
-  if (std::isfinite(value)) {
-    w.Double(value);
-  } else {
-    w.Null();
-  }
-}
-
-template <typename Writer>
-void KeyNumber(Writer& w, const char* key, double value) {
-  w.Key(key);
-  WriteNumber(w, value);
-}
-
-template <typename Writer>
-void KeyString(Writer& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-template <typename Writer>
-void KeyNumbers(Writer& w, const char* key, const std::vector<double>& values) {
-  w.Key(key);
-  w.StartArray();
-  for (const double value : values) WriteNumber(w, value);
-  w.EndArray();
-}
-
-template <typename Writer>
-void KeyStrings(Writer& w, const char* key, const std::vector<std::string>& values) {
-  w.Key(key);
-  w.StartArray();
-  for (const std::string& value : values) w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  w.EndArray();
-}
+// The keyed writers (kizuna/json_write.hpp), shared with the app's page API.
+using json::KeyNumber;
+using json::KeyNumbers;
+using json::KeyString;
+using json::KeyStrings;
+using json::WriteNumber;
 
 }  // namespace kz::json_detail
