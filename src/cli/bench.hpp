@@ -30,8 +30,9 @@ std::string ScalingReport(int runs);
 /// duration) to a synthetic scenario, so Monte Carlo has something to draw. Deterministic in `seed`.
 void AddSyntheticRisks(Scenario& scenario, int hazards, std::uint64_t seed);
 
-/// Times one RunMonteCarlo of `runs` runs over the 10 x 10 x 120 synthetic scenario with 10
-/// hazards (one line: total, per run, strikes per run, histogram memory).
-std::string MonteCarloReport(int runs);
+/// Times `repetitions` RunMonteCarlo calls of `runs` runs each over the 10 x 10 x 120 synthetic
+/// scenario with 10 hazards. One line: the median call (total and per run), the first call (in wasm
+/// it includes the JIT's tier-up) and the fastest, strikes per run, histogram memory.
+std::string MonteCarloReport(int runs, int repetitions);
 
 }  // namespace kz::cli

@@ -1,6 +1,7 @@
 // AnalyzeCoalition (see coalition_analysis.hpp): 2^n simulations of one framework's membership, turned
 // into a cooperative game. One working copy of the scenario is edited in place (only the framework's
-// member list changes between subsets) and one Results is reused, so a subset costs a compile and a run.
+// member list changes between subsets), the rest of it is compiled once (NetworkBase) and one Results
+// is reused, so a subset costs compiling the frameworks and a run.
 // AnalyzeCoalition drives CoalitionAnalyzer one subset at a time, so stepped callers get the same numbers.
 #include "kizuna/coalition_analysis.hpp"
 
@@ -14,6 +15,7 @@
 #include "kizuna/engine.hpp"
 #include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
+#include "network.hpp"
 
 namespace kz {
 namespace {
@@ -103,6 +105,9 @@ Expected<CoalitionAnalyzer> CoalitionAnalyzer::Start(const Scenario& scenario, s
   analysis.subsetValue.assign(subsets, 0.0);
   analysis.regionGain.assign(static_cast<std::size_t>(subsets) * regions, 0.0);
   a.work = scenario;
+  Expected<NetworkBase> base = CompileNetworkBase(a.work);
+  if (!base) return base.problems();
+  a.base = std::make_shared<const NetworkBase>(std::move(base.value()));
   a.done = 1;  // subset 0 is the baseline itself
   return a;
 }
@@ -118,9 +123,9 @@ std::vector<Problem> CoalitionAnalyzer::RunSubsets(int count) {
     for (int i = 0; i < n; ++i) {
       if ((s >> i) & 1U) members.push_back(analysis.candidates[static_cast<std::size_t>(i)]);
     }
-    Expected<Simulation> simulation = Simulation::Create(work, Simulation::Validation::Skip);
-    if (!simulation) return simulation.problems();
-    simulation.value().Run(results);
+    Expected<Network> network = CompleteNetwork(*base, work);
+    if (!network) return network.problems();
+    Simulation(std::make_unique<Network>(std::move(network.value()))).Run(results);
     const std::vector<double> welfare = RegionWelfare(results);
     double* gain = analysis.regionGain.data() + static_cast<std::size_t>(s) * regions;
     for (std::size_t r = 0; r < regions; ++r) gain[r] = welfare[r] - analysis.baselineWelfare[r];

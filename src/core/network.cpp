@@ -11,7 +11,7 @@
 namespace kz {
 namespace {
 
-using IdMap = std::map<std::string, int, std::less<>>;
+using IdMap = NetworkBase::IdMap;
 
 IdMap IndexIds(const auto& items) {
   IdMap map;
@@ -246,9 +246,12 @@ double MonthlyGrowthFactor(double annualGrowth) {
   return x;
 }
 
-Expected<Network> CompileNetwork(const Scenario& scenario) {
-  std::vector<Problem> problems;
-  Network net;
+namespace {
+
+// CompileNetworkBase's work. False when a problem stops compiling early; the problems found after
+// that point (policies) do not, so that CompileNetwork still reports the frameworks' and events'.
+bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Problem>& problems) {
+  Network& net = base.net;
   net.regions = static_cast<int>(scenario.regions.size());
   net.goods = static_cast<int>(scenario.goods.size());
   net.months = scenario.horizonMonths;
@@ -257,9 +260,11 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
   if (net.months < 1 || net.months > kMaxHorizonMonths) {
     problems.push_back({"horizonMonths", "must be in 1.." + std::to_string(kMaxHorizonMonths)});
   }
-  if (!problems.empty()) return problems;
-  const IdMap regionIds = IndexIds(scenario.regions);
-  const IdMap goodIds = IndexIds(scenario.goods);
+  if (!problems.empty()) return false;
+  base.regionIndex = IndexIds(scenario.regions);
+  base.goodIndex = IndexIds(scenario.goods);
+  const IdMap& regionIds = base.regionIndex;
+  const IdMap& goodIds = base.goodIndex;
   const int R = net.regions;
   const int G = net.goods;
   const std::size_t RG = static_cast<std::size_t>(R * G);
@@ -316,7 +321,7 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     if (buyer < 0 || g < 0 || seller < 0) continue;
     net.share[net.Share(g, buyer, seller)] += trade.share;
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty()) return false;
 
   // Policies. Regions without a policy block respond after the default lag.
   net.responseLag.assign(static_cast<std::size_t>(R), RegionPolicy{}.responseLagMonths);
@@ -349,9 +354,10 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
       if (g >= 0) ApplyDiversificationCap(net, r, g, d.maxShare, partners);
     }
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty()) return false;
 
-  const std::vector<double> baselineUse = BaselineUse(net);
+  base.baselineUse = BaselineUse(net);
+  const std::vector<double>& baselineUse = base.baselineUse;
   int exportControlIndex = static_cast<int>(scenario.events.size());
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const RegionPolicy& policy = scenario.policies[p];
@@ -421,15 +427,46 @@ Expected<Network> CompileNetwork(const Scenario& scenario) {
     }
   }
 
-  CompileFrameworks(scenario, baselineUse, net, problems);
+  base.exportControlIndex = exportControlIndex;
+  return true;
+}
+
+// Frameworks and events into `net` (a copy of a base's network), as CompileNetwork's last step.
+void CompleteInto(const NetworkBase& base, const Scenario& scenario, Network& net, std::vector<Problem>& problems) {
+  CompileFrameworks(scenario, base.baselineUse, net, problems);
   BuildLinks(net);
   for (std::size_t e = 0; e < scenario.events.size(); ++e) {
-    net.effects.push_back(EffectFromEvent(scenario.events[e], static_cast<int>(e), regionIds, goodIds, net, problems));
+    net.effects.push_back(
+        EffectFromEvent(scenario.events[e], static_cast<int>(e), base.regionIndex, base.goodIndex, net, problems));
   }
   for (const TimedEffect& effect : net.effects) {
     if (net.firstDisruptionMonth < 0 || effect.start < net.firstDisruptionMonth) net.firstDisruptionMonth = effect.start;
   }
-  net.nextEffectIndex = exportControlIndex + static_cast<int>(scenario.frameworks.size());
+  net.nextEffectIndex = base.exportControlIndex + static_cast<int>(scenario.frameworks.size());
+}
+
+}  // namespace
+
+Expected<Network> CompileNetwork(const Scenario& scenario) {
+  std::vector<Problem> problems;
+  NetworkBase base;
+  if (!CompileBaseInto(scenario, base, problems)) return problems;
+  CompleteInto(base, scenario, base.net, problems);
+  if (!problems.empty()) return problems;
+  return std::move(base.net);
+}
+
+Expected<NetworkBase> CompileNetworkBase(const Scenario& scenario) {
+  std::vector<Problem> problems;
+  NetworkBase base;
+  if (!CompileBaseInto(scenario, base, problems) || !problems.empty()) return problems;
+  return base;
+}
+
+Expected<Network> CompleteNetwork(const NetworkBase& base, const Scenario& scenario) {
+  std::vector<Problem> problems;
+  Network net = base.net;
+  CompleteInto(base, scenario, net, problems);
   if (!problems.empty()) return problems;
   return net;
 }

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "kizuna/expected.hpp"
@@ -116,8 +119,24 @@ struct Network {
 };
 
 /// Compiles a scenario that has passed validation. Reports (rather than crashes on) anything it
-/// cannot resolve, so it is safe on any input.
+/// cannot resolve, so it is safe on any input. The same as CompleteNetwork(CompileNetworkBase(s), s).
 Expected<Network> CompileNetwork(const Scenario& scenario);
+
+/// A scenario compiled up to its frameworks: everything that does not depend on them (goods,
+/// facilities, demand, trade, policies). A batch that changes only frameworks (coalition analysis:
+/// 2^n memberships) compiles this once; resolving ids in it cost more than running a subset in wasm.
+struct NetworkBase {
+  using IdMap = std::map<std::string, int, std::less<>>;
+  Network net;
+  std::vector<double> baselineUse;  ///< per (region, good): what stockpile targets and pools are measured in
+  IdMap regionIndex, goodIndex;
+  int exportControlIndex = 0;  ///< the effect index of the frameworks' first control
+};
+Expected<NetworkBase> CompileNetworkBase(const Scenario& scenario);
+
+/// Adds `scenario`'s frameworks and events to a copy of `base`, which must have been compiled from
+/// a scenario that differs from `scenario` at most in its frameworks.
+Expected<Network> CompleteNetwork(const NetworkBase& base, const Scenario& scenario);
 
 /// Effects for events added to an already compiled network (Monte Carlo draws), numbered from
 /// `net.nextEffectIndex`. References that do not resolve are reported, not trusted.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "kizuna/scenario.hpp"
 
 namespace kz {
+
+struct NetworkBase;  // network.hpp, private to the core
 
 /// The most candidates AnalyzeCoalition accepts: it runs 2^n simulations (4,096 at 12).
 inline constexpr int kMaxCoalitionCandidates = 12;
@@ -87,6 +90,7 @@ class CoalitionAnalyzer {
  private:
   CoalitionAnalyzer() = default;
   Scenario work;                    // the scenario, whose framework's members change per subset
+  std::shared_ptr<const NetworkBase> base;  // `work` compiled up to its frameworks, once for every subset
   std::size_t frameworkIndex = 0;
   std::vector<std::size_t> column;  // candidate -> region column
   CoalitionAnalysis analysis;

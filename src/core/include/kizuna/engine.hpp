@@ -56,12 +56,15 @@ class Simulation {
   /// imports by origin). Off by default: batches (Monte Carlo, coalitions) do not need it.
   void RecordTradeFlows(bool record) { recordFlows = record; }
 
+  /// Wraps a compiled network (network.hpp, private to the core), for the core's batches that compile
+  /// the unchanging part of a scenario once (coalition analysis).
+  explicit Simulation(std::unique_ptr<Network> compiled);
+
   Simulation(Simulation&&) noexcept;
   Simulation& operator=(Simulation&&) noexcept;
   ~Simulation();
 
  private:
-  explicit Simulation(std::unique_ptr<Network> compiled);
   std::unique_ptr<Network> network;
   bool recordFlows = false;
 };
