@@ -769,8 +769,10 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
         c.resource = started < 0          ? 0.0
                      : qualification <= 0 ? 1.0
                                           : std::min(1.0, respondingFor / static_cast<double>(qualification));
+        // Not divided out for cells that are not responding (most of them, most months): the division's
+        // latency sat on the month loop's critical path in wasm. 1 - (+/-0) is 1 either way.
         const double substitution =
-            p.substitutionMax * std::min(1.0, respondingFor / static_cast<double>(p.substitutionMonths));
+            started < 0 ? 0.0 : p.substitutionMax * std::min(1.0, respondingFor / static_cast<double>(p.substitutionMonths));
 
         const double full = p.capacity + BuiltCapacity(p.investCapacity, p.investStart, p.investLead, p.investRamp, t) +
                             jointCapacity[i];
