@@ -7,13 +7,19 @@ RegionTotals SumByRegion(const Results& results) {
   RegionTotals totals;
   totals.loss.assign(static_cast<std::size_t>(results.regions), 0.0);
   totals.policyCost.assign(static_cast<std::size_t>(results.regions), 0.0);
+  // Summed in registers across a month's goods (the same additions in the same order): through
+  // totals' vectors, which may alias results', every addition was a store and a reload.
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
+      double loss = totals.loss[r];
+      double policyCost = totals.policyCost[r];
       for (int g = 0; g < results.goods; ++g) {
         const std::size_t i = results.Index(t, r, g);
-        totals.loss[r] += results.loss[i];
-        totals.policyCost[r] += results.policyCost[i];
+        loss += results.loss[i];
+        policyCost += results.policyCost[i];
       }
+      totals.loss[r] = loss;
+      totals.policyCost[r] = policyCost;
     }
   }
   return totals;
