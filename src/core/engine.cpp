@@ -318,15 +318,31 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int t, int g, Workspace& w, dou
     w.cells[i].toOrder = std::max(0.0, w.cells[i].need + w.cells[i].refill - w.cells[i].local);
     w.cells[i].allowedTotal = 0.0;
   }
-  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    const int buyer = w.links[l].buyer;
-    const int seller = w.links[l].seller;
-    w.links[l].pass = w.Pass(net, g, buyer, seller);
-    w.links[l].orders = w.cells[net.RG(buyer, g)].toOrder * w.links[l].share;
-    w.links[l].allowed = w.links[l].orders * w.links[l].pass;
-    w.cells[net.RG(seller, g)].allowedTotal += w.links[l].allowed;
-    if (w.passActive[g] && w.routeFramework[net.Share(g, buyer, seller)] >= 0) {
-      monthCost[net.RG(seller, g)] += (w.links[l].orders - w.links[l].allowed) * net.basePrice[g];
+  // Two versions of the link loop: most months nothing restricts the good, and then every route
+  // passes in full and costs nothing (the loop with restrictions gives the same numbers for them).
+  Workspace::Link* const links = w.links.data();
+  Workspace::Cell* const cells = w.cells.data();
+  const int firstLink = net.linkStart[g];
+  const int lastLink = net.linkStart[g + 1];
+  if (!w.passActive[g]) {
+    for (int l = firstLink; l < lastLink; ++l) {
+      Workspace::Link& link = links[l];
+      link.pass = 1.0;
+      link.orders = cells[net.RG(link.buyer, g)].toOrder * link.share;
+      link.allowed = link.orders;
+      cells[net.RG(link.seller, g)].allowedTotal += link.allowed;
+    }
+  } else {
+    for (int l = firstLink; l < lastLink; ++l) {
+      Workspace::Link& link = links[l];
+      const std::size_t route = net.Share(g, link.buyer, link.seller);
+      link.pass = w.pass[route];
+      link.orders = cells[net.RG(link.buyer, g)].toOrder * link.share;
+      link.allowed = link.orders * link.pass;
+      cells[net.RG(link.seller, g)].allowedTotal += link.allowed;
+      if (w.routeFramework[route] >= 0) {
+        monthCost[net.RG(link.seller, g)] += (link.orders - link.allowed) * net.basePrice[g];
+      }
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
