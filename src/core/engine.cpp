@@ -96,7 +96,9 @@ struct Workspace {
            toOrder = 0.0, refill = 0.0, resource = 0.0, fulfil = 0.0, production = 0.0;
     double allowedTotal = 0.0;  // orders that may reach the producer, planned before clearing
     double released = 0.0;      // stockpile released this month (own use and pools together)
-    char responding = 0;        // the region is in a shortage of the good and its response lag has passed
+    // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
+    // through a char may change any object, so the compiler reloaded everything after writing it.
+    bool responding = false;
   };
   // The network's per-(region, good) parameters that the month loop reads for every cell, packed the
   // same way (copied per run: a few microseconds).
@@ -832,6 +834,10 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
       ProduceGood(net, g, w);
       w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
+      // Read once: the narrow stores into outBinding below may alias anything, so in the loop they
+      // were read again for every buyer.
+      const double price = basePrice[g];
+      const double multiplier = valueMultiplier[g];
       for (int r = 0; r < R; ++r) {
         const std::size_t i = net.RG(r, g);
         const Workspace::Cell& c = state[i];
@@ -845,7 +851,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
         outFinalDelivered[i] = deliveredFinal;
         outFulfilment[i] = phi;
         outShortfall[i] = shortfall;
-        outLoss[i] = shortfall * basePrice[g] * valueMultiplier[g];
+        outLoss[i] = shortfall * price * multiplier;
         // Stored field by field in the common case: as `phi < ... ? ExplainShortfall(...) : Constraint{}`
         // the wasm build built Constraint{} in a stack slot with three narrow stores and copied it with one
         // 8-byte load, which the CPU cannot forward from those stores: a stall on every cell (~25% of
