@@ -1,7 +1,7 @@
 // kizuna_bench: engine timings without the CLI's dependencies, so the same program runs natively and
 // as wasm under node (BENCHMARKS.md compares the two).
 // Usage: kizuna_bench [runs] [regions goods months]   (no size: the whole scaling series)
-//        kizuna_bench mc [runs [repetitions]]         (Monte Carlo, 10 x 10 x 120 with 10 hazards)
+//        kizuna_bench mc [runs [repetitions]]         (Monte Carlo, 10 x 10 x 120 with 10 hazards; 7 calls)
 //        kizuna_bench coalition [runs]                (coalition analysis, 12 candidates = 4,096 runs)
 #include <cstdio>
 #include <cstdlib>
@@ -14,7 +14,7 @@
 int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "mc") == 0) {
     const int mcRuns = argc > 2 ? std::atoi(argv[2]) : 1000;
-    const int repetitions = argc > 3 ? std::atoi(argv[3]) : 1;
+    const int repetitions = argc > 3 ? std::atoi(argv[3]) : 7;
     if (mcRuns < 1 || repetitions < 1) {
       std::fprintf(stderr, "usage: kizuna_bench mc [runs >= 1 [repetitions >= 1]]\n");
       return 2;

@@ -223,6 +223,13 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int t, int g, Workspace
 // ---------------------------------------------------------------------------------------------
 // Capacity in operation at month t of a plant started at `start`: none during construction, then a
 // linear ramp over `ramp` months.
+// min(1, months / monthsToFull) for monthsToFull >= 1. A response, once begun, keeps its progress, so
+// most responding cells are past full: no division for them (a >= b > 0 gives a / b >= 1 exactly).
+double Progress(double months, int monthsToFull) {
+  const double full = static_cast<double>(monthsToFull);
+  return months >= full ? 1.0 : std::min(1.0, months / full);
+}
+
 double BuiltCapacity(double capacity, int start, int lead, int ramp, int t) {
   if (capacity <= 0.0) return 0.0;
   const int built = start + lead;
@@ -784,13 +791,9 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
         const int started = c.responseStart;
         const double respondingFor = started >= 0 ? static_cast<double>(t - started + 1) : 0.0;
         const int qualification = qualificationMonths[g];
-        c.resource = started < 0          ? 0.0
-                     : qualification <= 0 ? 1.0
-                                          : std::min(1.0, respondingFor / static_cast<double>(qualification));
-        // Not divided out for cells that are not responding (most of them, most months): the division's
-        // latency sat on the month loop's critical path in wasm. 1 - (+/-0) is 1 either way.
-        const double substitution =
-            started < 0 ? 0.0 : p.substitutionMax * std::min(1.0, respondingFor / static_cast<double>(p.substitutionMonths));
+        c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
+        // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
+        const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
 
         const double full = p.capacity + BuiltCapacity(p.investCapacity, p.investStart, p.investLead, p.investRamp, t) +
                             jointCapacity[i];
