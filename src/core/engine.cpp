@@ -221,8 +221,6 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int t, int g, Workspace
 // ---------------------------------------------------------------------------------------------
 // Planning
 // ---------------------------------------------------------------------------------------------
-// Capacity in operation at month t of a plant started at `start`: none during construction, then a
-// linear ramp over `ramp` months.
 // min(1, months / monthsToFull) for monthsToFull >= 1. A response, once begun, keeps its progress, so
 // most responding cells are past full: no division for them (a >= b > 0 gives a / b >= 1 exactly).
 double Progress(double months, int monthsToFull) {
@@ -230,6 +228,8 @@ double Progress(double months, int monthsToFull) {
   return months >= full ? 1.0 : std::min(1.0, months / full);
 }
 
+// Capacity in operation at month t of a plant started at `start`: none during construction, then a
+// linear ramp over `ramp` months.
 double BuiltCapacity(double capacity, int start, int lead, int ramp, int t) {
   if (capacity <= 0.0) return 0.0;
   const int built = start + lead;
