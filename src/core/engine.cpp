@@ -657,6 +657,155 @@ KZ_OUT_OF_LINE Constraint ExplainShortfall(const Network& net, int r, int g, con
   return best;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The month's steps around planning and clearing
+// ---------------------------------------------------------------------------------------------
+// Out of line, like the other steps, so that profiles name them (as one month loop they ran at the
+// same speed, natively and in wasm). Arrays are reached through local pointers: through `w.x[i]` and
+// `net.x[i]` every access loaded the vector's address again after a store that may alias it, and V8
+// does not hoist those loads.
+
+// Responses, capacity, demand, local supply and policy costs of every (region, good) for month t.
+KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Results& out, double* policyCost) {
+  const int R = net.regions;
+  const int G = net.goods;
+  const std::size_t rg = static_cast<std::size_t>(R * G);
+  const std::size_t row = static_cast<std::size_t>(t) * rg;  // out.Index(t, 0, 0)
+  const int* const responseLag = net.responseLag.data();
+  const int* const qualificationMonths = net.qualificationMonths.data();
+  const double* const demandElasticity = net.demandElasticity.data();
+  Workspace::Cell* const state = w.cells.data();
+  const Workspace::CellParams* const params = w.params.data();
+  const double* const capFactor = w.capFactor.data();
+  const double* const demandFactor = w.demandFactor.data();
+  const double* const jointCapacity = w.jointCapacity.data();
+  const double* const finalDelivered = out.finalDelivered.data();
+  for (int r = 0; r < R; ++r) {
+    for (int g = 0; g < G; ++g) {
+      const std::size_t i = net.RG(r, g);
+      Workspace::Cell& c = state[i];
+      const Workspace::CellParams& p = params[i];
+      // Responses start `responseLag` months after the first short month (at the earliest the next
+      // month). Substitution and supplier qualification, once begun, keep their progress.
+      const bool responding = c.shortageSince >= 0 && t >= c.shortageSince + responseLag[r];
+      c.responding = responding;
+      if (responding && c.responseStart < 0) c.responseStart = t;
+      const int started = c.responseStart;
+      const double respondingFor = started >= 0 ? static_cast<double>(t - started + 1) : 0.0;
+      const int qualification = qualificationMonths[g];
+      c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
+      // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
+      const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
+
+      const double full = p.capacity + BuiltCapacity(p.investCapacity, p.investStart, p.investLead, p.investRamp, t) +
+                          jointCapacity[i];
+      c.capFull = full;
+      const double event = full * capFactor[i];
+      c.capEvent = event;
+      c.capEff = std::min(event, c.prevProduction + p.maxRamp * full);
+
+      const double priceFactor = std::max(0.0, 1.0 - demandElasticity[g] * (c.price - 1.0));
+      const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
+      const double demand = wanted * (1.0 - substitution);
+      c.finalDemand = demand;
+
+      const int lag = std::max(1, p.recyclingLag);
+      const double pastConsumption = t - lag >= 0 ? finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
+      c.local = c.inputStock + p.recyclingRate * pastConsumption;
+      c.inputStock = 0.0;  // consumed into `local`; what is left over returns in ClearGood
+
+      double cost = c.stockpile * p.holdingCostPerMonth + p.substitutionCost * (wanted - demand);
+      if (p.investCapacity > 0.0) {
+        const int start = p.investStart;
+        const int lead = p.investLead;
+        if ((lead > 0 && t >= start && t < start + lead) || (lead == 0 && t == start)) cost += p.investCapexPerMonth;
+      }
+      policyCost[i] = cost;
+    }
+  }
+}
+
+// Month t's results for good g, once it is cleared: per buyer, and what bound a shortfall.
+KZ_OUT_OF_LINE void RecordGood(const Network& net, int t, int g, const Workspace& w, Results& out) {
+  const std::size_t row = out.Index(t, 0, 0);
+  double* const outProduction = &out.production[row];
+  double* const outDeliveries = &out.deliveries[row];
+  double* const outFinalDemand = &out.finalDemand[row];
+  double* const outFinalDelivered = &out.finalDelivered[row];
+  double* const outFulfilment = &out.fulfilment[row];
+  double* const outShortfall = &out.shortfall[row];
+  double* const outLoss = &out.loss[row];
+  Constraint* const outBinding = &out.binding[row];
+  const Workspace::Cell* const state = w.cells.data();
+  const double* const delivered = w.delivered.data();
+  // Read once: the narrow stores into outBinding below may alias anything, so in the loop they were
+  // read again for every buyer.
+  const double price = net.basePrice[g];
+  const double multiplier = net.valueMultiplier[g];
+  for (int r = 0; r < net.regions; ++r) {
+    const std::size_t i = net.RG(r, g);
+    const Workspace::Cell& c = state[i];
+    const double phi = c.fulfil;
+    const double demand = c.finalDemand;
+    const double deliveredFinal = demand * phi;
+    const double shortfall = demand - deliveredFinal;
+    outProduction[i] = c.production;
+    outDeliveries[i] = delivered[r];
+    outFinalDemand[i] = demand;
+    outFinalDelivered[i] = deliveredFinal;
+    outFulfilment[i] = phi;
+    outShortfall[i] = shortfall;
+    outLoss[i] = shortfall * price * multiplier;
+    // Stored field by field in the common case: as `phi < ... ? ExplainShortfall(...) : Constraint{}`
+    // the wasm build built Constraint{} in a stack slot with three narrow stores and copied it with one
+    // 8-byte load, which the CPU cannot forward from those stores: a stall on every cell (~25% of
+    // Run in V8, nothing natively).
+    if (phi < 1.0 - 1e-9) {
+      outBinding[i] = ExplainShortfall(net, r, g, w);
+    } else {
+      Constraint& b = outBinding[i];
+      b.kind = ConstraintKind::None;
+      b.region = -1;
+      b.input = -1;
+      b.event = -1;
+    }
+  }
+}
+
+// Month end: stocks, shortage detection, prices, ramp reference, demand growth.
+KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& out) {
+  const std::size_t row = out.Index(t, 0, 0);
+  double* const outInventory = &out.inventory[row];
+  double* const outStockpile = &out.stockpile[row];
+  double* const outPrice = &out.price[row];
+  const double* const priceMaxMultiple = net.priceMaxMultiple.data();
+  const double* const priceSensitivity = net.priceSensitivity.data();
+  const double* const priceAdjustment = net.priceAdjustment.data();
+  Workspace::Cell* const state = w.cells.data();
+  const Workspace::CellParams* const params = w.params.data();
+  for (int r = 0; r < net.regions; ++r) {
+    for (int g = 0; g < net.goods; ++g) {
+      const std::size_t i = net.RG(r, g);
+      Workspace::Cell& c = state[i];
+      outInventory[i] = c.inventory + c.inputStock;
+      outStockpile[i] = c.stockpile;
+      const double phi = c.fulfil;
+      const bool needed = c.need > kTiny;
+      if (needed && phi < kShortageThreshold) {
+        if (c.shortageSince < 0) c.shortageSince = t;
+      } else {
+        c.shortageSince = -1;
+      }
+      const double scarcity = needed ? 1.0 - phi : 0.0;
+      const double target = std::min(priceMaxMultiple[g], 1.0 + priceSensitivity[g] * scarcity);
+      c.price += priceAdjustment[g] * (target - c.price);
+      outPrice[i] = c.price;
+      c.prevProduction = c.production;
+      c.demandLevel *= params[i].demandMonthlyGrowth;
+    }
+  }
+}
+
 KZ_OUT_OF_LINE void ComputeMetrics(const Network& net, Results& out) {
   out.metrics.assign(static_cast<std::size_t>(net.regions * net.goods), Metrics{});
   for (int r = 0; r < net.regions; ++r) {
@@ -753,148 +902,22 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     w.effects = &combined;
   }
 
-  // The month loop reaches its arrays through local pointers: through `w.x[i]` and `net.x[i]` every
-  // access loaded the vector's address again after each store to a char (which may alias anything),
-  // and V8 does not hoist those loads. No vector below is resized inside the loop.
-  const int* const responseLag = net.responseLag.data();
-  const int* const qualificationMonths = net.qualificationMonths.data();
-  const double* const demandElasticity = net.demandElasticity.data();
-  const double* const basePrice = net.basePrice.data();
-  const double* const valueMultiplier = net.valueMultiplier.data();
-  const double* const priceMaxMultiple = net.priceMaxMultiple.data();
-  const double* const priceSensitivity = net.priceSensitivity.data();
-  const double* const priceAdjustment = net.priceAdjustment.data();
-  Workspace::Cell* const state = w.cells.data();
-  const Workspace::CellParams* const params = w.params.data();
-  const double* const capFactor = w.capFactor.data();
-  const double* const demandFactor = w.demandFactor.data();
-  const double* const jointCapacity = w.jointCapacity.data();
-  const double* const delivered = w.delivered.data();
-  const std::size_t rg = static_cast<std::size_t>(R * G);
-
   for (int t = 0; t < net.months; ++t) {
     ApplyEffects(net, *w.effects, t, w);
     ScheduleJointProjects(net, t, w);
-    const std::size_t row = static_cast<std::size_t>(t) * rg;  // out.Index(t, 0, 0)
-    double* const policyCost = &out.policyCost[row];
-    // Responses, capacity, demand and local supply of every (region, good) for this month.
-    for (int r = 0; r < R; ++r) {
-      for (int g = 0; g < G; ++g) {
-        const std::size_t i = net.RG(r, g);
-        Workspace::Cell& c = state[i];
-        const Workspace::CellParams& p = params[i];
-        // Responses start `responseLag` months after the first short month (at the earliest the next
-        // month). Substitution and supplier qualification, once begun, keep their progress.
-        const bool responding = c.shortageSince >= 0 && t >= c.shortageSince + responseLag[r];
-        c.responding = responding;
-        if (responding && c.responseStart < 0) c.responseStart = t;
-        const int started = c.responseStart;
-        const double respondingFor = started >= 0 ? static_cast<double>(t - started + 1) : 0.0;
-        const int qualification = qualificationMonths[g];
-        c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
-        // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
-        const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
-
-        const double full = p.capacity + BuiltCapacity(p.investCapacity, p.investStart, p.investLead, p.investRamp, t) +
-                            jointCapacity[i];
-        c.capFull = full;
-        const double event = full * capFactor[i];
-        c.capEvent = event;
-        c.capEff = std::min(event, c.prevProduction + p.maxRamp * full);
-
-        const double priceFactor = std::max(0.0, 1.0 - demandElasticity[g] * (c.price - 1.0));
-        const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
-        const double demand = wanted * (1.0 - substitution);
-        c.finalDemand = demand;
-
-        const int lag = std::max(1, p.recyclingLag);
-        const double pastConsumption = t - lag >= 0 ? out.finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
-        c.local = c.inputStock + p.recyclingRate * pastConsumption;
-        c.inputStock = 0.0;  // consumed into `local`; what is left over returns in ClearGood
-
-        double cost = c.stockpile * p.holdingCostPerMonth + p.substitutionCost * (wanted - demand);
-        if (p.investCapacity > 0.0) {
-          const int start = p.investStart;
-          const int lead = p.investLead;
-          if ((lead > 0 && t >= start && t < start + lead) || (lead == 0 && t == start)) cost += p.investCapexPerMonth;
-        }
-        policyCost[i] = cost;
-      }
-    }
+    double* const policyCost = &out.policyCost[out.Index(t, 0, 0)];
+    StartMonth(net, t, w, out, policyCost);
     ApplyFrameworkCosts(net, t, w, policyCost);
     for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
       PlanGood(net, t, *it, w, policyCost);
     }
-    double* const outProduction = &out.production[row];
-    double* const outDeliveries = &out.deliveries[row];
-    double* const outFinalDemand = &out.finalDemand[row];
-    double* const outFinalDelivered = &out.finalDelivered[row];
-    double* const outFulfilment = &out.fulfilment[row];
-    double* const outShortfall = &out.shortfall[row];
-    double* const outLoss = &out.loss[row];
-    Constraint* const outBinding = &out.binding[row];
     for (const int g : net.topoOrder) {
       ProduceGood(net, g, w);
       w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
-      // Read once: the narrow stores into outBinding below may alias anything, so in the loop they
-      // were read again for every buyer.
-      const double price = basePrice[g];
-      const double multiplier = valueMultiplier[g];
-      for (int r = 0; r < R; ++r) {
-        const std::size_t i = net.RG(r, g);
-        const Workspace::Cell& c = state[i];
-        const double phi = c.fulfil;
-        const double demand = c.finalDemand;
-        const double deliveredFinal = demand * phi;
-        const double shortfall = demand - deliveredFinal;
-        outProduction[i] = c.production;
-        outDeliveries[i] = delivered[r];
-        outFinalDemand[i] = demand;
-        outFinalDelivered[i] = deliveredFinal;
-        outFulfilment[i] = phi;
-        outShortfall[i] = shortfall;
-        outLoss[i] = shortfall * price * multiplier;
-        // Stored field by field in the common case: as `phi < ... ? ExplainShortfall(...) : Constraint{}`
-        // the wasm build built Constraint{} in a stack slot with three narrow stores and copied it with one
-        // 8-byte load, which the CPU cannot forward from those stores: a stall on every cell (~25% of
-        // Run in V8, nothing natively).
-        if (phi < 1.0 - 1e-9) {
-          outBinding[i] = ExplainShortfall(net, r, g, w);
-        } else {
-          Constraint& b = outBinding[i];
-          b.kind = ConstraintKind::None;
-          b.region = -1;
-          b.input = -1;
-          b.event = -1;
-        }
-      }
+      RecordGood(net, t, g, w, out);
     }
-    // Month end: stocks, shortage detection, prices, ramp reference, demand growth.
-    double* const outInventory = &out.inventory[row];
-    double* const outStockpile = &out.stockpile[row];
-    double* const outPrice = &out.price[row];
-    for (int r = 0; r < R; ++r) {
-      for (int g = 0; g < G; ++g) {
-        const std::size_t i = net.RG(r, g);
-        Workspace::Cell& c = state[i];
-        outInventory[i] = c.inventory + c.inputStock;
-        outStockpile[i] = c.stockpile;
-        const double phi = c.fulfil;
-        const bool needed = c.need > kTiny;
-        if (needed && phi < kShortageThreshold) {
-          if (c.shortageSince < 0) c.shortageSince = t;
-        } else {
-          c.shortageSince = -1;
-        }
-        const double scarcity = needed ? 1.0 - phi : 0.0;
-        const double target = std::min(priceMaxMultiple[g], 1.0 + priceSensitivity[g] * scarcity);
-        c.price += priceAdjustment[g] * (target - c.price);
-        outPrice[i] = c.price;
-        c.prevProduction = c.production;
-        c.demandLevel *= params[i].demandMonthlyGrowth;
-      }
-    }
+    EndMonth(net, t, w, out);
   }
   ComputeMetrics(net, out);
 }
