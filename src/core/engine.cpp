@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include "kizuna/assert.hpp"
 #include "kizuna/validate.hpp"
@@ -129,6 +130,9 @@ struct Workspace {
   std::vector<char> routeKind;       // EventKind of routeEffect
   std::vector<int> routeFramework;   // framework of routeEffect when it is a coordinated control, else -1
   std::vector<std::vector<int>> touchedRoutes;  // per good: routes whose pass an effect changed this month
+  // This month's effects on shipments (export restrictions, chokepoints) that are in force, in the
+  // effects' order, with their strength: found once a month rather than for every good.
+  std::vector<std::pair<const TimedEffect*, double>> shipmentEffects;
   std::vector<char> passActive;
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
@@ -153,6 +157,7 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // no capacity or demand effect is active, and refilling unchanged values every month was a visible
 // cost in wasm, where the fills store one value at a time.
 KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
+  w.shipmentEffects.clear();  // keeps its capacity: no allocation in the month loop
   if (w.factorsChanged) {
     std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
     std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
@@ -163,6 +168,10 @@ KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffe
   for (const TimedEffect& effect : effects) {
     const double strength = effect.StrengthAt(t);
     if (strength == 0.0) continue;
+    if (effect.kind == EventKind::ExportRestriction || effect.kind == EventKind::Chokepoint) {
+      w.shipmentEffects.emplace_back(&effect, strength);
+      continue;
+    }
     if (effect.kind != EventKind::CapacityLoss && effect.kind != EventKind::DemandShock) continue;
     w.factorsChanged = true;
     for (int r = 0; r < net.regions; ++r) {
@@ -185,9 +194,10 @@ KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffe
 
 // Share of shipments of good g from each seller to each buyer that may pass this month, and the
 // effect that blocks most on each route (for Explain). Untouched (all pass) when nothing is active.
+// Reads the month's shipment effects from ApplyEffects.
 // Only the routes an effect touched last month are reset (not the whole region x region block): in a
 // Monte Carlo run many goods carry a restriction most months, and the full reset dominated in wasm.
-KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int t, int g, Workspace& w) {
+KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int g, Workspace& w) {
   for (const int i : w.touchedRoutes[g]) {
     w.pass[i] = 1.0;
     w.routeEffect[i] = -1;
@@ -195,11 +205,10 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int t, int g, Workspace
   }
   w.touchedRoutes[g].clear();  // keeps its capacity: no allocation in the month loop
   w.passActive[g] = 0;
-  for (const TimedEffect& effect : *w.effects) {
-    if (effect.kind != EventKind::ExportRestriction && effect.kind != EventKind::Chokepoint) continue;
-    if (!effect.goodMask[g] || effect.StrengthAt(t) == 0.0) continue;
+  for (const auto& [effectPointer, strength] : w.shipmentEffects) {
+    const TimedEffect& effect = *effectPointer;
+    if (!effect.goodMask[g]) continue;
     w.passActive[g] = 1;
-    const double strength = effect.StrengthAt(t);
     for (int seller = 0; seller < net.regions; ++seller) {
       if (!effect.regionMask[seller]) continue;
       for (int buyer = 0; buyer < net.regions; ++buyer) {
@@ -311,9 +320,9 @@ KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w
 
 // `monthCost` is this month's policy-cost row (index Network::RG): coordinated export controls
 // charge their members the sales they forgo.
-KZ_OUT_OF_LINE void PlanGood(const Network& net, int t, int g, Workspace& w, double* monthCost) {
+KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* monthCost) {
   const int R = net.regions;
-  ComputeRoutePass(net, t, g, w);
+  ComputeRoutePass(net, g, w);
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
     double intermediate = 0.0;
@@ -901,6 +910,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     KZ_ASSERT(problems.empty(), "Simulation::Run: extra events must name the scenario's regions and goods");
     w.effects = &combined;
   }
+  w.shipmentEffects.reserve(w.effects->size());  // no allocation in the month loop
 
   for (int t = 0; t < net.months; ++t) {
     ApplyEffects(net, *w.effects, t, w);
@@ -909,7 +919,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     StartMonth(net, t, w, out, policyCost);
     ApplyFrameworkCosts(net, t, w, policyCost);
     for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
-      PlanGood(net, t, *it, w, policyCost);
+      PlanGood(net, *it, w, policyCost);
     }
     for (const int g : net.topoOrder) {
       ProduceGood(net, g, w);
