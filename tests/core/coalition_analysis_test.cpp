@@ -6,10 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include "bundled_scenarios.hpp"
 #include "engine_fixtures.hpp"
+#include "kizuna/engine.hpp"
 #include "kizuna/synthetic.hpp"
 #include "kizuna/welfare.hpp"
 
@@ -196,6 +199,50 @@ TEST(CoalitionAnalysis, InformationSharingPaysTheLaggedMember) {
   EXPECT_NEAR(a.gainOutside[1], 0.0, 1e-6);      // A's membership alone does not help B
   EXPECT_NEAR(a.incentiveToJoin[1], 36000.0, 1e-6);
   EXPECT_TRUE(a.core.inCore);
+}
+
+
+// The analysis compiles everything but the frameworks once (CompileNetworkBase) and only the
+// frameworks per subset: every subset must give exactly what compiling that membership from
+// scratch gives. The bundled coalition scenario's club has information sharing, a stockpile pool,
+// partner priority and joint investment; coordinated export controls are added to it here.
+TEST(CoalitionAnalysis, EverySubsetMatchesCompilingThatMembershipFromScratch) {
+  Scenario scenario = test::LoadBundled("two-sector-coalition");
+  ASSERT_EQ(scenario.frameworks.size(), 1U);
+  Framework& club = scenario.frameworks[0];
+  ASSERT_FALSE(club.members.empty());
+  CoordinatedExportControlRule& controls = club.exportControls;
+  controls.enabled = true;
+  controls.goods = {scenario.goods.front().id};
+  for (const Region& region : scenario.regions) {
+    if (std::find(club.members.begin(), club.members.end(), region.id) == club.members.end()) {
+      controls.targets.push_back(region.id);
+    }
+  }
+  ASSERT_FALSE(controls.targets.empty());
+  controls.fraction = 0.5;
+  controls.start = 2;
+  controls.duration = 6;
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(scenario, club.id, {});
+  ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
+  const CoalitionAnalysis& a = result.value();
+  const std::size_t regions = a.regionIds.size();
+  for (std::size_t s = 0; s < a.subsetValue.size(); ++s) {
+    Scenario subset = scenario;
+    subset.frameworks[0].members.clear();
+    for (std::size_t i = 0; i < a.candidates.size(); ++i) {
+      if ((s >> i) & 1U) subset.frameworks[0].members.push_back(a.candidates[i]);
+    }
+    if (subset.frameworks[0].members.empty()) subset.frameworks.clear();  // the baseline: no framework
+    Expected<Simulation> simulation = Simulation::Create(subset);
+    ASSERT_TRUE(simulation.ok()) << AllProblems(simulation.problems());
+    Results results;
+    simulation.value().Run(results);
+    const std::vector<double> welfare = RegionWelfare(results);
+    for (std::size_t r = 0; r < regions; ++r) {
+      EXPECT_EQ(a.regionGain[s * regions + r], welfare[r] - a.baselineWelfare[r]) << "subset " << s << ", region " << r;
+    }
+  }
 }
 
 }  // namespace
