@@ -153,9 +153,10 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // ---------------------------------------------------------------------------------------------
 // Effects
 // ---------------------------------------------------------------------------------------------
-// The factors are reset only after a month in which some effect may have changed them: most months
-// no capacity or demand effect is active, and refilling unchanged values every month was a visible
-// cost in wasm, where the fills store one value at a time.
+// Month t's capacity and demand factors per (region, good), and the shipment effects in force (for
+// ComputeRoutePass). The factors are reset only after a month in which some effect may have changed
+// them: most months no capacity or demand effect is active, and refilling unchanged values every
+// month was a visible cost in wasm, where the fills store one value at a time.
 KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
   w.shipmentEffects.clear();  // keeps its capacity: no allocation in the month loop
   if (w.factorsChanged) {
