@@ -138,7 +138,6 @@ struct Workspace {
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> available;  // per buyer, supply of the good being cleared
-  const std::vector<TimedEffect>* effects = nullptr;  // the network's, plus any added for this run
   double* flows = nullptr;  // buyer x seller shipments of the good being cleared (Results::flows), or null
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
@@ -245,7 +244,7 @@ double BuiltCapacity(double capacity, int start, int lead, int ramp, int t) {
   const int built = start + lead;
   if (t < built) return 0.0;
   if (ramp <= 0) return capacity;
-  return capacity * std::min(1.0, static_cast<double>(t - built + 1) / static_cast<double>(ramp));
+  return capacity * Progress(static_cast<double>(t - built + 1), ramp);
 }
 
 // Capital cost at month t of a plant: spread evenly over construction (all at once with no lead time).
@@ -899,8 +898,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.initialStockpile = net.stockpileInitial;
 
   Workspace w(net);
-  std::vector<TimedEffect> combined;  // only when events are added for this run
-  w.effects = &net.effects;
+  std::vector<TimedEffect> combined;  // the network's effects and this run's, only when events are added
   if (!extraEvents.empty()) {
     std::vector<Problem> problems;
     combined = net.effects;
@@ -909,12 +907,12 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
       combined.push_back(std::move(effect));
     }
     KZ_ASSERT(problems.empty(), "Simulation::Run: extra events must name the scenario's regions and goods");
-    w.effects = &combined;
   }
-  w.shipmentEffects.reserve(w.effects->size());  // no allocation in the month loop
+  const std::vector<TimedEffect>& effects = extraEvents.empty() ? net.effects : combined;
+  w.shipmentEffects.reserve(effects.size());  // no allocation in the month loop
 
   for (int t = 0; t < net.months; ++t) {
-    ApplyEffects(net, *w.effects, t, w);
+    ApplyEffects(net, effects, t, w);
     ScheduleJointProjects(net, t, w);
     double* const policyCost = &out.policyCost[out.Index(t, 0, 0)];
     StartMonth(net, t, w, out, policyCost);
