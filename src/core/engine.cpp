@@ -59,9 +59,23 @@ struct Workspace {
       p.investLead = net.investLead[i];
       p.investRamp = net.investRamp[i];
     }
+    for (int region = 0; region < net.regions; ++region) {
+      for (int g = 0; g < net.goods; ++g) {
+        CellParams& p = params[net.RG(region, g)];
+        p.demandElasticity = net.demandElasticity[g];
+        p.priceMaxMultiple = net.priceMaxMultiple[g];
+        p.priceSensitivity = net.priceSensitivity[g];
+        p.priceAdjustment = net.priceAdjustment[g];
+        p.basePrice = net.basePrice[g];
+        p.valueMultiplier = net.valueMultiplier[g];
+        p.qualificationMonths = net.qualificationMonths[g];
+        p.responseLag = net.responseLag[region];
+      }
+    }
     for (std::vector<double>* v : {&capFactor, &demandFactor, &strongestLoss}) v->assign(rg, 0.0);
     for (std::vector<int>* v : {&capEffect, &sellerCauseKind, &sellerCauseInput}) v->assign(rg, -1);
     for (std::vector<double>* v : {&jointCapacity, &jointReserved}) v->assign(rg, 0.0);
+    for (std::vector<int>* v : {&firstShort, &lastShort}) v->assign(rg, -1);
     routeFramework.assign(grr, -1);
     touchedRoutes.resize(static_cast<std::size_t>(net.goods));
     for (std::vector<int>& routes : touchedRoutes) routes.reserve(r * r);
@@ -95,6 +109,7 @@ struct Workspace {
     // This month.
     double planned = 0.0, capEff = 0.0, capFull = 0.0, capEvent = 0.0, finalDemand = 0.0, need = 0.0, local = 0.0,
            toOrder = 0.0, refill = 0.0, resource = 0.0, fulfil = 0.0, production = 0.0;
+    double delivered = 0.0;     // shipments received, both rounds, once the good is cleared
     double allowedTotal = 0.0;  // orders that may reach the producer, planned before clearing
     double released = 0.0;      // stockpile released this month (own use and pools together)
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
@@ -102,11 +117,16 @@ struct Workspace {
     bool responding = false;
   };
   // The network's per-(region, good) parameters that the month loop reads for every cell, packed the
-  // same way (copied per run: a few microseconds).
+  // same way (copied per run: a few microseconds). The good's and the region's parameters are
+  // repeated in each cell: read through one record pointer instead of one pointer per array, which
+  // V8 had to keep in registers it does not have, spilling and reloading them every cell.
   struct CellParams {
     double capacity, maxRamp, substitutionMax, substitutionCost, demand0, recyclingRate, holdingCostPerMonth,
         investCapacity, investCapexPerMonth, demandMonthlyGrowth;
+    double demandElasticity, priceMaxMultiple, priceSensitivity, priceAdjustment, basePrice, valueMultiplier;  // of the good
     int substitutionMonths, recyclingLag, investStart, investLead, investRamp;
+    int qualificationMonths;  // of the good
+    int responseLag;          // of the region
   };
   std::vector<Cell> cells;
   std::vector<CellParams> params;
@@ -115,6 +135,7 @@ struct Workspace {
   std::vector<double> jointReserved;  // of which offered to the projects' members first
   bool factorsChanged = true;  // capFactor, demandFactor, capEffect, strongestLoss differ from no effect
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
+  std::vector<int> firstShort, lastShort;  // per cell, the run's first and last short month (ComputeMetrics)
   // Per trade link (index as Network::linkBuyer...), one record each as for cells: the network's buyer,
   // seller and share, then this month's orders, what may pass restrictions, round-1 shipments.
   struct Link {
@@ -600,6 +621,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   // responding, then pooled stockpiles of fellow framework members.
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
+    w.cells[i].delivered = w.delivered[r];
     w.available[r] = w.delivered[r] + w.cells[i].local;
     const double need = w.cells[i].need;
     const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
@@ -680,9 +702,6 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
   const int G = net.goods;
   const std::size_t rg = static_cast<std::size_t>(R * G);
   const std::size_t row = static_cast<std::size_t>(t) * rg;  // out.Index(t, 0, 0)
-  const int* const responseLag = net.responseLag.data();
-  const int* const qualificationMonths = net.qualificationMonths.data();
-  const double* const demandElasticity = net.demandElasticity.data();
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
   const double* const capFactor = w.capFactor.data();
@@ -696,12 +715,12 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       const Workspace::CellParams& p = params[i];
       // Responses start `responseLag` months after the first short month (at the earliest the next
       // month). Substitution and supplier qualification, once begun, keep their progress.
-      const bool responding = c.shortageSince >= 0 && t >= c.shortageSince + responseLag[r];
+      const bool responding = c.shortageSince >= 0 && t >= c.shortageSince + p.responseLag;
       c.responding = responding;
       if (responding && c.responseStart < 0) c.responseStart = t;
       const int started = c.responseStart;
       const double respondingFor = started >= 0 ? static_cast<double>(t - started + 1) : 0.0;
-      const int qualification = qualificationMonths[g];
+      const int qualification = p.qualificationMonths;
       c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
       // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
       const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
@@ -713,7 +732,7 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.capEvent = event;
       c.capEff = std::min(event, c.prevProduction + p.maxRamp * full);
 
-      const double priceFactor = std::max(0.0, 1.0 - demandElasticity[g] * (c.price - 1.0));
+      const double priceFactor = std::max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
       const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
       const double demand = wanted * (1.0 - substitution);
       c.finalDemand = demand;
@@ -734,8 +753,12 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
   }
 }
 
-// Month t's results for good g, once it is cleared: per buyer, and what bound a shortfall.
-KZ_OUT_OF_LINE void RecordGood(const Network& net, int t, int g, const Workspace& w, Results& out) {
+// Month t's results, once every good is cleared: per (region, good), and what bound a shortfall.
+// One pass over the month's row rather than one per good, and the rare explanations in a loop of
+// their own: a call inside the store loop made V8 keep none of the loop's values in registers.
+// ExplainShortfall may run after all goods are cleared because what it reads is kept per good until
+// the next month (the good's links and routes, its sellers' causes).
+KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, Results& out) {
   const std::size_t row = out.Index(t, 0, 0);
   double* const outProduction = &out.production[row];
   double* const outDeliveries = &out.deliveries[row];
@@ -746,37 +769,37 @@ KZ_OUT_OF_LINE void RecordGood(const Network& net, int t, int g, const Workspace
   double* const outLoss = &out.loss[row];
   Constraint* const outBinding = &out.binding[row];
   const Workspace::Cell* const state = w.cells.data();
-  const double* const delivered = w.delivered.data();
-  // Read once: the narrow stores into outBinding below may alias anything, so in the loop they were
-  // read again for every buyer.
-  const double price = net.basePrice[g];
-  const double multiplier = net.valueMultiplier[g];
-  for (int r = 0; r < net.regions; ++r) {
-    const std::size_t i = net.RG(r, g);
+  const Workspace::CellParams* const params = w.params.data();
+  const std::size_t cells = static_cast<std::size_t>(net.regions * net.goods);
+  bool anyShort = false;
+  for (std::size_t i = 0; i < cells; ++i) {
     const Workspace::Cell& c = state[i];
+    const Workspace::CellParams& p = params[i];
     const double phi = c.fulfil;
     const double demand = c.finalDemand;
     const double deliveredFinal = demand * phi;
     const double shortfall = demand - deliveredFinal;
     outProduction[i] = c.production;
-    outDeliveries[i] = delivered[r];
+    outDeliveries[i] = c.delivered;
     outFinalDemand[i] = demand;
     outFinalDelivered[i] = deliveredFinal;
     outFulfilment[i] = phi;
     outShortfall[i] = shortfall;
-    outLoss[i] = shortfall * price * multiplier;
-    // Stored field by field in the common case: as `phi < ... ? ExplainShortfall(...) : Constraint{}`
-    // the wasm build built Constraint{} in a stack slot with three narrow stores and copied it with one
-    // 8-byte load, which the CPU cannot forward from those stores: a stall on every cell (~25% of
-    // Run in V8, nothing natively).
-    if (phi < 1.0 - 1e-9) {
-      outBinding[i] = ExplainShortfall(net, r, g, w);
-    } else {
-      Constraint& b = outBinding[i];
-      b.kind = ConstraintKind::None;
-      b.region = -1;
-      b.input = -1;
-      b.event = -1;
+    outLoss[i] = shortfall * p.basePrice * p.valueMultiplier;
+    anyShort = anyShort || phi < 1.0 - 1e-9;
+    // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
+    // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
+    Constraint& b = outBinding[i];
+    b.kind = ConstraintKind::None;
+    b.region = -1;
+    b.input = -1;
+    b.event = -1;
+  }
+  if (!anyShort) return;
+  for (int r = 0; r < net.regions; ++r) {
+    for (int g = 0; g < net.goods; ++g) {
+      const std::size_t i = net.RG(r, g);
+      if (state[i].fulfil < 1.0 - 1e-9) outBinding[i] = ExplainShortfall(net, r, g, w);
     }
   }
 }
@@ -787,9 +810,6 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   double* const outInventory = &out.inventory[row];
   double* const outStockpile = &out.stockpile[row];
   double* const outPrice = &out.price[row];
-  const double* const priceMaxMultiple = net.priceMaxMultiple.data();
-  const double* const priceSensitivity = net.priceSensitivity.data();
-  const double* const priceAdjustment = net.priceAdjustment.data();
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
   for (int r = 0; r < net.regions; ++r) {
@@ -806,41 +826,51 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
         c.shortageSince = -1;
       }
       const double scarcity = needed ? 1.0 - phi : 0.0;
-      const double target = std::min(priceMaxMultiple[g], 1.0 + priceSensitivity[g] * scarcity);
-      c.price += priceAdjustment[g] * (target - c.price);
+      const Workspace::CellParams& p = params[i];
+      const double target = std::min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
+      c.price += p.priceAdjustment * (target - c.price);
       outPrice[i] = c.price;
       c.prevProduction = c.production;
-      c.demandLevel *= params[i].demandMonthlyGrowth;
+      c.demandLevel *= p.demandMonthlyGrowth;
     }
   }
 }
 
-KZ_OUT_OF_LINE void ComputeMetrics(const Network& net, Results& out) {
-  out.metrics.assign(static_cast<std::size_t>(net.regions * net.goods), Metrics{});
-  for (int r = 0; r < net.regions; ++r) {
-    for (int g = 0; g < net.goods; ++g) {
-      Metrics& m = out.metrics[static_cast<std::size_t>(r * net.goods + g)];
-      int firstShort = -1;
-      int lastShort = -1;
-      for (int t = 0; t < net.months; ++t) {
-        const std::size_t i = out.Index(t, r, g);
-        m.cumulativeLoss += out.loss[i];
-        m.policyCost += out.policyCost[i];
-        m.peakPrice = std::max(m.peakPrice, out.price[i]);
-        if (out.finalDemand[i] > kTiny) {
-          const double unmetShare = out.shortfall[i] / out.finalDemand[i];
-          m.peakShortfall = std::max(m.peakShortfall, unmetShare);
-          if (1.0 - unmetShare < kShortageThreshold) {
-            if (firstShort < 0) firstShort = t;
-            lastShort = t;
-          }
+// The run's metrics per (region, good). Month by month over whole rows, in the order the series are
+// stored (reading one cell's months strided a row apart was slow in wasm); each cell's sums still add
+// its months in order.
+KZ_OUT_OF_LINE void ComputeMetrics(const Network& net, Workspace& w, Results& out) {
+  const std::size_t cells = static_cast<std::size_t>(net.regions * net.goods);
+  out.metrics.assign(cells, Metrics{});
+  Metrics* const metrics = out.metrics.data();
+  int* const firstShort = w.firstShort.data();
+  int* const lastShort = w.lastShort.data();  // both -1 from the run's new Workspace
+  for (int t = 0; t < net.months; ++t) {
+    const std::size_t row = out.Index(t, 0, 0);
+    const double* const loss = &out.loss[row];
+    const double* const policyCost = &out.policyCost[row];
+    const double* const price = &out.price[row];
+    const double* const finalDemand = &out.finalDemand[row];
+    const double* const shortfall = &out.shortfall[row];
+    for (std::size_t i = 0; i < cells; ++i) {
+      Metrics& m = metrics[i];
+      m.cumulativeLoss += loss[i];
+      m.policyCost += policyCost[i];
+      m.peakPrice = std::max(m.peakPrice, price[i]);
+      if (finalDemand[i] > kTiny) {
+        const double unmetShare = shortfall[i] / finalDemand[i];
+        m.peakShortfall = std::max(m.peakShortfall, unmetShare);
+        if (1.0 - unmetShare < kShortageThreshold) {
+          if (firstShort[i] < 0) firstShort[i] = t;
+          lastShort[i] = t;
         }
       }
-      if (firstShort >= 0) {
-        m.timeToSurvive = firstShort - std::max(0, std::min(firstShort, out.firstDisruptionMonth));
-        m.timeToRecover = lastShort == net.months - 1 ? -1 : lastShort + 1 - firstShort;
-      }
     }
+  }
+  for (std::size_t i = 0; i < cells; ++i) {
+    if (firstShort[i] < 0) continue;
+    metrics[i].timeToSurvive = firstShort[i] - std::max(0, std::min(firstShort[i], out.firstDisruptionMonth));
+    metrics[i].timeToRecover = lastShort[i] == net.months - 1 ? -1 : lastShort[i] + 1 - firstShort[i];
   }
 }
 
@@ -924,11 +954,11 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
       ProduceGood(net, g, w);
       w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
-      RecordGood(net, t, g, w, out);
     }
+    RecordMonth(net, t, w, out);
     EndMonth(net, t, w, out);
   }
-  ComputeMetrics(net, out);
+  ComputeMetrics(net, w, out);
 }
 
 Expected<Results> RunScenario(const Scenario& scenario) {
