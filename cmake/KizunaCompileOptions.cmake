@@ -32,15 +32,19 @@ if(EMSCRIPTEN)
   add_link_options(-sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=200)
 endif()
 
-# WebAssembly features past the MVP, for every wasm target. Both need Chrome 75, Safari 15 (the first
-# Safari with WebGL2) and Firefox 64 / 79 (bulk memory); the page's CSP ('wasm-unsafe-eval') already
-# needs Chrome 97 and Safari 16. BENCHMARKS.md (issue 4) has the figures and the browser table.
+# WebAssembly features past the MVP, for every wasm target. They need Chrome 91, Firefox 89 and
+# Safari 16.4 (SIMD is the newest); the page's CSP ('wasm-unsafe-eval') already needs Chrome 97 and
+# Safari 16. BENCHMARKS.md (issue 4) has the figures and the browser table.
 #   -mnontrapping-fptoint  float -> int as one saturating instruction; the MVP's trapping one needs
 #                          a range check and branch around every conversion.
 #   -mbulk-memory          memset/memcpy as memory.fill/memory.copy: no call into musl's byte loops,
 #                          and no call out to JavaScript (emscripten_memcpy_big) for copies >= 512 B.
-# Neither changes a result: conversions of in-range values and copies are exact either way.
+#   -msimd128              the engine's branch-free min and max (src/core/minmax.hpp); the compiler
+#                          also vectorizes some integer and copy loops with it.
+# None changes a result: conversions of in-range values and copies are exact either way, pmin / pmax
+# are std::min / std::max by definition, and vectorizing never reorders floating-point arithmetic
+# (that would need -ffast-math). The golden hashes of tests/golden check it in wasm.
 if(EMSCRIPTEN)
-  add_compile_options(-mnontrapping-fptoint -mbulk-memory)
-  add_link_options(-mnontrapping-fptoint -mbulk-memory)
+  add_compile_options(-mnontrapping-fptoint -mbulk-memory -msimd128)
+  add_link_options(-mnontrapping-fptoint -mbulk-memory -msimd128)
 endif()

@@ -89,6 +89,12 @@
     progressText.textContent = text;
   }
 
+  // A wasm module of one function that uses the SIMD instructions the model is built with
+  // (f64x2.splat, f64x2.pmin: src/core/minmax.hpp): browsers without wasm SIMD refuse to compile
+  // kizuna.wasm, so the page says why before downloading it.
+  const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 29, 1, 27, 0,
+    68, 0, 0, 0, 0, 0, 0, 0, 0, 253, 20, 68, 0, 0, 0, 0, 0, 0, 0, 0, 253, 20, 253, 246, 1, 11]);
+
   function showFatal(title, detail) {
     if (fatal) return;
     fatal = { title, detail };
@@ -928,6 +934,12 @@
     showFatal('WebAssembly is not available',
       'Kizuna runs its model in WebAssembly, which this browser does not support. ' +
       'Try a current Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  if (!WebAssembly.validate(SIMD_PROBE)) {
+    showFatal('This browser is too old for Kizuna',
+      'Kizuna\'s model uses WebAssembly SIMD, which needs Chrome or Edge 91, Firefox 89 or Safari 16.4 ' +
+      'or newer. Update the browser, or try a current Chrome, Edge, Firefox or Safari.');
     return;
   }
   if (typeof WebGL2RenderingContext === 'undefined') {

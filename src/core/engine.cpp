@@ -17,6 +17,7 @@
 
 #include "kizuna/assert.hpp"
 #include "kizuna/validate.hpp"
+#include "minmax.hpp"
 #include "network.hpp"
 #include "out_of_line.hpp"
 
@@ -200,9 +201,9 @@ KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffe
         if (!Affects(effect, r, g)) continue;
         const std::size_t i = net.RG(r, g);
         if (effect.kind == EventKind::DemandShock) {
-          w.demandFactor[i] *= std::max(0.0, 1.0 + strength);
+          w.demandFactor[i] *= Max(0.0, 1.0 + strength);
         } else {
-          w.capFactor[i] *= std::clamp(1.0 - strength, 0.0, 1.0);
+          w.capFactor[i] *= Clamp(1.0 - strength, 0.0, 1.0);
           if (strength > w.strongestLoss[i]) {
             w.strongestLoss[i] = strength;
             w.capEffect[i] = effect.sourceIndex;
@@ -237,7 +238,7 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int g, Workspace& w) {
         const std::size_t i = net.Share(g, buyer, seller);
         const double before = w.pass[i];
         if (w.routeEffect[i] < 0) w.touchedRoutes[g].push_back(static_cast<int>(i));  // first touch this month
-        w.pass[i] *= std::clamp(1.0 - strength, 0.0, 1.0);
+        w.pass[i] *= Clamp(1.0 - strength, 0.0, 1.0);
         if (w.routeEffect[i] < 0 || strength > 1.0 - before) {
           w.routeEffect[i] = effect.sourceIndex;
           w.routeKind[i] = static_cast<char>(effect.kind);
@@ -255,7 +256,7 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int g, Workspace& w) {
 // most responding cells are past full: no division for them (a >= b > 0 gives a / b >= 1 exactly).
 double Progress(double months, int monthsToFull) {
   const double full = static_cast<double>(monthsToFull);
-  return months >= full ? 1.0 : std::min(1.0, months / full);
+  return months >= full ? 1.0 : Min(1.0, months / full);
 }
 
 // Capacity in operation at month t of a plant started at `start`: none during construction, then a
@@ -353,8 +354,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     w.cells[i].need = w.cells[i].finalDemand + intermediate;
     // Government stocks refill until the region responds to a shortage; firms stop as soon as one starts.
     const bool drawing = w.cells[i].responding || (net.releaseWithoutLag[i] && w.cells[i].shortageSince >= 0);
-    w.cells[i].refill = drawing ? 0.0 : std::min(net.refillPerMonth[i], std::max(0.0, net.stockpileTarget[i] - w.cells[i].stockpile));
-    w.cells[i].toOrder = std::max(0.0, w.cells[i].need + w.cells[i].refill - w.cells[i].local);
+    w.cells[i].refill = drawing ? 0.0 : Min(net.refillPerMonth[i], Max(0.0, net.stockpileTarget[i] - w.cells[i].stockpile));
+    w.cells[i].toOrder = Max(0.0, w.cells[i].need + w.cells[i].refill - w.cells[i].local);
     w.cells[i].allowedTotal = 0.0;
   }
   // Two versions of the link loop: most months nothing restricts the good, and then every route
@@ -390,10 +391,10 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
-    w.cells[i].planned = std::clamp(w.cells[i].allowedTotal + net.initialStock[i] - w.cells[i].inventory, 0.0, w.cells[i].capEff);
+    w.cells[i].planned = Clamp(w.cells[i].allowedTotal + net.initialStock[i] - w.cells[i].inventory, 0.0, w.cells[i].capEff);
     w.spare[s] = w.cells[i].capEff - w.cells[i].planned;
     const double available = w.cells[i].planned + w.cells[i].inventory;
-    w.ratio[s] = w.cells[i].allowedTotal > kTiny ? std::min(1.0, available / w.cells[i].allowedTotal) : 1.0;
+    w.ratio[s] = w.cells[i].allowedTotal > kTiny ? Min(1.0, available / w.cells[i].allowedTotal) : 1.0;
     anyRationed = anyRationed || w.ratio[s] < 1.0;
   }
   // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
@@ -409,7 +410,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   }
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
-    w.request[r] = w.cells[net.RG(r, g)].resource * std::max(0.0, w.unmet[r]);
+    w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.unmet[r]);
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
@@ -417,7 +418,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   SpreadRequests(net, g, w, w.request, w.spare, w.extra, nullptr);
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
-    w.cells[net.RG(s, g)].planned += std::min(w.spare[s], w.extra[s]);
+    w.cells[net.RG(s, g)].planned += Min(w.spare[s], w.extra[s]);
   }
 }
 
@@ -470,7 +471,7 @@ KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, 
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
     if (net.priorityPartner[partners + w.links[l].buyer]) partnerOrders += w.links[l].allowed;
   }
-  const double firstRatio = partnerOrders > kTiny ? std::min(1.0, reserved / partnerOrders) : 0.0;
+  const double firstRatio = partnerOrders > kTiny ? Min(1.0, reserved / partnerOrders) : 0.0;
   double rest = supply;
   double residualOrders = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
@@ -478,7 +479,7 @@ KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, 
     rest -= w.links[l].firstShip;
     residualOrders += w.links[l].allowed - w.links[l].firstShip;
   }
-  const double secondRatio = residualOrders > kTiny ? std::clamp(rest / residualOrders, 0.0, 1.0) : 0.0;
+  const double secondRatio = residualOrders > kTiny ? Clamp(rest / residualOrders, 0.0, 1.0) : 0.0;
   double shipped = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
     w.links[l].firstShip += (w.links[l].allowed - w.links[l].firstShip) * secondRatio;
@@ -506,11 +507,11 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
       w.extra[r] = need - w.available[r];
       unmetTotal += w.extra[r];
     } else if (!short_) {
-      w.unmet[r] = std::max(0.0, std::min(w.cells[i].stockpile, net.releasePerMonth[i] - w.cells[i].released));
+      w.unmet[r] = Max(0.0, Min(w.cells[i].stockpile, net.releasePerMonth[i] - w.cells[i].released));
       donorCapacity += w.unmet[r];
     }
   }
-  const double transfer = std::min(donorCapacity, unmetTotal);
+  const double transfer = Min(donorCapacity, unmetTotal);
   if (transfer <= kTiny) return;
   // Water-filling: share by weight, cap at need, hand any excess to those still below their need.
   std::fill(w.request.begin(), w.request.end(), 0.0);  // given to each recipient
@@ -530,7 +531,7 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
     double given = 0.0;
     for (int r = 0; r < R; ++r) {
       if (w.extra[r] - w.request[r] <= kTiny) continue;
-      const double share = std::min(left * w.spare[r] / weightTotal, w.extra[r] - w.request[r]);
+      const double share = Min(left * w.spare[r] / weightTotal, w.extra[r] - w.request[r]);
       w.request[r] += share;
       given += share;
     }
@@ -568,10 +569,10 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const std::size_t i = net.RG(s, g);
     const double supply = w.cells[i].production + w.cells[i].inventory;
     // Proportional rationing (the default) straight on the links; other rules see dense columns.
-    const double ratio = w.cells[i].allowedTotal > kTiny ? std::min(1.0, supply / w.cells[i].allowedTotal) : 0.0;
-    const double reserved = std::min(supply, std::max(net.priorityShare[i] * supply, w.jointReserved[i]));
+    const double ratio = w.cells[i].allowedTotal > kTiny ? Min(1.0, supply / w.cells[i].allowedTotal) : 0.0;
+    const double reserved = Min(supply, Max(net.priorityShare[i] * supply, w.jointReserved[i]));
     if (!rule && reserved > kTiny && supply < w.cells[i].allowedTotal) {  // priority matters only when short
-      w.leftover[s] = std::max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
+      w.leftover[s] = Max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
       continue;
     }
     if (rule) {
@@ -586,14 +587,14 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
       w.delivered[w.links[l].buyer] += ship;
       shipped += ship;
     }
-    w.leftover[s] = std::max(0.0, supply - shipped);
+    w.leftover[s] = Max(0.0, supply - shipped);
   }
   if (w.flows) RecordLinkFlows(net, g, w);
   // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
   // buyer has qualified new suppliers; proportional where requests exceed what is left.
   bool anyRequest = false;
   for (int r = 0; r < R; ++r) {
-    w.request[r] = w.cells[net.RG(r, g)].resource * std::max(0.0, w.cells[net.RG(r, g)].toOrder - w.delivered[r]);
+    w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.cells[net.RG(r, g)].toOrder - w.delivered[r]);
     anyRequest = anyRequest || w.request[r] > kTiny;
   }
   if (anyRequest) {
@@ -603,7 +604,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
       const int s = net.producerRegion[p];
       if (w.extra[s] <= kTiny) continue;
-      const double ratio = std::min(1.0, w.leftover[s] / w.extra[s]);
+      const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
         const double shipped = w.ships2[static_cast<std::size_t>(r * R + s)] * ratio;
         if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
@@ -614,7 +615,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   }
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
-    w.cells[net.RG(s, g)].inventory = std::max(0.0, w.leftover[s]);
+    w.cells[net.RG(s, g)].inventory = Max(0.0, w.leftover[s]);
   }
 
   // Buyers: deliveries plus local supply (input stock, recycling), then the own stockpile if
@@ -626,7 +627,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const double need = w.cells[i].need;
     const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
     if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
-      const double release = std::min({w.cells[i].stockpile, net.releasePerMonth[i], need - w.available[r]});
+      const double release = Min(Min(w.cells[i].stockpile, net.releasePerMonth[i]), need - w.available[r]);
       w.cells[i].stockpile -= release;
       w.cells[i].released += release;
       w.available[r] += release;
@@ -641,10 +642,10 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const std::size_t i = net.RG(r, g);
     const double available = w.available[r];
     const double need = w.cells[i].need;
-    const double phi = need > kTiny ? std::min(1.0, available / need) : 1.0;
+    const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
     w.cells[i].fulfil = phi;
-    const double surplus = std::max(0.0, available - phi * need);
-    const double refill = std::min(surplus, w.cells[i].refill);
+    const double surplus = Max(0.0, available - phi * need);
+    const double refill = Min(surplus, w.cells[i].refill);
     w.cells[i].stockpile += refill;
     w.cells[i].inputStock = surplus - refill;
   }
@@ -730,9 +731,9 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.capFull = full;
       const double event = full * capFactor[i];
       c.capEvent = event;
-      c.capEff = std::min(event, c.prevProduction + p.maxRamp * full);
+      c.capEff = Min(event, c.prevProduction + p.maxRamp * full);
 
-      const double priceFactor = std::max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
+      const double priceFactor = Max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
       const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
       const double demand = wanted * (1.0 - substitution);
       c.finalDemand = demand;
@@ -827,7 +828,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       }
       const double scarcity = needed ? 1.0 - phi : 0.0;
       const Workspace::CellParams& p = params[i];
-      const double target = std::min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
+      const double target = Min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
       c.price += p.priceAdjustment * (target - c.price);
       outPrice[i] = c.price;
       c.prevProduction = c.production;
@@ -856,10 +857,10 @@ KZ_OUT_OF_LINE void ComputeMetrics(const Network& net, Workspace& w, Results& ou
       Metrics& m = metrics[i];
       m.cumulativeLoss += loss[i];
       m.policyCost += policyCost[i];
-      m.peakPrice = std::max(m.peakPrice, price[i]);
+      m.peakPrice = Max(m.peakPrice, price[i]);
       if (finalDemand[i] > kTiny) {
         const double unmetShare = shortfall[i] / finalDemand[i];
-        m.peakShortfall = std::max(m.peakShortfall, unmetShare);
+        m.peakShortfall = Max(m.peakShortfall, unmetShare);
         if (1.0 - unmetShare < kShortageThreshold) {
           if (firstShort[i] < 0) firstShort[i] = t;
           lastShort[i] = t;
@@ -883,7 +884,7 @@ void ProportionalAllocation::Allocate(int, int, const double* orders, int region
                                       double* ships) const {
   double total = 0.0;
   for (int r = 0; r < regionCount; ++r) total += orders[r];
-  const double ratio = total > kTiny ? std::min(1.0, supply / total) : 0.0;
+  const double ratio = total > kTiny ? Min(1.0, supply / total) : 0.0;
   for (int r = 0; r < regionCount; ++r) ships[r] = orders[r] * ratio;
 }
 

@@ -33,6 +33,22 @@ test('without WebAssembly the page names WebAssembly as missing', async () => {
   await context.close();
 });
 
+test('without WebAssembly SIMD the page names the browser versions needed and does not download the app', async () => {
+  const { page, context, requests } = await openPage(browser, site.url, {
+    initScript: () => {
+      // A browser before wasm SIMD: modules that use v128 do not validate (0x7b is the v128 type).
+      const validate = WebAssembly.validate;
+      WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0x7b) && validate(bytes);
+    },
+  });
+  const { reason, shown } = await expectFatal(page);
+  assert.match(shown, /too old for Kizuna/);
+  assert.match(shown, /Safari 16\.4/);
+  assert.match(reason, /SIMD/);
+  assert.ok(!requests.some((url) => url.endsWith('kizuna.wasm')), 'the wasm was fetched anyway');
+  await context.close();
+});
+
 test('when the WebGL2 context cannot be created the app reports it from wasm', async () => {
   const { page, context } = await openPage(browser, site.url, {
     initScript: () => {
