@@ -133,9 +133,11 @@ class Reader {
   static std::string Join(const std::string& at, const char* name) { return at.empty() ? name : at + "." + name; }
 };
 
-// Parses `json` and checks it is an object of `kind`; `document` keeps the parsed tree.
+// Parses `json` and checks it is an object of `kind`; `document` keeps the parsed tree. Full
+// precision: the core writes shortest round-trip doubles, and RapidJSON's default (fast) parse may
+// read them an ulp off, which shows in differences of large figures (incentive = inside - outside).
 std::vector<Problem> ParseEnvelope(std::string_view json, const char* kind, rapidjson::Document& document) {
-  document.Parse(json.data(), json.size());
+  document.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
   if (document.HasParseError()) {
     return {{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()) +
                      " (offset " + std::to_string(document.GetErrorOffset()) + ")"}};

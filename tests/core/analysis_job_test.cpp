@@ -143,7 +143,7 @@ TEST(AnalysisJob, CoalitionTakesTheOnlyFrameworkByDefault) {
   std::unique_ptr<AnalysisJob> job = Start("coalition", ClubScenario(), "{}");
   ASSERT_NE(job, nullptr);
   const std::string json = RunToEnd(*job).back();
-  EXPECT_TRUE(Contains(json, "\"candidates\": [\"A\", \"B\"]")) << json;
+  EXPECT_TRUE(Contains(json, "\"candidates\":[\"A\",\"B\"]")) << json;
   EXPECT_TRUE(Contains(json, "\"subsets\":4,\"subsetsDone\":4"));
 }
 
