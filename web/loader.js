@@ -938,7 +938,7 @@
   }
   if (!WebAssembly.validate(SIMD_PROBE)) {
     showFatal('This browser is too old for Kizuna',
-      'Kizuna\'s model uses WebAssembly SIMD, which needs Chrome or Edge 91, Firefox 89 or Safari 16.4 ' +
+      'Kizuna\'s model uses WebAssembly SIMD: it needs Chrome or Edge 97, Firefox 89 or Safari 16.4 ' +
       'or newer. Update the browser, or try a current Chrome, Edge, Firefox or Safari.');
     return;
   }
