@@ -101,8 +101,8 @@ class CoalitionAnalyzer {
 /// JSON of a complete analysis (`kizuna coalition --json`, the app's Web Worker): framework, unit,
 /// candidates, shapley, gainInside, gainOutside, incentiveToJoin, core { inCore,
 /// largestExcessCoalition, excess }, nonMemberEffect, regions, baselineWelfare,
-/// nonMemberEffectByRegion, subsetValue, regionGain (per mask, per region). Numbers round-trip
-/// (%.17g); non-finite numbers are null.
+/// nonMemberEffectByRegion, subsetValue, regionGain (per mask, per region). Numbers are shortest
+/// round-trip doubles (read them at full precision); non-finite numbers are null.
 std::string SaveCoalitionAnalysisJson(const CoalitionAnalysis& analysis);
 
 }  // namespace kz
