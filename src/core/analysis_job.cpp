@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "kizuna/coalition_analysis.hpp"
+#include "kizuna/json_write.hpp"
 #include "kizuna/montecarlo.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/sensitivity.hpp"
@@ -236,21 +237,14 @@ class CoalitionJob final : public AnalysisJob {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
-    w.Key("framework");
-    w.String(partial.frameworkId.c_str());
-    w.Key("candidates");
-    w.StartArray();
-    for (const std::string& id : partial.candidates) w.String(id.c_str());
-    w.EndArray();
-    w.Key("regions");
-    w.StartArray();
-    for (const std::string& id : partial.regionIds) w.String(id.c_str());
-    w.EndArray();
-    w.Key("subsetValue");
+    json::KeyString(w, "framework", partial.frameworkId);
+    json::KeyStrings(w, "candidates", partial.candidates);
+    json::KeyStrings(w, "regions", partial.regionIds);
+    w.Key("subsetValue");  // null for the subsets not run yet
     w.StartArray();
     for (int s = 0; s < subsets; ++s) {
       if (s < subsetsDone) {
-        w.Double(partial.subsetValue[static_cast<std::size_t>(s)]);
+        json::WriteNumber(w, partial.subsetValue[static_cast<std::size_t>(s)]);
       } else {
         w.Null();
       }
