@@ -26,6 +26,12 @@ namespace {
 
 constexpr double kShortageThreshold = 0.99;  // fulfilment below this counts as a shortage (responses, metrics)
 constexpr double kTiny = 1e-12;              // volumes below this are treated as zero
+// A region's market for a good is calm again when its price index is back within this of normal:
+// until then a response goes on (hysteresis) and no stock, public or private, is rebuilt.
+constexpr double kCalmPrice = 1.05;
+// Users rebuild their own stocks by at most this share of the target a month [assumption: a
+// quarter, so a month of cover drawn down is rebuilt within a season, not at once].
+constexpr double kUserStockRefill = 0.25;
 
 // ---------------------------------------------------------------------------------------------
 // Workspace
@@ -42,6 +48,7 @@ struct Workspace {
       Cell& c = cells[i];
       c.inventory = net.initialStock[i];
       c.stockpile = net.stockpileInitial[i];
+      c.userStock = net.userStockTarget[i];
       c.demandLevel = net.demand0[i];
       CellParams& p = params[i];
       p.capacity = net.capacity[i];
@@ -59,6 +66,7 @@ struct Workspace {
       p.investStart = net.investStart[i];
       p.investLead = net.investLead[i];
       p.investRamp = net.investRamp[i];
+      p.userStockTarget = net.userStockTarget[i];
     }
     for (int region = 0; region < net.regions; ++region) {
       for (int g = 0; g < net.goods; ++g) {
@@ -70,6 +78,8 @@ struct Workspace {
         p.basePrice = net.basePrice[g];
         p.valueMultiplier = net.valueMultiplier[g];
         p.qualificationMonths = net.qualificationMonths[g];
+        p.adaptationMax = net.adaptationMax[g];
+        p.adaptationMonths = net.adaptationMonths[g];
         p.responseLag = net.responseLag[region];
       }
     }
@@ -96,6 +106,8 @@ struct Workspace {
       v->assign(r, 0.0);
     }
     ships2.assign(r * r, 0.0);
+    useFulfil.assign(r * net.userGood.size(), 1.0);
+    firstDelivered.assign(r, 0.0);
   }
 
   // Per (region, good), index Network::RG, as one record each (array of structs): in wasm every
@@ -105,7 +117,11 @@ struct Workspace {
   struct Cell {
     // State carried between months.
     double inventory = 0.0, inputStock = 0.0, stockpile = 0.0, price = 1.0, demandLevel = 0.0;
-    double prevProduction = std::numeric_limits<double>::infinity();
+    double userStock = 0.0;   // users' own stock of the good as an input (Good::userStockMonths)
+    // Capacity in working order: damaged capacity comes back at the ramp limit; capacity that was
+    // idle for want of orders or inputs is usable at once.
+    double rampCap = std::numeric_limits<double>::infinity();
+    double adaptation = 0.0;  // months of adaptation to a shortage: + 1 each month in one, - 1 after
     int shortageSince = -1, responseStart = -1;
     // This month.
     double planned = 0.0, capEff = 0.0, capFull = 0.0, capEvent = 0.0, finalDemand = 0.0, need = 0.0, local = 0.0,
@@ -113,9 +129,17 @@ struct Workspace {
     double delivered = 0.0;     // shipments received, both rounds, once the good is cleared
     double allowedTotal = 0.0;  // orders that may reach the producer, planned before clearing
     double released = 0.0;      // stockpile released this month (own use and pools together)
+    double wantedFinal = 0.0;   // final demand before substitution and adaptation
+    double substitution = 0.0;  // the region's substitution policy: share of use avoided
+    double thrift = 0.0;        // share of all use avoided (policy and the market's adaptation)
+    double userRefill = 0.0;    // bought this month to rebuild users' stocks
+    double baselineShipped = 0.0;  // round-1 shipments from the region's usual suppliers
+    double finalFulfil = 1.0;   // fulfilment of final demand (uses are served by value)
+    double used = 0.0;          // used up as an input by the region's producers
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;
+    bool usesRationed = false;  // the good's uses in the region were last served by value (ServeUsesByValue)
   };
   // The network's per-(region, good) parameters that the month loop reads for every cell, packed the
   // same way (copied per run: a few microseconds). The good's and the region's parameters are
@@ -126,7 +150,10 @@ struct Workspace {
         investCapacity, investCapexPerMonth, demandMonthlyGrowth;
     double demandElasticity, priceMaxMultiple, priceSensitivity, priceAdjustment, basePrice, valueMultiplier;  // of the good
     int substitutionMonths, recyclingLag, investStart, investLead, investRamp;
+    double userStockTarget;
+    double adaptationMax;     // of the good
     int qualificationMonths;  // of the good
+    int adaptationMonths;     // of the good
     int responseLag;          // of the region
   };
   std::vector<Cell> cells;
@@ -160,6 +187,10 @@ struct Workspace {
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> available;  // per buyer, supply of the good being cleared
+  std::vector<double> firstDelivered;  // per buyer, round-1 shipments of the good being cleared
+  // Per region x user entry (index r * userGood.size() + u): fulfilment of that use of its input
+  // this month (last month's until the input is cleared).
+  std::vector<double> useFulfil;
   double* flows = nullptr;  // buyer x seller shipments of the good being cleared (Results::flows), or null
 
   double Pass(const Network& net, int g, int buyer, int seller) const {
@@ -340,23 +371,73 @@ KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w
   }
 }
 
+// Offtake contracts in planning: each joint plant of good g plans its reserved output for what its
+// framework's members expect to go unmet (`w.unmet`, which it reduces), within its spare capacity.
+KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
+  const int R = net.regions;
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    const std::size_t i = net.RG(s, g);
+    if (w.jointReserved[i] <= kTiny) continue;
+    const char* const member = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+    double asked = 0.0;
+    for (int b = 0; b < R; ++b) {
+      if (member[b] && b != s) asked += Max(0.0, w.unmet[b]) * w.Pass(net, g, b, s);
+    }
+    const double plan = Min(w.spare[s], Min(w.jointReserved[i], asked));
+    if (plan <= kTiny) continue;
+    w.cells[i].planned += plan;
+    w.spare[s] -= plan;
+    for (int b = 0; b < R; ++b) {
+      if (member[b] && b != s) w.unmet[b] -= plan * Max(0.0, w.unmet[b]) * w.Pass(net, g, b, s) / asked;
+    }
+  }
+}
+
+// Share of producer s's planned output of good g that its inputs can support, judged by how well
+// each input's use for g was served last month (the scarcest binds, as in ProduceGood).
+double InputReadiness(const Network& net, int g, int s, const Workspace& w) {
+  const std::size_t uses = net.userGood.size();
+  double ready = 1.0;
+  for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
+    ready = Min(ready, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]);
+  }
+  return ready;
+}
+
+// A region's market for a good is calm: no shortage signal, no response under way, prices normal.
+bool Calm(const Workspace::Cell& c) { return !c.responding && c.shortageSince < 0 && c.price <= kCalmPrice; }
+
 // `monthCost` is this month's policy-cost row (index Network::RG): coordinated export controls
-// charge their members the sales they forgo.
+// charge their members the sales they forgo; substitution and the market's adaptation their cost.
 KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* monthCost) {
   const int R = net.regions;
   ComputeRoutePass(net, g, w);
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
+    Workspace::Cell& c = w.cells[i];
     double intermediate = 0.0;
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
       intermediate += net.userUnits[u] * w.cells[net.RG(r, net.userGood[u])].planned;
     }
-    w.cells[i].need = w.cells[i].finalDemand + intermediate;
-    // Government stocks refill until the region responds to a shortage; firms stop as soon as one starts.
-    const bool drawing = w.cells[i].responding || (net.releaseWithoutLag[i] && w.cells[i].shortageSince >= 0);
-    w.cells[i].refill = drawing ? 0.0 : Min(net.refillPerMonth[i], Max(0.0, net.stockpileTarget[i] - w.cells[i].stockpile));
-    w.cells[i].toOrder = Max(0.0, w.cells[i].need + w.cells[i].refill - w.cells[i].local);
-    w.cells[i].allowedTotal = 0.0;
+    c.need = c.finalDemand + intermediate * (1.0 - c.thrift);
+    if (c.thrift > 0.0) {
+      // Use avoided, by whom: the region's substitution policy at its cost per unit; the market's
+      // adaptation at the good's base price per unit avoided [assumption: redesign and substitute
+      // materials cost about what they save at normal prices].
+      const double normal = c.wantedFinal + intermediate;
+      const double bySubstitution = normal * c.substitution;
+      const double byMarket = normal * (c.thrift - c.substitution);
+      monthCost[i] += net.substitutionCost[i] * bySubstitution + net.basePrice[g] * byMarket;
+    }
+    // No stock, public or private, is rebuilt while the region is short of the good or its market
+    // has not calmed: rebuilding would compete with users for scarce supply.
+    const bool calm = Calm(c);
+    c.refill = calm ? Min(net.refillPerMonth[i], Max(0.0, net.stockpileTarget[i] - c.stockpile)) : 0.0;
+    c.userRefill =
+        calm ? Min(kUserStockRefill * net.userStockTarget[i], Max(0.0, net.userStockTarget[i] - c.userStock)) : 0.0;
+    c.toOrder = Max(0.0, c.need + c.refill + c.userRefill - c.local);
+    c.allowedTotal = 0.0;
   }
   // Two versions of the link loop: most months nothing restricts the good, and then every route
   // passes in full and costs nothing (the loop with restrictions gives the same numbers for them).
@@ -386,28 +467,34 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
+  // Spare capacity counts only as far as the producer's inputs can support it.
   std::fill(w.spare.begin(), w.spare.end(), 0.0);
   bool anyRationed = false;
+  bool anyOfftake = false;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
     w.cells[i].planned = Clamp(w.cells[i].allowedTotal + net.initialStock[i] - w.cells[i].inventory, 0.0, w.cells[i].capEff);
-    w.spare[s] = w.cells[i].capEff - w.cells[i].planned;
+    w.spare[s] = Max(0.0, w.cells[i].capEff * InputReadiness(net, g, s, w) - w.cells[i].planned);
     const double available = w.cells[i].planned + w.cells[i].inventory;
     w.ratio[s] = w.cells[i].allowedTotal > kTiny ? Min(1.0, available / w.cells[i].allowedTotal) : 1.0;
     anyRationed = anyRationed || w.ratio[s] < 1.0;
+    anyOfftake = anyOfftake || w.jointReserved[i] > kTiny;
   }
   // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
-  // qualification of new suppliers allows, ask producers with spare capacity. Most months nobody
-  // is re-sourcing the good, or nothing is blocked or rationed: then there is nothing to estimate.
+  // qualification of new suppliers allows, ask producers with spare capacity; members take the
+  // reserved output of their frameworks' joint plants under offtake contracts, qualified or not.
+  // Most months nobody is re-sourcing the good, or nothing is blocked or rationed: then there is
+  // nothing to estimate.
   bool anyResourcing = false;
   for (int r = 0; r < R && !anyResourcing; ++r) anyResourcing = w.cells[net.RG(r, g)].resource > 0.0;
-  if (!anyResourcing || (!anyRationed && !w.passActive[g])) return;
+  if (!(anyResourcing || anyOfftake) || (!anyRationed && !w.passActive[g])) return;
   std::fill(w.unmet.begin(), w.unmet.end(), 0.0);
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
     const bool producer = net.hasFacility[net.RG(w.links[l].seller, g)] != 0;
     w.unmet[w.links[l].buyer] += w.links[l].orders - (producer ? w.links[l].allowed * w.ratio[w.links[l].seller] : 0.0);
   }
+  if (anyOfftake) PlanOfftake(net, g, w);
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
     w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.unmet[r]);
@@ -433,8 +520,9 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
     const std::size_t i = net.RG(s, g);
     double inputRatio = 1.0;
     int bindingInput = -1;
+    const double* const useFulfil = &w.useFulfil[static_cast<std::size_t>(s) * net.userGood.size()];
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
-      const double phi = w.cells[net.RG(s, net.recipeInput[k])].fulfil;
+      const double phi = useFulfil[net.recipeUse[k]];
       if (phi < inputRatio) {
         inputRatio = phi;
         bindingInput = net.recipeInput[k];
@@ -443,8 +531,10 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
     w.cells[i].production = w.cells[i].planned * inputRatio;
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
       const std::size_t input = net.RG(s, net.recipeInput[k]);
-      const double allocated = w.cells[input].fulfil * net.recipeUnits[k] * w.cells[i].planned;
-      w.cells[input].inputStock += allocated - net.recipeUnits[k] * w.cells[i].production;
+      const double units = net.recipeUnits[k] * (1.0 - w.cells[input].thrift);
+      const double allocated = useFulfil[net.recipeUse[k]] * units * w.cells[i].planned;
+      w.cells[input].inputStock += allocated - units * w.cells[i].production;
+      w.cells[input].used += units * w.cells[i].production;
     }
     // What limited this producer, for Explain.
     const bool capacityBound = w.cells[i].planned >= w.cells[i].capEff - kTiny * (1.0 + w.cells[i].capEff);
@@ -559,6 +649,61 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Offtake contracts in clearing: each joint plant of good g ships its reserved output, from what it
+// has left after round 1, to its framework's members' unmet orders (pro rata, through restrictions).
+KZ_OUT_OF_LINE void ShipOfftake(const Network& net, int g, Workspace& w) {
+  const int R = net.regions;
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    const std::size_t i = net.RG(s, g);
+    if (w.jointReserved[i] <= kTiny || w.leftover[s] <= kTiny) continue;
+    const char* const member = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+    double asked = 0.0;
+    for (int b = 0; b < R; ++b) {
+      if (member[b] && b != s) asked += Max(0.0, w.cells[net.RG(b, g)].toOrder - w.delivered[b]) * w.Pass(net, g, b, s);
+    }
+    const double give = Min(w.leftover[s], Min(w.jointReserved[i], asked));
+    if (give <= kTiny) continue;
+    for (int b = 0; b < R; ++b) {
+      if (!member[b] || b == s) continue;
+      const double shipped = give * Max(0.0, w.cells[net.RG(b, g)].toOrder - w.delivered[b]) * w.Pass(net, g, b, s) / asked;
+      if (w.flows) w.flows[b * R + s] += shipped;
+      w.delivered[b] += shipped;
+    }
+    w.leftover[s] -= give;
+  }
+}
+
+// Serves region r's uses of good g from `available` by value per unit, highest first (uses of equal
+// value share pro rata), into w.useFulfil and the cell's finalFulfil. Called only when r is short.
+void ServeUsesByValue(const Network& net, int r, int g, double available, Workspace& w) {
+  const std::size_t uses = net.userGood.size();
+  Workspace::Cell& c = w.cells[net.RG(r, g)];
+  double* const fulfil = &w.useFulfil[static_cast<std::size_t>(r) * uses];
+  auto needOf = [&](int use) {
+    if (use == Network::kFinalUse) return c.finalDemand;
+    return net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+  };
+  double left = available;
+  const int end = net.useOrderStart[g + 1];
+  for (int k = net.useOrderStart[g]; k < end;) {
+    int groupEnd = k + 1;  // uses of the same value
+    while (groupEnd < end && net.useValue[groupEnd] == net.useValue[k]) ++groupEnd;
+    double groupNeed = 0.0;
+    for (int j = k; j < groupEnd; ++j) groupNeed += needOf(net.useOrder[j]);
+    const double ratio = groupNeed > kTiny ? Clamp(left / groupNeed, 0.0, 1.0) : 1.0;
+    for (int j = k; j < groupEnd; ++j) {
+      if (net.useOrder[j] == Network::kFinalUse) {
+        c.finalFulfil = ratio;
+      } else {
+        fulfil[net.useOrder[j]] = ratio;
+      }
+    }
+    left = Max(0.0, left - ratio * groupNeed);
+    k = groupEnd;
+  }
+}
+
 KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
@@ -590,8 +735,11 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.leftover[s] = Max(0.0, supply - shipped);
   }
   if (w.flows) RecordLinkFlows(net, g, w);
+  std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
+  ShipOfftake(net, g, w);
   // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
-  // buyer has qualified new suppliers; proportional where requests exceed what is left.
+  // buyer has qualified new suppliers. A seller that gives its partners priority serves their
+  // requests first; otherwise, and among the rest, proportional where requests exceed what is left.
   bool anyRequest = false;
   for (int r = 0; r < R; ++r) {
     w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.cells[net.RG(r, g)].toOrder - w.delivered[r]);
@@ -604,9 +752,21 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
       const int s = net.producerRegion[p];
       if (w.extra[s] <= kTiny) continue;
+      const std::size_t i = net.RG(s, g);
+      const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
+      double partnerAsked = 0.0;
+      if (priority) {
+        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+      }
+      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
+      const double otherAsked = w.extra[s] - partnerAsked;
+      const double otherRatio =
+          otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
       const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
-        const double shipped = w.ships2[static_cast<std::size_t>(r * R + s)] * ratio;
+        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
+        const double shipped = Min(w.ships2[static_cast<std::size_t>(r * R + s)] * share, w.leftover[s]);
         if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
         w.delivered[r] += shipped;
         w.leftover[s] -= shipped;
@@ -618,13 +778,19 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.cells[net.RG(s, g)].inventory = Max(0.0, w.leftover[s]);
   }
 
-  // Buyers: deliveries plus local supply (input stock, recycling), then the own stockpile if
-  // responding, then pooled stockpiles of fellow framework members.
+  // Buyers: deliveries plus local supply (input stock, recycling), then users' own stocks (drawn at
+  // once), then the own stockpile if responding, then pooled stockpiles of fellow framework members.
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
     w.cells[i].delivered = w.delivered[r];
+    w.cells[i].baselineShipped = w.firstDelivered[r];
     w.available[r] = w.delivered[r] + w.cells[i].local;
     const double need = w.cells[i].need;
+    if (w.cells[i].userStock > 0.0 && w.available[r] < need) {
+      const double draw = Min(w.cells[i].userStock, need - w.available[r]);
+      w.cells[i].userStock -= draw;
+      w.available[r] += draw;
+    }
     const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
     if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
       const double release = Min(Min(w.cells[i].stockpile, net.releasePerMonth[i]), need - w.available[r]);
@@ -644,7 +810,19 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const double need = w.cells[i].need;
     const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
     w.cells[i].fulfil = phi;
-    const double surplus = Max(0.0, available - phi * need);
+    if (phi < 1.0) {
+      ServeUsesByValue(net, r, g, available, w);
+      w.cells[i].usesRationed = true;
+    } else if (w.cells[i].usesRationed) {  // back to full: every use is served again
+      w.cells[i].usesRationed = false;
+      w.cells[i].finalFulfil = 1.0;
+      double* const fulfil = &w.useFulfil[static_cast<std::size_t>(r) * net.userGood.size()];
+      for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) fulfil[u] = 1.0;
+    }
+    double surplus = Max(0.0, available - phi * need);
+    const double userRefill = Min(surplus, w.cells[i].userRefill);
+    w.cells[i].userStock += userRefill;
+    surplus -= userRefill;
     const double refill = Min(surplus, w.cells[i].refill);
     w.cells[i].stockpile += refill;
     w.cells[i].inputStock = surplus - refill;
@@ -725,25 +903,32 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
       // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
       const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
+      // The market's own adaptation (thrifting, substitution by users) grows with the months of a
+      // shortage and fades after it; it applies to every use of the good in the region.
+      const double adapted = c.adaptation > 0.0 ? p.adaptationMax * Progress(c.adaptation, p.adaptationMonths) : 0.0;
+      c.substitution = substitution;
+      c.thrift = 1.0 - (1.0 - substitution) * (1.0 - adapted);
 
       const double full = p.capacity + BuiltCapacity(p.investCapacity, p.investStart, p.investLead, p.investRamp, t) +
                           jointCapacity[i];
       c.capFull = full;
       const double event = full * capFactor[i];
       c.capEvent = event;
-      c.capEff = Min(event, c.prevProduction + p.maxRamp * full);
+      c.capEff = Min(event, c.rampCap + p.maxRamp * full);
 
       const double priceFactor = Max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
       const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
-      const double demand = wanted * (1.0 - substitution);
+      const double demand = wanted * (1.0 - c.thrift);
+      c.wantedFinal = wanted;
       c.finalDemand = demand;
 
       const int lag = std::max(1, p.recyclingLag);
       const double pastConsumption = t - lag >= 0 ? finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
       c.local = c.inputStock + p.recyclingRate * pastConsumption;
       c.inputStock = 0.0;  // consumed into `local`; what is left over returns in ClearGood
+      c.used = 0.0;
 
-      double cost = c.stockpile * p.holdingCostPerMonth + p.substitutionCost * (wanted - demand);
+      double cost = c.stockpile * p.holdingCostPerMonth;  // substitution and adaptation: PlanGood
       if (p.investCapacity > 0.0) {
         const int start = p.investStart;
         const int lead = p.investLead;
@@ -768,6 +953,7 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
   double* const outFulfilment = &out.fulfilment[row];
   double* const outShortfall = &out.shortfall[row];
   double* const outLoss = &out.loss[row];
+  double* const outInputUse = &out.inputUse[row];
   Constraint* const outBinding = &out.binding[row];
   const Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
@@ -778,7 +964,7 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
     const Workspace::CellParams& p = params[i];
     const double phi = c.fulfil;
     const double demand = c.finalDemand;
-    const double deliveredFinal = demand * phi;
+    const double deliveredFinal = demand * c.finalFulfil;
     const double shortfall = demand - deliveredFinal;
     outProduction[i] = c.production;
     outDeliveries[i] = c.delivered;
@@ -787,6 +973,7 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
     outFulfilment[i] = phi;
     outShortfall[i] = shortfall;
     outLoss[i] = shortfall * p.basePrice * p.valueMultiplier;
+    outInputUse[i] = c.used;
     anyShort = anyShort || phi < 1.0 - 1e-9;
     // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
     // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
@@ -817,21 +1004,28 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
     for (int g = 0; g < net.goods; ++g) {
       const std::size_t i = net.RG(r, g);
       Workspace::Cell& c = state[i];
-      outInventory[i] = c.inventory + c.inputStock;
+      outInventory[i] = c.inventory + c.inputStock + c.userStock;
       outStockpile[i] = c.stockpile;
       const double phi = c.fulfil;
       const bool needed = c.need > kTiny;
-      if (needed && phi < kShortageThreshold) {
-        if (c.shortageSince < 0) c.shortageSince = t;
-      } else {
-        c.shortageSince = -1;
-      }
       const double scarcity = needed ? 1.0 - phi : 0.0;
       const Workspace::CellParams& p = params[i];
       const double target = Min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
       c.price += p.priceAdjustment * (target - c.price);
       outPrice[i] = c.price;
-      c.prevProduction = c.production;
+      // The shortage signal is the region's usual suppliers failing its orders (a restriction or
+      // rationing), measured before any stock of its own covers the gap: a reserve's release never
+      // ends the shortage it answers. Once begun it lasts until supply is back and the market has
+      // calmed (hysteresis), so responses do not switch off and on while the disruption goes on.
+      const bool signal = needed && (c.fulfil < kShortageThreshold ||
+                                     (c.toOrder > kTiny && c.baselineShipped < kShortageThreshold * c.toOrder));
+      if (signal) {
+        if (c.shortageSince < 0) c.shortageSince = t;
+      } else if (c.shortageSince >= 0 && c.price <= kCalmPrice) {
+        c.shortageSince = -1;
+      }
+      c.adaptation = c.shortageSince >= 0 ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
+      c.rampCap = c.capEff;
       c.demandLevel *= p.demandMonthlyGrowth;
     }
   }
@@ -916,7 +1110,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.firstDisruptionMonth = net.firstDisruptionMonth;
   for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
                                       &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
-                                      &out.loss, &out.policyCost}) {
+                                      &out.loss, &out.policyCost, &out.inputUse}) {
     series->resize(cells);  // every cell is written below: no need to clear
   }
   out.binding.resize(cells);
@@ -925,7 +1119,8 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   } else {
     out.flows.clear();
   }
-  out.initialInventory = net.initialStock;
+  out.initialInventory = net.initialStock;  // and users' own stocks, which the inventory series includes
+  for (std::size_t i = 0; i < out.initialInventory.size(); ++i) out.initialInventory[i] += net.userStockTarget[i];
   out.initialStockpile = net.stockpileInitial;
 
   Workspace w(net);

@@ -88,6 +88,12 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
          good.priceMaxMultiple);
     emit(p + "priceAdjustment", "share/month", g + " price adjustment speed",
          ranges::kPriceAdjustment, good.priceAdjustment);
+    emit(p + "userStockMonths", "months", g + " users' own stocks", ranges::kUserStockMonths,
+         good.userStockMonths);
+    emit(p + "adaptationMax", "share", g + " use avoided when fully adapted", ranges::kAdaptationMax,
+         good.adaptationMax);
+    emit(p + "adaptationMonths", "months", g + " months to adapt fully", ranges::kAdaptationMonths,
+         good.adaptationMonths);
   }
 
   for (auto& good : s.goods) {
@@ -136,6 +142,9 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
          event.duration);
     emit(p + "recoveryMonths", "months", event.id + " recovery time", ranges::kRecoveryMonths,
          event.recoveryMonths);
+    if (event.kind == EventKind::ExportRestriction || event.kind == EventKind::Chokepoint) {
+      emit(p + "leakage", "share", event.id + " share that leaks through", ranges::kLeakage, event.leakage);
+    }
   }
 
   // Risk register. A distribution's low, mode and high bound each other (low <= mode <= high), so

@@ -86,7 +86,38 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
     }
   }
   net.userStart[G] = static_cast<int>(net.userGood.size());
+  // Each recipe entry's place among its input's users: users were listed by good, then entry.
+  net.recipeUse.assign(net.recipeInput.size(), -1);
+  std::vector<int> nextUse(net.userStart.begin(), net.userStart.end() - 1);
+  for (int g = 0; g < G; ++g) {
+    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) net.recipeUse[k] = nextUse[net.recipeInput[k]]++;
+  }
   if (problems.empty() && !TopologicalOrder(net)) problems.push_back({"goods", "recipes form a cycle"});
+}
+
+// The uses of each good from the highest value per unit to the lowest: its own final demand (its
+// price times its downstream multiplier) and each good made from it (that good's value per unit of
+// this input). A region short of the good serves them in this order; uses of equal value share.
+KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
+  const int G = net.goods;
+  net.useOrderStart.assign(static_cast<std::size_t>(G + 1), 0);
+  net.useOrder.clear();
+  net.useValue.clear();
+  for (int g = 0; g < G; ++g) {
+    net.useOrderStart[g] = static_cast<int>(net.useOrder.size());
+    std::vector<std::pair<double, int>> uses;
+    uses.emplace_back(net.basePrice[g] * net.valueMultiplier[g], Network::kFinalUse);
+    for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
+      const int h = net.userGood[u];
+      uses.emplace_back(net.basePrice[h] * net.valueMultiplier[h] / net.userUnits[u], u);
+    }
+    std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [value, use] : uses) {
+      net.useOrder.push_back(use);
+      net.useValue.push_back(value);
+    }
+  }
+  net.useOrderStart[G] = static_cast<int>(net.useOrder.size());
 }
 
 // Caps any single non-partner supplier's share at `maxShare` and hands the excess to the buyer's
@@ -163,6 +194,13 @@ KZ_OUT_OF_LINE void BuildLinks(Network& net) {
   net.producerStart[net.goods] = static_cast<int>(net.producerRegion.size());
 }
 
+// An event's strength as the engine applies it: what leaks through a restriction or chokepoint
+// (licences, transshipment, smuggling) is never stopped.
+double EffectiveFraction(const Event& event) {
+  const bool shipment = event.kind == EventKind::ExportRestriction || event.kind == EventKind::Chokepoint;
+  return shipment ? event.fraction * (1.0 - event.leakage) : event.fraction;
+}
+
 TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionIds, const IdMap& goodIds,
                             const Network& net, std::vector<Problem>& problems) {
   const auto path = [index] { return "events[" + std::to_string(index) + "]"; };
@@ -173,7 +211,7 @@ TimedEffect EffectFromEvent(const Event& event, int index, const IdMap& regionId
   effect.targetMask = MaskOf(regionIds, event.targets, net.regions, shipment, [&] { return path() + ".targets"; }, "region", problems);
   effect.goodMask = MaskOf(goodIds, event.goods, net.goods, event.kind == EventKind::Chokepoint, [&] { return path() + ".goods"; },
                            "good", problems);
-  effect.fraction = event.fraction;
+  effect.fraction = EffectiveFraction(event);
   effect.start = event.start;
   effect.duration = std::max(1, event.duration);
   effect.recovery = event.recovery;
@@ -211,7 +249,7 @@ std::vector<TimedEffect> CompileExtraEvents(const Network& net, const std::vecto
     effect.regionMask = mask(event.regions, net.regionIds, false, e, "regions");
     effect.targetMask = mask(event.targets, net.regionIds, shipment, e, "targets");
     effect.goodMask = mask(event.goods, net.goodIds, event.kind == EventKind::Chokepoint, e, "goods");
-    effect.fraction = event.fraction;
+    effect.fraction = EffectiveFraction(event);
     effect.start = event.start;
     effect.duration = std::max(1, event.duration);
     effect.recovery = event.recovery;
@@ -280,7 +318,10 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
     net.priceMaxMultiple.push_back(good.priceMaxMultiple);
     net.priceAdjustment.push_back(good.priceAdjustment);
     net.qualificationMonths.push_back(good.qualificationMonths);
+    net.adaptationMax.push_back(good.adaptationMax);
+    net.adaptationMonths.push_back(std::max(1, good.adaptationMonths));
   }
+  if (problems.empty()) BuildUseOrder(net);
 
   net.hasFacility.assign(RG, 0);
   net.capacity.assign(RG, 0.0);
@@ -358,6 +399,10 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
 
   base.baselineUse = BaselineUse(net);
   const std::vector<double>& baselineUse = base.baselineUse;
+  net.userStockTarget.assign(RG, 0.0);
+  for (int r = 0; r < R; ++r) {
+    for (int g = 0; g < G; ++g) net.userStockTarget[net.RG(r, g)] = scenario.goods[g].userStockMonths * baselineUse[net.RG(r, g)];
+  }
   int exportControlIndex = static_cast<int>(scenario.events.size());
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const RegionPolicy& policy = scenario.policies[p];

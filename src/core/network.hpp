@@ -46,11 +46,19 @@ struct Network {
   std::vector<int> userStart;
   std::vector<int> userGood;
   std::vector<double> userUnits;
+  std::vector<int> recipeUse;  ///< per recipe entry k: its index u among its input's users
+  // Uses of each good by value per unit, highest first (BuildUseOrder): for good g, entries
+  // [useOrderStart[g], useOrderStart[g + 1]) of useOrder (a user index u, or kFinalUse) and useValue.
+  static constexpr int kFinalUse = -1;
+  std::vector<int> useOrderStart, useOrder;
+  std::vector<double> useValue;
 
   // Per good.
   std::vector<double> basePrice, valueMultiplier, demandElasticity, priceSensitivity, priceMaxMultiple,
       priceAdjustment;
   std::vector<int> qualificationMonths;
+  std::vector<double> adaptationMax;  ///< share of use avoided once users have fully adapted to a shortage
+  std::vector<int> adaptationMonths;  ///< months to full adaptation, >= 1
 
   // Per (region, good), index r * goods + g.
   std::vector<char> hasFacility;
@@ -59,6 +67,7 @@ struct Network {
   std::vector<char> releaseWithoutLag;  // per (region, good): firms' stock, drawn at once
   std::vector<double> stockpileTarget, stockpileInitial, releaseTrigger, releasePerMonth, refillPerMonth,
       holdingCostPerMonth;  ///< stockpile targets in units (target months x baseline use)
+  std::vector<double> userStockTarget;  ///< users' own stocks of the good as an input, units (Good::userStockMonths)
   std::vector<double> substitutionMax, substitutionCost;
   std::vector<int> substitutionMonths;
   std::vector<double> recyclingRate;

@@ -66,6 +66,9 @@ inline constexpr Range kDemandElasticity = kFraction;
 inline constexpr Range kPriceSensitivity{0, 100};
 inline constexpr Range kPriceMaxMultiple{1, 100};
 inline constexpr Range kPriceAdjustment = kFraction;
+inline constexpr Range kUserStockMonths{0, 12};
+inline constexpr Range kAdaptationMax = kFraction;
+inline constexpr Range kAdaptationMonths{1, 120, false, true};
 
 // Facility and trade
 inline constexpr Range kCapacity = kNonNegative;
@@ -78,6 +81,7 @@ inline constexpr double kShareSumTolerance = 1e-6;
 // Event (start depends on the horizon, fraction on the kind: see the functions below)
 inline constexpr Range kEventDuration{1, kMonths, false, true};
 inline constexpr Range kRecoveryMonths{0, kMonths, false, true};
+inline constexpr Range kLeakage = kFraction;
 
 // Hazards (risk register). Severity uses the event kind's fraction range (EventFraction); drawn
 // durations are rounded when a hazard strikes, so the distribution itself need not be whole.

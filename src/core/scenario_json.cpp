@@ -334,7 +334,7 @@ void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
   if (!r.Object(v, path,
                 {"id", "name", "unit", "basePrice", "recipe", "finalDemand", "valueMultiplier",
                  "qualificationMonths", "demandElasticity", "priceSensitivity", "priceMaxMultiple",
-                 "priceAdjustment"})) {
+                 "priceAdjustment", "userStockMonths", "adaptationMax", "adaptationMonths"})) {
     return;
   }
   r.String(v, path, "id", out.id, true);
@@ -360,6 +360,9 @@ void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
   r.Number(v, path, "priceSensitivity", out.priceSensitivity);
   r.Number(v, path, "priceMaxMultiple", out.priceMaxMultiple);
   r.Number(v, path, "priceAdjustment", out.priceAdjustment);
+  r.Number(v, path, "userStockMonths", out.userStockMonths);
+  r.Number(v, path, "adaptationMax", out.adaptationMax);
+  r.Integer(v, path, "adaptationMonths", out.adaptationMonths, ranges::kAdaptationMonths);
 }
 
 void ReadFacility(Reader& r, const Json& v, const std::string& path, Facility& out) {
@@ -382,7 +385,7 @@ void ReadTrade(Reader& r, const Json& v, const std::string& path, TradeShare& ou
 void ReadEvent(Reader& r, const Json& v, const std::string& path, Event& out, int horizonMonths) {
   if (!r.Object(v, path,
                 {"id", "kind", "name", "regions", "targets", "goods", "fraction", "start",
-                 "duration", "recovery", "recoveryMonths"})) {
+                 "duration", "recovery", "recoveryMonths", "leakage"})) {
     return;
   }
   r.String(v, path, "id", out.id, true);
@@ -398,6 +401,7 @@ void ReadEvent(Reader& r, const Json& v, const std::string& path, Event& out, in
   r.Integer(v, path, "duration", out.duration, ranges::kEventDuration);
   r.Enum(v, path, "recovery", out.recovery, kRecoveryShapes, RecoveryShapeName, false);
   r.Integer(v, path, "recoveryMonths", out.recoveryMonths, ranges::kRecoveryMonths);
+  r.Number(v, path, "leakage", out.leakage);
 }
 
 // Risk register (Monte Carlo): a hazard is an event with a probability and uncertain numbers.
@@ -919,6 +923,9 @@ void WriteScenario(Writer& o, const Scenario& s) {
     o.Num("priceSensitivity", x.priceSensitivity);
     o.Num("priceMaxMultiple", x.priceMaxMultiple);
     o.Num("priceAdjustment", x.priceAdjustment);
+    o.Num("userStockMonths", x.userStockMonths);
+    o.Num("adaptationMax", x.adaptationMax);
+    o.Int("adaptationMonths", x.adaptationMonths);
   });
   o.Objects("facilities", s.facilities, [&o](const Facility& x) {
     o.Str("region", x.region);
@@ -945,6 +952,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
     o.Int("duration", x.duration);
     o.Str("recovery", RecoveryShapeName(x.recovery));
     o.Int("recoveryMonths", x.recoveryMonths);
+    o.Num("leakage", x.leakage);
   });
   o.Objects("policies", s.policies, [&o](const RegionPolicy& x) {
     o.Str("region", x.region);

@@ -200,6 +200,9 @@ class Validator {
       CheckNumber(Field(path, "priceMaxMultiple"), good.priceMaxMultiple,
                   ranges::kPriceMaxMultiple);
       CheckNumber(Field(path, "priceAdjustment"), good.priceAdjustment, ranges::kPriceAdjustment);
+      CheckNumber(Field(path, "userStockMonths"), good.userStockMonths, ranges::kUserStockMonths);
+      CheckNumber(Field(path, "adaptationMax"), good.adaptationMax, ranges::kAdaptationMax);
+      CheckNumber(Field(path, "adaptationMonths"), good.adaptationMonths, ranges::kAdaptationMonths);
     }
   }
 
@@ -377,6 +380,7 @@ class Validator {
       CheckNumber(Field(path, "start"), event.start, startRange);
       CheckNumber(Field(path, "duration"), event.duration, ranges::kEventDuration);
       CheckNumber(Field(path, "recoveryMonths"), event.recoveryMonths, ranges::kRecoveryMonths);
+      CheckNumber(Field(path, "leakage"), event.leakage, ranges::kLeakage);
     }
   }
 

@@ -143,6 +143,10 @@ inline void ExpectInvariants(const Scenario& s, const Results& r) {
   for (int t = 0; t < r.months; ++t) {
     for (int g = 0; g < r.goods; ++g) {
       const Good& good = s.goods[static_cast<std::size_t>(g)];
+      bool canThrift = good.adaptationMax > 0.0;
+      for (const RegionPolicy& policy : s.policies) {
+        for (const SubstitutionPolicy& sub : policy.substitution) canThrift = canThrift || (sub.good == good.id && sub.maxReduction > 0.0);
+      }
       double sources = 0.0;
       double uses = 0.0;
       double supply = 0.0;
@@ -169,11 +173,19 @@ inline void ExpectInvariants(const Scenario& s, const Results& r) {
         }
         sources += r.production[i] + inventoryBefore + stockpileBefore + recycled;
         uses += r.finalDelivered[i] + r.inventory[i] + r.stockpile[i];
+        // Inputs used: at most the recipe's units (thrifting and substitution only save), and all
+        // of it when nothing in the scenario can thrift.
+        double recipeUse = 0.0;
         for (int h = 0; h < r.goods; ++h) {
           for (const RecipeInput& input : s.goods[static_cast<std::size_t>(h)].recipe) {
-            if (input.good == good.id) uses += input.unitsPerOutput * r.production[r.Index(t, reg, h)];
+            if (input.good == good.id) recipeUse += input.unitsPerOutput * r.production[r.Index(t, reg, h)];
           }
         }
+        ASSERT_LE(r.inputUse[i], recipeUse + tolerance * scale(recipeUse)) << good.id << " month " << t;
+        if (!canThrift) {
+          ASSERT_NEAR(r.inputUse[i], recipeUse, tolerance * scale(recipeUse)) << good.id << " month " << t;
+        }
+        uses += r.inputUse[i];
         supply += r.production[i] + inventoryBefore;
         delivered += r.deliveries[i];
         ASSERT_LE(r.finalDelivered[i], r.finalDemand[i] + tolerance * scale(r.finalDemand[i]));

@@ -59,6 +59,7 @@ struct Results {
   std::vector<double> price;           ///< price index (1 = base price)
   std::vector<double> loss;            ///< economic loss: shortfall x base price x value multiplier, USD
   std::vector<double> policyCost;      ///< holding, capex and substitution costs, USD
+  std::vector<double> inputUse;        ///< units used up as inputs by the region's producers (after thrifting)
   std::vector<Constraint> binding;     ///< the binding constraint of each shortfall
 
   /// Shipments of each good from seller to buyer (buyer == seller: domestic supply), units per month,

@@ -60,6 +60,11 @@ struct Good {
   double priceSensitivity = 10.0;        ///< price-index target = 1 + sensitivity x scarcity; 0..100
   double priceMaxMultiple = 10.0;        ///< upper bound of the price index; 1..100
   double priceAdjustment = 0.5;          ///< share of the gap to the target closed each month; 0..1
+  /// The market's adaptation, in every region (docs/MODEL.md, "The market's adaptation"):
+  double userStockMonths = 0.0;          ///< users' own stocks of this good as an input, months of normal use; 0..12
+  double adaptationMax = 0.0;            ///< share of the good's use that users avoid (thrifting, substitution) once
+                                         ///< fully adapted to a lasting shortage; 0..1
+  int adaptationMonths = 12;             ///< months of a shortage for that adaptation to reach full effect; 1..120
   bool operator==(const Good&) const = default;
 };
 
@@ -107,6 +112,9 @@ struct Event {
   int duration = 1;                  ///< months at full strength; >= 1
   RecoveryShape recovery = RecoveryShape::Step;
   int recoveryMonths = 0;            ///< linear recovery length; 0..240
+  /// Restrictions and chokepoints: share of the shipments they would stop that get through anyway
+  /// (licences granted, transshipment, smuggling); 0..1
+  double leakage = 0.0;
   bool operator==(const Event&) const = default;
 };
 
