@@ -49,7 +49,8 @@ TEST(Levers, ListsEveryLeverInScenarioOrder) {
   Strings expected = {"horizonMonths", "region.CN.weight", "region.JP.weight"};
   for (const char* good : {"re_oxide", "re_magnet", "motors"}) {
     for (const char* field : {"basePrice", "valueMultiplier", "qualificationMonths", "demandElasticity",
-                              "priceSensitivity", "priceMaxMultiple", "priceAdjustment"}) {
+                              "priceSensitivity", "priceMaxMultiple", "priceAdjustment", "userStockMonths",
+                              "adaptationMax", "adaptationMonths"}) {
       expected.push_back(std::string("good.") + good + "." + field);
     }
   }
