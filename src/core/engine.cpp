@@ -136,6 +136,7 @@ struct Workspace {
     double baselineShipped = 0.0;  // round-1 shipments from the region's usual suppliers
     double finalFulfil = 1.0;   // fulfilment of final demand (uses are served by value)
     double used = 0.0;          // used up as an input by the region's producers
+    double marketFulfil = 1.0;  // share of need the market supplied, before any stock was drawn
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;
@@ -786,6 +787,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.cells[i].baselineShipped = w.firstDelivered[r];
     w.available[r] = w.delivered[r] + w.cells[i].local;
     const double need = w.cells[i].need;
+    w.cells[i].marketFulfil = need > kTiny ? Min(1.0, w.available[r] / need) : 1.0;
     if (w.cells[i].userStock > 0.0 && w.available[r] < need) {
       const double draw = Min(w.cells[i].userStock, need - w.available[r]);
       w.cells[i].userStock -= draw;
@@ -1006,9 +1008,10 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       Workspace::Cell& c = state[i];
       outInventory[i] = c.inventory + c.inputStock + c.userStock;
       outStockpile[i] = c.stockpile;
-      const double phi = c.fulfil;
       const bool needed = c.need > kTiny;
-      const double scarcity = needed ? 1.0 - phi : 0.0;
+      // Prices follow the market's scarcity, what buyers could not buy, however much of it their own
+      // stocks covered: stocks buffer users, they do not make the market less tight.
+      const double scarcity = needed ? 1.0 - c.marketFulfil : 0.0;
       const Workspace::CellParams& p = params[i];
       const double target = Min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
       c.price += p.priceAdjustment * (target - c.price);
