@@ -87,7 +87,6 @@ struct Workspace {
     for (std::vector<int>* v : {&capEffect, &sellerCauseKind, &sellerCauseInput}) v->assign(rg, -1);
     for (std::vector<double>* v : {&jointCapacity, &jointReserved}) v->assign(rg, 0.0);
     for (std::vector<int>* v : {&firstShort, &lastShort}) v->assign(rg, -1);
-    routeFramework.assign(grr, -1);
     touchedRoutes.resize(static_cast<std::size_t>(net.goods));
     for (std::vector<int>& routes : touchedRoutes) routes.reserve(r * r);
     available.assign(r, 0.0);
@@ -137,6 +136,10 @@ struct Workspace {
     double finalFulfil = 1.0;   // fulfilment of final demand (uses are served by value)
     double used = 0.0;          // used up as an input by the region's producers
     double marketFulfil = 1.0;  // share of need the market supplied, before any stock was drawn
+    double userDrawn = 0.0;     // drawn from users' own stocks this month
+    double pricedOut = 0.0;     // final demand given up because of the price this month
+    double restocked = 0.0;     // bought into users' and public stocks this month
+    double income = 0.0;        // sales minus purchases of the good, at the buyers' prices (USD)
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;
@@ -178,7 +181,6 @@ struct Workspace {
   std::vector<double> pass;
   std::vector<int> routeEffect;
   std::vector<char> routeKind;       // EventKind of routeEffect
-  std::vector<int> routeFramework;   // framework of routeEffect when it is a coordinated control, else -1
   std::vector<std::vector<int>> touchedRoutes;  // per good: routes whose pass an effect changed this month
   // This month's effects on shipments (export restrictions, chokepoints) that are in force, in the
   // effects' order, with their strength: found once a month rather than for every good.
@@ -255,7 +257,6 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int g, Workspace& w) {
   for (const int i : w.touchedRoutes[g]) {
     w.pass[i] = 1.0;
     w.routeEffect[i] = -1;
-    w.routeFramework[i] = -1;
   }
   w.touchedRoutes[g].clear();  // keeps its capacity: no allocation in the month loop
   w.passActive[g] = 0;
@@ -274,7 +275,6 @@ KZ_OUT_OF_LINE void ComputeRoutePass(const Network& net, int g, Workspace& w) {
         if (w.routeEffect[i] < 0 || strength > 1.0 - before) {
           w.routeEffect[i] = effect.sourceIndex;
           w.routeKind[i] = static_cast<char>(effect.kind);
-          w.routeFramework[i] = effect.framework;
         }
       }
     }
@@ -395,6 +395,24 @@ KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
   }
 }
 
+// How much of region r's orders for good g are worth buying at its spot price: its need in uses
+// that value the good at or above the price index x base price (uses by value, as
+// ServeUsesByValue), plus any stock rebuilding, less what it has locally. Re-sourced orders pay the
+// spot price, so a buyer does not re-source for uses worth less than that.
+double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
+  const Workspace::Cell& c = w.cells[net.RG(r, g)];
+  if (c.price <= 1.0) return c.toOrder;  // every use is worth at least the base price
+  const double spot = c.price * net.basePrice[g];
+  double worth = c.refill + c.userRefill;
+  for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1] && net.useValue[k] >= spot; ++k) {
+    const int use = net.useOrder[k];
+    worth += use == Network::kFinalUse
+                 ? c.finalDemand
+                 : net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+  }
+  return Clamp(worth - c.local, 0.0, c.toOrder);
+}
+
 // Share of producer s's planned output of good g that its inputs can support, judged by how well
 // each input's use for g was served last month (the scarcest binds, as in ProduceGood).
 double InputReadiness(const Network& net, int g, int s, const Workspace& w) {
@@ -409,8 +427,8 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w) {
 // A region's market for a good is calm: no shortage signal, no response under way, prices normal.
 bool Calm(const Workspace::Cell& c) { return !c.responding && c.shortageSince < 0 && c.price <= kCalmPrice; }
 
-// `monthCost` is this month's policy-cost row (index Network::RG): coordinated export controls
-// charge their members the sales they forgo; substitution and the market's adaptation their cost.
+// `monthCost` is this month's policy-cost row (index Network::RG): substitution and the market's
+// adaptation charge their cost. (Sales that export controls forgo show in the trade income.)
 KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* monthCost) {
   const int R = net.regions;
   ComputeRoutePass(net, g, w);
@@ -462,9 +480,6 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       link.orders = cells[net.RG(link.buyer, g)].toOrder * link.share;
       link.allowed = link.orders * link.pass;
       cells[net.RG(link.seller, g)].allowedTotal += link.allowed;
-      if (w.routeFramework[route] >= 0) {
-        monthCost[net.RG(link.seller, g)] += (link.orders - link.allowed) * net.basePrice[g];
-      }
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
@@ -475,8 +490,13 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
-    w.cells[i].planned = Clamp(w.cells[i].allowedTotal + net.initialStock[i] - w.cells[i].inventory, 0.0, w.cells[i].capEff);
-    w.spare[s] = Max(0.0, w.cells[i].capEff * InputReadiness(net, g, s, w) - w.cells[i].planned);
+    // A producer rebuilds its own inventory only while its inputs are plentiful: topping it up in a
+    // shortage would take scarce inputs from producers that would ship what they make.
+    const double readiness = InputReadiness(net, g, s, w);
+    const double topUp = net.initialStock[i] - w.cells[i].inventory;
+    const bool inputsShort = readiness < 1.0 - 1e-9;  // not a rounding of full supply
+    w.cells[i].planned = Clamp(w.cells[i].allowedTotal + (inputsShort ? Min(0.0, topUp) : topUp), 0.0, w.cells[i].capEff);
+    w.spare[s] = Max(0.0, w.cells[i].capEff * readiness - w.cells[i].planned);
     const double available = w.cells[i].planned + w.cells[i].inventory;
     w.ratio[s] = w.cells[i].allowedTotal > kTiny ? Min(1.0, available / w.cells[i].allowedTotal) : 1.0;
     anyRationed = anyRationed || w.ratio[s] < 1.0;
@@ -498,7 +518,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   if (anyOfftake) PlanOfftake(net, g, w);
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
-    w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.unmet[r]);
+    const Workspace::Cell& c = w.cells[net.RG(r, g)];
+    w.request[r] = c.resource * Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]);
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
@@ -640,6 +661,16 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
   }
 }
 
+// `quantity` of good g shipped from seller to buyer at `priceIndex` x its base price: the buyer pays,
+// the seller earns (a region's trade with itself nets out). Shipments on the usual trade links and
+// under offtake contracts are at contract prices (the base price: contracts do not follow the spot
+// market within a horizon of months); re-sourced orders pay the buyer's spot price index.
+void Trade(const Network& net, int g, int buyer, int seller, double quantity, double priceIndex, Workspace& w) {
+  const double value = quantity * net.basePrice[g] * priceIndex;
+  w.cells[net.RG(seller, g)].income += value;
+  w.cells[net.RG(buyer, g)].income -= value;
+}
+
 // Round-1 shipments of good g on its trade links into the month's flow block (Results::flows).
 void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
@@ -669,6 +700,7 @@ KZ_OUT_OF_LINE void ShipOfftake(const Network& net, int g, Workspace& w) {
       if (!member[b] || b == s) continue;
       const double shipped = give * Max(0.0, w.cells[net.RG(b, g)].toOrder - w.delivered[b]) * w.Pass(net, g, b, s) / asked;
       if (w.flows) w.flows[b * R + s] += shipped;
+      Trade(net, g, b, s, shipped, 1.0, w);
       w.delivered[b] += shipped;
     }
     w.leftover[s] -= give;
@@ -736,6 +768,10 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.leftover[s] = Max(0.0, supply - shipped);
   }
   if (w.flows) RecordLinkFlows(net, g, w);
+  for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].income = 0.0;
+  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
+    if (w.links[l].firstShip > 0.0) Trade(net, g, w.links[l].buyer, w.links[l].seller, w.links[l].firstShip, 1.0, w);
+  }
   std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
   ShipOfftake(net, g, w);
   // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
@@ -743,7 +779,8 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   // requests first; otherwise, and among the rest, proportional where requests exceed what is left.
   bool anyRequest = false;
   for (int r = 0; r < R; ++r) {
-    w.request[r] = w.cells[net.RG(r, g)].resource * Max(0.0, w.cells[net.RG(r, g)].toOrder - w.delivered[r]);
+    const Workspace::Cell& c = w.cells[net.RG(r, g)];
+    w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
     anyRequest = anyRequest || w.request[r] > kTiny;
   }
   if (anyRequest) {
@@ -769,6 +806,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
         const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
         const double shipped = Min(w.ships2[static_cast<std::size_t>(r * R + s)] * share, w.leftover[s]);
         if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
+        Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
         w.delivered[r] += shipped;
         w.leftover[s] -= shipped;
       }
@@ -788,9 +826,11 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.available[r] = w.delivered[r] + w.cells[i].local;
     const double need = w.cells[i].need;
     w.cells[i].marketFulfil = need > kTiny ? Min(1.0, w.available[r] / need) : 1.0;
+    w.cells[i].userDrawn = 0.0;
     if (w.cells[i].userStock > 0.0 && w.available[r] < need) {
       const double draw = Min(w.cells[i].userStock, need - w.available[r]);
       w.cells[i].userStock -= draw;
+      w.cells[i].userDrawn = draw;
       w.available[r] += draw;
     }
     const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
@@ -827,6 +867,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     surplus -= userRefill;
     const double refill = Min(surplus, w.cells[i].refill);
     w.cells[i].stockpile += refill;
+    w.cells[i].restocked = userRefill + refill;
     w.cells[i].inputStock = surplus - refill;
   }
 }
@@ -903,8 +944,10 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       const double respondingFor = started >= 0 ? static_cast<double>(t - started + 1) : 0.0;
       const int qualification = p.qualificationMonths;
       c.resource = started < 0 ? 0.0 : qualification <= 0 ? 1.0 : Progress(respondingFor, qualification);
-      // Not computed for cells that have never responded (most of them): 1 - (+/-0) is 1 either way.
-      const double substitution = started < 0 ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
+      // The region's substitution policy acts while it responds (its progress is kept between
+      // episodes: what was learnt is not forgotten). Not computed for cells that are not responding
+      // (most of them): 1 - (+/-0) is 1 either way.
+      const double substitution = !responding ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
       // The market's own adaptation (thrifting, substitution by users) grows with the months of a
       // shortage and fades after it; it applies to every use of the good in the region.
       const double adapted = c.adaptation > 0.0 ? p.adaptationMax * Progress(c.adaptation, p.adaptationMonths) : 0.0;
@@ -923,6 +966,8 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       const double demand = wanted * (1.0 - c.thrift);
       c.wantedFinal = wanted;
       c.finalDemand = demand;
+      // End use that high prices drive out is lost as surely as end use left unmet (RecordMonth).
+      c.pricedOut = c.demandLevel * demandFactor[i] * (1.0 - priceFactor) * (1.0 - c.thrift);
 
       const int lag = std::max(1, p.recyclingLag);
       const double pastConsumption = t - lag >= 0 ? finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
@@ -956,6 +1001,8 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
   double* const outShortfall = &out.shortfall[row];
   double* const outLoss = &out.loss[row];
   double* const outInputUse = &out.inputUse[row];
+  double* const outTradeIncome = &out.tradeIncome[row];
+  double* const outPolicyCost = &out.policyCost[row];
   Constraint* const outBinding = &out.binding[row];
   const Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
@@ -974,8 +1021,12 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
     outFinalDelivered[i] = deliveredFinal;
     outFulfilment[i] = phi;
     outShortfall[i] = shortfall;
-    outLoss[i] = shortfall * p.basePrice * p.valueMultiplier;
+    outLoss[i] = (shortfall + c.pricedOut) * p.basePrice * p.valueMultiplier;
     outInputUse[i] = c.used;
+    outTradeIncome[i] = c.income;
+    // Stocks are assets: what is drawn is consumed at its base value, and rebuilding it costs only
+    // what the price is above normal (buying at the base price restores the asset it pays for).
+    outPolicyCost[i] += p.basePrice * (c.released + c.userDrawn) + p.basePrice * Max(0.0, c.price - 1.0) * c.restocked;
     anyShort = anyShort || phi < 1.0 - 1e-9;
     // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
     // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
@@ -1113,7 +1164,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.firstDisruptionMonth = net.firstDisruptionMonth;
   for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
                                       &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
-                                      &out.loss, &out.policyCost, &out.inputUse}) {
+                                      &out.loss, &out.policyCost, &out.inputUse, &out.tradeIncome}) {
     series->resize(cells);  // every cell is written below: no need to clear
   }
   out.binding.resize(cells);

@@ -7,19 +7,23 @@ RegionTotals SumByRegion(const Results& results) {
   RegionTotals totals;
   totals.loss.assign(static_cast<std::size_t>(results.regions), 0.0);
   totals.policyCost.assign(static_cast<std::size_t>(results.regions), 0.0);
+  totals.tradeIncome.assign(static_cast<std::size_t>(results.regions), 0.0);
   // Summed in registers across a month's goods (the same additions in the same order): through
   // totals' vectors, which may alias results', every addition was a store and a reload.
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
       double loss = totals.loss[r];
       double policyCost = totals.policyCost[r];
+      double tradeIncome = totals.tradeIncome[r];
       for (int g = 0; g < results.goods; ++g) {
         const std::size_t i = results.Index(t, r, g);
         loss += results.loss[i];
         policyCost += results.policyCost[i];
+        tradeIncome += results.tradeIncome[i];
       }
       totals.loss[r] = loss;
       totals.policyCost[r] = policyCost;
+      totals.tradeIncome[r] = tradeIncome;
     }
   }
   return totals;
@@ -28,7 +32,7 @@ RegionTotals SumByRegion(const Results& results) {
 std::vector<double> RegionWelfare(const Results& results) {
   const RegionTotals totals = SumByRegion(results);
   std::vector<double> welfare(totals.loss.size());
-  for (std::size_t r = 0; r < welfare.size(); ++r) welfare[r] = -(totals.loss[r] + totals.policyCost[r]);
+  for (std::size_t r = 0; r < welfare.size(); ++r) welfare[r] = totals.tradeIncome[r] - (totals.loss[r] + totals.policyCost[r]);
   return welfare;
 }
 

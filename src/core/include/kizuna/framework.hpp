@@ -19,7 +19,8 @@ struct RegionImpact {
   bool member = false;
   double lossAvoided = 0.0;  ///< USD: economic loss without the framework minus with it
   double extraCost = 0.0;    ///< USD: policy and framework costs with it minus without it
-  double netGain = 0.0;      ///< USD: lossAvoided - extraCost (the welfare change)
+  double tradeGain = 0.0;    ///< USD: trade income (sales minus purchases) with it minus without it
+  double netGain = 0.0;      ///< USD: lossAvoided - extraCost + tradeGain (the welfare change)
 };
 
 struct FrameworkImpact {

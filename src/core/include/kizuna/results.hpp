@@ -57,9 +57,13 @@ struct Results {
   std::vector<double> inventory;       ///< producer inventory + unused inputs held at month end, units
   std::vector<double> stockpile;       ///< strategic stockpile at month end, units
   std::vector<double> price;           ///< price index (1 = base price)
-  std::vector<double> loss;            ///< economic loss: shortfall x base price x value multiplier, USD
+  std::vector<double> loss;            ///< economic loss: (shortfall + end use priced out) x base price x value multiplier, USD
   std::vector<double> policyCost;      ///< holding, capex and substitution costs, USD
   std::vector<double> inputUse;        ///< units used up as inputs by the region's producers (after thrifting)
+  /// Sales minus purchases of the good, USD: usual trade and offtake contracts at the base price,
+  /// re-sourced (spot) orders at the buyer's price index (a region's trade with itself nets out;
+  /// the world's sums to zero).
+  std::vector<double> tradeIncome;
   std::vector<Constraint> binding;     ///< the binding constraint of each shortfall
 
   /// Shipments of each good from seller to buyer (buyer == seller: domestic supply), units per month,

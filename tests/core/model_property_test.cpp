@@ -1,0 +1,357 @@
+// What an economist expects of the model, as properties over the bundled presets and random
+// generated networks rather than single numbers: monotone in a shock's strength and duration, in a
+// reserve's size, in one's own response lag, in capacity and in demand shocks; a government reserve
+// never idle while its holder is short; invariant to scale, to region names and order, and to a
+// shift in time. Runs natively and in wasm.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "bundled_scenarios.hpp"
+#include "engine_fixtures.hpp"
+#include "kizuna/levers.hpp"
+#include "kizuna/scenario_json.hpp"
+#include <cstdio>
+#include <cstdlib>
+#include "kizuna/synthetic.hpp"
+#include "kizuna/welfare.hpp"
+
+namespace kz {
+namespace {
+
+using test::At;
+
+// Slack for "never worse": a monotone property may hold with equality, and sums of many months
+// carry rounding of a few ulps each. Relative to the value, plus an absolute floor of a billionth
+// of the scenario's whole end-use value over the horizon (shortfalls of 1e-12 units are rounding).
+constexpr double kSlack = 1e-9;
+constexpr double kNone = 1e300;  // -kNone: no previous value yet (welfare costs may be negative)
+
+double NoiseFloor(const Scenario& s) {
+  double value = 0.0;
+  for (const Good& good : s.goods) {
+    for (const FinalDemand& demand : good.finalDemand) value += demand.monthly * good.basePrice * good.valueMultiplier;
+  }
+  return 1e-9 * value * s.horizonMonths;
+}
+
+// `now` is no smaller than `before` but for rounding.
+::testing::AssertionResult NotBelow(double now, double before, double floor) {
+  if (now >= before - kSlack * (1.0 + std::abs(before)) - floor) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << now << " is below " << before << " (by " << before - now << ")";
+}
+
+double RegionLoss(const Results& r, int region) { return SumByRegion(r).loss[static_cast<std::size_t>(region)]; }
+
+// What a region gives up: minus its welfare (lost output, what its responses cost, and what it
+// pays for its trade net of what it earns; kizuna/welfare.hpp).
+double RegionCost(const Results& r, int region) { return -RegionWelfare(r)[static_cast<std::size_t>(region)]; }
+
+double WorldCost(const Results& r) {
+  double sum = 0.0;
+  for (int region = 0; region < r.regions; ++region) sum += RegionCost(r, region);
+  return sum;
+}
+
+double TargetsLoss(const Results& r, const Event& event) {
+  double sum = 0.0;
+  for (int region = 0; region < r.regions; ++region) {
+    const std::string& id = r.regionIds[region];
+    const bool seller = std::find(event.regions.begin(), event.regions.end(), id) != event.regions.end();
+    const bool target = event.targets.empty() || std::find(event.targets.begin(), event.targets.end(), id) != event.targets.end();
+    if (target && !seller) sum += RegionCost(r, region);
+  }
+  return sum;
+}
+
+// Bundled presets and generated networks with at least one event: the scenarios the properties
+// are checked on.
+std::vector<Scenario> ScenariosWithEvents() {
+  std::vector<Scenario> scenarios;
+  for (const std::string& id : test::BundledScenarioIds()) {
+    Scenario s = test::LoadBundled(id);
+    if (!s.events.empty()) scenarios.push_back(std::move(s));
+  }
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    SyntheticSpec spec;
+    spec.seed = seed;
+    spec.regions = 5;
+    spec.goods = 6;
+    spec.months = 36;
+    spec.events = 3;
+    Scenario s = MakeSyntheticScenario(spec);
+    s.id = "synthetic-" + std::to_string(seed);
+    if (!s.events.empty()) scenarios.push_back(std::move(s));
+  }
+  return scenarios;
+}
+
+// A harsher restriction (stronger, or longer) never helps its targets.
+TEST(ModelProperty, TargetsNeverGainFromAHarsherRestriction) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    for (std::size_t e = 0; e < base.events.size(); ++e) {
+      if (base.events[e].kind != EventKind::ExportRestriction) continue;
+      SCOPED_TRACE(base.id + " / " + base.events[e].id);
+      double previous = -kNone;
+      for (const double fraction : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+        Scenario s = base;
+        s.events[e].fraction = fraction;
+        const double loss = TargetsLoss(test::RunOrFail(s), s.events[e]);
+        EXPECT_TRUE(NotBelow(loss, previous, NoiseFloor(base))) << "fraction " << fraction;
+        previous = loss;
+      }
+      previous = -kNone;
+      for (int duration = 1; duration <= std::min(12, base.horizonMonths - base.events[e].start); duration += 2) {
+        Scenario s = base;
+        s.events[e].duration = duration;
+        const double loss = TargetsLoss(test::RunOrFail(s), s.events[e]);
+        EXPECT_TRUE(NotBelow(loss, previous, NoiseFloor(base))) << "duration " << duration;
+        previous = loss;
+      }
+    }
+  }
+}
+
+// A deeper capacity loss never lowers world losses; a larger demand surge never lowers the
+// shortfall of the region that has it.
+TEST(ModelProperty, HarsherCapacityLossesAndDemandSurgesNeverHelp) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    for (std::size_t e = 0; e < base.events.size(); ++e) {
+      const EventKind kind = base.events[e].kind;
+      if (kind != EventKind::CapacityLoss && kind != EventKind::DemandShock) continue;
+      SCOPED_TRACE(base.id + " / " + base.events[e].id);
+      double previous = -kNone;
+      for (const double fraction : {0.0, 0.2, 0.4, 0.6, 0.8, 1.0}) {
+        Scenario s = base;
+        s.events[e].fraction = fraction;
+        const Results r = test::RunOrFail(s);
+        double measure = 0.0;
+        if (kind == EventKind::CapacityLoss) {
+          measure = WorldCost(r);
+        } else {
+          for (const std::string& region : s.events[e].regions) measure += RegionCost(r, test::RegionIndex(r, region));
+        }
+        EXPECT_TRUE(NotBelow(measure, previous, NoiseFloor(base))) << "fraction " << fraction;
+        previous = measure;
+      }
+    }
+  }
+}
+
+// Every region's stockpile policies in a scenario, as (region, good) pairs.
+std::vector<std::pair<std::string, std::string>> Stockpiles(const Scenario& s, bool governmentOnly) {
+  std::vector<std::pair<std::string, std::string>> piles;
+  for (const RegionPolicy& policy : s.policies) {
+    for (const StockpilePolicy& pile : policy.stockpiles) {
+      if (!governmentOnly || !pile.releaseWithoutLag) piles.emplace_back(policy.region, pile.good);
+    }
+  }
+  return piles;
+}
+
+// A bigger filled reserve never hurts its holder (losses only: holding it costs money, which is
+// the policy's price, not a loss).
+TEST(ModelProperty, ABiggerFilledReserveNeverHurtsItsHolder) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    for (const auto& [region, good] : Stockpiles(base, true)) {
+      SCOPED_TRACE(base.id + " / " + region + " " + good);
+      const std::string path = "policy." + region + ".stockpile." + good + ".targetMonths";
+      const int index = test::RegionIndex(test::RunOrFail(base), region);
+      double previous = -kNone;
+      for (const double months : {6.0, 4.0, 3.0, 2.0, 1.0, 0.0}) {  // shrinking: the loss never falls
+        Scenario s = base;
+        ASSERT_TRUE(SetLever(s, path, months).empty());
+        const double loss = RegionLoss(test::RunOrFail(s), index);
+        EXPECT_TRUE(NotBelow(loss, previous, NoiseFloor(base))) << months << " months";
+        previous = loss;
+      }
+    }
+  }
+}
+
+// Responding later never helps a region.
+TEST(ModelProperty, ALongerOwnResponseLagNeverHelps) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    for (const RegionPolicy& policy : base.policies) {
+      SCOPED_TRACE(base.id + " / " + policy.region);
+      const int index = test::RegionIndex(test::RunOrFail(base), policy.region);
+      double previous = -kNone;
+      for (int lag = 0; lag <= 6; ++lag) {
+        Scenario s = base;
+        ASSERT_TRUE(SetLever(s, "policy." + policy.region + ".responseLagMonths", lag).empty());
+        const double loss = RegionCost(test::RunOrFail(s), index);
+        EXPECT_TRUE(NotBelow(loss, previous, NoiseFloor(base))) << "lag " << lag;
+        previous = loss;
+      }
+    }
+  }
+}
+
+// More capacity anywhere never raises world losses.
+TEST(ModelProperty, MoreCapacityNeverRaisesWorldLosses) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    const double before = WorldCost(test::RunOrFail(base));
+    for (std::size_t f = 0; f < base.facilities.size(); ++f) {
+      Scenario s = base;
+      s.facilities[f].capacity *= 1.5;
+      const double after = WorldCost(test::RunOrFail(s));
+      EXPECT_TRUE(NotBelow(before, after, NoiseFloor(base)))
+          << base.id << ": more capacity at " << base.facilities[f].region << " " << base.facilities[f].good;
+    }
+  }
+}
+
+// While a government reserve's holder is short of the good (after its response lag) and the
+// reserve holds stock, the reserve releases.
+TEST(ModelProperty, AGovernmentReserveIsNeverIdleWhileItsHolderIsShort) {
+  for (const Scenario& s : ScenariosWithEvents()) {
+    const Results r = test::RunOrFail(s);
+    for (const RegionPolicy& policy : s.policies) {
+      for (const StockpilePolicy& pile : policy.stockpiles) {
+        if (pile.releaseWithoutLag || pile.targetMonths <= 0.0) continue;
+        // First month the holder falls short, then every month it is still short after its lag.
+        int firstShort = -1;
+        for (int t = 0; t < r.months; ++t) {
+          // Short as the model counts it (below 99%) and below the reserve's release trigger.
+          const double phi = At(r, r.fulfilment, t, policy.region, pile.good);
+          if (phi >= std::min(pile.releaseTrigger, 0.99)) continue;
+          if (firstShort < 0) firstShort = t;
+          if (t < firstShort + std::max(1, policy.responseLagMonths) || t == 0) continue;
+          const double before = At(r, r.stockpile, t - 1, policy.region, pile.good);
+          const double after = At(r, r.stockpile, t, policy.region, pile.good);
+          if (before > 1e-9) {
+            EXPECT_LT(after, before) << s.id << ": " << policy.region << " " << pile.good << " idle in month " << t;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Every quantity x10 gives every loss x10 and the same prices.
+TEST(ModelProperty, TenTimesEveryQuantityGivesTenTimesTheLosses) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    Scenario s = base;
+    for (Good& good : s.goods) {
+      for (FinalDemand& demand : good.finalDemand) demand.monthly *= 10.0;
+    }
+    for (Facility& facility : s.facilities) {
+      facility.capacity *= 10.0;
+      facility.initialStock *= 10.0;
+    }
+    for (Framework& framework : s.frameworks) framework.jointInvestment.capacity *= 10.0;
+    for (RegionPolicy& policy : s.policies) {
+      for (InvestmentPolicy& investment : policy.investments) investment.capacity *= 10.0;
+    }
+    const Results a = test::RunOrFail(base);
+    const Results b = test::RunOrFail(s);
+    for (int region = 0; region < a.regions; ++region) {
+      const double la = RegionLoss(a, region);
+      EXPECT_NEAR(RegionLoss(b, region), 10.0 * la, 1e-7 * (1.0 + 10.0 * la) + 10.0 * NoiseFloor(base))
+          << base.id << " " << a.regionIds[region];
+    }
+    for (std::size_t i = 0; i < a.price.size(); ++i) ASSERT_NEAR(b.price[i], a.price[i], 1e-7) << base.id;
+  }
+}
+
+// Regions listed in reverse order under other names give each region the same results.
+TEST(ModelProperty, RenamingAndReorderingRegionsChangesNothing) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    Scenario s = base;
+    auto rename = [](std::string& id) { id = "R_" + id; };
+    std::reverse(s.regions.begin(), s.regions.end());
+    for (Region& region : s.regions) rename(region.id);
+    for (Good& good : s.goods) {
+      for (FinalDemand& demand : good.finalDemand) rename(demand.region);
+    }
+    for (Facility& facility : s.facilities) rename(facility.region);
+    for (TradeShare& trade : s.trade) {
+      rename(trade.buyer);
+      rename(trade.seller);
+    }
+    for (Event& event : s.events) {
+      for (std::string& id : event.regions) rename(id);
+      for (std::string& id : event.targets) rename(id);
+    }
+    for (RegionPolicy& policy : s.policies) {
+      rename(policy.region);
+      for (DiversificationPolicy& d : policy.diversification) {
+        for (std::string& id : d.partners) rename(id);
+      }
+      for (ExportControlPolicy& control : policy.exportControls) {
+        for (std::string& id : control.targets) rename(id);
+      }
+    }
+    for (Framework& framework : s.frameworks) {
+      for (std::string& id : framework.members) rename(id);
+      rename(framework.jointInvestment.host);
+      for (std::string& id : framework.exportControls.targets) rename(id);
+    }
+    for (Hazard& hazard : s.risks) {
+      for (std::string& id : hazard.regions) rename(id);
+      for (std::string& id : hazard.targets) rename(id);
+    }
+    s.provenance.clear();
+    if (getenv("KZ_DUMP")) {
+      FILE* f0 = fopen(("/tmp/k/" + base.id + ".json").c_str(), "w"); fputs(SaveScenarioJson(base).c_str(), f0); fclose(f0);
+    }
+    if (getenv("KZ_DUMP") && base.id == "synthetic-2") {
+      FILE* f = fopen("/tmp/k/ren_a.json", "w"); fputs(SaveScenarioJson(base).c_str(), f); fclose(f);
+      f = fopen("/tmp/k/ren_b.json", "w"); fputs(SaveScenarioJson(s).c_str(), f); fclose(f);
+    }
+    const Results a = test::RunOrFail(base);
+    const Results b = test::RunOrFail(s);
+    for (int region = 0; region < a.regions; ++region) {
+      const int mirrored = test::RegionIndex(b, "R_" + a.regionIds[region]);
+      for (int t = 0; t < a.months; ++t) {
+        for (int g = 0; g < a.goods; ++g) {
+          const std::size_t i = a.Index(t, region, g);
+          const std::size_t j = b.Index(t, mirrored, g);
+          ASSERT_NEAR(b.production[j], a.production[i], 1e-9 * (1.0 + a.production[i])) << base.id << " " << t;
+          ASSERT_NEAR(b.shortfall[j], a.shortfall[i], 1e-9 * (1.0 + a.shortfall[i])) << base.id << " " << t;
+          ASSERT_NEAR(b.price[j], a.price[i], 1e-9) << base.id << " " << t;
+        }
+      }
+    }
+  }
+}
+
+// With steady demand, shifting every shock k months later (and the horizon with it) shifts the
+// results by k months and changes nothing else.
+TEST(ModelProperty, ShiftingEveryShockLaterChangesNothing) {
+  for (const Scenario& base : ScenariosWithEvents()) {
+    Scenario steady = base;
+    for (Good& good : steady.goods) {
+      for (FinalDemand& demand : good.finalDemand) demand.growthPerYear = 0.0;
+    }
+    if (steady.horizonMonths + 6 > kMaxHorizonMonths) continue;
+    steady.frameworks.clear();  // frameworks' own start months would need shifting too
+    for (RegionPolicy& policy : steady.policies) {
+      policy.investments.clear();
+      policy.exportControls.clear();
+    }
+    Scenario shifted = steady;
+    const int k = 6;
+    shifted.horizonMonths += k;
+    for (Event& event : shifted.events) event.start += k;
+    const Results a = test::RunOrFail(steady);
+    const Results b = test::RunOrFail(shifted);
+    for (int t = 0; t < a.months; ++t) {
+      for (int region = 0; region < a.regions; ++region) {
+        for (int g = 0; g < a.goods; ++g) {
+          const std::size_t i = a.Index(t, region, g);
+          const std::size_t j = b.Index(t + k, region, g);
+          ASSERT_NEAR(b.production[j], a.production[i], 1e-9 * (1.0 + a.production[i])) << base.id << " month " << t;
+          ASSERT_NEAR(b.shortfall[j], a.shortfall[i], 1e-9 * (1.0 + a.shortfall[i])) << base.id << " month " << t;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kz
