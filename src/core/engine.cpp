@@ -948,8 +948,8 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       // episodes: what was learnt is not forgotten). Not computed for cells that are not responding
       // (most of them): 1 - (+/-0) is 1 either way.
       const double substitution = !responding ? 0.0 : p.substitutionMax * Progress(respondingFor, p.substitutionMonths);
-      // The market's own adaptation (thrifting, substitution by users) grows with the months of a
-      // shortage and fades after it; it applies to every use of the good in the region.
+      // The market's own adaptation (thrifting, substitution by users) grows with the months users
+      // go short and fades after; it applies to every use of the good in the region.
       const double adapted = c.adaptation > 0.0 ? p.adaptationMax * Progress(c.adaptation, p.adaptationMonths) : 0.0;
       c.substitution = substitution;
       c.thrift = 1.0 - (1.0 - substitution) * (1.0 - adapted);
@@ -1078,7 +1078,9 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       } else if (c.shortageSince >= 0 && c.price <= kCalmPrice) {
         c.shortageSince = -1;
       }
-      c.adaptation = c.shortageSince >= 0 ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
+      // Users adapt (thrift, substitute) while they actually go short, after any stocks of their
+      // own: stocks are held to avoid that cost. What they learnt fades as slowly as it came.
+      c.adaptation = needed && c.fulfil < kShortageThreshold ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
       c.rampCap = c.capEff;
       c.demandLevel *= p.demandMonthlyGrowth;
     }

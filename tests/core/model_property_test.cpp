@@ -213,12 +213,16 @@ TEST(ModelProperty, AGovernmentReserveIsNeverIdleWhileItsHolderIsShort) {
     for (const RegionPolicy& policy : s.policies) {
       for (const StockpilePolicy& pile : policy.stockpiles) {
         if (pile.releaseWithoutLag || pile.targetMonths <= 0.0) continue;
-        // First month the holder falls short, then every month it is still short after its lag.
+        // An episode starts in the first short month and ends once supply is back and the price
+        // has calmed (within 5% of normal); within it, every short month after the lag releases.
         int firstShort = -1;
         for (int t = 0; t < r.months; ++t) {
           // Short as the model counts it (below 99%) and below the reserve's release trigger.
           const double phi = At(r, r.fulfilment, t, policy.region, pile.good);
-          if (phi >= std::min(pile.releaseTrigger, 0.99)) continue;
+          if (phi >= std::min(pile.releaseTrigger, 0.99)) {
+            if (phi >= 0.99 && At(r, r.price, t, policy.region, pile.good) <= 1.05) firstShort = -1;
+            continue;
+          }
           if (firstShort < 0) firstShort = t;
           if (t < firstShort + std::max(1, policy.responseLagMonths) || t == 0) continue;
           const double before = At(r, r.stockpile, t - 1, policy.region, pile.good);
