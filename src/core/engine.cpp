@@ -32,6 +32,9 @@ constexpr double kCalmPrice = 1.05;
 // Users rebuild their own stocks by at most this share of the target a month [assumption: a
 // quarter, so a month of cover drawn down is rebuilt within a season, not at once].
 constexpr double kUserStockRefill = 0.25;
+// Re-sourcing asks again what sellers could not fill, at most this many times a month: enough to
+// place requests with every seller that still has supply in the networks Kizuna runs.
+constexpr int kResourcingPasses = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Workspace
@@ -100,6 +103,7 @@ struct Workspace {
     routeEffect.assign(grr, -1);
     routeKind.assign(grr, 0);
     passActive.assign(static_cast<std::size_t>(net.goods), 0);
+    goodDisrupted.assign(static_cast<std::size_t>(net.goods), 0);
     for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request,
                                    &delivered, &extra, &ratio}) {
       v->assign(r, 0.0);
@@ -186,6 +190,7 @@ struct Workspace {
   // effects' order, with their strength: found once a month rather than for every good.
   std::vector<std::pair<const TimedEffect*, double>> shipmentEffects;
   std::vector<char> passActive;
+  std::vector<char> goodDisrupted;  // per good: some event or export control acts on it this month
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
@@ -214,6 +219,7 @@ bool Affects(const TimedEffect& effect, int region, int good) {
 // month was a visible cost in wasm, where the fills store one value at a time.
 KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffect>& effects, int t, Workspace& w) {
   w.shipmentEffects.clear();  // keeps its capacity: no allocation in the month loop
+  std::fill(w.goodDisrupted.begin(), w.goodDisrupted.end(), 0);
   if (w.factorsChanged) {
     std::fill(w.capFactor.begin(), w.capFactor.end(), 1.0);
     std::fill(w.demandFactor.begin(), w.demandFactor.end(), 1.0);
@@ -224,6 +230,7 @@ KZ_OUT_OF_LINE void ApplyEffects(const Network& net, const std::vector<TimedEffe
   for (const TimedEffect& effect : effects) {
     const double strength = effect.StrengthAt(t);
     if (strength == 0.0) continue;
+    for (int g = 0; g < net.goods; ++g) w.goodDisrupted[g] = static_cast<char>(w.goodDisrupted[g] | effect.goodMask[g]);
     if (effect.kind == EventKind::ExportRestriction || effect.kind == EventKind::Chokepoint) {
       w.shipmentEffects.emplace_back(&effect, strength);
       continue;
@@ -350,21 +357,27 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, const Workspa
 // Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
 // skipping zero terms leaves every sum bit-for-bit the same.
 KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
-                    const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute) {
+                    const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute,
+                    bool unrestrictedOnly = false) {
   const int R = net.regions;
   const int first = net.producerStart[g];
   const int last = net.producerStart[g + 1];
   for (int r = 0; r < R; ++r) {
     if (request[r] <= kTiny) continue;
+    // With `unrestrictedOnly`, a route any restriction touches counts as closed.
+    auto passOf = [&](int s) {
+      const double pass = w.Pass(net, g, r, s);
+      return unrestrictedOnly && pass < 1.0 ? 0.0 : pass;
+    };
     double weight = 0.0;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      weight += capacity[s] * w.Pass(net, g, r, s);
+      weight += capacity[s] * passOf(s);
     }
     if (weight <= kTiny) continue;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      const double pass = w.Pass(net, g, r, s);
+      const double pass = passOf(s);
       const double share = request[r] * capacity[s] * pass / weight * pass;
       asked[s] += share;
       if (perRoute) perRoute[r * R + s] = share;
@@ -737,6 +750,49 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
   }
 }
 
+// One pass of round-2 re-sourcing of good g (see ClearGood). Returns whether anything was shipped.
+KZ_OUT_OF_LINE bool ReSource(const Network& net, int g, bool unrestrictedOnly, Workspace& w) {
+  const int R = net.regions;
+  bool anyRequest = false;
+  for (int r = 0; r < R; ++r) {
+    const Workspace::Cell& c = w.cells[net.RG(r, g)];
+    w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
+    anyRequest = anyRequest || w.request[r] > kTiny;
+  }
+  if (!anyRequest) return false;
+  std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
+  std::fill(w.extra.begin(), w.extra.end(), 0.0);
+  SpreadRequests(net, g, w, w.request, w.leftover, w.extra, w.ships2.data(), unrestrictedOnly);
+  double total = 0.0;
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    if (w.extra[s] <= kTiny) continue;
+    const std::size_t i = net.RG(s, g);
+    const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+    const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
+    double partnerAsked = 0.0;
+    if (priority) {
+      for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+    }
+    const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
+    const double otherAsked = w.extra[s] - partnerAsked;
+    const double otherRatio =
+        otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
+    const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
+    for (int r = 0; r < R; ++r) {
+      const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
+      const double shipped = Min(w.ships2[static_cast<std::size_t>(r * R + s)] * share, w.leftover[s]);
+      if (shipped <= 0.0) continue;
+      if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
+      Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
+      w.delivered[r] += shipped;
+      w.leftover[s] -= shipped;
+      total += shipped;
+    }
+  }
+  return total > kTiny;
+}
+
 KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
   const int R = net.regions;
   // Round 1: producers share out production plus inventory among the orders that may pass.
@@ -777,40 +833,10 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
   // buyer has qualified new suppliers. A seller that gives its partners priority serves their
   // requests first; otherwise, and among the rest, proportional where requests exceed what is left.
-  bool anyRequest = false;
-  for (int r = 0; r < R; ++r) {
-    const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
-    anyRequest = anyRequest || w.request[r] > kTiny;
-  }
-  if (anyRequest) {
-    std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
-    std::fill(w.extra.begin(), w.extra.end(), 0.0);
-    SpreadRequests(net, g, w, w.request, w.leftover, w.extra, w.ships2.data());
-    for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
-      const int s = net.producerRegion[p];
-      if (w.extra[s] <= kTiny) continue;
-      const std::size_t i = net.RG(s, g);
-      const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
-      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
-      double partnerAsked = 0.0;
-      if (priority) {
-        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
-      }
-      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
-      const double otherAsked = w.extra[s] - partnerAsked;
-      const double otherRatio =
-          otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
-      const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
-      for (int r = 0; r < R; ++r) {
-        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
-        const double shipped = Min(w.ships2[static_cast<std::size_t>(r * R + s)] * share, w.leftover[s]);
-        if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
-        Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
-        w.delivered[r] += shipped;
-        w.leftover[s] -= shipped;
-      }
-    }
+  // What a seller could not fill is asked again of the sellers that still have supply, on routes
+  // no restriction touches (asking a restricted seller again would let a quota leak).
+  for (int pass = 0; pass < kResourcingPasses; ++pass) {
+    if (!ReSource(net, g, pass > 0, w)) break;
   }
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
@@ -1069,13 +1095,14 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       outPrice[i] = c.price;
       // The shortage signal is the region's usual suppliers failing its orders (a restriction or
       // rationing), measured before any stock of its own covers the gap: a reserve's release never
-      // ends the shortage it answers. Once begun it lasts until supply is back and the market has
-      // calmed (hysteresis), so responses do not switch off and on while the disruption goes on.
+      // ends the shortage it answers. Once begun it lasts while an event still acts on the good and
+      // until supply is back and the market has calmed (hysteresis): a response that removes the
+      // shortage (substitution, re-sourcing) does not switch itself off while the disruption goes on.
       const bool signal = needed && (c.fulfil < kShortageThreshold ||
                                      (c.toOrder > kTiny && c.baselineShipped < kShortageThreshold * c.toOrder));
       if (signal) {
         if (c.shortageSince < 0) c.shortageSince = t;
-      } else if (c.shortageSince >= 0 && c.price <= kCalmPrice) {
+      } else if (c.shortageSince >= 0 && c.price <= kCalmPrice && !w.goodDisrupted[g]) {
         c.shortageSince = -1;
       }
       // Users adapt (thrift, substitute) while they actually go short, after any stocks of their

@@ -182,22 +182,26 @@ TEST(CoalitionAnalysis, StopsWhenProgressReturnsFalse) {
 
 // Real values from the framework rules: information sharing cuts B's response lag from 12 months to
 // 0. Without it B makes 6 of its 30 magnets in each month of the halt (12 t of ore from C, 2 t per
-// magnet): 24 x 100 USD x 3 = 7,200 USD lost a month, 43,200 over months 1-6. As a member B responds
-// the month after the first short one and re-sources all 48 t from C (spare 88 t, no qualification
-// time): only month 1 is lost, a gain of 36,000. A and C lose nothing either way.
+// magnet): 24 x 100 USD x 3 = 7,200 USD lost a month, 43,200 over months 1-6; it pays 4,320 for its
+// ore over the year (6 months x 60 t + 6 months x 12 t, at 10 USD). As a member B responds the month
+// after the first short one and re-sources all 48 t from C (spare 88 t, no qualification time): only
+// month 1 is lost, 36,000 avoided. It pays the spot price for the re-sourced ore: its ore price index
+// at the start of months 2-6 is 5, 3, 2, 1.5 and 1.25 (half the gap to normal closes each month), so
+// 48 x 10 x 12.75 = 6,120 USD more, which C earns. B gains 36,000 - 6,120 = 29,880; A and C, as
+// members, change nothing for B.
 TEST(CoalitionAnalysis, InformationSharingPaysTheLaggedMember) {
   const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "B"});
   ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
   const CoalitionAnalysis& a = result.value();
-  EXPECT_NEAR(a.baselineWelfare[1], -43200.0, 1e-6);
-  EXPECT_NEAR(a.subsetValue[3], 36000.0, 1e-6);  // {A, B}
-  EXPECT_NEAR(a.subsetValue[2], 36000.0, 1e-6);  // {B}: its own lag is what matters
+  EXPECT_NEAR(a.baselineWelfare[1], -43200.0 - 4320.0, 1e-6);
+  EXPECT_NEAR(a.subsetValue[3], 29880.0, 1e-6);  // {A, B}
+  EXPECT_NEAR(a.subsetValue[2], 29880.0, 1e-6);  // {B}: its own lag is what matters
   EXPECT_NEAR(a.subsetValue[1], 0.0, 1e-6);      // {A}
   EXPECT_NEAR(a.shapley[0], 0.0, 1e-6);          // A is a null player
-  EXPECT_NEAR(a.shapley[1], 36000.0, 1e-6);
-  EXPECT_NEAR(a.gainInside[1], 36000.0, 1e-6);
+  EXPECT_NEAR(a.shapley[1], 29880.0, 1e-6);
+  EXPECT_NEAR(a.gainInside[1], 29880.0, 1e-6);
   EXPECT_NEAR(a.gainOutside[1], 0.0, 1e-6);      // A's membership alone does not help B
-  EXPECT_NEAR(a.incentiveToJoin[1], 36000.0, 1e-6);
+  EXPECT_NEAR(a.incentiveToJoin[1], 29880.0, 1e-6);
   EXPECT_TRUE(a.core.inCore);
 }
 

@@ -182,7 +182,9 @@ TEST(Framework, JointInvestmentBuildsCapacityReservesOutputAndSplitsCapex) {
   EXPECT_NEAR(At(half, half.finalDelivered, 2, "D", "ore"), 20.0 + 10.0, kEps);
 }
 
-TEST(Framework, CoordinatedExportControlsStarveTheTargetAndChargeLostSales) {
+// The members' lost sales show in their trade income (welfare.hpp), as any exporter's restriction's
+// would: how a restriction is written does not change what it costs.
+TEST(Framework, CoordinatedExportControlsStarveTheTargetAndCostTheMembersTheirSales) {
   Scenario s = test::OreMagnetChain();
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   Framework f = MakeFramework("controls", {"A", "C"});
@@ -192,8 +194,9 @@ TEST(Framework, CoordinatedExportControlsStarveTheTargetAndChargeLostSales) {
   test::ExpectInvariants(s, r);
   EXPECT_NEAR(At(r, r.fulfilment, 1, "B", "ore"), 0.0, kEps);
   EXPECT_NEAR(At(r, r.production, 1, "B", "magnet"), 0.0, kEps);  // the target's dependent stage degrades
-  EXPECT_NEAR(At(r, r.policyCost, 1, "A", "ore"), 48.0 * 10.0, kEps);  // 48 t of sales forgone
-  EXPECT_NEAR(At(r, r.policyCost, 1, "C", "ore"), 12.0 * 10.0, kEps);
+  EXPECT_NEAR(At(r, r.tradeIncome, 0, "A", "ore") - At(r, r.tradeIncome, 1, "A", "ore"), 48.0 * 10.0, kEps);  // 48 t unsold
+  EXPECT_NEAR(At(r, r.tradeIncome, 0, "C", "ore") - At(r, r.tradeIncome, 1, "C", "ore"), 12.0 * 10.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 1, "A", "ore"), 0.0, kEps);  // not counted twice
   EXPECT_NEAR(At(r, r.fulfilment, 3, "B", "ore"), 1.0, kEps);
   EXPECT_EQ(r.binding[r.Index(1, 1, 0)].kind, ConstraintKind::ExportRestriction);
 }
@@ -207,12 +210,18 @@ TEST(Framework, AssessmentCountsLossAvoidedAndCostsPerRegion) {
   s.frameworks.push_back(f);
   const Expected<FrameworkImpact> impact = AssessFramework(s, "early-warning");
   ASSERT_TRUE(impact);
-  // Without: B short of 24 magnets (x 100 USD x 3) in months 1-6; with: only in month 1.
+  // Without: B short of 24 magnets (x 100 USD x 3) in months 1-6; with: only in month 1. What B
+  // pays C for the re-sourced ore at the spot price is C's gain: the members' net gain is the loss
+  // avoided.
   const RegionImpact& b = impact.value().regions[1];
+  const RegionImpact& c = impact.value().regions[2];
   EXPECT_TRUE(b.member);
   EXPECT_NEAR(b.lossAvoided, 5 * 24.0 * 100.0 * 3.0, 1e-6);
   EXPECT_NEAR(b.extraCost, 0.0, 1e-9);
-  EXPECT_NEAR(impact.value().membersNetGain, b.netGain, 1e-6);
+  EXPECT_LT(b.tradeGain, 0.0);
+  EXPECT_NEAR(b.tradeGain + c.tradeGain, 0.0, 1e-6);
+  EXPECT_NEAR(b.netGain, b.lossAvoided + b.tradeGain, 1e-6);
+  EXPECT_NEAR(impact.value().membersNetGain, b.lossAvoided, 1e-6);
   EXPECT_FALSE(impact.value().regions[0].member);
   EXPECT_FALSE(AssessFramework(s, "nope"));
 }
