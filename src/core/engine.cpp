@@ -1028,7 +1028,7 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
   double* const outLoss = &out.loss[row];
   double* const outInputUse = &out.inputUse[row];
   double* const outTradeIncome = &out.tradeIncome[row];
-  double* const outPolicyCost = &out.policyCost[row];
+  double* const outStockValueChange = &out.stockValueChange[row];
   Constraint* const outBinding = &out.binding[row];
   const Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
@@ -1050,9 +1050,10 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
     outLoss[i] = (shortfall + c.pricedOut) * p.basePrice * p.valueMultiplier;
     outInputUse[i] = c.used;
     outTradeIncome[i] = c.income;
-    // Stocks are assets: what is drawn is consumed at its base value, and rebuilding it costs only
-    // what the price is above normal (buying at the base price restores the asset it pays for).
-    outPolicyCost[i] += p.basePrice * (c.released + c.userDrawn) + p.basePrice * Max(0.0, c.price - 1.0) * c.restocked;
+    // Public and users' stocks are assets, at the base price: what is drawn is consumed, what is
+    // bought back regained (its payment is in the trade income, so rebuilding costs what the price
+    // is above normal, and a stock ends the run worth what it holds).
+    outStockValueChange[i] = p.basePrice * (c.restocked - c.released - c.userDrawn);
     anyShort = anyShort || phi < 1.0 - 1e-9;
     // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
     // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
@@ -1193,7 +1194,8 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.firstDisruptionMonth = net.firstDisruptionMonth;
   for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
                                       &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
-                                      &out.loss, &out.policyCost, &out.inputUse, &out.tradeIncome}) {
+                                      &out.loss, &out.policyCost, &out.inputUse, &out.tradeIncome,
+                                      &out.stockValueChange}) {
     series->resize(cells);  // every cell is written below: no need to clear
   }
   out.binding.resize(cells);

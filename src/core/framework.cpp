@@ -37,7 +37,7 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
                     framework->members.end();
     region.lossAvoided = b.loss[r] - a.loss[r];
     region.extraCost = a.policyCost[r] - b.policyCost[r];
-    region.tradeGain = a.tradeIncome[r] - b.tradeIncome[r];
+    region.tradeGain = a.tradeIncome[r] - b.tradeIncome[r] + a.stockValueChange[r] - b.stockValueChange[r];
     region.netGain = region.lossAvoided - region.extraCost + region.tradeGain;
     (region.member ? impact.membersNetGain : impact.nonMembersNetGain) += region.netGain;
     impact.regions.push_back(region);

@@ -146,7 +146,7 @@ KZ_OUT_OF_LINE void RecordRun(const Results& results, std::size_t k, HistogramBa
   for (std::size_t r = 0; r < R; ++r) {
     shard.regionLoss[k * R + r] = totals.loss[r];
     shard.regionPolicyCost[k * R + r] = totals.policyCost[r];
-    shard.regionWelfare[k * R + r] = totals.tradeIncome[r] - (totals.loss[r] + totals.policyCost[r]);  // as RegionWelfare
+    shard.regionWelfare[k * R + r] = WelfareOf(totals, r);
     for (std::size_t g = 0; g < G; ++g) {
       shard.peakShortfall[(k * R + r) * G + g] = results.metrics[r * G + g].peakShortfall;
     }

@@ -13,7 +13,8 @@ std::uint64_t HashResults(const Results& results) {
   for (const std::vector<double>* series :
        {&results.production, &results.deliveries, &results.finalDemand, &results.finalDelivered, &results.fulfilment,
         &results.shortfall, &results.inventory, &results.stockpile, &results.price, &results.loss,
-        &results.policyCost, &results.inputUse, &results.tradeIncome}) {
+        &results.policyCost, &results.inputUse, &results.tradeIncome,
+        &results.stockValueChange}) {
     // Single precision keeps ~7 significant digits: far beyond what the model means, and immune
     // to last-bit differences between maths libraries.
     for (const double value : *series) hasher.AddDouble(static_cast<double>(static_cast<float>(value)));

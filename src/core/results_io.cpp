@@ -94,7 +94,8 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
   std::string csv = CsvPreamble(scenario, results, link);
   csv += "month,region,good,unit,production (unit/month),deliveries (unit/month),final_demand (unit/month),"
          "final_delivered (unit/month),fulfilment (share),shortfall (unit/month),inventory (unit),"
-         "stockpile (unit),price_index (1 = base),loss (USD),policy_cost (USD),binding_constraint\n";
+         "stockpile (unit),price_index (1 = base),loss (USD),policy_cost (USD),trade_income (USD),"
+         "input_use (unit/month),binding_constraint\n";
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
       for (int g = 0; g < results.goods; ++g) {
@@ -104,7 +105,8 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
         for (const std::vector<double>* series : {&results.production, &results.deliveries, &results.finalDemand,
                                                   &results.finalDelivered, &results.fulfilment, &results.shortfall,
                                                   &results.inventory, &results.stockpile, &results.price,
-                                                  &results.loss, &results.policyCost}) {
+                                                  &results.loss, &results.policyCost, &results.tradeIncome,
+                                                  &results.inputUse}) {
           csv += "," + FormatNumber((*series)[i]);
         }
         csv += "," + CsvField(ExplainText(scenario, results, results.binding[i])) + "\n";

@@ -19,7 +19,7 @@ struct RegionImpact {
   bool member = false;
   double lossAvoided = 0.0;  ///< USD: economic loss without the framework minus with it
   double extraCost = 0.0;    ///< USD: policy and framework costs with it minus without it
-  double tradeGain = 0.0;    ///< USD: trade income (sales minus purchases) with it minus without it
+  double tradeGain = 0.0;    ///< USD: trade income (sales minus purchases) and stock value with it minus without it
   double netGain = 0.0;      ///< USD: lossAvoided - extraCost + tradeGain (the welfare change)
 };
 

@@ -64,6 +64,9 @@ struct Results {
   /// re-sourced (spot) orders at the buyer's price index (a region's trade with itself nets out;
   /// the world's sums to zero).
   std::vector<double> tradeIncome;
+  /// Change of the value of public and users' stocks of the good (stockpile released or drawn, and
+  /// rebuilt), at the base price, USD: part of welfare (kizuna/welfare.hpp).
+  std::vector<double> stockValueChange;
   std::vector<Constraint> binding;     ///< the binding constraint of each shortfall
 
   /// Shipments of each good from seller to buyer (buyer == seller: domestic supply), units per month,

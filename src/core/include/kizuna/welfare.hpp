@@ -1,7 +1,8 @@
 // Welfare accounting shared by framework impact, coalition analysis and Monte Carlo: a region's
-// welfare over a run is its trade income minus (economic loss + policy cost), in USD, summed over
-// goods and months (partial equilibrium: buyers pay and sellers earn the market price, so a price
-// spike moves money from buyers to sellers and an exporter's restriction costs it the sales lost).
+// welfare over a run is its trade income plus the change in value of its stocks minus (economic loss
+// + policy cost), in USD, summed over goods and months (partial equilibrium: buyers pay and sellers
+// earn the market price, so a price spike moves money from buyers to sellers and an exporter's
+// restriction costs it the sales lost; a reserve drawn is an asset used up, one rebuilt regained).
 #pragma once
 
 #include <vector>
@@ -10,8 +11,8 @@
 
 namespace kz {
 
-/// Per-region welfare, index = region: trade income - (loss + policy cost), summed over every good
-/// and month. Only differences between runs of one world mean anything (the baseline's own trade
+/// Per-region welfare, index = region: trade income + stock value change - (loss + policy cost),
+/// summed over every good and month. Only differences between runs of one world mean anything (the baseline's own trade
 /// balance is in every run).
 std::vector<double> RegionWelfare(const Results& results);
 
@@ -20,7 +21,11 @@ struct RegionTotals {
   std::vector<double> loss;        ///< USD
   std::vector<double> policyCost;  ///< USD
   std::vector<double> tradeIncome; ///< USD, sales minus purchases
+  std::vector<double> stockValueChange;  ///< USD, public and users' stocks rebuilt minus drawn
 };
 RegionTotals SumByRegion(const Results& results);
+
+/// Welfare of region r from its totals (as RegionWelfare).
+double WelfareOf(const RegionTotals& totals, std::size_t r);
 
 }  // namespace kz
