@@ -70,6 +70,7 @@ struct Workspace {
       p.investLead = net.investLead[i];
       p.investRamp = net.investRamp[i];
       p.userStockTarget = net.userStockTarget[i];
+      p.stockpileTarget = net.stockpileTarget[i];
     }
     for (int region = 0; region < net.regions; ++region) {
       for (int g = 0; g < net.goods; ++g) {
@@ -158,7 +159,7 @@ struct Workspace {
         investCapacity, investCapexPerMonth, demandMonthlyGrowth;
     double demandElasticity, priceMaxMultiple, priceSensitivity, priceAdjustment, basePrice, valueMultiplier;  // of the good
     int substitutionMonths, recyclingLag, investStart, investLead, investRamp;
-    double userStockTarget;
+    double userStockTarget, stockpileTarget;
     double adaptationMax;     // of the good
     int qualificationMonths;  // of the good
     int adaptationMonths;     // of the good
@@ -328,7 +329,7 @@ KZ_OUT_OF_LINE void ScheduleJointProjects(const Network& net, int t, Workspace& 
 
 // Framework costs of month t into its policy-cost row: joint capital cost split among the project's
 // members, and pooled stockpiles' holding costs re-split among the pool's members.
-KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, const Workspace& w, double* monthCost) {
+KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* monthCost) {
   for (const Network::JointProject& project : net.joints) {
     if (!UnderConstruction(project.start, project.lead, t)) continue;
     for (int r = 0; r < net.regions; ++r) monthCost[net.RG(r, project.good)] += project.capexPerMonth * project.costWeight[r];
@@ -338,12 +339,12 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, const Workspa
       if (!pool.good[g]) continue;
       double total = 0.0;
       for (int r = 0; r < net.regions; ++r) {
-        if (pool.member[r]) total += w.cells[net.RG(r, g)].stockpile * net.holdingCostPerMonth[net.RG(r, g)];
+        if (pool.member[r]) total += net.stockpileTarget[net.RG(r, g)] * net.holdingCostPerMonth[net.RG(r, g)];
       }
       for (int r = 0; r < net.regions; ++r) {
         if (!pool.member[r]) continue;
         const std::size_t i = net.RG(r, g);
-        monthCost[i] += total * pool.costWeight[r] - w.cells[i].stockpile * net.holdingCostPerMonth[i];
+        monthCost[i] += total * pool.costWeight[r] - net.stockpileTarget[i] * net.holdingCostPerMonth[i];
       }
     }
   }
@@ -1001,7 +1002,9 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.inputStock = 0.0;  // consumed into `local`; what is left over returns in ClearGood
       c.used = 0.0;
 
-      double cost = c.stockpile * p.holdingCostPerMonth;  // substitution and adaptation: PlanGood
+      // Holding a stockpile costs what keeping its target does (storage, the programme), drawn or
+      // not: a reserve used in a shock does not save its upkeep. Substitution and adaptation: PlanGood.
+      double cost = p.stockpileTarget * p.holdingCostPerMonth;
       if (p.investCapacity > 0.0) {
         const int start = p.investStart;
         const int lead = p.investLead;
@@ -1227,7 +1230,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     ScheduleJointProjects(net, t, w);
     double* const policyCost = &out.policyCost[out.Index(t, 0, 0)];
     StartMonth(net, t, w, out, policyCost);
-    ApplyFrameworkCosts(net, t, w, policyCost);
+    ApplyFrameworkCosts(net, t, policyCost);
     for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
       PlanGood(net, *it, w, policyCost);
     }

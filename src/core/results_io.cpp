@@ -95,7 +95,7 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
   csv += "month,region,good,unit,production (unit/month),deliveries (unit/month),final_demand (unit/month),"
          "final_delivered (unit/month),fulfilment (share),shortfall (unit/month),inventory (unit),"
          "stockpile (unit),price_index (1 = base),loss (USD),policy_cost (USD),trade_income (USD),"
-         "input_use (unit/month),binding_constraint\n";
+         "stock_value_change (USD),input_use (unit/month),binding_constraint\n";
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
       for (int g = 0; g < results.goods; ++g) {
@@ -106,7 +106,7 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
                                                   &results.finalDelivered, &results.fulfilment, &results.shortfall,
                                                   &results.inventory, &results.stockpile, &results.price,
                                                   &results.loss, &results.policyCost, &results.tradeIncome,
-                                                  &results.inputUse}) {
+                                                  &results.stockValueChange, &results.inputUse}) {
           csv += "," + FormatNumber((*series)[i]);
         }
         csv += "," + CsvField(ExplainText(scenario, results, results.binding[i])) + "\n";
