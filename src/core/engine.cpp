@@ -110,6 +110,7 @@ struct Workspace {
       v->assign(r, 0.0);
     }
     ships2.assign(r * r, 0.0);
+    routeCap.assign(r * r, 0.0);
     useFulfil.assign(r * net.userGood.size(), 1.0);
     firstDelivered.assign(r, 0.0);
   }
@@ -195,6 +196,7 @@ struct Workspace {
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
+  std::vector<double> routeCap;  // buyer x seller, what re-sourcing may still ship on the route this month
   std::vector<double> available;  // per buyer, supply of the good being cleared
   std::vector<double> firstDelivered;  // per buyer, round-1 shipments of the good being cleared
   // Per region x user entry (index r * userGood.size() + u): fulfilment of that use of its input
@@ -351,37 +353,30 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
 }
 
 // Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
-// what each seller is asked into `asked` (and, when `perRoute` is given, per buyer x seller).
+// what each seller is asked into `asked`: planning's estimate of re-sourced orders.
 // A restriction applies to re-sourced orders as to any other: only the route's pass share of what
 // is asked on a partly restricted route gets through (the rest stays unmet this month), so
 // re-sourcing cannot undo an export quota by ordering more from the restricted seller.
 // Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
 // skipping zero terms leaves every sum bit-for-bit the same.
 KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
-                    const std::vector<double>& capacity, std::vector<double>& asked, double* perRoute,
-                    bool unrestrictedOnly = false) {
+                    const std::vector<double>& capacity, std::vector<double>& asked) {
   const int R = net.regions;
   const int first = net.producerStart[g];
   const int last = net.producerStart[g + 1];
   for (int r = 0; r < R; ++r) {
     if (request[r] <= kTiny) continue;
-    // With `unrestrictedOnly`, a route any restriction touches counts as closed.
-    auto passOf = [&](int s) {
-      const double pass = w.Pass(net, g, r, s);
-      return unrestrictedOnly && pass < 1.0 ? 0.0 : pass;
-    };
     double weight = 0.0;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      weight += capacity[s] * passOf(s);
+      weight += capacity[s] * w.Pass(net, g, r, s);
     }
     if (weight <= kTiny) continue;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      const double pass = passOf(s);
+      const double pass = w.Pass(net, g, r, s);
       const double share = request[r] * capacity[s] * pass / weight * pass;
       asked[s] += share;
-      if (perRoute) perRoute[r * R + s] = share;
     }
   }
 }
@@ -538,7 +533,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   }
   if (anyRequest <= kTiny) return;
   std::fill(w.extra.begin(), w.extra.end(), 0.0);
-  SpreadRequests(net, g, w, w.request, w.spare, w.extra, nullptr);
+  SpreadRequests(net, g, w, w.request, w.spare, w.extra);
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     w.cells[net.RG(s, g)].planned += Min(w.spare[s], w.extra[s]);
@@ -751,47 +746,83 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
   }
 }
 
-// One pass of round-2 re-sourcing of good g (see ClearGood). Returns whether anything was shipped.
-KZ_OUT_OF_LINE bool ReSource(const Network& net, int g, bool unrestrictedOnly, Workspace& w) {
+// Round 2 of clearing good g: re-sourcing of what is still unmet, from producers with supply left,
+// as far as each buyer has qualified new suppliers (Resource) and the use is worth the spot price.
+// Each buyer's request is spread over the sellers in proportion to what they have left; a seller
+// that gives its partners priority serves their requests first, otherwise (and among the rest) it
+// rations pro rata. What sellers could not fill is asked again of those that still have supply, up
+// to kResourcingPasses times. A restriction caps a route at its pass share of the buyer's request
+// for the whole month, so asking again never lets a quota leak.
+KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
   const int R = net.regions;
+  const int first = net.producerStart[g];
+  const int last = net.producerStart[g + 1];
   bool anyRequest = false;
+  double asked = 0.0;
   for (int r = 0; r < R; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
     w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
     anyRequest = anyRequest || w.request[r] > kTiny;
-  }
-  if (!anyRequest) return false;
-  std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
-  std::fill(w.extra.begin(), w.extra.end(), 0.0);
-  SpreadRequests(net, g, w, w.request, w.leftover, w.extra, w.ships2.data(), unrestrictedOnly);
-  double total = 0.0;
-  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
-    const int s = net.producerRegion[p];
-    if (w.extra[s] <= kTiny) continue;
-    const std::size_t i = net.RG(s, g);
-    const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
-    const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
-    double partnerAsked = 0.0;
-    if (priority) {
-      for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+    asked += w.request[r];
+    if (w.request[r] <= kTiny) continue;
+    for (int p = first; p < last; ++p) {
+      const int s = net.producerRegion[p];
+      w.routeCap[static_cast<std::size_t>(r * R + s)] = w.Pass(net, g, r, s) * w.request[r];
     }
-    const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
-    const double otherAsked = w.extra[s] - partnerAsked;
-    const double otherRatio =
-        otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
-    const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
+  }
+  // Amounts below a billionth of what was asked are rounding (where a seller ran out exactly):
+  // treated as nothing, so that the passes do not depend on the scale of the quantities.
+  const double negligible = 1e-9 * asked;
+  for (int pass = 0; pass < kResourcingPasses && anyRequest; ++pass) {
+    std::fill(w.extra.begin(), w.extra.end(), 0.0);
+    std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
     for (int r = 0; r < R; ++r) {
-      const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
-      const double shipped = Min(w.ships2[static_cast<std::size_t>(r * R + s)] * share, w.leftover[s]);
-      if (shipped <= 0.0) continue;
-      if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
-      Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
-      w.delivered[r] += shipped;
-      w.leftover[s] -= shipped;
-      total += shipped;
+      if (w.request[r] <= negligible) continue;
+      double weight = 0.0;
+      for (int p = first; p < last; ++p) {
+        const int s = net.producerRegion[p];
+        if (w.routeCap[static_cast<std::size_t>(r * R + s)] > negligible && w.leftover[s] > negligible) weight += w.leftover[s];
+      }
+      for (int p = first; p < last; ++p) {
+        const int s = net.producerRegion[p];
+        const std::size_t route = static_cast<std::size_t>(r * R + s);
+        const bool open = weight > 0.0 && w.routeCap[route] > negligible && w.leftover[s] > negligible;
+        w.ships2[route] = open ? Min(w.request[r] * w.leftover[s] / weight, w.routeCap[route]) : 0.0;
+        w.extra[s] += w.ships2[route];
+      }
     }
+    double total = 0.0;
+    for (int p = first; p < last; ++p) {
+      const int s = net.producerRegion[p];
+      if (w.extra[s] <= kTiny) continue;
+      const std::size_t i = net.RG(s, g);
+      const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
+      double partnerAsked = 0.0;
+      if (priority) {
+        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+      }
+      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
+      const double otherAsked = w.extra[s] - partnerAsked;
+      const double otherRatio =
+          otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
+      const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
+      for (int r = 0; r < R; ++r) {
+        const std::size_t route = static_cast<std::size_t>(r * R + s);
+        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
+        const double shipped = Min(w.ships2[route] * share, w.leftover[s]);
+        if (shipped <= 0.0) continue;
+        if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
+        Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
+        w.delivered[r] += shipped;
+        w.request[r] -= shipped;
+        w.routeCap[route] -= shipped;
+        w.leftover[s] -= shipped;
+        total += shipped;
+      }
+    }
+    if (total <= negligible) break;
   }
-  return total > kTiny;
 }
 
 KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
@@ -831,14 +862,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   }
   std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
   ShipOfftake(net, g, w);
-  // Round 2: re-sourcing of what is still unmet, from producers with supply left, as far as each
-  // buyer has qualified new suppliers. A seller that gives its partners priority serves their
-  // requests first; otherwise, and among the rest, proportional where requests exceed what is left.
-  // What a seller could not fill is asked again of the sellers that still have supply, on routes
-  // no restriction touches (asking a restricted seller again would let a quota leak).
-  for (int pass = 0; pass < kResourcingPasses; ++pass) {
-    if (!ReSource(net, g, pass > 0, w)) break;
-  }
+  ReSource(net, g, w);  // round 2
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     w.cells[net.RG(s, g)].inventory = Max(0.0, w.leftover[s]);
