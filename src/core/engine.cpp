@@ -352,32 +352,77 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
   }
 }
 
-// Spreads each buyer's `request` over sellers in proportion to `capacity[s] x route pass`, adding
-// what each seller is asked into `asked`: planning's estimate of re-sourced orders.
-// A restriction applies to re-sourced orders as to any other: only the route's pass share of what
-// is asked on a partly restricted route gets through (the rest stays unmet this month), so
-// re-sourcing cannot undo an export quota by ordering more from the restricted seller.
-// Only producers of g can have capacity (`capacity` is zero elsewhere), so only they are visited;
-// skipping zero terms leaves every sum bit-for-bit the same.
-KZ_OUT_OF_LINE void SpreadRequests(const Network& net, int g, const Workspace& w, const std::vector<double>& request,
-                    const std::vector<double>& capacity, std::vector<double>& asked) {
+// Re-sourcing, in planning and in clearing: spreads each buyer's `w.request` for good g over the
+// producers with `supply` left, in proportion to it, and asks again what they could not fill, up
+// to kResourcingPasses times. A producer that gives its partners priority (trusted-partner rules,
+// joint plants) serves their requests first; otherwise, and among the rest, it rations pro rata.
+// A restriction caps its route at its pass share of the buyer's request for the whole month, so
+// asking again never lets a quota leak. Calls grant(buyer, seller, amount) for what is granted and
+// takes it off `w.request` and `supply`. Amounts below a billionth of what was asked are rounding
+// (a seller that ran out exactly): nothing, so that the passes do not depend on the quantities' scale.
+template <typename Grant>
+void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<double>& supply, Grant&& grant) {
   const int R = net.regions;
   const int first = net.producerStart[g];
   const int last = net.producerStart[g + 1];
+  double asked = 0.0;
   for (int r = 0; r < R; ++r) {
-    if (request[r] <= kTiny) continue;
-    double weight = 0.0;
+    asked += w.request[r];
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      weight += capacity[s] * w.Pass(net, g, r, s);
+      w.routeCap[static_cast<std::size_t>(r * R + s)] = w.Pass(net, g, r, s) * w.request[r];
     }
-    if (weight <= kTiny) continue;
+  }
+  if (asked <= kTiny) return;
+  const double negligible = 1e-9 * asked;
+  for (int pass = 0; pass < kResourcingPasses; ++pass) {
+    std::fill(w.extra.begin(), w.extra.end(), 0.0);
+    std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
+    for (int r = 0; r < R; ++r) {
+      if (w.request[r] <= negligible) continue;
+      double weight = 0.0;
+      for (int p = first; p < last; ++p) {
+        const int s = net.producerRegion[p];
+        if (w.routeCap[static_cast<std::size_t>(r * R + s)] > negligible && supply[s] > negligible) weight += supply[s];
+      }
+      if (weight <= 0.0) continue;
+      for (int p = first; p < last; ++p) {
+        const int s = net.producerRegion[p];
+        const std::size_t route = static_cast<std::size_t>(r * R + s);
+        if (w.routeCap[route] <= negligible || supply[s] <= negligible) continue;
+        w.ships2[route] = Min(w.request[r] * supply[s] / weight, w.routeCap[route]);
+        w.extra[s] += w.ships2[route];
+      }
+    }
+    double total = 0.0;
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      const double pass = w.Pass(net, g, r, s);
-      const double share = request[r] * capacity[s] * pass / weight * pass;
-      asked[s] += share;
+      if (w.extra[s] <= negligible) continue;
+      const std::size_t i = net.RG(s, g);
+      const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
+      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > supply[s];
+      double partnerAsked = 0.0;
+      if (priority) {
+        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+      }
+      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, supply[s] / partnerAsked) : 0.0;
+      const double otherAsked = w.extra[s] - partnerAsked;
+      const double otherRatio =
+          otherAsked > kTiny ? Clamp((supply[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
+      const double ratio = Min(1.0, supply[s] / w.extra[s]);
+      for (int r = 0; r < R; ++r) {
+        const std::size_t route = static_cast<std::size_t>(r * R + s);
+        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
+        const double granted = Min(w.ships2[route] * share, supply[s]);
+        if (granted <= 0.0) continue;
+        grant(r, s, granted);
+        w.request[r] -= granted;
+        w.routeCap[route] -= granted;
+        supply[s] -= granted;
+        total += granted;
+      }
     }
+    if (total <= negligible) break;
   }
 }
 
@@ -532,12 +577,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
-  std::fill(w.extra.begin(), w.extra.end(), 0.0);
-  SpreadRequests(net, g, w, w.request, w.spare, w.extra);
-  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
-    const int s = net.producerRegion[p];
-    w.cells[net.RG(s, g)].planned += Min(w.spare[s], w.extra[s]);
-  }
+  SpreadOverSupply(net, g, w, w.spare, [&](int, int s, double amount) { w.cells[net.RG(s, g)].planned += amount; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -746,83 +786,19 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
   }
 }
 
-// Round 2 of clearing good g: re-sourcing of what is still unmet, from producers with supply left,
-// as far as each buyer has qualified new suppliers (Resource) and the use is worth the spot price.
-// Each buyer's request is spread over the sellers in proportion to what they have left; a seller
-// that gives its partners priority serves their requests first, otherwise (and among the rest) it
-// rations pro rata. What sellers could not fill is asked again of those that still have supply, up
-// to kResourcingPasses times. A restriction caps a route at its pass share of the buyer's request
-// for the whole month, so asking again never lets a quota leak.
+// Round 2 of clearing good g: re-sourcing of what is still unmet from producers with supply left
+// (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
+// worth the spot price, which it pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
-  const int R = net.regions;
-  const int first = net.producerStart[g];
-  const int last = net.producerStart[g + 1];
-  bool anyRequest = false;
-  double asked = 0.0;
-  for (int r = 0; r < R; ++r) {
+  for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
     w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
-    anyRequest = anyRequest || w.request[r] > kTiny;
-    asked += w.request[r];
-    if (w.request[r] <= kTiny) continue;
-    for (int p = first; p < last; ++p) {
-      const int s = net.producerRegion[p];
-      w.routeCap[static_cast<std::size_t>(r * R + s)] = w.Pass(net, g, r, s) * w.request[r];
-    }
   }
-  // Amounts below a billionth of what was asked are rounding (where a seller ran out exactly):
-  // treated as nothing, so that the passes do not depend on the scale of the quantities.
-  const double negligible = 1e-9 * asked;
-  for (int pass = 0; pass < kResourcingPasses && anyRequest; ++pass) {
-    std::fill(w.extra.begin(), w.extra.end(), 0.0);
-    std::fill(w.ships2.begin(), w.ships2.end(), 0.0);
-    for (int r = 0; r < R; ++r) {
-      if (w.request[r] <= negligible) continue;
-      double weight = 0.0;
-      for (int p = first; p < last; ++p) {
-        const int s = net.producerRegion[p];
-        if (w.routeCap[static_cast<std::size_t>(r * R + s)] > negligible && w.leftover[s] > negligible) weight += w.leftover[s];
-      }
-      for (int p = first; p < last; ++p) {
-        const int s = net.producerRegion[p];
-        const std::size_t route = static_cast<std::size_t>(r * R + s);
-        const bool open = weight > 0.0 && w.routeCap[route] > negligible && w.leftover[s] > negligible;
-        w.ships2[route] = open ? Min(w.request[r] * w.leftover[s] / weight, w.routeCap[route]) : 0.0;
-        w.extra[s] += w.ships2[route];
-      }
-    }
-    double total = 0.0;
-    for (int p = first; p < last; ++p) {
-      const int s = net.producerRegion[p];
-      if (w.extra[s] <= kTiny) continue;
-      const std::size_t i = net.RG(s, g);
-      const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
-      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > w.leftover[s];
-      double partnerAsked = 0.0;
-      if (priority) {
-        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
-      }
-      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, w.leftover[s] / partnerAsked) : 0.0;
-      const double otherAsked = w.extra[s] - partnerAsked;
-      const double otherRatio =
-          otherAsked > kTiny ? Clamp((w.leftover[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
-      const double ratio = Min(1.0, w.leftover[s] / w.extra[s]);
-      for (int r = 0; r < R; ++r) {
-        const std::size_t route = static_cast<std::size_t>(r * R + s);
-        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
-        const double shipped = Min(w.ships2[route] * share, w.leftover[s]);
-        if (shipped <= 0.0) continue;
-        if (w.flows) w.flows[r * R + s] += shipped;  // re-sourcing may use routes with no baseline share
-        Trade(net, g, r, s, shipped, w.cells[net.RG(r, g)].price, w);
-        w.delivered[r] += shipped;
-        w.request[r] -= shipped;
-        w.routeCap[route] -= shipped;
-        w.leftover[s] -= shipped;
-        total += shipped;
-      }
-    }
-    if (total <= negligible) break;
-  }
+  SpreadOverSupply(net, g, w, w.leftover, [&](int r, int s, double amount) {
+    if (w.flows) w.flows[r * net.regions + s] += amount;  // re-sourcing may use routes with no baseline share
+    Trade(net, g, r, s, amount, w.cells[net.RG(r, g)].price, w);
+    w.delivered[r] += amount;
+  });
 }
 
 KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* rule, Workspace& w) {
