@@ -449,10 +449,24 @@ KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Share of producer s's planned output of good g that its inputs can support, judged by how well
+// each input's use for g was served last month (the scarcest binds, as in ProduceGood); an input
+// `except` is left out (what the others allow).
+double InputReadiness(const Network& net, int g, int s, const Workspace& w, int except = -1) {
+  const std::size_t uses = net.userGood.size();
+  double ready = 1.0;
+  for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
+    if (net.recipeInput[k] == except) continue;
+    ready = Min(ready, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]);
+  }
+  return ready;
+}
+
 // How much of region r's orders for good g are worth buying at its spot price: its need in uses
 // that value the good at or above the price index x base price (uses by value, as
-// ServeUsesByValue), plus any stock rebuilding, less what it has locally. Re-sourced orders pay the
-// spot price, so a buyer does not re-source for uses worth less than that.
+// ServeUsesByValue), as far as the users' other inputs let them use it, plus any stock rebuilding,
+// less what it has locally. Re-sourced orders pay the spot price, so a buyer does not re-source for
+// uses worth less than that, nor for output its other inputs cannot support.
 double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   const Workspace::Cell& c = w.cells[net.RG(r, g)];
   if (c.price <= 1.0) return c.toOrder;  // every use is worth at least the base price
@@ -460,22 +474,14 @@ double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   double worth = c.refill + c.userRefill;
   for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1] && net.useValue[k] >= spot; ++k) {
     const int use = net.useOrder[k];
-    worth += use == Network::kFinalUse
-                 ? c.finalDemand
-                 : net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+    if (use == Network::kFinalUse) {
+      worth += c.finalDemand;
+    } else {
+      const int user = net.userGood[use];
+      worth += net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, user)].planned * InputReadiness(net, user, r, w, g);
+    }
   }
   return Clamp(worth - c.local, 0.0, c.toOrder);
-}
-
-// Share of producer s's planned output of good g that its inputs can support, judged by how well
-// each input's use for g was served last month (the scarcest binds, as in ProduceGood).
-double InputReadiness(const Network& net, int g, int s, const Workspace& w) {
-  const std::size_t uses = net.userGood.size();
-  double ready = 1.0;
-  for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
-    ready = Min(ready, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]);
-  }
-  return ready;
 }
 
 // A region's market for a good is calm: no shortage signal, no response under way, prices normal.

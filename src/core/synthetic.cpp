@@ -44,7 +44,7 @@ Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
     good.id = GoodId(g);
     good.name.en = "Good " + std::to_string(g);
     good.unit = "units";
-    good.basePrice = Uniform(rng, 1.0, 1000.0);
+    good.basePrice = Uniform(rng, 1.0, 1000.0);  // value added; the inputs' cost is added below
     good.valueMultiplier = Uniform(rng, 1.0, 5.0);
     good.qualificationMonths = UniformInt(rng, 0, 18);
     good.demandElasticity = Uniform(rng, 0.0, 0.3);
@@ -59,6 +59,11 @@ Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
                                            [&](const RecipeInput& in) { return in.good == input; });
         if (!duplicate) good.recipe.push_back({input, Uniform(rng, 0.2, 3.0)});
       }
+    }
+    // A good is worth at least what goes into it, as in any economy that keeps producing it.
+    for (const RecipeInput& in : good.recipe) {
+      const auto input = std::find_if(s.goods.begin(), s.goods.end(), [&](const Good& x) { return x.id == in.good; });
+      good.basePrice += in.unitsPerOutput * input->basePrice;
     }
     s.goods.push_back(good);
   }
