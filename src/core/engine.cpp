@@ -462,16 +462,15 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w, int 
   return ready;
 }
 
-// How much of region r's orders for good g are worth buying at its spot price: its need in uses
-// that value the good at or above the price index x base price (uses by value, as
-// ServeUsesByValue), as far as the users' other inputs let them use it, plus any stock rebuilding,
-// less what it has locally. Re-sourced orders pay the spot price, so a buyer does not re-source for
-// uses worth less than that, nor for output its other inputs cannot support.
-double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
+// Region r's need for good g in uses that value it at or above its spot price (price index x base
+// price; uses by value as in ServeUsesByValue), as far as the users' other inputs let them use it.
+// Spot supply (re-sourcing, partners' pooled stocks) goes only to those uses: a buyer does not pay
+// the spot price for a use worth less, nor for output its other inputs cannot support.
+double WorthUsingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   const Workspace::Cell& c = w.cells[net.RG(r, g)];
-  if (c.price <= 1.0) return c.toOrder;  // every use is worth at least the base price
+  if (c.price <= 1.0) return c.need;  // every use is worth at least the base price
   const double spot = c.price * net.basePrice[g];
-  double worth = c.refill + c.userRefill;
+  double worth = 0.0;
   for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1] && net.useValue[k] >= spot; ++k) {
     const int use = net.useOrder[k];
     if (use == Network::kFinalUse) {
@@ -481,7 +480,15 @@ double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
       worth += net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, user)].planned * InputReadiness(net, user, r, w, g);
     }
   }
-  return Clamp(worth - c.local, 0.0, c.toOrder);
+  return worth;
+}
+
+// What region r would order of good g at its spot price: those uses, plus any stock rebuilding,
+// less what it has locally.
+double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
+  const Workspace::Cell& c = w.cells[net.RG(r, g)];
+  if (c.price <= 1.0) return c.toOrder;
+  return Clamp(WorthUsingAtSpot(net, r, g, w) + c.refill + c.userRefill - c.local, 0.0, c.toOrder);
 }
 
 // A region's market for a good is calm: no shortage signal, no response under way, prices normal.
@@ -671,7 +678,9 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
     const double need = w.cells[i].need;
     const bool short_ = need > kTiny && w.available[r] < need * kShortageThreshold;
     if (short_ && w.cells[i].responding) {
-      w.extra[r] = need - w.available[r];
+      // A member draws on its partners' stocks for the uses worth the good at its spot price, not
+      // for uses a high price has made marginal: those stocks may be needed by their owners later.
+      w.extra[r] = Clamp(WorthUsingAtSpot(net, r, g, w) - w.available[r], 0.0, need - w.available[r]);
       unmetTotal += w.extra[r];
     } else if (!short_) {
       w.unmet[r] = Max(0.0, Min(w.cells[i].stockpile, net.releasePerMonth[i] - w.cells[i].released));

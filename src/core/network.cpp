@@ -96,10 +96,21 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
 }
 
 // The uses of each good from the highest value per unit to the lowest: its own final demand (its
-// price times its downstream multiplier) and each good made from it (that good's value per unit of
-// this input). A region short of the good serves them in this order; uses of equal value share.
+// price times its downstream multiplier) and each good made from it, at the value of what that good
+// ends up in (the highest of its own final value and its users', per unit of this input: a tonne of
+// oxide in magnets is worth what the magnets' best use loses without it). A region short of the good
+// serves them in this order; uses of equal value share.
 KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
   const int G = net.goods;
+  std::vector<double> chainValue(static_cast<std::size_t>(G), 0.0);
+  for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {  // users before inputs
+    const int g = *it;
+    double value = net.basePrice[g] * net.valueMultiplier[g];
+    for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
+      value = std::max(value, chainValue[net.userGood[u]] / net.userUnits[u]);
+    }
+    chainValue[g] = value;
+  }
   net.useOrderStart.assign(static_cast<std::size_t>(G + 1), 0);
   net.useOrder.clear();
   net.useValue.clear();
@@ -108,8 +119,7 @@ KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
     std::vector<std::pair<double, int>> uses;
     uses.emplace_back(net.basePrice[g] * net.valueMultiplier[g], Network::kFinalUse);
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
-      const int h = net.userGood[u];
-      uses.emplace_back(net.basePrice[h] * net.valueMultiplier[h] / net.userUnits[u], u);
+      uses.emplace_back(chainValue[net.userGood[u]] / net.userUnits[u], u);
     }
     std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [value, use] : uses) {

@@ -108,6 +108,7 @@ TEST(Framework, PartnerPriorityChangesNothingWithoutShortage) {
 
 TEST(Framework, StockpilePoolReleasesToMembersInShortageAndSharesHoldingCosts) {
   Scenario s = OreMarket();
+  s.goods[0].valueMultiplier = 20.0;  // worth its spot price to B's users (a pool serves those uses only)
   for (RegionPolicy& p : s.policies) p.responseLagMonths = 0;
   StockpilePolicy pile;
   pile.good = "ore";

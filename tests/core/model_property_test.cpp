@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -355,6 +356,89 @@ TEST(ModelProperty, ShiftingEveryShockLaterChangesNothing) {
       }
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frameworks
+// ---------------------------------------------------------------------------------------------
+double MembersWelfare(const Results& r, const Framework& f, bool members) {
+  const std::vector<double> welfare = RegionWelfare(r);
+  double sum = 0.0;
+  for (int region = 0; region < r.regions; ++region) {
+    const bool member = std::find(f.members.begin(), f.members.end(), r.regionIds[region]) != f.members.end();
+    if (member == members) sum += welfare[static_cast<std::size_t>(region)];
+  }
+  return sum;
+}
+
+// Every bundled framework with the rule, the preset with the rule switched off, and the framework.
+template <typename Rule>
+void ForEachBundledRule(Rule rule, const std::function<void(const Scenario& on, const Scenario& off, const Framework&)>& check) {
+  for (const std::string& id : test::BundledScenarioIds()) {
+    const Scenario base = test::LoadBundled(id);
+    for (std::size_t f = 0; f < base.frameworks.size(); ++f) {
+      Scenario off = base;
+      bool& enabled = rule(off.frameworks[f]);
+      if (!enabled) continue;
+      enabled = false;
+      SCOPED_TRACE(id + " / " + base.frameworks[f].id);
+      check(base, off, base.frameworks[f]);
+    }
+  }
+}
+
+// Trusted-partner priority serves members first: it never makes non-members better off.
+TEST(ModelProperty, PartnerPriorityNeverHelpsNonMembers) {
+  int checked = 0;
+  ForEachBundledRule([](Framework& f) -> bool& { return f.partnerPriority.enabled; },
+                     [&](const Scenario& on, const Scenario& off, const Framework& f) {
+                       const double with = MembersWelfare(test::RunOrFail(on), f, false);
+                       const double without = MembersWelfare(test::RunOrFail(off), f, false);
+                       EXPECT_TRUE(NotBelow(without, with, NoiseFloor(on))) << "non-members gain from priority";
+                       ++checked;
+                     });
+  EXPECT_GE(checked, 2);
+}
+
+// Pooling stockpiles never makes the pool's members worse off together.
+TEST(ModelProperty, AStockpilePoolNeverHurtsThePool) {
+  int checked = 0;
+  ForEachBundledRule([](Framework& f) -> bool& { return f.stockpilePool.enabled; },
+                     [&](const Scenario& on, const Scenario& off, const Framework& f) {
+                       const double with = MembersWelfare(test::RunOrFail(on), f, true);
+                       const double without = MembersWelfare(test::RunOrFail(off), f, true);
+                       EXPECT_TRUE(NotBelow(with, without, NoiseFloor(on))) << "the pool's members lose";
+                       ++checked;
+                     });
+  EXPECT_GE(checked, 2);
+}
+
+// The same restriction costs the exporter the same however it is written: as an event, as its
+// own export control, or as a one-member framework's coordinated controls.
+TEST(ModelProperty, AnExportersCostDoesNotDependOnHowItsRestrictionIsWritten) {
+  Scenario base = test::LoadBundled("re-2010-japan");
+  base.events.clear();
+  Scenario asEvent = base;
+  asEvent.events.push_back(test::MakeEvent("halt", EventKind::ExportRestriction, {"CN"}, {"re_oxide"}, 0.8, 3, 4, {"JP"}));
+  Scenario asPolicy = base;
+  test::PolicyOf(asPolicy, "CN").exportControls.push_back({"re_oxide", {"JP"}, 0.8, 3, 4});
+  Scenario asFramework = base;
+  Framework alone;
+  alone.id = "alone";
+  alone.name.en = "China alone";
+  alone.members = {"CN"};
+  alone.exportControls = {true, {"re_oxide"}, {"JP"}, 0.8, 3, 4};
+  asFramework.frameworks.push_back(alone);
+  const Results a = test::RunOrFail(asEvent);
+  const Results b = test::RunOrFail(asPolicy);
+  const Results c = test::RunOrFail(asFramework);
+  const std::size_t cn = static_cast<std::size_t>(test::RegionIndex(a, "CN"));
+  const std::size_t jp = static_cast<std::size_t>(test::RegionIndex(a, "JP"));
+  for (const Results* other : {&b, &c}) {
+    EXPECT_NEAR(RegionWelfare(*other)[cn], RegionWelfare(a)[cn], 1e-9 * std::abs(RegionWelfare(a)[cn]));
+    EXPECT_NEAR(RegionWelfare(*other)[jp], RegionWelfare(a)[jp], 1e-9 * std::abs(RegionWelfare(a)[jp]));
+  }
+  EXPECT_LT(RegionWelfare(a)[cn], RegionWelfare(test::RunOrFail(base))[cn]) << "restricting costs the exporter its sales";
 }
 
 }  // namespace
