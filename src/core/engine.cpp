@@ -366,14 +366,14 @@ void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<doubl
   const int first = net.producerStart[g];
   const int last = net.producerStart[g + 1];
   double asked = 0.0;
+  for (int r = 0; r < R; ++r) asked += w.request[r];
+  if (asked <= kTiny) return;
   for (int r = 0; r < R; ++r) {
-    asked += w.request[r];
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
       w.routeCap[static_cast<std::size_t>(r * R + s)] = w.Pass(net, g, r, s) * w.request[r];
     }
   }
-  if (asked <= kTiny) return;
   const double negligible = 1e-9 * asked;
   for (int pass = 0; pass < kResourcingPasses; ++pass) {
     std::fill(w.extra.begin(), w.extra.end(), 0.0);
@@ -586,7 +586,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    w.request[r] = c.resource * Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]);
+    const bool unmet = c.resource > 0.0 && w.unmet[r] > kTiny;
+    w.request[r] = unmet ? c.resource * Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]) : 0.0;
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
@@ -805,10 +806,15 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
 // (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
 // worth the spot price, which it pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
+  bool any = false;
   for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    w.request[r] = c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]);
+    // Most cells qualify no new supplier (resource 0) and most are served: nothing to value.
+    const bool unmet = c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny;
+    w.request[r] = unmet ? c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
+    any = any || w.request[r] > kTiny;
   }
+  if (!any) return;
   SpreadOverSupply(net, g, w, w.leftover, [&](int r, int s, double amount) {
     if (w.flows) w.flows[r * net.regions + s] += amount;  // re-sourcing may use routes with no baseline share
     Trade(net, g, r, s, amount, w.cells[net.RG(r, g)].price, w);
