@@ -15,6 +15,7 @@
 #include "kizuna/provenance.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/synthetic.hpp"
+#include "kizuna/validate.hpp"
 #include "cli_output.hpp"
 #include "scenario_source.hpp"
 
@@ -107,6 +108,10 @@ int ValidateCommand(const std::string& source) {
   }
   std::printf("%s: valid (%zu regions, %zu goods, %zu facilities, %zu events, %d months)\n", s.id.c_str(),
               s.regions.size(), s.goods.size(), s.facilities.size(), s.events.size(), s.horizonMonths);
+  for (const Problem& inert : InertRules(s)) std::printf("warning: %s\n", inert.ToString().c_str());
+  if (Expected<IdleRules> idle = IdleFrameworkRules(s); idle) {
+    for (const Problem& rule : idle.value().rules) std::printf("warning: %s\n", rule.ToString().c_str());
+  }
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kizuna/engine.hpp"
+#include "kizuna/results.hpp"
 #include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
 
@@ -43,6 +44,36 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
     impact.regions.push_back(region);
   }
   return impact;
+}
+
+Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
+  Expected<Results> with = RunScenario(scenario);
+  if (!with) return with.problems();
+  const std::uint64_t on = HashResults(with.value());
+  using RuleSwitch = bool& (*)(Framework&);
+  const std::pair<const char*, RuleSwitch> rules[] = {
+      {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
+      {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
+      {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
+      {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
+      {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
+  };
+  IdleRules idle;
+  for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
+    for (const auto& [name, rule] : rules) {
+      Scenario off = scenario;
+      bool& enabled = rule(off.frameworks[f]);
+      if (!enabled) continue;
+      enabled = false;
+      Expected<Results> without = RunScenario(off);
+      if (!without) return without.problems();
+      if (HashResults(without.value()) == on) {
+        idle.rules.push_back({"frameworks[" + std::to_string(f) + "]." + name,
+                        "acts on nothing in this scenario: switching it off changes no result"});
+      }
+    }
+  }
+  return idle;
 }
 
 }  // namespace kz

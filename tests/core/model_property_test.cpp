@@ -16,8 +16,11 @@
 
 #include "bundled_scenarios.hpp"
 #include "engine_fixtures.hpp"
+#include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
+#include "kizuna/results.hpp"
 #include "kizuna/synthetic.hpp"
+#include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
 
 namespace kz {
@@ -494,6 +497,67 @@ TEST(ModelProperty, AnExportersCostDoesNotDependOnHowItsRestrictionIsWritten) {
     EXPECT_NEAR(RegionWelfare(*other)[jp], RegionWelfare(a)[jp], 1e-9 * std::abs(RegionWelfare(a)[jp]));
   }
   EXPECT_LT(RegionWelfare(a)[cn], RegionWelfare(test::RunOrFail(base))[cn]) << "restricting costs the exporter its sales";
+}
+
+// Each framework rule switched on in a preset changes its results, or validation names it: as a
+// rule that cannot act (InertRules) or one that acts on nothing in this run (IdleFrameworkRules).
+// IdleFrameworkRules is checked against switching each rule off here, and the presets' idle rules
+// are the ones their descriptions explain.
+TEST(ModelProperty, EveryPresetFrameworkRuleActsOrIsNamed) {
+  using RuleSwitch = bool& (*)(Framework&);
+  const std::pair<const char*, RuleSwitch> rules[] = {
+      {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
+      {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
+      {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
+      {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
+      {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
+  };
+  int checked = 0;
+  std::set<std::string> idleNamed;
+  for (const std::string& id : test::BundledScenarioIds()) {
+    const Scenario base = test::LoadBundled(id);
+    std::vector<Problem> named = InertRules(base);
+    const Expected<IdleRules> idle = IdleFrameworkRules(base);
+    ASSERT_TRUE(idle.ok());
+    for (const Problem& p : idle.value().rules) idleNamed.insert(id + ": " + p.path);
+    named.insert(named.end(), idle.value().rules.begin(), idle.value().rules.end());
+    const std::uint64_t on = HashResults(test::RunOrFail(base));
+    for (std::size_t f = 0; f < base.frameworks.size(); ++f) {
+      for (const auto& [name, rule] : rules) {
+        Scenario off = base;
+        bool& enabled = rule(off.frameworks[f]);
+        if (!enabled) continue;
+        enabled = false;
+        const std::string path = "frameworks[" + std::to_string(f) + "]." + name;
+        const bool changes = HashResults(test::RunOrFail(off)) != on;
+        const bool isNamed = std::any_of(named.begin(), named.end(), [&](const Problem& p) { return p.path == path; });
+        EXPECT_TRUE(changes || isNamed) << id << ": " << path << " changes nothing and is not named";
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 10);
+  // The one rule that idles in a preset: two-sector's club has Australia's oxide (1,500 t a month)
+  // to itself and its partners, and no member seller is ever short of it.
+  EXPECT_EQ(idleNamed, (std::set<std::string>{"two-sector-coalition: frameworks[0].partnerPriority"}));
+}
+
+// InertRules names what cannot act, with its path and why.
+TEST(ModelProperty, InertRulesAreNamed) {
+  Scenario s = test::LoadBundled("us-jp-steering-committee");
+  s.frameworks[0].informationSharing.lagMonths = 24;  // longer than every member's lag
+  test::PolicyOf(s, "JP").exportControls.push_back({"wind", {}, 0.5, 0, 3});  // Japan makes no wind turbines
+  const std::vector<Problem> inert = InertRules(s);
+  auto named = [&](const std::string& path, const std::string& words) {
+    return std::any_of(inert.begin(), inert.end(), [&](const Problem& p) {
+      return p.path == path && p.message.find(words) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(named("frameworks[0].informationSharing", "no member responds later"));
+  EXPECT_TRUE(std::any_of(inert.begin(), inert.end(), [](const Problem& p) {
+    return p.path.rfind("policies[", 0) == 0 && p.message.find("does not make wind") != std::string::npos;
+  }));
+  EXPECT_TRUE(InertRules(test::LoadBundled("re-2010-japan")).empty());
 }
 
 }  // namespace

@@ -36,4 +36,14 @@ Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId
 /// Runs the scenario with and without the framework. Problems: invalid scenario, unknown framework.
 Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_view frameworkId);
 
+/// The frameworks' rules that are switched on but act on nothing in this scenario's run (switching
+/// one off changes no result; e.g. partner priority where member sellers are never short), as
+/// warnings with their paths (`frameworks[1].partnerPriority`).
+struct IdleRules {
+  std::vector<Problem> rules;
+};
+/// One run per enabled rule: for tools and validation, not for every frame. Problems: an invalid
+/// scenario.
+Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario);
+
 }  // namespace kz

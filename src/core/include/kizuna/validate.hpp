@@ -20,4 +20,13 @@ namespace kz {
 /// sources and provenance (ValidateProvenance, kizuna/provenance.hpp).
 std::vector<Problem> ValidateScenario(const Scenario& scenario);
 
+/// Warnings, not errors: the rules and policies of a valid `scenario` that cannot act in it, each
+/// with its path and why (`frameworks[0].stockpilePool`: "cannot act on re_oxide: no member holds a
+/// stockpile of it"). A rule switched on that changes nothing is named here rather than silent.
+/// Checks: information sharing that shortens no member's lag; pooled goods no member stocks; partner
+/// priority on goods no member makes; joint plants and investments finished after the horizon;
+/// export controls on goods their region (members) do not make; stockpiles and substitution of goods
+/// the region does not use; restrictions and capacity losses on goods their regions do not make.
+std::vector<Problem> InertRules(const Scenario& scenario);
+
 }  // namespace kz
