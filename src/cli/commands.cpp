@@ -153,6 +153,10 @@ int FrameworksCommand(const std::string& source) {
     }
     std::printf("  members' net gain %.0f USD; non-members' %.0f USD\n", impact.value().membersNetGain,
                 impact.value().nonMembersNetGain);
+    for (const RuleContribution& c : impact.value().rules) {
+      std::printf("  rule %-20s members %16.0f  non-members %16.0f  (welfare with every rule minus without this one)\n",
+                  c.rule.c_str(), c.membersNetGain, c.nonMembersNetGain);
+    }
   }
   return 0;
 }

@@ -9,6 +9,19 @@
 #include "kizuna/welfare.hpp"
 
 namespace kz {
+namespace {
+
+// Each rule of a framework by name, with its on/off switch.
+using RuleSwitch = bool& (*)(Framework&);
+constexpr std::pair<const char*, RuleSwitch> kRules[] = {
+    {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
+    {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
+    {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
+    {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
+    {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
+};
+
+}  // namespace
 
 Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId) {
   Scenario without = scenario;
@@ -43,6 +56,24 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
     (region.member ? impact.membersNetGain : impact.nonMembersNetGain) += region.netGain;
     impact.regions.push_back(region);
   }
+  const std::vector<double> all = RegionWelfare(with.value());
+  const std::size_t f = static_cast<std::size_t>(framework - scenario.frameworks.begin());
+  for (const auto& [name, rule] : kRules) {
+    Scenario off = scenario;
+    bool& enabled = rule(off.frameworks[f]);
+    if (!enabled) continue;
+    enabled = false;
+    Expected<Results> lacking = RunScenario(off);
+    if (!lacking) return lacking.problems();
+    const std::vector<double> lackingWelfare = RegionWelfare(lacking.value());
+    RuleContribution contribution;
+    contribution.rule = name;
+    for (std::size_t r = 0; r < all.size(); ++r) {
+      contribution.netGain.push_back(all[r] - lackingWelfare[r]);
+      (impact.regions[r].member ? contribution.membersNetGain : contribution.nonMembersNetGain) += all[r] - lackingWelfare[r];
+    }
+    impact.rules.push_back(std::move(contribution));
+  }
   return impact;
 }
 
@@ -50,17 +81,9 @@ Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
   Expected<Results> with = RunScenario(scenario);
   if (!with) return with.problems();
   const std::uint64_t on = HashResults(with.value());
-  using RuleSwitch = bool& (*)(Framework&);
-  const std::pair<const char*, RuleSwitch> rules[] = {
-      {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
-      {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
-      {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
-      {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
-      {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
-  };
   IdleRules idle;
   for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
-    for (const auto& [name, rule] : rules) {
+    for (const auto& [name, rule] : kRules) {
       Scenario off = scenario;
       bool& enabled = rule(off.frameworks[f]);
       if (!enabled) continue;

@@ -23,11 +23,21 @@ struct RegionImpact {
   double netGain = 0.0;      ///< USD: lossAvoided - extraCost + tradeGain (the welfare change)
 };
 
+/// What one rule adds to a framework: the welfare with every rule against the welfare with that one
+/// switched off, per region. (Rules interact, so contributions need not add up to the whole.)
+struct RuleContribution {
+  std::string rule;              ///< "informationSharing", "stockpilePool", "partnerPriority", ...
+  std::vector<double> netGain;   ///< USD per region, in scenario order
+  double membersNetGain = 0.0;
+  double nonMembersNetGain = 0.0;
+};
+
 struct FrameworkImpact {
   std::string framework;
   std::vector<RegionImpact> regions;  ///< every region, in scenario order
   double membersNetGain = 0.0;        ///< sum over members
   double nonMembersNetGain = 0.0;     ///< sum over everyone else
+  std::vector<RuleContribution> rules;  ///< each enabled rule's contribution
 };
 
 /// The scenario without the framework `frameworkId` (unchanged if there is none).
