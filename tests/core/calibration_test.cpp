@@ -117,9 +117,9 @@ TEST(Calibration, JpKrControls2019_KoreanFabLossUnder5PctWithAMonthOfStocks_Yomi
 // ---------------------------------------------------------------------------------------------
 // Observed (data sheet; AlixPartners 2021, US Commerce RFI 2022): 7.7 million vehicles lost in 2021
 // of ~80 million made, with customer chip inventories under 5 days. Tolerance: "of the observed
-// order", taken as between half and twice 7.7 million: the model shares shortages pro rata among a
-// region's users and leaves out the Malaysian packaging lockdowns of mid-2021 and carmakers losing
-// their place in foundry queues, so it should not be expected to match closely.
+// order", taken as between half and twice 7.7 million: the model leaves out the Malaysian packaging
+// lockdowns of mid-2021 and carmakers losing their place in foundry queues, so it should not be
+// expected to match closely.
 TEST(Calibration, ChipShortage2021_VehicleLossOfTheObservedOrder_AlixPartners2021) {
   const Scenario s = test::LoadBundled("chip-shortage-2021");
   for (const char* region : {"US", "JP", "CN", "EU", "KR"}) {

@@ -74,7 +74,8 @@ struct Facility {
   std::string good;
   double capacity = 0.0;         ///< units per month; >= 0
   double initialStock = 0.0;     ///< producer inventory at month 0 (also its normal level); >= 0
-  double maxRampPerMonth = 0.1;  ///< output may grow by at most this fraction of capacity per month; 0..1
+  double maxRampPerMonth = 0.1;  ///< capacity recovering from damage (and new build) comes back by at most this
+                                 ///< fraction of full capacity a month; idle capacity is usable at once; 0..1
   bool operator==(const Facility&) const = default;
 };
 
