@@ -853,9 +853,13 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.leftover[s] = Max(0.0, supply - shipped);
   }
   if (w.flows) RecordLinkFlows(net, g, w);
-  for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].income = 0.0;
-  for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    if (w.links[l].firstShip > 0.0) Trade(net, g, w.links[l].buyer, w.links[l].seller, w.links[l].firstShip, 1.0, w);
+  // Round 1 is trade at contract (base) prices: each region earns for what it shipped and pays for
+  // what it received (its trade with itself nets out), without a pass over the links.
+  for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].income = -net.basePrice[g] * w.delivered[r];
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    Workspace::Cell& c = w.cells[net.RG(s, g)];
+    c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
   }
   std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
   ShipOfftake(net, g, w);
