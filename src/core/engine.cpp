@@ -550,7 +550,6 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
-  // Spare capacity counts only as far as the producer's inputs can support it.
   std::fill(w.spare.begin(), w.spare.end(), 0.0);
   bool anyRationed = false;
   bool anyOfftake = false;
@@ -558,12 +557,11 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
     // A producer rebuilds its own inventory only while its inputs are plentiful: topping it up in a
-    // shortage would take scarce inputs from producers that would ship what they make.
-    const double readiness = InputReadiness(net, g, s, w);
+    // shortage would take scarce inputs from producers that would ship what they make. (Most months
+    // the inventory is full and the inputs need not be looked at.)
     const double topUp = net.initialStock[i] - w.cells[i].inventory;
-    const bool inputsShort = readiness < 1.0 - 1e-9;  // not a rounding of full supply
-    w.cells[i].planned = Clamp(w.cells[i].allowedTotal + (inputsShort ? Min(0.0, topUp) : topUp), 0.0, w.cells[i].capEff);
-    w.spare[s] = Max(0.0, w.cells[i].capEff * readiness - w.cells[i].planned);
+    const bool inputsShort = topUp > 0.0 && InputReadiness(net, g, s, w) < 1.0 - 1e-9;  // not a rounding of full supply
+    w.cells[i].planned = Clamp(w.cells[i].allowedTotal + (inputsShort ? 0.0 : topUp), 0.0, w.cells[i].capEff);
     const double available = w.cells[i].planned + w.cells[i].inventory;
     w.ratio[s] = w.cells[i].allowedTotal > kTiny ? Min(1.0, available / w.cells[i].allowedTotal) : 1.0;
     anyRationed = anyRationed || w.ratio[s] < 1.0;
@@ -581,6 +579,12 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
     const bool producer = net.hasFacility[net.RG(w.links[l].seller, g)] != 0;
     w.unmet[w.links[l].buyer] += w.links[l].orders - (producer ? w.links[l].allowed * w.ratio[w.links[l].seller] : 0.0);
+  }
+  // Spare capacity counts only as far as the producer's inputs can support it.
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    const Workspace::Cell& c = w.cells[net.RG(s, g)];
+    w.spare[s] = Max(0.0, c.capEff * InputReadiness(net, g, s, w) - c.planned);
   }
   if (anyOfftake) PlanOfftake(net, g, w);
   double anyRequest = 0.0;
@@ -862,7 +866,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
   }
   std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
-  ShipOfftake(net, g, w);
+  if (!net.joints.empty()) ShipOfftake(net, g, w);
   ReSource(net, g, w);  // round 2
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
