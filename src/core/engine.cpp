@@ -1112,6 +1112,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   double* const outPrice = &out.price[row];
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
+  const char* const disrupted = w.goodDisrupted.data();
   for (int r = 0; r < net.regions; ++r) {
     for (int g = 0; g < net.goods; ++g) {
       const std::size_t i = net.RG(r, g);
@@ -1131,16 +1132,16 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       // ends the shortage it answers. Once begun it lasts while an event still acts on the good and
       // until supply is back and the market has calmed (hysteresis): a response that removes the
       // shortage (substitution, re-sourcing) does not switch itself off while the disruption goes on.
-      const bool signal = needed && (c.fulfil < kShortageThreshold ||
-                                     (c.toOrder > kTiny && c.baselineShipped < kShortageThreshold * c.toOrder));
-      if (signal) {
-        if (c.shortageSince < 0) c.shortageSince = t;
-      } else if (c.shortageSince >= 0 && c.price <= kCalmPrice && !w.goodDisrupted[g]) {
-        c.shortageSince = -1;
-      }
+      // (Selects rather than branches: the month loop runs them for every cell, and wasm branches
+      // that follow the data cost more than both arms.)
+      const bool shortNow = needed & (c.fulfil < kShortageThreshold);
+      const bool signal = shortNow | (needed & (c.toOrder > kTiny) & (c.baselineShipped < kShortageThreshold * c.toOrder));
+      const bool ends = !signal & (c.price <= kCalmPrice) & !disrupted[g];
+      const int since = c.shortageSince;
+      c.shortageSince = signal ? (since < 0 ? t : since) : (ends ? -1 : since);
       // Users adapt (thrift, substitute) while they actually go short, after any stocks of their
       // own: stocks are held to avoid that cost. What they learnt fades as slowly as it came.
-      c.adaptation = needed && c.fulfil < kShortageThreshold ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
+      c.adaptation = shortNow ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
       c.rampCap = c.capEff;
       c.demandLevel *= p.demandMonthlyGrowth;
     }
