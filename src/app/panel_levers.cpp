@@ -80,6 +80,10 @@ constexpr std::pair<std::string_view, const char*> kSegmentKeys[] = {
     {"capexPerUnit", "lever.segment.capexPerUnit"},
     {"capacity", "lever.segment.capacity"},
     {"reservedShare", "lever.segment.reservedShare"},
+    {"leakage", "lever.segment.leakage"},
+    {"userStockMonths", "lever.segment.userStockMonths"},
+    {"adaptationMax", "lever.segment.adaptationMax"},
+    {"adaptationMonths", "lever.segment.adaptationMonths"},
 };
 constexpr std::pair<std::string_view, const char*> kUnitKeys[] = {
     {"months", "lever.unit.months"},         {"month", "lever.unit.month"},     {"share", "lever.unit.share"},
