@@ -1,8 +1,11 @@
-// Framework impact: two runs and the per-region difference (see framework.hpp).
+// Framework impact: two runs and the per-region difference, each rule's contribution (one more run
+// per rule), and the rules that act on nothing in a run (see framework.hpp).
 #include "kizuna/framework.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "kizuna/assert.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/results.hpp"
 #include "kizuna/validate.hpp"
@@ -11,17 +14,25 @@
 namespace kz {
 namespace {
 
-// Each rule of a framework by name, with its on/off switch.
-using RuleSwitch = bool& (*)(Framework&);
-constexpr std::pair<const char*, RuleSwitch> kRules[] = {
-    {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
-    {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
-    {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
-    {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
-    {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
-};
+// `scenario` with rule `rule` of framework `f` switched off; nothing when it is off already.
+std::optional<Scenario> WithoutRule(const Scenario& scenario, std::size_t f, std::string_view rule) {
+  Scenario off = scenario;
+  bool& enabled = RuleEnabled(off.frameworks[f], rule);
+  if (!enabled) return std::nullopt;
+  enabled = false;
+  return off;
+}
 
 }  // namespace
+
+bool& RuleEnabled(Framework& framework, std::string_view rule) {
+  if (rule == "informationSharing") return framework.informationSharing.enabled;
+  if (rule == "stockpilePool") return framework.stockpilePool.enabled;
+  if (rule == "partnerPriority") return framework.partnerPriority.enabled;
+  if (rule == "jointInvestment") return framework.jointInvestment.enabled;
+  KZ_ASSERT(rule == "exportControls", "RuleEnabled: unknown framework rule (see kFrameworkRules)");
+  return framework.exportControls.enabled;
+}
 
 Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId) {
   Scenario without = scenario;
@@ -58,12 +69,10 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
   }
   const std::vector<double> all = RegionWelfare(with.value());
   const std::size_t f = static_cast<std::size_t>(framework - scenario.frameworks.begin());
-  for (const auto& [name, rule] : kRules) {
-    Scenario off = scenario;
-    bool& enabled = rule(off.frameworks[f]);
-    if (!enabled) continue;
-    enabled = false;
-    Expected<Results> lacking = RunScenario(off);
+  for (const char* name : kFrameworkRules) {
+    const std::optional<Scenario> off = WithoutRule(scenario, f, name);
+    if (!off) continue;
+    Expected<Results> lacking = RunScenario(*off);
     if (!lacking) return lacking.problems();
     const std::vector<double> lackingWelfare = RegionWelfare(lacking.value());
     RuleContribution contribution;
@@ -83,16 +92,14 @@ Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
   const std::uint64_t on = HashResults(with.value());
   IdleRules idle;
   for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
-    for (const auto& [name, rule] : kRules) {
-      Scenario off = scenario;
-      bool& enabled = rule(off.frameworks[f]);
-      if (!enabled) continue;
-      enabled = false;
-      Expected<Results> without = RunScenario(off);
+    for (const char* name : kFrameworkRules) {
+      const std::optional<Scenario> off = WithoutRule(scenario, f, name);
+      if (!off) continue;
+      Expected<Results> without = RunScenario(*off);
       if (!without) return without.problems();
       if (HashResults(without.value()) == on) {
         idle.rules.push_back({"frameworks[" + std::to_string(f) + "]." + name,
-                        "acts on nothing in this scenario: switching it off changes no result"});
+                              "acts on nothing in this scenario: switching it off changes no result"});
       }
     }
   }

@@ -504,14 +504,6 @@ TEST(ModelProperty, AnExportersCostDoesNotDependOnHowItsRestrictionIsWritten) {
 // IdleFrameworkRules is checked against switching each rule off here, and the presets' idle rules
 // are the ones their descriptions explain.
 TEST(ModelProperty, EveryPresetFrameworkRuleActsOrIsNamed) {
-  using RuleSwitch = bool& (*)(Framework&);
-  const std::pair<const char*, RuleSwitch> rules[] = {
-      {"informationSharing", [](Framework& f) -> bool& { return f.informationSharing.enabled; }},
-      {"stockpilePool", [](Framework& f) -> bool& { return f.stockpilePool.enabled; }},
-      {"partnerPriority", [](Framework& f) -> bool& { return f.partnerPriority.enabled; }},
-      {"jointInvestment", [](Framework& f) -> bool& { return f.jointInvestment.enabled; }},
-      {"exportControls", [](Framework& f) -> bool& { return f.exportControls.enabled; }},
-  };
   int checked = 0;
   std::set<std::string> idleNamed;
   for (const std::string& id : test::BundledScenarioIds()) {
@@ -523,9 +515,9 @@ TEST(ModelProperty, EveryPresetFrameworkRuleActsOrIsNamed) {
     named.insert(named.end(), idle.value().rules.begin(), idle.value().rules.end());
     const std::uint64_t on = HashResults(test::RunOrFail(base));
     for (std::size_t f = 0; f < base.frameworks.size(); ++f) {
-      for (const auto& [name, rule] : rules) {
+      for (const char* name : kFrameworkRules) {
         Scenario off = base;
-        bool& enabled = rule(off.frameworks[f]);
+        bool& enabled = RuleEnabled(off.frameworks[f], name);
         if (!enabled) continue;
         enabled = false;
         const std::string path = "frameworks[" + std::to_string(f) + "]." + name;

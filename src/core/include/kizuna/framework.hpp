@@ -40,6 +40,13 @@ struct FrameworkImpact {
   std::vector<RuleContribution> rules;  ///< each enabled rule's contribution
 };
 
+/// The names of a framework's rules, as in scenario files and lever paths.
+inline constexpr const char* kFrameworkRules[] = {"informationSharing", "stockpilePool", "partnerPriority",
+                                                  "jointInvestment", "exportControls"};
+
+/// The `enabled` switch of `framework`'s rule `rule` (a name from kFrameworkRules; asserts otherwise).
+bool& RuleEnabled(Framework& framework, std::string_view rule);
+
 /// The scenario without the framework `frameworkId` (unchanged if there is none).
 Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId);
 
