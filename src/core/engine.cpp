@@ -2,9 +2,10 @@
 //   Workspace            state and scratch arrays, allocated once per run
 //   Effects              events and export controls at month t
 //   Planning             orders flow from final goods up the recipes (reverse topological order);
-//                        frameworks' joint plants and costs
-//   Clearing             production and each good's market, inputs first (topological order);
-//                        frameworks' partner priority and stockpile pools
+//                        frameworks' joint plants and costs; re-sourcing spread (SpreadOverSupply)
+//   Clearing             production and each good's market, inputs first (topological order):
+//                        contracts, offtake, re-sourcing, users' and public stocks, pools, uses
+//                        served by value
 //   Explain              the binding constraint behind a shortfall
 //   Run                  the step sequence, recording, metrics
 // The step functions are KZ_OUT_OF_LINE (out_of_line.hpp) so that, in wasm, V8 optimizes each soon
@@ -145,7 +146,7 @@ struct Workspace {
     double userDrawn = 0.0;     // drawn from users' own stocks this month
     double pricedOut = 0.0;     // final demand given up because of the price this month
     double restocked = 0.0;     // bought into users' and public stocks this month
-    double income = 0.0;        // sales minus purchases of the good, at the buyers' prices (USD)
+    double income = 0.0;        // sales minus purchases of the good this month, USD (see Trade)
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;

@@ -1,7 +1,9 @@
-// The simulation engine: monthly steps over a supply network (DESIGN.md, "The model").
-//   events -> shortage detection and lagged responses -> planning (orders flow upstream) ->
+// The simulation engine: monthly steps over a supply network (DESIGN.md, "The model";
+// docs/MODEL.md, section 2, step by step).
+//   events -> lagged responses and the market's adaptation -> planning (orders flow upstream) ->
 //   production within capacity and inputs -> market clearing per good (sourcing shares, export
-//   restrictions, proportional allocation, limited re-sourcing) -> stocks -> prices and demand -> record.
+//   restrictions, rationing, offtake, re-sourcing at spot prices) -> users' and public stocks ->
+//   uses served by value -> prices, shortage signal -> record (with trade income and stock values).
 #pragma once
 
 #include <memory>
