@@ -610,7 +610,7 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
     const std::size_t i = net.RG(s, g);
     double inputRatio = 1.0;
     int bindingInput = -1;
-    const double* const useFulfil = &w.useFulfil[static_cast<std::size_t>(s) * net.userGood.size()];
+    const double* const useFulfil = w.useFulfil.data() + static_cast<std::size_t>(s) * net.userGood.size();
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
       const double phi = useFulfil[net.recipeUse[k]];
       if (phi < inputRatio) {
@@ -782,7 +782,7 @@ KZ_OUT_OF_LINE void ShipOfftake(const Network& net, int g, Workspace& w) {
 void ServeUsesByValue(const Network& net, int r, int g, double available, Workspace& w) {
   const std::size_t uses = net.userGood.size();
   Workspace::Cell& c = w.cells[net.RG(r, g)];
-  double* const fulfil = &w.useFulfil[static_cast<std::size_t>(r) * uses];
+  double* const fulfil = w.useFulfil.data() + static_cast<std::size_t>(r) * uses;
   auto needOf = [&](int use) {
     if (use == Network::kFinalUse) return c.finalDemand;
     return net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
@@ -915,7 +915,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     } else if (w.cells[i].usesRationed) {  // back to full: every use is served again
       w.cells[i].usesRationed = false;
       w.cells[i].finalFulfil = 1.0;
-      double* const fulfil = &w.useFulfil[static_cast<std::size_t>(r) * net.userGood.size()];
+      double* const fulfil = w.useFulfil.data() + static_cast<std::size_t>(r) * net.userGood.size();
       for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) fulfil[u] = 1.0;
     }
     double surplus = Max(0.0, available - phi * need);
