@@ -19,6 +19,11 @@ async function embeddedFrame(page) {
   await page.waitForFunction(() => /Economic loss/.test(document.getElementById('readout').textContent));
   const frame = page.frames().find((f) => f !== page.mainFrame());
   await waitUntilRunning(frame, 3);
+  // Landmarks are the last frame's (ui_landmarks.hpp): once the embed flags are in force, let two
+  // frames pass so that none drawn before them is read as current.
+  await frame.waitForFunction(() => window.kizuna.embedFlags() !== 0);
+  const settled = await frame.evaluate(() => window.kizuna.stats().frames + 2);
+  await frame.waitForFunction((count) => window.kizuna.stats().frames >= count, settled);
   return frame;
 }
 
