@@ -145,11 +145,11 @@ int FrameworksCommand(const std::string& source) {
                 rules.empty() ? "none enabled" : rules.c_str());
     Expected<FrameworkImpact> impact = AssessFramework(s, f.id);
     if (!impact) return ReportProblems(source, impact.problems());
-    std::printf("  %-8s %-7s %16s %16s %16s %16s\n", "region", "member", "loss_avoided_USD", "extra_cost_USD",
-                "trade_gain_USD", "net_gain_USD");
+    std::printf("  %-8s %-7s %16s %16s %16s %16s %16s %10s\n", "region", "member", "loss_avoided_USD", "extra_cost_USD",
+                "trade_gain_USD", "net_gain_USD", "exposure_USD", "gain/exp");
     for (const RegionImpact& r : impact.value().regions) {
-      std::printf("  %-8s %-7s %16.0f %16.0f %16.0f %16.0f\n", r.region.c_str(), r.member ? "yes" : "no", r.lossAvoided,
-                  r.extraCost, r.tradeGain, r.netGain);
+      std::printf("  %-8s %-7s %16.0f %16.0f %16.0f %16.0f %16.0f %9.1f%%\n", r.region.c_str(), r.member ? "yes" : "no",
+                  r.lossAvoided, r.extraCost, r.tradeGain, r.netGain, r.exposure, 100.0 * r.gainPerExposure);  // 0% with no exposure
     }
     std::printf("  members' net gain %.0f USD; non-members' %.0f USD\n", impact.value().membersNetGain,
                 impact.value().nonMembersNetGain);

@@ -64,8 +64,16 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
     region.extraCost = a.policyCost[r] - b.policyCost[r];
     region.tradeGain = a.tradeIncome[r] - b.tradeIncome[r] + a.stockValueChange[r] - b.stockValueChange[r];
     region.netGain = region.lossAvoided - region.extraCost + region.tradeGain;
+    region.exposure = b.loss[r];
     (region.member ? impact.membersNetGain : impact.nonMembersNetGain) += region.netGain;
     impact.regions.push_back(region);
+  }
+  // Gains per unit of exposure, for regions with an exposure worth the name (a millionth of the
+  // world's: below that a loss is rounding, and a ratio to it meaningless).
+  double worldExposure = 0.0;
+  for (const RegionImpact& region : impact.regions) worldExposure += region.exposure;
+  for (RegionImpact& region : impact.regions) {
+    region.gainPerExposure = region.exposure > 1e-6 * worldExposure ? region.netGain / region.exposure : 0.0;
   }
   const std::vector<double> all = RegionWelfare(with.value());
   const std::size_t f = static_cast<std::size_t>(framework - scenario.frameworks.begin());

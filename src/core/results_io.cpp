@@ -171,7 +171,9 @@ std::string ResultsToJson(const Scenario& scenario, const Results& results) {
       {"finalDemand", &results.finalDemand}, {"finalDelivered", &results.finalDelivered},
       {"fulfilment", &results.fulfilment}, {"shortfall", &results.shortfall},
       {"inventory", &results.inventory}, {"stockpile", &results.stockpile},
-      {"price", &results.price}, {"loss", &results.loss}, {"policyCost", &results.policyCost}};
+      {"price", &results.price}, {"loss", &results.loss}, {"policyCost", &results.policyCost},
+      {"tradeIncome", &results.tradeIncome}, {"stockValueChange", &results.stockValueChange},
+      {"inputUse", &results.inputUse}};
   for (const auto& [name, values] : series) {
     json.Key(name);
     json.StartArray();

@@ -223,6 +223,9 @@ TEST(Framework, AssessmentCountsLossAvoidedAndCostsPerRegion) {
   EXPECT_NEAR(b.tradeGain + c.tradeGain, 0.0, 1e-6);
   EXPECT_NEAR(b.netGain, b.lossAvoided + b.tradeGain, 1e-6);
   EXPECT_NEAR(impact.value().membersNetGain, b.lossAvoided, 1e-6);
+  EXPECT_NEAR(b.exposure, 6 * 24.0 * 100.0 * 3.0, 1e-6);  // B's loss without the framework, months 1-6
+  EXPECT_NEAR(b.gainPerExposure, b.netGain / b.exposure, 1e-12);
+  EXPECT_EQ(c.gainPerExposure, 0.0);  // C loses nothing without it
   EXPECT_FALSE(impact.value().regions[0].member);
   EXPECT_FALSE(AssessFramework(s, "nope"));
 }

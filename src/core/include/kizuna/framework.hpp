@@ -21,6 +21,9 @@ struct RegionImpact {
   double extraCost = 0.0;    ///< USD: policy and framework costs with it minus without it
   double tradeGain = 0.0;    ///< USD: trade income (sales minus purchases) and stock value with it minus without it
   double netGain = 0.0;      ///< USD: lossAvoided - extraCost + tradeGain (the welfare change)
+  double exposure = 0.0;     ///< USD: the region's economic loss without the framework
+  double gainPerExposure = 0.0;  ///< netGain / exposure, comparable across regions; 0 where the exposure is
+                                 ///< under a millionth of the world's (rounding, not a loss)
 };
 
 /// What one rule adds to a framework: the welfare with every rule against the welfare with that one
