@@ -437,14 +437,15 @@ double MembersWelfare(const Results& r, const Framework& f, bool members) {
   return sum;
 }
 
-// Every bundled framework with the rule, the preset with the rule switched off, and the framework.
-template <typename Rule>
-void ForEachBundledRule(Rule rule, const std::function<void(const Scenario& on, const Scenario& off, const Framework&)>& check) {
+// Every bundled framework with rule `rule` on (a name from kFrameworkRules): the preset, the same
+// with that rule off, and the framework.
+void ForEachBundledRule(const char* rule,
+                        const std::function<void(const Scenario& on, const Scenario& off, const Framework&)>& check) {
   for (const std::string& id : test::BundledScenarioIds()) {
     const Scenario base = test::LoadBundled(id);
     for (std::size_t f = 0; f < base.frameworks.size(); ++f) {
       Scenario off = base;
-      bool& enabled = rule(off.frameworks[f]);
+      bool& enabled = RuleEnabled(off.frameworks[f], rule);
       if (!enabled) continue;
       enabled = false;
       SCOPED_TRACE(id + " / " + base.frameworks[f].id);
@@ -456,7 +457,7 @@ void ForEachBundledRule(Rule rule, const std::function<void(const Scenario& on, 
 // Trusted-partner priority serves members first: it never makes non-members better off.
 TEST(ModelProperty, PartnerPriorityNeverHelpsNonMembers) {
   int checked = 0;
-  ForEachBundledRule([](Framework& f) -> bool& { return f.partnerPriority.enabled; },
+  ForEachBundledRule("partnerPriority",
                      [&](const Scenario& on, const Scenario& off, const Framework& f) {
                        const double with = MembersWelfare(test::RunOrFail(on), f, false);
                        const double without = MembersWelfare(test::RunOrFail(off), f, false);
@@ -469,7 +470,7 @@ TEST(ModelProperty, PartnerPriorityNeverHelpsNonMembers) {
 // Pooling stockpiles never makes the pool's members worse off together.
 TEST(ModelProperty, AStockpilePoolNeverHurtsThePool) {
   int checked = 0;
-  ForEachBundledRule([](Framework& f) -> bool& { return f.stockpilePool.enabled; },
+  ForEachBundledRule("stockpilePool",
                      [&](const Scenario& on, const Scenario& off, const Framework& f) {
                        const double with = MembersWelfare(test::RunOrFail(on), f, true);
                        const double without = MembersWelfare(test::RunOrFail(off), f, true);
