@@ -113,7 +113,6 @@ struct Workspace {
     ships2.assign(r * r, 0.0);
     routeCap.assign(r * r, 0.0);
     useFulfil.assign(r * net.userGood.size(), 1.0);
-    firstDelivered.assign(r, 0.0);
   }
 
   // Per (region, good), index Network::RG, as one record each (array of structs): in wasm every
@@ -199,7 +198,6 @@ struct Workspace {
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> routeCap;  // buyer x seller, what re-sourcing may still ship on the route this month
   std::vector<double> available;  // per buyer, supply of the good being cleared
-  std::vector<double> firstDelivered;  // per buyer, round-1 shipments of the good being cleared
   // Per region x user entry (index r * userGood.size() + u): fulfilment of that use of its input
   // this month (last month's until the input is cleared).
   std::vector<double> useFulfil;
@@ -858,15 +856,19 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.leftover[s] = Max(0.0, supply - shipped);
   }
   if (w.flows) RecordLinkFlows(net, g, w);
-  // Round 1 is trade at contract (base) prices: each region earns for what it shipped and pays for
-  // what it received (its trade with itself nets out), without a pass over the links.
-  for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].income = -net.basePrice[g] * w.delivered[r];
+  // What round 1 delivered is each buyer's supply from its usual suppliers (the shortage signal).
+  // It is trade at contract (base) prices: each region earns for what it shipped and pays for what
+  // it received (its trade with itself nets out), without a pass over the links.
+  for (int r = 0; r < R; ++r) {
+    Workspace::Cell& c = w.cells[net.RG(r, g)];
+    c.baselineShipped = w.delivered[r];
+    c.income = -net.basePrice[g] * w.delivered[r];
+  }
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     Workspace::Cell& c = w.cells[net.RG(s, g)];
     c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
   }
-  std::copy(w.delivered.begin(), w.delivered.end(), w.firstDelivered.begin());
   if (!net.joints.empty()) ShipOfftake(net, g, w);
   ReSource(net, g, w);  // round 2
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
@@ -879,7 +881,6 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
     w.cells[i].delivered = w.delivered[r];
-    w.cells[i].baselineShipped = w.firstDelivered[r];
     w.available[r] = w.delivered[r] + w.cells[i].local;
     const double need = w.cells[i].need;
     w.cells[i].marketFulfil = need > kTiny ? Min(1.0, w.available[r] / need) : 1.0;
