@@ -116,21 +116,12 @@ const std::set<std::string> kKnownRestrictionExceptions = {
     "ga-ge-controls-2023/cn-gage-licensing/duration",       // early adaptation
     "jp-kr-controls-2019/jp-resist-licences-2019/fraction",  // stock timing (2e-5 of KR's welfare)
 };
-const std::set<std::string> kKnownShockExceptions = {
-    "tohoku-2011/naka-quake-2011",  // shared input: wafers freed by the lost MCU line go to chips
-    "neon-2022/ua-neon-2022",       // shared input
-};
-const std::set<std::string> kKnownLagExceptions = {
-    "tohoku-2011/IN",   // shared input (MCUs and wafers), 0.2% of its loss
-    "tohoku-2011/ROW",  // shared input
-};
+const std::set<std::string> kKnownShockExceptions = {};
+const std::set<std::string> kKnownLagExceptions = {};
 const std::set<std::string> kKnownCapacityExceptions = {
     "ga-ge-controls-2023/CN/germanium",  // early adaptation
-    "neon-2022/ROW/neon",                // shared input
     "taiwan-disruption/CN/fab_mature", "taiwan-disruption/EU/wafer", "taiwan-disruption/JP/fab_mature",
-    "taiwan-disruption/JP/wafer",      "taiwan-disruption/KR/fab_mature", "taiwan-disruption/KR/wafer",
-    "taiwan-disruption/ROW/neon",      "taiwan-disruption/TW/fab_mature",  // shared input: wafers, neon
-    "tohoku-2011/JP/mcu",                // shared input
+    "taiwan-disruption/JP/wafer",      "taiwan-disruption/KR/fab_mature", "taiwan-disruption/KR/wafer",  // shared input
 };
 
 class Violations {
