@@ -12,6 +12,7 @@
 #include "kizuna/findings.hpp"
 #include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
+#include "kizuna/output_account.hpp"
 #include "kizuna/provenance.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/synthetic.hpp"
@@ -39,6 +40,23 @@ void PrintSummary(const Scenario& scenario, const Results& results) {
     }
   }
   if (!any) std::printf("(no shortfall and no price rise anywhere)\n");
+}
+
+// Output lost by region against the same world without its disruptions (value added is the headline).
+void PrintOutputAccount(const Scenario& scenario, const Results& results) {
+  const Expected<OutputAccount> account = AccountOutput(scenario, results);
+  if (!account) return;
+  const OutputAccount& a = account.value();
+  std::printf("\nOutput lost against the same world without its disruptions (base prices):\n");
+  std::printf("%-8s %18s %18s %12s\n", "region", "value_added_USD", "gross_output_USD", "of_its_VA");
+  for (int r = 0; r < a.regions; ++r) {
+    double gross = 0.0;
+    for (int g = 0; g < a.goods; ++g) gross += a.GrossOutputLost(r, g);
+    const double reference = a.referenceValueAdded[static_cast<std::size_t>(r)];
+    std::printf("%-8s %18.0f %18.0f %11.3f%%\n", results.regionIds[r].c_str(), a.valueAddedLost[r], gross,
+                reference > 0.0 ? 100.0 * a.valueAddedLost[r] / reference : 0.0);
+  }
+  std::printf("%-8s %18.0f %18.0f\n", "world", a.WorldValueAddedLost(), a.WorldGrossOutputLost());
 }
 
 // A scenario loaded with its --set overrides applied, and its run; exitCode != 0 when a problem was
@@ -78,6 +96,7 @@ int RunCommand(const RunOptions& options) {
   const Scenario& scenario = run.scenario;
   const Results& results = run.results;
   PrintSummary(scenario, results);
+  PrintOutputAccount(scenario, results);
   if (options.findings) std::printf("\n%s\n", Summarize(scenario, results).paragraph.c_str());
   if (!options.csvPath.empty() && !WriteFile(options.csvPath, ResultsToCsv(scenario, results))) return 1;
   if (!options.jsonPath.empty() && !WriteFile(options.jsonPath, ResultsToJson(scenario, results))) return 1;

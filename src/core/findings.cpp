@@ -8,11 +8,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "findings_text.hpp"
+#include "kizuna/output_account.hpp"
 
 namespace kz {
 namespace {
@@ -105,10 +107,8 @@ int IndexOf(const std::vector<std::string>& ids, const std::string& id) {
   return it == ids.end() ? -1 : static_cast<int>(it - ids.begin());
 }
 
-double TotalLoss(const Results& r) {
-  double total = 0.0;
-  for (const Metrics& m : r.metrics) total += m.cumulativeLoss;
-  return total;
+bool SameShape(const Results& a, const Results& b) {
+  return a.months == b.months && a.regionIds == b.regionIds && a.goodIds == b.goodIds;
 }
 
 bool RegionAffected(const Results& r, int region) {
@@ -175,15 +175,30 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
   return f;
 }
 
-Finding LossFinding(const text::Words& words, const Results& results, const Results* comparison, const std::string& label) {
+// The value added lost worldwide and where most of it is lost; against `comparison` (measured on
+// the same reference), how it changes.
+Finding LossFinding(const Names& names, const OutputAccount& account, const OutputAccount* comparison,
+                    const std::string& label) {
+  const text::Words& words = names.words;
   Finding f;
   f.kind = FindingKind::TotalLoss;
-  const double total = TotalLoss(results);
+  const double total = account.WorldValueAddedLost();
   f.values = {total};
-  std::string clause = RoundHalfAwayFromZero(total) > 0.0 ? words.Say(text::Id::Loss, {{"money", words.Money(total)}})
-                                                          : words.Say(text::Id::NoLoss);
+  int worst = 0;
+  for (int r = 1; r < account.regions; ++r) {
+    if (RoundHalfAwayFromZero(account.valueAddedLost[r]) > RoundHalfAwayFromZero(account.valueAddedLost[worst])) worst = r;
+  }
+  std::string clause;
+  if (RoundHalfAwayFromZero(total) > 0.0) {
+    f.region = names.results.regionIds[static_cast<std::size_t>(worst)];
+    clause = words.Say(text::Id::Loss, {{"money", words.Money(total)},
+                                        {"region", names.Region(worst)},
+                                        {"regionMoney", words.Money(account.valueAddedLost[worst])}});
+  } else {
+    clause = words.Say(text::Id::NoLoss);
+  }
   if (comparison != nullptr) {
-    const double other = TotalLoss(*comparison);
+    const double other = comparison->WorldValueAddedLost();
     f.values.push_back(other);
     const double change = other - total;
     if (RoundHalfAwayFromZero(total) <= 0.0) {
@@ -336,8 +351,17 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   }
   slots[kPrice] = PriceFinding(names, results);
   present[kPrice] = slots[kPrice].kind == FindingKind::PeakPrice;
-  slots[kLoss] = LossFinding(words, results, comparison, comparisonLabel);
-  present[kLoss] = true;
+  // Value added lost, both runs against the same undisrupted world (the scenario compiled for
+  // `results`, so its reference run cannot fail to compile; a comparison of another shape is left out).
+  if (const Expected<Results> reference = RunWithoutDisruptions(scenario); reference && SameShape(reference.value(), results)) {
+    const OutputAccount account = AccountOutput(scenario, results, reference.value());
+    std::optional<OutputAccount> other;
+    if (comparison != nullptr && SameShape(reference.value(), *comparison)) {
+      other = AccountOutput(scenario, *comparison, reference.value());
+    }
+    slots[kLoss] = LossFinding(names, account, other ? &*other : nullptr, comparisonLabel);
+    present[kLoss] = true;
+  }
   slots[kUnaffected] = UnaffectedFinding(names, results);
   present[kUnaffected] = slots[kUnaffected].kind == FindingKind::Unaffected;
 

@@ -21,8 +21,9 @@ using test::RunOrFail;
 const std::string kMinus = "\xE2\x88\x92";  // U+2212
 
 // The chain of engine_test.cpp's CapacityLossStarvesTheDownstreamStage: A's mine floods (half its
-// capacity, months 2-3), so B makes 25 of 30 magnets: 83% met, full again in month 4; loss 2 months
-// x 5 magnets x 100 USD x 3 = 3,000 USD. Price sensitivity 6 keeps the peak off a rounding half:
+// capacity, months 2-3), so B makes 25 of 30 magnets: 83% met, full again in month 4; users' loss 2
+// months x 5 magnets x 100 USD x 3 = 3,000 USD. Value added lost: the 10 magnets never made, 1,000
+// USD, of which B's 10 x (100 - 2 ore x 10) = 800 and A's 20 t of ore x 10 = 200. Price sensitivity 6 keeps the peak off a rounding half:
 // scarcity 1/6 -> target 2; the index goes 1.5 in month 2, 1.75 in month 3 (ore and magnets alike,
 // ore first in scenario order).
 Scenario FloodedChain(double fraction = 0.5, int duration = 2) {
@@ -39,7 +40,7 @@ TEST(Findings, ExactSentencesOnTheFloodedChain) {
   EXPECT_EQ(f.paragraph,
             "Supply of magnet in B falls to 83% of demand in month 2 and recovers by month 4. "
             "The price of ore in B rises by up to 75%, peaking in month 3. "
-            "Economic losses total $3,000. "
+            "$1,000 of value added is lost, the most in B ($800). "
             "A and C see no shortage and no price rise.");
   ASSERT_EQ(f.items.size(), 4u);
   const Finding& trough = f.items[0];
@@ -53,6 +54,9 @@ TEST(Findings, ExactSentencesOnTheFloodedChain) {
   EXPECT_EQ(f.items[1].kind, FindingKind::PeakPrice);
   EXPECT_EQ(f.items[1].months, std::vector<int>{3});
   EXPECT_EQ(f.items[2].kind, FindingKind::TotalLoss);
+  EXPECT_EQ(f.items[2].region, "B");
+  ASSERT_EQ(f.items[2].values.size(), 1u);
+  EXPECT_NEAR(f.items[2].values[0], 1000.0, 1e-9);
   EXPECT_EQ(f.items[3].kind, FindingKind::Unaffected);
   EXPECT_EQ(f.items[3].regions, (std::vector<std::string>{"A", "C"}));
 }
@@ -73,7 +77,8 @@ TEST(Findings, SecondWorstHitIsToldInOtherWords) {
   EXPECT_EQ(f.items[1].kind, FindingKind::Trough);
   EXPECT_EQ(f.items[1].text, "In A, supply of magnet bottoms at 50% in month 2 and recovers by month 4.");
   EXPECT_EQ(f.items[2].kind, FindingKind::PeakPrice);
-  EXPECT_EQ(f.items[3].text, "Economic losses total $15,000.");  // 2 months x 25 magnets short x 300 USD
+  // 2 months x 25 magnets never made x 100 USD; B's share net of the ore it did not use: x (100 - 20).
+  EXPECT_EQ(f.items[3].text, "$5,000 of value added is lost, the most in B ($4,000).");
 }
 
 TEST(Findings, ShortageLastingPastTheHorizonDoesNotRecover) {
@@ -93,25 +98,27 @@ TEST(Findings, ComparisonSaysHowTheTroughAndLossChange) {
   EXPECT_EQ(better.items[0].text,
             "Supply of magnet in B falls to 83% of demand in month 2 and recovers by month 4; with no flood demand is met "
             "in full.");
-  EXPECT_NE(better.paragraph.find("Economic losses total $3,000; with no flood they fall by $3,000 (" + kMinus + "100%)."),
+  EXPECT_NE(better.paragraph.find("$1,000 of value added is lost, the most in B ($800); with no flood the loss falls by $1,000 (" +
+                                 kMinus + "100%)."),
             std::string::npos)
       << better.paragraph;
-  // A worse flood (60%): A mines 40 t, B makes 20 of 30 magnets (67%), losing 10 x 300 = 3,000 a month.
+  // A worse flood (60%): A mines 40 t, B makes 20 of 30 magnets (67%): 10 magnets x 100 = 1,000 of
+  // value added a month, twice the 500 of the smaller flood.
   const Results worse = RunOrFail(FloodedChain(0.6));
   const Findings f = Summarize(s, r, &worse, "a bigger flood");
   EXPECT_NE(f.items[0].text.find("; with a bigger flood it bottoms at 67%."), std::string::npos) << f.items[0].text;
-  EXPECT_NE(f.paragraph.find("; with a bigger flood they rise by $3,000 (+100%)."), std::string::npos) << f.paragraph;
+  EXPECT_NE(f.paragraph.find("; with a bigger flood the loss rises by $1,000 (+100%)."), std::string::npos) << f.paragraph;
   ASSERT_EQ(f.items[0].values.size(), 3u);
   EXPECT_NEAR(f.items[0].values[2], 20.0 / 30.0, 1e-12);
   // The same run as its own comparison: unchanged.
   const Findings same = Summarize(s, r, &r, "the same");
-  EXPECT_NE(same.paragraph.find("; with the same they are unchanged."), std::string::npos) << same.paragraph;
+  EXPECT_NE(same.paragraph.find("; with the same it is unchanged."), std::string::npos) << same.paragraph;
 }
 
 TEST(Findings, NoDisruptionSaysSo) {
   const Scenario s = OreMagnetChain();
   const Findings f = Summarize(s, RunOrFail(s));
-  EXPECT_EQ(f.paragraph, "No end use falls more than 1% short of demand in any month. There are no economic losses.");
+  EXPECT_EQ(f.paragraph, "No end use falls more than 1% short of demand in any month. No value added is lost.");
 }
 
 TEST(Findings, Re2010JapanNamesJapanAndOxide) {
@@ -135,7 +142,7 @@ TEST(Findings, RenesasFireNamesVehiclesAndTheirRecovery) {
   const Results noFire = RunOrFail(s);
   const Findings compared = Summarize(s, r, &noFire, "no fire");
   EXPECT_NE(compared.paragraph.find("with no fire demand is met in full"), std::string::npos) << compared.paragraph;
-  EXPECT_NE(compared.paragraph.find("with no fire they fall by"), std::string::npos) << compared.paragraph;
+  EXPECT_NE(compared.paragraph.find("with no fire the loss falls by"), std::string::npos) << compared.paragraph;
   EXPECT_NE(compared.paragraph.find("(" + kMinus + "100%)."), std::string::npos) << compared.paragraph;
 }
 

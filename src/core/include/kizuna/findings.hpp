@@ -1,7 +1,8 @@
 // Key findings: a short generated summary of a run (2-4 sentences) for the always-visible summary
 // line, the page's ARIA live region and copy-paste. The app never computes the model, so the core
-// chooses what matters: the worst-hit end uses (trough and recovery), the peak price, the total loss
-// and, against a comparison run, how the trough and the loss change. Text is English by default and
+// chooses what matters: the worst-hit end uses (trough and recovery), the peak price, the value added
+// lost (against the same world without its disruptions) and, against a comparison run, how the
+// trough and that loss change. Text is English by default and
 // identical on every platform (no locale; own rounding); the app passes a Wording from its message
 // catalogs for another language. Each finding also carries its numbers.
 #pragma once
@@ -21,7 +22,8 @@ enum class FindingKind : std::uint8_t {
                ///< trough share]}, months {trough month, recovery month or -1 = not within the horizon}
   NoShortage,  ///< no end use falls more than 1% short in any month (no region, good, numbers)
   PeakPrice,   ///< the highest price index: values {index}, months {month of the peak}
-  TotalLoss,   ///< values {total loss USD[, comparison's total loss USD]}
+  TotalLoss,   ///< value added lost worldwide (output_account.hpp): values {USD[, comparison's USD]},
+               ///< region = where the most is lost
   Unaffected,  ///< regions with no shortage and no price rise: `regions`, values {how many}
 };
 
@@ -55,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> WordingKeys();
 
 /// Summarizes `results`, a run of `scenario`. With `comparison` (a run of a variant of the same
 /// scenario: same region and good ids, e.g. with a framework switched on), the worst trough and the
-/// total loss also say how they change, naming the variant `comparisonLabel` ("with <label> it
+/// value added lost also say how they change (both runs measured against the undisrupted `scenario`), naming the variant `comparisonLabel` ("with <label> it
 /// bottoms at 85%"). Deterministic: the same inputs give the same text on every platform.
 /// `wording` (may be null = English) must outlive the call.
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison = nullptr,

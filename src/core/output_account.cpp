@@ -1,0 +1,86 @@
+// Output lost against the undisrupted world (see output_account.hpp).
+#include "kizuna/output_account.hpp"
+
+#include <vector>
+
+#include "kizuna/engine.hpp"
+
+namespace kz {
+namespace {
+
+// Base price of each of the results' goods (0 for a good the scenario does not have).
+std::vector<double> BasePrices(const Scenario& scenario, const Results& results) {
+  std::vector<double> prices(static_cast<std::size_t>(results.goods), 0.0);
+  for (int g = 0; g < results.goods; ++g) {
+    for (const Good& good : scenario.goods) {
+      if (good.id == results.goodIds[static_cast<std::size_t>(g)]) prices[static_cast<std::size_t>(g)] = good.basePrice;
+    }
+  }
+  return prices;
+}
+
+}  // namespace
+
+double OutputAccount::WorldValueAddedLost() const {
+  double total = 0.0;
+  for (const double lost : valueAddedLost) total += lost;
+  return total;
+}
+
+double OutputAccount::WorldGrossOutputLost() const {
+  double total = 0.0;
+  for (const double lost : grossOutputLost) total += lost;
+  return total;
+}
+
+Scenario WithoutDisruptions(const Scenario& scenario) {
+  Scenario calm = scenario;
+  std::erase_if(calm.events, [](const Event& event) { return event.kind != EventKind::DemandShock; });
+  for (RegionPolicy& policy : calm.policies) policy.exportControls.clear();
+  for (Framework& framework : calm.frameworks) framework.exportControls.enabled = false;
+  return calm;
+}
+
+OutputAccount AccountOutput(const Scenario& scenario, const Results& results, const Results& reference) {
+  OutputAccount account;
+  account.regions = results.regions;
+  account.goods = results.goods;
+  account.grossOutputLost.assign(static_cast<std::size_t>(results.regions * results.goods), 0.0);
+  account.valueAddedLost.assign(static_cast<std::size_t>(results.regions), 0.0);
+  account.referenceValueAdded.assign(static_cast<std::size_t>(results.regions), 0.0);
+  const std::vector<double> price = BasePrices(scenario, results);
+  for (int t = 0; t < results.months; ++t) {
+    for (int r = 0; r < results.regions; ++r) {
+      for (int g = 0; g < results.goods; ++g) {
+        const std::size_t i = results.Index(t, r, g);
+        const double p = price[static_cast<std::size_t>(g)];
+        const double outputLost = (reference.production[i] - results.production[i]) * p;
+        const double inputsSaved = (reference.inputUse[i] - results.inputUse[i]) * p;
+        account.grossOutputLost[static_cast<std::size_t>(r * results.goods + g)] += outputLost;
+        account.valueAddedLost[static_cast<std::size_t>(r)] += outputLost - inputsSaved;
+        account.referenceValueAdded[static_cast<std::size_t>(r)] += (reference.production[i] - reference.inputUse[i]) * p;
+      }
+    }
+  }
+  return account;
+}
+
+Expected<Results> RunWithoutDisruptions(const Scenario& scenario) {
+  Expected<Simulation> simulation = Simulation::Create(WithoutDisruptions(scenario));
+  if (!simulation) return simulation.problems();
+  Results calm;
+  simulation.value().Run(calm);
+  return calm;
+}
+
+Expected<OutputAccount> AccountOutput(const Scenario& scenario, const Results& results) {
+  Expected<Results> reference = RunWithoutDisruptions(scenario);
+  if (!reference) return reference.problems();
+  const Results& calm = reference.value();
+  if (calm.months != results.months || calm.regionIds != results.regionIds || calm.goodIds != results.goodIds) {
+    return std::vector<Problem>{{"", "the results are not a run of this scenario (months, regions or goods differ)"}};
+  }
+  return AccountOutput(scenario, results, calm);
+}
+
+}  // namespace kz
