@@ -20,6 +20,7 @@
 #include "kizuna/validate.hpp"
 #include "minmax.hpp"
 #include "network.hpp"
+#include "capital_cost.hpp"
 #include "out_of_line.hpp"
 
 namespace kz {
@@ -310,9 +311,6 @@ double BuiltCapacity(double capacity, int start, int lead, int ramp, int t) {
   return capacity * Progress(static_cast<double>(t - built + 1), ramp);
 }
 
-// Capital cost at month t of a plant: spread evenly over construction (all at once with no lead time).
-bool UnderConstruction(int start, int lead, int t) { return lead > 0 ? (t >= start && t < start + lead) : t == start; }
-
 // Frameworks' jointly financed plants: capacity in operation this month at each host, and the part
 // of it reserved for the project's members.
 KZ_OUT_OF_LINE void ScheduleJointProjects(const Network& net, int t, Workspace& w) {
@@ -332,7 +330,7 @@ KZ_OUT_OF_LINE void ScheduleJointProjects(const Network& net, int t, Workspace& 
 // members, and pooled stockpiles' holding costs re-split among the pool's members.
 KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* monthCost) {
   for (const Network::JointProject& project : net.joints) {
-    if (!UnderConstruction(project.start, project.lead, t)) continue;
+    if (!ChargedForCapital(project.start, project.lead, t)) continue;
     for (int r = 0; r < net.regions; ++r) monthCost[net.RG(r, project.good)] += project.capexPerMonth * project.costWeight[r];
   }
   for (const Network::StockPool& pool : net.pools) {
@@ -1039,7 +1037,7 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       if (p.investCapacity > 0.0) {
         const int start = p.investStart;
         const int lead = p.investLead;
-        if ((lead > 0 && t >= start && t < start + lead) || (lead == 0 && t == start)) cost += p.investCapexPerMonth;
+        if (ChargedForCapital(start, lead, t)) cost += p.investCapexPerMonth;
       }
       policyCost[i] = cost;
     }
@@ -1227,6 +1225,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.regionIds = net.regionIds;
   out.goodIds = net.goodIds;
   out.firstDisruptionMonth = net.firstDisruptionMonth;
+  out.monthlyDiscountRate = net.monthlyRate;
   for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
                                       &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
                                       &out.loss, &out.policyCost, &out.inputUse, &out.tradeIncome,

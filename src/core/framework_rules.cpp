@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "capital_cost.hpp"
+
 namespace kz {
 namespace {
 
@@ -123,7 +125,7 @@ void CompileFrameworks(const Scenario& scenario, const std::vector<double>& base
         project.start = rule.start;
         project.lead = rule.leadMonths;
         project.ramp = rule.rampMonths;
-        project.capexPerMonth = rule.capacity * rule.capexPerUnit / static_cast<double>(std::max(1, rule.leadMonths));
+        project.capexPerMonth = CapitalChargePerMonth(rule.capacity * rule.capexPerUnit, net.monthlyRate, kAssetLifeMonths);
         std::vector<char> projectGood(static_cast<std::size_t>(G), 0);
         projectGood[good] = 1;
         project.costWeight = CostWeights(scenario, net, member, rule.costShare, projectGood, baselineUse);

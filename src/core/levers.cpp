@@ -56,6 +56,8 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
   Range horizon = ranges::kHorizonMonths;
   horizon.min = std::clamp(latestStart + 1, 1, kMaxHorizonMonths);
   emit("horizonMonths", "months", "Simulated horizon", horizon, s.horizonMonths);
+  emit("discountRate", "share/year", "Discount rate (welfare and plants' capital charge)", ranges::kDiscountRate,
+       s.discountRate);
 
   for (auto& region : s.regions) {
     const std::string p = "region." + region.id + ".";

@@ -2,6 +2,7 @@
 #include "network.hpp"
 
 #include "framework_rules.hpp"
+#include "capital_cost.hpp"
 #include "out_of_line.hpp"
 
 #include <algorithm>
@@ -303,6 +304,7 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
   net.regions = static_cast<int>(scenario.regions.size());
   net.goods = static_cast<int>(scenario.goods.size());
   net.months = scenario.horizonMonths;
+  net.monthlyRate = MonthlyRate(scenario.discountRate);
   if (net.regions == 0) problems.push_back({"regions", "at least one region is needed"});
   if (net.goods == 0) problems.push_back({"goods", "at least one good is needed"});
   if (net.months < 1 || net.months > kMaxHorizonMonths) {
@@ -446,7 +448,7 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
       net.investStart[i] = inv.start;
       net.investLead[i] = inv.leadMonths;
       net.investRamp[i] = inv.rampMonths;
-      net.investCapexPerMonth[i] = inv.capacity * inv.capexPerUnit / static_cast<double>(std::max(1, inv.leadMonths));
+      net.investCapexPerMonth[i] = CapitalChargePerMonth(inv.capacity * inv.capexPerUnit, net.monthlyRate, kAssetLifeMonths);
     }
     for (std::size_t k = 0; k < policy.substitution.size(); ++k) {
       const SubstitutionPolicy& s = policy.substitution[k];

@@ -78,6 +78,8 @@ struct Network {
   // Per region.
   std::vector<int> responseLag;
 
+  double monthlyRate = 0.0;  ///< the scenario's discount rate per month (capital_cost.hpp)
+
   // Sourcing shares after diversification caps, dense: index (g * regions + buyer) * regions + seller.
   std::vector<double> share;
   // The same shares as sparse links, because most (buyer, seller) pairs do not trade: for good g,

@@ -49,6 +49,7 @@ inline constexpr Range kPositive{0, kInf, true};
 // Scenario
 inline constexpr Range kSchemaVersion{1, kScenarioSchemaVersion, false, true};
 inline constexpr Range kHorizonMonths{1, kMonths, false, true};
+inline constexpr Range kDiscountRate{0, 0.3};
 
 // Region
 inline constexpr Range kRegionLat{-90, 90};

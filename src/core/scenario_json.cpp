@@ -641,7 +641,7 @@ void MergePolicies(std::vector<RegionPolicy>& base, std::vector<RegionPolicy>& a
 void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const std::string path;
   if (!r.Object(root, path,
-                {"schemaVersion", "id", "title", "narrative", "description", "horizonMonths", "seed", "regions",
+                {"schemaVersion", "id", "title", "narrative", "description", "horizonMonths", "seed", "discountRate", "regions",
                  "goods", "facilities", "trade", "events", "policies", "frameworks", "risks", "sources",
                  "provenance", "base", "set"})) {
     return;
@@ -656,6 +656,7 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   r.String(root, path, "description", out.description, false);
   r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);
   r.Seed(root, path, "seed", out.seed);
+  r.Number(root, path, "discountRate", out.discountRate);
   auto item = [&r](auto read) {
     return [&r, read](const Json& v, const std::string& p, auto& x) { read(r, v, p, x); };
   };
@@ -896,6 +897,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
   o.Int("horizonMonths", s.horizonMonths);
   o.Key("seed");
   o.w.Uint64(s.seed);
+  o.Num("discountRate", s.discountRate);
   o.Objects("regions", s.regions, [&o](const Region& x) {
     o.Str("id", x.id);
     o.Text("name", x.name);

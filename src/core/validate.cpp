@@ -132,6 +132,7 @@ class Validator {
     CheckIdText("id", s.id);
     if (s.title.en.empty()) Add("title.en", "must not be empty");
     CheckNumber("horizonMonths", s.horizonMonths, ranges::kHorizonMonths);
+    CheckNumber("discountRate", s.discountRate, ranges::kDiscountRate);
   }
 
   // -- Regions --------------------------------------------------------------------------------------

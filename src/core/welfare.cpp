@@ -10,8 +10,10 @@ RegionTotals SumByRegion(const Results& results) {
   totals.tradeIncome.assign(static_cast<std::size_t>(results.regions), 0.0);
   totals.stockValueChange.assign(static_cast<std::size_t>(results.regions), 0.0);
   // Summed in registers across a month's goods (the same additions in the same order): through
-  // totals' vectors, which may alias results', every addition was a store and a reload.
-  for (int t = 0; t < results.months; ++t) {
+  // totals' vectors, which may alias results', every addition was a store and a reload. Month t
+  // weighs (1 + rate)^-t (exactly 1 without discounting: the same sums bit for bit).
+  double weight = 1.0;
+  for (int t = 0; t < results.months; ++t, weight /= 1.0 + results.monthlyDiscountRate) {
     for (int r = 0; r < results.regions; ++r) {
       double loss = totals.loss[r];
       double policyCost = totals.policyCost[r];
@@ -19,10 +21,10 @@ RegionTotals SumByRegion(const Results& results) {
       double stockValueChange = totals.stockValueChange[r];
       for (int g = 0; g < results.goods; ++g) {
         const std::size_t i = results.Index(t, r, g);
-        loss += results.loss[i];
-        policyCost += results.policyCost[i];
-        tradeIncome += results.tradeIncome[i];
-        stockValueChange += results.stockValueChange[i];
+        loss += weight * results.loss[i];
+        policyCost += weight * results.policyCost[i];
+        tradeIncome += weight * results.tradeIncome[i];
+        stockValueChange += weight * results.stockValueChange[i];
       }
       totals.loss[r] = loss;
       totals.policyCost[r] = policyCost;

@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "engine_fixtures.hpp"
 #include "kizuna/results.hpp"
+#include "kizuna/welfare.hpp"
 #include "network.hpp"  // private: MonthlyGrowthFactor
 
 namespace kz {
@@ -273,8 +276,29 @@ TEST(Engine, InvestmentAddsCapacityAfterLeadTimeWithCapex) {
   EXPECT_NEAR(At(r, r.production, 2, "B", "magnet"), 40.0, kEps);
   EXPECT_NEAR(At(r, r.production, 3, "B", "magnet"), 45.0, kEps);  // half the new 10 in the first ramp month
   EXPECT_NEAR(At(r, r.fulfilment, 4, "B", "magnet"), 1.0, kEps);
-  for (int t : {0, 1, 2}) EXPECT_NEAR(At(r, r.policyCost, t, "B", "magnet"), 10.0 * 1200.0 / 3.0, kEps);
-  EXPECT_NEAR(At(r, r.policyCost, 3, "B", "magnet"), 0.0, kEps);
+  // Capital is charged from entering service (month 3), over the plant's 240-month life, undiscounted.
+  for (int t : {0, 1, 2}) EXPECT_NEAR(At(r, r.policyCost, t, "B", "magnet"), 0.0, kEps);
+  for (int t : {3, 11}) EXPECT_NEAR(At(r, r.policyCost, t, "B", "magnet"), 10.0 * 1200.0 / 240.0, kEps);
+}
+
+// At a discount rate, the charge is the annuity whose present value is the capital: 5% a year is
+// 0.4074% a month (1.05^(1/12) - 1), and 12,000 over 240 months at that rate is 78.46 a month (an
+// annuity table's figure, 12,000 x i / (1 - (1 + i)^-240)); welfare sums discount month t by (1 + i)^-t.
+TEST(Engine, CapitalChargeIsTheAnnuityAtTheDiscountRate) {
+  Scenario s = OreMagnetChain();
+  InvestmentPolicy plant;
+  plant.good = "magnet";
+  plant.capacity = 10.0;
+  plant.leadMonths = 3;
+  plant.capexPerUnit = 1200.0;
+  PolicyOf(s, "B").investments.push_back(plant);
+  s.discountRate = 0.05;
+  const Results r = RunOrFail(s);
+  EXPECT_NEAR(r.monthlyDiscountRate, 0.0040741237836483535, 1e-15);
+  EXPECT_NEAR(At(r, r.policyCost, 3, "B", "magnet"), 78.4604, 1e-4);
+  double discounted = 0.0;
+  for (int t = 0; t < r.months; ++t) discounted += At(r, r.policyCost, t, "B", "magnet") / std::pow(1.0 + r.monthlyDiscountRate, t);
+  EXPECT_NEAR(SumByRegion(r).policyCost[1], discounted, 1e-9 * discounted);
 }
 
 TEST(Engine, SubstitutionRampsDemandDownAtACost) {

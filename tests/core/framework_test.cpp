@@ -166,11 +166,12 @@ TEST(Framework, JointInvestmentBuildsCapacityReservesOutputAndSplitsCapex) {
   s.frameworks.push_back(f);
   const Results r = RunOrFail(s);
   test::ExpectInvariants(s, r);
-  // Before the plant (months 0-1) nobody gets B's half; capex 40 x 300 over 2 months, split equally.
+  // Before the plant (months 0-1) nobody gets B's half; capex 40 x 300 charged from month 2 over the
+  // plant's 240-month life (50 a month), split equally.
   EXPECT_NEAR(At(r, r.finalDelivered, 0, "B", "ore"), 20.0, kEps);
-  EXPECT_NEAR(At(r, r.policyCost, 0, "B", "ore"), 3000.0, kEps);
-  EXPECT_NEAR(At(r, r.policyCost, 1, "C", "ore"), 3000.0, kEps);
-  EXPECT_NEAR(At(r, r.policyCost, 2, "C", "ore"), 0.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 1, "C", "ore"), 0.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 2, "B", "ore"), 25.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 2, "C", "ore"), 25.0, kEps);
   // From month 2 the plant makes 40 t for 60 t of orders: members (20 + 20) first, D gets none.
   EXPECT_NEAR(At(r, r.production, 2, "B", "ore"), 40.0, kEps);
   EXPECT_NEAR(At(r, r.finalDelivered, 2, "B", "ore"), 40.0, kEps);

@@ -46,7 +46,7 @@ double Get(const Scenario& s, const std::string& path) {
 }
 
 TEST(Levers, ListsEveryLeverInScenarioOrder) {
-  Strings expected = {"horizonMonths", "region.CN.weight", "region.JP.weight"};
+  Strings expected = {"horizonMonths", "discountRate", "region.CN.weight", "region.JP.weight"};
   for (const char* good : {"re_oxide", "re_magnet", "motors"}) {
     for (const char* field : {"basePrice", "valueMultiplier", "qualificationMonths", "demandElasticity",
                               "priceSensitivity", "priceMaxMultiple", "priceAdjustment", "userStockMonths",

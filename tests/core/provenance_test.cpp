@@ -58,14 +58,14 @@ TEST(Provenance, NumbersAreTheLeversWithMapPositionsBeforeEachWeight) {
   const Scenario s = SmallChainScenario();
   const std::vector<kz::NumberInfo> numbers = kz::ListNumbers(s);
   const Strings paths = Paths(numbers);
-  ASSERT_GE(paths.size(), 7u);
-  EXPECT_EQ(Strings(paths.begin(), paths.begin() + 7),
-            (Strings{"horizonMonths", "region.CN.lat", "region.CN.lon", "region.CN.weight", "region.JP.lat",
-                     "region.JP.lon", "region.JP.weight"}));
-  EXPECT_FALSE(numbers[1].lever);
-  EXPECT_EQ(numbers[1].value, 35.0);
-  EXPECT_EQ(numbers[1].unit, "degrees north");
-  EXPECT_TRUE(numbers[3].lever);
+  ASSERT_GE(paths.size(), 8u);
+  EXPECT_EQ(Strings(paths.begin(), paths.begin() + 8),
+            (Strings{"horizonMonths", "discountRate", "region.CN.lat", "region.CN.lon", "region.CN.weight",
+                     "region.JP.lat", "region.JP.lon", "region.JP.weight"}));
+  EXPECT_FALSE(numbers[2].lever);
+  EXPECT_EQ(numbers[2].value, 35.0);
+  EXPECT_EQ(numbers[2].unit, "degrees north");
+  EXPECT_TRUE(numbers[4].lever);
   // Every lever is a number, in the same order; the map positions are the only additions.
   Strings levers;
   for (const kz::LeverInfo& lever : kz::ListLevers(s)) levers.push_back(lever.path);
@@ -277,6 +277,7 @@ TEST(ProvenanceJson, ReportListsSourcesNumbersAndUncovered) {
             std::string::npos)
       << report;
   EXPECT_NE(report.find(R"("uncovered": [
+    "discountRate",
     "region.CN.lat",)"),
             std::string::npos)
       << report;

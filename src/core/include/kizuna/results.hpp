@@ -81,6 +81,8 @@ struct Results {
 
   std::vector<Metrics> metrics;        ///< regions x goods, index r * goods + g
   int firstDisruptionMonth = -1;       ///< first month any event or export control is active; -1 = none
+  /// The scenario's discount rate per month: welfare sums (welfare.hpp) weigh month t by (1 + rate)^-t.
+  double monthlyDiscountRate = 0.0;
 
   std::size_t Index(int t, int r, int g) const {
     return (static_cast<std::size_t>(t) * static_cast<std::size_t>(regions) + static_cast<std::size_t>(r)) *

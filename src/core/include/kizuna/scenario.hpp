@@ -341,6 +341,9 @@ struct Scenario {
   std::string description;  ///< how the scenario is built (modelling notes, English)
   int horizonMonths = 60;  ///< 1..kMaxHorizonMonths
   std::uint64_t seed = 0;  ///< for stochastic analyses (Monte Carlo); a single run is deterministic
+  /// Per year, 0..0.3: discounts welfare sums (welfare.hpp) and sets plants' capital charge (their
+  /// capital cost as a level monthly charge over their life from entering service).
+  double discountRate = 0.0;
   std::vector<Region> regions;
   std::vector<Good> goods;
   std::vector<Facility> facilities;

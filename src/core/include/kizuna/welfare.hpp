@@ -12,7 +12,7 @@
 namespace kz {
 
 /// Per-region welfare, index = region: trade income + stock value change - (loss + policy cost),
-/// summed over every good and month. Only differences between runs of one world mean anything (the baseline's own trade
+/// summed over every good and month, month t discounted by (1 + Results::monthlyDiscountRate)^-t. Only differences between runs of one world mean anything (the baseline's own trade
 /// balance is in every run).
 std::vector<double> RegionWelfare(const Results& results);
 
