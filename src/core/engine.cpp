@@ -1139,9 +1139,10 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       const bool ends = !signal & (c.price <= kCalmPrice) & !disrupted[g];
       const int since = c.shortageSince;
       c.shortageSince = signal ? (since < 0 ? t : since) : (ends ? -1 : since);
-      // Users adapt (thrift, substitute) while they actually go short, after any stocks of their
-      // own: stocks are held to avoid that cost. What they learnt fades as slowly as it came.
-      c.adaptation = shortNow ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
+      // Users adapt (thrift, substitute) while their supply is visibly cut (the signal), even while
+      // their own stocks cover the gap: they see the cut before it reaches them. What they learnt
+      // fades as slowly as it came.
+      c.adaptation = signal ? c.adaptation + 1.0 : Max(0.0, c.adaptation - 1.0);
       c.rampCap = c.capEff;
       c.demandLevel *= p.demandMonthlyGrowth;
     }

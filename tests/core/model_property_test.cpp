@@ -108,8 +108,8 @@ std::vector<Scenario> ScenariosWithEvents() {
 // - shared input: a region's uses of a scarce input are served by value, but a use whose own users
 //   are covered by their stocks is worth less than its price says; more (or less) capacity for it
 //   moves the input to (or from) uses that lose more without it;
-// - early adaptation: a harsher start teaches users to adapt sooner, which helps later in the same
-//   long episode;
+// - early adaptation: a harsher start teaches users to adapt sooner, which helps them in a later
+//   restriction of the same long episode;
 // - stock timing: a harsher cut draws users' stocks sooner, and what is rebuilt by the end differs.
 const std::set<std::string> kKnownRestrictionExceptions = {
     "ga-ge-controls-2023/cn-gage-halt-2023/fraction",       // early adaptation
@@ -119,7 +119,6 @@ const std::set<std::string> kKnownRestrictionExceptions = {
 const std::set<std::string> kKnownShockExceptions = {};
 const std::set<std::string> kKnownLagExceptions = {};
 const std::set<std::string> kKnownCapacityExceptions = {
-    "ga-ge-controls-2023/CN/germanium",  // early adaptation
     "taiwan-disruption/CN/fab_mature", "taiwan-disruption/EU/wafer", "taiwan-disruption/JP/fab_mature",
     "taiwan-disruption/JP/wafer",      "taiwan-disruption/KR/fab_mature", "taiwan-disruption/KR/wafer",  // shared input
 };
