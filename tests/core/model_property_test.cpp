@@ -110,11 +110,12 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   moves the input to (or from) uses that lose more without it;
 // - early adaptation: a harsher start teaches users to adapt sooner, which helps them in a later
 //   restriction of the same long episode;
-// - stock timing: a harsher cut draws users' stocks sooner, and what is rebuilt by the end differs.
+// - idle capacity: a target that replaces imports from its own idle plants saves what it paid for
+//   them (factor costs are sunk within the horizon).
 const std::set<std::string> kKnownRestrictionExceptions = {
     "ga-ge-controls-2023/cn-gage-halt-2023/fraction",       // early adaptation
     "ga-ge-controls-2023/cn-gage-licensing/duration",       // early adaptation
-    "jp-kr-controls-2019/jp-resist-licences-2019/fraction",  // stock timing (2e-5 of KR's welfare)
+    "jp-kr-controls-2019/jp-resist-licences-2019/fraction",  // idle capacity (3e-5 of KR's welfare)
 };
 const std::set<std::string> kKnownShockExceptions = {};
 const std::set<std::string> kKnownLagExceptions = {};
