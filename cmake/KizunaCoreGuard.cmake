@@ -1,5 +1,6 @@
-# The core (src/core) is standard C++ only: no graphics, no ImGui, no emscripten (STYLE.md).
-# Configuring fails if the core target links, or its sources include, anything graphical.
+# The core (src/core) and the app's state (src/app/state) are standard C++ only: no graphics, no
+# ImGui, no emscripten (STYLE.md). Configuring fails if either target links, or its sources include,
+# anything graphical; the state's sources may not include a panel either.
 # The list-checking functions take plain lists so tests/cmake/core_guard_test.cmake can exercise them.
 
 # Link items that mean "graphics" or "platform" wherever they appear in the core's link closure.
@@ -80,5 +81,30 @@ function(kizuna_check_core_is_headless target)
   kizuna_find_graphical_source(bad_source ${files})
   if(bad_source)
     message(FATAL_ERROR "${target} must be standard C++ with no graphics or emscripten code (STYLE.md): ${bad_source}")
+  endif()
+endfunction()
+
+# Sets ${out} to "file: line" for the first include of a panel ("panels/...") in the given files, or "".
+function(kizuna_find_panel_include out)
+  set(bad "")
+  foreach(file IN LISTS ARGN)
+    file(STRINGS "${file}" hits REGEX "#[ \t]*include[ \t]*[<\"]panels/")
+    if(hits)
+      list(GET hits 0 first)
+      set(bad "${file}: ${first}")
+      break()
+    endif()
+  endforeach()
+  set(${out} "${bad}" PARENT_SCOPE)
+endfunction()
+
+# The app's state library: headless like the core, and it draws nothing (no panel includes).
+function(kizuna_check_state_is_headless target)
+  kizuna_check_core_is_headless(${target})
+  get_target_property(source_dir ${target} SOURCE_DIR)
+  file(GLOB_RECURSE files "${source_dir}/*.cpp" "${source_dir}/*.hpp" "${source_dir}/*.in")
+  kizuna_find_panel_include(bad ${files})
+  if(bad)
+    message(FATAL_ERROR "${target} is state without drawing (src/app/CMakeLists.txt), but it includes a panel: ${bad}")
   endif()
 endfunction()

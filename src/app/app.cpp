@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <utility>
 
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 #include "imgui.h"
-#include "layout.hpp"
-#include "panel_findings.hpp"
-#include "ui_landmarks.hpp"
+#include "state/layout.hpp"
+#include "panels/panel_findings.hpp"
+#include "panels/ui_landmarks.hpp"
 
 namespace kz {
 namespace {

@@ -8,19 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "analysis_state.hpp"
-#include "catalog.hpp"
-#include "frame_stats.hpp"
-#include "panel_analysis.hpp"
-#include "panel_chart.hpp"
-#include "panel_findings.hpp"
-#include "panel_help.hpp"
-#include "panel_levers.hpp"
-#include "panel_workshop.hpp"
-#include "session.hpp"
-#include "timeline.hpp"
-#include "workshop.hpp"
-#include "world_view.hpp"
+#include "state/analysis_state.hpp"
+#include "state/catalog.hpp"
+#include "state/frame_stats.hpp"
+#include "panels/panel_analysis.hpp"
+#include "panels/panel_chart.hpp"
+#include "panels/panel_findings.hpp"
+#include "panels/panel_help.hpp"
+#include "panels/panel_levers.hpp"
+#include "panels/panel_workshop.hpp"
+#include "state/session.hpp"
+#include "panels/timeline.hpp"
+#include "state/workshop.hpp"
+#include "panels/world_view.hpp"
 
 namespace kz {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 
 namespace kz {
 namespace {

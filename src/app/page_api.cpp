@@ -8,8 +8,8 @@
 #include <cmath>
 
 #include "kizuna/json_write.hpp"
-#include "panel_findings.hpp"
-#include "panel_levers.hpp"
+#include "panels/panel_findings.hpp"
+#include "panels/panel_levers.hpp"
 
 namespace kz {
 namespace {

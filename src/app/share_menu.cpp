@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "app.hpp"
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 #include "imgui.h"
-#include "ui_landmarks.hpp"
+#include "panels/ui_landmarks.hpp"
 
 namespace kz {
 namespace {

@@ -1,7 +1,7 @@
 // The app's analysis state: requests and cancels for the platform, runs followed by id, partial and
 // final results parsed from the worker's JSON (made here by the core's own stepped jobs), refusals of
 // malformed JSON, and the options the window sends accepted by the core.
-#include "analysis_state.hpp"
+#include "state/analysis_state.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include "../core/bundled_scenarios.hpp"
 #include "kizuna/analysis_job.hpp"
 #include "kizuna/scenario_json.hpp"
-#include "panel_analysis.hpp"
+#include "panels/panel_analysis.hpp"
 
 namespace kz {
 namespace {

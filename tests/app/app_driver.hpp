@@ -7,7 +7,7 @@
 
 #include "app.hpp"
 #include "imgui.h"
-#include "ui_landmarks.hpp"
+#include "panels/ui_landmarks.hpp"
 
 namespace kz::test {
 

@@ -6,8 +6,8 @@
 #include "app_driver.hpp"
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
-#include "ui_landmarks.hpp"
-#include "ui_scale.hpp"
+#include "panels/ui_landmarks.hpp"
+#include "panels/ui_scale.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The message catalogs (assets/i18n): both languages complete, every key the code names present and
 // every key used, the same placeholders in both, the findings' English identical to the core's, and
 // numbers, months and money formatted per language.
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 
 #include <gtest/gtest.h>
 

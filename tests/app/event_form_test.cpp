@@ -1,4 +1,4 @@
-#include "event_form.hpp"
+#include "panels/event_form.hpp"
 
 #include <gtest/gtest.h>
 

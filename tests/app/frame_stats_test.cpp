@@ -1,4 +1,4 @@
-#include "frame_stats.hpp"
+#include "state/frame_stats.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "../core/bundled_scenarios.hpp"
-#include "panel_chart.hpp"
+#include "panels/panel_chart.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "panel_about.hpp"
+#include "panels/panel_about.hpp"
 
 #include <gtest/gtest.h>
 

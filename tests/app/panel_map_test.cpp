@@ -1,4 +1,4 @@
-#include "panel_map.hpp"
+#include "panels/panel_map.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include "headless_imgui.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/scenario_json.hpp"
-#include "map_data.hpp"
-#include "world_view.hpp"
+#include "state/map_data.hpp"
+#include "panels/world_view.hpp"
 
 
 namespace {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 #include "kizuna/exercise.hpp"
 #include "kizuna/link.hpp"
-#include "problem_text.hpp"
+#include "state/problem_text.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Structural edits through the session: adding and removing shocks, framework membership, and
 // comparing with another scenario (A vs B). Every refused edit leaves the work as it was.
-#include "session.hpp"
+#include "state/session.hpp"
 
 #include <gtest/gtest.h>
 

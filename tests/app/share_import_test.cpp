@@ -7,8 +7,8 @@
 #include "app_driver.hpp"
 #include "headless_imgui.hpp"
 #include "kizuna/scenario_json.hpp"
-#include "layout.hpp"
-#include "ui_landmarks.hpp"
+#include "state/layout.hpp"
+#include "panels/ui_landmarks.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "timeline.hpp"
+#include "panels/timeline.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "ui_scale.hpp"
+#include "panels/ui_scale.hpp"
 
 #include <gtest/gtest.h>
 

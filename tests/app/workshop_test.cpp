@@ -12,11 +12,11 @@
 
 #include "../core/bundled_scenarios.hpp"
 #include "app_driver.hpp"
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 #include "headless_imgui.hpp"
 #include "imgui_internal.h"
-#include "panel_workshop.hpp"
-#include "ui_landmarks.hpp"
+#include "panels/panel_workshop.hpp"
+#include "panels/ui_landmarks.hpp"
 
 namespace {
 

@@ -7,15 +7,15 @@
 #include <string_view>
 #include <vector>
 
-#include "catalog.hpp"
+#include "state/catalog.hpp"
 #include "imgui.h"
 #include "kizuna/link.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/version.hpp"
 #include "page_api.hpp"
-#include "problem_text.hpp"
-#include "ui_landmarks.hpp"
+#include "state/problem_text.hpp"
+#include "panels/ui_landmarks.hpp"
 #include "web_app.hpp"
 #include "workshop_api.hpp"
 

@@ -12,8 +12,8 @@
 #include "kizuna/scenario_json.hpp"
 #include "page_api.hpp"
 #include "page_bridge.hpp"
-#include "ui_landmarks.hpp"
-#include "ui_scale.hpp"
+#include "panels/ui_landmarks.hpp"
+#include "panels/ui_scale.hpp"
 #include "web_analysis.hpp"
 
 namespace kz::web {

@@ -10,7 +10,7 @@
 
 #include "app.hpp"
 #include "backdrop.hpp"
-#include "frame_stats.hpp"
+#include "state/frame_stats.hpp"
 #include "imgui_renderer.hpp"
 #include "web_canvas.hpp"
 #include "world_map.hpp"

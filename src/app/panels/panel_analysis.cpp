@@ -1,0 +1,585 @@
+// Analysis window (see panel_analysis.hpp). Sections: options JSON; shared run controls; Monte Carlo
+// tab; coalition tab; sensitivity tab; the window.
+#include "panels/panel_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "state/catalog.hpp"
+#include "imgui.h"
+#include "panels/ui_landmarks.hpp"
+#include "panels/plot.hpp"
+
+namespace kz {
+namespace {
+
+// JSON string literal for ids and lever paths ([A-Za-z0-9_.-]); other characters are escaped.
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string JsonStrings(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + Quote(values[i]);
+  return out + "]";
+}
+
+const ImU32 kBandOuter = IM_COL32(66, 133, 244, 60);
+const ImU32 kBandInner = IM_COL32(66, 133, 244, 120);
+const ImU32 kMedian = IM_COL32(140, 190, 255, 255);
+const ImU32 kPositive = IM_COL32(60, 170, 90, 230);
+const ImU32 kNegative = IM_COL32(214, 80, 60, 230);
+const ImU32 kLowSetting = IM_COL32(90, 150, 230, 230);
+const ImU32 kHighSetting = IM_COL32(240, 160, 60, 230);
+const ImVec4 kWarning(1.0f, 0.6f, 0.3f, 1.0f);
+
+std::string RegionName(const Scenario& s, const std::string& id) {
+  for (const Region& r : s.regions) {
+    if (r.id == id) return LocalName(r.name, r.id);
+  }
+  return id;
+}
+
+std::string GoodName(const Scenario& s, const std::string& id) {
+  for (const Good& g : s.goods) {
+    if (g.id == id) return LocalName(g.name, g.id);
+  }
+  return id;
+}
+
+const std::string& SelectedRegionId(const Session& session) {
+  return session.scenario().regions[static_cast<std::size_t>(session.selection().region)].id;
+}
+
+const std::string& SelectedGoodId(const Session& session) {
+  return session.scenario().goods[static_cast<std::size_t>(session.selection().good)].id;
+}
+
+// The plot height that leaves room for what follows (at least a readable minimum).
+float PlotHeight(float reserveBelow) {
+  return std::max(ImGui::GetContentRegionAvail().y - reserveBelow, ImGui::GetFontSize() * 9.0f);
+}
+
+// -- Shared run controls ------------------------------------------------------------------------------
+
+// Run / Cancel, the progress bar and the status of the last run of `kind`. Returns true when Run
+// was pressed (and is allowed).
+bool RunControls(AnalysisState& analysis, AnalysisKind kind, bool canRun, const char* runLabel /* catalog key */) {
+  const bool mine = analysis.kind() == kind;
+  if (analysis.Busy() && mine) {
+    if (analysis.cancelRequested()) {
+      ImGui::BeginDisabled();
+      ImGui::Button(TrId("analysis.cancelling", "cancel").c_str());
+      ImGui::EndDisabled();
+    } else if (ImGui::Button(TrId("analysis.cancel", "cancel").c_str())) {
+      analysis.RequestCancel();
+    }
+    MarkLastItem("analysis-cancel");
+    ImGui::SameLine();
+    char overlay[48];
+    std::snprintf(overlay, sizeof overlay, "%.0f%%", analysis.fraction() * 100.0);
+    ImGui::ProgressBar(static_cast<float>(analysis.fraction()), ImVec2(-1.0f, 0.0f),
+                       analysis.status() == AnalysisStatus::Starting ? Tr("analysis.starting") : overlay);
+    return false;
+  }
+  bool pressed = false;
+  ImGui::BeginDisabled(analysis.Busy() || !canRun);
+  pressed = ImGui::Button(TrId(runLabel, "run").c_str());
+  ImGui::EndDisabled();
+  MarkLastItem("analysis-run");
+  if (analysis.Busy()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", TrFormat("analysis.other-running", {{"kind", AnalysisKindId(analysis.kind())}}).c_str());
+  } else if (mine) {
+    ImGui::SameLine();
+    switch (analysis.status()) {
+      case AnalysisStatus::Done: ImGui::TextDisabled("%s", Tr("analysis.done")); break;
+      case AnalysisStatus::Cancelled: ImGui::TextDisabled("%s", Tr("analysis.cancelled")); break;
+      case AnalysisStatus::Failed:
+        ImGui::TextColored(kWarning, "%s", TrFormat("analysis.failed", {{"message", analysis.message()}}).c_str());
+        break;
+      default: break;
+    }
+  }
+  return pressed && canRun && !analysis.Busy();
+}
+
+// -- Monte Carlo --------------------------------------------------------------------------------------
+
+// The result cell to show: the user's pick, else the session's selection, else the first.
+int McCell(const MonteCarloView& mc, const Session& session, AnalysisPanelState& state) {
+  if (mc.cells.empty()) return -1;
+  if (state.cell >= 0 && state.cell < static_cast<int>(mc.cells.size())) return state.cell;
+  for (std::size_t i = 0; i < mc.cells.size(); ++i) {
+    if (mc.cells[i].region == SelectedRegionId(session) && mc.cells[i].good == SelectedGoodId(session)) return static_cast<int>(i);
+  }
+  return 0;
+}
+
+void DrawBands(const MonteCarloCell& cell, int months) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize();
+  const plot::Area area = plot::Reserve("##bands", ImVec2(ImGui::GetContentRegionAvail().x, PlotHeight(font * 2.0f)),
+                                        font * 3.5f, font * 2.4f, 0.0, std::max(1, months - 1), 0.0, 1.0);
+  plot::YAxis(draw, area, plot::Ticks{0.0, 1.0, 0.25}, "share");  // a unit id (plot::FormatUnit), not a label
+  plot::MonthAxis(draw, area, months);
+  plot::Band(draw, area, cell.fulfilment[0], cell.fulfilment[4], kBandOuter);
+  plot::Band(draw, area, cell.fulfilment[1], cell.fulfilment[3], kBandInner);
+  plot::Line(draw, area, cell.fulfilment[2], kMedian, 2.0f);
+  draw->AddText(ImVec2(area.min.x + 4.0f, area.min.y + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                Tr("analysis.mc.plot-title"));
+  if (area.hovered && months > 0) {
+    const int t = std::clamp(static_cast<int>(std::lround(area.DataX(ImGui::GetIO().MousePos.x))), 0, months - 1);
+    draw->AddLine(ImVec2(area.X(t), area.min.y), ImVec2(area.X(t), area.max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.5f));
+    const auto at = [&](int p) { return plot::FormatShare(cell.fulfilment[static_cast<std::size_t>(p)][static_cast<std::size_t>(t)], 1); };
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.band-tip", {{"month", std::to_string(t)}, {"p95", at(4)}, {"p75", at(3)},
+                                                               {"p50", at(2)}, {"p25", at(1)}, {"p5", at(0)}})
+                                .c_str());
+  }
+}
+
+void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
+  const Scenario& scenario = session.scenario();
+  const float field = ImGui::GetFontSize() * 8.0f;
+  ImGui::SetNextItemWidth(field);
+  if (ImGui::InputInt(TrId("analysis.mc.runs", "runs").c_str(), &state.runs, 50, 500)) state.runs = std::clamp(state.runs, 1, 100000);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputScalar(TrId("analysis.mc.seed", "seed").c_str(), ImGuiDataType_U64, &state.seed);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", TrFormat("analysis.mc.hazards", {{"count", FormatCount(static_cast<long long>(scenario.risks.size()))}}).c_str());
+  if (scenario.risks.empty()) {
+    ImGui::TextColored(kWarning, "%s", Tr("analysis.mc.no-risks"));
+  }
+  if (RunControls(analysis, AnalysisKind::MonteCarlo, session.loaded(), "analysis.mc.run")) {
+    analysis.Request(AnalysisKind::MonteCarlo, MonteCarloOptionsJson(state.runs, state.seed));
+  }
+  const MonteCarloView* mc = analysis.monteCarlo();
+  if (mc == nullptr || mc->runs == 0) {
+    if (analysis.Busy() && analysis.kind() == AnalysisKind::MonteCarlo) ImGui::TextDisabled("%s", Tr("analysis.mc.waiting"));
+    return;
+  }
+  ImGui::Separator();
+  const int c = McCell(*mc, session, state);
+  if (c < 0) {
+    ImGui::TextDisabled("%s", Tr("analysis.mc.nothing"));
+    return;
+  }
+  const MonteCarloCell& cell = mc->cells[static_cast<std::size_t>(c)];
+  const std::string label = RegionName(scenario, cell.region) + " - " + GoodName(scenario, cell.good);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+  if (ImGui::BeginCombo(TrId("analysis.mc.cell", "cell").c_str(), label.c_str())) {
+    for (std::size_t i = 0; i < mc->cells.size(); ++i) {
+      const std::string item = RegionName(scenario, mc->cells[i].region) + " - " + GoodName(scenario, mc->cells[i].good);
+      if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c)) state.cell = static_cast<int>(i);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(TrFormat(mc->done ? "analysis.mc.runs-done" : "analysis.mc.runs-so-far",
+                                  {{"runs", FormatCount(mc->runs)}, {"requested", FormatCount(mc->runsRequested)}, {"seed", mc->seed}})
+                             .c_str());
+  double regionLoss = 0.0;
+  for (std::size_t r = 0; r < mc->regions.size(); ++r) {
+    if (mc->regions[r] == cell.region) regionLoss = mc->expectedLoss[r];
+  }
+  ImGui::TextUnformatted(TrFormat("analysis.mc.expected-loss", {{"total", plot::FormatUsd(mc->expectedTotalLoss)},
+                                                                {"loss", plot::FormatUsd(regionLoss)},
+                                                                {"region", cell.region},
+                                                                {"cvar", plot::FormatUsd(mc->cvar95)}})
+                             .c_str());
+  ImGui::TextUnformatted(TrFormat("analysis.mc.shortfall-odds", {{"threshold", plot::FormatShare(mc->shortfallThreshold)},
+                                                                 {"probability", plot::FormatShare(cell.shortfallProbability, 1)}})
+                             .c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", cell.region}, {"good", cell.good}}).c_str());
+  }
+  DrawBands(cell, mc->months);
+  ImGui::TextDisabled("%s", Tr("analysis.mc.bands"));
+}
+
+// -- Coalitions ---------------------------------------------------------------------------------------
+
+void SetCandidatesFromFramework(const Scenario& s, AnalysisPanelState& state) {
+  state.candidate.assign(s.regions.size(), 0);
+  if (s.frameworks.empty()) return;
+  state.framework = std::clamp(state.framework, 0, static_cast<int>(s.frameworks.size()) - 1);
+  for (const std::string& member : s.frameworks[static_cast<std::size_t>(state.framework)].members) {
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      if (s.regions[r].id == member) state.candidate[r] = 1;
+    }
+  }
+}
+
+void ShapleyBars(const CoalitionView& v) {
+  const int n = static_cast<int>(v.candidates.size());
+  double low = 0.0;
+  double high = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double x = v.done ? v.shapley[static_cast<std::size_t>(i)] : v.StandAlone(i).value_or(0.0);
+    low = std::min(low, x);
+    high = std::max(high, x);
+  }
+  const plot::Ticks ticks = plot::NiceTicks(low, high, 4);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize();
+  const float rowHeight = font * 1.6f;
+  const plot::Area area = plot::Reserve("##shapley", ImVec2(ImGui::GetContentRegionAvail().x, rowHeight * n + font * 2.2f),
+                                        font * 4.0f, font * 1.6f, ticks.low, ticks.high, 0.0, 1.0);
+  plot::XAxis(draw, area, ticks, "USD");
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (int i = 0; i < n; ++i) {
+    const std::optional<double> standAlone = v.StandAlone(i);
+    const double value = v.done ? v.shapley[static_cast<std::size_t>(i)] : standAlone.value_or(0.0);
+    const plot::Rect row = plot::HBar(draw, area, i, n, 0.0, value, value >= 0.0 ? kPositive : kNegative);
+    const std::string& id = v.candidates[static_cast<std::size_t>(i)];
+    draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(id.c_str()).x - 6.0f, (row.min.y + row.max.y - font) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), id.c_str());
+    if (area.hovered && row.Contains(mouse)) {
+      if (v.done) {
+        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip", {{"id", id}, {"shapley", plot::FormatUsd(value)},
+                                                                         {"alone", standAlone ? plot::FormatUsd(*standAlone) : "-"},
+                                                                         {"incentive", plot::FormatUsd(v.incentiveToJoin[static_cast<std::size_t>(i)])}})
+                                    .c_str());
+      } else {
+        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip-partial",
+                                         {{"id", id}, {"alone", standAlone ? plot::FormatUsd(*standAlone) : Tr("analysis.coalition.not-yet")}})
+                                    .c_str());
+      }
+    }
+  }
+}
+
+void CoalitionTable(const CoalitionView& v, const Scenario& scenario) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("##coalition", 7, flags)) {
+    for (const char* column : {"analysis.coalition.member", "analysis.coalition.stand-alone", "analysis.coalition.shapley",
+                               "analysis.coalition.gain-inside", "analysis.coalition.incentive", "analysis.coalition.free-rider",
+                               "analysis.coalition.core"}) {
+      ImGui::TableSetupColumn(Tr(column));
+    }
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < v.candidates.size(); ++i) {
+      const std::string& id = v.candidates[i];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(RegionName(scenario, id).c_str());
+      ImGui::TableNextColumn();
+      const std::optional<double> standAlone = v.StandAlone(static_cast<int>(i));
+      ImGui::TextUnformatted(standAlone ? plot::FormatUsd(*standAlone).c_str() : "-");
+      for (const double x : {v.shapley[i], v.gainInside[i], v.incentiveToJoin[i], v.gainOutside[i]}) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(plot::FormatUsd(x).c_str());
+      }
+      ImGui::TableNextColumn();
+      const bool objecting =
+          std::find(v.largestExcessCoalition.begin(), v.largestExcessCoalition.end(), id) != v.largestExcessCoalition.end();
+      if (v.inCore) {
+        ImGui::TextUnformatted(Tr("analysis.coalition.stable"));
+      } else if (objecting) {
+        ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.breaks-away"));
+      } else {
+        ImGui::TextUnformatted("-");
+      }
+      if (v.incentiveToJoin[i] < 0.0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", TrFormat("analysis.coalition.outside", {{"id", id}}).c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
+  const Scenario& scenario = session.scenario();
+  if (scenario.frameworks.empty()) {
+    ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.no-framework"));
+    ImGui::TextDisabled("%s", Tr("analysis.coalition.open-preset"));
+  } else {
+    const Framework& current = scenario.frameworks[static_cast<std::size_t>(state.framework)];
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    if (ImGui::BeginCombo(TrId("analysis.coalition.framework", "framework").c_str(), LocalName(current.name, current.id).c_str())) {
+      for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
+        const Framework& fw = scenario.frameworks[f];
+        if (ImGui::Selectable(LocalName(fw.name, fw.id).c_str(), static_cast<int>(f) == state.framework)) {
+          state.framework = static_cast<int>(f);
+          SetCandidatesFromFramework(scenario, state);
+        }
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted(Tr("analysis.coalition.candidates"));
+    std::vector<std::string> candidates;
+    for (std::size_t r = 0; r < scenario.regions.size() && r < state.candidate.size(); ++r) {
+      ImGui::SameLine();
+      bool on = state.candidate[r] != 0;
+      if (ImGui::Checkbox(scenario.regions[r].id.c_str(), &on)) state.candidate[r] = on ? 1 : 0;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", RegionName(scenario, scenario.regions[r].id).c_str());
+      if (state.candidate[r]) candidates.push_back(scenario.regions[r].id);
+    }
+    const int n = static_cast<int>(candidates.size());
+    const bool ok = n >= 1 && n <= 12;
+    if (ok) ImGui::TextDisabled("%s", TrFormat("analysis.coalition.subsets", {{"n", std::to_string(n)}, {"subsets", FormatCount(1 << n)}}).c_str());
+    else ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.choose"));
+    if (RunControls(analysis, AnalysisKind::Coalition, ok && session.loaded(), "analysis.coalition.run")) {
+      analysis.Request(AnalysisKind::Coalition, CoalitionOptionsJson(current.id, candidates));
+    }
+  }
+  const CoalitionView* v = analysis.coalition();
+  if (v == nullptr) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.progress", {{"framework", v->framework},
+                                                                  {"done", FormatCount(v->subsetsDone)},
+                                                                  {"subsets", FormatCount(v->subsets)}})
+                             .c_str());
+  if (!v->done) {
+    ImGui::TextDisabled("%s", Tr("analysis.coalition.so-far"));
+    ShapleyBars(*v);
+    return;
+  }
+  ImGui::TextUnformatted(Tr("analysis.coalition.shapley-title"));
+  ShapleyBars(*v);
+  const double grand = v->GrandValue().value_or(0.0);
+  double sum = 0.0;
+  for (const double x : v->shapley) sum += x;
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.grand", {{"value", plot::FormatUsd(grand)}, {"sum", plot::FormatUsd(sum)}}).c_str());
+  if (v->inCore) {
+    ImGui::TextUnformatted(Tr("analysis.coalition.in-core"));
+  } else {
+    std::string group;
+    for (const std::string& id : v->largestExcessCoalition) group += (group.empty() ? "" : ", ") + id;
+    ImGui::TextColored(kWarning, "%s", TrFormat("analysis.coalition.not-core", {{"group", group}, {"excess", plot::FormatUsd(v->excess)}}).c_str());
+  }
+  CoalitionTable(*v, scenario);
+  ImGui::TextUnformatted(TrFormat("analysis.coalition.non-members", {{"value", plot::FormatUsd(v->nonMemberEffect)}}).c_str());
+  std::string effects;
+  for (std::size_t r = 0; r < v->regions.size(); ++r) {
+    if (std::find(v->candidates.begin(), v->candidates.end(), v->regions[r]) != v->candidates.end()) continue;
+    effects += (effects.empty() ? "" : ",  ") + v->regions[r] + " " + plot::FormatUsd(v->nonMemberEffectByRegion[r]);
+  }
+  if (!effects.empty()) ImGui::TextWrapped("%s", effects.c_str());
+}
+
+// -- Sensitivity --------------------------------------------------------------------------------------
+
+const char* MetricLabel(SensitivityMetric metric) {
+  switch (metric) {
+    case SensitivityMetric::TotalLoss: return Tr("analysis.sensitivity.total-loss");
+    case SensitivityMetric::RegionLoss: return Tr("analysis.sensitivity.region-loss");
+    case SensitivityMetric::RegionWelfare: return Tr("analysis.sensitivity.region-welfare");
+    case SensitivityMetric::Shortfall: return Tr("analysis.sensitivity.shortfall");
+    case SensitivityMetric::PeakPrice: return Tr("analysis.sensitivity.peak-price");
+  }
+  return "";
+}
+
+void Tornado(const SensitivityView& v) {
+  const int n = static_cast<int>(v.rows.size());
+  if (n == 0) return;
+  double low = v.baseline;
+  double high = v.baseline;
+  float labelWidth = 0.0f;
+  for (const SensitivityRowView& row : v.rows) {
+    low = std::min({low, row.metricLow, row.metricHigh});
+    high = std::max({high, row.metricLow, row.metricHigh});
+    labelWidth = std::max(labelWidth, ImGui::CalcTextSize(row.label.c_str()).x);
+  }
+  const plot::Ticks ticks = plot::NiceTicks(low, high, 4);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float left = std::min(labelWidth + 10.0f, width * 0.4f);
+  const float rowHeight = font * 1.5f;
+  const plot::Area area = plot::Reserve("##tornado", ImVec2(width, rowHeight * n + font * 2.2f), left, font * 1.6f,
+                                        ticks.low, ticks.high, 0.0, 1.0);
+  plot::XAxis(draw, area, ticks, v.unit);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (int i = 0; i < n; ++i) {
+    const SensitivityRowView& row = v.rows[static_cast<std::size_t>(i)];
+    plot::HBar(draw, area, i, n, v.baseline, row.metricLow, kLowSetting);
+    const plot::Rect band = plot::HBar(draw, area, i, n, v.baseline, row.metricHigh, kHighSetting, 0.4f);
+    std::string label = row.label;
+    while (label.size() > 4 && ImGui::CalcTextSize(label.c_str()).x > left - 10.0f) label = label.substr(0, label.size() - 4) + "..";
+    draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(label.c_str()).x - 6.0f, (band.min.y + band.max.y - font) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    if (area.hovered && band.Contains(mouse)) {
+      const auto number = [](double x) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.4g", x);
+        return std::string(text);
+      };
+      ImGui::SetTooltip("%s", TrFormat("analysis.sensitivity.row-tip",
+                                       {{"label", row.label}, {"path", row.path}, {"value", number(row.value)},
+                                        {"low", number(row.low)}, {"metricLow", plot::FormatUnit(row.metricLow, v.unit)},
+                                        {"high", number(row.high)}, {"metricHigh", plot::FormatUnit(row.metricHigh, v.unit)},
+                                        {"swing", plot::FormatUnit(row.swing, v.unit)}})
+                                  .c_str());
+    }
+  }
+  const float x = area.X(v.baseline);
+  draw->AddLine(ImVec2(x, area.min.y), ImVec2(x, area.max.y), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+}
+
+void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
+  const std::vector<LeverInfo>& levers = session.levers();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
+  if (ImGui::BeginCombo(TrId("analysis.sensitivity.metric", "metric").c_str(), MetricLabel(state.metric))) {
+    for (const SensitivityMetric m : {SensitivityMetric::TotalLoss, SensitivityMetric::RegionLoss, SensitivityMetric::RegionWelfare,
+                                      SensitivityMetric::Shortfall, SensitivityMetric::PeakPrice}) {
+      if (ImGui::Selectable(MetricLabel(m), m == state.metric)) state.metric = m;
+    }
+    ImGui::EndCombo();
+  }
+  const std::string metric = session.loaded() ? SensitivityMetricPath(state.metric, session) : std::string();
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", metric.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  ImGui::SliderInt(TrId("analysis.sensitivity.range", "range").c_str(), &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("analysis.sensitivity.range-tip"));
+
+  std::vector<std::string> chosen;
+  for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size(); ++i) {
+    if (state.leverOn[i]) chosen.push_back(levers[i].path);
+  }
+  if (ImGui::TreeNode("levers", "%s", TrFormat("analysis.sensitivity.levers", {{"count", FormatCount(static_cast<long long>(chosen.size()))}}).c_str())) {
+    if (ImGui::SmallButton(TrId("analysis.sensitivity.defaults", "defaults").c_str())) {
+      state.leverOn.assign(levers.size(), 0);
+      for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(TrId("analysis.sensitivity.none", "none").c_str())) state.leverOn.assign(levers.size(), 0);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    ImGui::InputTextWithHint("##filter", Tr("analysis.sensitivity.filter"), state.leverFilter, sizeof state.leverFilter);
+    if (ImGui::BeginChild("##leverlist", ImVec2(0.0f, ImGui::GetFontSize() * 8.0f), ImGuiChildFlags_Border)) {
+      const std::string_view filter(state.leverFilter);
+      int shown = 0;
+      for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size() && shown < 300; ++i) {
+        if (!filter.empty() && levers[i].path.find(filter) == std::string::npos &&
+            levers[i].label.find(filter) == std::string::npos) {
+          continue;
+        }
+        ++shown;
+        bool on = state.leverOn[i] != 0;
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Checkbox(levers[i].label.c_str(), &on)) state.leverOn[i] = on ? 1 : 0;
+        ImGui::PopID();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %.4g %s", levers[i].path.c_str(), levers[i].value, levers[i].unit.c_str());
+      }
+    }
+    ImGui::EndChild();
+    ImGui::TreePop();
+  }
+  const bool ok = !chosen.empty() && session.loaded();
+  if (chosen.empty()) ImGui::TextColored(kWarning, "%s", Tr("analysis.sensitivity.choose"));
+  if (RunControls(analysis, AnalysisKind::Sensitivity, ok, "analysis.sensitivity.run")) {
+    analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spreadPercent / 100.0, chosen));
+  }
+  const SensitivityView* v = analysis.sensitivity();
+  if (v == nullptr) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted(TrFormat("analysis.sensitivity.progress", {{"metric", v->metric},
+                                                                    {"baseline", plot::FormatUnit(v->baseline, v->unit)},
+                                                                    {"done", FormatCount(v->leversDone)},
+                                                                    {"levers", FormatCount(v->levers)}})
+                             .c_str());
+  Tornado(*v);
+}
+
+}  // namespace
+
+// -- Options JSON -------------------------------------------------------------------------------------
+
+std::string MonteCarloOptionsJson(int runs, std::uint64_t seed) {
+  // The seed as a string: JSON numbers above 2^53 lose digits in JavaScript.
+  return "{\"runs\":" + std::to_string(runs) + ",\"seed\":\"" + std::to_string(seed) + "\"}";
+}
+
+std::string CoalitionOptionsJson(const std::string& framework, const std::vector<std::string>& candidates) {
+  return "{\"framework\":" + Quote(framework) + ",\"candidates\":" + JsonStrings(candidates) + "}";
+}
+
+std::string SensitivityOptionsJson(const std::string& metric, double spread, const std::vector<std::string>& levers) {
+  char number[32];
+  std::snprintf(number, sizeof number, "%.17g", spread);
+  return "{\"metric\":" + Quote(metric) + ",\"spread\":" + number + ",\"levers\":" + JsonStrings(levers) + "}";
+}
+
+std::string SensitivityMetricPath(SensitivityMetric metric, const Session& session) {
+  const std::string& region = SelectedRegionId(session);
+  const std::string& good = SelectedGoodId(session);
+  switch (metric) {
+    case SensitivityMetric::TotalLoss: return "loss";
+    case SensitivityMetric::RegionLoss: return "loss." + region;
+    case SensitivityMetric::RegionWelfare: return "welfare." + region;
+    case SensitivityMetric::Shortfall: return "shortfall." + region + "." + good;
+    case SensitivityMetric::PeakPrice: return "price." + region + "." + good;
+  }
+  return "loss";
+}
+
+std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::size_t limit) {
+  std::vector<std::size_t> out;
+  if (!session.loaded()) return out;
+  const std::string policy = "policy." + SelectedRegionId(session) + ".";
+  const std::vector<LeverInfo>& levers = session.levers();
+  for (std::size_t i = 0; i < levers.size() && out.size() < limit; ++i) {
+    const std::string& path = levers[i].path;
+    const bool relevant = path.rfind("event.", 0) == 0 || path.rfind("framework.", 0) == 0 || path.rfind("risk.", 0) == 0 ||
+                          path.rfind(policy, 0) == 0;
+    if (relevant && levers[i].value != 0.0) out.push_back(i);
+  }
+  return out;
+}
+
+// -- The window ---------------------------------------------------------------------------------------
+
+void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, AnalysisPanelState& state, bool* open) {
+  if (!*open) return;
+  if (state.optionsVersion != session.leversVersion()) {  // a new scenario: fresh defaults
+    state.optionsVersion = session.leversVersion();
+    state.seed = session.scenario().seed;
+    state.framework = 0;
+    state.cell = -1;
+    SetCandidatesFromFramework(session.scenario(), state);
+    state.leverOn.assign(session.levers().size(), 0);
+    for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
+  }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 60.0f),
+                                  std::min(viewport->WorkSize.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
+                           ImGuiCond_FirstUseEver);
+  if (ImGui::Begin(TrId("menu.analysis", "analysis-window").c_str(), open)) {
+    if (!session.loaded()) {
+      ImGui::TextDisabled("%s", Tr("analysis.open-first"));
+    } else if (ImGui::BeginTabBar("##analysis")) {
+      const struct {
+        AnalysisKind kind;
+        const char* label;
+        void (*draw)(const Session&, AnalysisState&, AnalysisPanelState&);
+      } tabs[] = {{AnalysisKind::MonteCarlo, "menu.analysis.montecarlo", MonteCarloTab},
+                  {AnalysisKind::Coalition, "menu.analysis.coalition", CoalitionTab},
+                  {AnalysisKind::Sensitivity, "menu.analysis.sensitivity", SensitivityTab}};
+      for (const auto& tab : tabs) {
+        const ImGuiTabItemFlags flags = state.selectTab && state.tab == tab.kind ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(TrId(tab.label, tab.label).c_str(), nullptr, flags)) {
+          if (!state.selectTab) state.tab = tab.kind;
+          tab.draw(session, analysis, state);
+          ImGui::EndTabItem();
+        }
+      }
+      state.selectTab = false;
+      ImGui::EndTabBar();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace kz

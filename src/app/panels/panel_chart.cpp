@@ -1,0 +1,321 @@
+// Chart panel: axes, series, comparison, month marker, legend, hover read-out.
+#include "panels/panel_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "state/catalog.hpp"
+#include "imgui.h"
+#include "panels/ui_landmarks.hpp"
+
+namespace kz {
+namespace {
+
+constexpr ImU32 kPalette[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40, 255),  IM_COL32(44, 160, 44, 255),
+                              IM_COL32(255, 127, 14, 255), IM_COL32(148, 103, 189, 255), IM_COL32(140, 86, 75, 255),
+                              IM_COL32(227, 119, 194, 255), IM_COL32(127, 127, 127, 255), IM_COL32(188, 189, 34, 255),
+                              IM_COL32(23, 190, 207, 255)};
+
+ImU32 RegionColour(int region) { return kPalette[static_cast<std::size_t>(region) % std::size(kPalette)]; }
+
+const char* MetricName(ChartMetric metric) {
+  switch (metric) {
+    case ChartMetric::Fulfilment: return Tr("chart.fulfilment");
+    case ChartMetric::Price: return Tr("chart.price");
+    case ChartMetric::Stockpile: return Tr("chart.stock");
+    case ChartMetric::Loss: return Tr("chart.loss");
+  }
+  return "";
+}
+
+struct Plot {
+  ImVec2 min, max;  // plot area in screen space
+  int months = 1;
+  double yMin = 0.0;
+  double yMax = 1.0;
+  ImVec2 At(int t, double value) const {
+    const float x = min.x + (max.x - min.x) * (months > 1 ? static_cast<float>(t) / static_cast<float>(months - 1) : 0.0f);
+    const double share = std::clamp((value - yMin) / std::max(1e-12, yMax - yMin), 0.0, 1.0);
+    const float y = max.y - (max.y - min.y) * static_cast<float>(share);
+    return ImVec2(x, y);
+  }
+};
+
+// What one series shows: the metric itself, or its difference from the comparison (delta view).
+struct SeriesSource {
+  const Results* results = nullptr;
+  const Results* minus = nullptr;  // delta view: subtract this run
+  ChartMetric metric = ChartMetric::Fulfilment;
+  double At(int t, int region, int good) const {
+    const double value = MetricValue(*results, metric, t, region, good);
+    return minus ? value - MetricValue(*minus, metric, t, region, good) : value;
+  }
+  std::string Format(double value) const { return minus ? FormatMetricDelta(metric, value) : FormatMetric(metric, value); }
+};
+
+void DrawAxes(ImDrawList* draw, const Plot& plot, const SeriesSource& source, const AxisTicks& ticks) {
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const int steps = static_cast<int>(std::lround((plot.yMax - plot.yMin) / ticks.step));
+  for (int i = 0; i <= steps; ++i) {
+    const double y = plot.yMin + ticks.step * i;
+    const ImVec2 p = plot.At(0, y);
+    draw->AddLine(ImVec2(plot.min.x, p.y), ImVec2(plot.max.x, p.y), grid, std::fabs(y) < 1e-12 && source.minus ? 2.0f : 1.0f);
+    const std::string label = source.Format(y);
+    draw->AddText(ImVec2(plot.min.x - ImGui::CalcTextSize(label.c_str()).x - 4.0f, p.y - ImGui::GetFontSize() * 0.5f), text, label.c_str());
+  }
+  const int step = plot.months > 48 ? 12 : plot.months > 18 ? 6 : plot.months > 8 ? 3 : 1;
+  for (int t = 0; t < plot.months; t += step) {
+    const ImVec2 p = plot.At(t, plot.yMin);
+    draw->AddLine(ImVec2(p.x, plot.max.y), ImVec2(p.x, plot.max.y + 4.0f), grid);
+    char label[16];
+    std::snprintf(label, sizeof label, "%d", t);
+    draw->AddText(ImVec2(p.x - ImGui::CalcTextSize(label).x * 0.5f, plot.max.y + 5.0f), text, label);
+  }
+}
+
+void DrawSeries(ImDrawList* draw, const Plot& plot, const SeriesSource& source, int region, int good, ImU32 colour,
+                float thickness, bool dashed) {
+  for (int t = 1; t < plot.months; ++t) {
+    if (dashed && t % 2 == 0) continue;
+    draw->AddLine(plot.At(t - 1, source.At(t - 1, region, good)), plot.At(t, source.At(t, region, good)), colour, thickness);
+  }
+}
+
+// The y range: 0 .. the largest value (fulfilment 0..100%), or symmetric about 0 for differences.
+AxisTicks RangeOf(const SeriesSource& source, int months, int good, const std::vector<int>& regions, Plot& plot) {
+  double most = 0.0;
+  if (!source.minus && source.metric == ChartMetric::Fulfilment) most = 1.0;
+  if (!source.minus && source.metric == ChartMetric::Price) most = 1.0;
+  for (int region : regions) {
+    for (int t = 0; t < months; ++t) most = std::max(most, source.minus ? std::fabs(source.At(t, region, good)) : source.At(t, region, good));
+  }
+  if (source.minus && most < 1e-9) most = source.metric == ChartMetric::Fulfilment ? 0.01 : 1e-6;  // no difference: a small flat range
+  const AxisTicks ticks = NiceTicks(most, source.minus ? 2 : 4);
+  plot.yMax = ticks.max;
+  plot.yMin = source.minus ? -ticks.max : 0.0;
+  return ticks;
+}
+
+std::string RegionName(const Scenario& s, int region) {
+  const Region& r = s.regions[static_cast<std::size_t>(region)];
+  return LocalName(r.name, r.id);
+}
+
+std::string GoodLabel(const Scenario& s, int good) {
+  const Good& g = s.goods[static_cast<std::size_t>(good)];
+  return LocalName(g.name, g.id);
+}
+
+}  // namespace
+
+AxisTicks NiceTicks(double maxValue, int wantedTicks) {
+  if (!(maxValue > 0.0) || !std::isfinite(maxValue)) return {};
+  const double raw = maxValue / std::max(1, wantedTicks);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * magnitude;
+    if (step >= raw) break;
+  }
+  return AxisTicks{std::ceil(maxValue / step - 1e-9) * step, step};
+}
+
+std::string FormatMetricDelta(ChartMetric metric, double value) {
+  if (std::fabs(value) < 1e-12) value = 0.0;  // no "-0"
+  char text[32];
+  switch (metric) {
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f", value * 100.0); return TrFormat("chart.points", {{"number", text}});
+    case ChartMetric::Price: std::snprintf(text, sizeof text, "%+.2fx", value); break;
+    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%+.3g", value); break;
+    case ChartMetric::Loss: return MoneyAxisLabel(value, true);
+  }
+  return text;
+}
+
+std::string FormatMetric(ChartMetric metric, double value) {
+  char text[32];
+  switch (metric) {
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
+    case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
+    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
+    case ChartMetric::Loss: return MoneyAxisLabel(value, false);
+  }
+  return text;
+}
+
+double MetricValue(const Results& r, ChartMetric metric, int t, int region, int good) {
+  const std::size_t i = r.Index(t, region, good);
+  switch (metric) {
+    case ChartMetric::Fulfilment: return r.fulfilment[i];
+    case ChartMetric::Price: return r.price[i];
+    case ChartMetric::Stockpile: return r.stockpile[i];
+    case ChartMetric::Loss: return r.loss[i];
+  }
+  return 0.0;
+}
+
+std::vector<int> RegionsUsing(const Results& r, int good) {
+  std::vector<int> regions;
+  for (int region = 0; region < r.regions; ++region) {
+    for (int t = 0; t < r.months; ++t) {
+      const std::size_t i = r.Index(t, region, good);
+      if (r.deliveries[i] > 0.0 || r.finalDemand[i] > 0.0 || r.fulfilment[i] < 1.0) {
+        regions.push_back(region);
+        break;
+      }
+    }
+  }
+  return regions;
+}
+
+namespace {
+
+const char* MetricKey(ChartMetric metric) {
+  switch (metric) {
+    case ChartMetric::Fulfilment: return "fulfilment";
+    case ChartMetric::Price: return "price";
+    case ChartMetric::Stockpile: return "stockpile";
+    case ChartMetric::Loss: return "loss";
+  }
+  return "";
+}
+
+ChartSeries SeriesOf(const SeriesSource& source, int months, int region, int good, std::string id, std::string name) {
+  ChartSeries series{std::move(id), std::move(name), {}, {}};
+  for (int t = 0; t < months; ++t) {
+    series.values.push_back(source.At(t, region, good));
+    series.text.push_back(source.Format(series.values.back()));
+  }
+  return series;
+}
+
+}  // namespace
+
+ChartData ChartDataOf(const Session& session, const ChartPanelState& state) {
+  ChartData data;
+  if (!session.loaded()) return data;
+  const Scenario& s = session.scenario();
+  const Results& r = session.results();
+  const Results* other = session.comparisonResults();
+  const Selection& sel = session.selection();
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
+  data.delta = source.minus != nullptr;
+  data.title = std::string(MetricName(state.metric)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
+               GoodLabel(s, sel.good) + " by region";
+  data.metric = MetricKey(state.metric);
+  const std::string& goodUnit = s.goods[static_cast<std::size_t>(sel.good)].unit;
+  data.unit = state.metric == ChartMetric::Fulfilment ? "%" : state.metric == ChartMetric::Price ? "x"
+            : state.metric == ChartMetric::Loss ? "USD" : goodUnit;
+  data.good = r.goodIds[static_cast<std::size_t>(sel.good)];
+  data.region = r.regionIds[static_cast<std::size_t>(sel.region)];
+  data.months = r.months;
+  for (int region : RegionsUsing(r, sel.good)) {
+    data.series.push_back(SeriesOf(source, r.months, region, sel.good, r.regionIds[static_cast<std::size_t>(region)], RegionName(s, region)));
+  }
+  if (other && !data.delta) {  // drawn dashed for the selected region
+    data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric}, r.months, sel.region, sel.good, "comparison",
+                                   "Comparison, " + RegionName(s, sel.region)));
+  }
+  return data;
+}
+
+Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
+  Selection selection = session.selection();
+  if (!session.loaded()) return selection;
+  const Scenario& s = session.scenario();
+  const Results& r = session.results();
+  const Results* other = session.comparisonResults();
+
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), GoodLabel(s, selection.good).c_str())) {
+    for (int g = 0; g < r.goods; ++g) {
+      if (ImGui::Selectable(GoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  int metric = static_cast<int>(state.metric);
+  const char* metricNames[] = {MetricName(ChartMetric::Fulfilment), MetricName(ChartMetric::Price), MetricName(ChartMetric::Stockpile),
+                               MetricName(ChartMetric::Loss)};
+  if (ImGui::Combo(TrId("chart.show", "show").c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(other == nullptr);
+  ImGui::Checkbox(TrId("chart.difference", "difference").c_str(), &state.delta);
+  MarkLastItem("chart-delta");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("%s", Tr(other ? "chart.difference-tip" : "chart.difference-needs-comparison"));
+  }
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
+
+  const std::vector<int> regions = RegionsUsing(r, selection.good);
+  const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
+  ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
+                                      {{"metric", MetricName(state.metric)}, {"good", GoodLabel(s, selection.good)}, {"unit", unit}})
+                                .c_str());
+
+  const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float left = ImGui::CalcTextSize((MoneyAxisLabel(-100e9, true) + " ").c_str()).x;
+  Plot plot;
+  plot.min = ImVec2(origin.x + left, origin.y + 4.0f);
+  plot.max = ImVec2(origin.x + std::max(left + 40.0f, avail.x - 8.0f),
+                    origin.y + std::max(40.0f, avail.y - legendHeight - ImGui::GetFontSize() - 8.0f));
+  plot.months = r.months;
+  const AxisTicks ticks = RangeOf(source, r.months, selection.good, regions, plot);
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  DrawAxes(draw, plot, source, ticks);
+  for (int region : regions) {
+    if (region == selection.region) continue;
+    DrawSeries(draw, plot, source, region, selection.good, (RegionColour(region) & 0x00FFFFFF) | 0x90000000, 1.5f, false);
+  }
+  if (other && !source.minus) {
+    DrawSeries(draw, plot, SeriesSource{other, nullptr, state.metric}, selection.region, selection.good,
+               ImGui::GetColorU32(ImGuiCol_Text), 2.0f, true);
+  }
+  DrawSeries(draw, plot, source, selection.region, selection.good, RegionColour(selection.region), 3.5f, false);
+  const ImVec2 marker = plot.At(selection.month, plot.yMin);
+  draw->AddLine(ImVec2(marker.x, plot.min.y), ImVec2(marker.x, plot.max.y), ImGui::GetColorU32(ImGuiCol_PlotLinesHovered), 1.5f);
+
+  // Hover read-out and click-to-pick-month over the plot area.
+  ImGui::SetCursorScreenPos(plot.min);
+  ImGui::InvisibleButton("plot", ImVec2(plot.max.x - plot.min.x, plot.max.y - plot.min.y));
+  if (ImGui::IsItemHovered() && r.months > 0) {
+    const float x = (ImGui::GetIO().MousePos.x - plot.min.x) / std::max(1.0f, plot.max.x - plot.min.x);
+    const int t = std::clamp(static_cast<int>(std::lround(x * static_cast<float>(r.months - 1))), 0, r.months - 1);
+    if (ImGui::IsItemClicked()) selection.month = t;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(TrFormat(source.minus ? "chart.hover-difference" : "chart.hover", {{"month", std::to_string(t)}}).c_str());
+    for (int region : regions) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", RegionName(s, region).c_str(),
+                         source.Format(source.At(t, region, selection.good)).c_str());
+    }
+    if (other && !source.minus) {
+      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", RegionName(s, selection.region)},
+                                                                     {"value", FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good))}})
+                                    .c_str());
+    }
+    ImGui::EndTooltip();
+  }
+
+  // Legend: click a region to follow it.
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, plot.max.y + ImGui::GetFontSize() + 8.0f));
+  for (int region : regions) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(RegionColour(region)));
+    const std::string label = (region == selection.region ? "[" : "") + RegionName(s, region) + (region == selection.region ? "]" : "");
+    if (ImGui::SmallButton(label.c_str())) selection.region = region;
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  if (other && !source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-comparison"));
+  else if (source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-difference"));
+  else ImGui::NewLine();
+  return selection;
+}
+
+}  // namespace kz

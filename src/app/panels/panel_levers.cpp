@@ -1,0 +1,324 @@
+// Levers panel: groups, sliders, resets and provenance tooltips.
+#include "panels/panel_levers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "state/catalog.hpp"
+#include "imgui.h"
+#include "panels/ui_landmarks.hpp"
+
+namespace kz {
+namespace {
+
+// Group names: stable (the page API's levers() reports them); their labels come from the catalog.
+const std::string kShocks = "Shocks";
+const std::string kPolicies = "National policies";
+const std::string kFrameworks = "Frameworks";
+const std::string kRisks = "Risks";
+const std::string kWorldData = "World data";
+
+std::string GroupLabel(const std::string& group) {
+  const char* key = group == kShocks      ? "lever.group.shocks"
+                    : group == kPolicies   ? "lever.group.policies"
+                    : group == kFrameworks ? "lever.group.frameworks"
+                    : group == kRisks      ? "lever.group.risks"
+                                           : "lever.group.world";
+  return TrId(key, group);
+}
+
+// The second path segment names the thing a lever belongs to (event id, region, framework id).
+std::string Owner(const std::string& path) {
+  const std::size_t first = path.find('.');
+  if (first == std::string::npos) return "";
+  const std::size_t second = path.find('.', first + 1);
+  return path.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
+}
+
+// The lever's path after its owner: "stockpile.re_oxide.targetMonths".
+std::string Tail(const std::string& path) {
+  const std::size_t first = path.find('.');
+  const std::size_t second = first == std::string::npos ? first : path.find('.', first + 1);
+  return second == std::string::npos ? path : path.substr(second + 1);
+}
+
+// Lever names and units in words of the UI's language. English keeps the path's own segments (the
+// stable lever ids users see in links and the CLI); Japanese names each known segment, and goods by
+// their names: "stockpile.re_oxide.targetMonths" -> "備蓄 / 分離レアアース酸化物 / 目標（月数）".
+constexpr std::pair<std::string_view, const char*> kSegmentKeys[] = {
+    {"stockpile", "lever.segment.stockpile"},
+    {"stockpilePool", "lever.segment.stockpilePool"},
+    {"substitution", "lever.segment.substitution"},
+    {"investment", "lever.segment.investment"},
+    {"partnerPriority", "lever.segment.partnerPriority"},
+    {"jointInvestment", "lever.segment.jointInvestment"},
+    {"informationSharing", "lever.segment.informationSharing"},
+    {"targetMonths", "lever.segment.targetMonths"},
+    {"releaseTrigger", "lever.segment.releaseTrigger"},
+    {"releasePerMonth", "lever.segment.releasePerMonth"},
+    {"refillPerMonth", "lever.segment.refillPerMonth"},
+    {"initialFill", "lever.segment.initialFill"},
+    {"holdingCostPerYear", "lever.segment.holdingCostPerYear"},
+    {"responseLagMonths", "lever.segment.responseLagMonths"},
+    {"start", "lever.segment.start"},
+    {"recoveryMonths", "lever.segment.recoveryMonths"},
+    {"fraction", "lever.segment.fraction"},
+    {"duration", "lever.segment.duration"},
+    {"enabled", "lever.segment.enabled"},
+    {"monthsToFull", "lever.segment.monthsToFull"},
+    {"maxReduction", "lever.segment.maxReduction"},
+    {"costPerUnit", "lever.segment.costPerUnit"},
+    {"rampMonths", "lever.segment.rampMonths"},
+    {"priority", "lever.segment.priority"},
+    {"leadMonths", "lever.segment.leadMonths"},
+    {"lagMonths", "lever.segment.lagMonths"},
+    {"capexPerUnit", "lever.segment.capexPerUnit"},
+    {"capacity", "lever.segment.capacity"},
+    {"reservedShare", "lever.segment.reservedShare"},
+    {"leakage", "lever.segment.leakage"},
+    {"userStockMonths", "lever.segment.userStockMonths"},
+    {"adaptationMax", "lever.segment.adaptationMax"},
+    {"adaptationMonths", "lever.segment.adaptationMonths"},
+};
+constexpr std::pair<std::string_view, const char*> kUnitKeys[] = {
+    {"months", "lever.unit.months"},         {"month", "lever.unit.month"},     {"share", "lever.unit.share"},
+    {"share/month", "lever.unit.share-month"}, {"share/year", "lever.unit.share-year"}, {"on/off", "lever.unit.on-off"},
+    {"USD/t", "lever.unit.usd-t"},           {"USD/(t/month)", "lever.unit.usd-t-month"}, {"t/month", "lever.unit.t-month"},
+};
+
+template <std::size_t N>
+const char* KeyFor(const std::pair<std::string_view, const char*> (&table)[N], std::string_view word) {
+  for (const auto& [id, key] : table) {
+    if (id == word) return key;
+  }
+  return nullptr;
+}
+
+std::string LeverLabel(const Scenario& scenario, const std::string& tail) {
+  if (CurrentLanguage() == Language::English) return tail;
+  std::string label;
+  for (std::size_t begin = 0; begin <= tail.size();) {
+    const std::size_t end = std::min(tail.find('.', begin), tail.size());
+    const std::string segment = tail.substr(begin, end - begin);
+    std::string word = segment;
+    if (const char* key = KeyFor(kSegmentKeys, segment)) word = Tr(key);
+    for (const Good& good : scenario.goods) {
+      if (good.id == segment) word = LocalName(good.name, good.id);
+    }
+    label += (label.empty() ? "" : Tr("lever.segment-separator")) + word;
+    begin = end + 1;
+  }
+  return label;
+}
+
+const char* UnitLabel(const std::string& unit) {
+  const char* key = KeyFor(kUnitKeys, unit);
+  return key != nullptr ? Tr(key) : unit.c_str();
+}
+
+bool IsSwitch(const LeverInfo& lever) {
+  return lever.integer && lever.min == 0.0 && lever.max == 1.0 && lever.path.size() > 8 &&
+         lever.path.compare(lever.path.size() - 8, 8, ".enabled") == 0;
+}
+
+void Tooltip(const Session& session, const LeverInfo& lever, std::optional<double> preset) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::TextUnformatted(lever.label.c_str());
+  ImGui::TextDisabled("%s", lever.path.c_str());
+  if (preset) {
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", *preset);
+    ImGui::TextUnformatted(TrFormat("lever.default", {{"value", value}, {"unit", UnitLabel(lever.unit)}}).c_str());
+  }
+  const std::string provenance = session.ProvenanceOf(lever.path);
+  ImGui::Separator();
+  ImGui::TextUnformatted(provenance.empty() ? Tr("lever.no-source") : provenance.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// One lever row; appends an edit when the user changed it.
+void LeverRow(const Session& session, const LeverInfo& lever, const std::string& label, std::vector<LeverEdit>& edits) {
+  const std::optional<double> preset = session.PresetValue(lever.path);
+  ImGui::PushID(lever.path.c_str());
+  if (IsSwitch(lever)) {
+    bool on = lever.value != 0.0;
+    if (ImGui::Checkbox((label + "##v").c_str(), &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
+    Tooltip(session, lever, preset);
+    ImGui::PopID();
+    return;
+  }
+  double low = 0.0;
+  double high = 1.0;
+  SliderSpan(lever, preset.value_or(lever.value), low, high);
+  const float resetWidth = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x * 0.5f));
+  if (lever.integer) {
+    int value = static_cast<int>(std::lround(lever.value));
+    if (ImGui::SliderInt("##v", &value, static_cast<int>(low), static_cast<int>(high), "%d", ImGuiSliderFlags_AlwaysClamp)) {
+      edits.push_back({lever.path, static_cast<double>(value)});
+    }
+  } else {
+    double value = lever.value;
+    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &value, &low, &high, "%.4g", ImGuiSliderFlags_AlwaysClamp)) {
+      edits.push_back({lever.path, value});
+    }
+  }
+  MarkLastItem(("lever:" + lever.path).c_str());
+  Tooltip(session, lever, preset);
+  ImGui::SameLine();
+  const bool changed = preset && *preset != lever.value;
+  ImGui::BeginDisabled(!changed);
+  if (ImGui::Button("R", ImVec2(resetWidth, 0.0f)) && preset) edits.push_back({lever.path, *preset});
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr("lever.reset-tip"));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", UnitLabel(lever.unit));
+  ImGui::PopID();
+}
+
+// A shock's own controls above its levers: remove it.
+void EventControls(const std::string& id, LeversPanelActions& actions) {
+  if (ImGui::SmallButton(Tr("lever.remove-shock"))) actions.removeEvent = id;
+  MarkLastItem(("remove-shock:" + id).c_str());
+}
+
+// A framework's members as one checkbox per region.
+void MemberControls(const Scenario& scenario, const std::string& frameworkId, LeversPanelActions& actions) {
+  const auto framework = std::find_if(scenario.frameworks.begin(), scenario.frameworks.end(),
+                                      [&frameworkId](const Framework& f) { return f.id == frameworkId; });
+  if (framework == scenario.frameworks.end()) return;
+  ImGui::TextDisabled("%s", Tr("lever.members"));
+  const float columnWidth = ImGui::GetFontSize() * 4.5f;
+  const int perLine = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / columnWidth));
+  const float left = ImGui::GetCursorPosX();
+  int column = 0;
+  for (const Region& region : scenario.regions) {
+    bool member = std::find(framework->members.begin(), framework->members.end(), region.id) != framework->members.end();
+    if (column % perLine != 0) ImGui::SameLine(left + static_cast<float>(column % perLine) * columnWidth);
+    ++column;
+    ImGui::PushID(region.id.c_str());
+    if (ImGui::Checkbox(region.id.c_str(), &member)) actions.membership.push_back({frameworkId, region.id, member});
+    MarkLastItem(("member:" + frameworkId + ":" + region.id).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", LocalName(region.name, region.id).c_str());
+    ImGui::PopID();
+  }
+}
+
+// A named block of levers under a tree node per owner (event, region, framework), with the owner's
+// own controls first. Shocks start open (they are what a preset is about); the rest start closed.
+void OwnedGroup(const Session& session, const std::string& group, const std::vector<std::size_t>& indices,
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
+  std::string currentOwner;
+  bool open = false;
+  for (const std::size_t index : indices) {
+    const LeverInfo* lever = &session.levers()[index];
+    const std::string owner = Owner(lever->path);
+    if (owner != currentOwner) {
+      if (open) ImGui::TreePop();
+      currentOwner = owner;
+      const auto name = ownerNames.find(owner);
+      const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
+      open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      if (open && group == kShocks) EventControls(owner, actions);
+      if (open && group == kFrameworks) MemberControls(session.scenario(), owner, actions);
+    }
+    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), Tail(lever->path)), actions.edits);
+  }
+  if (open) ImGui::TreePop();
+}
+
+std::map<std::string, std::string> OwnerNames(const Scenario& s) {
+  std::map<std::string, std::string> names;
+  for (const Event& e : s.events) names[e.id] = LocalName(e.name, e.id);
+  for (const Region& r : s.regions) names[r.id] = LocalName(r.name, r.id);
+  for (const Framework& f : s.frameworks) names[f.id] = LocalName(f.name, f.id);
+  for (const Hazard& h : s.risks) names[h.id] = LocalName(h.name, h.id);
+  return names;
+}
+
+void WorldData(const Session& session, const std::vector<std::size_t>& indices, LeversPanelState& state,
+               std::vector<LeverEdit>& edits) {
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##filter", Tr("lever.filter-hint"), state.filter, sizeof state.filter);
+  std::vector<const LeverInfo*> shown;
+  for (const std::size_t index : indices) {
+    const LeverInfo* lever = &session.levers()[index];
+    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
+  }
+  ImGui::TextDisabled("%s", TrFormat("lever.shown-of", {{"shown", FormatCount(static_cast<long long>(shown.size()))},
+                                                        {"total", FormatCount(static_cast<long long>(indices.size()))}}).c_str());
+  ImGuiListClipper clipper;  // thousands of rows: draw only the visible ones
+  clipper.Begin(static_cast<int>(shown.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      LeverRow(session, *shown[static_cast<std::size_t>(i)], shown[static_cast<std::size_t>(i)]->path, edits);
+    }
+  }
+}
+
+}  // namespace
+
+std::string LeverGroup(const std::string& path) {
+  if (path.rfind("event.", 0) == 0) return kShocks;
+  if (path.rfind("policy.", 0) == 0) return kPolicies;
+  if (path.rfind("framework.", 0) == 0) return kFrameworks;
+  if (path.rfind("risk.", 0) == 0) return kRisks;
+  return kWorldData;
+}
+
+void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
+  low = std::isfinite(lever.min) ? std::max(lever.min, 0.0) : 0.0;
+  if (lever.min < 0.0 && std::isfinite(lever.min)) low = lever.min;
+  if (std::isfinite(lever.max)) {
+    high = lever.max;
+  } else {
+    const double scale = std::max({std::fabs(lever.value), std::fabs(presetValue), 1.0});
+    high = lever.integer ? std::ceil(scale * 3.0) : scale * 3.0;
+  }
+  if (high <= low) high = low + 1.0;
+}
+
+LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& state) {
+  LeversPanelActions actions;
+  if (!session.loaded()) {
+    ImGui::TextDisabled("%s", Tr("lever.no-scenario"));
+    return actions;
+  }
+  if (state.version != session.leversVersion()) {  // thousands of levers: group once per load
+    state.version = session.leversVersion();
+    state.groups.clear();
+    for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[LeverGroup(session.levers()[i].path)].push_back(i);
+    state.namesLanguage = -1;  // and the names of the new scenario's shocks, regions and frameworks
+  }
+  if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
+    state.namesLanguage = static_cast<int>(CurrentLanguage());
+    state.ownerNames = OwnerNames(session.scenario());
+  }
+  const auto& groups = state.groups;
+  const auto& names = state.ownerNames;
+  static const std::vector<std::size_t> kNone;
+  for (const std::string& group : {kShocks, kPolicies, kFrameworks, kRisks}) {
+    const auto it = groups.find(group);
+    const bool shocks = group == kShocks;
+    if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
+    if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
+    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
+  }
+  if (const auto it = groups.find(kWorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(kWorldData).c_str())) {
+    WorldData(session, it->second, state, actions.edits);
+  }
+  return actions;
+}
+
+}  // namespace kz

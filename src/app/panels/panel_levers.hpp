@@ -1,0 +1,63 @@
+// The levers panel: every adjustable number of the scenario, grouped as the user thinks of them
+// (shocks, national policies, frameworks, then the world's data), each with its unit, range, a
+// reset to the loaded preset's value and a tooltip with its source or assumption. Drawing returns
+// the edits; the app applies them through the session, so the panel never changes the model itself.
+// Shocks can also be added and removed, and framework members ticked, here.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "panels/event_form.hpp"
+#include "kizuna/levers.hpp"
+#include "state/session.hpp"
+
+namespace kz {
+
+/// One change the user made this frame.
+struct LeverEdit {
+  std::string path;
+  double value = 0.0;
+};
+
+/// A framework membership the user ticked or cleared.
+struct MembershipEdit {
+  std::string framework;
+  std::string region;
+  bool member = false;
+};
+
+/// Everything the user asked for this frame; the app applies it through the session.
+struct LeversPanelActions {
+  std::vector<LeverEdit> edits;
+  std::optional<Event> addEvent;
+  std::optional<std::string> removeEvent;  ///< event id
+  std::vector<MembershipEdit> membership;
+};
+
+/// Which group a lever belongs to, by its path: "Shocks", "National policies", "Frameworks",
+/// "Risks" or "World data".
+std::string LeverGroup(const std::string& path);
+
+/// The slider's span for a lever: its own range when finite, otherwise 0 .. a few times the larger
+/// of its current and preset values (at least 1), so unbounded quantities are still draggable.
+void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high);
+
+/// The panel's persistent state: the filter text for the long world-data list, and the levers
+/// grouped by LeverGroup (indices into Session::levers()), rebuilt only when the list changes.
+struct LeversPanelState {
+  char filter[64] = "";
+  int version = -1;
+  std::map<std::string, std::vector<std::size_t>> groups;
+  std::map<std::string, std::string> ownerNames;
+  int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
+  EventFormState eventForm;
+};
+
+/// Draws the levers of `session` inside the current window; returns what the user changed.
+LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& state);
+
+}  // namespace kz

@@ -1,0 +1,333 @@
+// The workshop's panels (panel_workshop.hpp). Every label comes from the catalogs (workshop.*) and
+// every exercise text (titles, team names, briefings, injects, lever labels) is shown in the UI's
+// language through LocalName.
+#include "panels/panel_workshop.hpp"
+
+#include <cstdio>
+
+#include "state/catalog.hpp"
+#include "imgui.h"
+#include "panels/plot.hpp"
+#include "panels/ui_landmarks.hpp"
+
+namespace kz {
+namespace {
+
+const ImVec4 kProblemColour(1.0f, 0.6f, 0.3f, 1.0f);
+const ImVec4 kDoneColour(0.5f, 0.9f, 0.5f, 1.0f);
+
+void Wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+
+// An exercise text in the UI's language ("" when it has none).
+const std::string& Local(const LocalizedText& text) {
+  static const std::string kNone;
+  return LocalName(text, kNone);
+}
+
+const std::string& Label(const ExerciseLever& lever) { return LocalName(lever.label, lever.path); }
+const std::string& TeamName(const ExerciseTeam& team) { return LocalName(team.name, team.id); }
+
+// A team's name by id (the core's outcomes and effects name teams by id).
+std::string TeamNameOf(const Exercise& ex, const std::string& id) {
+  const int index = ex.TeamIndex(id);
+  return index < 0 ? id : TeamName(ex.teams[static_cast<std::size_t>(index)]);
+}
+
+std::string Money(double usd) { return plot::FormatUsd(usd); }
+std::string SignedMoney(double usd) { return (usd > 0 ? "+" : "") + Money(usd); }
+
+void Say(WorkshopPanelState& state, const std::vector<Problem>& problems, const std::string& done) {
+  state.messageIsProblem = !problems.empty();
+  state.message = problems.empty() ? done : problems.front().message;
+}
+
+// A lever's allowed values as a slider over its steps, labelled with the value.
+bool StepSlider(const ExerciseLever& lever, int& step) {
+  char value[32];
+  std::snprintf(value, sizeof value, "%g", lever.ValueAt(step));
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+  const bool changed = ImGui::SliderInt(("##" + lever.path).c_str(), &step, 0, lever.Steps() - 1, value, ImGuiSliderFlags_AlwaysClamp);
+  MarkLastItem(("workshop-lever:" + lever.path).c_str());
+  ImGui::SameLine();
+  ImGui::TextUnformatted(Label(lever).c_str());
+  return changed;
+}
+
+void RoundHeading(const Workshop& workshop) {
+  const Exercise& ex = workshop.exercise();
+  const int start = ex.RoundStartMonth(workshop.Round());
+  ImGui::TextUnformatted(TrFormat("workshop.round-heading", {{"round", std::to_string(workshop.Round())},
+                                                          {"rounds", std::to_string(ex.rounds)},
+                                                          {"first", std::to_string(start)},
+                                                          {"last", std::to_string(start + ex.monthsPerRound - 1)}})
+                             .c_str());
+}
+
+// The injects a viewer sees: this round's for the facilitator, all so far that reach the team.
+void Injects(const Workshop& workshop, bool onlyThisRound) {
+  const Exercise& ex = workshop.exercise();
+  const std::string teamId = workshop.Team() >= 0 ? ex.teams[static_cast<std::size_t>(workshop.Team())].id : "";
+  bool any = false;
+  for (auto it = ex.injects.rbegin(); it != ex.injects.rend(); ++it) {
+    const Inject& inject = *it;
+    if (inject.round > workshop.Round() || (onlyThisRound && inject.round != workshop.Round())) continue;
+    if (!teamId.empty() && !inject.VisibleTo(teamId)) continue;
+    any = true;
+    ImGui::Bullet();
+    if (inject.teams.empty()) Wrapped(Local(inject.text));
+    else Wrapped(TrFormat("workshop.inject-private", {{"text", Local(inject.text)}}));
+  }
+  if (!any) ImGui::TextDisabled("%s", Tr("workshop.no-news"));
+}
+
+void TeamStatus(const Workshop& workshop, int teamIndex, WorkshopPanelState& state) {
+  const ExerciseTeam& team = workshop.exercise().teams[static_cast<std::size_t>(teamIndex)];
+  ImGui::PushID(teamIndex);
+  const std::pair<std::string_view, std::string> name{"team", TeamName(team)};
+  if (!team.DecidesIn(workshop.Round())) ImGui::TextDisabled("%s", TrFormat("workshop.team.not-deciding", {name}).c_str());
+  else if (workshop.Decided(teamIndex)) ImGui::TextColored(kDoneColour, "%s", TrFormat("workshop.team.decided", {name}).c_str());
+  else ImGui::TextUnformatted(TrFormat("workshop.team.waiting", {name}).c_str());
+  if (team.DecidesIn(workshop.Round())) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(TrId("workshop.hotseat.open", "hotseat").c_str())) {
+      state.hotSeatTeam = teamIndex;
+      state.hotSeatSteps = StepsAfterRound(workshop.exercise(), workshop.play(), workshop.Round())[static_cast<std::size_t>(teamIndex)];
+    }
+    MarkLastItem(("workshop-hotseat:" + team.id).c_str());
+  }
+  ImGui::PopID();
+}
+
+// Hot-seat: one screen enters a team's decision, e.g. when teams sit at one table.
+void HotSeat(Workshop& workshop, WorkshopPanelState& state) {
+  const ExerciseTeam& team = workshop.exercise().teams[static_cast<std::size_t>(state.hotSeatTeam)];
+  ImGui::SeparatorText(TrFormat("workshop.hotseat.title", {{"team", TeamName(team)}}).c_str());
+  for (std::size_t i = 0; i < team.levers.size(); ++i) StepSlider(team.levers[i], state.hotSeatSteps[i]);
+  if (ImGui::Button(TrId("workshop.hotseat.record", "record").c_str())) {
+    Say(state, workshop.Decide(state.hotSeatTeam, state.hotSeatSteps), TrFormat("workshop.hotseat.recorded", {{"team", TeamName(team)}}));
+    state.hotSeatTeam = -1;
+  }
+  MarkLastItem("workshop-record");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.cancel", "cancel").c_str())) state.hotSeatTeam = -1;
+}
+
+void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
+  ImGui::SeparatorText(Tr("workshop.codes"));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  const bool entered = ImGui::InputTextWithHint("##code", Tr("workshop.code.hint"), state.code, sizeof state.code,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  MarkLastItem("workshop-code");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.code.enter", "enter-code").c_str()) || entered) {
+    const std::vector<Problem> problems = workshop.EnterCode(state.code);
+    state.messageIsProblem = !problems.empty();
+    state.message = problems.empty() ? TrFormat("workshop.code.entered", {{"code", state.code}})
+                                     : DescribeCodeProblem(workshop, state.code, problems.front());
+    if (problems.empty()) state.code[0] = '\0';
+  }
+  MarkLastItem("workshop-enter-code");
+  if (!state.message.empty()) {
+    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    Wrapped(state.message);
+    if (state.messageIsProblem) ImGui::PopStyleColor();
+  }
+}
+
+WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) {
+  WorkshopActions actions;
+  const Exercise& ex = workshop.exercise();
+  RoundHeading(workshop);
+  if (ImGui::CollapsingHeader(TrId("workshop.briefing", "briefing").c_str())) Wrapped(Local(ex.briefing));
+  ImGui::SeparatorText(Tr("workshop.news-this-round"));
+  Injects(workshop, true);
+  ImGui::SeparatorText(Tr("workshop.teams"));
+  for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) TeamStatus(workshop, t, state);
+  if (state.hotSeatTeam >= 0) HotSeat(workshop, state);
+  CodeEntry(workshop, state);
+  ImGui::SeparatorText(Tr("workshop.round-section"));
+  if (!workshop.LastRound()) {
+    const std::string label = TrFormat("workshop.advance", {{"round", std::to_string(workshop.Round())}});
+    if (ImGui::Button((label + "###advance").c_str())) {
+      const std::vector<Problem> problems = workshop.Advance();  // before the message reads the new round
+      Say(state, problems, TrFormat("workshop.advanced", {{"round", std::to_string(workshop.Round())}}));
+    }
+  } else if (ImGui::Button(TrId("workshop.finish", "finish").c_str())) {
+    state.showDebrief = true;
+  }
+  MarkLastItem("workshop-advance");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.undo", "undo").c_str())) {
+    const bool undone = workshop.UndoRound();
+    Say(state, undone ? std::vector<Problem>{} : std::vector<Problem>{{"", Tr("workshop.nothing-to-undo")}}, Tr("workshop.undone"));
+  }
+  MarkLastItem("workshop-undo");
+  if (ImGui::Button(TrId("workshop.debrief-so-far", "debrief").c_str())) state.showDebrief = true;
+  MarkLastItem("workshop-debrief");
+  ImGui::SeparatorText(Tr("workshop.links"));
+  if (ImGui::Button(TrId("workshop.copy-session-link", "copy-link").c_str())) {
+    actions.copy = CopyRequest{workshop.SessionLink(), Tr("workshop.session-link-copied")};
+  }
+  MarkLastItem("workshop-copy-link");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.copy-team-links", "copy-team-links").c_str())) {
+    std::string text;
+    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += TeamName(ex.teams[static_cast<std::size_t>(t)]) + ": #" + workshop.TeamLink(t) + "\n";
+    actions.copy = CopyRequest{text, Tr("workshop.team-links-copied")};
+  }
+  MarkLastItem("workshop-copy-team-links");
+  return actions;
+}
+
+void PreviewLine(const Workshop& workshop) {
+  const Expected<DecisionPreview> preview = workshop.Preview();
+  if (!preview) {
+    ImGui::TextColored(kProblemColour, "%s", preview.problems().front().message.c_str());
+    return;
+  }
+  const TeamOutcome& now = preview.value().current;
+  const TeamOutcome& with = preview.value().withDraft;
+  ImGui::TextUnformatted(TrFormat("workshop.preview", {{"now", Money(now.own)}, {"with", Money(with.own)}}).c_str());
+  ImGui::TextDisabled("%s", Tr("workshop.preview-basis"));
+}
+
+WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
+  WorkshopActions actions;
+  const Exercise& ex = workshop.exercise();
+  const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(workshop.Team())];
+  ImGui::TextUnformatted(TrFormat("workshop.you-play", {{"team", TeamName(team)}}).c_str());
+  RoundHeading(workshop);
+  if (ImGui::CollapsingHeader(TrId("workshop.your-briefing", "your-briefing").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    Wrapped(Local(team.briefing));
+    ImGui::TextDisabled("%s", Tr("workshop.objectives"));
+    Wrapped(Local(team.objectives));
+  }
+  if (ImGui::CollapsingHeader(TrId("workshop.the-exercise", "the-exercise").c_str())) Wrapped(Local(ex.briefing));
+  ImGui::SeparatorText(Tr("workshop.news"));
+  Injects(workshop, false);
+  ImGui::SeparatorText(Tr("workshop.your-decision"));
+  if (!team.DecidesIn(workshop.Round())) {
+    ImGui::TextDisabled("%s", Tr("workshop.your-team-not-deciding"));
+    return actions;
+  }
+  DecisionSteps& draft = workshop.Draft();
+  for (std::size_t i = 0; i < team.levers.size(); ++i) StepSlider(team.levers[i], draft[i]);
+  PreviewLine(workshop);
+  if (ImGui::Button(TrId("workshop.submit", "submit").c_str())) workshop.Submit();
+  MarkLastItem("workshop-submit");
+  if (!workshop.LastCode().empty()) {
+    ImGui::TextUnformatted(Tr("workshop.read-code"));
+    ImGui::SetWindowFontScale(1.6f);
+    ImGui::TextColored(kDoneColour, "%s", workshop.LastCode().c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (ImGui::SmallButton(TrId("workshop.copy-code", "copy-code").c_str())) actions.copy = CopyRequest{workshop.LastCode(), Tr("workshop.code-copied")};
+    MarkLastItem("workshop-copy-code");
+  }
+  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
+  (void)state;
+  return actions;
+}
+
+}  // namespace
+
+std::string DescribeCodeProblem(const Workshop& workshop, std::string_view code, const Problem& problem) {
+  if (code.find_first_not_of(" -") == std::string_view::npos) return Tr("workshop.code.empty");
+  const Exercise& ex = workshop.exercise();
+  const Expected<DecisionCode> decoded = DecodeDecisionCode(ex, code);
+  if (!decoded) return TrFormat("workshop.code.unreadable", {{"problem", problem.message}});
+  // The session checks of CheckDecisionCode, in its order, on the session as it still is.
+  const DecisionCode& d = decoded.value();
+  const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(d.team)];
+  const int current = workshop.Round();
+  const std::string round = std::to_string(d.round);
+  if (d.round < current) return TrFormat("workshop.code.stale", {{"round", round}, {"current", std::to_string(current)}});
+  if (d.round > current) return TrFormat("workshop.code.early", {{"round", round}, {"current", std::to_string(current)}});
+  if (!team.DecidesIn(d.round)) return TrFormat("workshop.code.not-deciding", {{"team", TeamName(team)}, {"round", round}});
+  if (workshop.Decided(d.team)) {
+    const DecisionSteps& recorded = workshop.play().rounds.back().decisions[static_cast<std::size_t>(d.team)];
+    return TrFormat(recorded == d.steps ? "workshop.code.duplicate" : "workshop.code.decided-otherwise", {{"team", TeamName(team)}, {"round", round}});
+  }
+  return TrFormat("workshop.code.unreadable", {{"problem", problem.message}});
+}
+
+WorkshopActions DrawWorkshopPanel(Workshop& workshop, WorkshopPanelState& state) {
+  Wrapped(LocalName(workshop.exercise().title, workshop.exercise().id));
+  WorkshopActions actions = workshop.Facilitating() ? FacilitatorPanel(workshop, state) : TeamPanel(workshop, state);
+  ImGui::Separator();
+  if (ImGui::SmallButton(TrId("workshop.leave", "leave").c_str())) actions.leave = true;
+  MarkLastItem("workshop-leave");
+  return actions;
+}
+
+WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& state) {
+  WorkshopActions actions;
+  if (!state.showDebrief) return actions;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.7f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin(TrId("workshop.debrief.title", "workshop-debrief").c_str(), &state.showDebrief)) {
+    MarkWindow("workshop-debrief-window");
+    const Expected<Debrief>& debrief = workshop.CurrentDebrief();
+    if (!debrief) {
+      ImGui::TextColored(kProblemColour, "%s", debrief.problems().front().message.c_str());
+    } else {
+      const Debrief& d = debrief.value();
+      const Exercise& ex = workshop.exercise();
+      Wrapped(TrFormat("workshop.debrief.costs", {{"round", std::to_string(workshop.Round())}, {"rounds", std::to_string(ex.rounds)}}));
+      if (ImGui::BeginTable("scores", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        for (const char* heading : {"workshop.debrief.team", "workshop.debrief.played", "workshop.debrief.no-cooperation",
+                                    "workshop.debrief.full-cooperation"}) {
+          ImGui::TableSetupColumn(Tr(heading));
+        }
+        ImGui::TableHeadersRow();
+        for (std::size_t t = 0; t < ex.teams.size(); ++t) {
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(TeamName(ex.teams[t]).c_str());
+          for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Money(outcome->teams[t].score).c_str());
+          }
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(Tr("workshop.debrief.all-teams"));
+        for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(Money(outcome->collective).c_str());
+        }
+        ImGui::EndTable();
+      }
+      ImGui::SeparatorText(Tr("workshop.debrief.effects"));
+      if (d.effects.empty()) ImGui::TextDisabled("%s", Tr("workshop.debrief.no-effects"));
+      for (const DecisionEffect& effect : d.effects) {
+        ImGui::BulletText("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
+                                                                     {"team", TeamNameOf(ex, effect.team)},
+                                                                     {"own", SignedMoney(effect.ownChange)},
+                                                                     {"all", SignedMoney(effect.collectiveChange)}})
+                                    .c_str());
+      }
+      ImGui::SeparatorText(Tr("workshop.debrief.timeline"));
+      for (const TimelineEntry& entry : d.timeline) {
+        const std::string round = std::to_string(entry.round);
+        if (entry.kind == TimelineEntry::Kind::Inject) {
+          ImGui::BulletText("%s", TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)},
+                                                                       {"text", LocalName(entry.text, entry.id)}})
+                                      .c_str());
+        } else {
+          const char* key = entry.changes.size() == 1 ? "workshop.debrief.decision-one" : "workshop.debrief.decision-many";
+          ImGui::BulletText("%s", TrFormat(key, {{"round", round}, {"team", LocalName(entry.text, entry.id)},
+                                                 {"count", std::to_string(entry.changes.size())}})
+                                      .c_str());
+        }
+      }
+      if (ImGui::Button(TrId("workshop.debrief.export", "export-debrief").c_str())) actions.exportDebriefCsv = true;
+      MarkLastItem("workshop-export-debrief");
+    }
+  }
+  ImGui::End();
+  return actions;
+}
+
+}  // namespace kz

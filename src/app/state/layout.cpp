@@ -1,0 +1,45 @@
+#include "state/layout.hpp"
+
+#include <utility>
+
+#include "kizuna/link.hpp"
+
+namespace kz {
+namespace {
+
+constexpr float kLeversWidth = 0.28f;
+// The right column's bands when all three show; hidden ones give their share to the others.
+constexpr float kFindingsShare = 0.24f;
+constexpr float kMapShare = 0.38f;
+constexpr float kChartShare = 0.38f;
+
+bool Shows(std::uint32_t flags, std::uint32_t hideBit) { return (flags & kEmbedMode) == 0 || (flags & hideBit) == 0; }
+
+}  // namespace
+
+PanelLayout LayoutPanels(std::uint32_t embedFlags) {
+  PanelLayout layout;
+  layout.levers.shown = Shows(embedFlags, kEmbedHideLevers);
+  layout.findings.shown = Shows(embedFlags, kEmbedHideFindings);
+  layout.map.shown = Shows(embedFlags, kEmbedHideMap);
+  layout.chart.shown = Shows(embedFlags, kEmbedHideChart);
+  if (!layout.levers.shown && !layout.findings.shown && !layout.map.shown && !layout.chart.shown) layout.chart.shown = true;
+
+  const bool rightColumn = layout.findings.shown || layout.map.shown || layout.chart.shown;
+  const float columnX = layout.levers.shown ? kLeversWidth : 0.0f;
+  if (layout.levers.shown) layout.levers = PanelRect{0.0f, 0.0f, rightColumn ? kLeversWidth : 1.0f, 1.0f, true};
+
+  const float total = (layout.findings.shown ? kFindingsShare : 0.0f) + (layout.map.shown ? kMapShare : 0.0f) +
+                      (layout.chart.shown ? kChartShare : 0.0f);
+  float y = 0.0f;
+  for (auto [rect, share] : {std::pair{&layout.findings, kFindingsShare}, std::pair{&layout.map, kMapShare},
+                             std::pair{&layout.chart, kChartShare}}) {
+    if (!rect->shown) continue;
+    const float height = share / total;
+    *rect = PanelRect{columnX, y, 1.0f - columnX, height, true};
+    y += height;
+  }
+  return layout;
+}
+
+}  // namespace kz

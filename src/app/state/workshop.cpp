@@ -1,0 +1,115 @@
+// Workshop: the app's hold on an exercise being played; every rule lives in the core.
+#include "state/workshop.hpp"
+
+#include <utility>
+
+#include "state/catalog.hpp"
+
+namespace kz {
+
+void Workshop::Start(Exercise exercise) {
+  Play play = StartPlay(exercise);
+  Resume(std::move(exercise), std::move(play), -1);
+}
+
+void Workshop::Resume(Exercise exercise, Play play, int teamIndex) {
+  ex = std::move(exercise);
+  played = std::move(play);
+  team = teamIndex;
+  active = true;
+  lastCode.clear();
+  Changed();
+}
+
+void Workshop::Changed() {
+  ++version;
+  ResetDraft();
+}
+
+// A team's draft starts from the values in effect: its decision this round, else its last ones.
+void Workshop::ResetDraft() {
+  draft.clear();
+  if (team >= 0) draft = StepsAfterRound(ex, played, Round())[static_cast<std::size_t>(team)];
+}
+
+std::string Workshop::SessionLink() const { return EncodeSessionLink(ex, played); }
+
+std::string Workshop::TeamLink(int teamIndex) const {
+  return SessionLink() + "." + ex.teams[static_cast<std::size_t>(teamIndex)].id;
+}
+
+std::vector<Problem> Workshop::EnterCode(std::string_view code) {
+  Expected<DecisionCode> entered = EnterDecisionCode(ex, played, code);
+  if (!entered) return entered.problems();
+  Changed();
+  return {};
+}
+
+std::vector<Problem> Workshop::Decide(int teamIndex, const DecisionSteps& steps) {
+  Play attempt = played;
+  ClearDecision(attempt, teamIndex);
+  if (std::vector<Problem> problems = RecordDecision(ex, attempt, teamIndex, steps); !problems.empty()) return problems;
+  played = std::move(attempt);
+  Changed();
+  return {};
+}
+
+std::vector<Problem> Workshop::Advance() {
+  if (std::vector<Problem> problems = AdvanceRound(ex, played); !problems.empty()) return problems;
+  Changed();
+  return {};
+}
+
+bool Workshop::UndoRound() {
+  if (!kz::UndoRound(played)) return false;
+  Changed();
+  return true;
+}
+
+bool Workshop::Decided(int teamIndex) const {
+  if (played.rounds.empty()) return false;
+  const std::vector<DecisionSteps>& decisions = played.rounds.back().decisions;
+  return teamIndex >= 0 && teamIndex < static_cast<int>(decisions.size()) && !decisions[static_cast<std::size_t>(teamIndex)].empty();
+}
+
+std::vector<Problem> Workshop::SetDraftValue(std::string_view path, double value) {
+  if (team < 0) return {{"", Tr("workshop.no-draft-choose-team")}};
+  const std::vector<ExerciseLever>& levers = ex.teams[static_cast<std::size_t>(team)].levers;
+  for (std::size_t i = 0; i < levers.size(); ++i) {
+    if (levers[i].path != path) continue;
+    if (value < levers[i].min || value > levers[i].max) {
+      return {{std::string(path), TrFormat("workshop.lever-out-of-range", {{"min", std::to_string(levers[i].min)}, {"max", std::to_string(levers[i].max)}})}};
+    }
+    draft[i] = levers[i].NearestStep(value);
+    return {};
+  }
+  return {{std::string(path), Tr("workshop.not-a-team-lever")}};
+}
+
+Expected<DecisionPreview> Workshop::Preview() const {
+  if (team < 0) return std::vector<Problem>{{"", Tr("workshop.no-draft")}};
+  return PreviewDecision(ex, played, team, draft);
+}
+
+std::string Workshop::Submit() {
+  lastCode = EncodeDecisionCode(ex, DecisionCode{Round(), team, draft});
+  return lastCode;
+}
+
+Expected<Scenario> Workshop::CommonPicture() const { return ScenarioAtRound(ex, played, Round()); }
+
+const Expected<Debrief>& Workshop::CurrentDebrief() const {
+  if (!debrief || debriefVersion != version) {
+    debrief = MakeDebrief(ex, played);
+    debriefVersion = version;
+  }
+  return *debrief;
+}
+
+std::pair<std::string, std::string> SplitTeamLink(std::string_view text) {
+  const std::size_t dot = text.rfind('.');
+  if (dot == std::string_view::npos) return {std::string(text), ""};
+  return {std::string(text.substr(0, dot)), std::string(text.substr(dot + 1))};
+}
+
+}  // namespace kz
