@@ -41,11 +41,18 @@ std::set<std::string> KeysNamedInTheCode() {
       R"re(["']((?:menu|top|data|link|compare|restore|window|embed|share|status|page|lever|finding|findings|format|shock|constraint|readout|timeline|about|help|chart|map|analysis|plot|number|explain|workshop)\.[A-Za-z0-9.-]+)["'])re");
   std::set<std::string> keys;
   const std::filesystem::path root(KIZUNA_TEST_SOURCE_DIR);
-  std::vector<std::filesystem::path> files{root / "src/core/findings_text.cpp", root / "web/loader.js",
-                                        root / "index.html"};
-  for (const char* folder : {"src/app", "src/platform/web"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(root / folder)) {
-      if (entry.path().extension() == ".cpp" || entry.path().extension() == ".hpp") files.push_back(entry.path());
+  std::vector<std::filesystem::path> files{root / "src/core/findings_text.cpp", root / "index.html"};
+  // The app's folders (state/, panels/) and the page's scripts, wherever they are split to.
+  for (const char* folder : {"src/app", "src/platform/web", "web"}) {
+    for (auto it = std::filesystem::recursive_directory_iterator(root / folder); it != std::filesystem::recursive_directory_iterator(); ++it) {
+      const std::filesystem::path& path = it->path();
+      if (path.filename() == "node_modules" || path.filename() == "tools") {
+        it.disable_recursion_pending();
+        continue;
+      }
+      const std::string extension = path.extension().string();
+      const bool web = std::string(folder) == "web";
+      if (web ? extension == ".js" : (extension == ".cpp" || extension == ".hpp")) files.push_back(path);
     }
   }
   for (const auto& file : files) {
