@@ -97,7 +97,7 @@ std::string App::LinkStateKey() const {
   const Selection& s = work.selection();
   // Not the map view: it changes every frame of a pan, and the address bar must not be rewritten
   // that often (browsers throttle it). Links made then (Share, the next change) carry the map view.
-  return std::to_string(work.findingsVersion()) + "/" + std::to_string(s.region) + "/" + std::to_string(s.good) + "/" +
+  return std::to_string(work.resultsVersion()) + "/" + std::to_string(s.region) + "/" + std::to_string(s.good) + "/" +
          std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "") +
          (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "");
 }

@@ -8,8 +8,8 @@
 #include <cmath>
 
 #include "kizuna/json_write.hpp"
-#include "panels/panel_findings.hpp"
-#include "panels/panel_levers.hpp"
+#include "state/chart_data.hpp"
+#include "state/selection_text.hpp"
 
 namespace kz {
 namespace {
@@ -63,7 +63,7 @@ std::string LeversJson(const Session& session, bool changedOnly) {
     KeyNumber(w, "preset", session.PresetValue(lever.path).value_or(NAN));
     w.Key("integer");
     w.Bool(lever.integer);
-    KeyString(w, "group", LeverGroup(lever.path));
+    KeyString(w, "group", LeverGroupName(lever.group));
     KeyString(w, "source", session.ProvenanceOf(lever.path));
     w.EndObject();
   }

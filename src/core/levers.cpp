@@ -302,6 +302,36 @@ void SetTradeShare(Scenario& s, std::size_t index, double value) {
   s.trade[index].share = value;
 }
 
+// The words of a path ("policy.JP.stockpile.re_oxide.targetMonths" -> policy, JP, stockpile, ...).
+std::vector<std::string> Segments(std::string_view path) {
+  std::vector<std::string> words;
+  for (std::size_t begin = 0; begin <= path.size();) {
+    const std::size_t end = std::min(path.find('.', begin), path.size());
+    words.emplace_back(path.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return words;
+}
+
+// The lever's group, owner and label words, from the path ForEachLever built: the path grammar's one
+// reader (the app reads these fields, never the path). Top-level levers have no owner.
+void Place(LeverInfo& lever) {
+  std::vector<std::string> words = Segments(lever.path);
+  if (words.size() < 3) {  // horizonMonths, discountRate
+    lever.group = LeverGroup::WorldData;
+    lever.labelParts = std::move(words);
+    return;
+  }
+  const std::string& kind = words[0];
+  lever.group = kind == "event" ? LeverGroup::Shocks
+                : kind == "policy" ? LeverGroup::Policies
+                : kind == "framework" ? LeverGroup::Frameworks
+                : kind == "risk" ? LeverGroup::Risks
+                                 : LeverGroup::WorldData;
+  lever.owner = words[1];
+  lever.labelParts.assign(words.begin() + 2, words.end());
+}
+
 Problem UnknownLever(std::string_view path) {
   if (path.empty()) return Problem{"", "a lever path is required"};
   return Problem{std::string(path), "unknown lever"};
@@ -317,7 +347,8 @@ std::vector<LeverInfo> ListLevers(const Scenario& scenario) {
                            ? std::nextafter(spec.range.min, std::numeric_limits<double>::infinity())
                            : spec.range.min;
     levers.push_back(LeverInfo{std::move(spec.path), std::move(spec.unit), min, spec.range.max, static_cast<double>(field), spec.range.integer,
-                               std::move(spec.label)});
+                               std::move(spec.label), LeverGroup::WorldData, "", {}});
+    Place(levers.back());
     return false;
   });
   return levers;
@@ -349,7 +380,23 @@ Expected<double> GetLever(const Scenario& scenario, std::string_view path) {
   return value;
 }
 
+const char* LeverGroupName(LeverGroup group) {
+  switch (group) {
+    case LeverGroup::Shocks: return "Shocks";
+    case LeverGroup::Policies: return "National policies";
+    case LeverGroup::Frameworks: return "Frameworks";
+    case LeverGroup::Risks: return "Risks";
+    case LeverGroup::WorldData: return "World data";
+  }
+  return "World data";
+}
+
 std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double value) {
+  std::vector<std::string> changed;
+  return SetLever(scenario, path, value, changed);
+}
+
+std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double value, std::vector<std::string>& changed) {
   std::vector<Problem> problems;
   bool found = false;
   ForEachLever(scenario, [&](const LeverSpec& spec, auto& field) {
@@ -359,6 +406,11 @@ std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double 
       problems.push_back(Problem{spec.path, std::move(*message)});
     } else if (spec.trade != kNoTrade) {
       SetTradeShare(scenario, spec.trade, value);
+      const TradeShare& set = scenario.trade[spec.trade];
+      for (const TradeShare& t : scenario.trade) {  // the buyer's shares of the good, this one among them
+        if (t.buyer == set.buyer && t.good == set.good) changed.push_back("trade." + t.buyer + "." + t.good + "." + t.seller);
+      }
+      return true;
     } else if constexpr (std::is_same_v<std::remove_reference_t<decltype(field)>, bool>) {
       field = value != 0.0;  // switches are whole numbers in 0..1: CheckRange said so
     } else if constexpr (std::is_same_v<std::remove_reference_t<decltype(field)>, int>) {
@@ -366,6 +418,7 @@ std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double 
     } else {
       field = value;
     }
+    if (problems.empty()) changed.push_back(spec.path);
     return true;
   });
   if (!found) problems.push_back(UnknownLever(path));

@@ -92,10 +92,10 @@ TEST(AppSmoke, PresetComparisonIsNotReRunOnEdits) {
   session.SetComparison(kz::Comparison::Preset);
   const double presetLoss = session.comparisonResults()->metrics.front().cumulativeLoss;
   const int runs = session.runs();
-  const int findings = session.findingsVersion();
+  const int findings = session.resultsVersion();
   ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", 0.0).empty());
   EXPECT_EQ(session.runs(), runs + 1);
-  EXPECT_GT(session.findingsVersion(), findings);
+  EXPECT_GT(session.resultsVersion(), findings);
   EXPECT_EQ(session.comparisonResults()->metrics.front().cumulativeLoss, presetLoss);
   session.SetComparison(kz::Comparison::NoEvents);
   const int before = session.runs();

@@ -78,7 +78,7 @@ TEST(Language, SwitchingIsInstantAndRewordsTheFindings) {
   LoadDefaultWorld(app);
   DrawFrames(app, 2);
   const std::string english = app.session().findings().paragraph;
-  const int version = app.session().findingsVersion();
+  const int version = app.session().resultsVersion();
   const std::string readout = kz::SelectionReadout(app.session());
   EXPECT_NE(readout.find("of need met"), std::string::npos) << readout;
   Click(app, "language-menu");
@@ -88,7 +88,7 @@ TEST(Language, SwitchingIsInstantAndRewordsTheFindings) {
   const std::string japanese = kz::SelectionReadout(app.session());
   EXPECT_NE(japanese.find("を充足"), std::string::npos) << japanese;
   EXPECT_NE(japanese.find("か月目"), std::string::npos) << japanese;
-  EXPECT_NE(app.session().findingsVersion(), version) << "the page republishes the findings";
+  EXPECT_NE(app.session().resultsVersion(), version) << "the page republishes the findings";
   EXPECT_NE(app.session().findings().paragraph, english);
   Click(app, "language-menu");
   Click(app, "language-en");

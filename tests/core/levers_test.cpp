@@ -273,4 +273,43 @@ TEST(Levers, OnlySellerOfAGoodKeepsAShareOfOne) {
             Strings{"trade.JP.motors.JP: must be in 1..1, got 0.5"});
 }
 
+
+// The lever's place comes from the core (the path grammar's one reader): group, owner and the label's
+// words; the app reads these, never the path.
+TEST(Levers, EachLeverKnowsItsGroupOwnerAndLabelWords) {
+  const std::vector<kz::LeverInfo> levers = kz::ListLevers(SmallChainScenario());
+  const kz::LeverInfo* horizon = Find(levers, "horizonMonths");
+  EXPECT_EQ(horizon->group, kz::LeverGroup::WorldData);
+  EXPECT_EQ(horizon->owner, "");
+  EXPECT_EQ(horizon->labelParts, Strings{"horizonMonths"});
+  const kz::LeverInfo* pile = Find(levers, "policy.JP.stockpile.re_oxide.targetMonths");
+  EXPECT_EQ(pile->group, kz::LeverGroup::Policies);
+  EXPECT_EQ(pile->owner, "JP");
+  EXPECT_EQ(pile->labelParts, (Strings{"stockpile", "re_oxide", "targetMonths"}));
+  const kz::LeverInfo* shock = Find(levers, "event.cn-oxide-cut.fraction");
+  EXPECT_EQ(shock->group, kz::LeverGroup::Shocks);
+  EXPECT_EQ(shock->owner, "cn-oxide-cut");
+  EXPECT_EQ(shock->labelParts, Strings{"fraction"});
+  const kz::LeverInfo* trade = Find(levers, "trade.JP.re_magnet.CN");
+  EXPECT_EQ(trade->group, kz::LeverGroup::WorldData);
+  EXPECT_EQ(trade->owner, "JP");
+  EXPECT_EQ(trade->labelParts, (Strings{"re_magnet", "CN"}));
+  EXPECT_STREQ(kz::LeverGroupName(kz::LeverGroup::Policies), "National policies");
+}
+
+// SetLever says what it changed: the lever, or every share of the buyer's good for a trade share.
+TEST(Levers, SetLeverReportsWhatItChanged) {
+  Scenario s = SmallChainScenario();
+  std::vector<std::string> changed;
+  ASSERT_TRUE(kz::SetLever(s, "policy.JP.stockpile.re_oxide.targetMonths", 2.0, changed).empty());
+  EXPECT_EQ(changed, Strings{"policy.JP.stockpile.re_oxide.targetMonths"});
+  changed.clear();
+  ASSERT_TRUE(kz::SetLever(s, "trade.JP.re_magnet.CN", 0.8, changed).empty());
+  std::sort(changed.begin(), changed.end());
+  EXPECT_EQ(changed, (Strings{"trade.JP.re_magnet.CN", "trade.JP.re_magnet.JP"}));
+  changed.clear();
+  EXPECT_FALSE(kz::SetLever(s, "trade.JP.re_magnet.CN", 1.5, changed).empty());
+  EXPECT_TRUE(changed.empty()) << "a refused value changes nothing";
+}
+
 }  // namespace

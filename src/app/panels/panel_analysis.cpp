@@ -526,12 +526,12 @@ std::string SensitivityMetricPath(SensitivityMetric metric, const Session& sessi
 std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::size_t limit) {
   std::vector<std::size_t> out;
   if (!session.loaded()) return out;
-  const std::string policy = "policy." + SelectedRegionId(session) + ".";
+  const std::string region = SelectedRegionId(session);
   const std::vector<LeverInfo>& levers = session.levers();
   for (std::size_t i = 0; i < levers.size() && out.size() < limit; ++i) {
-    const std::string& path = levers[i].path;
-    const bool relevant = path.rfind("event.", 0) == 0 || path.rfind("framework.", 0) == 0 || path.rfind("risk.", 0) == 0 ||
-                          path.rfind(policy, 0) == 0;
+    const LeverGroup group = levers[i].group;
+    const bool relevant = group == LeverGroup::Shocks || group == LeverGroup::Frameworks || group == LeverGroup::Risks ||
+                          (group == LeverGroup::Policies && levers[i].owner == region);
     if (relevant && levers[i].value != 0.0) out.push_back(i);
   }
   return out;

@@ -19,16 +19,6 @@ constexpr ImU32 kPalette[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40,
 
 ImU32 RegionColour(int region) { return kPalette[static_cast<std::size_t>(region) % std::size(kPalette)]; }
 
-const char* MetricName(ChartMetric metric) {
-  switch (metric) {
-    case ChartMetric::Fulfilment: return Tr("chart.fulfilment");
-    case ChartMetric::Price: return Tr("chart.price");
-    case ChartMetric::Stockpile: return Tr("chart.stock");
-    case ChartMetric::Loss: return Tr("chart.loss");
-  }
-  return "";
-}
-
 struct Plot {
   ImVec2 min, max;  // plot area in screen space
   int months = 1;
@@ -40,18 +30,6 @@ struct Plot {
     const float y = max.y - (max.y - min.y) * static_cast<float>(share);
     return ImVec2(x, y);
   }
-};
-
-// What one series shows: the metric itself, or its difference from the comparison (delta view).
-struct SeriesSource {
-  const Results* results = nullptr;
-  const Results* minus = nullptr;  // delta view: subtract this run
-  ChartMetric metric = ChartMetric::Fulfilment;
-  double At(int t, int region, int good) const {
-    const double value = MetricValue(*results, metric, t, region, good);
-    return minus ? value - MetricValue(*minus, metric, t, region, good) : value;
-  }
-  std::string Format(double value) const { return minus ? FormatMetricDelta(metric, value) : FormatMetric(metric, value); }
 };
 
 void DrawAxes(ImDrawList* draw, const Plot& plot, const SeriesSource& source, const AxisTicks& ticks) {
@@ -98,128 +76,7 @@ AxisTicks RangeOf(const SeriesSource& source, int months, int good, const std::v
   return ticks;
 }
 
-std::string RegionName(const Scenario& s, int region) {
-  const Region& r = s.regions[static_cast<std::size_t>(region)];
-  return LocalName(r.name, r.id);
-}
-
-std::string GoodLabel(const Scenario& s, int good) {
-  const Good& g = s.goods[static_cast<std::size_t>(good)];
-  return LocalName(g.name, g.id);
-}
-
 }  // namespace
-
-AxisTicks NiceTicks(double maxValue, int wantedTicks) {
-  if (!(maxValue > 0.0) || !std::isfinite(maxValue)) return {};
-  const double raw = maxValue / std::max(1, wantedTicks);
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    step = m * magnitude;
-    if (step >= raw) break;
-  }
-  return AxisTicks{std::ceil(maxValue / step - 1e-9) * step, step};
-}
-
-std::string FormatMetricDelta(ChartMetric metric, double value) {
-  if (std::fabs(value) < 1e-12) value = 0.0;  // no "-0"
-  char text[32];
-  switch (metric) {
-    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f", value * 100.0); return TrFormat("chart.points", {{"number", text}});
-    case ChartMetric::Price: std::snprintf(text, sizeof text, "%+.2fx", value); break;
-    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%+.3g", value); break;
-    case ChartMetric::Loss: return MoneyAxisLabel(value, true);
-  }
-  return text;
-}
-
-std::string FormatMetric(ChartMetric metric, double value) {
-  char text[32];
-  switch (metric) {
-    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
-    case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
-    case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
-    case ChartMetric::Loss: return MoneyAxisLabel(value, false);
-  }
-  return text;
-}
-
-double MetricValue(const Results& r, ChartMetric metric, int t, int region, int good) {
-  const std::size_t i = r.Index(t, region, good);
-  switch (metric) {
-    case ChartMetric::Fulfilment: return r.fulfilment[i];
-    case ChartMetric::Price: return r.price[i];
-    case ChartMetric::Stockpile: return r.stockpile[i];
-    case ChartMetric::Loss: return r.loss[i];
-  }
-  return 0.0;
-}
-
-std::vector<int> RegionsUsing(const Results& r, int good) {
-  std::vector<int> regions;
-  for (int region = 0; region < r.regions; ++region) {
-    for (int t = 0; t < r.months; ++t) {
-      const std::size_t i = r.Index(t, region, good);
-      if (r.deliveries[i] > 0.0 || r.finalDemand[i] > 0.0 || r.fulfilment[i] < 1.0) {
-        regions.push_back(region);
-        break;
-      }
-    }
-  }
-  return regions;
-}
-
-namespace {
-
-const char* MetricKey(ChartMetric metric) {
-  switch (metric) {
-    case ChartMetric::Fulfilment: return "fulfilment";
-    case ChartMetric::Price: return "price";
-    case ChartMetric::Stockpile: return "stockpile";
-    case ChartMetric::Loss: return "loss";
-  }
-  return "";
-}
-
-ChartSeries SeriesOf(const SeriesSource& source, int months, int region, int good, std::string id, std::string name) {
-  ChartSeries series{std::move(id), std::move(name), {}, {}};
-  for (int t = 0; t < months; ++t) {
-    series.values.push_back(source.At(t, region, good));
-    series.text.push_back(source.Format(series.values.back()));
-  }
-  return series;
-}
-
-}  // namespace
-
-ChartData ChartDataOf(const Session& session, const ChartPanelState& state) {
-  ChartData data;
-  if (!session.loaded()) return data;
-  const Scenario& s = session.scenario();
-  const Results& r = session.results();
-  const Results* other = session.comparisonResults();
-  const Selection& sel = session.selection();
-  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
-  data.delta = source.minus != nullptr;
-  data.title = std::string(MetricName(state.metric)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
-               GoodLabel(s, sel.good) + " by region";
-  data.metric = MetricKey(state.metric);
-  const std::string& goodUnit = s.goods[static_cast<std::size_t>(sel.good)].unit;
-  data.unit = state.metric == ChartMetric::Fulfilment ? "%" : state.metric == ChartMetric::Price ? "x"
-            : state.metric == ChartMetric::Loss ? "USD" : goodUnit;
-  data.good = r.goodIds[static_cast<std::size_t>(sel.good)];
-  data.region = r.regionIds[static_cast<std::size_t>(sel.region)];
-  data.months = r.months;
-  for (int region : RegionsUsing(r, sel.good)) {
-    data.series.push_back(SeriesOf(source, r.months, region, sel.good, r.regionIds[static_cast<std::size_t>(region)], RegionName(s, region)));
-  }
-  if (other && !data.delta) {  // drawn dashed for the selected region
-    data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric}, r.months, sel.region, sel.good, "comparison",
-                                   "Comparison, " + RegionName(s, sel.region)));
-  }
-  return data;
-}
 
 Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   Selection selection = session.selection();
@@ -229,9 +86,9 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results* other = session.comparisonResults();
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), GoodLabel(s, selection.good).c_str())) {
+  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), ChartGoodLabel(s, selection.good).c_str())) {
     for (int g = 0; g < r.goods; ++g) {
-      if (ImGui::Selectable(GoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
+      if (ImGui::Selectable(ChartGoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
     }
     ImGui::EndCombo();
   }
@@ -254,7 +111,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
   ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
-                                      {{"metric", MetricName(state.metric)}, {"good", GoodLabel(s, selection.good)}, {"unit", unit}})
+                                      {{"metric", MetricName(state.metric)}, {"good", ChartGoodLabel(s, selection.good)}, {"unit", unit}})
                                 .c_str());
 
   const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
@@ -292,11 +149,11 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(TrFormat(source.minus ? "chart.hover-difference" : "chart.hover", {{"month", std::to_string(t)}}).c_str());
     for (int region : regions) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", RegionName(s, region).c_str(),
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", ChartRegionName(s, region).c_str(),
                          source.Format(source.At(t, region, selection.good)).c_str());
     }
     if (other && !source.minus) {
-      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", RegionName(s, selection.region)},
+      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", ChartRegionName(s, selection.region)},
                                                                      {"value", FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good))}})
                                     .c_str());
     }
@@ -307,7 +164,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x, plot.max.y + ImGui::GetFontSize() + 8.0f));
   for (int region : regions) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(RegionColour(region)));
-    const std::string label = (region == selection.region ? "[" : "") + RegionName(s, region) + (region == selection.region ? "]" : "");
+    const std::string label = (region == selection.region ? "[" : "") + ChartRegionName(s, region) + (region == selection.region ? "]" : "");
     if (ImGui::SmallButton(label.c_str())) selection.region = region;
     ImGui::PopStyleColor();
     ImGui::SameLine();

@@ -1,26 +1,15 @@
-// Key findings and the selection's read-out: what the current results say, in words, and why the
-// selected region lacks the selected good in the selected month (the binding constraint the core
-// recorded). The text is also what kizuna.summary() returns to the page.
+// Findings panel: the scenario's title and story, the key findings, the selection's read-out and
+// its explanation (all computed in the state layer: state/selection_text.hpp), drawn with ImGui.
 #pragma once
 
-#include <string>
-#include <vector>
-
+#include "state/selection_text.hpp"
 #include "state/session.hpp"
 
 namespace kz {
 
-/// The selection in words: "Japan, NdFeB magnets, month 4: 62% of need met (comparison 100%);
-/// short because of export restriction 'China halts oxide exports to Japan' at China."
-std::string SelectionReadout(const Session& session);
-
-/// The explanation of the selection, recomputed only when the results or the selection change
-/// (Explain lists the scenario's levers, too slow to repeat every frame).
+/// What the findings panel keeps between frames: the explanation of the selection (state layer).
 struct FindingsPanelState {
-  int version = -1;
-  Selection selection{-1, -1, -1};
-  std::string text;
-  std::vector<std::string> levers;
+  SelectionExplanation explanation;
 };
 
 void DrawFindingsPanel(const Session& session, FindingsPanelState& state);

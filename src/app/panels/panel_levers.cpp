@@ -16,36 +16,18 @@
 namespace kz {
 namespace {
 
-// Group names: stable (the page API's levers() reports them); their labels come from the catalog.
-const std::string kShocks = "Shocks";
-const std::string kPolicies = "National policies";
-const std::string kFrameworks = "Frameworks";
-const std::string kRisks = "Risks";
-const std::string kWorldData = "World data";
-
-std::string GroupLabel(const std::string& group) {
-  const char* key = group == kShocks      ? "lever.group.shocks"
-                    : group == kPolicies   ? "lever.group.policies"
-                    : group == kFrameworks ? "lever.group.frameworks"
-                    : group == kRisks      ? "lever.group.risks"
-                                           : "lever.group.world";
-  return TrId(key, group);
+const char* GroupKey(LeverGroup group) {
+  switch (group) {
+    case LeverGroup::Shocks: return "lever.group.shocks";
+    case LeverGroup::Policies: return "lever.group.policies";
+    case LeverGroup::Frameworks: return "lever.group.frameworks";
+    case LeverGroup::Risks: return "lever.group.risks";
+    case LeverGroup::WorldData: return "lever.group.world";
+  }
+  return "lever.group.world";
 }
 
-// The second path segment names the thing a lever belongs to (event id, region, framework id).
-std::string Owner(const std::string& path) {
-  const std::size_t first = path.find('.');
-  if (first == std::string::npos) return "";
-  const std::size_t second = path.find('.', first + 1);
-  return path.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
-}
-
-// The lever's path after its owner: "stockpile.re_oxide.targetMonths".
-std::string Tail(const std::string& path) {
-  const std::size_t first = path.find('.');
-  const std::size_t second = first == std::string::npos ? first : path.find('.', first + 1);
-  return second == std::string::npos ? path : path.substr(second + 1);
-}
+std::string GroupLabel(LeverGroup group) { return TrId(GroupKey(group), LeverGroupName(group)); }
 
 // Lever names and units in words of the UI's language. English keeps the path's own segments (the
 // stable lever ids users see in links and the CLI); Japanese names each known segment, and goods by
@@ -99,19 +81,18 @@ const char* KeyFor(const std::pair<std::string_view, const char*> (&table)[N], s
   return nullptr;
 }
 
-std::string LeverLabel(const Scenario& scenario, const std::string& tail) {
-  if (CurrentLanguage() == Language::English) return tail;
+std::string LeverLabel(const Scenario& scenario, const LeverInfo& lever) {
   std::string label;
-  for (std::size_t begin = 0; begin <= tail.size();) {
-    const std::size_t end = std::min(tail.find('.', begin), tail.size());
-    const std::string segment = tail.substr(begin, end - begin);
-    std::string word = segment;
-    if (const char* key = KeyFor(kSegmentKeys, segment)) word = Tr(key);
-    for (const Good& good : scenario.goods) {
-      if (good.id == segment) word = LocalName(good.name, good.id);
+  const bool english = CurrentLanguage() == Language::English;
+  for (const std::string& part : lever.labelParts) {
+    std::string word = part;
+    if (!english) {
+      if (const char* key = KeyFor(kSegmentKeys, part)) word = Tr(key);
+      for (const Good& good : scenario.goods) {
+        if (good.id == part) word = LocalName(good.name, good.id);
+      }
     }
-    label += (label.empty() ? "" : Tr("lever.segment-separator")) + word;
-    begin = end + 1;
+    label += (label.empty() ? "" : english ? "." : Tr("lever.segment-separator")) + word;
   }
   return label;
 }
@@ -122,8 +103,8 @@ const char* UnitLabel(const std::string& unit) {
 }
 
 bool IsSwitch(const LeverInfo& lever) {
-  return lever.integer && lever.min == 0.0 && lever.max == 1.0 && lever.path.size() > 8 &&
-         lever.path.compare(lever.path.size() - 8, 8, ".enabled") == 0;
+  return lever.integer && lever.min == 0.0 && lever.max == 1.0 && !lever.labelParts.empty() &&
+         lever.labelParts.back() == "enabled";
 }
 
 void Tooltip(const Session& session, const LeverInfo& lever, std::optional<double> preset) {
@@ -216,23 +197,23 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
 
 // A named block of levers under a tree node per owner (event, region, framework), with the owner's
 // own controls first. Shocks start open (they are what a preset is about); the rest start closed.
-void OwnedGroup(const Session& session, const std::string& group, const std::vector<std::size_t>& indices,
+void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std::size_t>& indices,
                 const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
   std::string currentOwner;
   bool open = false;
   for (const std::size_t index : indices) {
     const LeverInfo* lever = &session.levers()[index];
-    const std::string owner = Owner(lever->path);
+    const std::string& owner = lever->owner;
     if (owner != currentOwner) {
       if (open) ImGui::TreePop();
       currentOwner = owner;
       const auto name = ownerNames.find(owner);
       const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
       open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
-      if (open && group == kShocks) EventControls(owner, actions);
-      if (open && group == kFrameworks) MemberControls(session.scenario(), owner, actions);
+      if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
+      if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }
-    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), Tail(lever->path)), actions.edits);
+    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), *lever), actions.edits);
   }
   if (open) ImGui::TreePop();
 }
@@ -268,14 +249,6 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
 
 }  // namespace
 
-std::string LeverGroup(const std::string& path) {
-  if (path.rfind("event.", 0) == 0) return kShocks;
-  if (path.rfind("policy.", 0) == 0) return kPolicies;
-  if (path.rfind("framework.", 0) == 0) return kFrameworks;
-  if (path.rfind("risk.", 0) == 0) return kRisks;
-  return kWorldData;
-}
-
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
   low = std::isfinite(lever.min) ? std::max(lever.min, 0.0) : 0.0;
   if (lever.min < 0.0 && std::isfinite(lever.min)) low = lever.min;
@@ -297,7 +270,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   if (state.version != session.leversVersion()) {  // thousands of levers: group once per load
     state.version = session.leversVersion();
     state.groups.clear();
-    for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[LeverGroup(session.levers()[i].path)].push_back(i);
+    for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[session.levers()[i].group].push_back(i);
     state.namesLanguage = -1;  // and the names of the new scenario's shocks, regions and frameworks
   }
   if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
@@ -307,15 +280,15 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
-  for (const std::string& group : {kShocks, kPolicies, kFrameworks, kRisks}) {
+  for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
-    const bool shocks = group == kShocks;
+    const bool shocks = group == LeverGroup::Shocks;
     if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
     if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
     if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
     OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
   }
-  if (const auto it = groups.find(kWorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(kWorldData).c_str())) {
+  if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);
   }
   return actions;

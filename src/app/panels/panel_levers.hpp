@@ -38,20 +38,16 @@ struct LeversPanelActions {
   std::vector<MembershipEdit> membership;
 };
 
-/// Which group a lever belongs to, by its path: "Shocks", "National policies", "Frameworks",
-/// "Risks" or "World data".
-std::string LeverGroup(const std::string& path);
-
 /// The slider's span for a lever: its own range when finite, otherwise 0 .. a few times the larger
 /// of its current and preset values (at least 1), so unbounded quantities are still draggable.
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high);
 
 /// The panel's persistent state: the filter text for the long world-data list, and the levers
-/// grouped by LeverGroup (indices into Session::levers()), rebuilt only when the list changes.
+/// grouped by LeverInfo::group (indices into Session::levers()), rebuilt only when the list changes.
 struct LeversPanelState {
   char filter[64] = "";
   int version = -1;
-  std::map<std::string, std::vector<std::size_t>> groups;
+  std::map<LeverGroup, std::vector<std::size_t>> groups;
   std::map<std::string, std::string> ownerNames;
   int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
   EventFormState eventForm;

@@ -15,18 +15,18 @@ const WorldMesh* WorldView::Mesh() {
 }
 
 void WorldView::Rebuild(const Session& session) {
-  shownVersion = session.findingsVersion();
+  shownVersion = session.resultsVersion();
   shown = session.selection();
   regionIds = session.results().regionIds;
   goodNames.clear();
-  for (const Good& good : session.scenario().goods) goodNames.push_back(LocalName(good.name, good.id));  // re-read on a language change (findingsVersion)
+  for (const Good& good : session.scenario().goods) goodNames.push_back(LocalName(good.name, good.id));  // re-read on a language change (resultsVersion)
   figures = RegionFigures(session.scenario(), session.results(), shown.good, shown.month);
   scene = BuildMapScene(session.scenario(), session.results(), shown.good, shown.month);
 }
 
 void WorldView::Frame(Session& session, float uiScale, MapViewport area) {
   const Selection& selection = session.selection();
-  if (session.loaded() && (session.findingsVersion() != shownVersion || selection.good != shown.good ||
+  if (session.loaded() && (session.resultsVersion() != shownVersion || selection.good != shown.good ||
                            selection.month != shown.month)) {
     Rebuild(session);
   }

@@ -40,7 +40,7 @@ class WorldView {
   std::vector<MapRegionFigures> figures;
   MapScene scene;
   MapPanel panel;
-  int shownVersion = -1;  // Session::findingsVersion() the scene was built from (changes on every run)
+  int shownVersion = -1;  // Session::resultsVersion() the scene was built from (changes on every run)
   Selection shown{-1, -1, -1};
   std::string status;
 };

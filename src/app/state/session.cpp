@@ -217,11 +217,12 @@ std::vector<Problem> Session::SetComparisonScenario(std::string_view text, std::
 
 std::vector<Problem> Session::SetLever(std::string_view path, double value) {
   Scenario edited = working;
-  std::vector<Problem> problems = kz::SetLever(edited, path, value);
+  std::vector<std::string> changed;
+  std::vector<Problem> problems = kz::SetLever(edited, path, value, changed);
   if (!problems.empty()) return problems;
   RememberForUndo(path);
   working = std::move(edited);
-  RefreshLeverValues(path);
+  RefreshLeverValues(changed);
   RunAll();
   return {};
 }
@@ -324,14 +325,11 @@ void Session::RunAll() {
   ClampSelection();
 }
 
-// Only the lever set changes, except a trade share, which rescales the buyer's other sellers of the
-// good: refreshing those alone keeps a drag cheap on scenarios with thousands of levers.
-void Session::RefreshLeverValues(std::string_view changedPath) {
-  std::string_view family = changedPath;
-  if (changedPath.rfind("trade.", 0) == 0) family = changedPath.substr(0, changedPath.rfind('.') + 1);
+// Only the levers SetLever changed (the one set, or a buyer's trade shares, which rescale together):
+// refreshing those alone keeps a drag cheap on scenarios with thousands of levers.
+void Session::RefreshLeverValues(const std::vector<std::string>& changed) {
   for (LeverInfo& lever : leverList) {
-    const bool affected = family == changedPath ? lever.path == changedPath : lever.path.rfind(family, 0) == 0;
-    if (!affected) continue;
+    if (std::find(changed.begin(), changed.end(), lever.path) == changed.end()) continue;
     if (Expected<double> value = GetLever(working, lever.path)) lever.value = value.value();
   }
 }
@@ -364,7 +362,7 @@ void Session::RunComparison() {
 void Session::UpdateFindings() {
   keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, comparisonTitle()),
                           &CurrentWording());
-  ++findingsRevision;
+  ++resultsRevision;
 }
 
 void Session::ClampSelection() {

@@ -118,9 +118,11 @@ class Session {
   int runs() const { return runCount; }
 
   /// The key findings of the current results (against the comparison when there is one), refreshed
-  /// on every run; `findingsVersion` changes whenever they are recomputed.
+  /// on every run.
   const Findings& findings() const { return keyFindings; }
-  int findingsVersion() const { return findingsRevision; }
+  /// Changes whenever the results change (every run) or their words do (a language change): what
+  /// views derived from the results (findings, explanation, map, the page's copy) key their caches on.
+  int resultsVersion() const { return resultsRevision; }
   /// Re-words the findings in the UI's new language (catalog.hpp); the version changes.
   void LanguageChanged() { UpdateFindings(); }
 
@@ -129,7 +131,7 @@ class Session {
   void RunAll();
   void RememberForUndo(std::string_view path);
   void Restore(Scenario scenario);
-  void RefreshLeverValues(std::string_view changedPath);
+  void RefreshLeverValues(const std::vector<std::string>& changed);
   void RunComparison();
   void AlignComparisonScenario();
   void ClampSelection();
@@ -153,7 +155,7 @@ class Session {
   std::unordered_map<std::string, double> presetValues;  // lever path -> the preset's value (tooltips, resets)
   int runCount = 0;
   Findings keyFindings;
-  int findingsRevision = 0;
+  int resultsRevision = 0;
   int leversRevision = 0;
 };
 

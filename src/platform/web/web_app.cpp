@@ -286,8 +286,8 @@ void WebApp::Frame() {
   FollowTextInput();
   HandleFileRequest();
   ForwardAnalysisRequests(app);
-  if (app.session().findingsVersion() != publishedFindings) {
-    publishedFindings = app.session().findingsVersion();
+  if (app.session().resultsVersion() != publishedResults) {
+    publishedResults = app.session().resultsVersion();
     PublishFindings(app.session().findings().paragraph.c_str());
   }
   PublishDataTable();

@@ -80,7 +80,7 @@ class WebApp {
   std::vector<PresetInfo> presets;
   std::string currentPreset;
   bool notifiedFirstFrame = false;  // the page was told a frame with a scenario is on screen
-  int publishedFindings = -1;  // Session::findingsVersion() last put into the page
+  int publishedResults = -1;  // Session::resultsVersion() last put into the page
   std::string publishedDataKey;  // what the page's data table was last told to show (PublishDataTable)
   std::string publishedLinkKey;  // App::LinkStateKey() of the link last put into the address bar
   int publishedEdits = -1;       // Session::editsVersion() then: new edits push a history entry

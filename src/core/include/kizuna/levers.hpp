@@ -4,6 +4,7 @@
 // Ranges are the validator's: a valid scenario stays valid after any accepted SetLever.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,14 @@ namespace kz {
 ///   policy.<region>.recycling.<good>.<rate|lagMonths>
 ///   policy.<region>.exportControl.<good>.<fraction|start|duration>
 ///   framework.<id>.<rule>.<enabled|parameter>  (rules that name goods, targets or a host: once named)
+/// Where a lever belongs in a UI: what a scenario is about (its shocks, the regions' policies, the
+/// frameworks, the risk register) or the world's data (regions, goods, demand, facilities, trade).
+enum class LeverGroup : std::uint8_t { Shocks, Policies, Frameworks, Risks, WorldData };
+
+/// The group's stable English name, as the page API reports it: "Shocks", "National policies",
+/// "Frameworks", "Risks", "World data".
+const char* LeverGroupName(LeverGroup group);
+
 struct LeverInfo {
   std::string path;   ///< stable address, see above
   std::string unit;   ///< e.g. "t/month", "USD/t", "months", "share", "x" (the good's unit where it applies)
@@ -41,6 +50,13 @@ struct LeverInfo {
   double value = 0.0; ///< current value
   bool integer = false;  ///< whole numbers only (months)
   std::string label;  ///< short English description, e.g. "JP chips capacity"
+  LeverGroup group = LeverGroup::WorldData;
+  /// The id the lever belongs to: the event, region (policies, demand, trade: the buyer, facilities:
+  /// the host), framework, hazard or good; "" for the scenario's own (horizonMonths, discountRate).
+  std::string owner;
+  /// The path's words after the owner, for a label in any language: ids of goods or regions
+  /// (e.g. {"stockpile", "re_oxide", "targetMonths"}, {"re_oxide", "CN"} for a trade share).
+  std::vector<std::string> labelParts;
 };
 
 /// Every lever of `scenario`, in scenario order (header, regions, goods, demand, facilities, trade, events,
@@ -70,5 +86,8 @@ Expected<double> GetLever(const Scenario& scenario, std::string_view path);
 /// problems (unknown path, non-finite value, out of range, not a whole number), each naming the
 /// path; on any problem the scenario is left unchanged.
 std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double value);
+/// As above, and appends to `changed` the paths whose values changed: the lever's, and for a trade
+/// share also the buyer's other shares of the good, which rescale to keep the sum at 1.
+std::vector<Problem> SetLever(Scenario& scenario, std::string_view path, double value, std::vector<std::string>& changed);
 
 }  // namespace kz

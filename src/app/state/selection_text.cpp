@@ -1,0 +1,91 @@
+// The selection in words, and why (see selection_text.hpp).
+#include "state/selection_text.hpp"
+
+#include <cstdio>
+
+#include "kizuna/explain.hpp"
+#include "kizuna/results_io.hpp"
+#include "state/catalog.hpp"
+
+namespace kz {
+namespace {
+
+std::string Percent(double share) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", share * 100.0);
+  return text;
+}
+
+std::string NameOf(const LocalizedText& name, const std::string& id) { return LocalName(name, id); }
+
+const char* ConstraintKey(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::None: return "constraint.none";
+    case ConstraintKind::Capacity: return "constraint.capacity";
+    case ConstraintKind::CapacityLoss: return "constraint.capacity-loss";
+    case ConstraintKind::RampUp: return "constraint.ramp-up";
+    case ConstraintKind::InputShortage: return "constraint.input-shortage";
+    case ConstraintKind::ExportRestriction: return "constraint.export-restriction";
+    case ConstraintKind::Chokepoint: return "constraint.chokepoint";
+  }
+  return "constraint.none";
+}
+
+std::string Cause(const Scenario& s, const Constraint& c) {
+  std::string text = Tr(ConstraintKey(c.kind));
+  if (c.kind == ConstraintKind::InputShortage && c.input >= 0) {
+    const Good& input = s.goods[static_cast<std::size_t>(c.input)];
+    text = TrFormat("readout.cause-of", {{"cause", text}, {"input", NameOf(input.name, input.id)}});
+  }
+  if (c.event >= 0) text = TrFormat("readout.cause-event", {{"cause", text}, {"event", EffectName(s, c.event)}});
+  if (c.region >= 0) {
+    const Region& at = s.regions[static_cast<std::size_t>(c.region)];
+    text = TrFormat("readout.cause-at", {{"cause", text}, {"region", NameOf(at.name, at.id)}});
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string SelectionReadout(const Session& session) {
+  if (!session.loaded()) return "";
+  const Scenario& s = session.scenario();
+  const Results& r = session.results();
+  const Selection& sel = session.selection();
+  const Region& region = s.regions[static_cast<std::size_t>(sel.region)];
+  const Good& good = s.goods[static_cast<std::size_t>(sel.good)];
+  const std::size_t i = r.Index(sel.month, sel.region, sel.good);
+  std::string text = TrFormat("readout.met", {{"region", NameOf(region.name, region.id)},
+                                             {"good", NameOf(good.name, good.id)},
+                                             {"month", MonthLabel(sel.month)},
+                                             {"share", Percent(r.fulfilment[i])}});
+  if (const Results* other = session.comparisonResults()) text += TrFormat("readout.comparison", {{"share", Percent(other->fulfilment[i])}});
+  if (r.binding[i].kind != ConstraintKind::None) text += TrFormat("readout.short-because", {{"cause", Cause(s, r.binding[i])}});
+  return text + Tr("finding.sentence-end");
+}
+
+namespace {
+
+bool SameSelection(const Selection& a, const Selection& b) {
+  return a.region == b.region && a.good == b.good && a.month == b.month;
+}
+
+}  // namespace
+
+void RefreshExplanation(const Session& session, const Wording* wording, SelectionExplanation& explanation) {
+  if (explanation.version == session.resultsVersion() && SameSelection(explanation.selection, session.selection())) return;  // a language change bumps the version
+  explanation.version = session.resultsVersion();
+  explanation.selection = session.selection();
+  explanation.text.clear();
+  explanation.levers.clear();
+  if (!session.loaded()) return;
+  const Results& r = session.results();
+  const Selection& sel = session.selection();
+  Expected<Explanation> why = Explain(session.scenario(), r, r.regionIds[static_cast<std::size_t>(sel.region)],
+                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, wording);
+  if (!why || why.value().chain.empty()) return;
+  explanation.text = why.value().text;
+  for (const LeverSuggestion& lever : why.value().levers) explanation.levers.push_back(lever.path + ": " + lever.reason);
+}
+
+}  // namespace kz
