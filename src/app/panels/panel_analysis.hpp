@@ -7,13 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "state/analysis_options.hpp"
 #include "state/analysis_state.hpp"
 #include "state/session.hpp"
 
 namespace kz {
-
-/// Sensitivity metrics the window offers; the region and good come from the session's selection.
-enum class SensitivityMetric { TotalLoss, RegionLoss, RegionWelfare, Shortfall, PeakPrice };
 
 /// The window's UI state: the options being edited and which tab shows.
 struct AnalysisPanelState {
@@ -36,17 +34,5 @@ struct AnalysisPanelState {
 
 /// Draws the window while *open (closing it sets *open = false). Requires a current ImGui frame.
 void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, AnalysisPanelState& state, bool* open);
-
-/// The metric path for RunSensitivity ("loss", "loss.JP", "shortfall.JP.chips", ...).
-std::string SensitivityMetricPath(SensitivityMetric metric, const Session& session);
-
-/// Options JSON of each kind, as the worker reads them (kizuna/analysis_job.hpp).
-std::string MonteCarloOptionsJson(int runs, std::uint64_t seed);
-std::string CoalitionOptionsJson(const std::string& framework, const std::vector<std::string>& candidates);
-std::string SensitivityOptionsJson(const std::string& metric, double spread, const std::vector<std::string>& levers);
-
-/// The levers a sensitivity run starts with: shocks, frameworks, risks and the selected region's
-/// policies that are not zero (a zero lever +/-50% does not move), at most `limit`, in lever order.
-std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::size_t limit = 24);
 
 }  // namespace kz

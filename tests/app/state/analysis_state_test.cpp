@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "../core/bundled_scenarios.hpp"
+#include "../../core/bundled_scenarios.hpp"
 #include "kizuna/analysis_job.hpp"
 #include "kizuna/scenario_json.hpp"
-#include "panels/panel_analysis.hpp"
+#include "state/analysis_options.hpp"
 
 namespace kz {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../core/bundled_scenarios.hpp"
+#include "../../core/bundled_scenarios.hpp"
 #include "kizuna/validate.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "../core/bundled_scenarios.hpp"
+#include "../../core/bundled_scenarios.hpp"
 #include "headless_imgui.hpp"
 #include "kizuna/engine.hpp"
 #include "kizuna/scenario_json.hpp"
