@@ -50,18 +50,6 @@ void App::OpenedFromFile(std::string fileName) {
   currentPreset.clear();
 }
 
-std::optional<std::string> App::TakePresetRequest() {
-  std::optional<std::string> request = std::move(presetRequest);
-  presetRequest.reset();
-  return request;
-}
-
-std::optional<std::string> App::TakeComparisonRequest() {
-  std::optional<std::string> request = std::move(comparisonRequest);
-  comparisonRequest.reset();
-  return request;
-}
-
 void App::OpenAnalysis(AnalysisKind kind) {
   showAnalysis = true;
   analysisPanel.tab = kind;
@@ -91,7 +79,7 @@ void App::PresetPicker() {
     for (const PresetInfo& preset : presetList) {
       if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) {
         exercise.Close();
-        presetRequest = preset.id;
+        requests.Push(PresetRequest{preset.id});
       }
       const std::string& narrative = LocalText(preset.narrative);
       if (!narrative.empty() && ImGui::IsItemHovered()) {
@@ -120,7 +108,7 @@ void App::ComparisonPicker() {
     for (const PresetInfo& preset : presetList) {
       const bool showing = work.comparison() == Comparison::Scenario && work.comparisonId() == preset.id;
       const std::string title = TrFormat("compare.versus", {{"title", LocalName(preset.title, preset.id)}});
-      if (ImGui::Selectable((title + "##vs-" + preset.id).c_str(), showing)) comparisonRequest = preset.id;
+      if (ImGui::Selectable((title + "##vs-" + preset.id).c_str(), showing)) requests.Push(ComparisonRequest{preset.id});
     }
     ImGui::EndCombo();
   }
@@ -173,7 +161,7 @@ void App::RestoreOffer() {
   if (ImGui::Begin("##restore", nullptr, flags)) {
     ImGui::TextUnformatted(TrFormat("restore.offer", {{"time", restoreOffer}}).c_str());
     if (ImGui::Button(Tr("restore.accept"))) {
-      restoreRequest = true;
+      requests.Push(RestoreRequest{});
       restoreOffer.clear();
     }
     MarkLastItem("restore-work");
@@ -208,8 +196,6 @@ void App::LanguageMenu() {
   MarkLastItem("language-menu");
 }
 
-bool App::TakeRestoreRequest() { return std::exchange(restoreRequest, false); }
-
 void App::HelpWindow(const FrameContext& frame) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowSize(ImVec2(std::min(560.0f * frame.uiScale, viewport->WorkSize.x * 0.9f), viewport->WorkSize.y * 0.6f),
@@ -218,16 +204,10 @@ void App::HelpWindow(const FrameContext& frame) {
                           ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
   if (ImGui::Begin(TrId("window.help", "help").c_str(), &showHelp)) {
     if (std::optional<std::string> url = DrawHelpPanel(work.scenario(), AboutRows(GetBuildInfo(), frame.frameMs, frame.uiScale), helpState)) {
-      urlRequest = std::move(url);
+      requests.Push(UrlRequest{std::move(*url)});
     }
   }
   ImGui::End();
-}
-
-std::optional<std::string> App::TakeUrlRequest() {
-  std::optional<std::string> request = std::move(urlRequest);
-  urlRequest.reset();
-  return request;
 }
 
 namespace {

@@ -17,6 +17,7 @@
 #include "panels/panel_help.hpp"
 #include "panels/panel_levers.hpp"
 #include "panels/panel_workshop.hpp"
+#include "state/platform_request.hpp"
 #include "state/session.hpp"
 #include "panels/timeline.hpp"
 #include "state/workshop.hpp"
@@ -39,10 +40,7 @@ struct PresetInfo {
 
 /// What Share copies: the whole view, the comparison framed on the Difference chart, or the code
 /// that embeds the view in another page (an iframe, with the embed options chosen in its dialog).
-enum class ShareKind { View, Comparison, Embed };
 
-/// What the File menu asks of the platform, which owns files, downloads and the canvas's pixels.
-enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng, ExportDebriefCsv };
 
 /// A bundled scenario's file text and its base's ("" when none), as the platform fetched them.
 struct PresetTexts {
@@ -68,11 +66,6 @@ class App {
     exerciseList = std::move(exercises);
     exerciseListState = ListState::Known;
   }
-  /// True once, when the Workshop menu first opens without a list: the platform fetches the site's
-  /// exercise manifest then (it is not part of the first view) and answers with SetExercises.
-  bool TakeExerciseListRequest();
-  /// An exercise the user chose to run, for the platform to fetch and pass to StartWorkshop (then cleared).
-  std::optional<std::string> TakeWorkshopRequest();
   /// Starts exercise `exerciseText` (untrusted, validated) as its facilitator. `preset` holds the
   /// texts of the bundled scenario it names as base and `presetBaseId` the base that one names ("").
   /// Problems leave everything as it was.
@@ -85,18 +78,15 @@ class App {
   void LeaveWorkshop();
   Workshop& workshop() { return exercise; }
   const Workshop& workshop() const { return exercise; }
-  /// Text the user asked to copy this frame, with the confirmation to show (then cleared).
-  std::optional<CopyRequest> TakeCopyRequest();
 
   /// The scenarios the preset picker offers, and the one showing.
   void SetPresets(std::vector<PresetInfo> presets, std::string currentId);
-  /// A preset the user picked this frame, for the platform to fetch and load (then cleared).
-  std::optional<std::string> TakePresetRequest();
-  /// A preset the user picked to compare with, for the platform to fetch and pass to
-  /// Session::SetComparisonScenario (then cleared).
-  std::optional<std::string> TakeComparisonRequest();
-  /// A page the user asked to open (the model card, a source), for the platform (then cleared).
-  std::optional<std::string> TakeUrlRequest();
+  /// What the app asks of the platform since the last call (fetch a preset, copy a link, open a
+  /// file, ...), oldest first; each is asked once (state/platform_request.hpp).
+  std::vector<PlatformRequest> TakeRequests() { return requests.TakeAll(); }
+  /// The first pending request of type T, taken out (tests; the others stay pending).
+  template <typename T>
+  std::optional<T> TakeRequest() { return requests.Take<T>(); }
   /// The share link of what is on screen: the scenario's changes from its preset and the view
   /// (selection, comparison, chart, map, embedding). ShareKind::Comparison keeps only the scenario
   /// and the comparison, opening on the Difference chart at the default view; ShareKind::Embed
@@ -106,11 +96,6 @@ class App {
   /// Opens a decoded share link whose preset's texts the platform fetched; sets the view it carries.
   /// A comparison with another scenario comes back as a comparison request. Problems change nothing.
   std::vector<Problem> OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
-  /// The user chose a Share entry this frame (then cleared): the platform copies ShareLink(kind)
-  /// (for Embed, as an iframe's code).
-  std::optional<ShareKind> TakeShareRequest();
-  /// The user chose a File menu entry this frame (then cleared).
-  std::optional<FileAction> TakeFileRequest();
   /// Opens a scenario file (`text`, with the text of the base it names or ""), untrusted: validated
   /// in full, and on any problem the work stays and the status line names the problem. `preset` is
   /// the bundled scenario the file names as its id or base (empty texts when none): when a link can
@@ -132,8 +117,6 @@ class App {
 
   /// Offers the work autosaved at `savedAt` (a time the page formats) back to the user; "" withdraws it.
   void OfferRestore(std::string savedAt) { restoreOffer = std::move(savedAt); }
-  /// The user accepted the offer this frame (then cleared): the platform opens the saved link.
-  bool TakeRestoreRequest();
 
   /// Shows a message in the top bar (e.g. why a file could not be loaded); empty clears it.
   void SetStatus(std::string message) { status = std::move(message); }
@@ -181,14 +164,10 @@ class App {
   TimelineState timeline;
   std::vector<PresetInfo> presetList;
   std::string currentPreset;
-  std::optional<std::string> presetRequest;
-  std::optional<std::string> comparisonRequest;
-  std::optional<std::string> urlRequest;
+  RequestQueue requests;
   HelpPanelState helpState;
   std::string status;
   bool showHelp = false;
-  std::optional<ShareKind> shareRequest;
-  std::optional<FileAction> fileRequest;
   std::string openedFile;         // the file the scenario came from; "" = a bundled preset or a link
   std::uint32_t embedFlags = 0;   // from the link opened (EmbedFlag bits)
   std::uint32_t embedChoice = kEmbedMode | kEmbedReadOnly;  // the Embed dialog's options
@@ -197,11 +176,8 @@ class App {
   WorkshopPanelState workshopPanel;
   int syncedWorkshop = -1;  // Workshop::Version() the common picture was last run for
   std::vector<PresetInfo> exerciseList;
-  enum class ListState { Unasked, Requested, Asked, Known } exerciseListState = ListState::Unasked;
-  std::optional<std::string> workshopRequest;
-  std::optional<CopyRequest> copyRequest;
+  enum class ListState { Unasked, Asked, Known } exerciseListState = ListState::Unasked;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer
-  bool restoreRequest = false;
   AnalysisState analysis;
   AnalysisPanelState analysisPanel;
   bool showAnalysis = false;

@@ -72,7 +72,7 @@ void App::ApplyLinkView(const LinkView& view) {
     case 0: work.SetComparison(Comparison::None); break;
     case 2: work.SetComparison(Comparison::Preset); break;
     case 3:
-      if (!view.comparisonScenario.empty()) comparisonRequest = view.comparisonScenario;
+      if (!view.comparisonScenario.empty()) requests.Push(ComparisonRequest{view.comparisonScenario});
       break;
     default: work.SetComparison(Comparison::NoEvents); break;
   }
@@ -101,7 +101,5 @@ std::string App::LinkStateKey() const {
          std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "") +
          (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "");
 }
-
-std::optional<ShareKind> App::TakeShareRequest() { return std::exchange(shareRequest, std::nullopt); }
 
 }  // namespace kz

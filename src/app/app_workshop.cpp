@@ -27,12 +27,15 @@ void App::WorkshopMenu() {
   if (ImGui::BeginMenu(TrId("workshop.menu", "workshop-menu").c_str())) {
     for (const PresetInfo& info : exerciseList) {
       const std::string label = TrFormat("workshop.menu.run", {{"title", LocalName(info.title, info.id)}});
-      if (ImGui::MenuItem((label + "###run-" + info.id).c_str())) workshopRequest = info.id;
+      if (ImGui::MenuItem((label + "###run-" + info.id).c_str())) requests.Push(WorkshopRequest{info.id});
       MarkLastItem(("workshop-run:" + info.id).c_str());
     }
-    if (exerciseListState == ListState::Unasked) exerciseListState = ListState::Requested;
+    if (exerciseListState == ListState::Unasked) {  // asked once: the list is not part of the first view
+      exerciseListState = ListState::Asked;
+      requests.Push(ExerciseListRequest{});
+    }
     if (exerciseList.empty()) {
-      const bool waiting = exerciseListState == ListState::Requested || exerciseListState == ListState::Asked;
+      const bool waiting = exerciseListState == ListState::Asked;
       ImGui::TextDisabled("%s", Tr(waiting ? "workshop.menu.loading" : "workshop.menu.none"));
     }
     if (exercise.Active() && ImGui::MenuItem(TrId("workshop.leave", "leave").c_str())) LeaveWorkshop();
@@ -41,14 +44,6 @@ void App::WorkshopMenu() {
   MarkLastItem("workshop-menu");
 }
 
-bool App::TakeExerciseListRequest() {
-  if (exerciseListState != ListState::Requested) return false;
-  exerciseListState = ListState::Asked;
-  return true;
-}
-
-std::optional<std::string> App::TakeWorkshopRequest() { return std::exchange(workshopRequest, std::nullopt); }
-std::optional<CopyRequest> App::TakeCopyRequest() { return std::exchange(copyRequest, std::nullopt); }
 
 std::vector<Problem> App::StartWorkshop(std::string_view exerciseText, const PresetTexts& preset, std::string_view presetBaseId) {
   Expected<Exercise> loaded = LoadExerciseJson(exerciseText, PresetResolver(preset, presetBaseId));
@@ -100,14 +95,14 @@ void App::SyncWorkshop() {
 }
 
 void App::Apply(const WorkshopActions& actions) {
-  if (actions.copy) copyRequest = actions.copy;
-  if (actions.exportDebriefCsv) fileRequest = FileAction::ExportDebriefCsv;
+  if (actions.copy) requests.Push(*actions.copy);
+  if (actions.exportDebriefCsv) requests.Push(FileRequest{FileAction::ExportDebriefCsv});
   if (actions.leave) LeaveWorkshop();
 }
 
 void App::LeaveWorkshop() {
   exercise.Close();
-  presetRequest = currentPreset.empty() ? std::string(kSandboxPreset) : currentPreset;
+  requests.Push(PresetRequest{currentPreset.empty() ? std::string(kSandboxPreset) : currentPreset});
 }
 
 void App::WorkshopFrame() {

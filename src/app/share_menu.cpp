@@ -24,34 +24,32 @@ void ShowPanelCheckbox(const char* label, std::uint32_t& flags, std::uint32_t hi
 
 void App::FileMenu() {
   if (ImGui::BeginMenu(TrId("menu.file", "file").c_str())) {
-    if (ImGui::MenuItem(Tr("menu.file.open"))) fileRequest = FileAction::OpenScenario;
+    if (ImGui::MenuItem(Tr("menu.file.open"))) requests.Push(FileRequest{FileAction::OpenScenario});
     MarkLastItem("file-open");
     Tooltip(Tr("menu.file.open-tip"));
     ImGui::Separator();
     const bool loaded = work.loaded();
-    if (ImGui::MenuItem(Tr("menu.file.export-scenario"), nullptr, false, loaded)) fileRequest = FileAction::ExportScenario;
+    if (ImGui::MenuItem(Tr("menu.file.export-scenario"), nullptr, false, loaded)) requests.Push(FileRequest{FileAction::ExportScenario});
     MarkLastItem("export-scenario");
-    if (ImGui::MenuItem(Tr("menu.file.export-csv"), nullptr, false, loaded)) fileRequest = FileAction::ExportResultsCsv;
+    if (ImGui::MenuItem(Tr("menu.file.export-csv"), nullptr, false, loaded)) requests.Push(FileRequest{FileAction::ExportResultsCsv});
     MarkLastItem("export-csv");
     Tooltip(Tr("menu.file.export-csv-tip"));
-    if (ImGui::MenuItem(Tr("menu.file.view-png"), nullptr, false, loaded)) fileRequest = FileAction::ExportViewPng;
+    if (ImGui::MenuItem(Tr("menu.file.view-png"), nullptr, false, loaded)) requests.Push(FileRequest{FileAction::ExportViewPng});
     MarkLastItem("export-view-png");
-    if (ImGui::MenuItem(Tr("menu.file.chart-png"), nullptr, false, loaded)) fileRequest = FileAction::ExportChartPng;
+    if (ImGui::MenuItem(Tr("menu.file.chart-png"), nullptr, false, loaded)) requests.Push(FileRequest{FileAction::ExportChartPng});
     MarkLastItem("export-chart-png");
     ImGui::EndMenu();
   }
   MarkLastItem("file-menu");
 }
 
-std::optional<FileAction> App::TakeFileRequest() { return std::exchange(fileRequest, std::nullopt); }
-
 void App::ShareMenu() {
   if (ImGui::BeginMenu(TrId("menu.share", "share").c_str())) {
-    if (ImGui::MenuItem(Tr("menu.share.view"))) shareRequest = ShareKind::View;
+    if (ImGui::MenuItem(Tr("menu.share.view"))) requests.Push(ShareRequest{ShareKind::View});
     MarkLastItem("share-view");
     Tooltip(Tr("menu.share.view-tip"));
     if (ImGui::MenuItem(Tr("menu.share.comparison"), nullptr, false, work.comparison() != Comparison::None)) {
-      shareRequest = ShareKind::Comparison;
+      requests.Push(ShareRequest{ShareKind::Comparison});
     }
     MarkLastItem("share-comparison");
     Tooltip(Tr("menu.share.comparison-tip"));
@@ -79,7 +77,7 @@ void App::EmbedDialog() {
     ImGui::SameLine();
     ShowPanelCheckbox(Tr("window.chart"), embedChoice, kEmbedHideChart);
     ImGui::CheckboxFlags(Tr("embed.read-only"), &embedChoice, kEmbedReadOnly);
-    if (ImGui::Button(Tr("embed.copy"))) shareRequest = ShareKind::Embed;
+    if (ImGui::Button(Tr("embed.copy"))) requests.Push(ShareRequest{ShareKind::Embed});
     MarkLastItem("embed-copy");
   }
   ImGui::End();
@@ -98,7 +96,7 @@ void App::EmbeddedCorner() {
     if (ImGui::SmallButton(Tr("embed.open-full"))) {
       LinkView view = ViewForLink();
       view.embed = 0;
-      if (Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), view)) urlRequest = "#" + EncodeLink(link.value());
+      if (Expected<ScenarioLink> link = LinkFromScenario(work.preset(), work.scenario(), view)) requests.Push(UrlRequest{"#" + EncodeLink(link.value())});
     }
     MarkLastItem("embed-open-full");
   }

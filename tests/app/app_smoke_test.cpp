@@ -206,7 +206,7 @@ TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
   ASSERT_NE(help, nullptr);
   EXPECT_TRUE(help->WasActive);
   EXPECT_LE(help->Pos.x + help->Size.x, 1280.0f + 0.5f);
-  EXPECT_FALSE(app.TakeUrlRequest()) << "nothing opens by itself";
+  EXPECT_FALSE(app.TakeRequest<kz::UrlRequest>()) << "nothing opens by itself";
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ TEST(ShareMenu, LinkToTheComparisonFramesItOnTheDifferenceChartAtTheDefaultView)
   DrawFrames(app, 2);
   Click(app, "share");
   Click(app, "share-comparison");
-  EXPECT_EQ(app.TakeShareRequest(), kz::ShareKind::Comparison);
+  EXPECT_EQ(app.TakeRequest<kz::ShareRequest>().value_or(kz::ShareRequest{kz::ShareKind::View}).kind, kz::ShareKind::Comparison);
 
   const kz::ScenarioLink comparison = Decoded(app.ShareLink(kz::ShareKind::Comparison));
   EXPECT_EQ(comparison.view.comparison, 1) << "without the shocks, as on screen";
@@ -87,7 +87,7 @@ TEST(ShareMenu, TheEmbedDialogCopiesALinkWithTheChosenOptions) {
   Click(app, "share");
   Click(app, "share-embed");
   Click(app, "embed-copy");
-  EXPECT_EQ(app.TakeShareRequest(), kz::ShareKind::Embed);
+  EXPECT_EQ(app.TakeRequest<kz::ShareRequest>().value_or(kz::ShareRequest{kz::ShareKind::View}).kind, kz::ShareKind::Embed);
   const kz::ScenarioLink link = Decoded(app.ShareLink(kz::ShareKind::Embed));
   EXPECT_EQ(link.view.embed, kz::kEmbedMode | kz::kEmbedReadOnly);
   EXPECT_EQ(Decoded(app.ShareLink()).view.embed, 0u) << "the app itself is not embedded";
@@ -113,9 +113,9 @@ TEST(EmbeddedView, HasNoMenuBarAndItsWayOutOpensTheFullApp) {
   EXPECT_FALSE(kz::FindLandmark("add-shock-confirm")) << "read-only: the shock form does not open";
 
   Click(viewer, "embed-open-full");
-  const std::optional<std::string> url = viewer.TakeUrlRequest();
-  ASSERT_TRUE(url && url->rfind("#k", 0) == 0);
-  const kz::Expected<kz::ScenarioLink> full = kz::DecodeLink(*url);
+  const std::optional<kz::UrlRequest> url = viewer.TakeRequest<kz::UrlRequest>();
+  ASSERT_TRUE(url && url->url.rfind("#k", 0) == 0);
+  const kz::Expected<kz::ScenarioLink> full = kz::DecodeLink(url->url);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full.value().view.embed, 0u);
   EXPECT_EQ(full.value().levers, link.levers);
@@ -146,7 +146,9 @@ TEST(FileMenu, EachEntryAsksThePlatform) {
   for (const auto& [landmark, action] : entries) {
     Click(app, "file-menu");
     Click(app, landmark);
-    EXPECT_EQ(app.TakeFileRequest(), action) << landmark;
+    const std::optional<kz::FileRequest> file = app.TakeRequest<kz::FileRequest>();
+    ASSERT_TRUE(file.has_value()) << landmark;
+    EXPECT_EQ(file->action, action) << landmark;
   }
   EXPECT_TRUE(kz::FindLandmark("chart-window")) << "the chart PNG crops to it";
 }

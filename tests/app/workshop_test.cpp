@@ -190,7 +190,7 @@ TEST(Workshop, PanelsDrawForTheFacilitatorAndATeamAndTheFacilitatorAdvancesByCli
   Click(facilitator, "workshop-undo");
   EXPECT_EQ(facilitator.workshop().Round(), 1);
   Click(facilitator, "workshop-copy-team-links");
-  const std::optional<kz::CopyRequest> copied = facilitator.TakeCopyRequest();
+  const std::optional<kz::CopyRequest> copied = facilitator.TakeRequest<kz::CopyRequest>();
   ASSERT_TRUE(copied);
   EXPECT_NE(copied->text.find(".JP"), std::string::npos) << copied->text;
   Click(facilitator, "workshop-debrief");
@@ -224,11 +224,11 @@ TEST(Workshop, TheExerciseListIsAskedForWhenTheMenuFirstOpens) {
   kz::test::HeadlessImGui imgui;
   kz::App app;
   DrawFrames(app, 2);
-  EXPECT_FALSE(app.TakeExerciseListRequest()) << "not part of the first view";
+  EXPECT_FALSE(app.TakeRequest<kz::ExerciseListRequest>().has_value()) << "not part of the first view";
   Click(app, "workshop-menu");
-  EXPECT_TRUE(app.TakeExerciseListRequest());
+  EXPECT_TRUE(app.TakeRequest<kz::ExerciseListRequest>().has_value());
   DrawFrames(app, 2);
-  EXPECT_FALSE(app.TakeExerciseListRequest()) << "asked once";
+  EXPECT_FALSE(app.TakeRequest<kz::ExerciseListRequest>().has_value()) << "asked once";
   app.SetExercises({kz::PresetInfo{"rare-earth-squeeze", {"Rare-earth squeeze", ""}, {}}});
   DrawFrames(app, 2);
   EXPECT_TRUE(kz::FindLandmark("workshop-run:rare-earth-squeeze"));

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "state/platform_request.hpp"
 #include "state/workshop.hpp"
 
 namespace kz {
@@ -21,10 +22,6 @@ struct WorkshopPanelState {
 };
 
 /// Text for the clipboard and what to say once it is there.
-struct CopyRequest {
-  std::string text;
-  std::string confirmation;
-};
 
 /// What the user asked of the app and the platform this frame.
 struct WorkshopActions {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // the IME caret position (ImGuiContext::PlatformImeData)
@@ -18,6 +19,14 @@
 
 namespace kz::web {
 namespace {
+
+// std::visit over a PlatformRequest with one lambda per request type.
+template <typename... Handlers>
+struct Overloaded : Handlers... {
+  using Handlers::operator()...;
+};
+template <typename... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
 constexpr const char* kCanvasSelector = "#canvas";
 WebApp* runningApp = nullptr;
 constexpr double kDragPublishMs = 250.0;  // how often a drag may rewrite the address bar
@@ -117,19 +126,15 @@ std::vector<Problem> WebApp::ImportScenario(const std::string& fileName, const s
   return problems;
 }
 
-void WebApp::HandleShareRequest() {
-  const std::optional<ShareKind> kind = app.TakeShareRequest();
-  if (!kind) return;
-  Expected<std::string> link = app.ShareLink(*kind);
+void WebApp::Share(ShareKind kind) {
+  Expected<std::string> link = app.ShareLink(kind);
   if (!link) app.SetStatus(TrFormat("status.cannot-share", {{"problem", link.problems().front().message}}));
-  else if (*kind == ShareKind::Embed) CopyEmbedCode(link.value().c_str());
+  else if (kind == ShareKind::Embed) CopyEmbedCode(link.value().c_str());
   else CopyShareLink(link.value().c_str());
 }
 
-void WebApp::HandleFileRequest() {
-  const std::optional<FileAction> action = app.TakeFileRequest();
-  if (!action) return;
-  switch (*action) {
+void WebApp::File(FileAction action) {
+  switch (action) {
     case FileAction::OpenScenario: RequestFile("open"); break;
     case FileAction::ExportScenario: RequestFile("scenario"); break;
     case FileAction::ExportResultsCsv: RequestFile("csv"); break;
@@ -139,13 +144,27 @@ void WebApp::HandleFileRequest() {
   }
 }
 
+// Carries out what the app asked of the page this frame, in the order it asked.
+void WebApp::HandleRequests() {
+  for (PlatformRequest& request : app.TakeRequests()) {
+    std::visit(Overloaded{[&](const PresetRequest& r) { RequestPreset(r.id.c_str()); },
+                          [&](const ComparisonRequest& r) { RequestComparison(r.id.c_str()); },
+                          [&](const UrlRequest& r) { OpenUrl(r.url.c_str()); },
+                          [&](const ShareRequest& r) { Share(r.kind); },
+                          [&](const FileRequest& r) { File(r.action); },
+                          [&](const RestoreRequest&) { RequestRestore(); },
+                          [&](const ExerciseListRequest&) { RequestExerciseList(); },
+                          [&](const WorkshopRequest& r) { RequestWorkshop(r.exercise.c_str()); },
+                          [&](const CopyRequest& r) { CopyText(r.text.c_str(), r.confirmation.c_str()); }},
+               request);
+  }
+}
+
 // The address bar always holds the link of what is on screen: edits push a history entry (so Back
 // steps through them), view changes replace it; a drag pushes one entry and replaces it as it goes
 // (at most every kDragPublishMs). Share copies it. An embedded view leaves the address, the history
 // and the autosave alone: they are the host page's.
 void WebApp::FollowAddressBar() {
-  if (app.TakeRestoreRequest()) RequestRestore();
-  HandleShareRequest();
   if (!app.session().loaded() || app.Embedded()) return;
   const bool dragging = ImGui::IsAnyItemActive();
   if (!app.OpenedFile().empty()) {
@@ -275,16 +294,10 @@ void WebApp::Frame() {
   app.Frame(FrameContext{.frameMs = frameStats.MedianMs(), .uiScale = uiScale});
   ImGui::Render();
   UpdateCursor();
-  if (std::optional<std::string> preset = app.TakePresetRequest()) RequestPreset(preset->c_str());
-  if (std::optional<std::string> other = app.TakeComparisonRequest()) RequestComparison(other->c_str());
-  if (std::optional<std::string> url = app.TakeUrlRequest()) OpenUrl(url->c_str());
-  if (app.TakeExerciseListRequest()) RequestExerciseList();
-  if (std::optional<std::string> exercise = app.TakeWorkshopRequest()) RequestWorkshop(exercise->c_str());
-  if (std::optional<CopyRequest> copy = app.TakeCopyRequest()) CopyText(copy->text.c_str(), copy->confirmation.c_str());
+  HandleRequests();
   FollowAddressBar();
   FollowLanguage();
   FollowTextInput();
-  HandleFileRequest();
   ForwardAnalysisRequests(app);
   if (app.session().resultsVersion() != publishedResults) {
     publishedResults = app.session().resultsVersion();

@@ -62,8 +62,9 @@ class WebApp {
   void DrawWorldMap();
   void FollowAddressBar();
   void PublishWork();
-  void HandleShareRequest();
-  void HandleFileRequest();
+  void HandleRequests();
+  void Share(ShareKind kind);
+  void File(FileAction action);
   void CaptureIfRequested();
   void PublishDataTable();
 
