@@ -29,6 +29,28 @@ std::string& Reply(std::string text) {
 
 const char* NotRunning() { return Reply(kz::ProblemsJson({{"", "Kizuna is not running yet"}})).c_str(); }
 
+// The one "is the app running?" check of the exports that answer in text: `call` gets the running
+// app and returns the reply; before the app starts the reply is the "not running" problem.
+template <typename Call>
+const char* WithApp(Call&& call) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (!app) return NotRunning();
+  return Reply(call(*app)).c_str();
+}
+
+// The same for the exports that answer with a number: `call`'s number, or 0 before the app starts.
+template <typename Call>
+double NumberOfApp(Call&& call) {
+  kz::web::WebApp* app = kz::web::RunningApp();
+  return app ? static_cast<double>(call(*app)) : 0.0;
+}
+
+// The same for the exports that answer nothing: `call` runs only once the app runs.
+template <typename Call>
+void IfRunning(Call&& call) {
+  if (kz::web::WebApp* app = kz::web::RunningApp()) call(*app);
+}
+
 }  // namespace
 
 extern "C" {
@@ -54,120 +76,117 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_build_info() {
 /// Median frame time over the last frames, milliseconds (0 before the first frame): see
 /// WebApp::Frame for what one frame's time includes.
 EMSCRIPTEN_KEEPALIVE double kz_web_frame_ms() {
-  const kz::web::WebApp* app = kz::web::RunningApp();
-  return app ? app->MedianFrameMs() : 0.0;
+  return NumberOfApp([](kz::web::WebApp& app) { return app.MedianFrameMs(); });
 }
 
 /// Frames drawn since start.
 EMSCRIPTEN_KEEPALIVE double kz_web_frame_count() {
-  const kz::web::WebApp* app = kz::web::RunningApp();
-  return app ? static_cast<double>(app->FrameCount()) : 0.0;
+  return NumberOfApp([](kz::web::WebApp& app) { return static_cast<double>(app.FrameCount()); });
 }
 
 /// Engine runs since start (a lever change re-runs the scenario and its comparison: it changes).
 EMSCRIPTEN_KEEPALIVE double kz_web_model_runs() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  return app ? static_cast<double>(app->Ui().session().runs()) : 0.0;
+  return NumberOfApp([](kz::web::WebApp& app) { return static_cast<double>(app.Ui().session().runs()); });
 }
 
 /// Loads a bundled scenario (`text`, with its base's text or "") as preset `id`. Returns problems
 /// as JSON ("[]" when loaded); on problems the current scenario stays.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_load_scenario(const char* id, const char* text, const char* baseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::ProblemsJson(app->LoadPreset(id, text, baseText))).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::ProblemsJson(app.LoadPreset(id, text, baseText));
+  });
 }
 
 /// The working scenario as scenario JSON.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_scenario_json() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::SaveScenarioJson(app->Ui().session().scenario())).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::SaveScenarioJson(app.Ui().session().scenario());
+  });
 }
 
 /// Replaces the working scenario with scenario JSON (no base). Returns problems ("[]" when done).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_set_scenario_json(const char* text) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  kz::Expected<kz::Scenario> scenario = kz::LoadScenarioJson(text);
-  if (!scenario) return Reply(kz::ProblemsJson(scenario.problems())).c_str();
-  return Reply(kz::ProblemsJson(app->Ui().session().Replace(scenario.value()))).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    kz::Expected<kz::Scenario> scenario = kz::LoadScenarioJson(text);
+    if (!scenario) return kz::ProblemsJson(scenario.problems());
+    return kz::ProblemsJson(app.Ui().session().Replace(scenario.value()));
+  });
 }
 
 /// Every lever as JSON (page_api.hpp).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_levers_json() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::LeversJson(app->Ui().session())).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::LeversJson(app.Ui().session());
+  });
 }
 
 /// Sets a lever and re-runs. Returns problems ("[]" when done).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_set_lever(const char* path, double value) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::ProblemsJson(app->Ui().session().SetLever(path, value))).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::ProblemsJson(app.Ui().session().SetLever(path, value));
+  });
 }
 
 /// The levers whose values differ from the loaded preset's, as JSON (page_api.hpp).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_changed_levers_json() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::LeversJson(app->Ui().session(), true)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::LeversJson(app.Ui().session(), true);
+  });
 }
 
 /// The chart's series as JSON (page_api.hpp), for the page's data table.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_chart_json() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::ChartJson(app->Ui().session(), app->Ui().Chart())).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::ChartJson(app.Ui().session(), app.Ui().Chart());
+  });
 }
 
 /// The summary as JSON (page_api.hpp).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_summary_json() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::SummaryJson(app->Ui().session())).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::SummaryJson(app.Ui().session());
+  });
 }
 
 /// Selects a region and good (ids; "" keeps the current) and a month (-1 keeps it).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_select(const char* region, const char* good, int month) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::ProblemsJson(kz::SelectByIds(app->Ui().session(), region, good, month))).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::ProblemsJson(kz::SelectByIds(app.Ui().session(), region, good, month));
+  });
 }
 
 /// Sets the comparison: "none", "noEvents" or "preset" ("scenario" is set by kz_web_compare_with).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_set_comparison(const char* kind) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  const std::string k(kind);
-  kz::Session& session = app->Ui().session();
-  if (k == "none") session.SetComparison(kz::Comparison::None);
-  else if (k == "noEvents") session.SetComparison(kz::Comparison::NoEvents);
-  else if (k == "preset") session.SetComparison(kz::Comparison::Preset);
-  else return Reply(kz::ProblemsJson({{"comparison", "must be none, noEvents or preset; got '" + k + "'"}})).c_str();
-  return Reply("[]").c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const std::string k(kind);
+    kz::Session& session = app.Ui().session();
+    if (k == "none") session.SetComparison(kz::Comparison::None);
+    else if (k == "noEvents") session.SetComparison(kz::Comparison::NoEvents);
+    else if (k == "preset") session.SetComparison(kz::Comparison::Preset);
+    else return kz::ProblemsJson({{"comparison", "must be none, noEvents or preset; got '" + k + "'"}});
+    return "[]";
+  });
 }
 
 /// Compares with another scenario (`text` and its base's text or ""), e.g. a framework preset
 /// against the shock it answers. Returns problems ("[]" when done); on problems nothing changes.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char* text, const char* baseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  const std::vector<kz::Problem> problems = app->Ui().session().SetComparisonScenario(text, baseText);
-  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("status.cannot-compare", {{"id", id}, {"problem", problems.front().ToString()}}));
-  return Reply(kz::ProblemsJson(problems)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const std::vector<kz::Problem> problems = app.Ui().session().SetComparisonScenario(text, baseText);
+    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("status.cannot-compare", {{"id", id}, {"problem", problems.front().ToString()}}));
+    return kz::ProblemsJson(problems);
+  });
 }
 
 /// The share link of what is on screen (`kind` 0), of the comparison (1) or of the view embedded
 /// with the Embed dialog's options (2): {"link": fragment} or {"problems": [...]}.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_link(int kind) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  const kz::ShareKind shareKind = kind == 1 ? kz::ShareKind::Comparison : kind == 2 ? kz::ShareKind::Embed : kz::ShareKind::View;
-  kz::Expected<std::string> link = app->Ui().ShareLink(shareKind);
-  if (!link) return Reply("{\"problems\":" + kz::ProblemsJson(link.problems()) + "}").c_str();
-  return Reply("{\"link\":\"" + link.value() + "\"}").c_str();  // base64url: nothing to escape
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const kz::ShareKind shareKind = kind == 1 ? kz::ShareKind::Comparison : kind == 2 ? kz::ShareKind::Embed : kz::ShareKind::View;
+    kz::Expected<std::string> link = app.Ui().ShareLink(shareKind);
+    if (!link) return "{\"problems\":" + kz::ProblemsJson(link.problems()) + "}";
+    return "{\"link\":\"" + link.value() + "\"}";  // base64url: nothing to escape
+  });
 }
 
 /// Which preset a link needs: {"preset": id} or {"problems": [...]} when it cannot be read.
@@ -180,13 +199,13 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_link_preset(const char* text) {
 /// Opens a link with its preset's texts. Returns problems ("[]" when open); on problems the
 /// current work stays and the top bar says why.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* presetText, const char* baseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
-  std::vector<kz::Problem> problems = link ? app->Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
-  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
-  if (problems.empty()) app->LinkOpened(link.value().preset);
-  return Reply(kz::ProblemsJson(problems)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
+    std::vector<kz::Problem> problems = link ? app.Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
+    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
+    if (problems.empty()) app.LinkOpened(link.value().preset);
+    return kz::ProblemsJson(problems);
+  });
 }
 
 /// Opens a scenario file's text (untrusted) with the text of the base it names (or ""), over the
@@ -194,10 +213,10 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
 /// problems the work stays and the top bar names the first.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_import(const char* fileName, const char* text, const char* baseText, const char* presetId,
                                                const char* presetText, const char* presetBaseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::ProblemsJson(app->ImportScenario(fileName, text, baseText, kz::PresetTexts{presetId, presetText, presetBaseText})))
-      .c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return Reply(kz::ProblemsJson(app.ImportScenario(fileName, text, baseText, kz::PresetTexts{presetId, presetText, presetBaseText})))
+        .c_str();
+  });
 }
 
 /// The text of an export: "scenario" (scenario JSON), "debrief" (the workshop's debrief CSV) or "csv" (the results, whose header names the
@@ -220,30 +239,29 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_export(const char* what, const char* pag
 
 /// Asks for a PNG of the view ("view") or the chart ("chart"), saved by the page after the next frame.
 EMSCRIPTEN_KEEPALIVE void kz_web_request_png(const char* area) {
-  if (kz::web::WebApp* app = kz::web::RunningApp()) app->RequestCapture(area);
+  IfRunning([&](kz::web::WebApp& app) { app.RequestCapture(area); });
 }
 
 /// The embed flags of the view (kizuna/link.hpp EmbedFlag; 0 = the full app).
 EMSCRIPTEN_KEEPALIVE double kz_web_embed_flags() {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  return app ? static_cast<double>(app->Ui().EmbedFlags()) : 0.0;
+  return NumberOfApp([](kz::web::WebApp& app) { return static_cast<double>(app.Ui().EmbedFlags()); });
 }
 
 /// The exercises the Workshop menu offers, as the site's manifest JSON [{ id, title }].
 EMSCRIPTEN_KEEPALIVE void kz_web_set_exercises(const char* json) {
-  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().SetExercises(kz::ParsePresetList(json));
+  IfRunning([&](kz::web::WebApp& app) { app.Ui().SetExercises(kz::ParsePresetList(json)); });
 }
 
 /// Starts an exercise (its file's text, untrusted) as facilitator over the preset it names (with
 /// the base that one names). Returns problems ("[]" when running); on problems the work stays.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_start(const char* exerciseText, const char* presetId, const char* presetText,
                                                        const char* presetBaseId, const char* presetBaseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  const std::vector<kz::Problem> problems =
-      app->Ui().StartWorkshop(exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-  if (!problems.empty()) app->Ui().SetStatus(kz::TrFormat("workshop.status.start-failed", {{"problem", problems.front().ToString()}}));
-  return Reply(kz::ProblemsJson(problems)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const std::vector<kz::Problem> problems =
+        app.Ui().StartWorkshop(exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
+    if (!problems.empty()) app.Ui().SetStatus(kz::TrFormat("workshop.status.start-failed", {{"problem", problems.front().ToString()}}));
+    return kz::ProblemsJson(problems);
+  });
 }
 
 /// Which exercise a session link needs: {"exercise": id} or {"problems": [...]}.
@@ -257,24 +275,24 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_session_exercise(const char* text) {
 /// leave the work as it was and show in the top bar.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const char* exerciseText, const char* presetId,
                                                       const char* presetText, const char* presetBaseId, const char* presetBaseText) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  const std::vector<kz::Problem> problems =
-      app->Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-  app->Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
-  return Reply(kz::ProblemsJson(problems)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const std::vector<kz::Problem> problems =
+        app.Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
+    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
+    return kz::ProblemsJson(problems);
+  });
 }
 
 /// A workshop command (workshop_api.hpp) with its JSON arguments; JSON back.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop(const char* command, const char* argJson) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (!app) return NotRunning();
-  return Reply(kz::WorkshopCommand(app->Ui(), command, argJson)).c_str();
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    return kz::WorkshopCommand(app.Ui(), command, argJson);
+  });
 }
 
 /// Offers autosaved work back (`savedAt` as the page formats it; "" withdraws the offer).
 EMSCRIPTEN_KEEPALIVE void kz_web_offer_restore(const char* savedAt) {
-  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().OfferRestore(savedAt);
+  IfRunning([&](kz::web::WebApp& app) { app.Ui().OfferRestore(savedAt); });
 }
 
 /// The message in the app's top bar ("" when none): what the last action said (a copied link, a
@@ -286,7 +304,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_status() {
 
 /// Shows a message in the app's top bar (e.g. a file the page could not fetch); "" clears it.
 EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
-  if (kz::web::WebApp* app = kz::web::RunningApp()) app->Ui().SetStatus(text);
+  IfRunning([&](kz::web::WebApp& app) { app.Ui().SetStatus(text); });
 }
 
 /// Where a named control (ui_landmarks.hpp) was drawn, as JSON { x, y, width, height } in CSS
@@ -300,8 +318,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
 
 /// The bundled scenarios the picker offers, as JSON [{ id, title, narrative }] (the site's manifest).
 EMSCRIPTEN_KEEPALIVE void kz_web_set_presets(const char* json, const char* currentId) {
-  kz::web::WebApp* app = kz::web::RunningApp();
-  if (app) app->SetPresets(json, currentId);
+  IfRunning([&](kz::web::WebApp& app) { app.SetPresets(json, currentId); });
 }
 
 /// The scenario region id under the pointer on the world map, or "" (storage valid until the next call).
