@@ -1,6 +1,6 @@
 # Compile options shared by every Kizuna target.
 # -ffp-contract=off everywhere (third-party code too): fused multiply-adds would make native and wasm
-# results differ in the last bits, and results must agree across platforms (DESIGN.md, determinism).
+# results differ in the last bits, and results must agree across platforms (docs/MODEL.md, section 8, "Versioning and reproducibility").
 add_compile_options(-ffp-contract=off)
 
 if(KIZUNA_SANITIZE)

@@ -1,6 +1,7 @@
-// The English text of Key findings and Explain, in one table (findings_text.cpp), so that the i18n work
-// can move the templates to message catalogs without touching the logic. Templates name their
-// arguments in braces ("{region}"); findings and explanations also carry the numbers separately.
+// The English text of Key findings and Explain, in one table (findings_text.cpp): the built-in
+// wording, which the app's message catalogs override key by key (kizuna/findings.hpp Wording; the
+// catalogs must have every key, WordingKeys()). Templates name their arguments in braces
+// ("{region}"); findings and explanations also carry the numbers separately.
 // Also here: the English-specific rules for fitting names into sentences (articles, lower case).
 #pragma once
 

@@ -107,7 +107,7 @@ inline double At(const Results& r, const std::vector<double>& series, int t, con
   return series[r.Index(t, RegionIndex(r, region), GoodIndex(r, good))];
 }
 
-/// The invariants every run must satisfy (DESIGN.md): material balance per good and month, no
+/// The invariants every run must satisfy (docs/MODEL.md, section 2): material balance per good and month, no
 /// negative or non-finite values, deliveries within supply, demand met at most in full.
 /// Trade flows (when recorded): none negative, and each buyer's flows of a good add up to its deliveries.
 inline void ExpectFlowsAddUpToDeliveries(const Results& r) {

@@ -1,5 +1,5 @@
-// The simulation engine: monthly steps over a supply network (DESIGN.md, "The model";
-// docs/MODEL.md, section 2, step by step).
+// The simulation engine: monthly steps over a supply network (docs/MODEL.md, section 2, step by
+// step).
 //   events -> lagged responses and the market's adaptation -> planning (orders flow upstream) ->
 //   production within capacity and inputs -> market clearing per good (sourcing shares, export
 //   restrictions, rationing, offtake, re-sourcing at spot prices) -> users' and public stocks ->
@@ -35,8 +35,9 @@ class ProportionalAllocation final : public AllocationRule {
                 double* ships) const override;
 };
 
-/// A scenario prepared for running, possibly many times (lever dragging, Monte Carlo): ids are
-/// resolved and the network compiled once; each Run allocates only the results.
+/// A scenario prepared for running, possibly many times (Monte Carlo draws, sensitivity and
+/// coalition batches): ids are resolved and the network compiled once; each Run allocates only the
+/// results. (A lever drag changes the scenario, so the app compiles each edit afresh.)
 class Simulation {
  public:
   /// Whether Create validates first. Skip only for a scenario derived from one that passed

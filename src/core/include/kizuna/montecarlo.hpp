@@ -1,4 +1,4 @@
-// Monte Carlo over a scenario's risk register (DESIGN.md, "Analysis"): N runs, each adding the
+// Monte Carlo over a scenario's risk register (docs/MODEL.md, section 4, "Analyses"): N runs, each adding the
 // hazards that strike in it as events, summarised as per-run scalars (kept for every run) and
 // fixed-bin histograms per (month, region, good). Runs are computed in shards that merge exactly,
 // so a sweep can be spread over workers, machines or a cluster and give bit-identical results.

@@ -1,4 +1,4 @@
-// One-at-a-time sensitivity (DESIGN.md, "Analysis"): each chosen lever is set to a low and a high
+// One-at-a-time sensitivity (docs/MODEL.md, section 4, "Analyses"): each chosen lever is set to a low and a high
 // value on a copy of the scenario, the copy is run, and a chosen metric is compared; the rows,
 // sorted by swing, are the data of a tornado chart.
 #pragma once
