@@ -35,17 +35,17 @@ std::set<std::string> Placeholders(const std::string& text) {
 }
 
 // Every string literal that looks like a catalog key in the app's and the browser host's sources, the
-// core's text table, the page's loader.js and index.html (whose words come from the app's catalog too).
+// core's text table, the page's modules (web/js) and index.html (whose words come from the app's catalog too).
 std::set<std::string> KeysNamedInTheCode() {
   static const std::regex literal(
       R"re(["']((?:menu|top|data|link|compare|restore|window|embed|share|status|page|lever|finding|findings|format|shock|constraint|readout|timeline|about|help|chart|map|analysis|plot|number|explain|workshop)\.[A-Za-z0-9.-]+)["'])re");
   std::set<std::string> keys;
   const std::filesystem::path root(KIZUNA_TEST_SOURCE_DIR);
-  std::vector<std::filesystem::path> files{root / "src/core/findings_text.cpp", root / "web/loader.js",
-                                        root / "index.html"};
-  for (const char* folder : {"src/app", "src/platform/web"}) {
+  std::vector<std::filesystem::path> files{root / "src/core/findings_text.cpp", root / "index.html"};
+  for (const char* folder : {"src/app", "src/platform/web", "web/js"}) {
     for (const auto& entry : std::filesystem::directory_iterator(root / folder)) {
-      if (entry.path().extension() == ".cpp" || entry.path().extension() == ".hpp") files.push_back(entry.path());
+      const auto extension = entry.path().extension();
+      if (extension == ".cpp" || extension == ".hpp" || extension == ".js") files.push_back(entry.path());
     }
   }
   for (const auto& file : files) {
