@@ -60,7 +60,7 @@ test('the canvas drawing buffer follows window resizes', async () => {
     await page.waitForFunction(({ width, height }) => {
       const c = document.getElementById('canvas');
       return c.width === width && c.height === height;
-    }, size, { timeout: 10000 });
+    }, size);
     const shot = pixelStats(await page.locator('#canvas').screenshot());
     assert.equal(shot.width, size.width);
     assert.ok(shot.distinctColors >= 16, `blank after resizing to ${size.width}x${size.height}`);

@@ -13,14 +13,16 @@
 //   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
 //   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
-//   kizuna.summary()              { scenario, title, selection, readout, metrics, ... }
+//   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, ... }
 //   kizuna.chart()                { title, metric, unit, good, region, delta, months,
-//                                   series: [{ id, name, values, text }] }: the chart as data
+//                                   series: [{ id, name, values, text }] }: the chart as data (text
+//                                   as the chart's read-out; the comparison line last, id 'comparison')
 //   kizuna.select({ region, good, month })   returns [] or the problems
 //   kizuna.setComparison('none' | 'noEvents' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 //   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
-//                                 (A vs B); resolves to [] or problems (the comparison is kept on problems)
+//                                 (A vs B, over the current scenario's months); resolves to [] or
+//                                 problems (the comparison is kept on problems)
 //   kizuna.link(kind)             the share link's fragment (k...) of what is on screen; kind 'view'
 //                                 (default), 'comparison' (the scenario and its comparison, on the
 //                                 Difference chart at the default view) or 'embed' (the view with the
@@ -39,21 +41,34 @@
 //                                 preview(), submit(), debrief(), debriefCsv(), leave(). A session link
 //                                 is "#w..."; a team's adds ".<team id>"; both open from the address bar
 //   kizuna.embedFlags()           the link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app)
-//   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept)
+//   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept),
+//                                 e.g. "This link is damaged (checksum)"
 //                                 (the address bar follows the link; it is autosaved to localStorage and
 //                                 offered back when the page opens without one)
 //   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
-//                                 last frame (e.g. 'add-shock', 'timeline-play'), or null
+//                                 last frame (e.g. 'add-shock', 'timeline-play', 'chart-delta', 'share',
+//                                 'undo', 'lever:<path>'), or null: tests click real controls
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
 //   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 //   kizuna.runAnalysis(kind, options)  Promise of the result of an analysis of the working scenario,
 //       run in a Web Worker (started on first use) on the core-only module while the app keeps
 //       drawing; the app's Analysis window shows its progress and partial results. kind:
-//       'montecarlo' | 'coalition' | 'sensitivity'; options (analysis_job.hpp): montecarlo { runs,
-//       seed, chunkRuns, shortfallThreshold }, coalition { framework, candidates, chunkSubsets },
-//       sensitivity { metric, levers, spread, chunkLevers }, plus onProgress({ fraction, partial })
-//       called after every chunk. Rejects with the problems as its message (bad options), with
-//       'analysis cancelled' when cancelled, or when another analysis is running.
+//       'montecarlo' | 'coalition' | 'sensitivity'; options (analysis_job.hpp):
+//         montecarlo  { runs (1..100000, default 200), seed (default the scenario's), chunkRuns,
+//                     shortfallThreshold }
+//         coalition   { framework (optional when the scenario has one), candidates (default its
+//                     members, at most 12), chunkSubsets }
+//         sensitivity { metric (e.g. 'loss.JP', 'shortfall.JP.re_magnet'), levers (paths or
+//                     { path, low, high }; default every lever), spread (default 0.5), chunkLevers }
+//       plus onProgress({ fraction, partial }) called after every chunk with the result so far.
+//       Results are { kind, done, fraction, ... }: Monte Carlo adds expectedTotalLoss, expectedLoss
+//       per region, cvar95, hash and per (region, good) with final demand the shortfall probability
+//       and fulfilment percentile bands (5/25/50/75/95 per month); a coalition shapley, gainInside,
+//       gainOutside (free riding), incentiveToJoin, core, subsetValue per membership mask and the
+//       effect on non-members; sensitivity the tornado's rows sorted by swing. Chunks are exact (the
+//       result does not depend on chunkRuns). Rejects with the problems as its message (bad
+//       options: 'options.runs: must be a whole number in 1..100000'), with 'analysis cancelled'
+//       when cancelled, or when another analysis is running.
 //   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
 //   kizuna.analysis()             { running, kind, fraction } of the current analysis
 //   kizuna.language()             the UI's language: 'en' or 'ja' (at first the browser's, from
