@@ -91,6 +91,11 @@ test('the page requests nothing outside its own origin', async () => {
     assert.ok(requests.some((url) => url === `${origin}/${file}` || (file === 'index.html' && url === `${origin}/`)),
       `expected a request for ${file}`);
   }
+  // Every module the page imports is preloaded by index.html (no waterfall of imports before the
+  // wasm download starts), and nothing else is.
+  const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((link) => link.href));
+  const modules = requests.filter((url) => url.startsWith(`${origin}/js/`));
+  assert.deepEqual([...new Set(modules)].sort(), [...preloaded].sort());
   await context.close();
 });
 

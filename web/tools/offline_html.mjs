@@ -97,6 +97,8 @@ export async function buildOfflineHtml(site) {
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy"[^>]*>/,
     `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(style, loader)}">`, 'CSP meta element');
   html = replaceOnce(html, /<link rel="stylesheet" href="kizuna.css">/, `<style>${style}</style>`, 'stylesheet link');
+  // The modules are in the bundle: nothing to preload (file:// and the CSP would refuse it anyway).
+  html = html.replace(/<!-- The page's modules[^]*?-->\s*/, '').replace(/ *<link rel="modulepreload" href="[^"]*">\n?/g, '');
   html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>/,
     `<script type="application/json" id="kizuna-files">${scriptSafeJson(files)}</script>\n  <script>${loader}</script>`,
     'loader script');
