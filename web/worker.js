@@ -9,7 +9,11 @@
 //   { type: 'cancel', target }                            -> true; analysis `target` then answers
 //       { ok: false, error: 'analysis cancelled', cancelled: true } at its next chunk boundary.
 // Analyses run one chunk per task, so cancel messages (and others) are read between chunks.
-'use strict';
+// Written as a module (it shares js/strings.js with the page), run as a classic worker script: the
+// build bundles it (web/tools/bundle.mjs), since kizuna_core.js is a classic script for importScripts.
+/* global createKizunaCore, importScripts */
+import { callWithStrings } from './js/strings.js';
+
 // Served, kizuna_core.js is beside this file and fetches its wasm. In the offline single file the
 // page builds this worker from a Blob holding kizuna_core.js then this file (so createKizunaCore is
 // already defined) and posts { type: 'wasm', bytes } first: file:// allows no fetch.
@@ -21,23 +25,6 @@ const core = embedded // Promise of the instantiated module
   ? new Promise((resolve) => { receiveWasm = resolve; }).then((bytes) => createKizunaCore({ wasmBinary: bytes }))
   : createKizunaCore();
 const cancelled = new Set();     // ids of analyses asked to stop
-
-// Calls an exported function with string arguments copied to the heap.
-function callWithStrings(module, fn, args) {
-  const pointers = [];
-  try {
-    const cArgs = args.map((arg) => {
-      const size = module.lengthBytesUTF8(arg) + 1;
-      const pointer = module._malloc(size);
-      module.stringToUTF8(arg, pointer, size);
-      pointers.push(pointer);
-      return pointer;
-    });
-    return fn(...cArgs);
-  } finally {
-    pointers.forEach((pointer) => module._free(pointer));
-  }
-}
 
 // Lets queued messages (a cancel) run before the next chunk.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -37,7 +37,7 @@ test('play advances the month while frames continue; comma and period step it', 
   await waitUntilRunning(page, 3);
   await page.evaluate(() => window.kizuna.select({ month: 0 }));
   await clickControl(page, 'timeline-play');
-  await page.waitForFunction(() => window.kizuna.summary().selection.month >= 3, null, { timeout: 10000 });
+  await page.waitForFunction(() => window.kizuna.summary().selection.month >= 3);
   await clickControl(page, 'timeline-play');  // pause
   const paused = (await page.evaluate(() => window.kizuna.summary())).selection.month;
   await frames(page, 10);

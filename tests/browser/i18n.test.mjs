@@ -93,7 +93,7 @@ test('Japanese inserted (as an IME commits it) and pasted into a shock\'s name r
   await waitUntilRunning(page, 3);
   const shocks = async () => (await page.evaluate(() => window.kizuna.getScenario())).events;
   const before = (await shocks()).length;
-  const shocksReach = (count) => page.waitForFunction((n) => window.kizuna.getScenario().events.length === n, count, { timeout: 10000 });
+  const shocksReach = (count) => page.waitForFunction((n) => window.kizuna.getScenario().events.length === n, count);
 
   await clickControl(page, 'add-shock');
   await clickControl(page, 'shock-name');

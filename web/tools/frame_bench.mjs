@@ -73,29 +73,33 @@ async function measure(browser, url, width, height) {
   await page.evaluate(() => window.kizuna.ready);
   await page.waitForFunction(() => window.kizuna.stats().frames >= 30);
 
-  // A lever slider: the first row near the top of the levers column whose drag re-runs the model
-  // (the open Shocks group lists the first event's fraction first, at y ~ 95 at a UI scale of 1).
-  const x0 = Math.round(width * 0.28 * 0.25);
-  let row = null;
-  for (let y = 86; y < 300 && row === null; y += 4) {  // below the Shocks header and the first event title
-    const runs = await page.evaluate(() => window.__bench.key());
-    await page.mouse.move(x0, y);
-    await page.mouse.down();
-    await page.mouse.move(x0 + 12, y);
-    await nextFrame(page);
-    await page.mouse.up();
-    await nextFrame(page);
-    if ((await page.evaluate(() => window.__bench.key())) !== runs) row = y;
-  }
-  if (row === null) throw new Error(`no lever slider found at ${width}x${height}`);
+  // A lever slider, found by name where the app drew it (kizuna.uiRect; the levers column's layout
+  // is the app's to change): the first event's fraction, else any lever drawn.
+  const slider = await page.evaluate((first) => {
+    const paths = [first, ...window.kizuna.levers().map((lever) => lever.path)];
+    for (const path of paths) {
+      const rect = window.kizuna.uiRect(`lever:${path}`);
+      if (rect && rect.width > 40) return { path, rect };
+    }
+    return null;
+  }, 'event.cn-halt-japan-2010.fraction');
+  if (slider === null) throw new Error(`no lever slider drawn at ${width}x${height}`);
+  const box = await page.locator('#canvas').boundingBox();
+  const row = box.y + slider.rect.y + slider.rect.height / 2;
+  const left = box.x + slider.rect.x + slider.rect.width * 0.2;
+  const span = slider.rect.width * 0.6;  // back and forth inside the slider: every move changes the value
+  const runsBefore = await page.evaluate(() => window.__bench.key());
 
-  await page.mouse.move(x0, row);
+  await page.mouse.move(left, row);
   await page.mouse.down();
   await nextFrame(page);
   await page.evaluate(() => { window.__bench.frames = []; window.__bench.moves = []; });
   for (let i = 0; i < options.frames; i++) {
-    await page.mouse.move(x0 + 4 + (i % 20) * 3, row);  // back and forth over 60 px: every move changes the value
+    await page.mouse.move(left + span * (((i % 20) + 1) / 20), row);
     await nextFrame(page);
+  }
+  if ((await page.evaluate(() => window.__bench.key())) === runsBefore) {
+    throw new Error(`dragging the lever ${slider.path} at ${width}x${height} did not re-run the model`);
   }
   const stats = await page.evaluate(() => window.kizuna.stats());
   const { frames, moves } = await page.evaluate(() => ({ frames: window.__bench.frames, moves: window.__bench.moves }));

@@ -1,6 +1,8 @@
 // Builds dist/kizuna.html: the served site (build/web/site) as one self-contained file that runs from
-// file:// with no network (a USB stick in a closed room). Nothing is rebuilt: the page, loader, app
-// and worker are the served site's own files, so a link or an analysis gives the same results.
+// file:// with no network (a USB stick in a closed room). Nothing is rebuilt: the page, its modules,
+// app and worker are the served site's own files, so a link or an analysis gives the same results.
+// Browsers refuse module imports from file://, so the page's modules (js/, entry js/main.js) are
+// bundled into one inline classic script by web/tools/bundle.mjs (esbuild).
 // Usage: node web/tools/offline_html.mjs --site build/web/site --out build/web/dist/kizuna.html
 //
 // Layout of the output:
@@ -8,18 +10,21 @@
 //   <script type="application/json" id="kizuna-files">
 //                        { text: { name: contents }, base64: { name: bytes } }: every other file of
 //                        the site (kizuna.js, kizuna_core.js, worker.js, the wasm modules, scenarios/,
-//                        MODEL.md); not executed, read by loader.js (siteText / siteBytes)
-//   <script>             loader.js, which starts kizuna.js and the worker from Blob URLs
+//                        MODEL.md); not executed, read by js/site_files.js (siteText / siteBytes)
+//   <script>             js/main.js and its imports, bundled; it starts kizuna.js and the worker
+//                        from Blob URLs
 // The page's Content-Security-Policy is rewritten for that: inline code only by hash, scripts and
 // workers also from blob: (made by the page itself), no connections at all.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 
 const BINARY = new Set(['.wasm', '.bin', '.png', '.otf', '.ttf', '.woff2']);
 // In the page already (inline), so not again in the embedded files.
-const INLINED = new Set(['index.html', 'loader.js', 'kizuna.css']);
+const INLINED = new Set(['index.html', 'kizuna.css']);
+const isInlined = (name) => INLINED.has(name) || name.startsWith('js/');  // the page's modules, bundled
 
 function parseArguments(argv) {
   const options = {};
@@ -46,7 +51,7 @@ function listFiles(root, dir = root) {
 function embeddedFiles(site) {
   const files = { text: {}, base64: {} };
   for (const name of listFiles(site)) {
-    if (INLINED.has(name)) continue;
+    if (isInlined(name)) continue;
     const bytes = fs.readFileSync(path.join(site, name));
     if (BINARY.has(path.extname(name))) files.base64[name] = bytes.toString('base64');
     else files.text[name] = bytes.toString('utf8');
@@ -80,11 +85,11 @@ function replaceOnce(html, pattern, replacement, what) {
   return html.replace(pattern, () => replacement);
 }
 
-export function buildOfflineHtml(site) {
+export async function buildOfflineHtml(site) {
   let html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
   const style = fs.readFileSync(path.join(site, 'kizuna.css'), 'utf8');
-  const loader = fs.readFileSync(path.join(site, 'loader.js'), 'utf8');
-  if (/<\/script/i.test(loader)) throw new Error('loader.js contains "</script": it cannot be inlined');
+  const loader = await bundle(path.join(site, 'js', 'main.js'));
+  if (/<\/script/i.test(loader)) throw new Error('the bundled page script contains "</script": it cannot be inlined');
   const files = embeddedFiles(site);
   for (const needed of ['kizuna.js', 'kizuna_core.js', 'worker.js', 'scenarios/index.json']) {
     if (!(needed in files.text)) throw new Error(`${site} has no ${needed}: build the web preset first`);
@@ -92,15 +97,17 @@ export function buildOfflineHtml(site) {
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy"[^>]*>/,
     `<meta http-equiv="Content-Security-Policy" content="${offlineCsp(style, loader)}">`, 'CSP meta element');
   html = replaceOnce(html, /<link rel="stylesheet" href="kizuna.css">/, `<style>${style}</style>`, 'stylesheet link');
-  html = replaceOnce(html, /<script src="loader.js"><\/script>/,
+  // The modules are in the bundle: nothing to preload (file:// and the CSP would refuse it anyway).
+  html = html.replace(/<!-- The page's modules[^]*?-->\s*/, '').replace(/ *<link rel="modulepreload" href="[^"]*">\n?/g, '');
+  html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>/,
     `<script type="application/json" id="kizuna-files">${scriptSafeJson(files)}</script>\n  <script>${loader}</script>`,
     'loader script');
   return html;
 }
 
-function main() {
+async function main() {
   const { site, out } = parseArguments(process.argv.slice(2));
-  const html = buildOfflineHtml(site);
+  const html = await buildOfflineHtml(site);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const temporary = `${out}.tmp`;
   fs.writeFileSync(temporary, html);
@@ -109,10 +116,8 @@ function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    main();
-  } catch (error) {
+  main().catch((error) => {
     console.error(`offline_html: ${error.message}`);
     process.exit(1);
-  }
+  });
 }

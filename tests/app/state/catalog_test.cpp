@@ -35,7 +35,7 @@ std::set<std::string> Placeholders(const std::string& text) {
 }
 
 // Every string literal that looks like a catalog key in the app's and the browser host's sources, the
-// core's text table, the page's loader.js and index.html (whose words come from the app's catalog too).
+// core's text table, the page's modules (web/js) and index.html (whose words come from the app's catalog too).
 std::set<std::string> KeysNamedInTheCode() {
   static const std::regex literal(
       R"re(["']((?:menu|top|data|link|compare|restore|window|embed|share|status|page|lever|finding|findings|format|shock|constraint|readout|timeline|about|help|chart|map|analysis|plot|number|explain|workshop)\.[A-Za-z0-9.-]+)["'])re");

@@ -1,0 +1,67 @@
+// Input the canvas cannot take by itself: text composed by an IME or pasted into the app's text
+// fields, and pinch to zoom on touch screens.
+/* global Module */
+import { appCall, canvas } from './state.js';
+
+// A hidden text area that has the focus while an ImGui text field does: the IME composes into it
+// (its candidate window appears at the field's caret) and pastes land in it. Keys typed without
+// an IME reach the field through GLFW (keypress), so their input events are not forwarded twice.
+let textInput = null;
+export function createTextInput() {
+  textInput = document.createElement('textarea');
+  textInput.id = 'text-input';
+  textInput.className = 'ime-input';
+  textInput.setAttribute('aria-hidden', 'true');
+  textInput.autocomplete = 'off';
+  textInput.spellcheck = false;
+  document.body.appendChild(textInput);
+  let typedByKey = false;
+  const forwardText = (text) => { if (text) appCall(Module._kz_web_text_input, [text]); };
+  textInput.addEventListener('keypress', () => { typedByKey = true; });
+  textInput.addEventListener('compositionend', (event) => { forwardText(event.data); textInput.value = ''; });
+  textInput.addEventListener('input', (event) => {
+    if (event.isComposing || event.inputType === 'insertCompositionText') return;  // compositionend sends it
+    if (!(event.inputType === 'insertText' && typedByKey)) forwardText(event.data !== null && event.inputType === 'insertText' ? event.data : textInput.value);
+    typedByKey = false;
+    textInput.value = '';
+  });
+}
+
+// The app's text field with the keyboard (active) and its caret, in CSS pixels, every frame.
+export function followTextInput(active, x, y, lineHeight) {
+  if (active) {
+    textInput.style.left = `${x}px`;
+    textInput.style.top = `${y}px`;
+    textInput.style.height = `${Math.max(1, lineHeight)}px`;
+    if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+  } else if (document.activeElement === textInput) {
+    textInput.blur();
+    canvas.focus({ preventScroll: true });
+  }
+}
+
+// Pinch to zoom: Emscripten's GLFW turns touches into one mouse (a drag pans), so two fingers
+// moving apart or together are sent on as wheel steps at their midpoint, which zoom the map there.
+export function acceptPinchZoom() {
+  let pinchDistance = null;
+  const PINCH_STEP = Math.log(1.15);  // a wheel step per 15% change of the fingers' distance
+  canvas.addEventListener('touchmove', (event) => {
+    if (event.touches.length !== 2) { pinchDistance = null; return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();  // not a one-finger drag
+    const [a, b] = event.touches;
+    const distance = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY);
+    if (pinchDistance === null) {  // a second finger: no longer a drag, so release GLFW's button
+      pinchDistance = distance;
+      canvas.dispatchEvent(new MouseEvent('mouseup', { clientX: a.clientX, clientY: a.clientY, button: 0, bubbles: true }));
+      return;
+    }
+    const change = Math.log(distance / pinchDistance);
+    if (Math.abs(change) < PINCH_STEP) return;
+    pinchDistance = distance;
+    const at = { clientX: (a.clientX + b.clientX) / 2, clientY: (a.clientY + b.clientY) / 2 };
+    canvas.dispatchEvent(new MouseEvent('mousemove', { ...at, bubbles: true }));
+    canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: change > 0 ? -100 : 100, bubbles: true, cancelable: true }));
+  }, { passive: false, capture: true });
+  canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
+}
