@@ -1,5 +1,5 @@
 // The page's JavaScript API (window.kizuna) as JSON in and out: the browser layer only passes
-// strings, so everything here is testable natively. See web/loader.js for the JS side.
+// strings, so everything here is testable natively. See web/js/api.js for the JS side.
 #pragma once
 
 #include <string>

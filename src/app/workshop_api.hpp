@@ -1,4 +1,4 @@
-// The workshop's page API (kizuna.workshop in web/loader.js) as JSON in and out, so it is testable
+// The workshop's page API (kizuna.workshop in web/js/api.js) as JSON in and out, so it is testable
 // natively: one entry point taking a command name and a JSON argument object.
 #pragma once
 

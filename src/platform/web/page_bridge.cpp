@@ -1,4 +1,4 @@
-// EM_JS bodies calling hooks that web/loader.js installs on Module.
+// EM_JS bodies calling hooks that the page (web/js/main.js) installs on Module.
 #include "page_bridge.hpp"
 
 #include <emscripten.h>

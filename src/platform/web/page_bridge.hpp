@@ -1,4 +1,4 @@
-// Calls from the wasm app into the page's JavaScript (web/loader.js owns the other side).
+// Calls from the wasm app into the page's JavaScript (web/js/main.js installs the other side).
 #pragma once
 
 #include <string>

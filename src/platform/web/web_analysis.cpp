@@ -1,5 +1,5 @@
-// The analysis bridge (see web_analysis.hpp): EM_JS calls into web/loader.js, and the exported
-// functions loader.js calls with the worker's messages.
+// The analysis bridge (see web_analysis.hpp): EM_JS calls into the page (web/js/analysis.js), and the exported
+// functions the page calls with the worker's messages.
 #include "web_analysis.hpp"
 
 #include <emscripten.h>

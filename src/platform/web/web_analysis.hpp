@@ -1,4 +1,4 @@
-// The analysis bridge: the app's analysis requests go to the page (web/loader.js runs them in the
+// The analysis bridge: the app's analysis requests go to the page (web/js/analysis.js runs them in the
 // Web Worker), and the worker's progress, partial and final results come back through the exports
 // in web_analysis.cpp into the app's AnalysisState.
 #pragma once

@@ -1,4 +1,4 @@
-// The functions behind window.kizuna (web/loader.js): plain C exports passing UTF-8 strings. Strings
+// The functions behind window.kizuna (web/js/api.js): plain C exports passing UTF-8 strings. Strings
 // returned live in a static buffer until the next call that returns one (the JS side copies them at once).
 #include <emscripten/emscripten.h>
 

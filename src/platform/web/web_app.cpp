@@ -62,7 +62,7 @@ bool WebApp::Init() {
     ReportFatal("Kizuna could not start", "The windowing layer (GLFW) failed to initialise.");
     return false;
   }
-  // web/loader.js creates the canvas's context early with the attributes these hints give: keep both in step.
+  // the page (web/js/loading.js) creates the canvas's context early with the attributes these hints give: keep both in step.
   glfwWindowHint(GLFW_ALPHA_BITS, 0);  // opaque canvas: the page behind never shows through
   glfwWindowHint(GLFW_DEPTH_BITS, 0);  // 2D drawing only
   glfwWindowHint(GLFW_STENCIL_BITS, 0);
