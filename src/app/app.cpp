@@ -175,9 +175,10 @@ void App::RestoreOffer() {
 // Instant: the next frame's Tr() speaks the new language; the findings are re-worded now. Japanese
 // glyphs are the platform's to load (it watches Language()).
 void App::SetLanguage(Language language) {
-  if (language == CurrentLanguage()) return;
   SetCurrentLanguage(language);
-  work.LanguageChanged();
+  if (work.Words().language() == language) return;
+  work.SetLanguage(language);
+  exercise.SetLanguage(language);
 }
 
 Language App::CurrentUiLanguage() const { return CurrentLanguage(); }

@@ -77,6 +77,7 @@ std::vector<Problem> App::Adopt(Workshop opened) {
   if (!picture) return picture.problems();
   if (std::vector<Problem> problems = work.Open(opened.exercise().scenario, picture.value()); !problems.empty()) return problems;
   exercise = std::move(opened);
+  exercise.SetLanguage(CurrentLanguage());
   syncedWorkshop = exercise.Version();
   workshopPanel = WorkshopPanelState{};
   return {};

@@ -88,7 +88,7 @@ std::string SummaryJson(const Session& session) {
     w.Key("month");
     w.Int(sel.month);
     w.EndObject();
-    KeyString(w, "readout", SelectionReadout(session));
+    KeyString(w, "readout", SelectionReadout(session, session.Words()));
     KeyString(w, "findings", session.findings().paragraph);
     w.Key("months");
     w.Int(r.months);
@@ -112,7 +112,7 @@ std::string SummaryJson(const Session& session) {
 }
 
 std::string ChartJson(const Session& session, const ChartPanelState& chart) {
-  const ChartData data = ChartDataOf(session, chart);
+  const ChartData data = ChartDataOf(session, chart, session.Words());
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();

@@ -79,13 +79,13 @@ TEST(Language, SwitchingIsInstantAndRewordsTheFindings) {
   DrawFrames(app, 2);
   const std::string english = app.session().findings().paragraph;
   const int version = app.session().resultsVersion();
-  const std::string readout = kz::SelectionReadout(app.session());
+  const std::string readout = kz::SelectionReadout(app.session(), app.session().Words());
   EXPECT_NE(readout.find("of need met"), std::string::npos) << readout;
   Click(app, "language-menu");
   Click(app, "language-ja");
   EXPECT_EQ(app.CurrentUiLanguage(), Language::Japanese);
   EXPECT_STREQ(kz::Tr("window.chart"), "グラフ") << "the next frame's labels are Japanese";
-  const std::string japanese = kz::SelectionReadout(app.session());
+  const std::string japanese = kz::SelectionReadout(app.session(), app.session().Words());
   EXPECT_NE(japanese.find("を充足"), std::string::npos) << japanese;
   EXPECT_NE(japanese.find("か月目"), std::string::npos) << japanese;
   EXPECT_NE(app.session().resultsVersion(), version) << "the page republishes the findings";

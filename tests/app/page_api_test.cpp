@@ -31,7 +31,7 @@ rapidjson::Document Parse(const std::string& json) {
 TEST(PageApi, ChartDataHoldsThePlottedSeriesAndTheComparisonLine) {
   kz::Session session = Loaded("re-2010-japan");
   const kz::ChartPanelState state;  // fulfilment, no difference view
-  const kz::ChartData data = kz::ChartDataOf(session, state);
+  const kz::ChartData data = kz::ChartDataOf(session, state, session.Words());
   const kz::Results& r = session.results();
   const kz::Selection& sel = session.selection();
   const std::vector<int> regions = kz::RegionsUsing(r, sel.good);
@@ -44,7 +44,7 @@ TEST(PageApi, ChartDataHoldsThePlottedSeriesAndTheComparisonLine) {
     ASSERT_EQ(data.series[i].values.size(), static_cast<std::size_t>(r.months));
     for (int t = 0; t < r.months; ++t) {
       EXPECT_EQ(data.series[i].values[static_cast<std::size_t>(t)], kz::MetricValue(r, kz::ChartMetric::Fulfilment, t, regions[i], sel.good));
-      EXPECT_EQ(data.series[i].text[static_cast<std::size_t>(t)], kz::FormatMetric(kz::ChartMetric::Fulfilment, data.series[i].values[static_cast<std::size_t>(t)]));
+      EXPECT_EQ(data.series[i].text[static_cast<std::size_t>(t)], kz::FormatMetric(kz::ChartMetric::Fulfilment, data.series[i].values[static_cast<std::size_t>(t)], session.Words()));
     }
   }
   EXPECT_EQ(data.series.back().id, "comparison");
@@ -56,18 +56,18 @@ TEST(PageApi, DifferenceViewHasNoComparisonLineAndFormatsDeltas) {
   kz::ChartPanelState state;
   state.metric = kz::ChartMetric::Loss;
   state.delta = true;
-  const kz::ChartData data = kz::ChartDataOf(session, state);
+  const kz::ChartData data = kz::ChartDataOf(session, state, session.Words());
   ASSERT_FALSE(data.series.empty());
   EXPECT_TRUE(data.delta);
   EXPECT_EQ(data.unit, "USD");
   for (const kz::ChartSeries& series : data.series) EXPECT_NE(series.id, "comparison");
-  EXPECT_EQ(data.series.front().text.front(), kz::FormatMetricDelta(kz::ChartMetric::Loss, data.series.front().values.front()));
+  EXPECT_EQ(data.series.front().text.front(), kz::FormatMetricDelta(kz::ChartMetric::Loss, data.series.front().values.front(), session.Words()));
 }
 
 TEST(PageApi, ChartJsonCarriesEverySeries) {
   kz::Session session = Loaded("re-2010-japan");
   const kz::ChartPanelState state;
-  const kz::ChartData data = kz::ChartDataOf(session, state);
+  const kz::ChartData data = kz::ChartDataOf(session, state, session.Words());
   const rapidjson::Document doc = Parse(kz::ChartJson(session, state));
   ASSERT_TRUE(doc.IsObject());
   EXPECT_EQ(doc["months"].GetInt(), data.months);

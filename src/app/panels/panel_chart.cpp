@@ -79,6 +79,7 @@ AxisTicks RangeOf(const SeriesSource& source, int months, int good, const std::v
 }  // namespace
 
 Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
+  const UiText words = CurrentText();
   Selection selection = session.selection();
   if (!session.loaded()) return selection;
   const Scenario& s = session.scenario();
@@ -86,17 +87,17 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results* other = session.comparisonResults();
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), ChartGoodLabel(s, selection.good).c_str())) {
+  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), ChartGoodLabel(s, selection.good, words).c_str())) {
     for (int g = 0; g < r.goods; ++g) {
-      if (ImGui::Selectable(ChartGoodLabel(s, g).c_str(), g == selection.good)) selection.good = g;
+      if (ImGui::Selectable(ChartGoodLabel(s, g, words).c_str(), g == selection.good)) selection.good = g;
     }
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
   int metric = static_cast<int>(state.metric);
-  const char* metricNames[] = {MetricName(ChartMetric::Fulfilment), MetricName(ChartMetric::Price), MetricName(ChartMetric::Stockpile),
-                               MetricName(ChartMetric::Loss)};
+  const char* metricNames[] = {MetricName(ChartMetric::Fulfilment, words), MetricName(ChartMetric::Price, words), MetricName(ChartMetric::Stockpile, words),
+                               MetricName(ChartMetric::Loss, words)};
   if (ImGui::Combo(TrId("chart.show", "show").c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
   ImGui::SameLine();
   ImGui::BeginDisabled(other == nullptr);
@@ -106,12 +107,12 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("%s", Tr(other ? "chart.difference-tip" : "chart.difference-needs-comparison"));
   }
-  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric, words};
 
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
   ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
-                                      {{"metric", MetricName(state.metric)}, {"good", ChartGoodLabel(s, selection.good)}, {"unit", unit}})
+                                      {{"metric", MetricName(state.metric, words)}, {"good", ChartGoodLabel(s, selection.good, words)}, {"unit", unit}})
                                 .c_str());
 
   const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
@@ -132,7 +133,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     DrawSeries(draw, plot, source, region, selection.good, (RegionColour(region) & 0x00FFFFFF) | 0x90000000, 1.5f, false);
   }
   if (other && !source.minus) {
-    DrawSeries(draw, plot, SeriesSource{other, nullptr, state.metric}, selection.region, selection.good,
+    DrawSeries(draw, plot, SeriesSource{other, nullptr, state.metric, words}, selection.region, selection.good,
                ImGui::GetColorU32(ImGuiCol_Text), 2.0f, true);
   }
   DrawSeries(draw, plot, source, selection.region, selection.good, RegionColour(selection.region), 3.5f, false);
@@ -149,12 +150,12 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(TrFormat(source.minus ? "chart.hover-difference" : "chart.hover", {{"month", std::to_string(t)}}).c_str());
     for (int region : regions) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", ChartRegionName(s, region).c_str(),
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(RegionColour(region)), "%s: %s", ChartRegionName(s, region, words).c_str(),
                          source.Format(source.At(t, region, selection.good)).c_str());
     }
     if (other && !source.minus) {
-      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", ChartRegionName(s, selection.region)},
-                                                                     {"value", FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good))}})
+      ImGui::TextDisabled("%s", TrFormat("chart.hover-comparison", {{"region", ChartRegionName(s, selection.region, words)},
+                                                                     {"value", FormatMetric(state.metric, MetricValue(*other, state.metric, t, selection.region, selection.good), words)}})
                                     .c_str());
     }
     ImGui::EndTooltip();
@@ -164,7 +165,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x, plot.max.y + ImGui::GetFontSize() + 8.0f));
   for (int region : regions) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(RegionColour(region)));
-    const std::string label = (region == selection.region ? "[" : "") + ChartRegionName(s, region) + (region == selection.region ? "]" : "");
+    const std::string label = (region == selection.region ? "[" : "") + ChartRegionName(s, region, words) + (region == selection.region ? "]" : "");
     if (ImGui::SmallButton(label.c_str())) selection.region = region;
     ImGui::PopStyleColor();
     ImGui::SameLine();

@@ -30,8 +30,8 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
   ImGui::Separator();
-  ImGui::TextUnformatted(SelectionReadout(session).c_str());
-  RefreshExplanation(session, &CurrentWording(), state.explanation);
+  ImGui::TextUnformatted(SelectionReadout(session, CurrentText()).c_str());
+  RefreshExplanation(session, CurrentText(), state.explanation);
   if (!state.explanation.text.empty() && ImGui::TreeNodeEx(TrId("findings.why", "why").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextUnformatted(ForImGui(state.explanation.text).c_str());
     for (const std::string& lever : state.explanation.levers) ImGui::BulletText("%s", ForImGui(lever).c_str());

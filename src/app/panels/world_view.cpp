@@ -20,7 +20,7 @@ void WorldView::Rebuild(const Session& session) {
   regionIds = session.results().regionIds;
   goodNames.clear();
   for (const Good& good : session.scenario().goods) goodNames.push_back(LocalName(good.name, good.id));  // re-read on a language change (resultsVersion)
-  figures = RegionFigures(session.scenario(), session.results(), shown.good, shown.month);
+  figures = RegionFigures(session.scenario(), session.results(), shown.good, shown.month, CurrentText());
   scene = BuildMapScene(session.scenario(), session.results(), shown.good, shown.month);
 }
 

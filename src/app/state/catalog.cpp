@@ -108,15 +108,57 @@ const Catalog& BuiltInCatalog(Language language) {
 Language CurrentLanguage() { return currentLanguage; }
 void SetCurrentLanguage(Language language) { currentLanguage = language; }
 
-const char* Tr(std::string_view key) {
-  if (const std::string* text = BuiltInCatalog(currentLanguage).Find(key)) return text->c_str();
+// ---- One language's words ----------------------------------------------------------------------
+
+const char* UiText::Tr(std::string_view key) const {
+  if (const std::string* text = BuiltInCatalog(lang).Find(key)) return text->c_str();
   if (const std::string* text = BuiltInCatalog(Language::English).Find(key)) return text->c_str();
   static std::map<std::string, std::string, std::less<>> missing;  // keys kept alive for the pointer
   return missing.try_emplace(std::string(key), std::string(key)).first->second.c_str();
 }
 
-std::string TrFormat(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> args) {
+std::string UiText::TrFormat(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> args) const {
   return Fill(Tr(key), args);
+}
+
+const Wording& UiText::Words() const {
+  static const Wording english = WordingOf(Language::English);
+  static const Wording japanese = WordingOf(Language::Japanese);
+  return lang == Language::Japanese ? japanese : english;
+}
+
+std::string UiText::MonthLabel(int month) const { return TrFormat("format.month", {{"month", std::to_string(month)}}); }
+
+std::string UiText::MoneyLabel(double usd) const { return FormatMoney(usd, &Words()); }
+
+// English: billions ("1.2 bn USD") or millions ("350 m USD"); Japanese: 億 (1e8) or 万 (1e4) dollars.
+std::string UiText::MoneyAxisLabel(double usd, bool sign) const {
+  const bool japanese = lang == Language::Japanese;
+  const double big = japanese ? 1e8 : 1e9;
+  const double small = japanese ? 1e4 : 1e6;
+  const bool inBig = std::fabs(usd) >= big;
+  char number[32];
+  std::snprintf(number, sizeof number, sign ? (inBig ? "%+.1f" : "%+.0f") : (inBig ? "%.1f" : "%.0f"), usd / (inBig ? big : small));
+  return TrFormat(inBig ? "format.money-axis-big" : "format.money-axis-small", {{"number", number}});
+}
+
+const std::string& UiText::LocalText(const LocalizedText& text) const {
+  return lang == Language::Japanese && !text.ja.empty() ? text.ja : text.en;
+}
+
+const std::string& UiText::LocalName(const LocalizedText& text, const std::string& id) const {
+  if (lang == Language::Japanese && !text.ja.empty()) return text.ja;
+  return text.en.empty() ? id : text.en;
+}
+
+// ---- The app-wide language's shortcuts -----------------------------------------------------------
+
+UiText CurrentText() { return UiText(currentLanguage); }
+
+const char* Tr(std::string_view key) { return CurrentText().Tr(key); }
+
+std::string TrFormat(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> args) {
+  return CurrentText().TrFormat(key, args);
 }
 
 std::string FillIn(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string>> args) {
@@ -125,11 +167,7 @@ std::string FillIn(std::string_view pattern, std::initializer_list<std::pair<std
 
 std::string TrId(std::string_view key, std::string_view id) { return std::string(Tr(key)) + "###" + std::string(id); }
 
-const Wording& CurrentWording() {
-  static const Wording english = WordingOf(Language::English);
-  static const Wording japanese = WordingOf(Language::Japanese);
-  return currentLanguage == Language::Japanese ? japanese : english;
-}
+const Wording& CurrentWording() { return CurrentText().Words(); }
 
 // ---- Formatting --------------------------------------------------------------------------------
 
@@ -143,28 +181,14 @@ std::string FormatCount(long long value) {
   return out;
 }
 
-std::string MonthLabel(int month) { return TrFormat("format.month", {{"month", std::to_string(month)}}); }
+std::string MonthLabel(int month) { return CurrentText().MonthLabel(month); }
 
-std::string MoneyLabel(double usd) { return FormatMoney(usd, &CurrentWording()); }
+std::string MoneyLabel(double usd) { return CurrentText().MoneyLabel(usd); }
 
-// English: billions ("1.2 bn USD") or millions ("350 m USD"); Japanese: 億 (1e8) or 万 (1e4) dollars.
-std::string MoneyAxisLabel(double usd, bool sign) {
-  const bool japanese = currentLanguage == Language::Japanese;
-  const double big = japanese ? 1e8 : 1e9;
-  const double small = japanese ? 1e4 : 1e6;
-  const bool inBig = std::fabs(usd) >= big;
-  char number[32];
-  std::snprintf(number, sizeof number, sign ? (inBig ? "%+.1f" : "%+.0f") : (inBig ? "%.1f" : "%.0f"), usd / (inBig ? big : small));
-  return TrFormat(inBig ? "format.money-axis-big" : "format.money-axis-small", {{"number", number}});
-}
+std::string MoneyAxisLabel(double usd, bool sign) { return CurrentText().MoneyAxisLabel(usd, sign); }
 
-const std::string& LocalText(const LocalizedText& text) {
-  return currentLanguage == Language::Japanese && !text.ja.empty() ? text.ja : text.en;
-}
+const std::string& LocalText(const LocalizedText& text) { return CurrentText().LocalText(text); }
 
-const std::string& LocalName(const LocalizedText& text, const std::string& id) {
-  if (currentLanguage == Language::Japanese && !text.ja.empty()) return text.ja;
-  return text.en.empty() ? id : text.en;
-}
+const std::string& LocalName(const LocalizedText& text, const std::string& id) { return CurrentText().LocalName(text, id); }
 
 }  // namespace kz

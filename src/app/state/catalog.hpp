@@ -46,6 +46,35 @@ const Catalog& BuiltInCatalog(Language language);
 /// The JSON text of the built-in catalog (for tests and the page).
 std::string_view BuiltInCatalogJson(Language language);
 
+/// The UI's words in one language. The state layer is given one (it never reads the app-wide
+/// language); panels use the shortcuts below, which speak CurrentLanguage(). Cheap to copy.
+class UiText {
+ public:
+  explicit UiText(Language language = Language::English) : lang(language) {}
+  Language language() const { return lang; }
+  /// The text of `key`; a missing key reads as English, then as the key itself (tests forbid both).
+  /// The pointer lives as long as the program.
+  const char* Tr(std::string_view key) const;
+  /// Tr(key) with each "{name}" replaced by its value.
+  std::string TrFormat(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> args) const;
+  /// The catalog's words for the core's generated text (Key findings, Explain).
+  const Wording& Words() const;
+  std::string MonthLabel(int month) const;            ///< as MonthLabel below
+  std::string MoneyLabel(double usd) const;           ///< as MoneyLabel below
+  std::string MoneyAxisLabel(double usd, bool sign) const;  ///< as MoneyAxisLabel below
+  /// `text.ja` in Japanese when it has one, else `text.en` (maybe "").
+  const std::string& LocalText(const LocalizedText& text) const;
+  /// `text.ja` in Japanese when it has one, else `text.en`, else `id` (which must outlive the result).
+  const std::string& LocalName(const LocalizedText& text, const std::string& id) const;
+  const std::string& LocalName(const LocalizedText& text, std::string&& id) const = delete;
+
+ private:
+  Language lang;
+};
+
+/// The UI's words in the app-wide language (what the shortcuts below speak).
+UiText CurrentText();
+
 /// The UI's language now (English until set). Changing it is instant: the next Tr() speaks it.
 Language CurrentLanguage();
 void SetCurrentLanguage(Language language);

@@ -9,24 +9,24 @@
 
 namespace kz {
 
-const char* MetricName(ChartMetric metric) {
+const char* MetricName(ChartMetric metric, const UiText& text) {
   switch (metric) {
-    case ChartMetric::Fulfilment: return Tr("chart.fulfilment");
-    case ChartMetric::Price: return Tr("chart.price");
-    case ChartMetric::Stockpile: return Tr("chart.stock");
-    case ChartMetric::Loss: return Tr("chart.loss");
+    case ChartMetric::Fulfilment: return text.Tr("chart.fulfilment");
+    case ChartMetric::Price: return text.Tr("chart.price");
+    case ChartMetric::Stockpile: return text.Tr("chart.stock");
+    case ChartMetric::Loss: return text.Tr("chart.loss");
   }
   return "";
 }
 
-std::string ChartRegionName(const Scenario& s, int region) {
+std::string ChartRegionName(const Scenario& s, int region, const UiText& text) {
   const Region& r = s.regions[static_cast<std::size_t>(region)];
-  return LocalName(r.name, r.id);
+  return text.LocalName(r.name, r.id);
 }
 
-std::string ChartGoodLabel(const Scenario& s, int good) {
+std::string ChartGoodLabel(const Scenario& s, int good, const UiText& text) {
   const Good& g = s.goods[static_cast<std::size_t>(good)];
-  return LocalName(g.name, g.id);
+  return text.LocalName(g.name, g.id);
 }
 
 AxisTicks NiceTicks(double maxValue, int wantedTicks) {
@@ -41,25 +41,25 @@ AxisTicks NiceTicks(double maxValue, int wantedTicks) {
   return AxisTicks{std::ceil(maxValue / step - 1e-9) * step, step};
 }
 
-std::string FormatMetricDelta(ChartMetric metric, double value) {
+std::string FormatMetricDelta(ChartMetric metric, double value, const UiText& words) {
   if (std::fabs(value) < 1e-12) value = 0.0;  // no "-0"
   char text[32];
   switch (metric) {
-    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f", value * 100.0); return TrFormat("chart.points", {{"number", text}});
+    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%+.0f", value * 100.0); return words.TrFormat("chart.points", {{"number", text}});
     case ChartMetric::Price: std::snprintf(text, sizeof text, "%+.2fx", value); break;
     case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%+.3g", value); break;
-    case ChartMetric::Loss: return MoneyAxisLabel(value, true);
+    case ChartMetric::Loss: return words.MoneyAxisLabel(value, true);
   }
   return text;
 }
 
-std::string FormatMetric(ChartMetric metric, double value) {
+std::string FormatMetric(ChartMetric metric, double value, const UiText& words) {
   char text[32];
   switch (metric) {
     case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
     case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
     case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
-    case ChartMetric::Loss: return MoneyAxisLabel(value, false);
+    case ChartMetric::Loss: return words.MoneyAxisLabel(value, false);
   }
   return text;
 }
@@ -112,17 +112,17 @@ ChartSeries SeriesOf(const SeriesSource& source, int months, int region, int goo
 
 }  // namespace
 
-ChartData ChartDataOf(const Session& session, const ChartPanelState& state) {
+ChartData ChartDataOf(const Session& session, const ChartPanelState& state, const UiText& text) {
   ChartData data;
   if (!session.loaded()) return data;
   const Scenario& s = session.scenario();
   const Results& r = session.results();
   const Results* other = session.comparisonResults();
   const Selection& sel = session.selection();
-  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric};
+  const SeriesSource source{&r, state.delta ? other : nullptr, state.metric, text};
   data.delta = source.minus != nullptr;
-  data.title = std::string(MetricName(state.metric)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
-               ChartGoodLabel(s, sel.good) + " by region";
+  data.title = std::string(MetricName(state.metric, text)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
+               ChartGoodLabel(s, sel.good, text) + " by region";
   data.metric = MetricKey(state.metric);
   const std::string& goodUnit = s.goods[static_cast<std::size_t>(sel.good)].unit;
   data.unit = state.metric == ChartMetric::Fulfilment ? "%" : state.metric == ChartMetric::Price ? "x"
@@ -131,11 +131,11 @@ ChartData ChartDataOf(const Session& session, const ChartPanelState& state) {
   data.region = r.regionIds[static_cast<std::size_t>(sel.region)];
   data.months = r.months;
   for (int region : RegionsUsing(r, sel.good)) {
-    data.series.push_back(SeriesOf(source, r.months, region, sel.good, r.regionIds[static_cast<std::size_t>(region)], ChartRegionName(s, region)));
+    data.series.push_back(SeriesOf(source, r.months, region, sel.good, r.regionIds[static_cast<std::size_t>(region)], ChartRegionName(s, region, text)));
   }
   if (other && !data.delta) {  // drawn dashed for the selected region
-    data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric}, r.months, sel.region, sel.good, "comparison",
-                                   "Comparison, " + ChartRegionName(s, sel.region)));
+    data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric, text}, r.months, sel.region, sel.good, "comparison",
+                                   "Comparison, " + ChartRegionName(s, sel.region, text)));
   }
   return data;
 }

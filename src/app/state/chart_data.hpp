@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kizuna/results.hpp"
+#include "state/catalog.hpp"
 #include "state/session.hpp"
 
 namespace kz {
@@ -21,10 +22,10 @@ struct AxisTicks {
 AxisTicks NiceTicks(double maxValue, int wantedTicks = 4);
 
 /// Formats a tick or read-out value for a metric ("62%", "4.2x", "1.3 bn USD").
-std::string FormatMetric(ChartMetric metric, double value);
+std::string FormatMetric(ChartMetric metric, double value, const UiText& text);
 
 /// Formats a difference from the comparison ("+5 pts", "-0.20x", "+120 m USD").
-std::string FormatMetricDelta(ChartMetric metric, double value);
+std::string FormatMetricDelta(ChartMetric metric, double value, const UiText& text);
 
 /// The series value of `metric` at (t, region, good).
 double MetricValue(const Results& results, ChartMetric metric, int t, int region, int good);
@@ -58,25 +59,26 @@ struct ChartData {
   std::vector<ChartSeries> series;
 };
 /// The chart's data for `state` (empty when no scenario is loaded).
-ChartData ChartDataOf(const Session& session, const ChartPanelState& state);
+ChartData ChartDataOf(const Session& session, const ChartPanelState& state, const UiText& text);
 
-/// The metric's name in the UI's language ("Fulfilment").
-const char* MetricName(ChartMetric metric);
+/// The metric's name ("Fulfilment").
+const char* MetricName(ChartMetric metric, const UiText& text);
 
-/// A region's and a good's names as the chart shows them (the UI's language).
-std::string ChartRegionName(const Scenario& s, int region);
-std::string ChartGoodLabel(const Scenario& s, int good);
+/// A region's and a good's names as the chart shows them.
+std::string ChartRegionName(const Scenario& s, int region, const UiText& text);
+std::string ChartGoodLabel(const Scenario& s, int good, const UiText& text);
 
 /// What one series shows: the metric itself, or its difference from the comparison (delta view).
 struct SeriesSource {
   const Results* results = nullptr;
   const Results* minus = nullptr;  ///< delta view: subtract this run
   ChartMetric metric = ChartMetric::Fulfilment;
+  UiText text;  ///< the words of the read-outs
   double At(int t, int region, int good) const {
     const double value = MetricValue(*results, metric, t, region, good);
     return minus ? value - MetricValue(*minus, metric, t, region, good) : value;
   }
-  std::string Format(double value) const { return minus ? FormatMetricDelta(metric, value) : FormatMetric(metric, value); }
+  std::string Format(double value) const { return minus ? FormatMetricDelta(metric, value, text) : FormatMetric(metric, value, text); }
 };
 
 }  // namespace kz

@@ -13,8 +13,8 @@ std::array<float, 4> Mix(const std::array<float, 4>& a, const std::array<float, 
   return {a[0] + (b[0] - a[0]) * s, a[1] + (b[1] - a[1]) * s, a[2] + (b[2] - a[2]) * s, 1.0f};
 }
 
-std::string LocalRegionName(const Region& region) {
-  return LocalName(region.name, region.id);
+std::string LocalRegionName(const Region& region, const UiText& words) {
+  return words.LocalName(region.name, region.id);
 }
 
 struct Route {
@@ -34,11 +34,12 @@ std::array<float, 4> FulfilmentColour(double fulfilment) {
   return Mix(red, amber, (f - 0.5) / 0.25);
 }
 
-std::vector<MapRegionFigures> RegionFigures(const Scenario& scenario, const Results& results, int good, int month) {
+std::vector<MapRegionFigures> RegionFigures(const Scenario& scenario, const Results& results, int good, int month,
+                                            const UiText& words) {
   std::vector<MapRegionFigures> out;
   for (int r = 0; r < results.regions; ++r) {
     const std::size_t i = results.Index(month, r, good);
-    out.push_back({LocalRegionName(scenario.regions[static_cast<std::size_t>(r)]), results.fulfilment[i],
+    out.push_back({LocalRegionName(scenario.regions[static_cast<std::size_t>(r)], words), results.fulfilment[i],
                    results.price[i], results.shortfall[i]});
   }
   return out;

@@ -10,6 +10,7 @@
 #include "kizuna/results.hpp"
 #include "kizuna/scenario.hpp"
 #include "map_scene.hpp"
+#include "state/catalog.hpp"
 
 namespace kz {
 
@@ -25,7 +26,8 @@ struct MapRegionFigures {
 std::array<float, 4> FulfilmentColour(double fulfilment);
 
 /// Figures per scenario region for (good, month). Indices must be in range.
-std::vector<MapRegionFigures> RegionFigures(const Scenario& scenario, const Results& results, int good, int month);
+std::vector<MapRegionFigures> RegionFigures(const Scenario& scenario, const Results& results, int good, int month,
+                                            const UiText& words);
 
 /// The map scene for (good, month): colours from fulfilment, anchors from the regions' lat/lon, and
 /// up to `maxFlows` cross-border routes by volume. A route's disruption is how far its volume fell

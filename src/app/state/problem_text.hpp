@@ -5,10 +5,12 @@
 
 #include <string>
 
+#include "state/catalog.hpp"
+
 namespace kz {
 
 /// `message` (a core Problem's message) in the UI's language when it is a link problem the catalogs
 /// word; otherwise, and always in English, `message` itself.
-std::string LocalProblemText(const std::string& message);
+std::string LocalProblemText(const std::string& message, const UiText& words);
 
 }  // namespace kz

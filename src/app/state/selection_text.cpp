@@ -16,7 +16,6 @@ std::string Percent(double share) {
   return text;
 }
 
-std::string NameOf(const LocalizedText& name, const std::string& id) { return LocalName(name, id); }
 
 const char* ConstraintKey(ConstraintKind kind) {
   switch (kind) {
@@ -31,23 +30,23 @@ const char* ConstraintKey(ConstraintKind kind) {
   return "constraint.none";
 }
 
-std::string Cause(const Scenario& s, const Constraint& c) {
-  std::string text = Tr(ConstraintKey(c.kind));
+std::string Cause(const Scenario& s, const Constraint& c, const UiText& words) {
+  std::string text = words.Tr(ConstraintKey(c.kind));
   if (c.kind == ConstraintKind::InputShortage && c.input >= 0) {
     const Good& input = s.goods[static_cast<std::size_t>(c.input)];
-    text = TrFormat("readout.cause-of", {{"cause", text}, {"input", NameOf(input.name, input.id)}});
+    text = words.TrFormat("readout.cause-of", {{"cause", text}, {"input", words.LocalName(input.name, input.id)}});
   }
-  if (c.event >= 0) text = TrFormat("readout.cause-event", {{"cause", text}, {"event", EffectName(s, c.event)}});
+  if (c.event >= 0) text = words.TrFormat("readout.cause-event", {{"cause", text}, {"event", EffectName(s, c.event)}});
   if (c.region >= 0) {
     const Region& at = s.regions[static_cast<std::size_t>(c.region)];
-    text = TrFormat("readout.cause-at", {{"cause", text}, {"region", NameOf(at.name, at.id)}});
+    text = words.TrFormat("readout.cause-at", {{"cause", text}, {"region", words.LocalName(at.name, at.id)}});
   }
   return text;
 }
 
 }  // namespace
 
-std::string SelectionReadout(const Session& session) {
+std::string SelectionReadout(const Session& session, const UiText& words) {
   if (!session.loaded()) return "";
   const Scenario& s = session.scenario();
   const Results& r = session.results();
@@ -55,13 +54,13 @@ std::string SelectionReadout(const Session& session) {
   const Region& region = s.regions[static_cast<std::size_t>(sel.region)];
   const Good& good = s.goods[static_cast<std::size_t>(sel.good)];
   const std::size_t i = r.Index(sel.month, sel.region, sel.good);
-  std::string text = TrFormat("readout.met", {{"region", NameOf(region.name, region.id)},
-                                             {"good", NameOf(good.name, good.id)},
-                                             {"month", MonthLabel(sel.month)},
+  std::string text = words.TrFormat("readout.met", {{"region", words.LocalName(region.name, region.id)},
+                                             {"good", words.LocalName(good.name, good.id)},
+                                             {"month", words.MonthLabel(sel.month)},
                                              {"share", Percent(r.fulfilment[i])}});
-  if (const Results* other = session.comparisonResults()) text += TrFormat("readout.comparison", {{"share", Percent(other->fulfilment[i])}});
-  if (r.binding[i].kind != ConstraintKind::None) text += TrFormat("readout.short-because", {{"cause", Cause(s, r.binding[i])}});
-  return text + Tr("finding.sentence-end");
+  if (const Results* other = session.comparisonResults()) text += words.TrFormat("readout.comparison", {{"share", Percent(other->fulfilment[i])}});
+  if (r.binding[i].kind != ConstraintKind::None) text += words.TrFormat("readout.short-because", {{"cause", Cause(s, r.binding[i], words)}});
+  return text + words.Tr("finding.sentence-end");
 }
 
 namespace {
@@ -72,7 +71,7 @@ bool SameSelection(const Selection& a, const Selection& b) {
 
 }  // namespace
 
-void RefreshExplanation(const Session& session, const Wording* wording, SelectionExplanation& explanation) {
+void RefreshExplanation(const Session& session, const UiText& words, SelectionExplanation& explanation) {
   if (explanation.version == session.resultsVersion() && SameSelection(explanation.selection, session.selection())) return;  // a language change bumps the version
   explanation.version = session.resultsVersion();
   explanation.selection = session.selection();
@@ -82,7 +81,7 @@ void RefreshExplanation(const Session& session, const Wording* wording, Selectio
   const Results& r = session.results();
   const Selection& sel = session.selection();
   Expected<Explanation> why = Explain(session.scenario(), r, r.regionIds[static_cast<std::size_t>(sel.region)],
-                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, wording);
+                                      r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, &words.Words());
   if (!why || why.value().chain.empty()) return;
   explanation.text = why.value().text;
   for (const LeverSuggestion& lever : why.value().levers) explanation.levers.push_back(lever.path + ": " + lever.reason);

@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "state/catalog.hpp"
 #include "state/session.hpp"
 
 namespace kz {
 
 /// The selection in words: "Japan, NdFeB magnets, month 4: 62% of need met (comparison 100%);
 /// short because of export restriction 'China halts oxide exports to Japan' at China."
-std::string SelectionReadout(const Session& session);
+std::string SelectionReadout(const Session& session, const UiText& words);
 
-/// Why the selected region lacks the selected good in the selected month, in the wording given (may
-/// be null = English): Explain's text and one line per lever it suggests ("path: reason"); empty
+/// Why the selected region lacks the selected good in the selected month, in the words given: Explain's text and one line per lever it suggests ("path: reason"); empty
 /// when nothing is short. Kept with the results version and selection it was made for, because
 /// Explain lists the scenario's levers (too slow to repeat every frame).
 struct SelectionExplanation {
@@ -27,6 +27,6 @@ struct SelectionExplanation {
 
 /// Brings `explanation` up to date with the session's results and selection (recomputed only when
 /// either changed since it was made).
-void RefreshExplanation(const Session& session, const Wording* wording, SelectionExplanation& explanation);
+void RefreshExplanation(const Session& session, const UiText& words, SelectionExplanation& explanation);
 
 }  // namespace kz

@@ -47,11 +47,11 @@ Selection WorstHit(const Results& r) {
 
 // How the findings name the comparison: "with no shocks it bottoms at 85%".
 // The comparison as the findings name it ("with {label} it bottoms at 85%").
-std::string ComparisonName(Comparison comparison, const std::string& otherTitle) {
+std::string ComparisonName(Comparison comparison, const std::string& otherTitle, const UiText& words) {
   switch (comparison) {
     case Comparison::None: return "";
-    case Comparison::NoEvents: return Tr("finding.label-no-events");
-    case Comparison::Preset: return Tr("finding.label-preset");
+    case Comparison::NoEvents: return words.Tr("finding.label-no-events");
+    case Comparison::Preset: return words.Tr("finding.label-preset");
     case Comparison::Scenario: return otherTitle;
   }
   return "";
@@ -292,9 +292,9 @@ std::string Session::ProvenanceOf(std::string_view path) const {
     std::string text;
     if (item.source != kNoProvenance) {
       const Source& source = reference.sources[item.source];
-      text = TrFormat("lever.source", {{"citation", source.citation}}) + (source.tag.empty() ? "" : " [" + source.tag + "]");
+      text = words.TrFormat("lever.source", {{"citation", source.citation}}) + (source.tag.empty() ? "" : " [" + source.tag + "]");
     } else {
-      text = TrFormat("lever.assumption", {{"assumption", entry.assumption}});
+      text = words.TrFormat("lever.assumption", {{"assumption", entry.assumption}});
     }
     if (!entry.note.empty()) text += "\n" + entry.note;
     return text;
@@ -360,8 +360,8 @@ void Session::RunComparison() {
 }
 
 void Session::UpdateFindings() {
-  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, comparisonTitle()),
-                          &CurrentWording());
+  keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, comparisonTitle(), words),
+                          &words.Words());
   ++resultsRevision;
 }
 

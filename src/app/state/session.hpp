@@ -81,7 +81,7 @@ class Session {
   std::vector<Problem> SetComparisonScenario(std::string_view text, std::string_view baseText = {});
   /// The title of the scenario compared with under Comparison::Scenario ("" otherwise).
   /// The other scenario's title in the UI's language.
-  const std::string& comparisonTitle() const { return LocalName(otherTitle, otherTitle.en); }
+  const std::string& comparisonTitle() const { return words.LocalName(otherTitle, otherTitle.en); }
   const std::string& comparisonId() const { return otherId; }
 
   /// Undo and redo every scenario edit (levers, shocks, members, a replaced scenario) since the
@@ -123,8 +123,13 @@ class Session {
   /// Changes whenever the results change (every run) or their words do (a language change): what
   /// views derived from the results (findings, explanation, map, the page's copy) key their caches on.
   int resultsVersion() const { return resultsRevision; }
-  /// Re-words the findings in the UI's new language (catalog.hpp); the version changes.
-  void LanguageChanged() { UpdateFindings(); }
+  /// The language the session words its findings, comparison names and provenance in (English
+  /// until set; the app passes the UI's); re-words the findings now, and the version changes.
+  void SetLanguage(Language language) {
+    words = UiText(language);
+    UpdateFindings();
+  }
+  const UiText& Words() const { return words; }
 
  private:
   void Adopt(Scenario preset, Scenario edited, Results results, bool unedited = false);
@@ -137,6 +142,7 @@ class Session {
   void ClampSelection();
   void UpdateFindings();
 
+  UiText words;        // the language of the findings and texts (SetLanguage)
   Scenario reference;  // as loaded
   Scenario other;      // compared with under Comparison::Scenario
   LocalizedText otherTitle;

@@ -73,21 +73,21 @@ bool Workshop::Decided(int teamIndex) const {
 }
 
 std::vector<Problem> Workshop::SetDraftValue(std::string_view path, double value) {
-  if (team < 0) return {{"", Tr("workshop.no-draft-choose-team")}};
+  if (team < 0) return {{"", words.Tr("workshop.no-draft-choose-team")}};
   const std::vector<ExerciseLever>& levers = ex.teams[static_cast<std::size_t>(team)].levers;
   for (std::size_t i = 0; i < levers.size(); ++i) {
     if (levers[i].path != path) continue;
     if (value < levers[i].min || value > levers[i].max) {
-      return {{std::string(path), TrFormat("workshop.lever-out-of-range", {{"min", std::to_string(levers[i].min)}, {"max", std::to_string(levers[i].max)}})}};
+      return {{std::string(path), words.TrFormat("workshop.lever-out-of-range", {{"min", std::to_string(levers[i].min)}, {"max", std::to_string(levers[i].max)}})}};
     }
     draft[i] = levers[i].NearestStep(value);
     return {};
   }
-  return {{std::string(path), Tr("workshop.not-a-team-lever")}};
+  return {{std::string(path), words.Tr("workshop.not-a-team-lever")}};
 }
 
 Expected<DecisionPreview> Workshop::Preview() const {
-  if (team < 0) return std::vector<Problem>{{"", Tr("workshop.no-draft")}};
+  if (team < 0) return std::vector<Problem>{{"", words.Tr("workshop.no-draft")}};
   return PreviewDecision(ex, played, team, draft);
 }
 

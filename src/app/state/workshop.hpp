@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kizuna/exercise.hpp"
+#include "state/catalog.hpp"
 
 namespace kz {
 
@@ -61,7 +62,11 @@ class Workshop {
   /// The debrief of the rounds played so far (cached until the session changes).
   const Expected<Debrief>& CurrentDebrief() const;
 
+  /// The language of the problems the workshop words for the UI (English until set).
+  void SetLanguage(Language language) { words = UiText(language); }
+
  private:
+  UiText words;
   void Changed();
   void ResetDraft();
 

@@ -47,7 +47,7 @@ TEST(MapData, SceneFromTheDefaultWorldHasColoursAnchorsAndRoutes) {
     EXPECT_NE(flow.fromRegion, flow.toRegion);
     EXPECT_FLOAT_EQ(flow.disruption01, 0.0f);  // month 0 is its own baseline
   }
-  const auto figures = kz::RegionFigures(scenario, results, good, 0);
+  const auto figures = kz::RegionFigures(scenario, results, good, 0, kz::UiText(kz::Language::English));
   EXPECT_EQ(figures[1].name, "Japan");
 }
 

@@ -15,11 +15,6 @@ namespace {
 
 using kz::Language;
 
-struct JapaneseScope {
-  JapaneseScope() { kz::SetCurrentLanguage(Language::Japanese); }
-  ~JapaneseScope() { kz::SetCurrentLanguage(Language::English); }
-};
-
 std::string ScenarioLinkProblem(const std::string& text) {
   const kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
   EXPECT_FALSE(link.ok()) << text;
@@ -61,31 +56,31 @@ std::vector<std::pair<std::string, std::string>> BadLinks() {
   };
 }
 
+const kz::UiText kJapanese(kz::Language::Japanese);
+const kz::UiText kEnglish(kz::Language::English);
+
 TEST(ProblemText, DamagedLinksAreExplainedInJapanese) {
-  const JapaneseScope japanese;
   for (const auto& [message, expected] : BadLinks()) {
     ASSERT_FALSE(message.empty());
-    const std::string text = kz::LocalProblemText(message);
+    const std::string text = kz::LocalProblemText(message, kJapanese);
     EXPECT_NE(text.find(expected), std::string::npos) << message << " -> " << text;
     EXPECT_FALSE(HasLatinWords(text)) << message << " -> " << text;
   }
 }
 
 TEST(ProblemText, ANewerLinkFormatIsNamedWithItsNumbers) {
-  const JapaneseScope japanese;
   const std::string text = kz::LocalProblemText(
       "This link was made by a newer version of Kizuna (link format 7; this version reads formats 1 to 2). Open it with "
-      "the newer version.");
+      "the newer version.", kJapanese);
   EXPECT_NE(text.find("新しいバージョン"), std::string::npos) << text;
   EXPECT_NE(text.find("形式7"), std::string::npos) << text;
   EXPECT_NE(text.find("1〜2"), std::string::npos) << text;
 }
 
 TEST(ProblemText, EnglishAndOtherMessagesAreShownAsTheCoreWroteThem) {
-  for (const auto& [message, expected] : BadLinks()) EXPECT_EQ(kz::LocalProblemText(message), message);
-  const JapaneseScope japanese;
+  for (const auto& [message, expected] : BadLinks()) EXPECT_EQ(kz::LocalProblemText(message, kEnglish), message);
   const std::string other = "horizonMonths: must be a whole number in 1..600";
-  EXPECT_EQ(kz::LocalProblemText(other), other);
+  EXPECT_EQ(kz::LocalProblemText(other, kJapanese), other);
 }
 
 }  // namespace
