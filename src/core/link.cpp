@@ -23,6 +23,7 @@
 
 #include "kizuna/levers.hpp"
 #include "kizuna/validate.hpp"
+#include "id_text.hpp"
 #include "link_wire.hpp"
 
 namespace kz {
@@ -36,13 +37,6 @@ constexpr std::size_t kMaxIdBytes = 128;
 constexpr std::size_t kMaxNameBytes = 512;
 constexpr std::size_t kMaxItems = 20000;  // levers, shocks, members: far above any real edit
 constexpr std::size_t kMaxPathSegments = 8;
-
-bool IsIdText(std::string_view text) {
-  if (text.empty()) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
 
 // Names are shown and saved as JSON: they must be well-formed UTF-8 without control characters.
 bool IsCleanUtf8(std::string_view text) {
