@@ -2,8 +2,8 @@
 // their JSON paths; the "scenario" part and the inject events are read by the scenario loader (as a
 // file extending the preset), and last the checks that need the scenario: lever paths and ranges,
 // inject timing, and that every team's extremes and both reference runs give a valid scenario.
-// Sections: helpers; reader; parts (teams, injects, scoring, references, provenance); scenario;
-// semantic checks; load.
+// Sections: helpers; parts (teams, injects, scoring, references, provenance; read with the core's
+// json_read::Reader); scenario; semantic checks; load.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
