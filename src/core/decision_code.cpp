@@ -1,6 +1,10 @@
 // Decision codes: a team's decision for a round in under 20 read-aloud characters (Crockford base32,
 // groups of four), checksummed and tied to one exercise. Layout in exercise.hpp; the reader names
 // the first thing wrong, from the characters up to the session.
+// What it shares with share and session links is link_wire's: the trimming of pasted text, the
+// format gate and the FNV-1a checksum. What differs, and why: codes are read aloud and typed, so
+// Crockford base32 (no prefix, no URL, forgiving O/I/L and hyphens), a 2-bit format, and 13 bits
+// of checksum folded from the 32 (bound to the exercise's content hash) instead of 4 whole bytes.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -23,6 +27,7 @@ constexpr int kChecksumBits = 13;
 constexpr int kHeaderBits = kFormatBits + kTagBits + kRoundBits + kTeamBits;
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford: no I, L, O, U
 constexpr std::size_t kMaxCodeInput = 64;  // characters, hyphens and spaces included
+constexpr std::uint64_t kFirstImplausibleFormat = std::uint64_t{1} << kFormatBits;  // every 2-bit format may be a future one
 
 Problem CodeProblem(std::string message) { return Problem{"code", std::move(message)}; }
 
@@ -132,7 +137,7 @@ std::string EncodeDecisionCode(const Exercise& exercise, const DecisionCode& dec
 }
 
 Expected<DecisionCode> DecodeDecisionCode(const Exercise& exercise, std::string_view code) {
-  Expected<std::vector<int>> symbols = Symbols(code);
+  Expected<std::vector<int>> symbols = Symbols(link_wire::TrimInput(code));
   if (!symbols) return symbols.problems();
   Bits bits;
   for (const int s : symbols.value()) bits.Put(static_cast<std::uint64_t>(s), 5);
@@ -144,8 +149,11 @@ Expected<DecisionCode> DecodeDecisionCode(const Exercise& exercise, std::string_
   DecisionCode decision;
   decision.round = static_cast<int>(bits.Get(kRoundBits)) + 1;
   decision.team = static_cast<int>(bits.Get(kTeamBits));
-  if (format != kCodeFormat) {
-    return std::vector<Problem>{CodeProblem("This is not a decision code this version of Kizuna can read (code format " + std::to_string(format) + ").")};
+  const link_wire::FormatStanding standing = link_wire::StandingOf(format, kCodeFormat, kFirstImplausibleFormat);
+  if (standing != link_wire::FormatStanding::Readable) {
+    const std::string newer = standing == link_wire::FormatStanding::Newer ? ": it was made by a newer version of Kizuna" : "";
+    return std::vector<Problem>{CodeProblem("This is not a decision code this version of Kizuna can read (code format " + std::to_string(format) + ")" +
+                                            newer + ".")};
   }
   if (tag != (exercise.contentHash & ((1U << kTagBits) - 1))) {
     return std::vector<Problem>{CodeProblem("This code is for another exercise (or another version of \"" + exercise.id + "\"): check which exercise the team has open.")};

@@ -2,8 +2,8 @@
 // their JSON paths; the "scenario" part and the inject events are read by the scenario loader (as a
 // file extending the preset), and last the checks that need the scenario: lever paths and ranges,
 // inject timing, and that every team's extremes and both reference runs give a valid scenario.
-// Sections: helpers; reader; parts (teams, injects, scoring, references, provenance); scenario;
-// semantic checks; load.
+// Sections: helpers; parts (teams, injects, scoring, references, provenance; read with the core's
+// json_read::Reader); scenario; semantic checks; load.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -18,21 +18,22 @@
 
 #include "exercise_apply.hpp"
 #include "json_detail.hpp"
+#include "json_read.hpp"
 #include "kizuna/exercise.hpp"
 #include "kizuna/hash.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/provenance.hpp"
 #include "kizuna/validate.hpp"
+#include "ranges.hpp"
 
 namespace kz {
 namespace {
 
 using Json = rapidjson::Value;
+using json_read::Reader;
 using exercise_detail::GetExerciseLever;
 using exercise_detail::LeverApplier;
 using exercise_detail::ParseJoinPath;
-
-constexpr std::size_t kMaxProblems = 100;
 
 // -- Helpers ------------------------------------------------------------------------------------------
 
@@ -40,17 +41,8 @@ using json_detail::Field;
 using json_detail::Item;
 using json_detail::TypeName;
 
-bool IsId(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
-std::string Format(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
-}
+constexpr std::size_t kMaxListedIds = 64;  // teams of an inject, scored goods, numbers of a provenance entry
+constexpr std::size_t kMaxInjects = 256;
 
 std::uint32_t ContentHash(std::string_view text) {
   std::string clean;
@@ -61,98 +53,6 @@ std::uint32_t ContentHash(std::string_view text) {
   const std::uint64_t h = Fnv1a64(clean);
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
-
-// -- Reader -------------------------------------------------------------------------------------------
-
-class Reader {
- public:
-  std::vector<Problem> problems;
-
-  void Add(std::string path, std::string message) {
-    if (problems.size() < kMaxProblems) problems.push_back({std::move(path), std::move(message)});
-  }
-
-  bool Object(const Json& value, const std::string& path, std::initializer_list<std::string_view> fields) {
-    if (!value.IsObject()) {
-      Add(path, std::string("must be an object, got ") + TypeName(value));
-      return false;
-    }
-    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-      const std::string_view key(it->name.GetString(), it->name.GetStringLength());
-      if (std::find(fields.begin(), fields.end(), key) == fields.end()) {
-        Add(Field(path, key.substr(0, 64)), "unknown field");
-      }
-    }
-    return true;
-  }
-
-  const Json* Member(const Json& object, const std::string& path, const char* name, bool required) {
-    const auto it = object.FindMember(name);
-    if (it == object.MemberEnd()) {
-      if (required) Add(Field(path, name), "required field is missing");
-      return nullptr;
-    }
-    return &it->value;
-  }
-
-  void String(const Json& object, const std::string& path, const char* name, std::string& out, bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsString()) return Add(Field(path, name), std::string("must be a string, got ") + TypeName(*value));
-    out.assign(value->GetString(), value->GetStringLength());
-  }
-
-  void Id(const Json& object, const std::string& path, const char* name, std::string& out) {
-    String(object, path, name, out, true);
-    if (!out.empty() && !IsId(out)) Add(Field(path, name), "must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
-  }
-
-  void Number(const Json& object, const std::string& path, const char* name, double& out, bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsNumber()) return Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
-    out = value->GetDouble();
-  }
-
-  void Integer(const Json& object, const std::string& path, const char* name, int& out, int low, int high, bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsNumber()) return Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
-    const double number = value->GetDouble();
-    if (number != std::floor(number) || number < low || number > high) {
-      return Add(Field(path, name), "must be a whole number in " + std::to_string(low) + ".." + std::to_string(high) +
-                                        ", got " + Format(number));
-    }
-    out = static_cast<int>(number);
-  }
-
-  void Text(const Json& object, const std::string& path, const char* name, LocalizedText& out, bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    const std::string textPath = Field(path, name);
-    if (!Object(*value, textPath, {"en", "ja"})) return;
-    String(*value, textPath, "en", out.en, true);
-    String(*value, textPath, "ja", out.ja, false);
-  }
-
-  // Calls readItem(item, itemPath, index) for each element of an array member.
-  template <typename ReadItem>
-  void Array(const Json& object, const std::string& path, const char* name, bool required, std::size_t most, ReadItem readItem) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    const std::string arrayPath = Field(path, name);
-    if (!value->IsArray()) return Add(arrayPath, std::string("must be an array, got ") + TypeName(*value));
-    if (value->Size() > most) return Add(arrayPath, "at most " + std::to_string(most) + " items, got " + std::to_string(value->Size()));
-    for (rapidjson::SizeType i = 0; i < value->Size(); ++i) readItem((*value)[i], Item(arrayPath, i), static_cast<std::size_t>(i));
-  }
-
-  void StringList(const Json& object, const std::string& path, const char* name, std::vector<std::string>& out) {
-    Array(object, path, name, false, 64, [&](const Json& item, const std::string& itemPath, std::size_t) {
-      if (!item.IsString()) return Add(itemPath, std::string("must be a string, got ") + TypeName(item));
-      out.emplace_back(item.GetString(), item.GetStringLength());
-    });
-  }
-};
 
 // -- Parts --------------------------------------------------------------------------------------------
 
@@ -170,14 +70,13 @@ void ReadTeam(Reader& in, const Json& json, const std::string& path, ExerciseTea
   in.Id(json, path, "id", team.id);
   in.Text(json, path, "name", team.name, true);
   in.String(json, path, "region", team.region, true);
-  in.Array(json, path, "levers", true, kMaxTeamLevers, [&](const Json& item, const std::string& itemPath, std::size_t) {
-    team.levers.emplace_back();
-    ReadLever(in, item, itemPath, team.levers.back());
-  });
+  in.Array(json, path, "levers", team.levers, true, [&](const Json& item, const std::string& itemPath, ExerciseLever& lever) {
+    ReadLever(in, item, itemPath, lever);
+  }, kMaxTeamLevers);
   if (json.HasMember("levers") && json["levers"].IsArray() && json["levers"].Empty()) in.Add(Field(path, "levers"), "must list at least one lever");
   in.Text(json, path, "objectives", team.objectives, true);
   in.Text(json, path, "briefing", team.briefing, true);
-  in.Array(json, path, "decisionRounds", false, kMaxExerciseRounds, [&](const Json& item, const std::string& itemPath, std::size_t) {
+  in.Each(json, path, "decisionRounds", false, kMaxExerciseRounds, [&](const Json& item, const std::string& itemPath) {
     if (!item.IsInt() || item.GetInt() < 1 || item.GetInt() > rounds) {
       return in.Add(itemPath, "must be a round, 1.." + std::to_string(rounds));
     }
@@ -191,10 +90,10 @@ void ReadTeam(Reader& in, const Json& json, const std::string& path, ExerciseTea
 void ReadInject(Reader& in, const Json& json, const std::string& path, Inject& inject, int rounds) {
   if (!in.Object(json, path, {"id", "round", "text", "event", "teams"})) return;
   in.Id(json, path, "id", inject.id);
-  in.Integer(json, path, "round", inject.round, 1, rounds, true);
+  in.IntegerIn(json, path, "round", inject.round, 1, rounds, true);
   in.Text(json, path, "text", inject.text, true);
   inject.hasEvent = json.HasMember("event");  // read by the scenario loader
-  in.StringList(json, path, "teams", inject.teams);
+  in.StringList(json, path, "teams", inject.teams, false, kMaxListedIds);
 }
 
 void ReadScoring(Reader& in, const Json& json, const std::string& path, ExerciseScoring& scoring) {
@@ -207,7 +106,7 @@ void ReadScoring(Reader& in, const Json& json, const std::string& path, Exercise
     in.Number(json, path, name, *out, true);
     if (!(*out >= 0.0) || !std::isfinite(*out)) in.Add(Field(path, name), "must be >= 0");
   }
-  in.StringList(json, path, "goods", scoring.goods);
+  in.StringList(json, path, "goods", scoring.goods, false, kMaxListedIds);
 }
 
 void ReadSettings(Reader& in, const Json& json, const std::string& path, std::vector<LeverSetting>& out) {
@@ -229,7 +128,7 @@ void ReadReferences(Reader& in, const Json& json, const std::string& path, Exerc
 }
 
 void ReadSourcesAndProvenance(Reader& in, const Json& root, Exercise& exercise) {
-  in.Array(root, "", "sources", false, 256, [&](const Json& item, const std::string& path, std::size_t) {
+  in.Each(root, "", "sources", false, 256, [&](const Json& item, const std::string& path) {
     Source source;
     if (!in.Object(item, path, {"id", "citation", "tag", "url"})) return;
     in.String(item, path, "id", source.id, true);
@@ -238,14 +137,16 @@ void ReadSourcesAndProvenance(Reader& in, const Json& root, Exercise& exercise) 
     in.String(item, path, "url", source.url, false);
     exercise.sources.push_back(std::move(source));
   });
-  in.Array(root, "", "provenance", false, 1024, [&](const Json& item, const std::string& path, std::size_t) {
+  in.Each(root, "", "provenance", false, 1024, [&](const Json& item, const std::string& path) {
     Provenance entry;
     if (!in.Object(item, path, {"numbers", "source", "assumption", "note"})) return;
-    in.StringList(item, path, "numbers", entry.numbers);
+    const std::size_t problemsBefore = in.problems.size() + in.dropped;
+    in.StringList(item, path, "numbers", entry.numbers, false, kMaxListedIds);
+    if (in.problems.size() + in.dropped != problemsBefore) entry.numbers.clear();  // its own problem says why; no echoes below
     in.String(item, path, "source", entry.source, false);
     in.String(item, path, "assumption", entry.assumption, false);
     in.String(item, path, "note", entry.note, false);
-    if (entry.numbers.empty()) in.Add(Field(path, "numbers"), "must name at least one number");
+    if (entry.numbers.empty() && in.problems.size() + in.dropped == problemsBefore) in.Add(Field(path, "numbers"), "must name at least one number");
     for (const std::string& pattern : entry.numbers) {
       if (auto why = CheckNumberPattern(pattern)) in.Add(Field(path, "numbers"), "'" + pattern + "' " + *why);
     }
@@ -375,8 +276,8 @@ void CheckLever(Reader& in, const Exercise& exercise, const ExerciseTeam& team, 
   if (!(lever.step > 0.0) || !std::isfinite(lever.step)) return in.Add(Field(path, "step"), "must be > 0");
   if (!(lever.min <= lever.max)) return in.Add(path, "min must be <= max");
   if (lever.min < info->second.min || lever.max > info->second.max) {
-    return in.Add(path, "the range " + Format(lever.min) + ".." + Format(lever.max) + " leaves the lever's own range " +
-                            Format(info->second.min) + ".." + Format(info->second.max));
+    return in.Add(path, "the range " + FormatNumber(lever.min) + ".." + FormatNumber(lever.max) + " leaves the lever's own range " +
+                            FormatNumber(info->second.min) + ".." + FormatNumber(info->second.max));
   }
   const double k = (lever.max - lever.min) / lever.step;
   if (std::fabs(k - std::round(k)) > 1e-9 * std::max(1.0, k)) return in.Add(Field(path, "step"), "max - min must be a whole number of steps");
@@ -407,7 +308,7 @@ void CheckTeams(Reader& in, const Exercise& exercise) {
       combinations *= static_cast<double>(team.levers[i].Steps());
     }
     if (combinations > std::ldexp(1.0, kMaxDecisionBits)) {
-      in.Add(Field(path, "levers"), "too many combinations of values for a short decision code (" + Format(combinations) +
+      in.Add(Field(path, "levers"), "too many combinations of values for a short decision code (" + FormatNumber(combinations) +
                                         " > 2^" + std::to_string(kMaxDecisionBits) + "); use fewer levers or coarser steps");
     }
   }
@@ -490,7 +391,7 @@ Expected<Exercise> LoadExerciseJson(std::string_view text, const ScenarioResolve
                            "references", "sources", "provenance"})) {
     return in.problems;
   }
-  in.Integer(doc, "", "format", exercise.format, 1, 1000000, true);
+  in.IntegerIn(doc, "", "format", exercise.format, 1, 1000000, true);
   if (exercise.format > kExerciseFormat) {
     return std::vector<Problem>{{"format", "this exercise was written for a newer version of Kizuna (format " + std::to_string(exercise.format) +
                                                "; this version reads format " + std::to_string(kExerciseFormat) + ")"}};
@@ -500,18 +401,16 @@ Expected<Exercise> LoadExerciseJson(std::string_view text, const ScenarioResolve
   in.Text(doc, "", "briefing", exercise.briefing, true);
   in.Id(doc, "", "base", exercise.base);
   if (const Json* rounds = in.Member(doc, "", "rounds", true); rounds != nullptr && in.Object(*rounds, "rounds", {"count", "monthsPerRound"})) {
-    in.Integer(*rounds, "rounds", "count", exercise.rounds, 1, kMaxExerciseRounds, true);
-    in.Integer(*rounds, "rounds", "monthsPerRound", exercise.monthsPerRound, 1, kMaxHorizonMonths, true);
+    in.IntegerIn(*rounds, "rounds", "count", exercise.rounds, 1, kMaxExerciseRounds, true);
+    in.IntegerIn(*rounds, "rounds", "monthsPerRound", exercise.monthsPerRound, 1, kMaxHorizonMonths, true);
   }
-  in.Array(doc, "", "teams", true, kMaxExerciseTeams, [&](const Json& item, const std::string& path, std::size_t) {
-    exercise.teams.emplace_back();
-    ReadTeam(in, item, path, exercise.teams.back(), exercise.rounds);
-  });
+  in.Array(doc, "", "teams", exercise.teams, true, [&](const Json& item, const std::string& path, ExerciseTeam& team) {
+    ReadTeam(in, item, path, team, exercise.rounds);
+  }, kMaxExerciseTeams);
   if (exercise.teams.empty() && doc.HasMember("teams") && doc["teams"].IsArray()) in.Add("teams", "must list at least one team");
-  in.Array(doc, "", "injects", false, 256, [&](const Json& item, const std::string& path, std::size_t) {
-    exercise.injects.emplace_back();
-    ReadInject(in, item, path, exercise.injects.back(), exercise.rounds);
-  });
+  in.Array(doc, "", "injects", exercise.injects, false, [&](const Json& item, const std::string& path, Inject& inject) {
+    ReadInject(in, item, path, inject, exercise.rounds);
+  }, kMaxInjects);
   if (const Json* scoring = in.Member(doc, "", "scoring", true)) ReadScoring(in, *scoring, "scoring", exercise.scoring);
   if (const Json* references = in.Member(doc, "", "references", true)) ReadReferences(in, *references, "references", exercise);
   ReadSourcesAndProvenance(in, doc, exercise);

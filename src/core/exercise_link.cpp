@@ -1,6 +1,7 @@
 // Session links: a played session (exercise id and content hash, rounds, every decision) as a URL
 // fragment "w" + base64url, with a 32-bit checksum, versioned like share links so old sessions keep
-// opening. Decoding is untrusted-input safe: every count is bounded before anything is allocated.
+// opening (the envelope is link_wire's Seal / Open, shared with share links). Decoding is
+// untrusted-input safe: every count is bounded before anything is allocated.
 #include <string>
 
 #include "kizuna/exercise.hpp"
@@ -15,11 +16,6 @@ using link_wire::Writer;
 constexpr std::size_t kMaxStep = 1000000;  // ExerciseLever allows at most 1,000,000 steps
 
 Problem LinkProblem(std::string message) { return Problem{"link", std::move(message)}; }
-
-std::string_view FragmentOf(std::string_view text) {
-  const std::size_t hash = text.find('#');
-  return hash == std::string_view::npos ? text : text.substr(hash + 1);
-}
 
 // Every older format becomes the current one here, one version at a time (none yet: format 1).
 void MigrateSessionLink(int fromVersion, SessionLink& link) {
@@ -56,7 +52,6 @@ Expected<SessionLink> ParseV1(Reader& in) {
 
 std::string EncodeSessionLink(const Exercise& exercise, const Play& play) {
   Writer out;
-  out.Varint(kSessionLinkVersion);
   out.Text(exercise.id);
   for (int i = 0; i < 4; ++i) out.Byte(static_cast<std::uint8_t>(exercise.contentHash >> (8 * i)));
   out.Varint(play.rounds.size());
@@ -69,44 +64,17 @@ std::string EncodeSessionLink(const Exercise& exercise, const Play& play) {
       for (const int step : steps) out.Varint(static_cast<std::uint64_t>(step));
     }
   }
-  std::vector<std::uint8_t> bytes = out.Bytes();
-  const std::uint32_t sum = link_wire::Checksum(bytes.data(), bytes.size());
-  for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<std::uint8_t>(sum >> (8 * i)));
-  return "w" + link_wire::Base64UrlEncode(bytes);
+  return link_wire::Seal(link_wire::kSessionLinks, out.Bytes());
 }
 
 Expected<SessionLink> DecodeSessionLink(std::string_view text) {
-  const std::string_view fragment = FragmentOf(text);
-  if (fragment.size() > kMaxSessionLinkChars) {
-    return std::vector<Problem>{LinkProblem("This session link is too long (" + std::to_string(fragment.size()) + " characters; at most " +
-                                            std::to_string(kMaxSessionLinkChars) + ").")};
-  }
-  if (fragment.empty() || fragment.front() != 'w') {
-    return std::vector<Problem>{LinkProblem("This is not a Kizuna exercise session link (it should start with #w).")};
-  }
-  const std::optional<std::vector<std::uint8_t>> bytes = link_wire::Base64UrlDecode(fragment.substr(1));
-  if (!bytes) return std::vector<Problem>{LinkProblem("This session link is damaged: it has characters a link cannot contain (was it cut or re-typed?).")};
-  if (bytes->size() < 10) return std::vector<Problem>{LinkProblem("This session link is damaged: it is too short.")};
-  Reader header(bytes->data(), bytes->size());
-  const std::uint64_t version = header.Varint();
-  if (!header.failed() && version > static_cast<std::uint64_t>(kSessionLinkVersion) && version < 1000) {
-    return std::vector<Problem>{LinkProblem("This session link was made by a newer version of Kizuna (format " + std::to_string(version) +
-                                            "; this version reads formats 1 to " + std::to_string(kSessionLinkVersion) + ").")};
-  }
-  const std::size_t payload = bytes->size() - 4;
-  std::uint32_t stored = 0;
-  for (int i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>((*bytes)[payload + static_cast<std::size_t>(i)]) << (8 * i);
-  if (link_wire::Checksum(bytes->data(), payload) != stored) {
-    return std::vector<Problem>{LinkProblem("This session link is damaged (checksum): part of it was lost or changed when it was copied.")};
-  }
-  if (header.failed() || version == 0 || version > static_cast<std::uint64_t>(kSessionLinkVersion)) {
-    return std::vector<Problem>{LinkProblem("This session link is damaged: it names no known format.")};
-  }
-  Reader reader(bytes->data(), payload);
-  reader.Varint();  // the version, read above
+  const Expected<link_wire::Opened> opened = link_wire::Open(link_wire::kSessionLinks, text);
+  if (!opened) return opened.problems();
+  const std::vector<std::uint8_t>& content = opened.value().content;
+  Reader reader(content.data(), content.size());
   Expected<SessionLink> link = ParseV1(reader);  // every version so far is laid out as 1
   if (!link) return link;
-  MigrateSessionLink(static_cast<int>(version), link.value());
+  MigrateSessionLink(opened.value().version, link.value());
   return link;
 }
 

@@ -1,5 +1,6 @@
 // Pieces shared by the core's JSON readers and writers (scenarios, exercises, Monte Carlo shards,
 // sensitivity, provenance): JSON paths for problem messages and type names. Private to src/core.
+// The reader built on them is json_read.hpp; the keyed writers are kizuna/json_write.hpp.
 #pragma once
 
 #include <rapidjson/document.h>

@@ -12,8 +12,9 @@
 //   view: region+1, good+1, month (signed), comparison byte, comparison scenario+1, chart metric
 //         byte, delta byte, analysis byte, map flag byte [lon, lat, zoom as float32], embed flags
 // Version 2 appends to the view: language byte (LinkLanguage).
-// then 4 bytes of FNV-1a 32 over everything before them. Numbers are link_wire's (exact integers
-// as zigzag varints, others as their IEEE-754 bits), so values round-trip bit for bit.
+// The envelope around it ("k", base64url, the version gate, the checksum) is link_wire's (Seal /
+// Open), shared with session links. Numbers are link_wire's (exact integers as zigzag varints,
+// others as their IEEE-754 bits), so values round-trip bit for bit.
 #include "kizuna/link.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 
 #include "kizuna/levers.hpp"
 #include "kizuna/validate.hpp"
+#include "id_text.hpp"
 #include "link_wire.hpp"
 
 namespace kz {
@@ -35,13 +37,6 @@ constexpr std::size_t kMaxIdBytes = 128;
 constexpr std::size_t kMaxNameBytes = 512;
 constexpr std::size_t kMaxItems = 20000;  // levers, shocks, members: far above any real edit
 constexpr std::size_t kMaxPathSegments = 8;
-
-bool IsIdText(std::string_view text) {
-  if (text.empty()) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
 
 // Names are shown and saved as JSON: they must be well-formed UTF-8 without control characters.
 bool IsCleanUtf8(std::string_view text) {
@@ -292,14 +287,6 @@ void MigrateLink(int fromVersion, ScenarioLink& link) {
   }
 }
 
-std::string_view FragmentOf(std::string_view text) {
-  const std::size_t hash = text.find('#');
-  if (hash != std::string_view::npos) text.remove_prefix(hash + 1);
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  return text;
-}
-
 Problem LinkProblem(std::string message) { return Problem{"link", std::move(message)}; }
 
 // ---- Diff and apply ---------------------------------------------------------------------------
@@ -384,50 +371,22 @@ std::string EncodeLink(const ScenarioLink& link) {
   }
   WriteView(body, table, link.view);
 
-  Writer out;
-  out.Varint(kLinkVersion);
-  out.Varint(table.Strings().size());
-  for (const std::string& text : table.Strings()) out.Text(text);
-  std::vector<std::uint8_t> bytes = out.Bytes();
+  Writer content;
+  content.Varint(table.Strings().size());
+  for (const std::string& text : table.Strings()) content.Text(text);
+  std::vector<std::uint8_t> bytes = content.Bytes();
   bytes.insert(bytes.end(), body.Bytes().begin(), body.Bytes().end());
-  const std::uint32_t sum = link_wire::Checksum(bytes.data(), bytes.size());
-  for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<std::uint8_t>(sum >> (8 * i)));
-  return "k" + link_wire::Base64UrlEncode(bytes);
+  return link_wire::Seal(link_wire::kShareLinks, bytes);
 }
 
 Expected<ScenarioLink> DecodeLink(std::string_view text) {
-  const std::string_view fragment = FragmentOf(text);
-  if (fragment.size() > kMaxLinkChars) {
-    return std::vector<Problem>{LinkProblem("This link is too long (" + std::to_string(fragment.size()) + " characters; at most " +
-                                            std::to_string(kMaxLinkChars) + ").")};
-  }
-  if (fragment.empty() || fragment.front() != 'k') {
-    return std::vector<Problem>{LinkProblem("This is not a Kizuna scenario link (it should start with #k).")};
-  }
-  const std::optional<std::vector<std::uint8_t>> bytes = link_wire::Base64UrlDecode(fragment.substr(1));
-  if (!bytes) return std::vector<Problem>{LinkProblem("This link is damaged: it has characters a link cannot contain (was it cut or re-typed?).")};
-  if (bytes->size() < 6) return std::vector<Problem>{LinkProblem("This link is damaged: it is too short.")};
-
-  Reader header(bytes->data(), bytes->size());
-  const std::uint64_t version = header.Varint();
-  if (!header.failed() && version > static_cast<std::uint64_t>(kLinkVersion) && version < 1000) {
-    return std::vector<Problem>{LinkProblem("This link was made by a newer version of Kizuna (link format " + std::to_string(version) +
-                                            "; this version reads formats 1 to " + std::to_string(kLinkVersion) + "). Open it with the newer version.")};
-  }
-  const std::size_t payload = bytes->size() - 4;
-  std::uint32_t stored = 0;
-  for (int i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>((*bytes)[payload + static_cast<std::size_t>(i)]) << (8 * i);
-  if (link_wire::Checksum(bytes->data(), payload) != stored) {
-    return std::vector<Problem>{LinkProblem("This link is damaged (checksum): part of it was lost or changed when it was copied.")};
-  }
-  if (header.failed() || version == 0 || version > static_cast<std::uint64_t>(kLinkVersion)) {
-    return std::vector<Problem>{LinkProblem("This link is damaged: it names no known link format.")};
-  }
-  Reader reader(bytes->data(), payload);
-  reader.Varint();  // the version, read above
-  Expected<ScenarioLink> link = V1Parser(reader, version).Parse();  // version 2 = version 1 + a language byte
+  const Expected<link_wire::Opened> opened = link_wire::Open(link_wire::kShareLinks, text);
+  if (!opened) return opened.problems();
+  const std::vector<std::uint8_t>& content = opened.value().content;
+  Reader reader(content.data(), content.size());
+  Expected<ScenarioLink> link = V1Parser(reader, static_cast<std::uint64_t>(opened.value().version)).Parse();  // version 2 = version 1 + a language byte
   if (!link) return link;
-  MigrateLink(static_cast<int>(version), link.value());
+  MigrateLink(opened.value().version, link.value());
   return link;
 }
 

@@ -1,8 +1,12 @@
-// Link bytes: varints, numbers, base64url, checksum (see link_wire.hpp).
+// Link bytes: varints, numbers, base64url, checksum, and the envelope (see link_wire.hpp).
 #include "link_wire.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+
+#include "kizuna/exercise.hpp"
+#include "kizuna/link.hpp"
 
 namespace kz::link_wire {
 namespace {
@@ -188,6 +192,104 @@ std::uint32_t Checksum(const std::uint8_t* data, std::size_t size) {
     hash *= 0x01000193U;
   }
   return hash;
+}
+
+// ---- Pasted text and the envelope -------------------------------------------------------------
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+constexpr std::uint64_t kFirstImplausibleLinkVersion = 1000;  // above: damage, not a future format
+constexpr std::size_t kChecksumBytes = 4;
+
+std::string_view FragmentOf(std::string_view text) {
+  text = TrimInput(text);
+  const std::size_t hash = text.find('#');
+  return hash == std::string_view::npos ? text : text.substr(hash + 1);
+}
+
+bool IsBase64UrlText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return Sextet(c) >= 0; });
+}
+
+std::vector<Problem> LinkProblem(std::string message) { return {Problem{"link", std::move(message)}}; }
+
+std::string This(const Envelope& envelope) { return "This " + std::string(envelope.subject); }
+
+std::uint32_t StoredChecksum(const std::vector<std::uint8_t>& bytes) {
+  const std::size_t at = bytes.size() - kChecksumBytes;
+  std::uint32_t stored = 0;
+  for (std::size_t i = 0; i < kChecksumBytes; ++i) stored |= static_cast<std::uint32_t>(bytes[at + i]) << (8 * i);
+  return stored;
+}
+
+}  // namespace
+
+std::string_view TrimInput(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+FormatStanding StandingOf(std::uint64_t format, int newest, std::uint64_t firstImplausible) {
+  if (format >= 1 && format <= static_cast<std::uint64_t>(newest)) return FormatStanding::Readable;
+  if (format > static_cast<std::uint64_t>(newest) && format < firstImplausible) return FormatStanding::Newer;
+  return FormatStanding::Unknown;
+}
+
+// The two kinds of link side by side: their messages say "link" / "session link" and their minimum
+// sizes are their smallest valid contents.
+const Envelope kShareLinks{'k', kLinkVersion, kMaxLinkChars, 6, "link", "scenario link", "link format"};
+const Envelope kSessionLinks{'w', kSessionLinkVersion, kMaxSessionLinkChars, 10, "session link", "exercise session link", "format"};
+
+std::string Seal(const Envelope& envelope, const std::vector<std::uint8_t>& content) {
+  Writer out;
+  out.Varint(static_cast<std::uint64_t>(envelope.newestVersion));
+  std::vector<std::uint8_t> bytes = out.Bytes();
+  bytes.insert(bytes.end(), content.begin(), content.end());
+  const std::uint32_t sum = Checksum(bytes.data(), bytes.size());
+  for (std::size_t i = 0; i < kChecksumBytes; ++i) bytes.push_back(static_cast<std::uint8_t>(sum >> (8 * i)));
+  return envelope.prefix + Base64UrlEncode(bytes);
+}
+
+Expected<Opened> Open(const Envelope& envelope, std::string_view text) {
+  const std::string_view fragment = FragmentOf(text);
+  if (fragment.size() > envelope.maxChars) {
+    return LinkProblem(This(envelope) + " is too long (" + std::to_string(fragment.size()) + " characters; at most " +
+                       std::to_string(envelope.maxChars) + ").");
+  }
+  if (fragment.empty() || fragment.front() != envelope.prefix) {
+    return LinkProblem("This is not a Kizuna " + std::string(envelope.kindName) + " (it should start with #" + envelope.prefix + ").");
+  }
+  const std::optional<std::vector<std::uint8_t>> bytes = Base64UrlDecode(fragment.substr(1));
+  if (!bytes && IsBase64UrlText(fragment.substr(1))) {
+    return LinkProblem(This(envelope) + " is damaged: its end is cut off or changed (was only part of it copied?).");
+  }
+  if (!bytes) return LinkProblem(This(envelope) + " is damaged: it has characters a link cannot contain (was it cut or re-typed?).");
+  if (bytes->size() < envelope.minBytes) return LinkProblem(This(envelope) + " is damaged: it is too short.");
+
+  Reader whole(bytes->data(), bytes->size());
+  const std::uint64_t claimed = whole.Varint();
+  if (!whole.failed() && StandingOf(claimed, envelope.newestVersion, kFirstImplausibleLinkVersion) == FormatStanding::Newer) {
+    return LinkProblem(This(envelope) + " was made by a newer version of Kizuna (" + std::string(envelope.formatName) + " " +
+                       std::to_string(claimed) + "; this version reads formats 1 to " + std::to_string(envelope.newestVersion) +
+                       "). Open it with the newer version.");
+  }
+  const std::size_t payload = bytes->size() - kChecksumBytes;
+  if (Checksum(bytes->data(), payload) != StoredChecksum(*bytes)) {
+    return LinkProblem(This(envelope) + " is damaged (checksum): part of it was lost or changed when it was copied.");
+  }
+  Reader header(bytes->data(), payload);
+  const std::uint64_t version = header.Varint();
+  if (header.failed() || StandingOf(version, envelope.newestVersion, kFirstImplausibleLinkVersion) != FormatStanding::Readable) {
+    return LinkProblem(This(envelope) + " is damaged: it names no known " + std::string(envelope.formatName) + ".");
+  }
+  const std::size_t versionBytes = payload - header.Remaining();
+  Opened opened;
+  opened.version = static_cast<int>(version);
+  opened.content.assign(bytes->begin() + static_cast<std::ptrdiff_t>(versionBytes), bytes->begin() + static_cast<std::ptrdiff_t>(payload));
+  return opened;
 }
 
 }  // namespace kz::link_wire

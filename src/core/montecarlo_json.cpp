@@ -10,10 +10,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "json_detail.hpp"
+#include "json_read.hpp"
 #include "kizuna/montecarlo.hpp"
 
 namespace kz {
@@ -26,79 +28,7 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using Json = rapidjson::Value;
 using json_detail::KeyNumbers;
 using json_detail::KeyStrings;
-
-class Reader {
- public:
-  std::vector<Problem> problems;
-
-  const Json* Member(const Json& object, const char* name) {
-    const auto it = object.FindMember(name);
-    if (it == object.MemberEnd()) {
-      problems.push_back({name, "required field is missing"});
-      return nullptr;
-    }
-    return &it->value;
-  }
-  void Uint64(const Json& object, const char* name, std::uint64_t& out) {
-    const Json* v = Member(object, name);
-    if (v == nullptr) return;
-    if (!v->IsUint64()) {
-      problems.push_back({name, "must be a whole number in 0..18446744073709551615"});
-      return;
-    }
-    out = v->GetUint64();
-  }
-  void Int(const Json& object, const char* name, int& out, int min) {
-    const Json* v = Member(object, name);
-    if (v == nullptr) return;
-    if (!v->IsInt() || v->GetInt() < min) {
-      problems.push_back({name, "must be a whole number >= " + std::to_string(min)});
-      return;
-    }
-    out = v->GetInt();
-  }
-  void Strings(const Json& object, const char* name, std::vector<std::string>& out, std::size_t size) {
-    const Json* v = Member(object, name);
-    if (v == nullptr) return;
-    if (!v->IsArray() || v->Size() != size) {
-      problems.push_back({name, "must be an array of " + std::to_string(size) + " strings"});
-      return;
-    }
-    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
-      if (!(*v)[i].IsString()) {
-        problems.push_back({std::string(name) + "[" + std::to_string(i) + "]", "must be a string"});
-        return;
-      }
-      out.emplace_back((*v)[i].GetString(), (*v)[i].GetStringLength());
-    }
-  }
-  // An array of any length (hazard ids: their count sizes the strike array).
-  void AnyStrings(const Json& object, const char* name, std::vector<std::string>& out) {
-    const Json* v = Member(object, name);
-    if (v == nullptr) return;
-    if (!v->IsArray()) {
-      problems.push_back({name, "must be an array of strings"});
-      return;
-    }
-    Strings(object, name, out, v->Size());
-  }
-  void Doubles(const Json& object, const char* name, std::vector<double>& out, std::size_t size) {
-    const Json* v = Member(object, name);
-    if (v == nullptr) return;
-    if (!v->IsArray() || v->Size() != size) {
-      problems.push_back({name, "must be an array of " + std::to_string(size) + " numbers"});
-      return;
-    }
-    out.resize(size);
-    for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
-      if (!(*v)[i].IsNumber()) {
-        problems.push_back({std::string(name) + "[" + std::to_string(i) + "]", "must be a number"});
-        return;
-      }
-      out[i] = (*v)[i].GetDouble();
-    }
-  }
-};
+using json_read::Reader;
 
 }  // namespace
 
@@ -241,14 +171,14 @@ Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
 
   Reader r;
   MonteCarloShard s;
-  r.Uint64(root, "scenarioHash", s.scenarioHash);
-  r.Uint64(root, "seed", s.seed);
-  r.Int(root, "firstRun", s.firstRun, 0);
-  r.Int(root, "runCount", s.runCount, 1);
-  r.Int(root, "months", s.months, 1);
-  r.AnyStrings(root, "regionIds", s.regionIds);
-  r.AnyStrings(root, "goodIds", s.goodIds);
-  r.AnyStrings(root, "hazardIds", s.hazardIds);
+  r.Uint64(root, "", "scenarioHash", s.scenarioHash, true);
+  r.Uint64(root, "", "seed", s.seed, true);
+  r.IntegerIn(root, "", "firstRun", s.firstRun, 0, std::numeric_limits<int>::max(), true);
+  r.IntegerIn(root, "", "runCount", s.runCount, 1, std::numeric_limits<int>::max(), true);
+  r.IntegerIn(root, "", "months", s.months, 1, std::numeric_limits<int>::max(), true);
+  r.StringList(root, "", "regionIds", s.regionIds, true);
+  r.StringList(root, "", "goodIds", s.goodIds, true);
+  r.StringList(root, "", "hazardIds", s.hazardIds, true);  // their count sizes the strike array
   if (!r.problems.empty()) return r.problems;
   s.regions = static_cast<int>(s.regionIds.size());
   s.goods = static_cast<int>(s.goodIds.size());
@@ -256,19 +186,19 @@ Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
   const std::size_t R = s.regionIds.size();
   const std::size_t G = s.goodIds.size();
   const std::size_t cells = static_cast<std::size_t>(s.months) * R * G;
-  r.Doubles(root, "regionLoss", s.regionLoss, runs * R);
-  r.Doubles(root, "regionPolicyCost", s.regionPolicyCost, runs * R);
-  r.Doubles(root, "regionWelfare", s.regionWelfare, runs * R);
-  r.Doubles(root, "peakShortfall", s.peakShortfall, runs * R * G);
+  r.Numbers(root, "", "regionLoss", s.regionLoss, runs * R);
+  r.Numbers(root, "", "regionPolicyCost", s.regionPolicyCost, runs * R);
+  r.Numbers(root, "", "regionWelfare", s.regionWelfare, runs * R);
+  r.Numbers(root, "", "peakShortfall", s.peakShortfall, runs * R * G);
   std::vector<double> strikes;
-  r.Doubles(root, "strikes", strikes, runs * s.hazardIds.size());
+  r.Numbers(root, "", "strikes", strikes, runs * s.hazardIds.size());
   for (const double v : strikes) s.strikes.push_back(static_cast<std::int32_t>(v));
-  r.Doubles(root, "priceMax", s.bounds.priceMax, G);
-  r.Doubles(root, "stockpileMax", s.bounds.stockpileMax, R * G);
-  r.Doubles(root, "lossMax", s.bounds.lossMax, cells);
+  r.Numbers(root, "", "priceMax", s.bounds.priceMax, G);
+  r.Numbers(root, "", "stockpileMax", s.bounds.stockpileMax, R * G);
+  r.Numbers(root, "", "lossMax", s.bounds.lossMax, cells);
   if (!r.problems.empty()) return r.problems;
 
-  const Json* counts = r.Member(root, "counts");
+  const Json* counts = r.Member(root, "", "counts", true);
   if (counts == nullptr) return r.problems;
   if (!counts->IsArray() || counts->Size() % 2 != 0) {
     return std::vector<Problem>{{"counts", "must be an array of (gap, count) pairs"}};

@@ -14,7 +14,8 @@ namespace kz {
 namespace {
 
 // Shortest text that reads back as the same double (printf %.17g is exact but noisy; try shorter first).
-std::string FormatNumber(double value) {
+// For data (CSV), not messages: those use FormatNumber (ranges.hpp), 12 significant digits.
+std::string ShortestNumberText(double value) {
   char text[32];
   for (int precision = 6; precision <= 17; ++precision) {
     std::snprintf(text, sizeof text, "%.*g", precision, value);
@@ -107,7 +108,7 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
                                                   &results.inventory, &results.stockpile, &results.price,
                                                   &results.loss, &results.policyCost, &results.tradeIncome,
                                                   &results.stockValueChange, &results.inputUse}) {
-          csv += "," + FormatNumber((*series)[i]);
+          csv += "," + ShortestNumberText((*series)[i]);
         }
         csv += "," + CsvField(ExplainText(scenario, results, results.binding[i])) + "\n";
       }

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "kizuna/provenance.hpp"
+#include "id_text.hpp"
 #include "out_of_line.hpp"
 #include "ranges.hpp"
 
@@ -26,11 +27,6 @@ std::string Field(const std::string& base, std::string_view name) {
 }
 std::string Item(const std::string& base, std::size_t index) {
   return base + "[" + std::to_string(index) + "]";
-}
-
-bool IsIdChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-';
 }
 
 using IdIndex = std::unordered_map<std::string, std::size_t>;

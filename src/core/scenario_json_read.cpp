@@ -1,14 +1,12 @@
-// Scenario JSON: RapidJSON's iterative parser (no recursion, so no stack overflow on deep nesting),
-// then a reader that walks the known structure collecting problems with their JSON paths, then
-// ValidateScenario. A file on a base reads its base first and then itself over it. Sections: helpers;
-// Reader (types, unknown fields); per-struct readers; overlays; writer (fixed field order); layers
-// (parse, base, set); load; save.
+// Reading scenario JSON: RapidJSON's iterative parser (no recursion, so no stack overflow on deep
+// nesting), then the core's reader (json_read.hpp) walks the known structure collecting problems
+// with their JSON paths, then ValidateScenario. A file on a base reads its base first and then itself
+// over it. Sections: helpers; reader; per-struct readers; overlays; layers (parse, base, set); load.
+// Writing is scenario_json_write.cpp.
 #include "kizuna/scenario_json.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <algorithm>
 #include <array>
@@ -28,7 +26,9 @@
 #include "kizuna/provenance.hpp"
 #include "kizuna/validate.hpp"
 #include "distribution.hpp"
+#include "id_text.hpp"
 #include "json_detail.hpp"
+#include "json_read.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -36,64 +36,15 @@ namespace {
 
 using Json = rapidjson::Value;
 
-// Past this many problems the list stops growing: a broken 16 MiB file could otherwise produce
-// millions, and nobody reads past the first screenful.
-constexpr std::size_t kMaxProblems = 100;
-// Unknown field names longer than this are cut in messages.
-constexpr std::size_t kMaxShownKeyBytes = 64;
+using json_read::kMaxProblems;
+using json_read::kMaxShownKeyBytes;
+using json_read::Shorten;
 
 // -- Helpers ------------------------------------------------------------------------------------------
 
 using json_detail::Field;
 using json_detail::Item;
 using json_detail::TypeName;
-
-// Cuts a string to at most `maxBytes` without splitting a UTF-8 sequence.
-std::string Shorten(std::string_view text, std::size_t maxBytes) {
-  if (text.size() <= maxBytes) return std::string(text);
-  std::size_t end = maxBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "...";
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
-// The known field an unknown one was probably meant to be: a close spelling (at most 2 edits,
-// ignoring case) or a shortening ("lattitude" -> "lat"). Empty when nothing is close.
-std::string_view Suggest(std::string_view key, std::initializer_list<std::string_view> fields) {
-  if (key.size() > kMaxShownKeyBytes) return {};
-  std::string lower(key);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string_view best;
-  std::size_t bestDistance = std::numeric_limits<std::size_t>::max();
-  for (std::string_view field : fields) {
-    std::string fieldLower(field);
-    for (char& c : fieldLower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::size_t distance = EditDistance(lower, fieldLower);
-    const bool prefix = std::min(lower.size(), fieldLower.size()) >= 2 &&
-                        (lower.starts_with(fieldLower) || fieldLower.starts_with(lower));
-    if ((distance <= 2 && distance < field.size()) || prefix) {
-      if (distance < bestDistance) {
-        best = field;
-        bestDistance = distance;
-      }
-    }
-  }
-  return best;
-}
 
 // "line L, column C" of a byte offset; columns count UTF-8 characters, from 1.
 std::string LineAndColumn(std::string_view text, std::size_t offset) {
@@ -112,199 +63,17 @@ std::string LineAndColumn(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// -- Reader: types, required and unknown fields -------------------------------------------------------
+// -- Reader ---------------------------------------------------------------------------------------------
 
-class Reader {
+// The core's JSON reader (json_read.hpp), noting when the root, `regions` or `goods` itself is
+// unusable: then validation, whose every reference would be "unknown", is not run.
+class Reader : public json_read::Reader {
  public:
-  std::vector<Problem> problems;
-  std::size_t dropped = 0;
-  bool listsBroken = false;  // the root, `regions` or `goods` itself is unusable
+  bool listsBroken = false;
 
-  void Add(std::string path, std::string message) {
+ protected:
+  void Noticed(const std::string& path) override {
     if (path.empty() || path == "regions" || path == "goods") listsBroken = true;
-    if (problems.size() >= kMaxProblems) {
-      ++dropped;
-      return;
-    }
-    problems.push_back(Problem{std::move(path), std::move(message)});
-  }
-
-  // False (with a problem) unless `value` is an object; reports its unknown and repeated fields.
-  bool Object(const Json& value, const std::string& path,
-              std::initializer_list<std::string_view> fields) {
-    if (!value.IsObject()) {
-      Add(path, std::string("must be an object, got ") + TypeName(value));
-      return false;
-    }
-    std::array<std::uint8_t, 32> seen{};  // no object has more than 32 fields
-    for (auto it = value.MemberBegin(); it != value.MemberEnd(); ++it) {
-      const std::string_view key(it->name.GetString(), it->name.GetStringLength());
-      const auto known = std::find(fields.begin(), fields.end(), key);
-      if (known == fields.end()) {
-        std::string message = "unknown field";
-        const std::string_view suggestion = Suggest(key, fields);
-        if (!suggestion.empty()) message += " (did you mean '" + std::string(suggestion) + "'?)";
-        Add(Field(path, Shorten(key, kMaxShownKeyBytes)), std::move(message));
-      } else if (seen[static_cast<std::size_t>(known - fields.begin())]++ != 0) {
-        Add(Field(path, key), "duplicate field");
-      }
-    }
-    return true;
-  }
-
-  // The member `name` of an object, or null (with a problem when it is required).
-  const Json* Member(const Json& object, const std::string& path, const char* name,
-                     bool required) {
-    const auto it = object.FindMember(name);
-    if (it == object.MemberEnd()) {
-      if (required) Add(Field(path, name), "required field is missing");
-      return nullptr;
-    }
-    return &it->value;
-  }
-
-  void String(const Json& object, const std::string& path, const char* name, std::string& out,
-              bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsString()) {
-      Add(Field(path, name), std::string("must be a string, got ") + TypeName(*value));
-      return;
-    }
-    out.assign(value->GetString(), value->GetStringLength());
-  }
-
-  void Number(const Json& object, const std::string& path, const char* name, double& out,
-              bool required = false) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsNumber()) {
-      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
-      return;
-    }
-    const double number = value->GetDouble();
-    if (!std::isfinite(number)) {  // JSON has no infinities; guard in case the parser ever allows them
-      Add(Field(path, name), "must be a finite number");
-      return;
-    }
-    out = number;
-  }
-
-  void Bool(const Json& object, const std::string& path, const char* name, bool& out) {
-    const Json* value = Member(object, path, name, false);
-    if (value == nullptr) return;
-    if (!value->IsBool()) {
-      Add(Field(path, name), std::string("must be true or false, got ") + TypeName(*value));
-      return;
-    }
-    out = value->GetBool();
-  }
-
-  // Whole numbers that fit an int; anything else is reported against `range`, the field's own.
-  void Integer(const Json& object, const std::string& path, const char* name, int& out,
-               const Range& range, bool required = false) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsNumber()) {
-      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
-      return;
-    }
-    if (value->IsInt()) {
-      out = value->GetInt();
-      return;
-    }
-    const double number = value->GetDouble();
-    if (std::isfinite(number) && number == std::floor(number) &&
-        number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max()) {
-      out = static_cast<int>(number);  // e.g. 12.0
-      return;
-    }
-    Range wider = range;
-    wider.integer = true;
-    Add(Field(path, name),
-        CheckRange(wider, number).value_or("must be a whole number, got " + FormatNumber(number)));
-  }
-
-  void Seed(const Json& object, const std::string& path, const char* name, std::uint64_t& out) {
-    const Json* value = Member(object, path, name, false);
-    if (value == nullptr) return;
-    if (!value->IsNumber()) {
-      Add(Field(path, name), std::string("must be a number, got ") + TypeName(*value));
-      return;
-    }
-    if (value->IsUint64()) {
-      out = value->GetUint64();
-      return;
-    }
-    const double number = value->GetDouble();
-    if (number >= 0 && number < 18446744073709551616.0 && number == std::floor(number)) {
-      out = static_cast<std::uint64_t>(number);
-      return;
-    }
-    Add(Field(path, name),
-        "must be a whole number in 0..18446744073709551615, got " + FormatNumber(number));
-  }
-
-  void Text(const Json& object, const std::string& path, const char* name, LocalizedText& out,
-            bool required = false) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    const std::string textPath = Field(path, name);
-    if (!Object(*value, textPath, {"en", "ja"})) return;
-    String(*value, textPath, "en", out.en, true);
-    String(*value, textPath, "ja", out.ja, false);
-  }
-
-  // Reads an array member item by item; items that are not objects are still appended (as defaults)
-  // so indices in later messages match the file.
-  template <typename T, typename ReadItem>
-  void Array(const Json& object, const std::string& path, const char* name, std::vector<T>& out,
-             bool required, ReadItem readItem) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    const std::string arrayPath = Field(path, name);
-    if (!value->IsArray()) {
-      Add(arrayPath, std::string("must be an array, got ") + TypeName(*value));
-      return;
-    }
-    out.resize(value->Size());
-    for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
-      readItem((*value)[i], Item(arrayPath, i), out[i]);
-    }
-  }
-
-  void StringList(const Json& object, const std::string& path, const char* name,
-                  std::vector<std::string>& out, bool required = false) {
-    Array(object, path, name, out, required,
-          [this](const Json& item, const std::string& itemPath, std::string& text) {
-            if (!item.IsString()) {
-              Add(itemPath, std::string("must be a string, got ") + TypeName(item));
-              return;
-            }
-            text.assign(item.GetString(), item.GetStringLength());
-          });
-  }
-
-  template <typename E, std::size_t N>
-  void Enum(const Json& object, const std::string& path, const char* name, E& out,
-            const std::array<E, N>& values, const char* (*nameOf)(E), bool required) {
-    const Json* value = Member(object, path, name, required);
-    if (value == nullptr) return;
-    if (!value->IsString()) {
-      Add(Field(path, name), std::string("must be a string, got ") + TypeName(*value));
-      return;
-    }
-    const std::string_view text(value->GetString(), value->GetStringLength());
-    std::string expected;
-    for (E candidate : values) {
-      if (text == nameOf(candidate)) {
-        out = candidate;
-        return;
-      }
-      expected += (expected.empty() ? "" : ", ") + std::string(nameOf(candidate));
-    }
-    Add(Field(path, name),
-        "must be one of " + expected + "; got '" + Shorten(text, kMaxShownKeyBytes) + "'");
   }
 };
 
@@ -655,7 +424,7 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   r.Text(root, path, "narrative", out.narrative, false);
   r.String(root, path, "description", out.description, false);
   r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);
-  r.Seed(root, path, "seed", out.seed);
+  r.Uint64(root, path, "seed", out.seed);
   r.Number(root, path, "discountRate", out.discountRate);
   auto item = [&r](auto read) {
     return [&r, read](const Json& v, const std::string& p, auto& x) { read(r, v, p, x); };
@@ -732,281 +501,6 @@ bool IsWithin(const std::string& path, const std::string& prefix) {
   return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
 }
 
-// -- Writer -------------------------------------------------------------------------------------------
-
-class Writer {
- public:
-  explicit Writer(rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) : w(writer) {}
-
-  void Key(const char* name) { w.Key(name); }
-  void Str(const char* name, const std::string& value) {
-    w.Key(name);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  }
-  void Num(const char* name, double value) {
-    w.Key(name);
-    if (!std::isfinite(value)) {
-      w.Null();  // JSON cannot hold it; loading reports it instead of misreading it
-    } else {
-      w.Double(value == 0.0 ? 0.0 : value);  // -0.0 == 0.0, so both must give the same bytes
-    }
-  }
-  void Int(const char* name, int value) {
-    w.Key(name);
-    w.Int(value);
-  }
-  void Bool(const char* name, bool value) {
-    w.Key(name);
-    w.Bool(value);
-  }
-  // Writes one nested object filled by `fields`.
-  template <typename Fields>
-  void Object(const char* name, Fields fields) {
-    w.Key(name);
-    w.StartObject();
-    fields();
-    w.EndObject();
-  }
-  void Text(const char* name, const LocalizedText& text) {
-    w.Key(name);
-    w.StartObject();
-    Str("en", text.en);
-    Str("ja", text.ja);
-    w.EndObject();
-  }
-  void Strings(const char* name, const std::vector<std::string>& values) {
-    w.Key(name);
-    w.StartArray();
-    for (const std::string& value : values) {
-      w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    }
-    w.EndArray();
-  }
-  // Writes `items` as an array of objects, each filled by `fields`.
-  template <typename T, typename Fields>
-  void Objects(const char* name, const std::vector<T>& items, Fields fields) {
-    w.Key(name);
-    w.StartArray();
-    for (const T& item : items) {
-      w.StartObject();
-      fields(item);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-
-  rapidjson::PrettyWriter<rapidjson::StringBuffer>& w;
-};
-
-// Every rule is written with its `enabled` flag, so a file shows what a framework could do.
-void WriteFrameworks(Writer& o, const std::vector<Framework>& frameworks) {
-  o.Objects("frameworks", frameworks, [&o](const Framework& x) {
-    o.Str("id", x.id);
-    o.Text("name", x.name);
-    o.Strings("members", x.members);
-    o.Object("informationSharing", [&] {
-      o.Bool("enabled", x.informationSharing.enabled);
-      o.Int("lagMonths", x.informationSharing.lagMonths);
-    });
-    o.Object("stockpilePool", [&] {
-      o.Bool("enabled", x.stockpilePool.enabled);
-      o.Strings("goods", x.stockpilePool.goods);
-      o.Str("allocation", PoolAllocationName(x.stockpilePool.allocation));
-      o.Str("costShare", CostShareName(x.stockpilePool.costShare));
-    });
-    o.Object("partnerPriority", [&] {
-      o.Bool("enabled", x.partnerPriority.enabled);
-      o.Strings("goods", x.partnerPriority.goods);
-      o.Num("priority", x.partnerPriority.priority);
-    });
-    o.Object("jointInvestment", [&] {
-      const JointInvestmentRule& j = x.jointInvestment;
-      o.Bool("enabled", j.enabled);
-      o.Str("host", j.host);
-      o.Str("good", j.good);
-      o.Num("capacity", j.capacity);
-      o.Int("start", j.start);
-      o.Int("leadMonths", j.leadMonths);
-      o.Int("rampMonths", j.rampMonths);
-      o.Num("capexPerUnit", j.capexPerUnit);
-      o.Str("costShare", CostShareName(j.costShare));
-      o.Num("reservedShare", j.reservedShare);
-    });
-    o.Object("exportControls", [&] {
-      const CoordinatedExportControlRule& c = x.exportControls;
-      o.Bool("enabled", c.enabled);
-      o.Strings("goods", c.goods);
-      o.Strings("targets", c.targets);
-      o.Num("fraction", c.fraction);
-      o.Int("start", c.start);
-      o.Int("duration", c.duration);
-    });
-  });
-}
-
-void WriteDistribution(Writer& o, const char* name, const Distribution& d) {
-  o.Key(name);
-  o.w.StartObject();
-  o.Str("kind", DistributionKindName(d.kind));
-  o.Num("low", d.low);
-  o.Num("mode", d.mode);
-  o.Num("high", d.high);
-  o.w.EndObject();
-}
-
-void WriteRisks(Writer& o, const std::vector<Hazard>& risks) {
-  o.Objects("risks", risks, [&o](const Hazard& x) {
-    o.Str("id", x.id);
-    o.Text("name", x.name);
-    o.Str("kind", EventKindName(x.kind));
-    o.Strings("regions", x.regions);
-    o.Strings("targets", x.targets);
-    o.Strings("goods", x.goods);
-    o.Num("annualProbability", x.annualProbability);
-    WriteDistribution(o, "severity", x.severity);
-    WriteDistribution(o, "durationMonths", x.durationMonths);
-    o.Str("recovery", RecoveryShapeName(x.recovery));
-    o.Int("recoveryMonths", x.recoveryMonths);
-  });
-}
-
-// A provenance entry writes only the one of `source` and `assumption` it uses, and `url` and
-// `note` only when given: an empty one means absent.
-void WriteProvenance(Writer& o, const Scenario& s) {
-  o.Objects("sources", s.sources, [&o](const Source& x) {
-    o.Str("id", x.id);
-    o.Str("citation", x.citation);
-    o.Str("tag", x.tag);
-    if (!x.url.empty()) o.Str("url", x.url);
-  });
-  o.Objects("provenance", s.provenance, [&o](const Provenance& x) {
-    o.Strings("numbers", x.numbers);
-    if (!x.source.empty()) o.Str("source", x.source);
-    if (!x.assumption.empty()) o.Str("assumption", x.assumption);
-    if (!x.note.empty()) o.Str("note", x.note);
-  });
-}
-
-void WriteScenario(Writer& o, const Scenario& s) {
-  o.w.StartObject();
-  o.Int("schemaVersion", s.schemaVersion);
-  o.Str("id", s.id);
-  o.Text("title", s.title);
-  if (!s.narrative.en.empty() || !s.narrative.ja.empty()) o.Text("narrative", s.narrative);
-  o.Str("description", s.description);
-  o.Int("horizonMonths", s.horizonMonths);
-  o.Key("seed");
-  o.w.Uint64(s.seed);
-  o.Num("discountRate", s.discountRate);
-  o.Objects("regions", s.regions, [&o](const Region& x) {
-    o.Str("id", x.id);
-    o.Text("name", x.name);
-    o.Num("lat", x.lat);
-    o.Num("lon", x.lon);
-    o.Num("weight", x.weight);
-  });
-  o.Objects("goods", s.goods, [&o](const Good& x) {
-    o.Str("id", x.id);
-    o.Text("name", x.name);
-    o.Str("unit", x.unit);
-    o.Num("basePrice", x.basePrice);
-    o.Objects("recipe", x.recipe, [&o](const RecipeInput& y) {
-      o.Str("good", y.good);
-      o.Num("unitsPerOutput", y.unitsPerOutput);
-    });
-    o.Objects("finalDemand", x.finalDemand, [&o](const FinalDemand& y) {
-      o.Str("region", y.region);
-      o.Num("monthly", y.monthly);
-      o.Num("growthPerYear", y.growthPerYear);
-    });
-    o.Num("valueMultiplier", x.valueMultiplier);
-    o.Int("qualificationMonths", x.qualificationMonths);
-    o.Num("demandElasticity", x.demandElasticity);
-    o.Num("priceSensitivity", x.priceSensitivity);
-    o.Num("priceMaxMultiple", x.priceMaxMultiple);
-    o.Num("priceAdjustment", x.priceAdjustment);
-    o.Num("userStockMonths", x.userStockMonths);
-    o.Num("adaptationMax", x.adaptationMax);
-    o.Int("adaptationMonths", x.adaptationMonths);
-  });
-  o.Objects("facilities", s.facilities, [&o](const Facility& x) {
-    o.Str("region", x.region);
-    o.Str("good", x.good);
-    o.Num("capacity", x.capacity);
-    o.Num("initialStock", x.initialStock);
-    o.Num("maxRampPerMonth", x.maxRampPerMonth);
-  });
-  o.Objects("trade", s.trade, [&o](const TradeShare& x) {
-    o.Str("buyer", x.buyer);
-    o.Str("good", x.good);
-    o.Str("seller", x.seller);
-    o.Num("share", x.share);
-  });
-  o.Objects("events", s.events, [&o](const Event& x) {
-    o.Str("id", x.id);
-    o.Str("kind", EventKindName(x.kind));
-    o.Text("name", x.name);
-    o.Strings("regions", x.regions);
-    o.Strings("targets", x.targets);
-    o.Strings("goods", x.goods);
-    o.Num("fraction", x.fraction);
-    o.Int("start", x.start);
-    o.Int("duration", x.duration);
-    o.Str("recovery", RecoveryShapeName(x.recovery));
-    o.Int("recoveryMonths", x.recoveryMonths);
-    o.Num("leakage", x.leakage);
-  });
-  o.Objects("policies", s.policies, [&o](const RegionPolicy& x) {
-    o.Str("region", x.region);
-    o.Int("responseLagMonths", x.responseLagMonths);
-    o.Objects("stockpiles", x.stockpiles, [&o](const StockpilePolicy& y) {
-      o.Str("good", y.good);
-      o.Num("targetMonths", y.targetMonths);
-      o.Num("initialFill", y.initialFill);
-      o.Num("releaseTrigger", y.releaseTrigger);
-      o.Num("releasePerMonth", y.releasePerMonth);
-      o.Num("refillPerMonth", y.refillPerMonth);
-      o.Num("holdingCostPerYear", y.holdingCostPerYear);
-      if (y.releaseWithoutLag) o.Bool("releaseWithoutLag", true);
-    });
-    o.Objects("investments", x.investments, [&o](const InvestmentPolicy& y) {
-      o.Str("good", y.good);
-      o.Num("capacity", y.capacity);
-      o.Int("start", y.start);
-      o.Int("leadMonths", y.leadMonths);
-      o.Int("rampMonths", y.rampMonths);
-      o.Num("capexPerUnit", y.capexPerUnit);
-    });
-    o.Objects("diversification", x.diversification, [&o](const DiversificationPolicy& y) {
-      o.Str("good", y.good);
-      o.Num("maxShare", y.maxShare);
-      o.Strings("partners", y.partners);
-    });
-    o.Objects("substitution", x.substitution, [&o](const SubstitutionPolicy& y) {
-      o.Str("good", y.good);
-      o.Num("maxReduction", y.maxReduction);
-      o.Int("monthsToFull", y.monthsToFull);
-      o.Num("costPerUnit", y.costPerUnit);
-    });
-    o.Objects("recycling", x.recycling, [&o](const RecyclingPolicy& y) {
-      o.Str("good", y.good);
-      o.Num("rate", y.rate);
-      o.Int("lagMonths", y.lagMonths);
-    });
-    o.Objects("exportControls", x.exportControls, [&o](const ExportControlPolicy& y) {
-      o.Str("good", y.good);
-      o.Strings("targets", y.targets);
-      o.Num("fraction", y.fraction);
-      o.Int("start", y.start);
-      o.Int("duration", y.duration);
-    });
-  });
-  WriteFrameworks(o, s.frameworks);
-  WriteRisks(o, s.risks);
-  WriteProvenance(o, s);
-  o.w.EndObject();
-}
-
 // -- Layers: parsing one file, its base, its own fields, its `set` ------------------------------------
 
 // Parses one file; the problem that stops reading it, if any.
@@ -1069,10 +563,7 @@ BaseState ReadBase(Reader& r, const Json& root, BaseChain& chain, Scenario& out)
     return BaseState::Failed;
   }
   const std::string id(member->value.GetString(), member->value.GetStringLength());
-  const bool idOk = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
-  });
-  if (!idOk) {
+  if (!IsIdText(id)) {
     r.Add("base", "'" + Shorten(id, kMaxShownKeyBytes) + "' is not a scenario id: letters, digits, '_' and '-'");
     return BaseState::Failed;
   }
@@ -1166,19 +657,6 @@ Expected<Scenario> LoadScenarioJson(std::string_view text, const ScenarioResolve
         Problem{"", "... and " + std::to_string(reader.dropped) + " more problems"});
   }
   return std::move(reader.problems);
-}
-
-// -- Save ---------------------------------------------------------------------------------------------
-
-std::string SaveScenarioJson(const Scenario& scenario) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-  writer.SetIndent(' ', 2);
-  Writer out(writer);
-  WriteScenario(out, scenario);
-  std::string text(buffer.GetString(), buffer.GetSize());
-  text += '\n';
-  return text;
 }
 
 }  // namespace kz
