@@ -202,7 +202,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_open_link(const char* text, const char* 
   return WithApp([&](kz::web::WebApp& app) -> std::string {
     kz::Expected<kz::ScenarioLink> link = kz::DecodeLink(text);
     std::vector<kz::Problem> problems = link ? app.Ui().OpenLink(link.value(), presetText, baseText) : link.problems();
-    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
+    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("page.link-failed", {{"problem", kz::LocalProblemText(problems.front().message, kz::CurrentText())}}));
     if (problems.empty()) app.LinkOpened(link.value().preset);
     return kz::ProblemsJson(problems);
   });
@@ -278,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const ch
   return WithApp([&](kz::web::WebApp& app) -> std::string {
     const std::vector<kz::Problem> problems =
         app.Ui().OpenWorkshopLink(text, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
-    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", kz::LocalProblemText(problems.front().message)}}));
+    app.Ui().SetStatus(problems.empty() ? "" : kz::TrFormat("workshop.status.link-failed", {{"problem", kz::LocalProblemText(problems.front().message, kz::CurrentText())}}));
     return kz::ProblemsJson(problems);
   });
 }
@@ -344,7 +344,7 @@ EMSCRIPTEN_KEEPALIVE double kz_web_map_screen(double lon, double lat, int axis) 
 EMSCRIPTEN_KEEPALIVE const char* kz_web_tr(const char* key) { return Reply(kz::Tr(key)).c_str(); }
 
 /// A core problem message in the UI's language where the catalogs word it (src/app/problem_text.hpp).
-EMSCRIPTEN_KEEPALIVE const char* kz_web_problem_text(const char* message) { return Reply(kz::LocalProblemText(message)).c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* kz_web_problem_text(const char* message) { return Reply(kz::LocalProblemText(message, kz::CurrentText())).c_str(); }
 
 /// The UI's language: "en" or "ja" (static storage).
 EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {
