@@ -6,12 +6,14 @@
 // 12 regions of the 12 x 10 x 120 network (4,096 subsets). Prints each median (of --repeat runs,
 // after one warm-up run that starts the workers), the ratio to one worker, and whether every result
 // is identical (Monte Carlo's hash, the coalition's subset values and Shapley values).
-// With --estimate P it also times each of P parts alone on one worker (options partIndex/partCount)
-// and prints an estimate for P cores: the slowest part plus (P - 1) merges at the cost measured with
-// two workers (their wall time less their slowest part alone). An estimate, not a measurement.
+// With --estimate P it also times each of P parts alone on one worker (options partIndex/partCount;
+// median of --repeat each) and prints an estimate for P cores: at best the slowest part, plus the
+// P - 1 merges into part 0 (not timed here). An estimate, not a measurement: it assumes P idle cores.
 // Usage: node web/tools/pool_bench.mjs [--site build/web/site] [--bench build/native/src/cli/kizuna_bench]
 //          [--runs 1000] [--candidates 12] [--repeat 3] [--workers 1,2] [--estimate 8]
 //   --bench may be the wasm build's kizuna_bench.js (run with node). Build first. Note `uptime`.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,9 +26,20 @@ const CHROMIUM_ARGS = [  // as tests/browser/harness.mjs
   '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
 ];
 
+// The scenario JSON `kizuna_bench scenario <which>` prints. Its output goes to a file, not a pipe:
+// the wasm build under node loses parts of large outputs written to a pipe.
 function benchScenario(bench, which) {
   const command = bench.endsWith('.js') ? [process.execPath, [bench, 'scenario', which]] : [bench, ['scenario', which]];
-  return JSON.parse(execFileSync(command[0], command[1], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pool-bench-')), `${which}.json`);
+  const out = fs.openSync(file, 'w');
+  try {
+    execFileSync(command[0], command[1], { stdio: ['ignore', out, 'inherit'] });
+  } finally {
+    fs.closeSync(out);
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(path.dirname(file), { recursive: true });
+  return JSON.parse(text);
 }
 
 // Runs `kind` with `options` in the page: { ms, fingerprint } (wall time, page to result).
@@ -58,21 +71,21 @@ async function measure(page, label, kind, scenario, options, settings) {
                 `(${times.map((ms) => ms.toFixed(0)).join(' ')})`);
   }
   const one = medians.get(settings.workers[0]);
-  const ratios = settings.workers.slice(1).map((w) => `${w}: ${(one / medians.get(w)).toFixed(2)}x`).join(', ');
-  console.log(`${label}: speed-up over ${settings.workers[0]} worker ${ratios}; identical results: ${fingerprints.size === 1 ? 'yes' : 'NO'}`);
-  if (settings.estimate > 1 && medians.has(2)) {
-    const partMs = async (count) => {
-      const times = [];
-      for (let i = 0; i < count; i++) times.push((await timeAnalysis(page, kind, { ...options, workers: 1, partIndex: i, partCount: count })).ms);
-      return times;
-    };
-    const two = await partMs(2);
-    const parts = await partMs(settings.estimate);
-    const merge = Math.max(0, medians.get(2) - Math.max(...two));
-    const estimate = Math.max(...parts) + (settings.estimate - 1) * merge;
-    console.log(`${label}: ESTIMATE for ${settings.estimate} cores ${estimate.toFixed(0)} ms (${(one / estimate).toFixed(2)}x): slowest of ` +
-                `${settings.estimate} parts alone ${Math.max(...parts).toFixed(0)} ms (${parts.map((ms) => ms.toFixed(0)).join(' ')}) ` +
-                `+ ${settings.estimate - 1} merges x ${merge.toFixed(0)} ms (2 workers ${medians.get(2).toFixed(0)} ms - slowest half alone ${Math.max(...two).toFixed(0)} ms)`);
+  const ratios = settings.workers.slice(1).map((w) => `${w} workers ${(one / medians.get(w)).toFixed(2)}x`).join(', ');
+  console.log(`${label}: speed-up over ${settings.workers[0]}: ${ratios}, identical results: ${fingerprints.size === 1 ? 'yes' : 'NO'}`);
+  if (settings.estimate > 1) {
+    const parts = [];
+    for (let i = 0; i < settings.estimate; i++) {  // each part alone on one worker, median of --repeat runs
+      const runs = [];
+      for (let r = 0; r < settings.repeat; r++) {
+        runs.push((await timeAnalysis(page, kind, { ...options, workers: 1, partIndex: i, partCount: settings.estimate })).ms);
+      }
+      parts.push(median(runs));
+    }
+    const slowest = Math.max(...parts);
+    console.log(`${label}: ESTIMATE for ${settings.estimate} cores: at best ${slowest.toFixed(0)} ms (${(one / slowest).toFixed(2)}x), ` +
+                `the slowest of ${settings.estimate} parts alone (${parts.map((ms) => ms.toFixed(0)).join(' ')}), ` +
+                `plus ${settings.estimate - 1} merges into part 0`);
   }
 }
 
