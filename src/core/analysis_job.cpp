@@ -329,6 +329,25 @@ void WriteShard(ByteWriter& w, const MonteCarloShard& s) {
   w.Sparse(s.counts);
 }
 
+// A shard read from bytes has arrays of the sizes its counts say (so merging cannot read past them).
+bool Consistent(const MonteCarloShard& s) {
+  if (s.months < 0 || s.regions < 0 || s.goods < 0 || s.runCount < 0) return false;
+  const auto runs = static_cast<std::size_t>(s.runCount);
+  const auto regions = static_cast<std::size_t>(s.regions);
+  const auto goods = static_cast<std::size_t>(s.goods);
+  return s.regionIds.size() == regions && s.goodIds.size() == goods && s.regionLoss.size() == runs * regions &&
+         s.regionPolicyCost.size() == runs * regions && s.regionWelfare.size() == runs * regions &&
+         s.peakShortfall.size() == runs * regions * goods && s.strikes.size() == runs * s.hazardIds.size();
+}
+
+// `s` can merge with `merged` (as MergeShards checks, before it takes the shards: a refused part
+// leaves the job as it was).
+bool SameSweep(const MonteCarloShard& s, const MonteCarloShard& merged) {
+  return s.scenarioHash == merged.scenarioHash && s.seed == merged.seed && s.months == merged.months &&
+         s.regionIds == merged.regionIds && s.goodIds == merged.goodIds && s.hazardIds == merged.hazardIds &&
+         s.bounds == merged.bounds && s.counts.size() == merged.counts.size();
+}
+
 MonteCarloShard ReadShard(ByteReader& r) {
   MonteCarloShard s;
   s.scenarioHash = r.Get<std::uint64_t>();
@@ -400,7 +419,8 @@ class MonteCarloJob final : public AnalysisJob {
     if (hasRuns) shard = ReadShard(r);
     if (!r.Finished() || hasRuns != (part->end > part->first) ||
         (shard && (shard->firstRun != part->first || shard->runCount != part->end - part->first)) ||
-        (shard && merged && (shard->scenarioHash != merged->runs.scenarioHash || shard->seed != merged->runs.seed))) {
+        (shard && !Consistent(*shard)) ||
+        (shard && merged && !SameSweep(*shard, merged->runs))) {
       return NotTheNextPart(range);
     }
     if (shard) {
