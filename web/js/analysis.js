@@ -112,7 +112,7 @@ async function runInPool(id, count, request, report) {
     const answer = poolWorker(i).ask({ ...request, id, type: 'part', partIndex: i, partCount: count }, onProgress);
     parts.push(i === 0 ? answer : answer.then((bytes) => {
       fractions[i] = 1;
-      poolWorker(0).tell({ type: 'absorb', target: id, index: i, bytes }, [bytes]);
+      if (!stopped) poolWorker(0).tell({ type: 'absorb', target: id, index: i, bytes }, [bytes]);  // else worker 0 has let go
     }));
   }
   parts.forEach((part) => part.catch(stopAll));
