@@ -85,10 +85,15 @@ void AddSyntheticRisks(Scenario& s, int hazards, std::uint64_t seed) {
   }
 }
 
-std::string MonteCarloReport(int runs, int repetitions) {
+Scenario MonteCarloBenchScenario() {
   SyntheticSpec spec;  // 10 regions x 10 goods x 120 months
   Scenario scenario = MakeSyntheticScenario(spec);
   AddSyntheticRisks(scenario, 10, 1);
+  return scenario;
+}
+
+std::string MonteCarloReport(int runs, int repetitions) {
+  const Scenario scenario = MonteCarloBenchScenario();
   repetitions = std::max(1, repetitions);
   std::vector<double> ms;
   double strikes = 0.0, histogramMb = 0.0, expectedLoss = 0.0, cvar95 = 0.0;  // the same in every repetition

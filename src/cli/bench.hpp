@@ -30,6 +30,8 @@ std::string ScalingReport(int runs);
 /// duration) to a synthetic scenario, so Monte Carlo has something to draw. Deterministic in `seed`.
 void AddSyntheticRisks(Scenario& scenario, int hazards, std::uint64_t seed);
 
+/// The Monte Carlo benchmark's scenario: the 10 x 10 x 120 synthetic network with 10 hazards.
+Scenario MonteCarloBenchScenario();
 /// Times `repetitions` RunMonteCarlo calls of `runs` runs each over the 10 x 10 x 120 synthetic
 /// scenario with 10 hazards. One line: the median call (total and per run), the first call (in wasm
 /// it includes the JIT's tier-up) and the fastest, strikes per run, histogram memory.

@@ -12,8 +12,7 @@
 
 namespace kz::cli {
 
-std::string CoalitionBenchReport(int runs) {
-  runs = std::max(1, runs);
+Scenario CoalitionBenchScenario() {
   SyntheticSpec spec;
   spec.regions = kMaxCoalitionCandidates;
   spec.goods = 10;
@@ -28,12 +27,22 @@ std::string CoalitionBenchReport(int runs) {
   club.partnerPriority.enabled = true;
   club.partnerPriority.priority = 1.0;
   scenario.frameworks.push_back(club);
+  return scenario;
+}
 
+std::string CoalitionBenchReport(int runs) {
+  runs = std::max(1, runs);
+  const Scenario scenario = CoalitionBenchScenario();
+  const std::string clubId = scenario.frameworks.front().id;
+  SyntheticSpec spec;  // the sizes, for the report
+  spec.regions = kMaxCoalitionCandidates;
+  spec.goods = 10;
+  spec.months = 120;
   std::vector<double> seconds;
   double grandValue = 0.0;
   for (int i = 0; i < runs; ++i) {
     const auto start = std::chrono::steady_clock::now();
-    const Expected<CoalitionAnalysis> analysis = AnalyzeCoalition(scenario, club.id, {});
+    const Expected<CoalitionAnalysis> analysis = AnalyzeCoalition(scenario, clubId, {});
     const auto end = std::chrono::steady_clock::now();
     if (!analysis) return "coalition benchmark scenario rejected: " + analysis.problems().front().ToString() + "\n";
     grandValue = analysis.value().subsetValue.back();

@@ -4,8 +4,13 @@
 
 #include <string>
 
+#include "kizuna/scenario.hpp"
+
 namespace kz::cli {
 
+/// The coalition benchmark's scenario: a synthetic 12 regions x 10 goods x 120 months network with a
+/// framework "bench-club" of all 12 regions (information sharing and partner priority).
+Scenario CoalitionBenchScenario();
 /// Times AnalyzeCoalition `runs` times on a synthetic 12 regions x 10 goods x 120 months network with
 /// a framework of all 12 regions (information sharing and partner priority): one line with the median,
 /// min and per-subset time, and the grand coalition's value (non-zero once the framework rules act).

@@ -3,12 +3,15 @@
 // Usage: kizuna_bench [runs] [regions goods months]   (no size: the whole scaling series)
 //        kizuna_bench mc [runs [repetitions]]         (Monte Carlo, 10 x 10 x 120 with 10 hazards; 7 calls)
 //        kizuna_bench coalition [runs]                (coalition analysis, 12 candidates = 4,096 runs)
+//        kizuna_bench scenario mc|coalition           (prints the scenario JSON of those two, for
+//                                                      web/tools/pool_bench.mjs)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "bench.hpp"
 #include "bench_coalition.hpp"
+#include "kizuna/scenario_json.hpp"
 #include "kizuna/synthetic.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +23,15 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::printf("%s", kz::cli::MonteCarloReport(mcRuns, repetitions).c_str());
+    return 0;
+  }
+  if (argc == 3 && std::strcmp(argv[1], "scenario") == 0) {
+    const bool mc = std::strcmp(argv[2], "mc") == 0;
+    if (!mc && std::strcmp(argv[2], "coalition") != 0) {
+      std::fprintf(stderr, "usage: kizuna_bench scenario mc|coalition\n");
+      return 2;
+    }
+    std::printf("%s\n", kz::SaveScenarioJson(mc ? kz::cli::MonteCarloBenchScenario() : kz::cli::CoalitionBenchScenario()).c_str());
     return 0;
   }
   if (argc > 1 && std::strcmp(argv[1], "coalition") == 0) { std::printf("%s", kz::cli::CoalitionBenchReport(argc > 2 ? std::atoi(argv[2]) : 3).c_str()); return 0; }

@@ -1,5 +1,5 @@
-// StartAnalysis and the three stepped jobs (see analysis_job.hpp). Sections: options; Monte Carlo;
-// coalition; sensitivity; start. Each job's JSON is an envelope { kind, done, fraction, ... } spliced
+// StartAnalysis and the three stepped jobs (see analysis_job.hpp). Sections: options; parts (the
+// bytes one part of a job hands to the job merging it); Monte Carlo; coalition; sensitivity; start. Each job's JSON is an envelope { kind, done, fraction, ... } spliced
 // in front of the fields the kind's own writer produces, so the worker, the app and the CLI share one
 // writer per result.
 #include "kizuna/analysis_job.hpp"
@@ -10,9 +10,11 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -158,43 +160,292 @@ class OptionsReader {
   const Json& object;
 };
 
+// -- Parts ------------------------------------------------------------------------------------------
+
+// A job covers the parts [firstPart, lastPart] of partCount, i.e. the work units [first, end) of
+// total (Monte Carlo runs, coalition masks, sensitivity levers), and has computed [first, done).
+struct PartRange {
+  int partCount = 1;
+  int firstPart = 0;
+  int lastPart = 0;
+  int first = 0;
+  int end = 0;
+  int total = 0;
+  int offset = 0;  // unit numbering starts here (coalition masks: 1; mask 0 is the baseline)
+
+  static PartRange Of(int units, int offset, int index, int count) {
+    const RunRange range = ShardRuns(units, index, count);
+    return {count, index, index, offset + range.first, offset + range.first + range.count, offset + units, offset};
+  }
+  bool Whole() const { return firstPart == 0 && lastPart == partCount - 1; }
+};
+
+static_assert(std::endian::native == std::endian::little, "part bytes are written little-endian as in memory");
+
+// Part bytes: "KZP1", the kind, the PartRange, then the kind's body.
+class ByteWriter {
+ public:
+  template <typename T>
+  void Put(T value) {
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    out.append(bytes, sizeof(T));
+  }
+  template <typename T>
+  void Array(const std::vector<T>& values) {
+    Put(static_cast<std::uint32_t>(values.size()));
+    if (!values.empty()) out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  void Strings(const std::vector<std::string>& values) {
+    Put(static_cast<std::uint32_t>(values.size()));
+    for (const std::string& value : values) {
+      Put(static_cast<std::uint32_t>(value.size()));
+      out += value;
+    }
+  }
+  // Mostly zeros (histogram counts): the non-zero entries as (index, value) pairs.
+  void Sparse(const std::vector<std::uint32_t>& values) {
+    Put(static_cast<std::uint32_t>(values.size()));
+    std::uint32_t nonZero = 0;
+    for (const std::uint32_t v : values) nonZero += v != 0 ? 1U : 0U;
+    Put(nonZero);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i] == 0) continue;
+      Put(static_cast<std::uint32_t>(i));
+      Put(values[i]);
+    }
+  }
+  void Head(int kind, const PartRange& range) {
+    out += "KZP1";
+    Put(static_cast<std::int32_t>(kind));
+    for (const int v : {range.partCount, range.firstPart, range.lastPart, range.first, range.end, range.total}) {
+      Put(static_cast<std::int32_t>(v));
+    }
+  }
+  std::string out;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view bytes) : in(bytes) {}
+  template <typename T>
+  T Get() {
+    T value{};
+    if (!Need(sizeof(T))) return value;
+    std::memcpy(&value, in.data() + at, sizeof(T));
+    at += sizeof(T);
+    return value;
+  }
+  template <typename T>
+  std::vector<T> Array() {
+    const std::uint32_t size = Get<std::uint32_t>();
+    std::vector<T> values;
+    if (!Need(static_cast<std::size_t>(size) * sizeof(T))) return values;
+    values.resize(size);
+    if (size > 0) std::memcpy(values.data(), in.data() + at, static_cast<std::size_t>(size) * sizeof(T));
+    at += static_cast<std::size_t>(size) * sizeof(T);
+    return values;
+  }
+  std::vector<std::string> Strings() {
+    const std::uint32_t size = Get<std::uint32_t>();
+    std::vector<std::string> values;
+    for (std::uint32_t i = 0; i < size && ok; ++i) {
+      const std::uint32_t length = Get<std::uint32_t>();
+      if (!Need(length)) break;
+      values.emplace_back(in.substr(at, length));
+      at += length;
+    }
+    return values;
+  }
+  std::vector<std::uint32_t> Sparse() {
+    const std::uint32_t size = Get<std::uint32_t>();
+    const std::uint32_t nonZero = Get<std::uint32_t>();
+    std::vector<std::uint32_t> values;
+    if (!ok || !Need(static_cast<std::size_t>(nonZero) * 8) || nonZero > size) {
+      ok = false;
+      return values;
+    }
+    values.assign(size, 0);
+    for (std::uint32_t k = 0; k < nonZero; ++k) {
+      const std::uint32_t index = Get<std::uint32_t>();
+      const std::uint32_t value = Get<std::uint32_t>();
+      if (index >= size) {
+        ok = false;
+        return values;
+      }
+      values[index] = value;
+    }
+    return values;
+  }
+  // The head, checked against the job taking the part: its next part, of the same kind and split.
+  std::optional<PartRange> Head(int kind, const PartRange& taker) {
+    if (!Need(4) || in.substr(0, 4) != "KZP1") return std::nullopt;
+    at = 4;
+    if (Get<std::int32_t>() != kind) return std::nullopt;
+    PartRange range;
+    for (int* v : {&range.partCount, &range.firstPart, &range.lastPart, &range.first, &range.end, &range.total}) {
+      *v = Get<std::int32_t>();
+    }
+    if (!ok || range.partCount != taker.partCount || range.firstPart != taker.lastPart + 1 ||
+        range.lastPart < range.firstPart || range.lastPart >= range.partCount || range.first != taker.end ||
+        range.end < range.first || range.total != taker.total || range.end > range.total) {
+      return std::nullopt;
+    }
+    return range;
+  }
+  bool Finished() const { return ok && at == in.size(); }
+
+  bool ok = true;
+
+ private:
+  bool Need(std::size_t size) {
+    if (!ok || in.size() - at < size) ok = false;
+    return ok;
+  }
+  std::string_view in;
+  std::size_t at = 0;
+};
+
+std::vector<Problem> NotTheNextPart(const PartRange& taker) {
+  return {{"part", "not part " + std::to_string(taker.lastPart + 1) + " of " + std::to_string(taker.partCount) +
+                       " of this analysis (or damaged bytes)"}};
+}
+
+void WriteShard(ByteWriter& w, const MonteCarloShard& s) {
+  w.Put(s.scenarioHash);
+  w.Put(s.seed);
+  for (const int v : {s.firstRun, s.runCount, s.months, s.regions, s.goods}) w.Put(static_cast<std::int32_t>(v));
+  w.Strings(s.regionIds);
+  w.Strings(s.goodIds);
+  w.Strings(s.hazardIds);
+  w.Array(s.regionLoss);
+  w.Array(s.regionPolicyCost);
+  w.Array(s.regionWelfare);
+  w.Array(s.peakShortfall);
+  w.Array(s.strikes);
+  w.Array(s.bounds.priceMax);
+  w.Array(s.bounds.stockpileMax);
+  w.Array(s.bounds.lossMax);
+  w.Sparse(s.counts);
+}
+
+// A shard read from bytes has arrays of the sizes its counts say (so merging cannot read past them).
+bool Consistent(const MonteCarloShard& s) {
+  if (s.months < 0 || s.regions < 0 || s.goods < 0 || s.runCount < 0) return false;
+  const auto runs = static_cast<std::size_t>(s.runCount);
+  const auto regions = static_cast<std::size_t>(s.regions);
+  const auto goods = static_cast<std::size_t>(s.goods);
+  return s.regionIds.size() == regions && s.goodIds.size() == goods && s.regionLoss.size() == runs * regions &&
+         s.regionPolicyCost.size() == runs * regions && s.regionWelfare.size() == runs * regions &&
+         s.peakShortfall.size() == runs * regions * goods && s.strikes.size() == runs * s.hazardIds.size();
+}
+
+// `s` can merge with `merged` (as MergeShards checks, before it takes the shards: a refused part
+// leaves the job as it was).
+bool SameSweep(const MonteCarloShard& s, const MonteCarloShard& merged) {
+  return s.scenarioHash == merged.scenarioHash && s.seed == merged.seed && s.months == merged.months &&
+         s.regionIds == merged.regionIds && s.goodIds == merged.goodIds && s.hazardIds == merged.hazardIds &&
+         s.bounds == merged.bounds && s.counts.size() == merged.counts.size();
+}
+
+MonteCarloShard ReadShard(ByteReader& r) {
+  MonteCarloShard s;
+  s.scenarioHash = r.Get<std::uint64_t>();
+  s.seed = r.Get<std::uint64_t>();
+  for (int* v : {&s.firstRun, &s.runCount, &s.months, &s.regions, &s.goods}) *v = r.Get<std::int32_t>();
+  s.regionIds = r.Strings();
+  s.goodIds = r.Strings();
+  s.hazardIds = r.Strings();
+  s.regionLoss = r.Array<double>();
+  s.regionPolicyCost = r.Array<double>();
+  s.regionWelfare = r.Array<double>();
+  s.peakShortfall = r.Array<double>();
+  s.strikes = r.Array<std::int32_t>();
+  s.bounds.priceMax = r.Array<double>();
+  s.bounds.stockpileMax = r.Array<double>();
+  s.bounds.lossMax = r.Array<double>();
+  s.counts = r.Sparse();
+  return s;
+}
+
 // -- Monte Carlo ------------------------------------------------------------------------------------
 
 class MonteCarloJob final : public AnalysisJob {
  public:
-  MonteCarloJob(const Scenario& s, int runCount, std::uint64_t sweepSeed, int chunk, double shortfallThreshold)
-      : scenario(s), runs(runCount), seed(sweepSeed), chunkRuns(chunk), threshold(shortfallThreshold) {}
+  MonteCarloJob(const Scenario& s, int runCount, std::uint64_t sweepSeed, int chunk, double shortfallThreshold,
+                PartRange partRange)
+      : scenario(s), runs(runCount), seed(sweepSeed), chunkRuns(chunk), threshold(shortfallThreshold),
+        range(partRange), runsDone(partRange.first) {}
 
   std::vector<Problem> Step() override {
     if (Done()) return {};
-    const int count = std::min(chunkRuns, runs - runsDone);
+    const int count = std::min(chunkRuns, range.end - runsDone);
     Expected<MonteCarloShard> shard = RunMonteCarloShard(scenario, seed, runsDone, count);
     if (!shard) return Fail(shard.problems());
-    std::vector<MonteCarloShard> shards;
-    if (merged) shards.push_back(std::move(merged->runs));
-    shards.push_back(std::move(shard.value()));
-    Expected<MonteCarloResults> next = MergeShards(std::move(shards), threshold);
-    if (!next) return Fail(next.problems());
-    merged = std::move(next.value());
+    if (std::vector<Problem> problems = Merge(std::move(shard.value())); !problems.empty()) return Fail(std::move(problems));
     runsDone += count;
     return {};
   }
-  bool Done() const override { return runsDone == runs; }
-  double Fraction() const override { return static_cast<double>(runsDone) / static_cast<double>(runs); }
+  bool Done() const override { return runsDone == range.end; }
+  double Fraction() const override {
+    return range.end == range.first ? 1.0
+                                    : static_cast<double>(runsDone - range.first) / static_cast<double>(range.end - range.first);
+  }
   std::string Json() const override {
+    const bool final = Done() && range.Whole();
     std::string fields = "{\"runsRequested\":" + std::to_string(runs);
     if (merged) {
-      const std::string summary = SaveMonteCarloSummaryJson(*merged, scenario, Done());
+      const std::string summary = SaveMonteCarloSummaryJson(*merged, scenario, final);
       fields += "," + summary.substr(summary.find('{') + 1);
     } else {
       fields += ",\"runs\":0}";
     }
-    return Envelope("montecarlo", Done(), Fraction(), fields);
+    return Envelope("montecarlo", final, Fraction(), fields);
+  }
+  std::string ExportPart() const override {
+    if (failed) return {};
+    ByteWriter w;
+    w.Head(0, range);
+    w.Put(static_cast<std::uint8_t>(merged ? 1 : 0));
+    if (merged) WriteShard(w, merged->runs);
+    return std::move(w.out);
+  }
+  std::vector<Problem> AbsorbPart(std::string_view bytes) override {
+    ByteReader r(bytes);
+    const std::optional<PartRange> part = r.Head(0, range);
+    if (!Done() || failed || !part) return NotTheNextPart(range);
+    const bool hasRuns = r.Get<std::uint8_t>() == 1;
+    std::optional<MonteCarloShard> shard;
+    if (hasRuns) shard = ReadShard(r);
+    if (!r.Finished() || hasRuns != (part->end > part->first) ||
+        (shard && (shard->firstRun != part->first || shard->runCount != part->end - part->first)) ||
+        (shard && !Consistent(*shard)) ||
+        (shard && merged && !SameSweep(*shard, merged->runs))) {
+      return NotTheNextPart(range);
+    }
+    if (shard) {
+      if (std::vector<Problem> problems = Merge(std::move(*shard)); !problems.empty()) return problems;
+    }
+    range.lastPart = part->lastPart;
+    range.end = part->end;
+    runsDone = part->end;
+    return {};
   }
 
  private:
+  // Merges `shard` (the runs just after those merged) exactly as a chunk.
+  std::vector<Problem> Merge(MonteCarloShard shard) {
+    std::vector<MonteCarloShard> shards;
+    if (merged) shards.push_back(std::move(merged->runs));
+    shards.push_back(std::move(shard));
+    Expected<MonteCarloResults> next = MergeShards(std::move(shards), threshold);
+    if (!next) return next.problems();
+    merged = std::move(next.value());
+    return {};
+  }
   std::vector<Problem> Fail(std::vector<Problem> problems) {
-    runsDone = runs;  // finished: no further steps
+    runsDone = range.end;  // finished: no further steps
+    failed = true;
     merged.reset();
     return problems;
   }
@@ -204,7 +455,9 @@ class MonteCarloJob final : public AnalysisJob {
   std::uint64_t seed;
   int chunkRuns;
   double threshold;
-  int runsDone = 0;
+  PartRange range;
+  int runsDone;
+  bool failed = false;
   std::optional<MonteCarloResults> merged;
 };
 
@@ -212,20 +465,28 @@ class MonteCarloJob final : public AnalysisJob {
 
 class CoalitionJob final : public AnalysisJob {
  public:
-  CoalitionJob(CoalitionAnalyzer started, int chunk)
-      : analyzer(std::move(started)), chunkSubsets(chunk), subsets(analyzer.SubsetCount()) {}
+  CoalitionJob(CoalitionAnalyzer started, int chunk, PartRange partRange)
+      : analyzer(std::move(started)), chunkSubsets(chunk), subsets(analyzer.SubsetCount()), range(partRange) {
+    analyzer.SkipTo(range.first);
+    Finalize();
+  }
 
   std::vector<Problem> Step() override {
     if (Done()) return {};
-    if (std::vector<Problem> problems = analyzer.RunSubsets(chunkSubsets); !problems.empty()) {
+    if (std::vector<Problem> problems = analyzer.RunSubsets(std::min(chunkSubsets, range.end - analyzer.SubsetsDone()));
+        !problems.empty()) {
       failed = true;
       return problems;
     }
-    if (analyzer.AllSubsetsDone()) result = analyzer.Finish();
+    Finalize();
     return {};
   }
-  bool Done() const override { return result.has_value() || failed; }
-  double Fraction() const override { return static_cast<double>(SubsetsDone()) / static_cast<double>(subsets); }
+  bool Done() const override { return result.has_value() || failed || analyzer.SubsetsDone() == range.end; }
+  double Fraction() const override {
+    if (result || range.end == range.first) return 1.0;
+    const int first = range.first == 1 ? 0 : range.first;  // the whole job counts the baseline, mask 0
+    return static_cast<double>(analyzer.SubsetsDone() - first) / static_cast<double>(range.end - first);
+  }
   std::string Json() const override {
     const int subsetsDone = SubsetsDone();
     std::string head = "{\"subsets\":" + std::to_string(subsets) + ",\"subsetsDone\":" + std::to_string(subsetsDone);
@@ -234,16 +495,17 @@ class CoalitionJob final : public AnalysisJob {
       return Envelope("coalition", true, 1.0, head + "," + body.substr(body.find('{') + 1));
     }
     const CoalitionAnalysis& partial = analyzer.Partial();
+    const int first = range.first == 1 ? 0 : range.first;
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
     json::KeyString(w, "framework", partial.frameworkId);
     json::KeyStrings(w, "candidates", partial.candidates);
     json::KeyStrings(w, "regions", partial.regionIds);
-    w.Key("subsetValue");  // null for the subsets not run yet
+    w.Key("subsetValue");  // null for the subsets not run yet (or not in this part)
     w.StartArray();
     for (int s = 0; s < subsets; ++s) {
-      if (s < subsetsDone) {
+      if (s >= first && s < analyzer.SubsetsDone()) {
         json::WriteNumber(w, partial.subsetValue[static_cast<std::size_t>(s)]);
       } else {
         w.Null();
@@ -254,14 +516,51 @@ class CoalitionJob final : public AnalysisJob {
     const std::string body(buffer.GetString(), buffer.GetSize());
     return Envelope("coalition", false, Fraction(), head + "," + body.substr(1));
   }
+  std::string ExportPart() const override {
+    if (failed || result) return {};  // a finished analysis is whole: it is nobody's part
+    ByteWriter w;
+    w.Head(1, range);
+    const CoalitionAnalysis& partial = analyzer.Partial();
+    const std::size_t regions = partial.regionIds.size();
+    w.Put(static_cast<std::uint32_t>(regions));
+    w.Array(std::vector<double>(partial.subsetValue.begin() + range.first, partial.subsetValue.begin() + range.end));
+    w.Array(std::vector<double>(partial.regionGain.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(range.first) * regions),
+                                partial.regionGain.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(range.end) * regions)));
+    return std::move(w.out);
+  }
+  std::vector<Problem> AbsorbPart(std::string_view bytes) override {
+    ByteReader r(bytes);
+    const std::optional<PartRange> part = r.Head(1, range);
+    if (!Done() || failed || result || !part) return NotTheNextPart(range);
+    const std::size_t regions = analyzer.Partial().regionIds.size();
+    const bool sameRegions = r.Get<std::uint32_t>() == regions;
+    const std::vector<double> values = r.Array<double>();
+    const std::vector<double> gains = r.Array<double>();
+    const auto count = static_cast<std::size_t>(part->end - part->first);
+    if (!r.Finished() || !sameRegions || values.size() != count || gains.size() != count * regions) {
+      return NotTheNextPart(range);
+    }
+    analyzer.AddSubsets(part->first, values, gains);
+    range.lastPart = part->lastPart;
+    range.end = part->end;
+    Finalize();
+    return {};
+  }
 
  private:
   // The analyzer is spent once finished: its counts come from here then.
-  int SubsetsDone() const { return result ? subsets : analyzer.SubsetsDone(); }
+  int SubsetsDone() const {
+    if (result) return subsets;
+    return analyzer.SubsetsDone() - (range.first == 1 ? 0 : range.first);
+  }
+  void Finalize() {
+    if (range.Whole() && analyzer.AllSubsetsDone()) result = analyzer.Finish();
+  }
 
   CoalitionAnalyzer analyzer;
   int chunkSubsets;
   int subsets;
+  PartRange range;
   std::optional<CoalitionAnalysis> result;
   bool failed = false;
 };
@@ -270,31 +569,74 @@ class CoalitionJob final : public AnalysisJob {
 
 class SensitivityJob final : public AnalysisJob {
  public:
-  SensitivityJob(SensitivityAnalyzer started, int chunk) : analyzer(std::move(started)), chunkLevers(chunk) {}
+  SensitivityJob(SensitivityAnalyzer started, int chunk, PartRange partRange)
+      : analyzer(std::move(started)), chunkLevers(chunk), range(partRange) {
+    analyzer.SkipTo(range.first);
+  }
 
   std::vector<Problem> Step() override {
     if (Done()) return {};
-    if (std::vector<Problem> problems = analyzer.RunLevers(chunkLevers); !problems.empty()) {
+    if (std::vector<Problem> problems = analyzer.RunLevers(std::min(chunkLevers, range.end - analyzer.LeversDone()));
+        !problems.empty()) {
       failed = true;
       return problems;
     }
     return {};
   }
-  bool Done() const override { return analyzer.AllLeversDone() || failed; }
+  bool Done() const override { return analyzer.LeversDone() == range.end || failed; }
   double Fraction() const override {
-    return analyzer.LeverCount() == 0 ? 1.0
-                                      : static_cast<double>(analyzer.LeversDone()) / static_cast<double>(analyzer.LeverCount());
+    return range.end == range.first ? 1.0
+                                     : static_cast<double>(analyzer.LeversDone() - range.first) /
+                                           static_cast<double>(range.end - range.first);
   }
   std::string Json() const override {
-    const std::string body = SaveSensitivityJson(analyzer.Partial());
+    // The rows of this job (all of them for the whole analysis), sorted as SensitivityAnalyzer::Partial.
+    SensitivityResults partial = analyzer.Partial();
+    const std::vector<SensitivityRow>& rows = analyzer.Rows();
+    partial.rows.assign(rows.begin() + range.first, rows.begin() + analyzer.LeversDone());
+    std::stable_sort(partial.rows.begin(), partial.rows.end(),
+                     [](const SensitivityRow& a, const SensitivityRow& b) { return a.swing > b.swing; });
+    const std::string body = SaveSensitivityJson(partial);
     const std::string head = "{\"levers\":" + std::to_string(analyzer.LeverCount()) +
-                             ",\"leversDone\":" + std::to_string(analyzer.LeversDone());
-    return Envelope("sensitivity", Done(), Fraction(), head + "," + body.substr(body.find('{') + 1));
+                             ",\"leversDone\":" + std::to_string(analyzer.LeversDone() - range.first);
+    return Envelope("sensitivity", Done() && range.Whole(), Fraction(),
+                    head + "," + body.substr(body.find('{') + 1));
+  }
+  std::string ExportPart() const override {
+    if (failed) return {};
+    ByteWriter w;
+    w.Head(2, range);
+    std::vector<double> figures;
+    for (int i = range.first; i < range.end; ++i) {
+      const SensitivityRow& row = analyzer.Rows()[static_cast<std::size_t>(i)];
+      figures.insert(figures.end(), {row.metricLow, row.metricHigh, row.swing});
+    }
+    w.Array(figures);
+    return std::move(w.out);
+  }
+  std::vector<Problem> AbsorbPart(std::string_view bytes) override {
+    ByteReader r(bytes);
+    const std::optional<PartRange> part = r.Head(2, range);
+    if (!Done() || failed || !part) return NotTheNextPart(range);
+    const std::vector<double> figures = r.Array<double>();
+    const auto count = static_cast<std::size_t>(part->end - part->first);
+    if (!r.Finished() || figures.size() != 3 * count) return NotTheNextPart(range);
+    std::vector<SensitivityRow> rows(analyzer.Rows().begin() + part->first, analyzer.Rows().begin() + part->end);
+    for (std::size_t i = 0; i < count; ++i) {
+      rows[i].metricLow = figures[3 * i];
+      rows[i].metricHigh = figures[3 * i + 1];
+      rows[i].swing = figures[3 * i + 2];
+    }
+    analyzer.AddRows(part->first, rows);
+    range.lastPart = part->lastPart;
+    range.end = part->end;
+    return {};
   }
 
  private:
   SensitivityAnalyzer analyzer;
   int chunkLevers;
+  PartRange range;
   bool failed = false;
 };
 
@@ -302,20 +644,32 @@ class SensitivityJob final : public AnalysisJob {
 
 using JobOrProblems = Expected<std::unique_ptr<AnalysisJob>>;
 
+// options.partIndex and options.partCount: which part of `units` (numbered from `offset`) the job runs.
+PartRange ReadPart(OptionsReader& read, int units, int offset) {
+  const int count = read.Int("partCount", 1, kMaxAnalysisParts, 1);
+  const int index = read.Int("partIndex", 0, kMaxAnalysisParts - 1, 0);
+  if (index >= count) {
+    read.problems.push_back({"options.partIndex", "must be less than partCount (" + std::to_string(count) + ")"});
+    return PartRange::Of(units, offset, 0, 1);
+  }
+  return PartRange::Of(units, offset, index, count);
+}
+
 JobOrProblems StartMonteCarlo(const Scenario& scenario, const Json& options) {
-  OptionsReader read(options, {"runs", "seed", "chunkRuns", "shortfallThreshold"}, "montecarlo");
+  OptionsReader read(options, {"runs", "seed", "chunkRuns", "shortfallThreshold", "partIndex", "partCount"}, "montecarlo");
   const int runs = read.Int("runs", 1, kMaxAnalysisRuns, 200);
   const std::uint64_t seed = read.Seed("seed", scenario.seed);
   // About 20 partial results, but never chunks so small that merging dominates.
   const int chunkRuns = read.Int("chunkRuns", 1, kMaxAnalysisRuns, std::max(10, CeilDiv(runs, 20)));
   const double threshold = read.Number("shortfallThreshold", 0.0, 1.0, kDefaultShortfallThreshold);
+  const PartRange part = ReadPart(read, runs, 0);
   if (!read.problems.empty()) return read.problems;
   if (std::vector<Problem> problems = ValidateScenario(scenario); !problems.empty()) return problems;
-  return std::unique_ptr<AnalysisJob>(new MonteCarloJob(scenario, runs, seed, chunkRuns, threshold));
+  return std::unique_ptr<AnalysisJob>(new MonteCarloJob(scenario, runs, seed, chunkRuns, threshold, part));
 }
 
 JobOrProblems StartCoalition(const Scenario& scenario, const Json& options) {
-  OptionsReader read(options, {"framework", "candidates", "chunkSubsets"}, "coalition");
+  OptionsReader read(options, {"framework", "candidates", "chunkSubsets", "partIndex", "partCount"}, "coalition");
   std::string framework = read.String("framework", "");
   const std::vector<std::string> candidates = read.Strings("candidates");
   const int chunkSubsets = read.Int("chunkSubsets", 1, 1 << kMaxCoalitionCandidates, 0);
@@ -333,11 +687,14 @@ JobOrProblems StartCoalition(const Scenario& scenario, const Json& options) {
   Expected<CoalitionAnalyzer> analyzer = CoalitionAnalyzer::Start(scenario, framework, candidates);
   if (!analyzer) return analyzer.problems();
   const int chunk = chunkSubsets > 0 ? chunkSubsets : std::max(1, CeilDiv(analyzer.value().SubsetCount(), 32));
-  return std::unique_ptr<AnalysisJob>(new CoalitionJob(std::move(analyzer.value()), chunk));
+  // Mask 0 is the baseline, run by Start: the parts split masks 1..2^n-1.
+  const PartRange part = ReadPart(read, analyzer.value().SubsetCount() - 1, 1);
+  if (!read.problems.empty()) return read.problems;
+  return std::unique_ptr<AnalysisJob>(new CoalitionJob(std::move(analyzer.value()), chunk, part));
 }
 
 JobOrProblems StartSensitivity(const Scenario& scenario, const Json& options) {
-  OptionsReader read(options, {"metric", "levers", "spread", "chunkLevers"}, "sensitivity");
+  OptionsReader read(options, {"metric", "levers", "spread", "chunkLevers", "partIndex", "partCount"}, "sensitivity");
   SensitivityOptions sensitivity;
   sensitivity.metric = read.String("metric", "loss");
   sensitivity.spread = read.Number("spread", 0.0, 1.0, 0.5);
@@ -373,7 +730,9 @@ JobOrProblems StartSensitivity(const Scenario& scenario, const Json& options) {
   if (!read.problems.empty()) return read.problems;
   Expected<SensitivityAnalyzer> analyzer = SensitivityAnalyzer::Start(scenario, sensitivity);
   if (!analyzer) return analyzer.problems();
-  return std::unique_ptr<AnalysisJob>(new SensitivityJob(std::move(analyzer.value()), chunkLevers));
+  const PartRange part = ReadPart(read, analyzer.value().LeverCount(), 0);
+  if (!read.problems.empty()) return read.problems;
+  return std::unique_ptr<AnalysisJob>(new SensitivityJob(std::move(analyzer.value()), chunkLevers, part));
 }
 
 }  // namespace

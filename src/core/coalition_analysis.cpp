@@ -138,6 +138,21 @@ std::vector<Problem> CoalitionAnalyzer::RunSubsets(int count) {
   return {};
 }
 
+void CoalitionAnalyzer::SkipTo(int first) {
+  KZ_ASSERT(first >= SubsetsDone() && first <= SubsetCount(), "CoalitionAnalyzer::SkipTo outside the subsets not run");
+  done = static_cast<std::uint32_t>(first);
+}
+
+void CoalitionAnalyzer::AddSubsets(int first, const std::vector<double>& values, const std::vector<double>& gains) {
+  const std::size_t regions = analysis.regionIds.size();
+  KZ_ASSERT(first == SubsetsDone() && first + static_cast<int>(values.size()) <= SubsetCount() &&
+                gains.size() == values.size() * regions,
+            "CoalitionAnalyzer::AddSubsets: not the next subsets, or the sizes differ");
+  std::copy(values.begin(), values.end(), analysis.subsetValue.begin() + first);
+  std::copy(gains.begin(), gains.end(), analysis.regionGain.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(first) * regions));
+  done += static_cast<std::uint32_t>(values.size());
+}
+
 CoalitionAnalysis CoalitionAnalyzer::Finish() {
   KZ_ASSERT(AllSubsetsDone(), "CoalitionAnalyzer::Finish called before every subset was run (RunSubsets)");
   const int n = static_cast<int>(analysis.candidates.size());

@@ -132,6 +132,18 @@ std::vector<Problem> SensitivityAnalyzer::RunLevers(int count) {
   return {};
 }
 
+void SensitivityAnalyzer::SkipTo(int first) {
+  KZ_ASSERT(first >= LeversDone() && first <= LeverCount(), "SensitivityAnalyzer::SkipTo outside the levers not run");
+  done = static_cast<std::size_t>(first);
+}
+
+void SensitivityAnalyzer::AddRows(int first, const std::vector<SensitivityRow>& computed) {
+  KZ_ASSERT(first == LeversDone() && first + static_cast<int>(computed.size()) <= LeverCount(),
+            "SensitivityAnalyzer::AddRows: not the next levers");
+  std::copy(computed.begin(), computed.end(), rows.begin() + first);
+  done += computed.size();
+}
+
 SensitivityResults SensitivityAnalyzer::Partial() const {
   SensitivityResults out{metric, baseline, std::vector<SensitivityRow>(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(done))};
   std::stable_sort(out.rows.begin(), out.rows.end(),

@@ -60,7 +60,11 @@
 //                     members, at most 12), chunkSubsets }
 //         sensitivity { metric (e.g. 'loss.JP', 'shortfall.JP.re_magnet'), levers (paths or
 //                     { path, low, high }; default every lever), spread (default 0.5), chunkLevers }
-//       plus onProgress({ fraction, partial }) called after every chunk with the result so far.
+//       plus onProgress({ fraction, partial }) called after every chunk with the result so far, and
+//       workers (1..16, default navigator.hardwareConcurrency - 1, at least 1): how many Web Workers
+//       share the work, each running a part (Monte Carlo runs, coalition subsets, sensitivity
+//       levers) merged in order by the core, so the result is bit for bit the same for any number;
+//       with several, fraction is the parts' mean and partial the first part's result so far.
 //       Results are { kind, done, fraction, ... }: Monte Carlo adds expectedTotalLoss, expectedLoss
 //       per region, cvar95, hash and per (region, good) with final demand the shortfall probability
 //       and fulfilment percentile bands (5/25/50/75/95 per month); a coalition shapley, gainInside,
@@ -71,13 +75,15 @@
 //       when cancelled, or when another analysis is running.
 //   kizuna.cancelAnalysis()       stops the running analysis (true if one was running)
 //   kizuna.analysis()             { running, kind, fraction } of the current analysis
+//   kizuna.analysisWorkers()      { size, started, busy }: the default pool size, the analysis
+//                                 workers started so far, and those still working on a request
 //   kizuna.language()             the UI's language: 'en' or 'ja' (at first the browser's, from
 //                                 navigator.languages; a link that carries a language sets it)
 //   kizuna.setLanguage(code)      'en' | 'ja': switches the UI at once (as the top bar's Language menu);
 //                                 Japanese glyphs (fonts/kizuna-ja.otf) are fetched the first time only
 // Every method but ready and error throws (or rejects) until kizuna.ready has resolved.
 /* global Module */
-import { analysisState, cancelAnalysis, runAnalysis } from './analysis.js';
+import { analysisState, analysisWorkers, cancelAnalysis, runAnalysis } from './analysis.js';
 import { exportPng, exportText, importScenario } from './files.js';
 import { LANGUAGES } from './i18n.js';
 import { openLink, openSession, startWorkshop, workshopCall } from './links.js';
@@ -180,6 +186,7 @@ export const api = {
   runAnalysis(kind, options) { return whenRunning(() => runAnalysis(kind, options)); },
   cancelAnalysis() { requireRunning(); return cancelAnalysis(); },
   analysis() { requireRunning(); return analysisState(); },
+  analysisWorkers() { requireRunning(); return analysisWorkers(); },
   language() { requireRunning(); return Module.UTF8ToString(Module._kz_web_language()); },
   setLanguage(code) {
     requireRunning();

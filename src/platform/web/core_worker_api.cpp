@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "kizuna/analysis_job.hpp"
 #include "kizuna/version.hpp"
@@ -29,6 +31,11 @@ std::string Describe(const std::vector<kz::Problem>& problems) {
   std::string text;
   for (const kz::Problem& problem : problems) text += (text.empty() ? "" : "\n") + problem.ToString();
   return text;
+}
+
+std::string& Bytes() {
+  static std::string bytes;
+  return bytes;
 }
 
 kz::AnalysisJob* Find(int handle) {
@@ -88,6 +95,35 @@ EMSCRIPTEN_KEEPALIVE const char* kz_analysis_json(int handle) {
   const kz::AnalysisJob* job = Find(handle);
   Reply() = job ? job->Json() : "null";
   return Reply().c_str();
+}
+
+/// Job `handle`'s computed part as bytes (AnalysisJob::ExportPart, for a pool of workers): a
+/// pointer valid until the next kz_analysis_export, its size in kz_analysis_export_size(). Empty for
+/// an unknown handle.
+EMSCRIPTEN_KEEPALIVE const char* kz_analysis_export(int handle) {
+  const kz::AnalysisJob* job = Find(handle);
+  Bytes() = job ? job->ExportPart() : std::string();
+  return Bytes().data();
+}
+
+/// The size in bytes of the last kz_analysis_export.
+EMSCRIPTEN_KEEPALIVE int kz_analysis_export_size() { return static_cast<int>(Bytes().size()); }
+
+/// Merges the next part (`size` bytes at `bytes`, another worker's kz_analysis_export) into job
+/// `handle` (AnalysisJob::AbsorbPart): 0 when taken (after the last part kz_analysis_json is the
+/// final result), -1 when refused (the problems in kz_analysis_message()).
+EMSCRIPTEN_KEEPALIVE int kz_analysis_absorb(int handle, const char* bytes, int size) {
+  kz::AnalysisJob* job = Find(handle);
+  if (job == nullptr) {
+    Reply() = "no analysis " + std::to_string(handle) + " is running";
+    return -1;
+  }
+  const std::vector<kz::Problem> problems = job->AbsorbPart(std::string_view(bytes, static_cast<std::size_t>(size)));
+  if (!problems.empty()) {
+    Reply() = Describe(problems);
+    return -1;
+  }
+  return 0;
 }
 
 /// The problems of the last failed start or step, one "path: message" per line.

@@ -16,6 +16,8 @@ namespace kz {
 
 /// The most Monte Carlo runs a job accepts (memory holds every run's scalars).
 inline constexpr int kMaxAnalysisRuns = 100000;
+/// The most parts (options.partCount) a job can be split into.
+inline constexpr int kMaxAnalysisParts = 64;
 
 /// One analysis in progress. Not copyable; not thread-safe (one caller steps it).
 ///
@@ -29,6 +31,12 @@ inline constexpr int kMaxAnalysisRuns = 100000;
 ///   sensitivity: metric (as SensitivityOptions, default "loss"), levers (lever paths, or objects
 ///                { path, low, high }; default every lever), spread (0..1, default 0.5),
 ///                chunkLevers (default 1)
+///   every kind:  partIndex (0..partCount-1, default 0) and partCount (1..kMaxAnalysisParts, default
+///                1): the job computes only that part of the work, for a pool of workers running the
+///                parts in parallel (Monte Carlo runs ShardRuns(runs, partIndex, partCount); coalition
+///                subsets 1..2^n-1 and sensitivity levers split the same way; a part may be empty).
+///                The part's result leaves through ExportPart(); the job of part 0 takes the others
+///                in order through AbsorbPart() and then gives the one-shot Json() bit for bit.
 ///
 /// Json() is an object { kind, done, fraction, ... } followed by the kind's fields:
 ///   montecarlo:  runsRequested plus SaveMonteCarloSummaryJson's fields (over the runs done so far;
@@ -45,12 +53,23 @@ class AnalysisJob {
   /// Runs the next chunk. Returns problems if it failed (the job is then finished and unusable).
   /// Calling it when Done() does nothing.
   virtual std::vector<Problem> Step() = 0;
-  /// Every chunk has run and the result is final.
+  /// Every chunk of this job's part has run (for a job of the whole analysis, or part 0 once it
+  /// has absorbed every other part: the result is final).
   virtual bool Done() const = 0;
   /// Share of the work done, 0..1.
   virtual double Fraction() const = 0;
-  /// The result so far (partial before Done()) as JSON; see above.
+  /// The result so far (partial before Done()) as JSON; see above. Its `done` is true only for the
+  /// whole analysis.
   virtual std::string Json() const = 0;
+
+  /// This job's computed part (parts absorbed included) as compact bytes for AbsorbPart of the job
+  /// holding the parts before it. Empty if the job failed. Call it once Done().
+  virtual std::string ExportPart() const = 0;
+  /// Appends the next part: ExportPart() of the job of part k + 1 of the same analysis (same kind,
+  /// scenario and options but partIndex), when this job holds parts ..k and is Done(). Problems if
+  /// the bytes are not that part; the job is unchanged then. Once it holds every part, Json() is
+  /// that of the one-shot job bit for bit (the parts merge exactly as chunks do).
+  virtual std::vector<Problem> AbsorbPart(std::string_view bytes) = 0;
 
  protected:
   AnalysisJob() = default;

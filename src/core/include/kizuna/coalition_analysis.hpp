@@ -81,6 +81,13 @@ class CoalitionAnalyzer {
   bool AllSubsetsDone() const { return SubsetsDone() == SubsetCount(); }
   /// Simulates up to `count` (>= 1) more subsets. Problems only if a subset fails to compile.
   std::vector<Problem> RunSubsets(int count);
+  /// For a part of the analysis run elsewhere in parallel (AnalysisJob parts): the next subset run
+  /// is mask `first` (>= SubsetsDone(), <= SubsetCount()); masks skipped stay 0.
+  void SkipTo(int first);
+  /// Takes masks [first, first + count) computed by another analyzer of the same framework and
+  /// candidates: `values` their subsetValue, `gains` their regionGain rows (count x regions).
+  /// Requires first == SubsetsDone(); the result is as if they had run here.
+  void AddSubsets(int first, const std::vector<double>& values, const std::vector<double>& gains);
   /// The analysis so far: ids, baseline, and subsetValue / regionGain of the masks done (the rest 0);
   /// the derived figures are empty until Finish.
   const CoalitionAnalysis& Partial() const { return analysis; }

@@ -69,6 +69,14 @@ class SensitivityAnalyzer {
   bool AllLeversDone() const { return done == rows.size(); }
   /// Runs up to `count` (>= 1) more levers, in the order given (or scenario order).
   std::vector<Problem> RunLevers(int count);
+  /// For a part of the analysis run elsewhere in parallel (AnalysisJob parts): the next lever run is
+  /// lever `first` (>= LeversDone(), <= LeverCount()).
+  void SkipTo(int first);
+  /// Takes the computed rows of levers [first, first + rows.size()) from another analyzer started
+  /// with the same options. Requires first == LeversDone(); as if they had run here.
+  void AddRows(int first, const std::vector<SensitivityRow>& computed);
+  /// The rows in lever order, [0, LeversDone()) computed.
+  const std::vector<SensitivityRow>& Rows() const { return rows; }
   /// The levers done so far, sorted by swing as in the final result.
   SensitivityResults Partial() const;
   /// The complete results. Requires AllLeversDone().
