@@ -127,7 +127,7 @@ class Session {
   /// until set; the app passes the UI's); re-words the findings now, and the version changes.
   void SetLanguage(Language language) {
     words = UiText(language);
-    UpdateFindings();
+    if (loaded()) UpdateFindings();
   }
   const UiText& Words() const { return words; }
 

@@ -84,7 +84,7 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
-  SetCurrentLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already
+  app.SetLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already (and so do the session and workshop)
 
   std::string error;
   if (!backdrop.Init(error) || !imguiRenderer.Init(error)) {
