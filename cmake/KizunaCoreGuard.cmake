@@ -20,17 +20,23 @@ function(kizuna_find_graphical_link out)
   set(${out} "${bad}" PARENT_SCOPE)
 endfunction()
 
-# Sets ${out} to "file: line" for the first graphical include or macro in the given files, or "".
-function(kizuna_find_graphical_source out)
+# Sets ${out} to "file: line" for the first line matching `regex` in the given files, or "".
+function(kizuna_find_source_line out regex)
   set(bad "")
   foreach(file IN LISTS ARGN)
-    file(STRINGS "${file}" hits REGEX "${KIZUNA_GRAPHICAL_SOURCE_REGEX}")
+    file(STRINGS "${file}" hits REGEX "${regex}")
     if(hits)
       list(GET hits 0 first)
       set(bad "${file}: ${first}")
       break()
     endif()
   endforeach()
+  set(${out} "${bad}" PARENT_SCOPE)
+endfunction()
+
+# Sets ${out} to "file: line" for the first graphical include or macro in the given files, or "".
+function(kizuna_find_graphical_source out)
+  kizuna_find_source_line(bad "${KIZUNA_GRAPHICAL_SOURCE_REGEX}" ${ARGN})
   set(${out} "${bad}" PARENT_SCOPE)
 endfunction()
 
@@ -86,15 +92,7 @@ endfunction()
 
 # Sets ${out} to "file: line" for the first include of a panel ("panels/...") in the given files, or "".
 function(kizuna_find_panel_include out)
-  set(bad "")
-  foreach(file IN LISTS ARGN)
-    file(STRINGS "${file}" hits REGEX "#[ \t]*include[ \t]*[<\"]panels/")
-    if(hits)
-      list(GET hits 0 first)
-      set(bad "${file}: ${first}")
-      break()
-    endif()
-  endforeach()
+  kizuna_find_source_line(bad "#[ \t]*include[ \t]*[<\"]panels/" ${ARGN})
   set(${out} "${bad}" PARENT_SCOPE)
 endfunction()
 
