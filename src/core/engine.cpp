@@ -52,6 +52,7 @@ struct Workspace {
     for (std::size_t i = 0; i < rg; ++i) {
       Cell& c = cells[i];
       c.inventory = net.initialStock[i];
+      c.held = c.inventory;
       c.stockpile = net.stockpileInitial[i];
       c.userStock = net.userStockTarget[i];
       c.demandLevel = net.demand0[i];
@@ -101,6 +102,7 @@ struct Workspace {
       links[l].buyer = net.linkBuyer[l];
       links[l].seller = net.linkSeller[l];
       links[l].share = net.linkShare[l];
+      links[l].contract = net.linkContract[l];
     }
     pass.assign(grr, 1.0);
     routeEffect.assign(grr, -1);
@@ -124,6 +126,7 @@ struct Workspace {
     // State carried between months.
     double inventory = 0.0, inputStock = 0.0, stockpile = 0.0, price = 1.0, demandLevel = 0.0;
     double userStock = 0.0;   // users' own stock of the good as an input (Good::userStockMonths)
+    double held = 0.0;        // producers' inventory plus input stock at the end of last month
     // Capacity in working order: damaged capacity comes back at the ramp limit; capacity that was
     // idle for want of orders or inputs is usable at once.
     double rampCap = std::numeric_limits<double>::infinity();
@@ -179,7 +182,7 @@ struct Workspace {
   // seller and share, then this month's orders, what may pass restrictions, round-1 shipments.
   struct Link {
     int buyer = 0, seller = 0;
-    double share = 0.0;
+    double share = 0.0, contract = 0.0;  // Network::linkContract
     double orders = 0.0, allowed = 0.0, pass = 0.0, firstShip = 0.0;
   };
   std::vector<Link> links;
@@ -347,6 +350,30 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
       }
     }
   }
+}
+
+// A producer short of `supply` for the orders that may reach it serves its links [begin, end) on
+// their contracts first, as suppliers on allocation do (on buyers' historical volumes, through
+// restrictions: each link is entitled to at most its contract times its pass share), pro rata when
+// even the contracts cannot all be met; what is left goes to orders beyond contracts, pro rata.
+// Rationing on orders alone would let a buyer that orders more (a bigger reserve to fill, a surge)
+// take supply from the others' contracts. Sets each link's firstShip; returns the amount shipped.
+double RationOnContracts(Workspace::Link* links, int begin, int end, double supply) {
+  double entitled = 0.0, beyond = 0.0;
+  for (int l = begin; l < end; ++l) {
+    const double entitlement = Min(links[l].allowed, links[l].contract * links[l].pass);
+    entitled += entitlement;
+    beyond += links[l].allowed - entitlement;
+  }
+  const double first = entitled > kTiny ? Min(1.0, supply / entitled) : 0.0;
+  const double second = beyond > kTiny ? Clamp((supply - entitled) / beyond, 0.0, 1.0) : 0.0;
+  double shipped = 0.0;
+  for (int l = begin; l < end; ++l) {
+    const double entitlement = Min(links[l].allowed, links[l].contract * links[l].pass);
+    links[l].firstShip = entitlement * first + (links[l].allowed - entitlement) * second;
+    shipped += links[l].firstShip;
+  }
+  return shipped;
 }
 
 // Re-sourcing, in planning and in clearing: spreads each buyer's `w.request` for good g over the
@@ -561,6 +588,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     w.cells[i].planned = Clamp(w.cells[i].allowedTotal + (inputsShort ? 0.0 : topUp), 0.0, w.cells[i].capEff);
     const double available = w.cells[i].planned + w.cells[i].inventory;
     w.ratio[s] = w.cells[i].allowedTotal > kTiny ? Min(1.0, available / w.cells[i].allowedTotal) : 1.0;
+    w.supply[s] = available;
     anyRationed = anyRationed || w.ratio[s] < 1.0;
     anyOfftake = anyOfftake || w.jointReserved[i] > kTiny;
   }
@@ -572,10 +600,17 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   bool anyResourcing = false;
   for (int r = 0; r < R && !anyResourcing; ++r) anyResourcing = w.cells[net.RG(r, g)].resource > 0.0;
   if (!(anyResourcing || anyOfftake) || (!anyRationed && !w.passActive[g])) return;
+  // What round 1 will leave unmet: rationed producers serve contracts first (as in ClearGood).
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const int s = net.producerRegion[p];
+    if (w.ratio[s] < 1.0) RationOnContracts(links, net.producerLinkBegin[p], net.producerLinkEnd[p], w.supply[s]);
+  }
   std::fill(w.unmet.begin(), w.unmet.end(), 0.0);
   for (int l = net.linkStart[g]; l < net.linkStart[g + 1]; ++l) {
-    const bool producer = net.hasFacility[net.RG(w.links[l].seller, g)] != 0;
-    w.unmet[w.links[l].buyer] += w.links[l].orders - (producer ? w.links[l].allowed * w.ratio[w.links[l].seller] : 0.0);
+    const int s = links[l].seller;
+    const bool producer = net.hasFacility[net.RG(s, g)] != 0;
+    const double expected = !producer ? 0.0 : w.ratio[s] < 1.0 ? links[l].firstShip : links[l].allowed;
+    w.unmet[links[l].buyer] += links[l].orders - expected;
   }
   // Spare capacity counts only as far as the producer's inputs can support it.
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
@@ -600,7 +635,11 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
 // ---------------------------------------------------------------------------------------------
 // Output of good g in each producing region, limited by the inputs the region received (Leontief:
 // the scarcest input binds). Unused allocated inputs go back to the region's input stock.
-KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
+// Output beyond what the producer's usual customers may order (for re-sourced orders, offtake,
+// rebuilding its inventory) is charged its value added at base prices to `monthCost`: capacity idle
+// in normal times is dearer than the trade it would replace (at the margin, price = cost), so
+// making at home what a restriction blocks saves no import bill.
+KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double* monthCost) {
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
@@ -615,6 +654,7 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w) {
       }
     }
     w.cells[i].production = w.cells[i].planned * inputRatio;
+    monthCost[i] += net.unitValueAdded[g] * Max(0.0, w.cells[i].production - w.cells[i].allowedTotal);
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
       const std::size_t input = net.RG(s, net.recipeInput[k]);
       const double units = net.recipeUnits[k] * (1.0 - w.cells[input].thrift);
@@ -844,9 +884,11 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
       for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) w.column[w.links[l].buyer] = w.links[l].allowed;
       rule->Allocate(g, s, w.column.data(), R, supply, w.ships.data());
     }
+    const bool onContracts = !rule && ratio < 1.0;
+    if (onContracts) RationOnContracts(w.links.data(), net.producerLinkBegin[p], net.producerLinkEnd[p], supply);
     double shipped = 0.0;
     for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-      const double ship = rule ? w.ships[w.links[l].buyer] : w.links[l].allowed * ratio;
+      const double ship = rule ? w.ships[w.links[l].buyer] : onContracts ? w.links[l].firstShip : w.links[l].allowed * ratio;
       w.links[l].firstShip = ship;
       w.delivered[w.links[l].buyer] += ship;
       shipped += ship;
@@ -1082,10 +1124,12 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
     outLoss[i] = (shortfall + c.pricedOut) * p.basePrice * p.valueMultiplier;
     outInputUse[i] = c.used;
     outTradeIncome[i] = c.income;
-    // Public and users' stocks are assets, at the base price: what is drawn is consumed, what is
-    // bought back regained (its payment is in the trade income, so rebuilding costs what the price
-    // is above normal, and a stock ends the run worth what it holds).
-    outStockValueChange[i] = p.basePrice * (c.restocked - c.released - c.userDrawn);
+    // Every stock is an asset at the base price: public and users' stocks (what is drawn is consumed,
+    // what is bought back regained: its payment is in the trade income, so rebuilding costs what the
+    // price is above normal), and producers' inventories and input stocks. So buying less for a
+    // stock saves its payment and loses its value alike, and a stock ends the run worth what it holds.
+    const double heldChange = c.inventory + c.inputStock - c.held;
+    outStockValueChange[i] = p.basePrice * (c.restocked - c.released - c.userDrawn + heldChange);
     anyShort = anyShort || phi < 1.0 - 1e-9;
     // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
     // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
@@ -1118,6 +1162,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       const std::size_t i = net.RG(r, g);
       Workspace::Cell& c = state[i];
       outInventory[i] = c.inventory + c.inputStock + c.userStock;
+      c.held = c.inventory + c.inputStock;
       outStockpile[i] = c.stockpile;
       const bool needed = c.need > kTiny;
       // Prices follow the market's scarcity, what buyers could not buy, however much of it their own
@@ -1267,7 +1312,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
       PlanGood(net, *it, w, policyCost);
     }
     for (const int g : net.topoOrder) {
-      ProduceGood(net, g, w);
+      ProduceGood(net, g, w, policyCost);
       w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
     }

@@ -179,7 +179,7 @@ KZ_OUT_OF_LINE std::vector<double> BaselineUse(const Network& net) {
 }
 
 // Sparse trade links and producers from the dense shares (see network.hpp).
-KZ_OUT_OF_LINE void BuildLinks(Network& net) {
+KZ_OUT_OF_LINE void BuildLinks(Network& net, const std::vector<double>& baselineUse) {
   net.linkStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
   net.producerStart.assign(static_cast<std::size_t>(net.goods + 1), 0);
   for (int g = 0; g < net.goods; ++g) {
@@ -197,6 +197,7 @@ KZ_OUT_OF_LINE void BuildLinks(Network& net) {
         net.linkBuyer.push_back(buyer);
         net.linkSeller.push_back(seller);
         net.linkShare.push_back(share);
+        net.linkContract.push_back(share * baselineUse[net.RG(buyer, g)]);
       }
       if (producer) net.producerLinkEnd.push_back(static_cast<int>(net.linkBuyer.size()));
     }
@@ -334,6 +335,12 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
     net.adaptationMonths.push_back(std::max(1, good.adaptationMonths));
   }
   if (problems.empty()) BuildUseOrder(net);
+  net.unitValueAdded.assign(static_cast<std::size_t>(G), 0.0);
+  for (int g = 0; g < G && problems.empty(); ++g) {
+    double inputs = 0.0;
+    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) inputs += net.recipeUnits[k] * net.basePrice[net.recipeInput[k]];
+    net.unitValueAdded[g] = std::max(0.0, net.basePrice[g] - inputs);
+  }
 
   net.hasFacility.assign(RG, 0);
   net.capacity.assign(RG, 0.0);
@@ -491,7 +498,7 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
 // Frameworks and events into `net` (a copy of a base's network), as CompileNetwork's last step.
 void CompleteInto(const NetworkBase& base, const Scenario& scenario, Network& net, std::vector<Problem>& problems) {
   CompileFrameworks(scenario, base.baselineUse, net, problems);
-  BuildLinks(net);
+  BuildLinks(net, base.baselineUse);
   for (std::size_t e = 0; e < scenario.events.size(); ++e) {
     net.effects.push_back(
         EffectFromEvent(scenario.events[e], static_cast<int>(e), base.regionIndex, base.goodIndex, net, problems));

@@ -59,6 +59,9 @@ struct Network {
   std::vector<int> qualificationMonths;
   std::vector<double> adaptationMax;  ///< share of use avoided once users have fully adapted to a shortage
   std::vector<int> adaptationMonths;  ///< months to full adaptation, >= 1
+  /// Value added per unit at base prices: the base price less its recipe's inputs at theirs (at
+  /// least 0). What output beyond a producer's usual orders costs to make (engine.cpp, ProduceGood).
+  std::vector<double> unitValueAdded;
 
   // Per (region, good), index r * goods + g.
   std::vector<char> hasFacility;
@@ -88,6 +91,9 @@ struct Network {
   // [producerLinkBegin[p], producerLinkEnd[p]).
   std::vector<int> linkStart, linkBuyer, linkSeller;
   std::vector<double> linkShare;
+  // Each link's contract: the buyer's baseline monthly use times the link's share, what a seller
+  // short of supply serves first (allocation on historical volumes), in units a month.
+  std::vector<double> linkContract;
   std::vector<int> producerStart, producerRegion, producerLinkBegin, producerLinkEnd;
 
   std::vector<TimedEffect> effects;

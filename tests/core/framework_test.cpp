@@ -213,8 +213,9 @@ TEST(Framework, AssessmentCountsLossAvoidedAndCostsPerRegion) {
   const Expected<FrameworkImpact> impact = AssessFramework(s, "early-warning");
   ASSERT_TRUE(impact);
   // Without: B short of 24 magnets (x 100 USD x 3) in months 1-6; with: only in month 1. What B
-  // pays C for the re-sourced ore at the spot price is C's gain: the members' net gain is the loss
-  // avoided.
+  // pays C for the re-sourced ore at the spot price is C's income; the 48 t a month C makes beyond
+  // its usual orders cost it their value added (10 USD a tonne of ore, which has no inputs): the
+  // members' net gain is the loss avoided less that cost.
   const RegionImpact& b = impact.value().regions[1];
   const RegionImpact& c = impact.value().regions[2];
   EXPECT_TRUE(b.member);
@@ -223,7 +224,8 @@ TEST(Framework, AssessmentCountsLossAvoidedAndCostsPerRegion) {
   EXPECT_LT(b.tradeGain, 0.0);
   EXPECT_NEAR(b.tradeGain + c.tradeGain, 0.0, 1e-6);
   EXPECT_NEAR(b.netGain, b.lossAvoided + b.tradeGain, 1e-6);
-  EXPECT_NEAR(impact.value().membersNetGain, b.lossAvoided, 1e-6);
+  EXPECT_NEAR(c.extraCost, 5 * 48.0 * 10.0, 1e-6);
+  EXPECT_NEAR(impact.value().membersNetGain, b.lossAvoided - c.extraCost, 1e-6);
   EXPECT_NEAR(b.exposure, 6 * 24.0 * 100.0 * 3.0, 1e-6);  // B's loss without the framework, months 1-6
   EXPECT_NEAR(b.gainPerExposure, b.netGain / b.exposure, 1e-12);
   EXPECT_EQ(c.gainPerExposure, 0.0);  // C loses nothing without it

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <set>
 #include <string>
@@ -83,6 +84,8 @@ std::vector<Scenario> PresetsWithEvents() {
 }
 
 // The presets and generated networks with at least one event.
+std::vector<Scenario> ScenariosWithEvents();
+std::vector<Scenario> MonotoneScenarios() { return std::getenv("KZ_ALL") ? ScenariosWithEvents() : PresetsWithEvents(); }
 std::vector<Scenario> ScenariosWithEvents() {
   std::vector<Scenario> scenarios = PresetsWithEvents();
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
@@ -92,8 +95,13 @@ std::vector<Scenario> ScenariosWithEvents() {
     spec.goods = 6;
     spec.months = 36;
     spec.events = 3;
+    if (std::getenv("KZ_NOPOLICY")) spec.policies = false;
     Scenario s = MakeSyntheticScenario(spec);
     s.id = "synthetic-" + std::to_string(seed);
+    for (Good& good : s.goods) {
+      if (std::getenv("KZ_NORESOURCE")) good.qualificationMonths = 60;
+      if (std::getenv("KZ_NOELASTIC")) good.demandElasticity = 0.0;
+    }
     if (!s.events.empty()) scenarios.push_back(std::move(s));
   }
   return scenarios;
@@ -145,7 +153,7 @@ class Violations {
 // A harsher restriction (stronger, or longer) never helps its targets.
 TEST(ModelProperty, TargetsNeverGainFromAHarsherRestriction) {
   Violations violations(kKnownRestrictionExceptions);
-  for (const Scenario& base : PresetsWithEvents()) {
+  for (const Scenario& base : MonotoneScenarios()) {
     for (std::size_t e = 0; e < base.events.size(); ++e) {
       if (base.events[e].kind != EventKind::ExportRestriction) continue;
       const std::string name = base.id + "/" + base.events[e].id;
@@ -173,7 +181,7 @@ TEST(ModelProperty, TargetsNeverGainFromAHarsherRestriction) {
 // the welfare cost of the region that has it.
 TEST(ModelProperty, HarsherCapacityLossesAndDemandSurgesNeverHelp) {
   Violations violations(kKnownShockExceptions);
-  for (const Scenario& base : PresetsWithEvents()) {
+  for (const Scenario& base : MonotoneScenarios()) {
     for (std::size_t e = 0; e < base.events.size(); ++e) {
       const EventKind kind = base.events[e].kind;
       if (kind != EventKind::CapacityLoss && kind != EventKind::DemandShock) continue;
@@ -211,7 +219,7 @@ std::vector<std::pair<std::string, std::string>> Stockpiles(const Scenario& s, b
 // the policy's price, not a loss).
 TEST(ModelProperty, ABiggerFilledReserveNeverHurtsItsHolder) {
   Violations violations({});
-  for (const Scenario& base : PresetsWithEvents()) {
+  for (const Scenario& base : MonotoneScenarios()) {
     for (const auto& [region, good] : Stockpiles(base, true)) {
       const std::string path = "policy." + region + ".stockpile." + good + ".targetMonths";
       const int index = test::RegionIndex(test::RunOrFail(base), region);
@@ -232,7 +240,7 @@ TEST(ModelProperty, ABiggerFilledReserveNeverHurtsItsHolder) {
 // costs money, re-sourced supply at the spot price, substitution at its cost.)
 TEST(ModelProperty, ALongerOwnResponseLagNeverHelps) {
   Violations violations(kKnownLagExceptions);
-  for (const Scenario& base : PresetsWithEvents()) {
+  for (const Scenario& base : MonotoneScenarios()) {
     for (const RegionPolicy& policy : base.policies) {
       const int index = test::RegionIndex(test::RunOrFail(base), policy.region);
       double previous = -kNone;
@@ -251,7 +259,7 @@ TEST(ModelProperty, ALongerOwnResponseLagNeverHelps) {
 // is tight somewhere in the run).
 TEST(ModelProperty, MoreCapacityNeverRaisesWorldLosses) {
   Violations violations(kKnownCapacityExceptions);
-  for (const Scenario& base : PresetsWithEvents()) {
+  for (const Scenario& base : MonotoneScenarios()) {
     const Results baseRun = test::RunOrFail(base);
     const double before = WorldLoss(baseRun);
     // Goods whose market is tight somewhere (a price above normal): where capacity can matter.
