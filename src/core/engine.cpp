@@ -137,6 +137,8 @@ struct Workspace {
            toOrder = 0.0, refill = 0.0, resource = 0.0, fulfil = 0.0, production = 0.0;
     double delivered = 0.0;     // shipments received, both rounds, once the good is cleared
     double allowedTotal = 0.0;  // orders that may reach the producer, planned before clearing
+    double contracted = 0.0;    // of which within its buyers' contracts (Workspace::Link::contract)
+    double forUse = 0.0;        // orders for use, not stocks, if the market is calm (else -1)
     double released = 0.0;      // stockpile released this month (own use and pools together)
     double wantedFinal = 0.0;   // final demand before substitution and adaptation
     double substitution = 0.0;  // the region's substitution policy: share of use avoided
@@ -182,7 +184,9 @@ struct Workspace {
   // seller and share, then this month's orders, what may pass restrictions, round-1 shipments.
   struct Link {
     int buyer = 0, seller = 0;
-    double share = 0.0, contract = 0.0;  // Network::linkContract
+    // The buyer's contract on the link, units a month: what it orders for its own use (not for
+    // stocks) while its market is calm, kept through a disruption (from Network::linkContract).
+    double share = 0.0, contract = 0.0;
     double orders = 0.0, allowed = 0.0, pass = 0.0, firstShip = 0.0;
   };
   std::vector<Link> links;
@@ -548,6 +552,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
         calm ? Min(kUserStockRefill * net.userStockTarget[i], Max(0.0, net.userStockTarget[i] - c.userStock)) : 0.0;
     c.toOrder = Max(0.0, c.need + c.refill + c.userRefill - c.local);
     c.allowedTotal = 0.0;
+    c.contracted = 0.0;
+    c.forUse = calm ? Max(0.0, c.need - c.local) : -1.0;  // a calm buyer's contracts follow its use
   }
   // Two versions of the link loop: most months nothing restricts the good, and then every route
   // passes in full and costs nothing (the loop with restrictions gives the same numbers for them).
@@ -558,19 +564,27 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   if (!w.passActive[g]) {
     for (int l = firstLink; l < lastLink; ++l) {
       Workspace::Link& link = links[l];
+      const Workspace::Cell& buyer = cells[net.RG(link.buyer, g)];
       link.pass = 1.0;
-      link.orders = cells[net.RG(link.buyer, g)].toOrder * link.share;
+      link.orders = buyer.toOrder * link.share;
       link.allowed = link.orders;
-      cells[net.RG(link.seller, g)].allowedTotal += link.allowed;
+      if (buyer.forUse >= 0.0) link.contract = buyer.forUse * link.share;
+      Workspace::Cell& seller = cells[net.RG(link.seller, g)];
+      seller.allowedTotal += link.allowed;
+      seller.contracted += Min(link.allowed, link.contract);
     }
   } else {
     for (int l = firstLink; l < lastLink; ++l) {
       Workspace::Link& link = links[l];
+      const Workspace::Cell& buyer = cells[net.RG(link.buyer, g)];
       const std::size_t route = net.Share(g, link.buyer, link.seller);
       link.pass = w.pass[route];
-      link.orders = cells[net.RG(link.buyer, g)].toOrder * link.share;
+      link.orders = buyer.toOrder * link.share;
       link.allowed = link.orders * link.pass;
-      cells[net.RG(link.seller, g)].allowedTotal += link.allowed;
+      if (buyer.forUse >= 0.0) link.contract = buyer.forUse * link.share;
+      Workspace::Cell& seller = cells[net.RG(link.seller, g)];
+      seller.allowedTotal += link.allowed;
+      seller.contracted += Min(link.allowed, link.contract * link.pass);
     }
   }
   // First round: each producer plans for the orders that may reach it, plus topping up its inventory.
@@ -635,10 +649,10 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
 // ---------------------------------------------------------------------------------------------
 // Output of good g in each producing region, limited by the inputs the region received (Leontief:
 // the scarcest input binds). Unused allocated inputs go back to the region's input stock.
-// Output beyond what the producer's usual customers may order (for re-sourced orders, offtake,
-// rebuilding its inventory) is charged its value added at base prices to `monthCost`: capacity idle
-// in normal times is dearer than the trade it would replace (at the margin, price = cost), so
-// making at home what a restriction blocks saves no import bill.
+// Output beyond its buyers' contracts (for re-sourced orders, offtake, stocks being rebuilt, its own
+// inventory) is charged its value added at base prices to `monthCost`: capacity idle in normal times
+// is dearer than the trade it would replace (at the margin, price = cost), so making at home what a
+// restriction blocks saves no import bill.
 KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double* monthCost) {
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
@@ -654,7 +668,7 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
       }
     }
     w.cells[i].production = w.cells[i].planned * inputRatio;
-    monthCost[i] += net.unitValueAdded[g] * Max(0.0, w.cells[i].production - w.cells[i].allowedTotal);
+    monthCost[i] += net.unitValueAdded[g] * Max(0.0, w.cells[i].production - w.cells[i].contracted);
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
       const std::size_t input = net.RG(s, net.recipeInput[k]);
       const double units = net.recipeUnits[k] * (1.0 - w.cells[input].thrift);
