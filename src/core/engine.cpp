@@ -138,7 +138,9 @@ struct Workspace {
     double delivered = 0.0;     // shipments received, both rounds, once the good is cleared
     double allowedTotal = 0.0;  // orders that may reach the producer, planned before clearing
     double contracted = 0.0;    // of which within its buyers' contracts (Workspace::Link::contract)
-    double forUse = 0.0;        // orders for use, not stocks, if the market is calm (else -1)
+    double forUse = 0.0;        // orders for use, not for stocks
+    bool calm = true;           // Calm() at planning time
+    bool rationed = false;      // a producer that could not fill the orders that reached it (round 1)
     double released = 0.0;      // stockpile released this month (own use and pools together)
     double wantedFinal = 0.0;   // final demand before substitution and adaptation
     double substitution = 0.0;  // the region's substitution policy: share of use avoided
@@ -152,6 +154,10 @@ struct Workspace {
     double pricedOut = 0.0;     // final demand given up because of the price this month
     double restocked = 0.0;     // bought into users' and public stocks this month
     double income = 0.0;        // sales minus purchases of the good this month, USD (see Trade)
+    // Cost pass-through: what the region paid this month above base prices for the good (spot
+    // premiums, and surcharges passed on by its suppliers), per unit of its supply; and, as a
+    // producer, the surcharge it passes on to its buyers for the premiums embodied in its output.
+    double premium = 0.0, premiumPerUnit = 0.0, passOn = 0.0;
     // The region is in a shortage of the good and its response lag has passed. bool, not char: a store
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;
@@ -553,7 +559,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     c.toOrder = Max(0.0, c.need + c.refill + c.userRefill - c.local);
     c.allowedTotal = 0.0;
     c.contracted = 0.0;
-    c.forUse = calm ? Max(0.0, c.need - c.local) : -1.0;  // a calm buyer's contracts follow its use
+    c.forUse = Max(0.0, c.need - c.local);
+    c.calm = calm;
   }
   // Two versions of the link loop: most months nothing restricts the good, and then every route
   // passes in full and costs nothing (the loop with restrictions gives the same numbers for them).
@@ -568,8 +575,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       link.pass = 1.0;
       link.orders = buyer.toOrder * link.share;
       link.allowed = link.orders;
-      if (buyer.forUse >= 0.0) link.contract = buyer.forUse * link.share;
       Workspace::Cell& seller = cells[net.RG(link.seller, g)];
+      if (buyer.calm | !seller.rationed) link.contract = buyer.forUse * link.share;
       seller.allowedTotal += link.allowed;
       seller.contracted += Min(link.allowed, link.contract);
     }
@@ -581,8 +588,8 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       link.pass = w.pass[route];
       link.orders = buyer.toOrder * link.share;
       link.allowed = link.orders * link.pass;
-      if (buyer.forUse >= 0.0) link.contract = buyer.forUse * link.share;
       Workspace::Cell& seller = cells[net.RG(link.seller, g)];
+      if (buyer.calm | !seller.rationed) link.contract = buyer.forUse * link.share;
       seller.allowedTotal += link.allowed;
       seller.contracted += Min(link.allowed, link.contract * link.pass);
     }
@@ -668,6 +675,12 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
       }
     }
     w.cells[i].production = w.cells[i].planned * inputRatio;
+    double passOn = 0.0;
+    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
+      const Workspace::Cell& input = w.cells[net.RG(s, net.recipeInput[k])];
+      passOn += input.premiumPerUnit * net.recipeUnits[k] * (1.0 - input.thrift) * w.cells[i].production;
+    }
+    w.cells[i].passOn = passOn;
     monthCost[i] += net.unitValueAdded[g] * Max(0.0, w.cells[i].production - w.cells[i].contracted);
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
       const std::size_t input = net.RG(s, net.recipeInput[k]);
@@ -801,6 +814,27 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Cost pass-through at producer p of good g: the premiums above base prices it paid for the inputs
+// of this month's output (Cell::passOn) are charged to the buyers of its round-1 shipments in
+// proportion to what each received, as surcharges on contract prices, and count as premiums the
+// buyers paid for g (so they pass on down the chain). Who values a scarce input most pays for it:
+// a maker of parts sold at contract prices does not carry its customers' scarcity.
+void PassOnPremiums(const Network& net, int g, int p, Workspace& w) {
+  const int s = net.producerRegion[p];
+  double shipped = 0.0;
+  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) shipped += w.links[l].firstShip;
+  if (shipped <= kTiny) return;
+  Workspace::Cell& seller = w.cells[net.RG(s, g)];
+  const double perUnit = seller.passOn / shipped;
+  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+    const double charge = perUnit * w.links[l].firstShip;
+    Workspace::Cell& buyer = w.cells[net.RG(w.links[l].buyer, g)];
+    seller.income += charge;
+    buyer.income -= charge;
+    buyer.premium += charge;
+  }
+}
+
 // Offtake contracts in clearing: each joint plant of good g ships its reserved output, from what it
 // has left after round 1, to its framework's members' unmet orders (pro rata, through restrictions).
 KZ_OUT_OF_LINE void ShipOfftake(const Network& net, int g, Workspace& w) {
@@ -872,7 +906,9 @@ KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
   if (!any) return;
   SpreadOverSupply(net, g, w, w.leftover, [&](int r, int s, double amount) {
     if (w.flows) w.flows[r * net.regions + s] += amount;  // re-sourcing may use routes with no baseline share
-    Trade(net, g, r, s, amount, w.cells[net.RG(r, g)].price, w);
+    Workspace::Cell& buyer = w.cells[net.RG(r, g)];
+    Trade(net, g, r, s, amount, buyer.price, w);
+    buyer.premium += Max(0.0, buyer.price - 1.0) * net.basePrice[g] * amount;
     w.delivered[r] += amount;
   });
 }
@@ -886,8 +922,9 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const int s = net.producerRegion[p];
     const std::size_t i = net.RG(s, g);
     const double supply = w.cells[i].production + w.cells[i].inventory;
-    // Proportional rationing (the default) straight on the links; other rules see dense columns.
+    // Rationing on contracts (the default) straight on the links; other rules see dense columns.
     const double ratio = w.cells[i].allowedTotal > kTiny ? Min(1.0, supply / w.cells[i].allowedTotal) : 0.0;
+    w.cells[i].rationed = ratio < 1.0;
     const double reserved = Min(supply, Max(net.priorityShare[i] * supply, w.jointReserved[i]));
     if (!rule && reserved > kTiny && supply < w.cells[i].allowedTotal) {  // priority matters only when short
       w.leftover[s] = Max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
@@ -918,10 +955,12 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     c.baselineShipped = w.delivered[r];
     c.income = -net.basePrice[g] * w.delivered[r];
   }
+  for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].premium = 0.0;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     Workspace::Cell& c = w.cells[net.RG(s, g)];
     c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
+    if (c.passOn > 0.0) PassOnPremiums(net, g, p, w);
   }
   if (!net.joints.empty()) ShipOfftake(net, g, w);
   ReSource(net, g, w);  // round 2
@@ -981,6 +1020,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     w.cells[i].stockpile += refill;
     w.cells[i].restocked = userRefill + refill;
     w.cells[i].inputStock = surplus - refill;
+    w.cells[i].premiumPerUnit = w.cells[i].premium > 0.0 && available > kTiny ? w.cells[i].premium / available : 0.0;
   }
 }
 
