@@ -133,6 +133,7 @@ class Violations {
     if (holds) return;
     seen_.insert(name);
     EXPECT_TRUE(known_.count(name)) << "new violation: " << name << ": " << detail << ": " << holds.message();
+    if (known_.count(name)) std::printf("[ property ] known exception %s: %s: %s\n", name.c_str(), detail.c_str(), holds.message());
   }
   ~Violations() {
     for (const std::string& name : known_) {
