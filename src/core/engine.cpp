@@ -732,9 +732,19 @@ KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, 
   return shipped;
 }
 
+// `quantity` of good g shipped from seller to buyer at `priceIndex` x its base price: the buyer pays,
+// the seller earns (a region's trade with itself nets out). Shipments on the usual trade links and
+// under offtake contracts are at contract prices (the base price: contracts do not follow the spot
+// market within a horizon of months); re-sourced orders pay the buyer's spot price index.
+void Trade(const Network& net, int g, int buyer, int seller, double quantity, double priceIndex, Workspace& w) {
+  const double value = quantity * net.basePrice[g] * priceIndex;
+  w.cells[net.RG(seller, g)].income += value;
+  w.cells[net.RG(buyer, g)].income -= value;
+}
+
 // A stockpile pool for good g: members still short after their own release receive from members
 // that are not, each donor giving at most what its release rate has left this month. The transfer
-// is split among recipients by the pool's rule, never beyond a recipient's unmet need.
+// is split among recipients by the pool's rule, never beyond a recipient's unmet need, and paid for.
 KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockPool& pool, Workspace& w) {
   const int R = net.regions;
   double donorCapacity = 0.0;
@@ -792,16 +802,16 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
     }
     w.available[r] += w.request[r];
   }
-}
-
-// `quantity` of good g shipped from seller to buyer at `priceIndex` x its base price: the buyer pays,
-// the seller earns (a region's trade with itself nets out). Shipments on the usual trade links and
-// under offtake contracts are at contract prices (the base price: contracts do not follow the spot
-// market within a horizon of months); re-sourced orders pay the buyer's spot price index.
-void Trade(const Network& net, int g, int buyer, int seller, double quantity, double priceIndex, Workspace& w) {
-  const double value = quantity * net.basePrice[g] * priceIndex;
-  w.cells[net.RG(seller, g)].income += value;
-  w.cells[net.RG(buyer, g)].income -= value;
+  // Each recipient buys what it receives from each donor, in the donors' proportions, at the base
+  // price (the pool's contract): the donor's stock becomes income, the recipient pays for its supply.
+  for (int r = 0; r < R; ++r) {
+    if (w.request[r] <= 0.0) continue;
+    for (int d = 0; d < R; ++d) {
+      if (w.unmet[d] <= 0.0) continue;
+      const double amount = w.request[r] * w.unmet[d] / donorCapacity;
+      Trade(net, g, r, d, amount, 1.0, w);  // not a shipment: the flows are deliveries (Results::flows)
+    }
+  }
 }
 
 // Round-1 shipments of good g on its trade links into the month's flow block (Results::flows).
