@@ -105,6 +105,8 @@ void WriteExerciseOutcome(Writer& w, const char* key, const ExerciseOutcome& out
   for (const TeamOutcome& team : outcome.teams) {
     w.StartObject();
     KeyString(w, "team", team.team);
+    KeyNumber(w, "loss", team.loss);
+    KeyNumber(w, "policyCost", team.policyCost);
     KeyNumber(w, "own", team.own);
     KeyNumber(w, "score", team.score);
     w.EndObject();
@@ -127,9 +129,24 @@ std::string DebriefJson(const Debrief& d) {
     w.Key("round");
     w.Int(effect.round);
     KeyString(w, "team", effect.team);
-    KeyNumber(w, "ownChange", effect.ownChange);
-    KeyNumber(w, "scoreChange", effect.scoreChange);
+    KeyNumber(w, "cost", effect.value.cost);
+    KeyNumber(w, "lossAvoided", effect.value.lossAvoided);
+    KeyNumber(w, "ownChange", effect.value.ownChange);
+    KeyNumber(w, "scoreChange", effect.value.scoreChange);
     KeyNumber(w, "collectiveChange", effect.collectiveChange);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("lessons");
+  w.StartArray();
+  for (const DebriefLesson& lesson : DebriefLessons(d)) {
+    w.StartObject();
+    KeyString(w, "kind", DebriefLessonKey(lesson.kind));
+    KeyString(w, "team", lesson.team);
+    w.Key("round");
+    w.Int(lesson.round);
+    KeyNumber(w, "amount", lesson.amount);
+    KeyNumber(w, "other", lesson.other);
     w.EndObject();
   }
   w.EndArray();

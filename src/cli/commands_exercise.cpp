@@ -69,8 +69,10 @@ void PrintDebrief(const Exercise& exercise, const Play& play, const Debrief& deb
   }
   std::printf("\nWhat each decision changed (that decision alone undone; USD million, negative = better)\n");
   for (const DecisionEffect& effect : debrief.effects) {
-    std::printf("  round %d %-4s own %10s  score %10s  collective %10s\n", effect.round, effect.team.c_str(), UsdChange(effect.ownChange).c_str(),
-                UsdChange(effect.scoreChange).c_str(), UsdChange(effect.collectiveChange).c_str());
+    std::printf("  round %d %-4s cost %10s  loss avoided %10s  own %10s  score %10s  collective %10s\n", effect.round,
+                effect.team.c_str(), UsdChange(effect.value.cost).c_str(), UsdChange(effect.value.lossAvoided).c_str(),
+                UsdChange(effect.value.ownChange).c_str(), UsdChange(effect.value.scoreChange).c_str(),
+                UsdChange(effect.collectiveChange).c_str());
   }
   std::printf("\nresults %016llx\n", static_cast<unsigned long long>(debrief.played.resultsHash));
 }

@@ -103,10 +103,69 @@ Expected<Debrief> MakeDebrief(const Exercise& exercise, const Play& play) {
     if (!without) return without.problems();
     const TeamOutcome& now = debrief.played.teams[static_cast<std::size_t>(team)];
     const TeamOutcome& then = without.value().teams[static_cast<std::size_t>(team)];
-    debrief.effects.push_back({entry.round, entry.id, now.own - then.own, now.score - then.score,
+    debrief.effects.push_back({entry.round, entry.id, ValueOfDecision(then, now),
                                debrief.played.collective - without.value().collective});
   }
   return debrief;
+}
+
+DecisionValue ValueOfDecision(const TeamOutcome& without, const TeamOutcome& with) {
+  return {with.policyCost - without.policyCost, without.loss - with.loss, with.own - without.own, with.score - without.score};
+}
+
+const char* DebriefLessonKey(DebriefLesson::Kind kind) {
+  switch (kind) {
+    case DebriefLesson::Kind::MostGained: return "most-gained";
+    case DebriefLesson::Kind::MostPaid: return "most-paid";
+    case DebriefLesson::Kind::LeftOnTable: return "left-on-table";
+    case DebriefLesson::Kind::BeatFull: return "beat-full";
+    case DebriefLesson::Kind::BestDecision: return "best-decision";
+    case DebriefLesson::Kind::PaidForOthers: return "paid-for-others";
+  }
+  return "";
+}
+
+std::vector<DebriefLesson> DebriefLessons(const Debrief& debrief) {
+  using Kind = DebriefLesson::Kind;
+  std::vector<DebriefLesson> lessons;
+  const std::vector<TeamOutcome>& played = debrief.played.teams;
+  const std::vector<TeamOutcome>& none = debrief.noCooperation.teams;
+  // Who gained and who paid, against no cooperation (the first team wins ties: exercise order).
+  std::size_t gained = 0, paid = 0;
+  for (std::size_t t = 1; t < played.size() && t < none.size(); ++t) {
+    if (none[t].own - played[t].own > none[gained].own - played[gained].own) gained = t;
+    if (played[t].policyCost - none[t].policyCost > played[paid].policyCost - none[paid].policyCost) paid = t;
+  }
+  if (!played.empty() && none.size() == played.size()) {
+    if (none[gained].own - played[gained].own > 0.0) {
+      lessons.push_back({Kind::MostGained, played[gained].team, 0, none[gained].own - played[gained].own, 0.0});
+    }
+    if (played[paid].policyCost - none[paid].policyCost > 0.0) {
+      lessons.push_back({Kind::MostPaid, played[paid].team, 0, played[paid].policyCost - none[paid].policyCost,
+                         none[paid].loss - played[paid].loss});
+    }
+  }
+  // What was left on the table, or won beyond the reference.
+  const double gap = debrief.played.collective - debrief.fullCooperation.collective;
+  if (gap > 0.0) lessons.push_back({Kind::LeftOnTable, "", 0, gap, 0.0});
+  if (gap < 0.0) lessons.push_back({Kind::BeatFull, "", 0, -gap, 0.0});
+  // The decision that helped all teams most, and one that cost its team while it helped the others.
+  const DecisionEffect* best = nullptr;
+  const DecisionEffect* generous = nullptr;
+  for (const DecisionEffect& effect : debrief.effects) {
+    if (effect.collectiveChange < 0.0 && (best == nullptr || effect.collectiveChange < best->collectiveChange)) best = &effect;
+    const double othersSaved = -(effect.collectiveChange - effect.value.ownChange);
+    if (effect.value.ownChange > 0.0 && othersSaved > 0.0 &&
+        (generous == nullptr || othersSaved > -(generous->collectiveChange - generous->value.ownChange))) {
+      generous = &effect;
+    }
+  }
+  if (best != nullptr) lessons.push_back({Kind::BestDecision, best->team, best->round, -best->collectiveChange, 0.0});
+  if (generous != nullptr && lessons.size() < 5) {
+    lessons.push_back({Kind::PaidForOthers, generous->team, generous->round, generous->value.ownChange,
+                       -(generous->collectiveChange - generous->value.ownChange)});
+  }
+  return lessons;
 }
 
 std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief) {
@@ -132,8 +191,9 @@ std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief) {
   }
   for (const DecisionEffect& effect : debrief.effects) {
     csv += "effect,," + Csv(effect.team) + "," + std::to_string(effect.round) + "," +
-           std::to_string(exercise.RoundStartMonth(effect.round)) + ",,,,," + Number(effect.ownChange) + "," +
-           Number(effect.collectiveChange) + "," + Number(effect.scoreChange) + "\n";
+           std::to_string(exercise.RoundStartMonth(effect.round)) + ",,," + Number(-effect.value.lossAvoided) + "," +
+           Number(effect.value.cost) + "," + Number(effect.value.ownChange) + "," + Number(effect.collectiveChange) + "," +
+           Number(effect.value.scoreChange) + "\n";
   }
   return csv;
 }

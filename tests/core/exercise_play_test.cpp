@@ -151,7 +151,7 @@ TEST(ExercisePlay, DebriefIsDeterministicAndReplaysFromTheSessionLink) {
   EXPECT_NE(d.played.resultsHash, d.noCooperation.resultsHash);
   // Effects: one per decision that changed something.
   EXPECT_EQ(d.effects.size(), 7u);
-  for (const DecisionEffect& effect : d.effects) EXPECT_TRUE(std::isfinite(effect.ownChange));
+  for (const DecisionEffect& effect : d.effects) EXPECT_TRUE(std::isfinite(effect.value.ownChange));
 
   const std::string link = EncodeSessionLink(e, play);
   EXPECT_LT(link.size(), 80u) << link;
@@ -172,6 +172,82 @@ TEST(ExercisePlay, DebriefCsvHasEverySection) {
                              "decision,,US,2,4,policy.US.investment.re_oxide.capacity,200", "effect,,AU,1,0,"}) {
     EXPECT_NE(csv.find(needle), std::string::npos) << needle << "\n" << csv;
   }
+}
+
+// One accounting: a decision costs the same in the team's preview, in the scoring of the runs with
+// and without it, and in the debrief. The US does not know of the halt (private to Japan), so of its
+// round-2 plant only the cost (a capital charge, whatever happens) need agree with the debrief; Japan
+// knows every inject, so its preview of its round-3 decision is the debrief's effect exactly.
+TEST(ExercisePlay, ADecisionCostsTheSameInThePreviewTheScoringAndTheDebrief) {
+  const Exercise& e = Small();
+  Play play = StartPlay(e);
+  ASSERT_TRUE(RecordDecision(e, play, 0, {1, 4}).empty());
+  ASSERT_TRUE(RecordDecision(e, play, 1, {1, 0}).empty());
+  ASSERT_TRUE(AdvanceRound(e, play).empty());
+  const DecisionSteps usDraft = {1, 2};  // round 2: the US builds 200 (a membership's cost depends on who else stays)
+  const DecisionValue usPreview = PreviewDecision(e, play, 1, usDraft).value().Value();
+  ASSERT_TRUE(RecordDecision(e, play, 1, usDraft).empty());
+  ASSERT_TRUE(AdvanceRound(e, play).empty());
+  ASSERT_TRUE(RecordDecision(e, play, 2, {2}).empty());
+  const DecisionSteps japan = {0, 6};  // round 3: Japan leaves the pool and holds 3 months
+  const DecisionValue japanPreview = PreviewDecision(e, play, 0, japan).value().Value();
+  const ExerciseOutcome withoutJapan = ScoreScenario(e, ScenarioAtRound(e, play, 3).value()).value();
+  ASSERT_TRUE(RecordDecision(e, play, 0, japan).empty());
+  const ExerciseOutcome withJapan = ScoreScenario(e, ScenarioAtRound(e, play, 3).value()).value();
+  const Debrief d = MakeDebrief(e, play).value();
+  auto effectOf = [&](int round, const std::string& team) {
+    for (const DecisionEffect& effect : d.effects) {
+      if (effect.round == round && effect.team == team) return effect.value;
+    }
+    ADD_FAILURE() << "no round " << round << " effect for " << team;
+    return DecisionValue{};
+  };
+  EXPECT_GT(usPreview.cost, 0.0);
+  EXPECT_NEAR(effectOf(2, "US").cost, usPreview.cost, 1e-9 * usPreview.cost);  // sums over other totals
+  EXPECT_NE(japanPreview, DecisionValue{});
+  EXPECT_EQ(effectOf(3, "JP"), japanPreview);
+  EXPECT_EQ(ValueOfDecision(withoutJapan.teams[0], withJapan.teams[0]), japanPreview);
+}
+
+// The debrief's prompts follow from its figures.
+TEST(ExercisePlay, DebriefLessonsFollowFromWhatHappened) {
+  const Exercise& e = Small();
+  const Debrief d = MakeDebrief(e, PlayFullSession(e)).value();
+  const std::vector<DebriefLesson> lessons = DebriefLessons(d);
+  ASSERT_GE(lessons.size(), 3u);
+  ASSERT_LE(lessons.size(), 5u);
+  auto team = [&](const ExerciseOutcome& o, const std::string& id) {
+    for (const TeamOutcome& t : o.teams) {
+      if (t.team == id) return t;
+    }
+    ADD_FAILURE() << id;
+    return TeamOutcome{};
+  };
+  for (const DebriefLesson& lesson : lessons) {
+    EXPECT_GT(lesson.amount, 0.0) << DebriefLessonKey(lesson.kind);
+    switch (lesson.kind) {
+      case DebriefLesson::Kind::MostGained:
+        EXPECT_DOUBLE_EQ(lesson.amount, team(d.noCooperation, lesson.team).own - team(d.played, lesson.team).own);
+        for (const TeamOutcome& t : d.played.teams) EXPECT_LE(team(d.noCooperation, t.team).own - t.own, lesson.amount);
+        break;
+      case DebriefLesson::Kind::MostPaid:
+        EXPECT_DOUBLE_EQ(lesson.amount, team(d.played, lesson.team).policyCost - team(d.noCooperation, lesson.team).policyCost);
+        break;
+      case DebriefLesson::Kind::LeftOnTable:
+        EXPECT_DOUBLE_EQ(lesson.amount, d.played.collective - d.fullCooperation.collective);
+        break;
+      case DebriefLesson::Kind::BeatFull:
+        EXPECT_DOUBLE_EQ(lesson.amount, d.fullCooperation.collective - d.played.collective);
+        break;
+      case DebriefLesson::Kind::BestDecision:
+        for (const DecisionEffect& effect : d.effects) EXPECT_LE(-effect.collectiveChange, lesson.amount);
+        break;
+      case DebriefLesson::Kind::PaidForOthers:
+        EXPECT_GT(lesson.other, 0.0);
+        break;
+    }
+  }
+  EXPECT_EQ(lessons, DebriefLessons(d)) << "deterministic";
 }
 
 std::string LinkMessage(std::string_view text) {

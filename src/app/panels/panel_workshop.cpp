@@ -34,6 +34,19 @@ std::string TeamNameOf(const Exercise& ex, const std::string& id) {
 }
 
 std::string Money(double usd) { return plot::FormatUsd(usd); }
+
+// The catalog key that words a debrief lesson (literal keys: the catalog test finds them in the code).
+const char* LessonTextKey(DebriefLesson::Kind kind) {
+  switch (kind) {
+    case DebriefLesson::Kind::MostGained: return "workshop.lesson.most-gained";
+    case DebriefLesson::Kind::MostPaid: return "workshop.lesson.most-paid";
+    case DebriefLesson::Kind::LeftOnTable: return "workshop.lesson.left-on-table";
+    case DebriefLesson::Kind::BeatFull: return "workshop.lesson.beat-full";
+    case DebriefLesson::Kind::BestDecision: return "workshop.lesson.best-decision";
+    case DebriefLesson::Kind::PaidForOthers: return "workshop.lesson.paid-for-others";
+  }
+  return "workshop.lesson.most-gained";
+}
 std::string SignedMoney(double usd) { return (usd > 0 ? "+" : "") + Money(usd); }
 
 void Say(WorkshopPanelState& state, const std::vector<Problem>& problems, const std::string& done) {
@@ -187,7 +200,12 @@ void PreviewLine(const Workshop& workshop) {
   }
   const TeamOutcome& now = preview.value().current;
   const TeamOutcome& with = preview.value().withDraft;
-  ImGui::TextUnformatted(TrFormat("workshop.preview", {{"now", Money(now.own)}, {"with", Money(with.own)}}).c_str());
+  const DecisionValue value = preview.value().Value();
+  ImGui::TextWrapped("%s", TrFormat("workshop.preview", {{"cost", Money(value.cost)},
+                                                         {"saved", Money(value.lossAvoided)},
+                                                         {"now", Money(now.own)},
+                                                         {"with", Money(with.own)}})
+                               .c_str());
   ImGui::TextDisabled("%s", Tr("workshop.preview-basis"));
 }
 
@@ -304,9 +322,20 @@ WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& 
       for (const DecisionEffect& effect : d.effects) {
         ImGui::BulletText("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
                                                                      {"team", TeamNameOf(ex, effect.team)},
-                                                                     {"own", SignedMoney(effect.ownChange)},
+                                                                     {"cost", Money(effect.value.cost)},
+                                                                     {"saved", SignedMoney(effect.value.lossAvoided)},
+                                                                     {"own", SignedMoney(effect.value.ownChange)},
                                                                      {"all", SignedMoney(effect.collectiveChange)}})
                                     .c_str());
+      }
+      ImGui::SeparatorText(Tr("workshop.debrief.lessons"));
+      for (const DebriefLesson& lesson : DebriefLessons(d)) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", TrFormat(LessonTextKey(lesson.kind), {{"team", lesson.team.empty() ? "" : TeamNameOf(ex, lesson.team)},
+                                                       {"round", std::to_string(lesson.round)},
+                                                       {"amount", Money(lesson.amount)},
+                                                       {"other", Money(lesson.other)}})
+                                     .c_str());
       }
       ImGui::SeparatorText(Tr("workshop.debrief.timeline"));
       for (const TimelineEntry& entry : d.timeline) {

@@ -228,12 +228,25 @@ struct ExerciseOutcome {
 /// Runs `scenario` and scores it for every team.
 Expected<ExerciseOutcome> ScoreScenario(const Exercise& exercise, const Scenario& scenario);
 
+/// What a decision buys its team, one accounting for the team view, scoring and the debrief: its
+/// outcome with the decision against without it. The cost is what the decision spends (policy
+/// costs); the loss avoided is what it saves; own and score follow the exercise's weights.
+struct DecisionValue {
+  double cost = 0.0;         ///< USD, policy cost with minus without (what the decision costs)
+  double lossAvoided = 0.0;  ///< USD, loss without minus with (what it saves; negative: it adds loss)
+  double ownChange = 0.0;    ///< the team's weighted own cost, with minus without (negative = better)
+  double scoreChange = 0.0;  ///< the team's score, with minus without (negative = better)
+  bool operator==(const DecisionValue&) const = default;
+};
+DecisionValue ValueOfDecision(const TeamOutcome& without, const TeamOutcome& with);
+
 /// What a team sees before submitting: its outcome given what it knows -- the public injects and its
 /// own private ones up to the open round, every decision so far (other teams held at their last
 /// values) -- without and with its `draft` for the open round.
 struct DecisionPreview {
   TeamOutcome current;    ///< without the draft (the team's last values held)
   TeamOutcome withDraft;
+  DecisionValue Value() const { return ValueOfDecision(current, withDraft); }
 };
 Expected<DecisionPreview> PreviewDecision(const Exercise& exercise, const Play& play, int team, const DecisionSteps& draft);
 
@@ -311,9 +324,8 @@ struct TimelineEntry {
 struct DecisionEffect {
   int round = 1;
   std::string team;
-  double ownChange = 0.0;         ///< the team's own cost, USD
-  double scoreChange = 0.0;       ///< the team's score
-  double collectiveChange = 0.0;  ///< the collective cost
+  DecisionValue value;            ///< for the team that decided (as played against that decision undone)
+  double collectiveChange = 0.0;  ///< the collective cost, USD (negative = better for all teams together)
   bool operator==(const DecisionEffect&) const = default;
 };
 
@@ -328,6 +340,31 @@ struct Debrief {
 
 /// The debrief of the rounds played so far (run over the scenario's whole horizon).
 Expected<Debrief> MakeDebrief(const Exercise& exercise, const Play& play);
+
+/// A discussion prompt the debrief draws from what happened (worded by the app's catalogs, key
+/// "workshop.lesson.<kind>", with the team's name and the amounts).
+struct DebriefLesson {
+  enum class Kind {
+    MostGained,      ///< the team whose own cost fell most against no cooperation (`amount`)
+    MostPaid,        ///< the team whose policy costs rose most against no cooperation (`amount`), and
+                     ///< the loss that spared it (`other`)
+    LeftOnTable,     ///< all teams together would have cost `amount` less with full cooperation
+    BeatFull,        ///< the play cost all teams `amount` less than the full-cooperation reference
+    BestDecision,    ///< round `round`'s decision by `team` lowered the collective cost most (`amount`)
+    PaidForOthers,   ///< `team` paid `amount` (own cost up) for a decision that saved the others `other`
+  };
+  Kind kind = Kind::MostGained;
+  std::string team;  ///< team id, or empty
+  int round = 0;     ///< BestDecision and PaidForOthers: the decision's round
+  double amount = 0.0;
+  double other = 0.0;
+  bool operator==(const DebriefLesson&) const = default;
+};
+/// The lesson's kind as the suffix of its catalog key ("most-gained", "paid-for-others", ...).
+const char* DebriefLessonKey(DebriefLesson::Kind kind);
+/// Three to five prompts in a fixed order (gains, costs, the table's leftovers, decisions), each only
+/// where it holds (e.g. no MostPaid when no team's policy costs rose). Deterministic.
+std::vector<DebriefLesson> DebriefLessons(const Debrief& debrief);
 /// The debrief as CSV (UTF-8, comma-separated, quoted where needed): a section per table
 /// (scorecards, timeline, effects) with a `section` first column. Deterministic.
 std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief);
