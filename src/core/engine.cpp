@@ -184,6 +184,7 @@ struct Workspace {
   std::vector<double> jointCapacity;  // capacity built by frameworks' joint investment this month
   std::vector<double> jointReserved;  // of which offered to the projects' members first
   bool factorsChanged = true;  // capFactor, demandFactor, capEffect, strongestLoss differ from no effect
+  bool premiumsPaid = false;   // some region paid above base prices this month (cost pass-through)
   std::vector<int> capEffect, sellerCauseKind, sellerCauseInput;
   std::vector<int> firstShort, lastShort;  // per cell, the run's first and last short month (ComputeMetrics)
   // Per trade link (index as Network::linkBuyer...), one record each as for cells: the network's buyer,
@@ -676,7 +677,7 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
     }
     w.cells[i].production = w.cells[i].planned * inputRatio;
     double passOn = 0.0;
-    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
+    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1] && w.premiumsPaid; ++k) {
       const Workspace::Cell& input = w.cells[net.RG(s, net.recipeInput[k])];
       passOn += input.premiumPerUnit * net.recipeUnits[k] * (1.0 - input.thrift) * w.cells[i].production;
     }
@@ -842,6 +843,7 @@ void PassOnPremiums(const Network& net, int g, int p, Workspace& w) {
     seller.income += charge;
     buyer.income -= charge;
     buyer.premium += charge;
+    w.premiumsPaid = true;
   }
 }
 
@@ -919,6 +921,7 @@ KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
     Workspace::Cell& buyer = w.cells[net.RG(r, g)];
     Trade(net, g, r, s, amount, buyer.price, w);
     buyer.premium += Max(0.0, buyer.price - 1.0) * net.basePrice[g] * amount;
+    w.premiumsPaid = w.premiumsPaid || buyer.price > 1.0;
     w.delivered[r] += amount;
   });
 }
@@ -1370,6 +1373,7 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
     ApplyEffects(net, effects, t, w);
     ScheduleJointProjects(net, t, w);
     double* const policyCost = &out.policyCost[out.Index(t, 0, 0)];
+    w.premiumsPaid = false;
     StartMonth(net, t, w, out, policyCost);
     ApplyFrameworkCosts(net, t, policyCost);
     for (auto it = net.topoOrder.rbegin(); it != net.topoOrder.rend(); ++it) {
