@@ -21,8 +21,9 @@ using test::RegionIndex;
 
 // Prints a simulated figure the test measures, so docs/MODEL.md section 7 can quote it
 // (`kizuna_core_tests --gtest_filter='Calibration*' | grep "calibration \]"`).
-void Report(const char* what, double value) {
-  std::printf("[ calibration ] %s: %s: %.4g\n", ::testing::UnitTest::GetInstance()->current_test_info()->name(), what, value);
+void Report(const std::string& what, double value) {
+  const char* test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::printf("[ calibration ] %s: %s: %.4g\n", test, what.c_str(), value);
 }
 
 double Flow(const Results& r, int t, const char* good, const char* buyer, const char* seller) {
@@ -108,7 +109,9 @@ TEST(Calibration, RenesasFire2021_LineBackTo88PctInMayAndFullInJune_DataSheetRen
   EXPECT_LE(may, 0.95);
   EXPECT_GE(At(r, r.production, 3, "JP", "mcu") / before, 0.98);
   auto vehicleShortfall = [&r](int t) { return WorldSum(r, r.shortfall, t, "vehicles"); };
-  for (int t = 0; t < 4; ++t) Report(("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)").c_str(), vehicleShortfall(t));
+  for (int t = 0; t < 4; ++t) {
+    Report("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)", vehicleShortfall(t));
+  }
   double later = 0.0;
   for (int t = 4; t < r.months; ++t) later += vehicleShortfall(t);
   Report("vehicles lost worldwide from month 4 (thousands)", later);
@@ -161,7 +164,7 @@ TEST(Calibration, ChipShortage2021_VehicleLossOfTheObservedOrder_AlixPartners202
   for (const char* region : {"US", "JP", "CN", "EU", "KR"}) {
     const Expected<double> days = GetLever(s, std::string("policy.") + region + ".stockpile.mcu.targetMonths");
     ASSERT_TRUE(days.ok());
-    Report((std::string(region) + "'s MCU stock (days)").c_str(), days.value() * 30.0);
+    Report(std::string(region) + "'s MCU stock (days)", days.value() * 30.0);
     EXPECT_LE(days.value() * 30.0, 5.0 + 1e-9) << region << ": inventories under 5 days";
   }
   const Results r = test::RunOrFail(s);
@@ -169,7 +172,7 @@ TEST(Calibration, ChipShortage2021_VehicleLossOfTheObservedOrder_AlixPartners202
   double lostThousands = 0.0;
   for (int t = 0; t < 12; ++t) lostThousands += WorldSum(r, r.shortfall, t, "vehicles");
   for (int t = 0; t < 12; ++t) {
-    Report(("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)").c_str(), WorldSum(r, r.shortfall, t, "vehicles"));
+    Report("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)", WorldSum(r, r.shortfall, t, "vehicles"));
   }
   double planned = 0.0;
   for (int t = 0; t < 12; ++t) planned += WorldSum(r, r.finalDemand, t, "vehicles");
@@ -206,6 +209,13 @@ double Total(const Results& r, const std::vector<double>& series, int from, int 
   return sum;
 }
 
+// Output lost against the calm world over months [from, to), in percent (for the printed figures).
+double OutputLostPct(const Results& r, const Results& calm, int from, int to, const std::vector<std::string>& regions,
+                     const std::vector<std::string>& goods) {
+  const double without = Total(calm, calm.production, from, to, regions, goods);
+  return 100.0 * (1.0 - Total(r, r.production, from, to, regions, goods) / without);
+}
+
 std::vector<std::string> AllBut(const Results& r, const std::string& excluded) {
   std::vector<std::string> ids;
   for (const std::string& id : r.regionIds) {
@@ -226,7 +236,7 @@ TEST(Calibration, Re2010Japan_JapaneseVehicleAndElectronicsOutputLossUnder1Pct_G
     const double with = Total(r, r.production, 0, r.months, {"JP"}, {good});
     const double without = Total(calm, calm.production, 0, calm.months, {"JP"}, {good});
     ASSERT_GT(without, 0.0);
-    Report((std::string("Japan's ") + good + " output lost over the run (%)").c_str(), 100.0 * (1.0 - with / without));
+    Report(std::string("Japan's ") + good + " output lost over the run (%)", 100.0 * (1.0 - with / without));
     EXPECT_LT(1.0 - with / without, 0.01) << good;
   }
   double lowestOxide = 1.0;
@@ -258,8 +268,7 @@ TEST(Calibration, FullLongChineseHalt_StillCostsImportersAFifthOfMagnetUsingOutp
   const double without = Total(calm, calm.production, 12, 24, importers, uses);
   Report("importers' magnet-using output lost, months 12-23 (%)", 100.0 * (1.0 - with / without));
   for (const std::string& region : importers) {
-    const double lost = 1.0 - Total(r, r.production, 12, 24, {region}, uses) / Total(calm, calm.production, 12, 24, {region}, uses);
-    Report((region + "'s magnet-using output lost, months 12-23 (%)").c_str(), 100.0 * lost);
+    Report(region + "'s magnet-using output lost, months 12-23 (%)", OutputLostPct(r, calm, 12, 24, {region}, uses));
   }
   EXPECT_GT(1.0 - with / without, 0.20) << "loss of magnet-using output, second year";
 }
@@ -278,10 +287,12 @@ TEST(Calibration, Tohoku2011_JapaneseVehicleOutputFallsTo30To55PctInAprilAndReco
   auto share = [&](int t) {
     return Total(r, r.production, t, t + 1, {"JP"}, {"vehicles"}) / Total(calm, calm.production, t, t + 1, {"JP"}, {"vehicles"});
   };
-  for (int t = 0; t < 8; ++t) Report(("Japan's vehicle output / no quake, month " + std::to_string(t) + " (%)").c_str(), 100.0 * share(t));
-  Report("vehicles short outside Japan over the run (thousands)", Total(r, r.shortfall, 0, r.months, AllBut(r, "JP"), {"vehicles"}));
-  Report("vehicles made outside Japan, lost over the run (thousands)",
-         Total(calm, calm.production, 0, calm.months, AllBut(r, "JP"), {"vehicles"}) - Total(r, r.production, 0, r.months, AllBut(r, "JP"), {"vehicles"}));
+  for (int t = 0; t < 8; ++t) {
+    Report("Japan's vehicle output / no quake, month " + std::to_string(t) + " (%)", 100.0 * share(t));
+  }
+  const std::vector<std::string> abroad = AllBut(r, "JP");
+  Report("vehicles short outside Japan over the run (thousands)", Total(r, r.shortfall, 0, r.months, abroad, {"vehicles"}));
+  Report("vehicle output lost outside Japan over the run (%)", OutputLostPct(r, calm, 0, r.months, abroad, {"vehicles"}));
   EXPECT_GE(share(1), 0.30);
   EXPECT_LE(share(1), 0.55);
   for (int t = 7; t < r.months; ++t) EXPECT_GT(share(t), 0.90) << "month " << t;
@@ -297,11 +308,11 @@ TEST(Calibration, Neon2022_FabOutputLossUnder5PctVehiclesUnder1Pct_TrendForce202
   test::ExpectInvariants(s, r);
   const Results calm = test::RunOrFail(WithoutEvents(s));
   const std::vector<std::string> fabs = {"fab_leading", "fab_mature", "mcu"};
-  Report("world fab output lost over the run (%)", 100.0 * (1.0 - Total(r, r.production, 0, r.months, {}, fabs) / Total(calm, calm.production, 0, calm.months, {}, fabs)));
-  Report("world vehicle output lost, months 0-11 (%)", 100.0 * (1.0 - Total(r, r.production, 0, 12, {}, {"vehicles"}) / Total(calm, calm.production, 0, 12, {}, {"vehicles"})));
+  Report("world fab output lost over the run (%)", OutputLostPct(r, calm, 0, r.months, {}, fabs));
+  Report("world vehicle output lost, months 0-11 (%)", OutputLostPct(r, calm, 0, 12, {}, {"vehicles"}));
   for (int t = 0; t < 12; ++t) {
-    const double dip = 1.0 - Total(r, r.production, t, t + 1, {}, {"fab_mature"}) / Total(calm, calm.production, t, t + 1, {}, {"fab_mature"});
-    Report(("world mature-node fab output lost, month " + std::to_string(t) + " (%)").c_str(), 100.0 * dip);
+    Report("world mature-node fab output lost, month " + std::to_string(t) + " (%)",
+           OutputLostPct(r, calm, t, t + 1, {}, {"fab_mature"}));
   }
   EXPECT_LT(1.0 - Total(r, r.production, 0, r.months, {}, fabs) / Total(calm, calm.production, 0, calm.months, {}, fabs), 0.05);
   EXPECT_LT(1.0 - Total(r, r.production, 0, 12, {}, {"vehicles"}) / Total(calm, calm.production, 0, 12, {}, {"vehicles"}), 0.01);
@@ -331,11 +342,8 @@ TEST(Calibration, GaGe2023_CompoundSemisOutsideChinaWithin5PctOverAYear_Reuters2
   test::ExpectInvariants(s, r);
   const Results calm = test::RunOrFail(WithoutEvents(s));
   const std::vector<std::string> outside = AllBut(r, "CN");
-  Report("compound semis outside China lost, months 0-11 (%)",
-         100.0 * (1.0 - Total(r, r.production, 0, 12, outside, {"compound_semis"}) / Total(calm, calm.production, 0, 12, outside, {"compound_semis"})));
-  Report("compound semis outside China lost over the run (%)",
-         100.0 * (1.0 - Total(r, r.production, 0, r.months, outside, {"compound_semis"}) /
-                           Total(calm, calm.production, 0, calm.months, outside, {"compound_semis"})));
+  Report("compound semis outside China lost, months 0-11 (%)", OutputLostPct(r, calm, 0, 12, outside, {"compound_semis"}));
+  Report("compound semis outside China lost over the run (%)", OutputLostPct(r, calm, 0, r.months, outside, {"compound_semis"}));
   EXPECT_LT(1.0 - Total(r, r.production, 0, 12, outside, {"compound_semis"}) /
                       Total(calm, calm.production, 0, 12, outside, {"compound_semis"}),
             0.05);
@@ -348,7 +356,7 @@ TEST(Calibration, GaGe2023_CompoundSemisOutsideChinaWithin5PctOverAYear_Reuters2
   for (int t = 0; t < 5; ++t) {
     double shipped = 0.0;
     for (const char* buyer : {"US", "EU", "JP"}) shipped += Flow(r, t, "gallium", buyer, "CN");
-    Report(("China's gallium to the US, EU and Japan, month " + std::to_string(t) + " (t)").c_str(), shipped);
+    Report("China's gallium to the US, EU and Japan, month " + std::to_string(t) + " (t)", shipped);
   }
   ASSERT_GT(july, 0.0);
   EXPECT_LT(august, 0.05 * july);
