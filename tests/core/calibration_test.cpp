@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "bundled_scenarios.hpp"
@@ -17,6 +18,13 @@ namespace {
 using test::At;
 using test::GoodIndex;
 using test::RegionIndex;
+
+// Prints a simulated figure the test measures, so docs/MODEL.md section 7 can quote it
+// (`kizuna_core_tests --gtest_filter='Calibration*' | grep "calibration \]"`).
+void Report(const std::string& what, double value) {
+  const char* test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::printf("[ calibration ] %s: %s: %.4g\n", test, what.c_str(), value);
+}
 
 double Flow(const Results& r, int t, const char* good, const char* buyer, const char* seller) {
   return r.flows[r.FlowIndex(t, GoodIndex(r, good), RegionIndex(r, buyer), RegionIndex(r, seller))];
@@ -41,6 +49,11 @@ TEST(Calibration, Re2010Japan_ImportsFromChinaHalveWithinTwoMonths_DataSheet2010
   auto imports = [&r](int t) { return Flow(r, t, "re_oxide", "JP", "CN") + Flow(r, t, "re_ore", "JP", "CN"); };
   const double september = imports(2);
   const double november = imports(4);
+  Report("imports from China, September (t)", september);
+  Report("imports from China, October (t)", imports(3));
+  Report("imports from China, November (t)", november);
+  Report("imports from China, January (t)", imports(6));
+  Report("change September to November (%)", 100.0 * (november / september - 1.0));
   ASSERT_GT(september, 0.0);
   EXPECT_LE(november, 0.5 * september) << "September " << september << " t, November " << november << " t";
   EXPECT_GT(imports(6), 0.5 * september) << "shipments resume after the halt";
@@ -53,7 +66,22 @@ TEST(Calibration, Re2010Japan_OxidePricePeaks5To15xWithinAYear_DataSheetPriceSpi
   const Scenario s = test::LoadBundled("re-2010-japan");
   const Results r = test::RunOrFail(s);
   double peak = 0.0;
-  for (int t = 0; t <= 12; ++t) peak = std::max(peak, At(r, r.price, t, "JP", "re_oxide"));
+  int peakMonth = 0;
+  for (int t = 0; t <= 12; ++t) {
+    if (At(r, r.price, t, "JP", "re_oxide") > peak) peakMonth = t;
+    peak = std::max(peak, At(r, r.price, t, "JP", "re_oxide"));
+  }
+  Report("Japan's oxide price index, month 0", At(r, r.price, 0, "JP", "re_oxide"));
+  Report("peak of Japan's oxide price index, months 0-12", peak);
+  Report("month of the peak", peakMonth);
+  double lowAfter = 1e300;
+  double highAfter = 0.0;
+  for (int t = 12; t < r.months; ++t) {
+    lowAfter = std::min(lowAfter, At(r, r.price, t, "JP", "re_oxide"));
+    highAfter = std::max(highAfter, At(r, r.price, t, "JP", "re_oxide"));
+  }
+  Report("lowest oxide price index from month 12", lowAfter);
+  Report("highest oxide price index from month 12", highAfter);
   EXPECT_GE(peak, 5.0);
   EXPECT_LE(peak, 15.0);
 }
@@ -74,10 +102,19 @@ TEST(Calibration, RenesasFire2021_LineBackTo88PctInMayAndFullInJune_DataSheetRen
   ASSERT_GT(before, 0.0);
   EXPECT_LE(At(r, r.production, 1, "JP", "mcu") / before, 0.5);
   const double may = At(r, r.production, 2, "JP", "mcu") / before;
+  Report("Japan's MCU output, April / March (%)", 100.0 * At(r, r.production, 1, "JP", "mcu") / before);
+  Report("Japan's MCU output, May / March (%)", 100.0 * may);
+  Report("Japan's MCU output, June / March (%)", 100.0 * At(r, r.production, 3, "JP", "mcu") / before);
   EXPECT_GE(may, 0.60);
   EXPECT_LE(may, 0.95);
   EXPECT_GE(At(r, r.production, 3, "JP", "mcu") / before, 0.98);
   auto vehicleShortfall = [&r](int t) { return WorldSum(r, r.shortfall, t, "vehicles"); };
+  for (int t = 0; t < 4; ++t) {
+    Report("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)", vehicleShortfall(t));
+  }
+  double later = 0.0;
+  for (int t = 4; t < r.months; ++t) later += vehicleShortfall(t);
+  Report("vehicles lost worldwide from month 4 (thousands)", later);
   EXPECT_LT(vehicleShortfall(0), 1e-6) << "nothing lost before the fire";
   EXPECT_GT(vehicleShortfall(1) + vehicleShortfall(2), 0.0) << "automotive shortfall in the window";
   for (int t = 4; t < r.months; ++t) EXPECT_LT(vehicleShortfall(t), 1e-6) << "month " << t;
@@ -104,11 +141,13 @@ TEST(Calibration, JpKrControls2019_KoreanFabLossUnder5PctWithAMonthOfStocks_Yomi
   ASSERT_TRUE(SetLever(without, "event.jp-resist-licences-2019.fraction", 0.0).empty());
   const Results baseline = test::RunOrFail(without);
   const double loss = 1.0 - KoreanFabOutput(controls, 6) / KoreanFabOutput(baseline, 6);
+  Report("Korean fab output lost over six months, a month of stocks (%)", 100.0 * loss);
   EXPECT_LT(loss, 0.05) << "Korean fab output loss " << loss;
 
   ASSERT_TRUE(SetLever(s, "policy.KR.stockpile.photoresist.targetMonths", 0.0).empty());
   const Results noStocks = test::RunOrFail(s);
   const double lossWithoutStocks = 1.0 - KoreanFabOutput(noStocks, 6) / KoreanFabOutput(baseline, 6);
+  Report("Korean fab output lost over six months, no stocks (%)", 100.0 * lossWithoutStocks);
   EXPECT_GT(lossWithoutStocks, 0.05) << "without stocks the loss would be " << lossWithoutStocks;
 }
 
@@ -125,12 +164,24 @@ TEST(Calibration, ChipShortage2021_VehicleLossOfTheObservedOrder_AlixPartners202
   for (const char* region : {"US", "JP", "CN", "EU", "KR"}) {
     const Expected<double> days = GetLever(s, std::string("policy.") + region + ".stockpile.mcu.targetMonths");
     ASSERT_TRUE(days.ok());
+    Report(std::string(region) + "'s MCU stock (days)", days.value() * 30.0);
     EXPECT_LE(days.value() * 30.0, 5.0 + 1e-9) << region << ": inventories under 5 days";
   }
   const Results r = test::RunOrFail(s);
   test::ExpectInvariants(s, r);
   double lostThousands = 0.0;
   for (int t = 0; t < 12; ++t) lostThousands += WorldSum(r, r.shortfall, t, "vehicles");
+  for (int t = 0; t < 12; ++t) {
+    Report("vehicles lost worldwide, month " + std::to_string(t) + " (thousands)", WorldSum(r, r.shortfall, t, "vehicles"));
+  }
+  double planned = 0.0;
+  for (int t = 0; t < 12; ++t) planned += WorldSum(r, r.finalDemand, t, "vehicles");
+  Report("vehicles lost in 2021 (thousands)", lostThousands);
+  Report("vehicles demanded in 2021 (thousands)", planned);
+  double made = 0.0;
+  for (int t = 0; t < 12; ++t) made += WorldSum(r, r.production, t, "vehicles");
+  Report("vehicles made in 2021 (thousands)", made);
+  Report("share lost (%)", 100.0 * lostThousands / planned);
   EXPECT_GE(lostThousands, 0.5 * 7700.0) << "vehicles lost in 2021 (thousands)";
   EXPECT_LE(lostThousands, 2.0 * 7700.0) << "vehicles lost in 2021 (thousands)";
 }
@@ -158,6 +209,13 @@ double Total(const Results& r, const std::vector<double>& series, int from, int 
   return sum;
 }
 
+// Output lost against the calm world over months [from, to), in percent (for the printed figures).
+double OutputLostPct(const Results& r, const Results& calm, int from, int to, const std::vector<std::string>& regions,
+                     const std::vector<std::string>& goods) {
+  const double without = Total(calm, calm.production, from, to, regions, goods);
+  return 100.0 * (1.0 - Total(r, r.production, from, to, regions, goods) / without);
+}
+
 std::vector<std::string> AllBut(const Results& r, const std::string& excluded) {
   std::vector<std::string> ids;
   for (const std::string& id : r.regionIds) {
@@ -178,8 +236,19 @@ TEST(Calibration, Re2010Japan_JapaneseVehicleAndElectronicsOutputLossUnder1Pct_G
     const double with = Total(r, r.production, 0, r.months, {"JP"}, {good});
     const double without = Total(calm, calm.production, 0, calm.months, {"JP"}, {good});
     ASSERT_GT(without, 0.0);
+    Report(std::string("Japan's ") + good + " output lost over the run (%)", 100.0 * (1.0 - with / without));
     EXPECT_LT(1.0 - with / without, 0.01) << good;
   }
+  double lowestOxide = 1.0;
+  double lowestMagnet = 1.0;
+  for (int t = 0; t < r.months; ++t) {
+    lowestOxide = std::min(lowestOxide, At(r, r.fulfilment, t, "JP", "re_oxide"));
+    lowestMagnet = std::min(lowestMagnet, At(r, r.fulfilment, t, "JP", "re_magnet"));
+  }
+  Report("lowest share of Japan's oxide need met (%)", 100.0 * lowestOxide);
+  Report("share of Japan's oxide need met, month 12 (%)", 100.0 * At(r, r.fulfilment, 12, "JP", "re_oxide"));
+  Report("share of Japan's oxide need met, last month (%)", 100.0 * At(r, r.fulfilment, r.months - 1, "JP", "re_oxide"));
+  Report("lowest share of Japan's magnet need met (%)", 100.0 * lowestMagnet);
 }
 
 // The model must still bite where history says it should: a complete halt of all Chinese oxide and
@@ -197,6 +266,10 @@ TEST(Calibration, FullLongChineseHalt_StillCostsImportersAFifthOfMagnetUsingOutp
   const std::vector<std::string> uses = {"vehicles", "electronics", "wind", "defence"};
   const double with = Total(r, r.production, 12, 24, importers, uses);
   const double without = Total(calm, calm.production, 12, 24, importers, uses);
+  Report("importers' magnet-using output lost, months 12-23 (%)", 100.0 * (1.0 - with / without));
+  for (const std::string& region : importers) {
+    Report(region + "'s magnet-using output lost, months 12-23 (%)", OutputLostPct(r, calm, 12, 24, {region}, uses));
+  }
   EXPECT_GT(1.0 - with / without, 0.20) << "loss of magnet-using output, second year";
 }
 
@@ -214,6 +287,12 @@ TEST(Calibration, Tohoku2011_JapaneseVehicleOutputFallsTo30To55PctInAprilAndReco
   auto share = [&](int t) {
     return Total(r, r.production, t, t + 1, {"JP"}, {"vehicles"}) / Total(calm, calm.production, t, t + 1, {"JP"}, {"vehicles"});
   };
+  for (int t = 0; t < 8; ++t) {
+    Report("Japan's vehicle output / no quake, month " + std::to_string(t) + " (%)", 100.0 * share(t));
+  }
+  const std::vector<std::string> abroad = AllBut(r, "JP");
+  Report("vehicles short outside Japan over the run (thousands)", Total(r, r.shortfall, 0, r.months, abroad, {"vehicles"}));
+  Report("vehicle output lost outside Japan over the run (%)", OutputLostPct(r, calm, 0, r.months, abroad, {"vehicles"}));
   EXPECT_GE(share(1), 0.30);
   EXPECT_LE(share(1), 0.55);
   for (int t = 7; t < r.months; ++t) EXPECT_GT(share(t), 0.90) << "month " << t;
@@ -229,12 +308,26 @@ TEST(Calibration, Neon2022_FabOutputLossUnder5PctVehiclesUnder1Pct_TrendForce202
   test::ExpectInvariants(s, r);
   const Results calm = test::RunOrFail(WithoutEvents(s));
   const std::vector<std::string> fabs = {"fab_leading", "fab_mature", "mcu"};
+  Report("world fab output lost over the run (%)", OutputLostPct(r, calm, 0, r.months, {}, fabs));
+  Report("world vehicle output lost, months 0-11 (%)", OutputLostPct(r, calm, 0, 12, {}, {"vehicles"}));
+  for (int t = 0; t < 12; ++t) {
+    Report("world mature-node fab output lost, month " + std::to_string(t) + " (%)",
+           OutputLostPct(r, calm, t, t + 1, {}, {"fab_mature"}));
+  }
   EXPECT_LT(1.0 - Total(r, r.production, 0, r.months, {}, fabs) / Total(calm, calm.production, 0, calm.months, {}, fabs), 0.05);
   EXPECT_LT(1.0 - Total(r, r.production, 0, 12, {}, {"vehicles"}) / Total(calm, calm.production, 0, 12, {}, {"vehicles"}), 0.01);
   double peak = 0.0;
   for (int t = 0; t < r.months; ++t) {
     for (const std::string& region : r.regionIds) peak = std::max(peak, At(r, r.price, t, region, "neon"));
   }
+  int peakMonth = 0;
+  for (int t = 0; t < r.months; ++t) {
+    for (const std::string& region : r.regionIds) {
+      if (At(r, r.price, t, region, "neon") == peak) peakMonth = t;
+    }
+  }
+  Report("peak neon price index", peak);
+  Report("month of the peak", peakMonth);
   EXPECT_GE(peak, 3.0);
 }
 
@@ -249,6 +342,8 @@ TEST(Calibration, GaGe2023_CompoundSemisOutsideChinaWithin5PctOverAYear_Reuters2
   test::ExpectInvariants(s, r);
   const Results calm = test::RunOrFail(WithoutEvents(s));
   const std::vector<std::string> outside = AllBut(r, "CN");
+  Report("compound semis outside China lost, months 0-11 (%)", OutputLostPct(r, calm, 0, 12, outside, {"compound_semis"}));
+  Report("compound semis outside China lost over the run (%)", OutputLostPct(r, calm, 0, r.months, outside, {"compound_semis"}));
   EXPECT_LT(1.0 - Total(r, r.production, 0, 12, outside, {"compound_semis"}) /
                       Total(calm, calm.production, 0, 12, outside, {"compound_semis"}),
             0.05);
@@ -257,6 +352,11 @@ TEST(Calibration, GaGe2023_CompoundSemisOutsideChinaWithin5PctOverAYear_Reuters2
   for (const char* buyer : {"US", "EU", "JP"}) {
     july += Flow(r, 0, "gallium", buyer, "CN");
     august += Flow(r, 1, "gallium", buyer, "CN");
+  }
+  for (int t = 0; t < 5; ++t) {
+    double shipped = 0.0;
+    for (const char* buyer : {"US", "EU", "JP"}) shipped += Flow(r, t, "gallium", buyer, "CN");
+    Report("China's gallium to the US, EU and Japan, month " + std::to_string(t) + " (t)", shipped);
   }
   ASSERT_GT(july, 0.0);
   EXPECT_LT(august, 0.05 * july);
