@@ -8,6 +8,7 @@
 
 #include "kizuna/json_write.hpp"
 #include "page_api.hpp"
+#include "workshop_team_view.hpp"
 
 namespace kz {
 namespace {
@@ -197,6 +198,10 @@ std::string Run(App& app, Workshop& workshop, std::string_view command, const ra
     if (std::vector<Problem> problems = StepsFromValues(spec, args["values"], steps); !problems.empty()) return ProblemsJson(problems);
     workshop.Draft() = steps;
     return "[]";
+  }
+  if (command == "teamView") {
+    if (workshop.Facilitating()) return Problems("the facilitator has no team page: open a team link");
+    return TeamViewJson(workshop);
   }
   if (command == "preview") {
     const Expected<DecisionPreview> preview = workshop.Preview();

@@ -19,6 +19,7 @@ namespace kz {
 ///   undoRound                  { undone }
 ///   teamLink { team }          { link } or problems
 ///   setDraft { values }        problems (a team's draft, lever path -> value)
+///   teamView                   the team page's content (workshop_team_view.hpp) or problems
 ///   preview                    { current, withDraft } (each { own, score, loss, policyCost }) or problems
 ///   submit                     { code } or problems
 ///   debrief                    { played, noCooperation, fullCooperation (each { collective, hash,

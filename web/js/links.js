@@ -64,7 +64,9 @@ export async function openSession(text) {
     say(message);
     return [{ path: 'link', message }];
   }
-  return appCall(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
+  const problems = appCall(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
+  if (!problems.length) window.dispatchEvent(new Event('kizuna-workshop-opened'));  // js/team_page.js follows it
+  return problems;
 }
 export const workshopCall = (command, args = {}) => appCall(Module._kz_web_workshop, [command, JSON.stringify(args)], true);
 
@@ -145,6 +147,9 @@ export function copyText(text, copied, refused) {
   if (!navigator.clipboard) { say(tr('page.copy-unsupported', { what: refused })); return; }
   navigator.clipboard.writeText(text).then(() => say(copied), () => say(tr('page.copy-refused', { what: refused })));
 }
+// Text the app copies may hold links as fragments ("US: #w...US"): each becomes a full address,
+// which a chat or e-mail makes clickable.
+export const withAddresses = (text) => text.replace(/(^|\s)#([kw][A-Za-z0-9_.-]+)/g, (whole, before, fragment) => `${before}${pageUrl()}#${fragment}`);
 export function copyLink(fragment) {
   const url = `${pageUrl()}#${fragment}`;
   copyText(url, tr('page.link-copied', { count: url.length }), tr('page.link-copy-instead'));

@@ -9,6 +9,7 @@
 
 #include "state/catalog.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "kizuna/link.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/scenario_json.hpp"
@@ -312,8 +313,23 @@ EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
   const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(name);
   if (!rect) return Reply("null").c_str();
-  return Reply("{\"x\":" + std::to_string(rect->x) + ",\"y\":" + std::to_string(rect->y) + ",\"width\":" +
-               std::to_string(rect->width) + ",\"height\":" + std::to_string(rect->height) + "}").c_str();
+  // Landmarks are recorded in ImGui's coordinates, the drawing buffer's pixels: the page's are CSS pixels.
+  const kz::web::WebApp* app = kz::web::RunningApp();
+  const double ratio = app ? app->PixelRatio() : 1.0;
+  const auto css = [ratio](float value) { return std::to_string(value / ratio); };
+  return Reply("{\"x\":" + css(rect->x) + ",\"y\":" + css(rect->y) + ",\"width\":" + css(rect->width) +
+               ",\"height\":" + css(rect->height) + "}").c_str();
+}
+
+/// 1 when the pointer is over an app panel that scrolls vertically (a swipe there scrolls it, as
+/// js/touch.js decides), 0 over the map or a panel with nothing to scroll.
+EMSCRIPTEN_KEEPALIVE int kz_web_pointer_on_panel() {
+  const ImGuiContext* context = ImGui::GetCurrentContext();
+  if (context == nullptr) return 0;
+  for (const ImGuiWindow* window = context->HoveredWindow; window != nullptr; window = window->ParentWindow) {
+    if (window->ScrollMax.y > 0.0f) return 1;
+  }
+  return 0;
 }
 
 /// The bundled scenarios the picker offers, as JSON [{ id, title, narrative }] (the site's manifest).
