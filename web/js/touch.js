@@ -12,8 +12,12 @@ const PINCH_STEP = Math.log(1.15);   // a wheel step per 15% change of the finge
 const send = (type, at, extra = {}) => canvas.dispatchEvent(new MouseEvent(type, { clientX: at.x, clientY: at.y, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true, ...extra }));
 const wheel = (at, deltaY) => canvas.dispatchEvent(new WheelEvent('wheel', { clientX: at.x, clientY: at.y, deltaY, deltaMode: 0, bubbles: true, cancelable: true }));
 const pointOf = (touch) => ({ x: touch.clientX, y: touch.clientY });
-// Whether the pointer is over one of the app's panels (a window that scrolls), not the map.
-const overPanel = () => typeof Module !== 'undefined' && Module._kz_web_pointer_on_panel && Module._kz_web_pointer_on_panel() === 1;
+// Whether `at` is on one of the app's panels that scrolls (not the map, not a panel that fits).
+function panelScrollsAt(at) {
+  if (typeof Module === 'undefined' || !Module._kz_web_panel_scrolls_at) return false;
+  const box = canvas.getBoundingClientRect();
+  return Module._kz_web_panel_scrolls_at(at.x - box.left, at.y - box.top) === 1;
+}
 
 // One gesture at a time: 'tap' until the finger moves past SLOP, then 'scroll' or 'drag'; 'pinch'
 // while two fingers are down (and until they all lift).
@@ -45,7 +49,7 @@ function onTouchMove(event) {
     const dy = at.y - gesture.start.y;
     if (Math.hypot(dx, dy) < SLOP) return;
     // Up or down over a panel scrolls it; sideways (a slider) or on the map drags.
-    gesture.mode = overPanel() && Math.abs(dy) > Math.abs(dx) ? 'scroll' : 'drag';
+    gesture.mode = panelScrollsAt(gesture.start) && Math.abs(dy) > Math.abs(dx) ? 'scroll' : 'drag';
     if (gesture.mode === 'drag') send('mousedown', gesture.start);
   }
   if (gesture.mode === 'scroll') wheel(gesture.start, -(at.y - gesture.last.y));  // 100 px of wheel = one step

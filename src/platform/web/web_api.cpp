@@ -321,13 +321,21 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
                ",\"height\":" + css(rect->height) + "}").c_str();
 }
 
-/// 1 when the pointer is over an app panel that scrolls vertically (a swipe there scrolls it, as
-/// js/touch.js decides), 0 over the map or a panel with nothing to scroll.
-EMSCRIPTEN_KEEPALIVE int kz_web_pointer_on_panel() {
+/// 1 when the point (CSS pixels) is on an app panel that scrolls vertically, 0 on the map or a panel
+/// with nothing to scroll: js/touch.js makes a swipe there a scroll, not a drag. Read from the last
+/// frame's windows, not the hovered one, so it answers at once for a finger that just landed.
+EMSCRIPTEN_KEEPALIVE int kz_web_panel_scrolls_at(double x, double y) {
   const ImGuiContext* context = ImGui::GetCurrentContext();
-  if (context == nullptr) return 0;
-  for (const ImGuiWindow* window = context->HoveredWindow; window != nullptr; window = window->ParentWindow) {
-    if (window->ScrollMax.y > 0.0f) return 1;
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (context == nullptr || app == nullptr) return 0;
+  const ImVec2 point(static_cast<float>(x * app->PixelRatio()), static_cast<float>(y * app->PixelRatio()));
+  for (int i = context->Windows.Size - 1; i >= 0; --i) {  // back to front: the first hit is on top
+    const ImGuiWindow* window = context->Windows[i];
+    if (!window->WasActive || window->Hidden || !window->OuterRectClipped.Contains(point)) continue;
+    for (; window != nullptr; window = window->ParentWindow) {
+      if (window->ScrollMax.y > 0.0f) return 1;
+    }
+    return 0;
   }
   return 0;
 }
