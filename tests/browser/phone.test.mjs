@@ -70,6 +70,7 @@ test('a team on a phone joins by its link, reads its briefing, decides by taps, 
   assert.match(await page.locator('#team-page h1').textContent(), /United States|US/);
   assert.deepEqual(await clippedText(page), []);
   assert.deepEqual(await smallControls(page), []);
+  assert.doesNotMatch(await page.locator('#team-page').innerText(), /\bnull\b|undefined|workshop\./, 'no stray values or catalog keys');
 
   // Yes/no is a switch: a tap turns it on, and changes that lever only.
   const join = page.locator('[role="switch"][data-lever="join.re-club.US"]');
@@ -99,6 +100,7 @@ test('a team on a phone joins by its link, reads its briefing, decides by taps, 
   assert.deepEqual(await host.page.evaluate((c) => window.kizuna.workshop.enterCode(c), shown), []);
   assert.equal((await host.page.evaluate(() => window.kizuna.workshop.state())).teams[0].decided, true);
   assert.deepEqual(await clippedText(page), []);
+  assert.doesNotMatch(await page.locator('#team-page').innerText(), /\bnull\b|undefined|workshop\./);
   await screenshot(page, '390-en-code');
 
   // Japanese, from the page's own language button: the same page in Japanese, nothing clipped.
@@ -209,6 +211,7 @@ test('on a touch screen a tap acts where it lands, once; a swipe scrolls; a pinc
   const ja = middle(await rectOf(page, 'language-ja'));
   await touch.tap(ja.x, ja.y);
   await page.waitForFunction(() => window.kizuna.language() === 'ja');
+  await frames(page, 3);
   assert.equal(await rectOf(page, 'language-ja'), null, 'the menu closed after its item');
   assert.deepEqual(await page.evaluate(() => window.kizuna.changedLevers()), [], 'no lever moved');
 

@@ -176,7 +176,7 @@ function render(focus = null) {
   const view = workshopCall('teamView');
   if (!view.team) { root.replaceChildren(element('p', { className: 'team-problem' }, view[0].message)); return; }
   root.setAttribute('lang', document.documentElement.lang || 'en');
-  root.replaceChildren(...pageContent(view));
+  root.replaceChildren(...pageContent(view).filter(Boolean));
   const again = active && [...root.querySelectorAll('[data-focus]')].find((node) => node.dataset.focus === active);
   if (again && !again.disabled) again.focus({ preventScroll: true });
 }
