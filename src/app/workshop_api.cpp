@@ -8,6 +8,7 @@
 
 #include "kizuna/json_write.hpp"
 #include "page_api.hpp"
+#include "state/catalog.hpp"
 #include "workshop_team_view.hpp"
 
 namespace kz {
@@ -34,6 +35,7 @@ void WriteTeams(Writer& w, const Workshop& workshop) {
     w.StartObject();
     KeyString(w, "id", team.id);
     KeyString(w, "name", team.name.en);
+    KeyString(w, "label", LocalName(team.name, team.id));  // in the UI's language
     KeyString(w, "region", team.region);
     w.Key("decides");
     w.Bool(team.DecidesIn(workshop.Round()));

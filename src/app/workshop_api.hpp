@@ -11,7 +11,7 @@ namespace kz {
 
 /// Runs `command` with `argJson` (an object, "" = {}) against the app's workshop and returns JSON:
 ///   state                      { active, exercise, title, round, rounds, role, team, teams: [{ id,
-///                                name, region, decides, decided }], injects: [{ id, round, text }],
+///                                name, label (in the UI's language), region, decides, decided }], injects: [{ id, round, text }],
 ///                                link, code }  (injects: those the viewer sees)
 ///   enterCode { code }         problems
 ///   decide { team, values }    problems (hot-seat: the facilitator enters a team's decision)

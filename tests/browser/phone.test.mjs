@@ -52,14 +52,23 @@ test('a team on a phone joins by its link, reads its briefing, decides by taps, 
   const host = await openPage(browser, site.url);
   await waitUntilRunning(host.page, 3);
   assert.deepEqual(await host.page.evaluate((id) => window.kizuna.workshop.start(id), EXERCISE), []);
-  const link = await host.page.evaluate(() => window.kizuna.workshop.teamLink('US'));
+  // The facilitator's join sheet: a QR code and the full address of each team's link.
+  await host.page.locator('#join-toggle').click();
+  const card = host.page.locator('#join-sheet .join-team[data-team="US"]');
+  await card.locator('img.join-qr').waitFor({ state: 'visible' });
+  assert.equal(await host.page.locator('#join-sheet img.join-qr').count(), 4);
+  const address = await card.locator('.join-link').getAttribute('href');
+  assert.equal(address, await host.page.evaluate(() => `${location.href.split('#')[0]}#${window.kizuna.workshop.teamLink('US')}`));
+  assert.match(await card.locator('img.join-qr').getAttribute('src'), /^data:image\/svg\+xml/);
+  if (shots) await host.page.screenshot({ path: path.join(shots, 'facilitator-join-sheet.png') });
+  await host.page.locator('#join-sheet .join-close').click();
 
   const phone = await browser.newContext(PHONE);
   const page = await phone.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(`${site.url}#${link}`);
+  await page.goto(address);
   await waitUntilRunning(page, 3);
   await page.locator('#team-page').waitFor({ state: 'visible' });
 

@@ -50,7 +50,9 @@ export async function startWorkshop(id) {
     say(tr('workshop.status.fetch-failed', { id, problem: message }));
     return [{ path: id, message }];
   }
-  return appCall(Module._kz_web_workshop_start, texts, true);
+  const problems = appCall(Module._kz_web_workshop_start, texts, true);
+  if (!problems.length) window.dispatchEvent(new Event('kizuna-workshop-opened'));  // js/team_page.js, js/join_sheet.js
+  return problems;
 }
 export async function openSession(text) {
   const head = appCall(Module._kz_web_session_exercise, [fragmentOf(text)], true);

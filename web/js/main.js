@@ -11,6 +11,7 @@ import { messageOf, showFatal } from './fatal.js';
 import { capture, exportFile, importScenario, pickFile, acceptDroppedFiles } from './files.js';
 import { browserLanguage, loadJapaneseFont, wordThePage } from './i18n.js';
 import { createTextInput, followTextInput } from './input.js';
+import { followFacilitator } from './join_sheet.js';
 import { hideLoading, instantiateApp, loadApp } from './loading.js';
 import {
   autosaveScenario, carriesLink, copyEmbed, copyLink, copyText, followAddressChanges, followAddressFromNow,
@@ -52,11 +53,12 @@ const appHooks = {
       if (embedded()) document.body.classList.add('embedded');
       hideLoading();
       showTeamPageIfWanted();
+      followFacilitator();
     }, () => {});  // kizunaStarted shows the problem
   },
   kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
   kizunaRequestComparison(id) { compareWith(id); },
-  kizunaPublishLink: publishLink,
+  kizunaPublishLink(fragment, push) { publishLink(fragment, push); setTimeout(followFacilitator, 0); },  // after the frame
   kizunaRestore() {
     const offer = restoreOffered();
     if (offer && offer.fragment) openFragment(offer.fragment);
@@ -93,7 +95,7 @@ const appHooks = {
   kizunaTextInput: followTextInput,
   kizunaLanguageChanged(code) {
     document.documentElement.lang = code;
-    setTimeout(() => { wordThePage(); showTeamPageIfWanted(); }, 0);  // after this frame: the catalog is read through the page API
+    setTimeout(() => { wordThePage(); showTeamPageIfWanted(); followFacilitator(); }, 0);  // after this frame: the catalog is read through the page API
     scheduleDataTable();
   },
 };
