@@ -73,6 +73,7 @@ std::string State(const Workshop& workshop) {
     const Exercise& ex = workshop.exercise();
     KeyString(w, "exercise", ex.id);
     KeyString(w, "title", ex.title.en);
+    KeyString(w, "localTitle", LocalName(ex.title, ex.id));  // in the UI's language
     w.Key("round");
     w.Int(workshop.Round());
     w.Key("rounds");

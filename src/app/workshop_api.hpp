@@ -10,7 +10,7 @@
 namespace kz {
 
 /// Runs `command` with `argJson` (an object, "" = {}) against the app's workshop and returns JSON:
-///   state                      { active, exercise, title, round, rounds, role, team, teams: [{ id,
+///   state                      { active, exercise, title, localTitle (the UI's language), round, rounds, role, team, teams: [{ id,
 ///                                name, label (in the UI's language), region, decides, decided }], injects: [{ id, round, text }],
 ///                                link, code }  (injects: those the viewer sees)
 ///   enterCode { code }         problems

@@ -143,6 +143,17 @@ test('a team on a phone joins by its link, reads its briefing, decides by taps, 
   await page.waitForFunction(() => window.kizuna.workshop.state().round === 2);
   assert.equal((await page.evaluate(() => window.kizuna.workshop.state())).team, 'US');
   await page.waitForFunction(() => !document.getElementById('team-code'));  // a new round, no code yet
+
+  // One link for every team: the session link without a team asks the phone which team it is.
+  const session = await host.page.evaluate(() => window.kizuna.workshop.state().link);
+  await page.evaluate((link) => { location.hash = `#${link}`; }, session);
+  await page.locator('#team-page [data-team="JP"]').waitFor({ state: 'visible' });
+  assert.equal((await page.evaluate(() => window.kizuna.workshop.state())).role, 'facilitator');
+  assert.deepEqual(await clippedText(page), []);
+  await screenshot(page, 'picker');
+  await page.locator('#team-page [data-team="JP"]').tap();
+  await page.waitForFunction(() => window.kizuna.workshop.state().team === 'JP');
+  await page.locator('#team-page h1').filter({ hasText: /Japan|日本/ }).waitFor();
   assert.deepEqual(errors, []);
   assert.deepEqual(host.consoleErrors, []);
 });

@@ -51,7 +51,8 @@ export async function startWorkshop(id) {
     return [{ path: id, message }];
   }
   const problems = appCall(Module._kz_web_workshop_start, texts, true);
-  if (!problems.length) window.dispatchEvent(new Event('kizuna-workshop-opened'));  // js/team_page.js, js/join_sheet.js
+  // js/team_page.js and js/join_sheet.js follow it; fromLink: opened from a link, not started here.
+  if (!problems.length) window.dispatchEvent(new CustomEvent('kizuna-workshop-opened', { detail: { fromLink: false } }));
   return problems;
 }
 export async function openSession(text) {
@@ -67,7 +68,7 @@ export async function openSession(text) {
     return [{ path: 'link', message }];
   }
   const problems = appCall(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
-  if (!problems.length) window.dispatchEvent(new Event('kizuna-workshop-opened'));  // js/team_page.js follows it
+  if (!problems.length) window.dispatchEvent(new CustomEvent('kizuna-workshop-opened', { detail: { fromLink: true } }));
   return problems;
 }
 export const workshopCall = (command, args = {}) => appCall(Module._kz_web_workshop, [command, JSON.stringify(args)], true);

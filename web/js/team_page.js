@@ -16,6 +16,9 @@ const LANGUAGE_NAMES = { en: 'English', ja: '日本語' };
 
 let root = null;       // the page's <section>, created on first use
 let showingMap = false;
+// A session link without a team, opened on a phone, asks which team this is (one link for every
+// team); whoever started the workshop here, or chose to facilitate, is not asked.
+let facilitatorChosen = false;
 let message = null;    // { text, problem } under the code or the catch-up field
 
 function element(tag, attributes = {}, ...children) {
@@ -157,10 +160,30 @@ function pageContent(view) {
   ];
 }
 
+// Which team is this phone? Each button opens the session as that team.
+function teamPicker(state) {
+  return [
+    element('header', { className: 'team-header' }, element('p', { className: 'team-title' }, state.localTitle),
+      element('h1', {}, tr('workshop.phone.pick-title'))),
+    element('section', { className: 'team-card' },
+      ...state.teams.map((team) => element('button', { type: 'button', className: 'team-primary', 'data-team': team.id, 'data-focus': `pick-${team.id}`,
+        onclick: async () => {
+          const problems = await openSession(`${state.link}.${team.id}`);
+          message = problems.length ? { text: problems[0].message, problem: true } : null;
+          render();
+        } }, team.label)),
+      element('button', { type: 'button', className: 'team-secondary', 'data-focus': 'pick-facilitator',
+        onclick: () => { facilitatorChosen = true; render(); } }, tr('workshop.phone.pick-facilitator'))),
+    message ? element('p', { className: 'team-problem', role: 'status' }, message.text) : null,
+    element('footer', { className: 'team-footer' }, languageSwitch()),
+  ];
+}
+
 // Redraws the page from the app's current team view; `focus` names the control to keep focused.
 function render(focus = null) {
   const state = workshopCall('state');
-  const wanted = state.active && state.role === 'team' && phoneQuery.matches;
+  const picking = state.active && state.role === 'facilitator' && phoneQuery.matches && !facilitatorChosen;
+  const wanted = (state.active && state.role === 'team' && phoneQuery.matches) || picking;
   document.body.classList.toggle('team-page-shown', wanted && !showingMap);
   document.body.classList.toggle('team-map-shown', wanted && showingMap);
   if (!wanted) { if (root) root.hidden = true; return; }
@@ -173,6 +196,8 @@ function render(focus = null) {
   root.hidden = showingMap;
   if (showingMap) return;
   const active = focus || (document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.focus : null);
+  root.setAttribute('lang', document.documentElement.lang || 'en');
+  if (picking) { root.replaceChildren(...teamPicker(state).filter(Boolean)); return; }
   const view = workshopCall('teamView');
   if (!view.team) { root.replaceChildren(element('p', { className: 'team-problem' }, view[0].message)); return; }
   root.setAttribute('lang', document.documentElement.lang || 'en');
@@ -188,7 +213,12 @@ export function showTeamPageIfWanted() {
   if (!listening) {
     listening = true;
     phoneQuery.addEventListener('change', () => render());
-    window.addEventListener('kizuna-workshop-opened', () => { message = null; showingMap = false; render(); });
+    window.addEventListener('kizuna-workshop-opened', (event) => {
+      message = null;
+      showingMap = false;
+      facilitatorChosen = !event.detail.fromLink;
+      render();
+    });
   }
   render();
 }
