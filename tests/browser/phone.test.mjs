@@ -149,6 +149,7 @@ test('a team on a phone joins by its link, reads its briefing, decides by taps, 
   await page.evaluate((link) => { location.hash = `#${link}`; }, session);
   await page.locator('#team-page [data-team="JP"]').waitFor({ state: 'visible' });
   assert.equal((await page.evaluate(() => window.kizuna.workshop.state())).role, 'facilitator');
+  assert.equal(await page.locator('#join-toggle').isVisible(), false, 'the join sheet is the facilitator screen\'s');
   assert.deepEqual(await clippedText(page), []);
   await screenshot(page, 'picker');
   await page.locator('#team-page [data-team="JP"]').tap();
