@@ -22,6 +22,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`qrcode_module: ${error.message}`);
+  const missing = /Could not resolve/.test(error.message) ? ' (npm package qrcode missing from web/node_modules: run tools/setup)' : '';
+  console.error(`qrcode_module: ${error.message}${missing}`);
   process.exit(1);
 });
