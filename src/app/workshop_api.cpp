@@ -8,6 +8,8 @@
 
 #include "kizuna/json_write.hpp"
 #include "page_api.hpp"
+#include "state/catalog.hpp"
+#include "workshop_team_view.hpp"
 
 namespace kz {
 namespace {
@@ -33,6 +35,7 @@ void WriteTeams(Writer& w, const Workshop& workshop) {
     w.StartObject();
     KeyString(w, "id", team.id);
     KeyString(w, "name", team.name.en);
+    KeyString(w, "label", LocalName(team.name, team.id));  // in the UI's language
     KeyString(w, "region", team.region);
     w.Key("decides");
     w.Bool(team.DecidesIn(workshop.Round()));
@@ -70,6 +73,7 @@ std::string State(const Workshop& workshop) {
     const Exercise& ex = workshop.exercise();
     KeyString(w, "exercise", ex.id);
     KeyString(w, "title", ex.title.en);
+    KeyString(w, "localTitle", LocalName(ex.title, ex.id));  // in the UI's language
     w.Key("round");
     w.Int(workshop.Round());
     w.Key("rounds");
@@ -214,6 +218,10 @@ std::string Run(App& app, Workshop& workshop, std::string_view command, const ra
     if (std::vector<Problem> problems = StepsFromValues(spec, args["values"], steps); !problems.empty()) return ProblemsJson(problems);
     workshop.Draft() = steps;
     return "[]";
+  }
+  if (command == "teamView") {
+    if (workshop.Facilitating()) return Problems("the facilitator has no team page: open a team link");
+    return TeamViewJson(workshop);
   }
   if (command == "preview") {
     const Expected<DecisionPreview> preview = workshop.Preview();

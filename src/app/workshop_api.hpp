@@ -10,8 +10,8 @@
 namespace kz {
 
 /// Runs `command` with `argJson` (an object, "" = {}) against the app's workshop and returns JSON:
-///   state                      { active, exercise, title, round, rounds, role, team, teams: [{ id,
-///                                name, region, decides, decided }], injects: [{ id, round, text }],
+///   state                      { active, exercise, title, localTitle (the UI's language), round, rounds, role, team, teams: [{ id,
+///                                name, label (in the UI's language), region, decides, decided }], injects: [{ id, round, text }],
 ///                                link, code }  (injects: those the viewer sees)
 ///   enterCode { code }         problems
 ///   decide { team, values }    problems (hot-seat: the facilitator enters a team's decision)
@@ -19,6 +19,7 @@ namespace kz {
 ///   undoRound                  { undone }
 ///   teamLink { team }          { link } or problems
 ///   setDraft { values }        problems (a team's draft, lever path -> value)
+///   teamView                   the team page's content (workshop_team_view.hpp) or problems
 ///   preview                    { current, withDraft } (each { own, score, loss, policyCost }) or problems
 ///   submit                     { code } or problems
 ///   debrief                    { played, noCooperation, fullCooperation (each { collective, hash,

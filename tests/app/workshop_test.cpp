@@ -321,4 +321,39 @@ TEST(Workshop, RefusedCodesAreExplainedInTheUiLanguage) {
   EXPECT_EQ(english, session.EnterCode(code).front().message) << "the app's English matches the core's word for word";
 }
 
+// The phone's team page (web/js/team_page.js) reads everything from teamView: the team's words in the
+// UI's language, its levers (yes/no ones marked), the draft's values, the preview and the code.
+TEST(Workshop, TheTeamViewGivesThePhonePageItsWordsLeversPreviewAndCode) {
+  const std::string exercise = ExerciseText("rare-earth-squeeze");
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  EXPECT_NE(Call(facilitator, "teamView").find("message"), std::string::npos) << "the facilitator has no team page";
+  kz::App team;
+  ASSERT_TRUE(team.OpenWorkshopLink(facilitator.workshop().TeamLink(0), exercise, Base(), "").empty());
+  rapidjson::Document view = Json(Call(team, "teamView"));
+  ASSERT_TRUE(view.IsObject());
+  EXPECT_STREQ(view["team"]["id"].GetString(), "US");
+  EXPECT_GT(view["team"]["briefing"].GetStringLength(), 20u);
+  EXPECT_EQ(view["round"].GetInt(), 1);
+  EXPECT_TRUE(view["decides"].GetBool());
+  ASSERT_EQ(view["levers"].Size(), 3u);
+  EXPECT_TRUE(view["levers"][0]["yesNo"].GetBool()) << "joining is a yes/no choice";
+  EXPECT_FALSE(view["levers"][2]["yesNo"].GetBool());
+  EXPECT_EQ(view["levers"][0]["value"].GetDouble(), 0.0);
+  EXPECT_NE(std::string(view["preview"]["withText"].GetString()).find("USD"), std::string::npos);
+  EXPECT_STREQ(view["code"].GetString(), "");
+
+  EXPECT_EQ(Call(team, "setDraft", R"({"values":{"join.re-club.US":1}})"), "[]");
+  view = Json(Call(team, "teamView"));
+  EXPECT_EQ(view["levers"][0]["value"].GetDouble(), 1.0);
+  const std::string code = Json(Call(team, "submit"))["code"].GetString();
+  EXPECT_EQ(Json(Call(team, "teamView"))["code"].GetString(), code) << "the page shows the code submitted";
+  EXPECT_EQ(Call(facilitator, "enterCode", R"({"code":")" + code + "\"}"), "[]") << "and that code is accepted";
+
+  const std::string english = Json(Call(team, "teamView"))["team"]["name"].GetString();
+  const LanguageScope japanese(Language::Japanese);
+  const std::string local = Json(Call(team, "teamView"))["team"]["name"].GetString();
+  EXPECT_NE(local, english) << "team names in the UI's language";
+}
+
 }  // namespace

@@ -38,7 +38,8 @@
 //   kizuna.workshop               tabletop exercises (src/app/workshop_api.hpp): start(id) and open(link)
 //                                 (Promises of [] or problems); state(), enterCode(code), decide(team,
 //                                 values), advance(), undoRound(), teamLink(team), setDraft(values),
-//                                 preview(), submit(), debrief(), debriefCsv(), leave(). A session link
+//                                 preview(), teamView() (the phone page's content), submit(), debrief(),
+//                                 debriefCsv(), leave(). A session link
 //                                 is "#w..."; a team's adds ".<team id>"; both open from the address bar
 //   kizuna.embedFlags()           the link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app)
 //   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept),
@@ -114,6 +115,7 @@ const workshop = Object.freeze({
   teamLink(team) { requireRunning(); return workshopField('teamLink', { team: String(team) }, 'link'); },
   setDraft(values) { requireRunning(); return workshopCall('setDraft', { values }); },
   preview() { requireRunning(); return workshopCall('preview'); },
+  teamView() { requireRunning(); return workshopCall('teamView'); },
   submit() { requireRunning(); return workshopField('submit', {}, 'code'); },
   debrief() { requireRunning(); return workshopCall('debrief'); },
   debriefCsv() { requireRunning(); return workshopCall('debriefCsv').csv; },

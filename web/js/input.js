@@ -1,5 +1,5 @@
 // Input the canvas cannot take by itself: text composed by an IME or pasted into the app's text
-// fields, and pinch to zoom on touch screens.
+// fields (touch gestures are js/touch.js's).
 /* global Module */
 import { appCall, canvas } from './state.js';
 
@@ -38,30 +38,4 @@ export function followTextInput(active, x, y, lineHeight) {
     textInput.blur();
     canvas.focus({ preventScroll: true });
   }
-}
-
-// Pinch to zoom: Emscripten's GLFW turns touches into one mouse (a drag pans), so two fingers
-// moving apart or together are sent on as wheel steps at their midpoint, which zoom the map there.
-export function acceptPinchZoom() {
-  let pinchDistance = null;
-  const PINCH_STEP = Math.log(1.15);  // a wheel step per 15% change of the fingers' distance
-  canvas.addEventListener('touchmove', (event) => {
-    if (event.touches.length !== 2) { pinchDistance = null; return; }
-    event.preventDefault();
-    event.stopImmediatePropagation();  // not a one-finger drag
-    const [a, b] = event.touches;
-    const distance = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY);
-    if (pinchDistance === null) {  // a second finger: no longer a drag, so release GLFW's button
-      pinchDistance = distance;
-      canvas.dispatchEvent(new MouseEvent('mouseup', { clientX: a.clientX, clientY: a.clientY, button: 0, bubbles: true }));
-      return;
-    }
-    const change = Math.log(distance / pinchDistance);
-    if (Math.abs(change) < PINCH_STEP) return;
-    pinchDistance = distance;
-    const at = { clientX: (a.clientX + b.clientX) / 2, clientY: (a.clientY + b.clientY) / 2 };
-    canvas.dispatchEvent(new MouseEvent('mousemove', { ...at, bubbles: true }));
-    canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: change > 0 ? -100 : 100, bubbles: true, cancelable: true }));
-  }, { passive: false, capture: true });
-  canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
 }

@@ -50,7 +50,10 @@ export async function startWorkshop(id) {
     say(tr('workshop.status.fetch-failed', { id, problem: message }));
     return [{ path: id, message }];
   }
-  return appCall(Module._kz_web_workshop_start, texts, true);
+  const problems = appCall(Module._kz_web_workshop_start, texts, true);
+  // js/team_page.js and js/join_sheet.js follow it; fromLink: opened from a link, not started here.
+  if (!problems.length) window.dispatchEvent(new CustomEvent('kizuna-workshop-opened', { detail: { fromLink: false } }));
+  return problems;
 }
 export async function openSession(text) {
   const head = appCall(Module._kz_web_session_exercise, [fragmentOf(text)], true);
@@ -64,7 +67,9 @@ export async function openSession(text) {
     say(message);
     return [{ path: 'link', message }];
   }
-  return appCall(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
+  const problems = appCall(Module._kz_web_workshop_open, [fragmentOf(text), ...texts], true);
+  if (!problems.length) window.dispatchEvent(new CustomEvent('kizuna-workshop-opened', { detail: { fromLink: true } }));
+  return problems;
 }
 export const workshopCall = (command, args = {}) => appCall(Module._kz_web_workshop, [command, JSON.stringify(args)], true);
 
@@ -145,6 +150,9 @@ export function copyText(text, copied, refused) {
   if (!navigator.clipboard) { say(tr('page.copy-unsupported', { what: refused })); return; }
   navigator.clipboard.writeText(text).then(() => say(copied), () => say(tr('page.copy-refused', { what: refused })));
 }
+// Text the app copies may hold links as fragments ("US: #w...US"): each becomes a full address,
+// which a chat or e-mail makes clickable.
+export const withAddresses = (text) => text.replace(/(^|\s)#([kw][A-Za-z0-9_.-]+)/g, (whole, before, fragment) => `${before}${pageUrl()}#${fragment}`);
 export function copyLink(fragment) {
   const url = `${pageUrl()}#${fragment}`;
   copyText(url, tr('page.link-copied', { count: url.length }), tr('page.link-copy-instead'));

@@ -10,16 +10,19 @@ import { announceChange, answerParent } from './embed.js';
 import { messageOf, showFatal } from './fatal.js';
 import { capture, exportFile, importScenario, pickFile, acceptDroppedFiles } from './files.js';
 import { browserLanguage, loadJapaneseFont, wordThePage } from './i18n.js';
-import { acceptPinchZoom, createTextInput, followTextInput } from './input.js';
+import { createTextInput, followTextInput } from './input.js';
+import { followFacilitator } from './join_sheet.js';
 import { hideLoading, instantiateApp, loadApp } from './loading.js';
 import {
   autosaveScenario, carriesLink, copyEmbed, copyLink, copyText, followAddressChanges, followAddressFromNow,
-  openFragment, publishLink, restoreOffered, startWorkshop,
+  openFragment, publishLink, restoreOffered, startWorkshop, withAddresses,
 } from './links.js';
 import { compareWith, DEFAULT_PRESET, fetchText, loadPreset, loadPresetTexts, startTexts, whenStartTexts } from './presets.js';
 import { siteBlobUrl, siteFiles } from './site_files.js';
 import { appCall, canvas, embedded, markRunning, page } from './state.js';
 import { missingSupport } from './support.js';
+import { showTeamPageIfWanted } from './team_page.js';
+import { acceptTouch } from './touch.js';
 
 // Opens the default scenario, then a link in the address over it (the default stays if the link
 // cannot be opened). Returns [] or a Promise of the link's problems; throws if the default fails.
@@ -49,11 +52,13 @@ const appHooks = {
       markRunning();
       if (embedded()) document.body.classList.add('embedded');
       hideLoading();
+      showTeamPageIfWanted();
+      followFacilitator();
     }, () => {});  // kizunaStarted shows the problem
   },
   kizunaRequestPreset(id) { loadPreset(id); }, // problems show in the app's status line
   kizunaRequestComparison(id) { compareWith(id); },
-  kizunaPublishLink: publishLink,
+  kizunaPublishLink(fragment, push) { publishLink(fragment, push); setTimeout(followFacilitator, 0); },  // after the frame
   kizunaRestore() {
     const offer = restoreOffered();
     if (offer && offer.fragment) openFragment(offer.fragment);
@@ -61,7 +66,7 @@ const appHooks = {
   },
   kizunaCopyLink: copyLink,
   kizunaCopyEmbed: copyEmbed,
-  kizunaCopyText(text, confirmation) { copyText(text, confirmation, 'Copy it by hand'); },
+  kizunaCopyText(text, confirmation) { copyText(withAddresses(text), confirmation, 'Copy it by hand'); },
   kizunaRequestWorkshop(id) { startWorkshop(id); },
   // The Workshop menu opened: its list of exercises (not part of the first view). Unreachable, the
   // menu says the site has none.
@@ -90,7 +95,7 @@ const appHooks = {
   kizunaTextInput: followTextInput,
   kizunaLanguageChanged(code) {
     document.documentElement.lang = code;
-    setTimeout(wordThePage, 0);  // after this frame: the catalog is read through the page API
+    setTimeout(() => { wordThePage(); showTeamPageIfWanted(); followFacilitator(); }, 0);  // after this frame: the catalog is read through the page API
     scheduleDataTable();
   },
 };
@@ -98,7 +103,7 @@ const appHooks = {
 function start() {
   acceptDroppedFiles();
   followAddressChanges();
-  acceptPinchZoom();
+  acceptTouch();
   connectDataToggle();
   publishApi();  // before the checks: kizuna.error tells a test why the app did not start
   answerParent(api);

@@ -179,12 +179,13 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   MarkLastItem("workshop-debrief");
   ImGui::SeparatorText(Tr("workshop.links"));
   if (ImGui::Button(TrId("workshop.copy-session-link", "copy-link").c_str())) {
-    actions.copy = CopyRequest{workshop.SessionLink(), Tr("workshop.session-link-copied")};
+    actions.copy = CopyRequest{"#" + workshop.SessionLink(), Tr("workshop.session-link-copied")};  // the page writes it in full
   }
   MarkLastItem("workshop-copy-link");
   ImGui::SameLine();
   if (ImGui::Button(TrId("workshop.copy-team-links", "copy-team-links").c_str())) {
     std::string text;
+    // "#fragment" links: the page copies each as the full address (js/links.js withAddresses).
     for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += TeamName(ex.teams[static_cast<std::size_t>(t)]) + ": #" + workshop.TeamLink(t) + "\n";
     actions.copy = CopyRequest{text, Tr("workshop.team-links-copied")};
   }

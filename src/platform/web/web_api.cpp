@@ -9,6 +9,7 @@
 
 #include "state/catalog.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "kizuna/link.hpp"
 #include "kizuna/results_io.hpp"
 #include "kizuna/scenario_json.hpp"
@@ -312,8 +313,31 @@ EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
 EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
   const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(name);
   if (!rect) return Reply("null").c_str();
-  return Reply("{\"x\":" + std::to_string(rect->x) + ",\"y\":" + std::to_string(rect->y) + ",\"width\":" +
-               std::to_string(rect->width) + ",\"height\":" + std::to_string(rect->height) + "}").c_str();
+  // Landmarks are recorded in ImGui's coordinates, the drawing buffer's pixels: the page's are CSS pixels.
+  const kz::web::WebApp* app = kz::web::RunningApp();
+  const double ratio = app ? app->PixelRatio() : 1.0;
+  const auto css = [ratio](float value) { return std::to_string(value / ratio); };
+  return Reply("{\"x\":" + css(rect->x) + ",\"y\":" + css(rect->y) + ",\"width\":" + css(rect->width) +
+               ",\"height\":" + css(rect->height) + "}").c_str();
+}
+
+/// 1 when the point (CSS pixels) is on an app panel that scrolls vertically, 0 on the map or a panel
+/// with nothing to scroll: js/touch.js makes a swipe there a scroll, not a drag. Read from the last
+/// frame's windows, not the hovered one, so it answers at once for a finger that just landed.
+EMSCRIPTEN_KEEPALIVE int kz_web_panel_scrolls_at(double x, double y) {
+  const ImGuiContext* context = ImGui::GetCurrentContext();
+  kz::web::WebApp* app = kz::web::RunningApp();
+  if (context == nullptr || app == nullptr) return 0;
+  const ImVec2 point(static_cast<float>(x * app->PixelRatio()), static_cast<float>(y * app->PixelRatio()));
+  for (int i = context->Windows.Size - 1; i >= 0; --i) {  // back to front: the first hit is on top
+    const ImGuiWindow* window = context->Windows[i];
+    if (!window->WasActive || window->Hidden || !window->OuterRectClipped.Contains(point)) continue;
+    for (; window != nullptr; window = window->ParentWindow) {
+      if (window->ScrollMax.y > 0.0f) return 1;
+    }
+    return 0;
+  }
+  return 0;
 }
 
 /// The bundled scenarios the picker offers, as JSON [{ id, title, narrative }] (the site's manifest).

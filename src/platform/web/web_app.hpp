@@ -35,6 +35,8 @@ class WebApp {
   /// The world map's state (hovered region, view), for kizuna.map() and kizuna.mapPoint().
   WorldView& World() { return app.World(); }
 
+  /// Device pixels per CSS pixel of the last frame: ImGui's coordinates are drawing-buffer pixels.
+  double PixelRatio() const { return canvas.pixelRatio > 0.0 ? canvas.pixelRatio : 1.0; }
   /// The UI (for the page API).
   kz::App& Ui() { return app; }
   /// Loads a bundled scenario fetched by the page; problems leave the current one showing.
