@@ -1,12 +1,18 @@
 // SaveCoalitionAnalysisJson (see coalition_analysis.hpp): the analysis as JSON for `kizuna coalition
 // --json` and the app's Web Worker, written with RapidJSON like the other analyses' summaries
-// (numbers as shortest round-trip doubles; null where not finite).
+// (numbers as shortest round-trip doubles; null where not finite), and LoadCoalitionViewJson, the
+// app's reader of it inside an analysis job's JSON (partial results too).
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstddef>
+#include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "json_read.hpp"
 #include "kizuna/coalition_analysis.hpp"
 #include "kizuna/json_write.hpp"
 
@@ -51,6 +57,62 @@ std::string SaveCoalitionAnalysisJson(const CoalitionAnalysis& a) {
   w.EndArray();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+std::optional<double> CoalitionView::StandAlone(int i) const {
+  if (i < 0 || i >= 63) return std::nullopt;
+  const std::size_t mask = std::size_t{1} << i;
+  if (mask >= subsetValue.size() || !known[mask]) return std::nullopt;
+  return subsetValue[mask];
+}
+
+std::optional<double> CoalitionView::GrandValue() const {
+  if (subsetValue.empty() || !known.back()) return std::nullopt;
+  return subsetValue.back();
+}
+
+Expected<CoalitionView> LoadCoalitionViewJson(std::string_view json) {
+  rapidjson::Document document;
+  if (std::vector<Problem> problems = json_read::ParseAnalysisJson(json, "coalition", document); !problems.empty()) {
+    return problems;
+  }
+  const json_read::Json& root = document;
+  constexpr int kMost = std::numeric_limits<int>::max();
+  json_read::Reader r;
+  CoalitionView v;
+  r.Object(root, "", {"kind", "done", "fraction", "subsets", "subsetsDone", "framework", "unit", "candidates", "shapley",
+                      "gainInside", "gainOutside", "incentiveToJoin", "core", "nonMemberEffect", "regions",
+                      "baselineWelfare", "nonMemberEffectByRegion", "subsetValue", "regionGain"});
+  r.Bool(root, "", "done", v.done, true);
+  r.IntegerIn(root, "", "subsets", v.subsets, 0, kMost, true);
+  r.IntegerIn(root, "", "subsetsDone", v.subsetsDone, 0, kMost, true);
+  r.String(root, "", "framework", v.framework, true);
+  r.StringList(root, "", "candidates", v.candidates, true, kMaxCoalitionCandidates);
+  r.StringList(root, "", "regions", v.regions, true);
+  r.NumberList(root, "", "subsetValue", v.subsetValue, true, &v.known);
+  if (!r.problems.empty()) return r.problems;
+  const std::size_t n = v.candidates.size();
+  if (v.subsetValue.size() != (std::size_t{1} << n)) {
+    return std::vector<Problem>{{"subsetValue", "must have 2^n values for n = " + std::to_string(n) + " candidates"}};
+  }
+  if (!v.done) return v;  // partial: subset values so far
+  for (const auto& [name, values] : {std::pair{"shapley", &v.shapley}, std::pair{"gainInside", &v.gainInside},
+                                     std::pair{"gainOutside", &v.gainOutside}, std::pair{"incentiveToJoin", &v.incentiveToJoin}}) {
+    const std::size_t problemsBefore = r.problems.size();
+    r.NumberList(root, "", name, *values, true);
+    if (r.problems.size() == problemsBefore && values->size() != n) r.Add(name, "must have one value per candidate");
+  }
+  if (const json_read::Json* core = r.Member(root, "", "core", true);
+      core != nullptr && r.Object(*core, "core", {"inCore", "largestExcessCoalition", "excess"})) {
+    r.Bool(*core, "core", "inCore", v.inCore, true);
+    r.StringList(*core, "core", "largestExcessCoalition", v.largestExcessCoalition, true);
+    r.Number(*core, "core", "excess", v.excess, true);
+  }
+  r.Number(root, "", "nonMemberEffect", v.nonMemberEffect, true);
+  r.NumberList(root, "", "nonMemberEffectByRegion", v.nonMemberEffectByRegion, true);
+  if (v.nonMemberEffectByRegion.size() != v.regions.size()) r.Add("nonMemberEffectByRegion", "must have one value per region");
+  if (!r.problems.empty()) return r.problems;
+  return v;
 }
 
 }  // namespace kz

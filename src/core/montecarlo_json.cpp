@@ -1,7 +1,8 @@
 // Monte Carlo shard files (see montecarlo.hpp): every number written exactly (RapidJSON's shortest
 // round-trip doubles, read back with full precision), histograms as sparse (gap, count) pairs since
 // most bins of most cells are empty. Loading checks types and sizes and names the JSON path.
-// Also the summary the app draws (SaveMonteCarloSummaryJson): statistics and fulfilment bands.
+// Also the summary the app draws (SaveMonteCarloSummaryJson: statistics and fulfilment bands) and
+// its reader for the app (LoadMonteCarloViewJson, the summary inside an analysis job's JSON).
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/writer.h>
@@ -215,6 +216,54 @@ Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
     s.counts[at++] = count.GetUint();
   }
   return s;
+}
+
+Expected<MonteCarloView> LoadMonteCarloViewJson(std::string_view json) {
+  rapidjson::Document document;
+  if (std::vector<Problem> problems = json_read::ParseAnalysisJson(json, "montecarlo", document); !problems.empty()) {
+    return problems;
+  }
+  const Json& root = document;
+  constexpr int kMost = std::numeric_limits<int>::max();
+  Reader r;
+  MonteCarloView v;
+  r.Object(root, "", {"kind", "done", "fraction", "runsRequested", "runs", "seed", "months", "hazards", "regions", "goods",
+                      "expectedLoss", "expectedTotalLoss", "cvar95", "shortfallThreshold", "hash", "cells"});
+  r.Bool(root, "", "done", v.done, true);
+  r.IntegerIn(root, "", "runsRequested", v.runsRequested, 0, kMost, true);
+  r.IntegerIn(root, "", "runs", v.runs, 0, kMost, true);
+  if (!r.problems.empty()) return r.problems;
+  if (v.runs == 0) return v;  // nothing run yet: no statistics
+  r.IntegerIn(root, "", "months", v.months, 0, kMost, true);
+  std::uint64_t seed = 0;
+  r.Uint64(root, "", "seed", seed, true);
+  v.seed = std::to_string(seed);
+  if (v.done) r.String(root, "", "hash", v.hash, true);  // final results only
+  r.StringList(root, "", "hazards", v.hazards, true);
+  r.StringList(root, "", "regions", v.regions, true);
+  r.NumberList(root, "", "expectedLoss", v.expectedLoss, true);
+  r.Number(root, "", "expectedTotalLoss", v.expectedTotalLoss, true);
+  r.Number(root, "", "cvar95", v.cvar95, true);
+  r.Number(root, "", "shortfallThreshold", v.shortfallThreshold, true);
+  r.Array(root, "", "cells", v.cells, true, [&](const Json& item, const std::string& at, MonteCarloCell& cell) {
+    if (!r.Object(item, at, {"region", "good", "shortfallProbability", "fulfilment"})) return;
+    r.String(item, at, "region", cell.region, true);
+    r.String(item, at, "good", cell.good, true);
+    r.Number(item, at, "shortfallProbability", cell.shortfallProbability, true);
+    const Json* bands = r.ArrayMember(item, at, "fulfilment", true, cell.fulfilment.size());
+    if (bands == nullptr) return;
+    const std::string bandsAt = json_detail::Field(at, "fulfilment");
+    if (bands->Size() != cell.fulfilment.size()) return r.Add(bandsAt, "must hold 5 percentile bands");
+    for (rapidjson::SizeType p = 0; p < bands->Size(); ++p) {
+      const std::string bandAt = json_detail::Item(bandsAt, p);
+      if (r.NumberItems((*bands)[p], bandAt, cell.fulfilment[p]) && cell.fulfilment[p].size() != static_cast<std::size_t>(v.months)) {
+        r.Add(bandAt, "must have one value per month (" + std::to_string(v.months) + ")");
+      }
+    }
+  });
+  if (v.expectedLoss.size() != v.regions.size()) r.Add("expectedLoss", "must have one value per region");
+  if (!r.problems.empty()) return r.problems;
+  return v;
 }
 
 }  // namespace kz
