@@ -3,9 +3,6 @@
 // validation; report.
 #include "kizuna/provenance.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -14,6 +11,7 @@
 #include <utility>
 
 #include "json_detail.hpp"
+#include "json_out.hpp"
 
 namespace kz {
 namespace {
@@ -166,12 +164,6 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
   }
 }
 
-// -- Report ---------------------------------------------------------------------------------------------
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-using json_detail::KeyString;
-
-
 }  // namespace
 
 // -- Patterns -------------------------------------------------------------------------------------------
@@ -248,54 +240,34 @@ std::vector<Problem> UnmatchedProvenance(const Scenario& scenario) {
   return problems;
 }
 
+// -- Report ---------------------------------------------------------------------------------------------
+
 std::string ProvenanceReportJson(const Scenario& scenario) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  w.Key("sources");
-  w.StartArray();
-  for (const Source& source : scenario.sources) {
-    w.StartObject();
-    KeyString(w, "id", source.id);
-    KeyString(w, "citation", source.citation);
-    KeyString(w, "tag", source.tag);
-    KeyString(w, "url", source.url);
-    w.EndObject();
-  }
-  w.EndArray();
   const std::vector<NumberProvenance> resolved = ResolveProvenance(scenario);
-  w.Key("numbers");
-  w.StartArray();
-  for (const NumberProvenance& item : resolved) {
-    w.StartObject();
-    KeyString(w, "path", item.number.path);
-    KeyString(w, "unit", item.number.unit);
-    w.Key("value");
-    if (std::isfinite(item.number.value)) {
-      w.Double(item.number.value == 0.0 ? 0.0 : item.number.value);
-    } else {
-      w.Null();
-    }
-    if (item.covered()) {
-      const Provenance& entry = scenario.provenance[item.entry];
-      if (!entry.source.empty()) KeyString(w, "source", entry.source);
-      if (!entry.assumption.empty()) KeyString(w, "assumption", entry.assumption);
-      if (!entry.note.empty()) KeyString(w, "note", entry.note);
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("uncovered");
-  w.StartArray();
-  for (const NumberProvenance& item : resolved) {
-    if (!item.covered()) w.String(item.number.path.data(), static_cast<rapidjson::SizeType>(item.number.path.size()));
-  }
-  w.EndArray();
-  w.EndObject();
-  std::string text(buffer.GetString(), buffer.GetSize());
-  text += '\n';
-  return text;
+  return PrettyJsonObject([&](PrettyJsonOut& o) {
+    o.Objects("sources", scenario.sources, [&o](const Source& source) {
+      o.Str("id", source.id);
+      o.Str("citation", source.citation);
+      o.Str("tag", source.tag);
+      o.Str("url", source.url);
+    });
+    o.Objects("numbers", resolved, [&](const NumberProvenance& item) {
+      o.Str("path", item.number.path);
+      o.Str("unit", item.number.unit);
+      o.Num("value", item.number.value);
+      if (item.covered()) {
+        const Provenance& entry = scenario.provenance[item.entry];
+        if (!entry.source.empty()) o.Str("source", entry.source);
+        if (!entry.assumption.empty()) o.Str("assumption", entry.assumption);
+        if (!entry.note.empty()) o.Str("note", entry.note);
+      }
+    });
+    o.Array("uncovered", [&] {
+      for (const NumberProvenance& item : resolved) {
+        if (!item.covered()) o.w.String(item.number.path.data(), static_cast<rapidjson::SizeType>(item.number.path.size()));
+      }
+    });
+  });
 }
 
 }  // namespace kz

@@ -1,49 +1,31 @@
 // SaveSensitivityJson (see sensitivity.hpp): the tornado's rows as JSON for the app's Web Worker and
-// other tools (RapidJSON writes the shortest round-trip form of every number), and
+// other tools (json_out.hpp: the shortest round-trip form of every number), and
 // LoadSensitivityViewJson, the app's reader of them inside an analysis job's JSON.
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <limits>
 #include <string>
 
-#include "json_detail.hpp"
+#include "json_out.hpp"
 #include "json_read.hpp"
 #include "kizuna/sensitivity.hpp"
 
 namespace kz {
-namespace {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-using json_detail::KeyNumber;
-using json_detail::KeyString;
-
-}  // namespace
 
 std::string SaveSensitivityJson(const SensitivityResults& results) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  KeyString(w, "metric", results.metric);
-  KeyString(w, "unit", MetricUnit(results.metric));
-  KeyNumber(w, "baseline", results.baseline);
-  w.Key("rows");
-  w.StartArray();
-  for (const SensitivityRow& row : results.rows) {
-    w.StartObject();
-    KeyString(w, "path", row.path);
-    KeyString(w, "label", row.label);
-    KeyNumber(w, "value", row.value);
-    KeyNumber(w, "low", row.low);
-    KeyNumber(w, "high", row.high);
-    KeyNumber(w, "metricLow", row.metricLow);
-    KeyNumber(w, "metricHigh", row.metricHigh);
-    KeyNumber(w, "swing", row.swing);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return CompactJsonObject([&results](CompactJsonOut& o) {
+    o.Str("metric", results.metric);
+    o.Str("unit", MetricUnit(results.metric));
+    o.Num("baseline", results.baseline);
+    o.Objects("rows", results.rows, [&o](const SensitivityRow& row) {
+      o.Str("path", row.path);
+      o.Str("label", row.label);
+      o.Num("value", row.value);
+      o.Num("low", row.low);
+      o.Num("high", row.high);
+      o.Num("metricLow", row.metricLow);
+      o.Num("metricHigh", row.metricHigh);
+      o.Num("swing", row.swing);
+    });
+  });
 }
 
 Expected<SensitivityView> LoadSensitivityViewJson(std::string_view json) {
