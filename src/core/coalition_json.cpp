@@ -3,7 +3,6 @@
 // (numbers as shortest round-trip doubles; null where not finite), and LoadCoalitionViewJson, the
 // app's reader of it inside an analysis job's JSON (partial results too).
 #include <cstddef>
-#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -64,47 +63,40 @@ std::optional<double> CoalitionView::GrandValue() const {
 }
 
 Expected<CoalitionView> LoadCoalitionViewJson(std::string_view json) {
-  rapidjson::Document document;
-  if (std::vector<Problem> problems = json_read::ParseAnalysisJson(json, "coalition", document); !problems.empty()) {
-    return problems;
-  }
-  const json_read::Json& root = document;
-  constexpr int kMost = std::numeric_limits<int>::max();
-  json_read::Reader r;
-  CoalitionView v;
-  r.Object(root, "", {"kind", "done", "fraction", "subsets", "subsetsDone", "framework", "unit", "candidates", "shapley",
-                      "gainInside", "gainOutside", "incentiveToJoin", "core", "nonMemberEffect", "regions",
-                      "baselineWelfare", "nonMemberEffectByRegion", "subsetValue", "regionGain"});
-  r.Bool(root, "", "done", v.done, true);
-  r.IntegerIn(root, "", "subsets", v.subsets, 0, kMost, true);
-  r.IntegerIn(root, "", "subsetsDone", v.subsetsDone, 0, kMost, true);
-  r.String(root, "", "framework", v.framework, true);
-  r.StringList(root, "", "candidates", v.candidates, true, kMaxCoalitionCandidates);
-  r.StringList(root, "", "regions", v.regions, true);
-  r.NumberList(root, "", "subsetValue", v.subsetValue, true, &v.known);
-  if (!r.problems.empty()) return r.problems;
-  const std::size_t n = v.candidates.size();
-  if (v.subsetValue.size() != (std::size_t{1} << n)) {
-    return std::vector<Problem>{{"subsetValue", "must have 2^n values for n = " + std::to_string(n) + " candidates"}};
-  }
-  if (!v.done) return v;  // partial: subset values so far
-  for (const auto& [name, values] : {std::pair{"shapley", &v.shapley}, std::pair{"gainInside", &v.gainInside},
-                                     std::pair{"gainOutside", &v.gainOutside}, std::pair{"incentiveToJoin", &v.incentiveToJoin}}) {
-    const std::size_t problemsBefore = r.problems.size();
-    r.NumberList(root, "", name, *values, true);
-    if (r.problems.size() == problemsBefore && values->size() != n) r.Add(name, "must have one value per candidate");
-  }
-  if (const json_read::Json* core = r.Member(root, "", "core", true);
-      core != nullptr && r.Object(*core, "core", {"inCore", "largestExcessCoalition", "excess"})) {
-    r.Bool(*core, "core", "inCore", v.inCore, true);
-    r.StringList(*core, "core", "largestExcessCoalition", v.largestExcessCoalition, true);
-    r.Number(*core, "core", "excess", v.excess, true);
-  }
-  r.Number(root, "", "nonMemberEffect", v.nonMemberEffect, true);
-  r.NumberList(root, "", "nonMemberEffectByRegion", v.nonMemberEffectByRegion, true);
-  if (v.nonMemberEffectByRegion.size() != v.regions.size()) r.Add("nonMemberEffectByRegion", "must have one value per region");
-  if (!r.problems.empty()) return r.problems;
-  return v;
+  using json_read::Json;
+  return json_read::ReadAnalysisJson<CoalitionView>(json, "coalition", [](json_read::Reader& r, const Json& root, CoalitionView& v) {
+    r.Object(root, "", {"kind", "done", "fraction", "subsets", "subsetsDone", "framework", "unit", "candidates", "shapley",
+                        "gainInside", "gainOutside", "incentiveToJoin", "core", "nonMemberEffect", "regions",
+                        "baselineWelfare", "nonMemberEffectByRegion", "subsetValue", "regionGain"});
+    r.Bool(root, "", "done", v.done, true);
+    r.Count(root, "", "subsets", v.subsets);
+    r.Count(root, "", "subsetsDone", v.subsetsDone);
+    r.String(root, "", "framework", v.framework, true);
+    r.StringList(root, "", "candidates", v.candidates, true, kMaxCoalitionCandidates);
+    r.StringList(root, "", "regions", v.regions, true);
+    r.NumberList(root, "", "subsetValue", v.subsetValue, true, &v.known);
+    if (!r.problems.empty()) return;
+    const std::size_t n = v.candidates.size();
+    if (v.subsetValue.size() != (std::size_t{1} << n)) {
+      return r.Add("subsetValue", "must have 2^n values for n = " + std::to_string(n) + " candidates");
+    }
+    if (!v.done) return;  // partial: subset values so far
+    for (const auto& [name, values] : {std::pair{"shapley", &v.shapley}, std::pair{"gainInside", &v.gainInside},
+                                       std::pair{"gainOutside", &v.gainOutside}, std::pair{"incentiveToJoin", &v.incentiveToJoin}}) {
+      const std::size_t problemsBefore = r.problems.size();
+      r.NumberList(root, "", name, *values, true);
+      if (r.problems.size() == problemsBefore && values->size() != n) r.Add(name, "must have one value per candidate");
+    }
+    if (const Json* core = r.Member(root, "", "core", true);
+        core != nullptr && r.Object(*core, "core", {"inCore", "largestExcessCoalition", "excess"})) {
+      r.Bool(*core, "core", "inCore", v.inCore, true);
+      r.StringList(*core, "core", "largestExcessCoalition", v.largestExcessCoalition, true);
+      r.Number(*core, "core", "excess", v.excess, true);
+    }
+    r.Number(root, "", "nonMemberEffect", v.nonMemberEffect, true);
+    r.NumberList(root, "", "nonMemberEffectByRegion", v.nonMemberEffectByRegion, true);
+    if (v.nonMemberEffectByRegion.size() != v.regions.size()) r.Add("nonMemberEffectByRegion", "must have one value per region");
+  });
 }
 
 }  // namespace kz

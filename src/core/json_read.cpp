@@ -178,6 +178,10 @@ void Reader::IntegerIn(const Json& object, const std::string& path, const char* 
   out = static_cast<int>(number);
 }
 
+void Reader::Count(const Json& object, const std::string& path, const char* name, int& out) {
+  IntegerIn(object, path, name, out, 0, std::numeric_limits<int>::max(), true);
+}
+
 void Reader::Uint64(const Json& object, const std::string& path, const char* name, std::uint64_t& out, bool required) {
   const Json* value = Member(object, path, name, required);
   if (value == nullptr) return;

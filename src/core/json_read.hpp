@@ -68,6 +68,8 @@ class Reader {
   /// Whole numbers that fit an int; anything else is reported against `range`, the field's own
   /// (whose bounds validation checks later, with the rest of the scenario).
   void Integer(const Json& object, const std::string& path, const char* name, int& out, const Range& range, bool required = false);
+  /// A required whole number >= 0 that fits an int (a count).
+  void Count(const Json& object, const std::string& path, const char* name, int& out);
   /// A whole number in low..high, checked here.
   void IntegerIn(const Json& object, const std::string& path, const char* name, int& out, int low, int high, bool required);
   void Uint64(const Json& object, const std::string& path, const char* name, std::uint64_t& out, bool required = false);
@@ -135,5 +137,18 @@ class Reader {
  private:
   static bool HasString(const Json& object, const char* name);
 };
+
+/// Reads an analysis job's JSON of `kind` into a T: ParseAnalysisJson, then read(reader, root, out)
+/// (which may stop early); the T, or the problems found.
+template <typename T, typename Read>
+Expected<T> ReadAnalysisJson(std::string_view text, std::string_view kind, Read read) {
+  rapidjson::Document document;
+  if (std::vector<Problem> problems = ParseAnalysisJson(text, kind, document); !problems.empty()) return problems;
+  Reader reader;
+  T out;
+  read(reader, static_cast<const Json&>(document), out);
+  if (!reader.problems.empty()) return reader.problems;
+  return out;
+}
 
 }  // namespace kz::json_read

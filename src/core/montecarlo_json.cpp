@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -26,6 +27,20 @@ constexpr int kFormatVersion = 1;
 
 using Json = rapidjson::Value;
 using json_read::Reader;
+
+// A cell's fulfilment: 5 percentile bands of one value per month each.
+void ReadBands(Reader& r, const Json& cell, const std::string& at, int months, std::array<std::vector<double>, 5>& bands) {
+  const Json* value = r.ArrayMember(cell, at, "fulfilment", true, bands.size());
+  if (value == nullptr) return;
+  const std::string bandsAt = json_detail::Field(at, "fulfilment");
+  if (value->Size() != bands.size()) return r.Add(bandsAt, "must hold 5 percentile bands");
+  for (rapidjson::SizeType p = 0; p < value->Size(); ++p) {
+    const std::string bandAt = json_detail::Item(bandsAt, p);
+    if (r.NumberItems((*value)[p], bandAt, bands[p]) && bands[p].size() != static_cast<std::size_t>(months)) {
+      r.Add(bandAt, "must have one value per month (" + std::to_string(months) + ")");
+    }
+  }
+}
 
 }  // namespace
 
@@ -187,51 +202,33 @@ Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
 }
 
 Expected<MonteCarloView> LoadMonteCarloViewJson(std::string_view json) {
-  rapidjson::Document document;
-  if (std::vector<Problem> problems = json_read::ParseAnalysisJson(json, "montecarlo", document); !problems.empty()) {
-    return problems;
-  }
-  const Json& root = document;
-  constexpr int kMost = std::numeric_limits<int>::max();
-  Reader r;
-  MonteCarloView v;
-  r.Object(root, "", {"kind", "done", "fraction", "runsRequested", "runs", "seed", "months", "hazards", "regions", "goods",
-                      "expectedLoss", "expectedTotalLoss", "cvar95", "shortfallThreshold", "hash", "cells"});
-  r.Bool(root, "", "done", v.done, true);
-  r.IntegerIn(root, "", "runsRequested", v.runsRequested, 0, kMost, true);
-  r.IntegerIn(root, "", "runs", v.runs, 0, kMost, true);
-  if (!r.problems.empty()) return r.problems;
-  if (v.runs == 0) return v;  // nothing run yet: no statistics
-  r.IntegerIn(root, "", "months", v.months, 0, kMost, true);
-  std::uint64_t seed = 0;
-  r.Uint64(root, "", "seed", seed, true);
-  v.seed = std::to_string(seed);
-  if (v.done) r.String(root, "", "hash", v.hash, true);  // final results only
-  r.StringList(root, "", "hazards", v.hazards, true);
-  r.StringList(root, "", "regions", v.regions, true);
-  r.NumberList(root, "", "expectedLoss", v.expectedLoss, true);
-  r.Number(root, "", "expectedTotalLoss", v.expectedTotalLoss, true);
-  r.Number(root, "", "cvar95", v.cvar95, true);
-  r.Number(root, "", "shortfallThreshold", v.shortfallThreshold, true);
-  r.Array(root, "", "cells", v.cells, true, [&](const Json& item, const std::string& at, MonteCarloCell& cell) {
-    if (!r.Object(item, at, {"region", "good", "shortfallProbability", "fulfilment"})) return;
-    r.String(item, at, "region", cell.region, true);
-    r.String(item, at, "good", cell.good, true);
-    r.Number(item, at, "shortfallProbability", cell.shortfallProbability, true);
-    const Json* bands = r.ArrayMember(item, at, "fulfilment", true, cell.fulfilment.size());
-    if (bands == nullptr) return;
-    const std::string bandsAt = json_detail::Field(at, "fulfilment");
-    if (bands->Size() != cell.fulfilment.size()) return r.Add(bandsAt, "must hold 5 percentile bands");
-    for (rapidjson::SizeType p = 0; p < bands->Size(); ++p) {
-      const std::string bandAt = json_detail::Item(bandsAt, p);
-      if (r.NumberItems((*bands)[p], bandAt, cell.fulfilment[p]) && cell.fulfilment[p].size() != static_cast<std::size_t>(v.months)) {
-        r.Add(bandAt, "must have one value per month (" + std::to_string(v.months) + ")");
-      }
-    }
+  return json_read::ReadAnalysisJson<MonteCarloView>(json, "montecarlo", [](Reader& r, const Json& root, MonteCarloView& v) {
+    r.Object(root, "", {"kind", "done", "fraction", "runsRequested", "runs", "seed", "months", "hazards", "regions", "goods",
+                        "expectedLoss", "expectedTotalLoss", "cvar95", "shortfallThreshold", "hash", "cells"});
+    r.Bool(root, "", "done", v.done, true);
+    r.Count(root, "", "runsRequested", v.runsRequested);
+    r.Count(root, "", "runs", v.runs);
+    if (!r.problems.empty() || v.runs == 0) return;  // nothing run yet: no statistics
+    r.Count(root, "", "months", v.months);
+    std::uint64_t seed = 0;
+    r.Uint64(root, "", "seed", seed, true);
+    v.seed = std::to_string(seed);
+    if (v.done) r.String(root, "", "hash", v.hash, true);  // final results only
+    r.StringList(root, "", "hazards", v.hazards, true);
+    r.StringList(root, "", "regions", v.regions, true);
+    r.NumberList(root, "", "expectedLoss", v.expectedLoss, true);
+    r.Number(root, "", "expectedTotalLoss", v.expectedTotalLoss, true);
+    r.Number(root, "", "cvar95", v.cvar95, true);
+    r.Number(root, "", "shortfallThreshold", v.shortfallThreshold, true);
+    r.Array(root, "", "cells", v.cells, true, [&](const Json& item, const std::string& at, MonteCarloCell& cell) {
+      if (!r.Object(item, at, {"region", "good", "shortfallProbability", "fulfilment"})) return;
+      r.String(item, at, "region", cell.region, true);
+      r.String(item, at, "good", cell.good, true);
+      r.Number(item, at, "shortfallProbability", cell.shortfallProbability, true);
+      ReadBands(r, item, at, v.months, cell.fulfilment);
+    });
+    if (v.expectedLoss.size() != v.regions.size()) r.Add("expectedLoss", "must have one value per region");
   });
-  if (v.expectedLoss.size() != v.regions.size()) r.Add("expectedLoss", "must have one value per region");
-  if (!r.problems.empty()) return r.problems;
-  return v;
 }
 
 }  // namespace kz

@@ -1,8 +1,8 @@
 // SaveSensitivityJson (see sensitivity.hpp): the tornado's rows as JSON for the app's Web Worker and
 // other tools (json_out.hpp: the shortest round-trip form of every number), and
 // LoadSensitivityViewJson, the app's reader of them inside an analysis job's JSON.
-#include <limits>
 #include <string>
+#include <utility>
 
 #include "json_out.hpp"
 #include "json_read.hpp"
@@ -29,34 +29,26 @@ std::string SaveSensitivityJson(const SensitivityResults& results) {
 }
 
 Expected<SensitivityView> LoadSensitivityViewJson(std::string_view json) {
-  rapidjson::Document document;
-  if (std::vector<Problem> problems = json_read::ParseAnalysisJson(json, "sensitivity", document); !problems.empty()) {
-    return problems;
-  }
-  const json_read::Json& root = document;
-  constexpr int kMost = std::numeric_limits<int>::max();
-  json_read::Reader r;
-  SensitivityView v;
-  r.Object(root, "", {"kind", "done", "fraction", "levers", "leversDone", "metric", "unit", "baseline", "rows"});
-  r.Bool(root, "", "done", v.done, true);
-  r.IntegerIn(root, "", "levers", v.levers, 0, kMost, true);
-  r.IntegerIn(root, "", "leversDone", v.leversDone, 0, kMost, true);
-  r.String(root, "", "metric", v.metric, true);
-  r.String(root, "", "unit", v.unit, true);
-  r.Number(root, "", "baseline", v.baseline, true);
-  r.Array(root, "", "rows", v.rows, true, [&r](const json_read::Json& item, const std::string& at, SensitivityRowView& row) {
-    if (!r.Object(item, at, {"path", "label", "value", "low", "high", "metricLow", "metricHigh", "swing"})) return;
-    r.String(item, at, "path", row.path, true);
-    r.String(item, at, "label", row.label, true);
-    r.Number(item, at, "value", row.value, true);
-    r.Number(item, at, "low", row.low, true);
-    r.Number(item, at, "high", row.high, true);
-    r.Number(item, at, "metricLow", row.metricLow, true);
-    r.Number(item, at, "metricHigh", row.metricHigh, true);
-    r.Number(item, at, "swing", row.swing, true);
+  using json_read::Json;
+  return json_read::ReadAnalysisJson<SensitivityView>(json, "sensitivity", [](json_read::Reader& r, const Json& root, SensitivityView& v) {
+    r.Object(root, "", {"kind", "done", "fraction", "levers", "leversDone", "metric", "unit", "baseline", "rows"});
+    r.Bool(root, "", "done", v.done, true);
+    r.Count(root, "", "levers", v.levers);
+    r.Count(root, "", "leversDone", v.leversDone);
+    r.String(root, "", "metric", v.metric, true);
+    r.String(root, "", "unit", v.unit, true);
+    r.Number(root, "", "baseline", v.baseline, true);
+    r.Array(root, "", "rows", v.rows, true, [&r](const Json& item, const std::string& at, SensitivityRowView& row) {
+      if (!r.Object(item, at, {"path", "label", "value", "low", "high", "metricLow", "metricHigh", "swing"})) return;
+      r.String(item, at, "path", row.path, true);
+      r.String(item, at, "label", row.label, true);
+      for (const auto& [name, value] : {std::pair{"value", &row.value}, std::pair{"low", &row.low}, std::pair{"high", &row.high},
+                                        std::pair{"metricLow", &row.metricLow}, std::pair{"metricHigh", &row.metricHigh},
+                                        std::pair{"swing", &row.swing}}) {
+        r.Number(item, at, name, *value, true);
+      }
+    });
   });
-  if (!r.problems.empty()) return r.problems;
-  return v;
 }
 
 }  // namespace kz
