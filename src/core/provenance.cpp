@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "id_text.hpp"
 #include "json_detail.hpp"
 #include "json_out.hpp"
 
@@ -19,17 +20,6 @@ namespace {
 using Segments = std::vector<std::string_view>;
 
 // "a.b.c" -> {"a", "b", "c"}; the views point into `path`.
-Segments Split(std::string_view path) {
-  Segments segments;
-  std::size_t begin = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', begin);
-    segments.push_back(path.substr(begin, dot == std::string_view::npos ? std::string_view::npos : dot - begin));
-    if (dot == std::string_view::npos) return segments;
-    begin = dot + 1;
-  }
-}
-
 bool IsWildcard(std::string_view pattern) { return pattern.find('*') != std::string_view::npos; }
 
 // True when `path` has as many segments as `pattern` and each equals its `*` or text. Walks the path
@@ -58,7 +48,7 @@ class NumberIndex {
   // True when some number matches the (well-formed) pattern.
   bool AnyMatch(std::string_view pattern) const {
     if (!IsWildcard(pattern)) return exact.find(pattern) != exact.end();
-    const Segments segments = Split(pattern);
+    const Segments segments = SplitPath(pattern);
     return std::any_of(list.begin(), list.end(), [&](const NumberInfo& n) { return Matches(segments, n.path); });
   }
 
@@ -80,7 +70,7 @@ Coverage CoverageOf(const Scenario& s) {
     for (const std::string& pattern : s.provenance[e].numbers) {
       if (CheckNumberPattern(pattern)) continue;  // malformed: validation reports it; covers nothing
       if (IsWildcard(pattern)) {
-        coverage.patterns.emplace_back(e, Split(pattern));
+        coverage.patterns.emplace_back(e, SplitPath(pattern));
       } else {
         coverage.exact.insert_or_assign(std::string_view(pattern), e);
       }
@@ -169,12 +159,12 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
 // -- Patterns -------------------------------------------------------------------------------------------
 
 bool MatchesNumberPattern(std::string_view pattern, std::string_view path) {
-  return Matches(Split(pattern), path);
+  return Matches(SplitPath(pattern), path);
 }
 
 std::optional<std::string> CheckNumberPattern(std::string_view pattern) {
   if (pattern.empty()) return "must not be empty";
-  for (std::string_view segment : Split(pattern)) {
+  for (std::string_view segment : SplitPath(pattern)) {
     if (segment.empty()) return "has an empty segment";
     if (segment != "*" && segment.find('*') != std::string_view::npos) {
       return "'*' must be a whole segment (it matches exactly one segment)";
