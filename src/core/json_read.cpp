@@ -112,6 +112,13 @@ const Json* Reader::Member(const Json& object, const std::string& path, const ch
   return &it->value;
 }
 
+const Json* Reader::NumberMember(const Json& object, const std::string& path, const char* name, bool required) {
+  const Json* value = Member(object, path, name, required);
+  if (value == nullptr || value->IsNumber()) return value;
+  Add(Field(path, name), MustBe("a number", *value));
+  return nullptr;
+}
+
 bool Reader::HasString(const Json& object, const char* name) {
   const auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsString();
@@ -130,9 +137,8 @@ void Reader::Id(const Json& object, const std::string& path, const char* name, s
 }
 
 void Reader::Number(const Json& object, const std::string& path, const char* name, double& out, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   const double number = value->GetDouble();
   // JSON has no infinities; guard in case the parser ever allows them.
   if (!std::isfinite(number)) return Add(Field(path, name), "must be a finite number");
@@ -147,9 +153,8 @@ void Reader::Bool(const Json& object, const std::string& path, const char* name,
 }
 
 void Reader::Integer(const Json& object, const std::string& path, const char* name, int& out, const Range& range, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   if (value->IsInt()) {
     out = value->GetInt();
     return;
@@ -166,9 +171,8 @@ void Reader::Integer(const Json& object, const std::string& path, const char* na
 }
 
 void Reader::IntegerIn(const Json& object, const std::string& path, const char* name, int& out, int low, int high, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   const double number = value->GetDouble();
   if (number != std::floor(number) || number < low || number > high) {
     const std::string range = high == std::numeric_limits<int>::max() ? ">= " + std::to_string(low)
@@ -183,9 +187,8 @@ void Reader::Count(const Json& object, const std::string& path, const char* name
 }
 
 void Reader::Uint64(const Json& object, const std::string& path, const char* name, std::uint64_t& out, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   if (value->IsUint64()) {
     out = value->GetUint64();
     return;

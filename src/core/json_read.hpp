@@ -136,6 +136,8 @@ class Reader {
 
  private:
   static bool HasString(const Json& object, const char* name);
+  /// The member `name` if it is a number, else null (with a problem when it is there or required).
+  const Json* NumberMember(const Json& object, const std::string& path, const char* name, bool required);
 };
 
 /// Reads an analysis job's JSON of `kind` into a T: ParseAnalysisJson, then read(reader, root, out)
