@@ -17,9 +17,8 @@
 namespace kz {
 namespace {
 
-using Segments = std::vector<std::string_view>;
+using Segments = std::vector<std::string_view>;  // SplitPath's: views into the pattern
 
-// "a.b.c" -> {"a", "b", "c"}; the views point into `path`.
 bool IsWildcard(std::string_view pattern) { return pattern.find('*') != std::string_view::npos; }
 
 // True when `path` has as many segments as `pattern` and each equals its `*` or text. Walks the path
