@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine_fixtures.hpp"
 #include "kizuna/analysis_job.hpp"
 #include "kizuna/coalition_analysis.hpp"
 #include "kizuna/montecarlo.hpp"
@@ -212,7 +213,7 @@ TEST(AnalysisView, DamagedCoalitionJsonIsRefusedNamingThePlace) {
   EXPECT_EQ(FirstProblem(load, Damaged(final, "\"nonMemberEffectByRegion\":[", "\"nonMemberEffectByRegion\":[0,")),
             "nonMemberEffectByRegion: must have one value per region");
   EXPECT_EQ(FirstProblem(load, Damaged(final, "\"kind\":\"coalition\"", "\"kind\":\"sensitivity\"")), "kind: must be \"coalition\"");
-  EXPECT_EQ(FirstProblem(load, final.substr(0, final.size() - 1)).rfind("not valid JSON: ", 0), 0u);
+  EXPECT_EQ(FirstProblem(load, final.substr(0, final.size() / 2)).rfind("not valid JSON: ", 0), 0u);
 }
 
 TEST(AnalysisView, SensitivityRowsReadBackTheOneShotRows) {
