@@ -53,22 +53,6 @@ std::string FirstProblem(Load load, const std::string& json) {
   return read.ok() ? std::string() : read.problems().front().ToString();
 }
 
-// B buys ore from A and C; A halts exports to B; the "ore-club" framework shares information (as in
-// coalition_analysis_test.cpp).
-Scenario ClubScenario() {
-  Scenario s = test::OreMagnetChain();
-  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
-  s.events.push_back(test::MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
-  Framework club;
-  club.id = "ore-club";
-  club.name.en = "Ore club";
-  club.members = {"A", "B"};
-  club.informationSharing.enabled = true;
-  club.informationSharing.lagMonths = 0;
-  s.frameworks.push_back(club);
-  return s;
-}
-
 TEST(AnalysisView, MonteCarloReadsBackTheOneShotResultsBitForBit) {
   const Scenario scenario = test::SmallChainWithRisks();
   const Expected<MonteCarloResults> whole = RunMonteCarlo(scenario, 30, 11);
@@ -154,7 +138,7 @@ TEST(AnalysisView, DamagedMonteCarloJsonIsRefusedNamingThePlace) {
 }
 
 TEST(AnalysisView, CoalitionPartialsKnowWhichSubsetsRanAndTheFinalReadsBackExactly) {
-  const Scenario scenario = ClubScenario();
+  const Scenario scenario = test::OreClubScenario();
   const Expected<CoalitionAnalysis> whole = AnalyzeCoalition(scenario, "ore-club", {"A", "B", "C"});
   ASSERT_TRUE(whole.ok()) << AllProblems(whole.problems());
   const CoalitionAnalysis& expected = whole.value();
@@ -196,7 +180,7 @@ TEST(AnalysisView, CoalitionPartialsKnowWhichSubsetsRanAndTheFinalReadsBackExact
 
 TEST(AnalysisView, DamagedCoalitionJsonIsRefusedNamingThePlace) {
   const std::vector<std::string> jsons =
-      JobJsons("coalition", ClubScenario(), R"({"framework": "ore-club", "candidates": ["A", "B", "C"], "chunkSubsets": 4})");
+      JobJsons("coalition", test::OreClubScenario(), R"({"framework": "ore-club", "candidates": ["A", "B", "C"], "chunkSubsets": 4})");
   ASSERT_EQ(jsons.size(), 2u);
   const std::string& partial = jsons.front();
   const std::string& final = jsons.back();
