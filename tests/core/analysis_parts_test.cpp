@@ -16,11 +16,7 @@
 namespace kz {
 namespace {
 
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 std::unique_ptr<AnalysisJob> Start(std::string_view kind, const Scenario& scenario, const std::string& options) {
   Expected<std::unique_ptr<AnalysisJob>> job = StartAnalysis(kind, scenario, options);

@@ -20,11 +20,7 @@
 namespace kz {
 namespace {
 
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 // Every JSON a stepped job writes, partial ones first, the final one last.
 std::vector<std::string> JobJsons(std::string_view kind, const Scenario& scenario, std::string_view options) {

@@ -22,11 +22,7 @@ namespace {
 using test::MakeEvent;
 using test::OreMagnetChain;
 
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 TEST(CoalitionAnalysis, RunsEverySubsetOfTheCandidatesAndReportsProgress) {
   std::vector<double> fractions;

@@ -1,13 +1,15 @@
-// Small scenarios for engine tests, built in code so each test states exactly what it changes, and
-// the invariant checks every engine test applies to its results.
+// Small scenarios for engine tests, built in code so each test states exactly what it changes, the
+// invariant checks every engine test applies to its results, and the problems of a failed call as text.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "kizuna/engine.hpp"
+#include "kizuna/expected.hpp"
 #include "kizuna/scenario.hpp"
 
 namespace kz::test {
@@ -196,6 +198,13 @@ inline void ExpectInvariants(const Scenario& s, const Results& r) {
     }
   }
   ExpectFlowsAddUpToDeliveries(r);
+}
+
+/// Every problem as "path: message" lines, for a failed expectation's message.
+inline std::string AllProblems(const std::vector<Problem>& problems) {
+  std::string all;
+  for (const Problem& problem : problems) all += problem.ToString() + "\n";
+  return all;
 }
 
 /// OreMagnetChain where B buys 80% of its ore from A and 20% from C and A halts ore exports to B in
