@@ -2,7 +2,8 @@
 // never drops a frame. Protocol: the page posts { id, type, ... }; the worker answers each message
 // with { id, ok: true, result } or { id, ok: false, error }. Requests:
 //   { type: 'version' }                                   -> the core's version
-//   { type: 'analysis', kind, scenario, options }         -> the final result (parsed JSON)
+//   { type: 'analysis', kind, scenario, options }         -> the final result as JSON text (the
+//       core's bytes, passed on as they are: the app reads them with the core's readers)
 //       kind: 'montecarlo' | 'coalition' | 'sensitivity'; scenario: scenario JSON text; options: an
 //       object (see src/core/include/kizuna/analysis_job.hpp). Before the answer, after every chunk:
 //       { id, progress: fraction 0..1, partial: the result so far as JSON text }.
@@ -67,7 +68,7 @@ async function analysis(module, { id, kind, scenario, options }) {
   const handle = startJob(module, kind, scenario, options);
   try {
     await stepToEnd(module, handle, id, true);
-    return JSON.parse(module.UTF8ToString(module._kz_analysis_json(handle)));
+    return module.UTF8ToString(module._kz_analysis_json(handle));
   } finally {
     module._kz_analysis_free(handle);
     cancelled.delete(id);
@@ -107,7 +108,7 @@ async function part(module, { id, kind, scenario, options, partIndex, partCount 
       module._free(pointer);
       if (state < 0) throw new Error(module.UTF8ToString(module._kz_analysis_message()));
     }
-    return JSON.parse(module.UTF8ToString(module._kz_analysis_json(handle)));
+    return module.UTF8ToString(module._kz_analysis_json(handle));
   } finally {
     module._kz_analysis_free(handle);
     cancelled.delete(id);

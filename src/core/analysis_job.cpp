@@ -6,8 +6,6 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <bit>
@@ -20,8 +18,8 @@
 #include <optional>
 #include <utility>
 
+#include "json_out.hpp"
 #include "kizuna/coalition_analysis.hpp"
-#include "kizuna/json_write.hpp"
 #include "kizuna/montecarlo.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/sensitivity.hpp"
@@ -38,17 +36,11 @@ int CeilDiv(int a, int b) { return (a + b - 1) / b; }
 
 // "{ \"kind\": ..., \"done\": ..., \"fraction\": ..., " + the fields of `object` (a JSON object).
 std::string Envelope(const char* kind, bool done, double fraction, const std::string& object) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("kind");
-  w.String(kind);
-  w.Key("done");
-  w.Bool(done);
-  w.Key("fraction");
-  w.Double(std::clamp(fraction, 0.0, 1.0));
-  w.EndObject();
-  std::string head(buffer.GetString(), buffer.GetSize());
+  std::string head = CompactJsonObject([&](CompactJsonOut& o) {
+    o.Str("kind", kind);
+    o.Bool("done", done);
+    o.Num("fraction", std::clamp(fraction, 0.0, 1.0));
+  });
   head.pop_back();  // the closing brace
   const std::size_t open = object.find('{');
   const std::size_t rest = object.find_first_not_of(" \n\t", open + 1);
@@ -496,24 +488,20 @@ class CoalitionJob final : public AnalysisJob {
     }
     const CoalitionAnalysis& partial = analyzer.Partial();
     const int first = range.first == 1 ? 0 : range.first;
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    json::KeyString(w, "framework", partial.frameworkId);
-    json::KeyStrings(w, "candidates", partial.candidates);
-    json::KeyStrings(w, "regions", partial.regionIds);
-    w.Key("subsetValue");  // null for the subsets not run yet (or not in this part)
-    w.StartArray();
-    for (int s = 0; s < subsets; ++s) {
-      if (s >= first && s < analyzer.SubsetsDone()) {
-        json::WriteNumber(w, partial.subsetValue[static_cast<std::size_t>(s)]);
-      } else {
-        w.Null();
-      }
-    }
-    w.EndArray();
-    w.EndObject();
-    const std::string body(buffer.GetString(), buffer.GetSize());
+    const std::string body = CompactJsonObject([&](CompactJsonOut& o) {
+      o.Str("framework", partial.frameworkId);
+      o.Strings("candidates", partial.candidates);
+      o.Strings("regions", partial.regionIds);
+      o.Array("subsetValue", [&] {  // null for the subsets not run yet (or not in this part)
+        for (int s = 0; s < subsets; ++s) {
+          if (s >= first && s < analyzer.SubsetsDone()) {
+            o.Number(partial.subsetValue[static_cast<std::size_t>(s)]);
+          } else {
+            o.w.Null();
+          }
+        }
+      });
+    });
     return Envelope("coalition", false, Fraction(), head + "," + body.substr(1));
   }
   std::string ExportPart() const override {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "exercise_apply.hpp"
+#include "id_text.hpp"
 #include "kizuna/exercise.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/provenance.hpp"
@@ -83,28 +84,14 @@ Framework* FindFramework(Scenario& scenario, std::string_view id) {
   return nullptr;
 }
 
-std::vector<std::string> Split(std::string_view path) {
-  std::vector<std::string> parts;
-  std::size_t begin = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', begin);
-    parts.emplace_back(path.substr(begin, dot == std::string_view::npos ? std::string_view::npos : dot - begin));
-    if (dot == std::string_view::npos) return parts;
-    begin = dot + 1;
-  }
-}
-
 // The start lever of the object a lever belongs to, for objects with their own start month
 // (investments, export controls, joint investment, coordinated controls); empty for the rest.
 std::string StartLeverOf(std::string_view path) {
-  const std::vector<std::string> p = Split(path);
-  if (p.size() == 5 && p[0] == "policy" && (p[2] == "investment" || p[2] == "exportControl")) {
-    return p[0] + "." + p[1] + "." + p[2] + "." + p[3] + ".start";
-  }
-  if (p.size() == 4 && p[0] == "framework" && (p[2] == "jointInvestment" || p[2] == "exportControls")) {
-    return p[0] + "." + p[1] + "." + p[2] + ".start";
-  }
-  return {};
+  const std::vector<std::string_view> p = SplitPath(path);
+  const bool policyObject = p.size() == 5 && p[0] == "policy" && (p[2] == "investment" || p[2] == "exportControl");
+  const bool frameworkObject = p.size() == 4 && p[0] == "framework" && (p[2] == "jointInvestment" || p[2] == "exportControls");
+  if (!policyObject && !frameworkObject) return {};
+  return std::string(path.substr(0, path.rfind('.'))) + ".start";  // the object's path and its start
 }
 
 void SwitchOffRules(Framework& f) {
@@ -118,7 +105,7 @@ void SwitchOffRules(Framework& f) {
 }  // namespace
 
 bool ParseJoinPath(std::string_view path, std::string& framework, std::string& region) {
-  const std::vector<std::string> p = Split(path);
+  const std::vector<std::string_view> p = SplitPath(path);
   if (p.size() != 3 || p[0] != "join" || p[1].empty() || p[2].empty()) return false;
   framework = p[1];
   region = p[2];

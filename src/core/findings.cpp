@@ -316,7 +316,7 @@ std::vector<std::pair<std::string, std::string>> WordingKeys() {
 }
 
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison,
-                   const std::string& comparisonLabel, const Wording* wording) {
+                   const std::string& comparisonLabel, const Wording* wording, const Results* undisrupted) {
   const text::Words words(wording);
   const Names names{scenario, results, words};
   // Final goods with a shortfall, worst loss first. Losses compare in whole dollars, so last-bit
@@ -353,12 +353,15 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   present[kPrice] = slots[kPrice].kind == FindingKind::PeakPrice;
   // Value added lost, both runs against the same undisrupted world (the scenario compiled for
   // `results`, so its reference run cannot fail to compile; a comparison of another shape is left out).
-  if (const Expected<Results> reference = RunWithoutDisruptions(scenario); reference && SameShape(reference.value(), results)) {
-    const OutputAccount account = AccountOutput(scenario, results, reference.value());
+  std::optional<Results> ownReference;
+  if (undisrupted == nullptr) {
+    if (Expected<Results> run = RunWithoutDisruptions(scenario)) ownReference = std::move(run.value());
+  }
+  const Results* reference = undisrupted != nullptr ? undisrupted : ownReference ? &*ownReference : nullptr;
+  if (reference != nullptr && SameShape(*reference, results)) {
+    const OutputAccount account = AccountOutput(scenario, results, *reference);
     std::optional<OutputAccount> other;
-    if (comparison != nullptr && SameShape(reference.value(), *comparison)) {
-      other = AccountOutput(scenario, *comparison, reference.value());
-    }
+    if (comparison != nullptr && SameShape(*reference, *comparison)) other = AccountOutput(scenario, *comparison, *reference);
     slots[kLoss] = LossFinding(names, account, other ? &*other : nullptr, comparisonLabel);
     present[kLoss] = true;
   }

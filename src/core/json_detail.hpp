@@ -1,11 +1,9 @@
 // Pieces shared by the core's JSON readers and writers (scenarios, exercises, Monte Carlo shards,
 // sensitivity, provenance): JSON paths for problem messages and type names. Private to src/core.
-// The reader built on them is json_read.hpp; the keyed writers are kizuna/json_write.hpp.
+// The reader built on them is json_read.hpp; the writer is json_out.hpp.
 #pragma once
 
 #include <rapidjson/document.h>
-
-#include "kizuna/json_write.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -40,12 +38,5 @@ inline const char* TypeName(const Json& value) {
   }
   return "unknown";
 }
-
-// The keyed writers (kizuna/json_write.hpp), shared with the app's page API.
-using json::KeyNumber;
-using json::KeyNumbers;
-using json::KeyString;
-using json::KeyStrings;
-using json::WriteNumber;
 
 }  // namespace kz::json_detail

@@ -1,6 +1,9 @@
 // The core's JSON reader (see json_read.hpp): types, required, unknown and repeated fields, and the
-// wording of their messages, in one place for scenarios, exercises and Monte Carlo shards.
+// wording of their messages, in one place for scenarios, exercises, Monte Carlo shards and analysis
+// results.
 #include "json_read.hpp"
+
+#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cctype>
@@ -109,6 +112,13 @@ const Json* Reader::Member(const Json& object, const std::string& path, const ch
   return &it->value;
 }
 
+const Json* Reader::NumberMember(const Json& object, const std::string& path, const char* name, bool required) {
+  const Json* value = Member(object, path, name, required);
+  if (value == nullptr || value->IsNumber()) return value;
+  Add(Field(path, name), MustBe("a number", *value));
+  return nullptr;
+}
+
 bool Reader::HasString(const Json& object, const char* name) {
   const auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsString();
@@ -127,26 +137,24 @@ void Reader::Id(const Json& object, const std::string& path, const char* name, s
 }
 
 void Reader::Number(const Json& object, const std::string& path, const char* name, double& out, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   const double number = value->GetDouble();
   // JSON has no infinities; guard in case the parser ever allows them.
   if (!std::isfinite(number)) return Add(Field(path, name), "must be a finite number");
   out = number;
 }
 
-void Reader::Bool(const Json& object, const std::string& path, const char* name, bool& out) {
-  const Json* value = Member(object, path, name, false);
+void Reader::Bool(const Json& object, const std::string& path, const char* name, bool& out, bool required) {
+  const Json* value = Member(object, path, name, required);
   if (value == nullptr) return;
   if (!value->IsBool()) return Add(Field(path, name), MustBe("true or false", *value));
   out = value->GetBool();
 }
 
 void Reader::Integer(const Json& object, const std::string& path, const char* name, int& out, const Range& range, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   if (value->IsInt()) {
     out = value->GetInt();
     return;
@@ -163,9 +171,8 @@ void Reader::Integer(const Json& object, const std::string& path, const char* na
 }
 
 void Reader::IntegerIn(const Json& object, const std::string& path, const char* name, int& out, int low, int high, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   const double number = value->GetDouble();
   if (number != std::floor(number) || number < low || number > high) {
     const std::string range = high == std::numeric_limits<int>::max() ? ">= " + std::to_string(low)
@@ -175,10 +182,13 @@ void Reader::IntegerIn(const Json& object, const std::string& path, const char* 
   out = static_cast<int>(number);
 }
 
+void Reader::Count(const Json& object, const std::string& path, const char* name, int& out) {
+  IntegerIn(object, path, name, out, 0, std::numeric_limits<int>::max(), true);
+}
+
 void Reader::Uint64(const Json& object, const std::string& path, const char* name, std::uint64_t& out, bool required) {
-  const Json* value = Member(object, path, name, required);
+  const Json* value = NumberMember(object, path, name, required);
   if (value == nullptr) return;
-  if (!value->IsNumber()) return Add(Field(path, name), MustBe("a number", *value));
   if (value->IsUint64()) {
     out = value->GetUint64();
     return;
@@ -233,6 +243,47 @@ void Reader::Numbers(const Json& object, const std::string& path, const char* na
     if (!(*value)[i].IsNumber()) return Add(Item(arrayPath, i), MustBe("a number", (*value)[i]));
     out[i] = (*value)[i].GetDouble();
   }
+}
+
+bool Reader::NumberItems(const Json& value, const std::string& path, std::vector<double>& out, std::vector<bool>* known) {
+  if (!value.IsArray()) {
+    Add(path, MustBe("an array of numbers", value));
+    return false;
+  }
+  out.assign(value.Size(), 0.0);
+  if (known != nullptr) known->assign(value.Size(), false);
+  for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+    const Json& item = value[i];
+    if (item.IsNull()) continue;
+    if (!item.IsNumber()) {
+      Add(Item(path, i), MustBe("a number or null", item));
+      return false;
+    }
+    out[i] = item.GetDouble();
+    if (known != nullptr) (*known)[i] = true;
+  }
+  return true;
+}
+
+void Reader::NumberList(const Json& object, const std::string& path, const char* name, std::vector<double>& out, bool required,
+                        std::vector<bool>* known) {
+  const Json* value = Member(object, path, name, required);
+  if (value != nullptr) NumberItems(*value, Field(path, name), out, known);
+}
+
+std::vector<Problem> ParseAnalysisJson(std::string_view text, std::string_view kind, rapidjson::Document& document) {
+  document.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+  if (document.HasParseError()) {
+    return {{"", std::string("not valid JSON: ") + rapidjson::GetParseError_En(document.GetParseError()) + " (offset " +
+                     std::to_string(document.GetErrorOffset()) + ")"}};
+  }
+  if (!document.IsObject()) return {{"", std::string("must be a JSON object, got ") + TypeName(document)}};
+  const auto found = document.FindMember("kind");
+  if (found == document.MemberEnd() || !found->value.IsString() ||
+      std::string_view(found->value.GetString(), found->value.GetStringLength()) != kind) {
+    return {{"kind", "must be \"" + std::string(kind) + "\""}};
+  }
+  return {};
 }
 
 }  // namespace kz::json_read

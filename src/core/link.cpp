@@ -81,17 +81,6 @@ class StringTable {
   std::vector<std::string> strings;
 };
 
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> segments;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', start);
-    segments.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) return segments;
-    start = dot + 1;
-  }
-}
-
 void WriteIds(Writer& w, StringTable& table, const std::vector<std::string>& ids) {
   w.Varint(ids.size());
   for (const std::string& id : ids) w.Varint(table.Index(id));
@@ -337,7 +326,7 @@ Expected<Scenario> ApplyStructure(const Scenario& preset, const ScenarioLink& li
 
 // A trade share is set exactly (no rescaling of the buyer's other sellers: their values travel too).
 bool SetTradeShareExactly(Scenario& s, const std::string& path, double value) {
-  const std::vector<std::string> parts = SplitPath(path);
+  const std::vector<std::string_view> parts = SplitPath(path);
   if (parts.size() != 4 || parts[0] != "trade") return false;
   for (TradeShare& t : s.trade) {
     if (t.buyer == parts[1] && t.good == parts[2] && t.seller == parts[3]) {
@@ -364,9 +353,9 @@ std::string EncodeLink(const ScenarioLink& link) {
   }
   body.Varint(link.levers.size());
   for (const LinkLever& lever : link.levers) {
-    const std::vector<std::string> segments = SplitPath(lever.path);
+    const std::vector<std::string_view> segments = SplitPath(lever.path);
     body.Varint(segments.size());
-    for (const std::string& segment : segments) body.Varint(table.Index(segment));
+    for (const std::string_view segment : segments) body.Varint(table.Index(std::string(segment)));
     body.Number(lever.value);
   }
   WriteView(body, table, link.view);

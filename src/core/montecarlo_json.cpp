@@ -1,12 +1,12 @@
 // Monte Carlo shard files (see montecarlo.hpp): every number written exactly (RapidJSON's shortest
 // round-trip doubles, read back with full precision), histograms as sparse (gap, count) pairs since
 // most bins of most cells are empty. Loading checks types and sizes and names the JSON path.
-// Also the summary the app draws (SaveMonteCarloSummaryJson): statistics and fulfilment bands.
+// Also the summary the app draws (SaveMonteCarloSummaryJson: statistics and fulfilment bands) and
+// its reader for the app (LoadMonteCarloViewJson, the summary inside an analysis job's JSON).
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/writer.h>
-#include <rapidjson/stringbuffer.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "json_detail.hpp"
+#include "json_out.hpp"
 #include "json_read.hpp"
 #include "kizuna/montecarlo.hpp"
 
@@ -24,126 +25,109 @@ namespace {
 constexpr const char* kFormat = "kizuna-montecarlo-shard";
 constexpr int kFormatVersion = 1;
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using Json = rapidjson::Value;
-using json_detail::KeyNumbers;
-using json_detail::KeyStrings;
 using json_read::Reader;
+
+// A cell's fulfilment: 5 percentile bands of one value per month each.
+void ReadBands(Reader& r, const Json& cell, const std::string& at, int months, std::array<std::vector<double>, 5>& bands) {
+  const Json* value = r.ArrayMember(cell, at, "fulfilment", true, bands.size());
+  if (value == nullptr) return;
+  const std::string bandsAt = json_detail::Field(at, "fulfilment");
+  if (value->Size() != bands.size()) return r.Add(bandsAt, "must hold 5 percentile bands");
+  for (rapidjson::SizeType p = 0; p < value->Size(); ++p) {
+    const std::string bandAt = json_detail::Item(bandsAt, p);
+    if (r.NumberItems((*value)[p], bandAt, bands[p]) && bands[p].size() != static_cast<std::size_t>(months)) {
+      r.Add(bandAt, "must have one value per month (" + std::to_string(months) + ")");
+    }
+  }
+}
 
 }  // namespace
 
 std::string SaveMonteCarloShardJson(const MonteCarloShard& s) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("format");
-  w.String(kFormat);
-  w.Key("version");
-  w.Int(kFormatVersion);
-  w.Key("scenarioHash");
-  w.Uint64(s.scenarioHash);
-  w.Key("seed");
-  w.Uint64(s.seed);
-  w.Key("firstRun");
-  w.Int(s.firstRun);
-  w.Key("runCount");
-  w.Int(s.runCount);
-  w.Key("months");
-  w.Int(s.months);
-  w.Key("bins");
-  w.Int(kMonteCarloBins);
-  KeyStrings(w, "regionIds", s.regionIds);
-  KeyStrings(w, "goodIds", s.goodIds);
-  KeyStrings(w, "hazardIds", s.hazardIds);
-  KeyNumbers(w, "regionLoss", s.regionLoss);
-  KeyNumbers(w, "regionPolicyCost", s.regionPolicyCost);
-  KeyNumbers(w, "regionWelfare", s.regionWelfare);
-  KeyNumbers(w, "peakShortfall", s.peakShortfall);
-  w.Key("strikes");
-  w.StartArray();
-  for (const std::int32_t v : s.strikes) w.Int(v);
-  w.EndArray();
-  KeyNumbers(w, "priceMax", s.bounds.priceMax);
-  KeyNumbers(w, "stockpileMax", s.bounds.stockpileMax);
-  KeyNumbers(w, "lossMax", s.bounds.lossMax);
-  // Sparse counts: pairs (slots skipped since the previous non-zero slot, count).
-  w.Key("counts");
-  w.StartArray();
-  std::uint64_t gap = 0;
-  for (const std::uint32_t count : s.counts) {
-    if (count == 0) {
-      ++gap;
-      continue;
-    }
-    w.Uint64(gap);
-    w.Uint(count);
-    gap = 0;
-  }
-  w.EndArray();
-  w.EndObject();
-  std::string text(buffer.GetString(), buffer.GetSize());
+  std::string text = CompactJsonObject([&s](CompactJsonOut& o) {
+    o.Str("format", kFormat);
+    o.Int("version", kFormatVersion);
+    o.Uint64("scenarioHash", s.scenarioHash);
+    o.Uint64("seed", s.seed);
+    o.Int("firstRun", s.firstRun);
+    o.Int("runCount", s.runCount);
+    o.Int("months", s.months);
+    o.Int("bins", kMonteCarloBins);
+    o.Strings("regionIds", s.regionIds);
+    o.Strings("goodIds", s.goodIds);
+    o.Strings("hazardIds", s.hazardIds);
+    o.Numbers("regionLoss", s.regionLoss);
+    o.Numbers("regionPolicyCost", s.regionPolicyCost);
+    o.Numbers("regionWelfare", s.regionWelfare);
+    o.Numbers("peakShortfall", s.peakShortfall);
+    o.Array("strikes", [&] {
+      for (const std::int32_t v : s.strikes) o.w.Int(v);
+    });
+    o.Numbers("priceMax", s.bounds.priceMax);
+    o.Numbers("stockpileMax", s.bounds.stockpileMax);
+    o.Numbers("lossMax", s.bounds.lossMax);
+    // Sparse counts: pairs (slots skipped since the previous non-zero slot, count).
+    o.Array("counts", [&] {
+      std::uint64_t gap = 0;
+      for (const std::uint32_t count : s.counts) {
+        if (count == 0) {
+          ++gap;
+          continue;
+        }
+        o.w.Uint64(gap);
+        o.w.Uint(count);
+        gap = 0;
+      }
+    });
+  });
   text += '\n';
   return text;
 }
 
 std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Scenario& scenario, bool withHash) {
   const MonteCarloShard& s = results.runs;
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("runs");
-  w.Int(s.runCount);
-  w.Key("seed");
-  w.Uint64(s.seed);
-  w.Key("months");
-  w.Int(s.months);
-  KeyStrings(w, "hazards", s.hazardIds);
-  KeyStrings(w, "regions", s.regionIds);
-  KeyStrings(w, "goods", s.goodIds);
-  KeyNumbers(w, "expectedLoss", results.expectedLoss);
-  w.Key("expectedTotalLoss");
-  w.Double(results.expectedTotalLoss);
-  w.Key("cvar95");
-  w.Double(results.cvar95);
-  w.Key("shortfallThreshold");
-  w.Double(results.shortfallThreshold);
-  if (withHash) {
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashMonteCarloResults(results)));
-    w.Key("hash");
-    w.String(hash);
-  }
-  w.Key("cells");
-  w.StartArray();
-  for (int r = 0; r < s.regions; ++r) {
-    for (int g = 0; g < s.goods && static_cast<std::size_t>(g) < scenario.goods.size(); ++g) {
-      const std::string& region = s.regionIds[static_cast<std::size_t>(r)];
-      bool demanded = false;
-      for (const FinalDemand& d : scenario.goods[static_cast<std::size_t>(g)].finalDemand) {
-        demanded = demanded || (d.region == region && d.monthly > 0.0);
-      }
-      if (!demanded) continue;
-      w.StartObject();
-      w.Key("region");
-      w.String(region.c_str());
-      w.Key("good");
-      w.String(s.goodIds[static_cast<std::size_t>(g)].c_str());
-      w.Key("shortfallProbability");
-      w.Double(results.shortfallProbability[static_cast<std::size_t>(r * s.goods + g)]);
-      w.Key("fulfilment");
-      w.StartArray();
-      for (int p = 0; p < static_cast<int>(kBandPercentiles.size()); ++p) {
-        w.StartArray();
-        for (int t = 0; t < s.months; ++t) w.Double(results.bands[results.BandIndex(BandSeries::Fulfilment, p, t, r, g)]);
-        w.EndArray();
-      }
-      w.EndArray();
-      w.EndObject();
+  return CompactJsonObject([&](CompactJsonOut& o) {
+    o.Int("runs", s.runCount);
+    o.Uint64("seed", s.seed);
+    o.Int("months", s.months);
+    o.Strings("hazards", s.hazardIds);
+    o.Strings("regions", s.regionIds);
+    o.Strings("goods", s.goodIds);
+    o.Numbers("expectedLoss", results.expectedLoss);
+    o.Num("expectedTotalLoss", results.expectedTotalLoss);
+    o.Num("cvar95", results.cvar95);
+    o.Num("shortfallThreshold", results.shortfallThreshold);
+    if (withHash) {
+      char hash[17];
+      std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashMonteCarloResults(results)));
+      o.Str("hash", hash);
     }
-  }
-  w.EndArray();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+    o.Array("cells", [&] {
+      for (int r = 0; r < s.regions; ++r) {
+        for (int g = 0; g < s.goods && static_cast<std::size_t>(g) < scenario.goods.size(); ++g) {
+          const std::string& region = s.regionIds[static_cast<std::size_t>(r)];
+          bool demanded = false;
+          for (const FinalDemand& d : scenario.goods[static_cast<std::size_t>(g)].finalDemand) {
+            demanded = demanded || (d.region == region && d.monthly > 0.0);
+          }
+          if (!demanded) continue;
+          o.w.StartObject();
+          o.Str("region", region);
+          o.Str("good", s.goodIds[static_cast<std::size_t>(g)]);
+          o.Num("shortfallProbability", results.shortfallProbability[static_cast<std::size_t>(r * s.goods + g)]);
+          o.Array("fulfilment", [&] {
+            for (int p = 0; p < static_cast<int>(kBandPercentiles.size()); ++p) {
+              o.w.StartArray();
+              for (int t = 0; t < s.months; ++t) o.Number(results.bands[results.BandIndex(BandSeries::Fulfilment, p, t, r, g)]);
+              o.w.EndArray();
+            }
+          });
+          o.w.EndObject();
+        }
+      }
+    });
+  });
 }
 
 Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
@@ -215,6 +199,36 @@ Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text) {
     s.counts[at++] = count.GetUint();
   }
   return s;
+}
+
+Expected<MonteCarloView> LoadMonteCarloViewJson(std::string_view json) {
+  return json_read::ReadAnalysisJson<MonteCarloView>(json, "montecarlo", [](Reader& r, const Json& root, MonteCarloView& v) {
+    r.Object(root, "", {"kind", "done", "fraction", "runsRequested", "runs", "seed", "months", "hazards", "regions", "goods",
+                        "expectedLoss", "expectedTotalLoss", "cvar95", "shortfallThreshold", "hash", "cells"});
+    r.Bool(root, "", "done", v.done, true);
+    r.Count(root, "", "runsRequested", v.runsRequested);
+    r.Count(root, "", "runs", v.runs);
+    if (!r.problems.empty() || v.runs == 0) return;  // nothing run yet: no statistics
+    r.Count(root, "", "months", v.months);
+    std::uint64_t seed = 0;
+    r.Uint64(root, "", "seed", seed, true);
+    v.seed = std::to_string(seed);
+    if (v.done) r.String(root, "", "hash", v.hash, true);  // final results only
+    r.StringList(root, "", "hazards", v.hazards, true);
+    r.StringList(root, "", "regions", v.regions, true);
+    r.NumberList(root, "", "expectedLoss", v.expectedLoss, true);
+    r.Number(root, "", "expectedTotalLoss", v.expectedTotalLoss, true);
+    r.Number(root, "", "cvar95", v.cvar95, true);
+    r.Number(root, "", "shortfallThreshold", v.shortfallThreshold, true);
+    r.Array(root, "", "cells", v.cells, true, [&](const Json& item, const std::string& at, MonteCarloCell& cell) {
+      if (!r.Object(item, at, {"region", "good", "shortfallProbability", "fulfilment"})) return;
+      r.String(item, at, "region", cell.region, true);
+      r.String(item, at, "good", cell.good, true);
+      r.Number(item, at, "shortfallProbability", cell.shortfallProbability, true);
+      ReadBands(r, item, at, v.months, cell.fulfilment);
+    });
+    if (v.expectedLoss.size() != v.regions.size()) r.Add("expectedLoss", "must have one value per region");
+  });
 }
 
 }  // namespace kz

@@ -3,9 +3,6 @@
 // validation; report.
 #include "kizuna/provenance.hpp"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -13,24 +10,14 @@
 #include <unordered_set>
 #include <utility>
 
+#include "id_text.hpp"
 #include "json_detail.hpp"
+#include "json_out.hpp"
 
 namespace kz {
 namespace {
 
-using Segments = std::vector<std::string_view>;
-
-// "a.b.c" -> {"a", "b", "c"}; the views point into `path`.
-Segments Split(std::string_view path) {
-  Segments segments;
-  std::size_t begin = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', begin);
-    segments.push_back(path.substr(begin, dot == std::string_view::npos ? std::string_view::npos : dot - begin));
-    if (dot == std::string_view::npos) return segments;
-    begin = dot + 1;
-  }
-}
+using Segments = std::vector<std::string_view>;  // SplitPath's: views into the pattern
 
 bool IsWildcard(std::string_view pattern) { return pattern.find('*') != std::string_view::npos; }
 
@@ -60,7 +47,7 @@ class NumberIndex {
   // True when some number matches the (well-formed) pattern.
   bool AnyMatch(std::string_view pattern) const {
     if (!IsWildcard(pattern)) return exact.find(pattern) != exact.end();
-    const Segments segments = Split(pattern);
+    const Segments segments = SplitPath(pattern);
     return std::any_of(list.begin(), list.end(), [&](const NumberInfo& n) { return Matches(segments, n.path); });
   }
 
@@ -82,7 +69,7 @@ Coverage CoverageOf(const Scenario& s) {
     for (const std::string& pattern : s.provenance[e].numbers) {
       if (CheckNumberPattern(pattern)) continue;  // malformed: validation reports it; covers nothing
       if (IsWildcard(pattern)) {
-        coverage.patterns.emplace_back(e, Split(pattern));
+        coverage.patterns.emplace_back(e, SplitPath(pattern));
       } else {
         coverage.exact.insert_or_assign(std::string_view(pattern), e);
       }
@@ -166,23 +153,17 @@ void CheckEntries(const Scenario& s, const std::unordered_map<std::string, std::
   }
 }
 
-// -- Report ---------------------------------------------------------------------------------------------
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-using json_detail::KeyString;
-
-
 }  // namespace
 
 // -- Patterns -------------------------------------------------------------------------------------------
 
 bool MatchesNumberPattern(std::string_view pattern, std::string_view path) {
-  return Matches(Split(pattern), path);
+  return Matches(SplitPath(pattern), path);
 }
 
 std::optional<std::string> CheckNumberPattern(std::string_view pattern) {
   if (pattern.empty()) return "must not be empty";
-  for (std::string_view segment : Split(pattern)) {
+  for (std::string_view segment : SplitPath(pattern)) {
     if (segment.empty()) return "has an empty segment";
     if (segment != "*" && segment.find('*') != std::string_view::npos) {
       return "'*' must be a whole segment (it matches exactly one segment)";
@@ -248,54 +229,34 @@ std::vector<Problem> UnmatchedProvenance(const Scenario& scenario) {
   return problems;
 }
 
+// -- Report ---------------------------------------------------------------------------------------------
+
 std::string ProvenanceReportJson(const Scenario& scenario) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  w.Key("sources");
-  w.StartArray();
-  for (const Source& source : scenario.sources) {
-    w.StartObject();
-    KeyString(w, "id", source.id);
-    KeyString(w, "citation", source.citation);
-    KeyString(w, "tag", source.tag);
-    KeyString(w, "url", source.url);
-    w.EndObject();
-  }
-  w.EndArray();
   const std::vector<NumberProvenance> resolved = ResolveProvenance(scenario);
-  w.Key("numbers");
-  w.StartArray();
-  for (const NumberProvenance& item : resolved) {
-    w.StartObject();
-    KeyString(w, "path", item.number.path);
-    KeyString(w, "unit", item.number.unit);
-    w.Key("value");
-    if (std::isfinite(item.number.value)) {
-      w.Double(item.number.value == 0.0 ? 0.0 : item.number.value);
-    } else {
-      w.Null();
-    }
-    if (item.covered()) {
-      const Provenance& entry = scenario.provenance[item.entry];
-      if (!entry.source.empty()) KeyString(w, "source", entry.source);
-      if (!entry.assumption.empty()) KeyString(w, "assumption", entry.assumption);
-      if (!entry.note.empty()) KeyString(w, "note", entry.note);
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("uncovered");
-  w.StartArray();
-  for (const NumberProvenance& item : resolved) {
-    if (!item.covered()) w.String(item.number.path.data(), static_cast<rapidjson::SizeType>(item.number.path.size()));
-  }
-  w.EndArray();
-  w.EndObject();
-  std::string text(buffer.GetString(), buffer.GetSize());
-  text += '\n';
-  return text;
+  return PrettyJsonObject([&](PrettyJsonOut& o) {
+    o.Objects("sources", scenario.sources, [&o](const Source& source) {
+      o.Str("id", source.id);
+      o.Str("citation", source.citation);
+      o.Str("tag", source.tag);
+      o.Str("url", source.url);
+    });
+    o.Objects("numbers", resolved, [&](const NumberProvenance& item) {
+      o.Str("path", item.number.path);
+      o.Str("unit", item.number.unit);
+      o.Num("value", item.number.value);
+      if (item.covered()) {
+        const Provenance& entry = scenario.provenance[item.entry];
+        if (!entry.source.empty()) o.Str("source", entry.source);
+        if (!entry.assumption.empty()) o.Str("assumption", entry.assumption);
+        if (!entry.note.empty()) o.Str("note", entry.note);
+      }
+    });
+    o.Array("uncovered", [&] {
+      for (const NumberProvenance& item : resolved) {
+        if (!item.covered()) o.w.String(item.number.path.data(), static_cast<rapidjson::SizeType>(item.number.path.size()));
+      }
+    });
+  });
 }
 
 }  // namespace kz

@@ -1,13 +1,13 @@
-// CSV and JSON writers for results (see results_io.hpp). JSON goes through RapidJSON's writer, whose
-// number formatting (Grisu) is exact and platform-independent.
+// CSV and JSON writers for results (see results_io.hpp). JSON goes through json_out.hpp (RapidJSON's
+// writer, whose number formatting, Grisu, is exact and platform-independent).
 #include "kizuna/results_io.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
+#include "json_out.hpp"
 #include "kizuna/version.hpp"
 
 namespace kz {
@@ -21,6 +21,13 @@ std::string ShortestNumberText(double value) {
     std::snprintf(text, sizeof text, "%.*g", precision, value);
     if (std::strtod(text, nullptr) == value) break;
   }
+  return text;
+}
+
+// A 64-bit hash as 16 hex digits.
+std::string HashText(std::uint64_t hash) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
   return text;
 }
 
@@ -51,11 +58,9 @@ std::string ExplainText(const Scenario& scenario, const Results& results, const 
 // Comment lines a reader (or a later session) needs to know what the numbers are and to reproduce
 // them: scenario, version, result hash, the link that opens it, and the units.
 std::string CsvPreamble(const Scenario& scenario, const Results& results, std::string_view link) {
-  char hash[24];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashResults(results)));
   std::string text = "# Kizuna " + std::string(Version()) + " results for scenario " + scenario.id + "\n";
   text += "# Title: " + OneLine(scenario.title.en) + "\n";
-  text += "# Result hash: " + std::string(hash) + "\n";
+  text += "# Result hash: " + HashText(HashResults(results)) + "\n";
   if (!link.empty()) text += "# Link: " + OneLine(std::string(link)) + "\n";
   text += "# Units: quantities in each row's unit (per month for flows); fulfilment as a share of final demand (0-1); "
           "price index 1 = before the shocks; loss and policy cost in US dollars per month\n";
@@ -118,72 +123,42 @@ std::string ResultsToCsv(const Scenario& scenario, const Results& results, std::
 }
 
 std::string ResultsToJson(const Scenario& scenario, const Results& results) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
-  json.StartObject();
-  json.Key("scenario");
-  json.String(scenario.id.c_str());
-  json.Key("version");
-  json.String(std::string(Version()).c_str());
-  json.Key("months");
-  json.Int(results.months);
-  json.Key("regions");
-  json.StartArray();
-  for (const std::string& id : results.regionIds) json.String(id.c_str());
-  json.EndArray();
-  json.Key("goods");
-  json.StartArray();
-  for (const std::string& id : results.goodIds) json.String(id.c_str());
-  json.EndArray();
-  json.Key("hash");
-  char hash[24];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(HashResults(results)));
-  json.String(hash);
-  json.Key("metrics");
-  json.StartArray();
-  for (int r = 0; r < results.regions; ++r) {
-    for (int g = 0; g < results.goods; ++g) {
-      const Metrics& m = results.MetricsOf(r, g);
-      json.StartObject();
-      json.Key("region");
-      json.String(results.regionIds[r].c_str());
-      json.Key("good");
-      json.String(results.goodIds[g].c_str());
-      json.Key("peakShortfall");
-      json.Double(m.peakShortfall);
-      json.Key("cumulativeLoss");
-      json.Double(m.cumulativeLoss);
-      json.Key("policyCost");
-      json.Double(m.policyCost);
-      json.Key("peakPrice");
-      json.Double(m.peakPrice);
-      json.Key("timeToSurvive");
-      json.Int(m.timeToSurvive);
-      json.Key("timeToRecover");
-      json.Int(m.timeToRecover);
-      json.EndObject();
-    }
-  }
-  json.EndArray();
-  json.Key("series");
-  json.StartObject();
-  const std::pair<const char*, const std::vector<double>*> series[] = {
-      {"production", &results.production}, {"deliveries", &results.deliveries},
-      {"finalDemand", &results.finalDemand}, {"finalDelivered", &results.finalDelivered},
-      {"fulfilment", &results.fulfilment}, {"shortfall", &results.shortfall},
-      {"inventory", &results.inventory}, {"stockpile", &results.stockpile},
-      {"price", &results.price}, {"loss", &results.loss}, {"policyCost", &results.policyCost},
-      {"tradeIncome", &results.tradeIncome}, {"stockValueChange", &results.stockValueChange},
-      {"inputUse", &results.inputUse}};
-  for (const auto& [name, values] : series) {
-    json.Key(name);
-    json.StartArray();
-    for (const double v : *values) json.Double(v);
-    json.EndArray();
-  }
-  json.EndObject();
-  json.EndObject();
-  return buffer.GetString();
+  return CompactJsonObject([&](CompactJsonOut& o) {
+    o.Str("scenario", scenario.id);
+    o.Str("version", Version());
+    o.Int("months", results.months);
+    o.Strings("regions", results.regionIds);
+    o.Strings("goods", results.goodIds);
+    o.Str("hash", HashText(HashResults(results)));
+    o.Array("metrics", [&] {
+      for (int r = 0; r < results.regions; ++r) {
+        for (int g = 0; g < results.goods; ++g) {
+          const Metrics& m = results.MetricsOf(r, g);
+          o.w.StartObject();
+          o.Str("region", results.regionIds[r]);
+          o.Str("good", results.goodIds[g]);
+          o.Num("peakShortfall", m.peakShortfall);
+          o.Num("cumulativeLoss", m.cumulativeLoss);
+          o.Num("policyCost", m.policyCost);
+          o.Num("peakPrice", m.peakPrice);
+          o.Int("timeToSurvive", m.timeToSurvive);
+          o.Int("timeToRecover", m.timeToRecover);
+          o.w.EndObject();
+        }
+      }
+    });
+    o.Object("series", [&] {
+      const std::pair<const char*, const std::vector<double>*> series[] = {
+          {"production", &results.production}, {"deliveries", &results.deliveries},
+          {"finalDemand", &results.finalDemand}, {"finalDelivered", &results.finalDelivered},
+          {"fulfilment", &results.fulfilment}, {"shortfall", &results.shortfall},
+          {"inventory", &results.inventory}, {"stockpile", &results.stockpile},
+          {"price", &results.price}, {"loss", &results.loss}, {"policyCost", &results.policyCost},
+          {"tradeIncome", &results.tradeIncome}, {"stockValueChange", &results.stockValueChange},
+          {"inputUse", &results.inputUse}};
+      for (const auto& [name, values] : series) o.Numbers(name, *values);
+    });
+  });
 }
 
 }  // namespace kz

@@ -1,91 +1,32 @@
 // Writing scenario JSON (see kizuna/scenario_json.hpp): every field in a fixed order (scenario.hpp's),
-// pretty-printed, so saved files diff cleanly and reload to an equal scenario. Reading is
-// scenario_json_read.cpp.
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
-#include <cmath>
+// pretty-printed (json_out.hpp, -0 as 0: a scenario's hash is that of these bytes), so saved files
+// diff cleanly and reload to an equal scenario. Reading is scenario_json_read.cpp.
 #include <string>
 #include <vector>
 
 #include "distribution.hpp"
+#include "json_out.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "ranges.hpp"
 
 namespace kz {
 namespace {
 
-// -- Writer -------------------------------------------------------------------------------------------
+using Writer = PrettyJsonOut;
 
-class Writer {
- public:
-  explicit Writer(rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer) : w(writer) {}
-
-  void Key(const char* name) { w.Key(name); }
-  void Str(const char* name, const std::string& value) {
-    w.Key(name);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-  }
-  void Num(const char* name, double value) {
-    w.Key(name);
-    if (!std::isfinite(value)) {
-      w.Null();  // JSON cannot hold it; loading reports it instead of misreading it
-    } else {
-      w.Double(value == 0.0 ? 0.0 : value);  // -0.0 == 0.0, so both must give the same bytes
-    }
-  }
-  void Int(const char* name, int value) {
-    w.Key(name);
-    w.Int(value);
-  }
-  void Bool(const char* name, bool value) {
-    w.Key(name);
-    w.Bool(value);
-  }
-  // Writes one nested object filled by `fields`.
-  template <typename Fields>
-  void Object(const char* name, Fields fields) {
-    w.Key(name);
-    w.StartObject();
-    fields();
-    w.EndObject();
-  }
-  void Text(const char* name, const LocalizedText& text) {
-    w.Key(name);
-    w.StartObject();
-    Str("en", text.en);
-    Str("ja", text.ja);
-    w.EndObject();
-  }
-  void Strings(const char* name, const std::vector<std::string>& values) {
-    w.Key(name);
-    w.StartArray();
-    for (const std::string& value : values) {
-      w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    }
-    w.EndArray();
-  }
-  // Writes `items` as an array of objects, each filled by `fields`.
-  template <typename T, typename Fields>
-  void Objects(const char* name, const std::vector<T>& items, Fields fields) {
-    w.Key(name);
-    w.StartArray();
-    for (const T& item : items) {
-      w.StartObject();
-      fields(item);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-
-  rapidjson::PrettyWriter<rapidjson::StringBuffer>& w;
-};
+// A localized text as { en, ja }.
+void Text(Writer& o, const char* name, const LocalizedText& text) {
+  o.Object(name, [&] {
+    o.Str("en", text.en);
+    o.Str("ja", text.ja);
+  });
+}
 
 // Every rule is written with its `enabled` flag, so a file shows what a framework could do.
 void WriteFrameworks(Writer& o, const std::vector<Framework>& frameworks) {
   o.Objects("frameworks", frameworks, [&o](const Framework& x) {
     o.Str("id", x.id);
-    o.Text("name", x.name);
+    Text(o, "name", x.name);
     o.Strings("members", x.members);
     o.Object("informationSharing", [&] {
       o.Bool("enabled", x.informationSharing.enabled);
@@ -128,19 +69,18 @@ void WriteFrameworks(Writer& o, const std::vector<Framework>& frameworks) {
 }
 
 void WriteDistribution(Writer& o, const char* name, const Distribution& d) {
-  o.Key(name);
-  o.w.StartObject();
-  o.Str("kind", DistributionKindName(d.kind));
-  o.Num("low", d.low);
-  o.Num("mode", d.mode);
-  o.Num("high", d.high);
-  o.w.EndObject();
+  o.Object(name, [&] {
+    o.Str("kind", DistributionKindName(d.kind));
+    o.Num("low", d.low);
+    o.Num("mode", d.mode);
+    o.Num("high", d.high);
+  });
 }
 
 void WriteRisks(Writer& o, const std::vector<Hazard>& risks) {
   o.Objects("risks", risks, [&o](const Hazard& x) {
     o.Str("id", x.id);
-    o.Text("name", x.name);
+    Text(o, "name", x.name);
     o.Str("kind", EventKindName(x.kind));
     o.Strings("regions", x.regions);
     o.Strings("targets", x.targets);
@@ -170,27 +110,26 @@ void WriteProvenance(Writer& o, const Scenario& s) {
   });
 }
 
+// The fields of the scenario's object.
 void WriteScenario(Writer& o, const Scenario& s) {
-  o.w.StartObject();
   o.Int("schemaVersion", s.schemaVersion);
   o.Str("id", s.id);
-  o.Text("title", s.title);
-  if (!s.narrative.en.empty() || !s.narrative.ja.empty()) o.Text("narrative", s.narrative);
+  Text(o, "title", s.title);
+  if (!s.narrative.en.empty() || !s.narrative.ja.empty()) Text(o, "narrative", s.narrative);
   o.Str("description", s.description);
   o.Int("horizonMonths", s.horizonMonths);
-  o.Key("seed");
-  o.w.Uint64(s.seed);
+  o.Uint64("seed", s.seed);
   o.Num("discountRate", s.discountRate);
   o.Objects("regions", s.regions, [&o](const Region& x) {
     o.Str("id", x.id);
-    o.Text("name", x.name);
+    Text(o, "name", x.name);
     o.Num("lat", x.lat);
     o.Num("lon", x.lon);
     o.Num("weight", x.weight);
   });
   o.Objects("goods", s.goods, [&o](const Good& x) {
     o.Str("id", x.id);
-    o.Text("name", x.name);
+    Text(o, "name", x.name);
     o.Str("unit", x.unit);
     o.Num("basePrice", x.basePrice);
     o.Objects("recipe", x.recipe, [&o](const RecipeInput& y) {
@@ -228,7 +167,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
   o.Objects("events", s.events, [&o](const Event& x) {
     o.Str("id", x.id);
     o.Str("kind", EventKindName(x.kind));
-    o.Text("name", x.name);
+    Text(o, "name", x.name);
     o.Strings("regions", x.regions);
     o.Strings("targets", x.targets);
     o.Strings("goods", x.goods);
@@ -287,7 +226,6 @@ void WriteScenario(Writer& o, const Scenario& s) {
   WriteFrameworks(o, s.frameworks);
   WriteRisks(o, s.risks);
   WriteProvenance(o, s);
-  o.w.EndObject();
 }
 
 }  // namespace
@@ -295,14 +233,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
 // -- Save ---------------------------------------------------------------------------------------------
 
 std::string SaveScenarioJson(const Scenario& scenario) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-  writer.SetIndent(' ', 2);
-  Writer out(writer);
-  WriteScenario(out, scenario);
-  std::string text(buffer.GetString(), buffer.GetSize());
-  text += '\n';
-  return text;
+  return PrettyJsonObject([&scenario](Writer& out) { WriteScenario(out, scenario); });
 }
 
 }  // namespace kz

@@ -1,46 +1,54 @@
 // SaveSensitivityJson (see sensitivity.hpp): the tornado's rows as JSON for the app's Web Worker and
-// other tools. RapidJSON writes the shortest round-trip form of every number.
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
+// other tools (json_out.hpp: the shortest round-trip form of every number), and
+// LoadSensitivityViewJson, the app's reader of them inside an analysis job's JSON.
 #include <string>
+#include <utility>
 
-#include "json_detail.hpp"
+#include "json_out.hpp"
+#include "json_read.hpp"
 #include "kizuna/sensitivity.hpp"
 
 namespace kz {
-namespace {
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-using json_detail::KeyNumber;
-using json_detail::KeyString;
-
-}  // namespace
 
 std::string SaveSensitivityJson(const SensitivityResults& results) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  KeyString(w, "metric", results.metric);
-  KeyString(w, "unit", MetricUnit(results.metric));
-  KeyNumber(w, "baseline", results.baseline);
-  w.Key("rows");
-  w.StartArray();
-  for (const SensitivityRow& row : results.rows) {
-    w.StartObject();
-    KeyString(w, "path", row.path);
-    KeyString(w, "label", row.label);
-    KeyNumber(w, "value", row.value);
-    KeyNumber(w, "low", row.low);
-    KeyNumber(w, "high", row.high);
-    KeyNumber(w, "metricLow", row.metricLow);
-    KeyNumber(w, "metricHigh", row.metricHigh);
-    KeyNumber(w, "swing", row.swing);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return CompactJsonObject([&results](CompactJsonOut& o) {
+    o.Str("metric", results.metric);
+    o.Str("unit", MetricUnit(results.metric));
+    o.Num("baseline", results.baseline);
+    o.Objects("rows", results.rows, [&o](const SensitivityRow& row) {
+      o.Str("path", row.path);
+      o.Str("label", row.label);
+      o.Num("value", row.value);
+      o.Num("low", row.low);
+      o.Num("high", row.high);
+      o.Num("metricLow", row.metricLow);
+      o.Num("metricHigh", row.metricHigh);
+      o.Num("swing", row.swing);
+    });
+  });
+}
+
+Expected<SensitivityView> LoadSensitivityViewJson(std::string_view json) {
+  using json_read::Json;
+  return json_read::ReadAnalysisJson<SensitivityView>(json, "sensitivity", [](json_read::Reader& r, const Json& root, SensitivityView& v) {
+    r.Object(root, "", {"kind", "done", "fraction", "levers", "leversDone", "metric", "unit", "baseline", "rows"});
+    r.Bool(root, "", "done", v.done, true);
+    r.Count(root, "", "levers", v.levers);
+    r.Count(root, "", "leversDone", v.leversDone);
+    r.String(root, "", "metric", v.metric, true);
+    r.String(root, "", "unit", v.unit, true);
+    r.Number(root, "", "baseline", v.baseline, true);
+    r.Array(root, "", "rows", v.rows, true, [&r](const Json& item, const std::string& at, SensitivityRowView& row) {
+      if (!r.Object(item, at, {"path", "label", "value", "low", "high", "metricLow", "metricHigh", "swing"})) return;
+      r.String(item, at, "path", row.path, true);
+      r.String(item, at, "label", row.label, true);
+      for (const auto& [name, value] : {std::pair{"value", &row.value}, std::pair{"low", &row.low}, std::pair{"high", &row.high},
+                                        std::pair{"metricLow", &row.metricLow}, std::pair{"metricHigh", &row.metricHigh},
+                                        std::pair{"swing", &row.swing}}) {
+        r.Number(item, at, name, *value, true);
+      }
+    });
+  });
 }
 
 }  // namespace kz

@@ -154,4 +154,26 @@ TEST(SessionEdit, UndoAndRedoStepThroughEditsAndADragIsOneStep) {
   EXPECT_FALSE(session.CanUndo()) << "a new scenario starts a new history";
 }
 
+// The findings' output account measures against the world without disruptions: run once per edit,
+// kept through a change of language or comparison, with the same words as a fresh run gives.
+TEST(SessionEdit, TheUndisruptedWorldRunsOncePerEditNotPerRewording) {
+  kz::Session session = Loaded("re-2010-japan");
+  const int runs = session.undisruptedRuns();
+  EXPECT_GE(runs, 1);
+  const std::string english = session.findings().paragraph;
+  session.SetLanguage(kz::Language::Japanese);
+  EXPECT_NE(session.findings().paragraph, english);
+  session.SetComparison(kz::Comparison::None);
+  session.SetComparison(kz::Comparison::NoEvents);
+  session.SetLanguage(kz::Language::English);
+  EXPECT_EQ(session.undisruptedRuns(), runs) << "re-wording and comparing reuse the run";
+  EXPECT_EQ(session.findings().paragraph, english);
+  ASSERT_TRUE(session.SetLever("event.cn-halt-japan-2010.fraction", 0.5).empty());
+  EXPECT_EQ(session.undisruptedRuns(), runs + 1) << "an edit runs it again";
+  session.SetComparison(kz::Comparison::None);
+  EXPECT_EQ(session.undisruptedRuns(), runs + 1);
+  const kz::Findings afresh = kz::Summarize(session.scenario(), session.results(), nullptr, "", &session.Words().Words());
+  EXPECT_EQ(session.findings().paragraph, afresh.paragraph) << "the kept run gives the words a fresh one gives";
+}
+
 }  // namespace

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the project's static server on a free loopback port,
 // Debian's Chromium with software WebGL2 (SwiftShader, no GPU needed), and screenshot statistics.
 // Configuration comes from ctest (tests/browser/CMakeLists.txt) through environment variables.
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -117,4 +118,17 @@ async function stableRect(page, name, attempts = 20) {
     rect = next;
   }
   throw new Error(rect ? `${name} keeps moving` : `${name} is not drawn`);
+}
+
+/// Gives the working scenario a one-hazard risk register (China halting oxide exports to Japan),
+/// so Monte Carlo runs differ from one another; the analysis tests share it.
+export async function addRiskRegister(page) {
+  const scenario = await page.evaluate(() => window.kizuna.getScenario());
+  scenario.risks = [{
+    id: 'cn-oxide-halt', name: { en: 'Chinese oxide export halt' }, kind: 'exportRestriction',
+    regions: ['CN'], targets: ['JP'], goods: ['re_oxide'], annualProbability: 0.5,
+    severity: { kind: 'triangular', low: 0.3, mode: 0.6, high: 1.0 },
+    durationMonths: { kind: 'uniform', low: 2, mode: 4, high: 8 }, recovery: 'linear', recoveryMonths: 3,
+  }];
+  assert.deepEqual(await page.evaluate((s) => window.kizuna.setScenario(s), scenario), []);
 }

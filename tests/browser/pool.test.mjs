@@ -4,24 +4,12 @@
 // only once each worker has answered, and the pool then serves the next run. Nothing is timed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveSite, openPage, waitUntilRunning } from './harness.mjs';
+import { launchBrowser, serveSite, openPage, waitUntilRunning, addRiskRegister } from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
-
-// The default scenario with a risk register, so Monte Carlo runs differ from one another.
-async function addRiskRegister(page) {
-  const scenario = await page.evaluate(() => window.kizuna.getScenario());
-  scenario.risks = [{
-    id: 'cn-oxide-halt', name: { en: 'Chinese oxide export halt' }, kind: 'exportRestriction',
-    regions: ['CN'], targets: ['JP'], goods: ['re_oxide'], annualProbability: 0.5,
-    severity: { kind: 'triangular', low: 0.3, mode: 0.6, high: 1.0 },
-    durationMonths: { kind: 'uniform', low: 2, mode: 4, high: 8 }, recovery: 'linear', recoveryMonths: 3,
-  }];
-  assert.deepEqual(await page.evaluate((s) => window.kizuna.setScenario(s), scenario), []);
-}
 
 // Runs an analysis in the page with `workers` workers: its result and how many progress events came.
 function runInPage(page, kind, options, workers) {

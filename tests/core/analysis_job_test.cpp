@@ -21,11 +21,7 @@
 namespace kz {
 namespace {
 
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 std::unique_ptr<AnalysisJob> Start(std::string_view kind, const Scenario& scenario, std::string_view options) {
   Expected<std::unique_ptr<AnalysisJob>> job = StartAnalysis(kind, scenario, options);
@@ -58,22 +54,6 @@ std::vector<Problem> StartProblems(std::string_view kind, const Scenario& scenar
   Expected<std::unique_ptr<AnalysisJob>> job = StartAnalysis(kind, scenario, options);
   EXPECT_FALSE(job.ok()) << kind << " " << options << " should be refused";
   return job.ok() ? std::vector<Problem>{} : job.problems();
-}
-
-// B buys ore from A and C; A halts exports to B; the "ore-club" framework shares information (as in
-// coalition_analysis_test.cpp).
-Scenario ClubScenario() {
-  Scenario s = test::OreMagnetChain();
-  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
-  s.events.push_back(test::MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
-  Framework club;
-  club.id = "ore-club";
-  club.name.en = "Ore club";
-  club.members = {"A", "B"};
-  club.informationSharing.enabled = true;
-  club.informationSharing.lagMonths = 0;
-  s.frameworks.push_back(club);
-  return s;
 }
 
 TEST(AnalysisJob, MonteCarloInChunksIsBitIdenticalToOneRun) {
@@ -119,7 +99,7 @@ TEST(AnalysisJob, MonteCarloSummaryHasBandsForCellsWithFinalDemand) {
 }
 
 TEST(AnalysisJob, CoalitionInBatchesEqualsTheOneShotAnalysis) {
-  const Scenario scenario = ClubScenario();
+  const Scenario scenario = test::OreClubScenario();
   Expected<CoalitionAnalysis> whole = AnalyzeCoalition(scenario, "ore-club", {"A", "B", "C"});
   ASSERT_TRUE(whole.ok()) << AllProblems(whole.problems());
   const std::string expected = Fields(SaveCoalitionAnalysisJson(whole.value()));
@@ -140,7 +120,7 @@ TEST(AnalysisJob, CoalitionInBatchesEqualsTheOneShotAnalysis) {
 }
 
 TEST(AnalysisJob, CoalitionTakesTheOnlyFrameworkByDefault) {
-  std::unique_ptr<AnalysisJob> job = Start("coalition", ClubScenario(), "{}");
+  std::unique_ptr<AnalysisJob> job = Start("coalition", test::OreClubScenario(), "{}");
   ASSERT_NE(job, nullptr);
   const std::string json = RunToEnd(*job).back();
   EXPECT_TRUE(Contains(json, "\"candidates\":[\"A\",\"B\"]")) << json;
@@ -187,11 +167,11 @@ TEST(AnalysisJob, BadOptionsAreRefusedWithMessagesNamingThem) {
   EXPECT_EQ(StartProblems("montecarlo", risks, "[1]")[0].ToString(), "options: must be a JSON object");
   EXPECT_EQ(StartProblems("montecarlo", risks, R"({"seed": -1})")[0].path, "options.seed");
 
-  p = StartProblems("coalition", ClubScenario(), R"({"framework": "no-such-club"})");
+  p = StartProblems("coalition", test::OreClubScenario(), R"({"framework": "no-such-club"})");
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].path, "framework");
   EXPECT_TRUE(Contains(p[0].message, "no framework 'no-such-club'")) << p[0].message;
-  p = StartProblems("coalition", ClubScenario(), R"({"candidates": ["A", "ZZ"]})");
+  p = StartProblems("coalition", test::OreClubScenario(), R"({"candidates": ["A", "ZZ"]})");
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].ToString(), "candidates[1]: unknown region 'ZZ'");
   p = StartProblems("coalition", risks, "{}");

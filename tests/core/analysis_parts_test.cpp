@@ -16,11 +16,7 @@
 namespace kz {
 namespace {
 
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 std::unique_ptr<AnalysisJob> Start(std::string_view kind, const Scenario& scenario, const std::string& options) {
   Expected<std::unique_ptr<AnalysisJob>> job = StartAnalysis(kind, scenario, options);
@@ -77,24 +73,8 @@ TEST(AnalysisParts, MonteCarloInAnyPartsIsBitIdenticalToOneJob) {
   }
 }
 
-// B buys ore from A and C; A halts exports to B; the "ore-club" framework shares information (as in
-// analysis_job_test.cpp).
-Scenario ClubScenario() {
-  Scenario s = test::OreMagnetChain();
-  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
-  s.events.push_back(test::MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
-  Framework club;
-  club.id = "ore-club";
-  club.name.en = "Ore club";
-  club.members = {"A", "B"};
-  club.informationSharing.enabled = true;
-  club.informationSharing.lagMonths = 0;
-  s.frameworks.push_back(club);
-  return s;
-}
-
 TEST(AnalysisParts, CoalitionInAnyPartsIsBitIdenticalToOneJob) {
-  const Scenario scenario = ClubScenario();
+  const Scenario scenario = test::OreClubScenario();
   const std::string options = R"("candidates": ["A", "B", "C"], "chunkSubsets": 2)";
   const std::string whole = OneShot("coalition", scenario, options);
   ASSERT_NE(whole.find("\"shapley\":"), std::string::npos) << whole;

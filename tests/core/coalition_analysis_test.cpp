@@ -22,33 +22,12 @@ namespace {
 using test::MakeEvent;
 using test::OreMagnetChain;
 
-// B buys 80% of its ore from A and 20% from C; A halts ore exports to B in months 1-6. B responds
-// (re-sources from C) only after 12 months: never within the horizon. Framework "ore-club" of A and
-// B shares information with no lag, so as a member B would re-source at once.
-Scenario SharingScenario() {
-  Scenario s = OreMagnetChain();
-  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
-  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
-  Framework club;
-  club.id = "ore-club";
-  club.name.en = "Ore club";
-  club.members = {"A", "B"};
-  club.informationSharing.enabled = true;
-  club.informationSharing.lagMonths = 0;
-  s.frameworks.push_back(club);
-  return s;
-}
-
-std::string AllProblems(const std::vector<Problem>& problems) {
-  std::string all;
-  for (const Problem& problem : problems) all += problem.ToString() + "\n";
-  return all;
-}
+using test::AllProblems;
 
 TEST(CoalitionAnalysis, RunsEverySubsetOfTheCandidatesAndReportsProgress) {
   std::vector<double> fractions;
   const Expected<CoalitionAnalysis> result =
-      AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "B", "C"}, [&](double f) {
+      AnalyzeCoalition(test::OreClubScenario(), "ore-club", {"A", "B", "C"}, [&](double f) {
         fractions.push_back(f);
         return true;
       });
@@ -72,14 +51,14 @@ TEST(CoalitionAnalysis, RunsEverySubsetOfTheCandidatesAndReportsProgress) {
 }
 
 TEST(CoalitionAnalysis, CandidatesDefaultToTheFrameworksMembers) {
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {});
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "ore-club", {});
   ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
   EXPECT_EQ(result.value().candidates, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(result.value().subsetValue.size(), 4U);
 }
 
 TEST(CoalitionAnalysis, FiguresAreConsistentWithTheCharacteristicFunction) {
-  const Scenario s = SharingScenario();
+  const Scenario s = test::OreClubScenario();
   const Expected<CoalitionAnalysis> result = AnalyzeCoalition(s, "ore-club", {"B", "C", "A"});
   ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
   const CoalitionAnalysis& a = result.value();
@@ -112,7 +91,7 @@ TEST(CoalitionAnalysis, FiguresAreConsistentWithTheCharacteristicFunction) {
 }
 
 TEST(CoalitionAnalysis, NonMemberEffectSumsTheRegionsOutside) {
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "B"});
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "ore-club", {"A", "B"});
   ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
   const CoalitionAnalysis& a = result.value();
   ASSERT_EQ(a.nonMemberEffectByRegion.size(), 3U);
@@ -123,7 +102,7 @@ TEST(CoalitionAnalysis, NonMemberEffectSumsTheRegionsOutside) {
 }
 
 TEST(CoalitionAnalysis, NamesAnUnknownFramework) {
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "no-such-club", {});
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "no-such-club", {});
   ASSERT_FALSE(result.ok());
   ASSERT_EQ(result.problems().size(), 1U);
   EXPECT_EQ(result.problems()[0].path, "framework");
@@ -132,7 +111,7 @@ TEST(CoalitionAnalysis, NamesAnUnknownFramework) {
 }
 
 TEST(CoalitionAnalysis, NamesUnknownAndRepeatedCandidatesByIndex) {
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "XX", "B", "A"});
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "ore-club", {"A", "XX", "B", "A"});
   ASSERT_FALSE(result.ok());
   ASSERT_EQ(result.problems().size(), 2U) << AllProblems(result.problems());
   EXPECT_EQ(result.problems()[0].path, "candidates[1]");
@@ -162,7 +141,7 @@ TEST(CoalitionAnalysis, RejectsMoreThanTwelveCandidates) {
 }
 
 TEST(CoalitionAnalysis, ReturnsTheScenariosProblemsWhenItIsInvalid) {
-  Scenario s = SharingScenario();
+  Scenario s = test::OreClubScenario();
   s.horizonMonths = 0;
   const Expected<CoalitionAnalysis> result = AnalyzeCoalition(s, "ore-club", {});
   ASSERT_FALSE(result.ok());
@@ -171,7 +150,7 @@ TEST(CoalitionAnalysis, ReturnsTheScenariosProblemsWhenItIsInvalid) {
 
 TEST(CoalitionAnalysis, StopsWhenProgressReturnsFalse) {
   int calls = 0;
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "B", "C"},
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "ore-club", {"A", "B", "C"},
                                                               [&](double) { return ++calls < 3; });
   ASSERT_FALSE(result.ok());
   ASSERT_EQ(result.problems().size(), 1U);
@@ -190,7 +169,7 @@ TEST(CoalitionAnalysis, StopsWhenProgressReturnsFalse) {
 // 48 x 10 x 12.75 = 6,120 USD more, which C earns. B gains 36,000 - 6,120 = 29,880; A and C, as
 // members, change nothing for B.
 TEST(CoalitionAnalysis, InformationSharingPaysTheLaggedMember) {
-  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(SharingScenario(), "ore-club", {"A", "B"});
+  const Expected<CoalitionAnalysis> result = AnalyzeCoalition(test::OreClubScenario(), "ore-club", {"A", "B"});
   ASSERT_TRUE(result.ok()) << AllProblems(result.problems());
   const CoalitionAnalysis& a = result.value();
   EXPECT_NEAR(a.baselineWelfare[1], -43200.0 - 4320.0, 1e-6);

@@ -1,13 +1,15 @@
-// Small scenarios for engine tests, built in code so each test states exactly what it changes, and
-// the invariant checks every engine test applies to its results.
+// Small scenarios for engine tests, built in code so each test states exactly what it changes, the
+// invariant checks every engine test applies to its results, and the problems of a failed call as text.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "kizuna/engine.hpp"
+#include "kizuna/expected.hpp"
 #include "kizuna/scenario.hpp"
 
 namespace kz::test {
@@ -196,6 +198,31 @@ inline void ExpectInvariants(const Scenario& s, const Results& r) {
     }
   }
   ExpectFlowsAddUpToDeliveries(r);
+}
+
+/// Every problem as "path: message" lines, for a failed expectation's message.
+inline std::string AllProblems(const std::vector<Problem>& problems) {
+  std::string all;
+  for (const Problem& problem : problems) all += problem.ToString() + "\n";
+  return all;
+}
+
+/// OreMagnetChain where B buys 80% of its ore from A and 20% from C and A halts ore exports to B in
+/// months 1-6. B responds (re-sources from C) only after 12 months: never within the horizon.
+/// Framework "ore-club" of A and B shares information with no lag, so as a member B re-sources at
+/// once (the coalition tests' game: tests/cli/CMakeLists.txt works its figures out).
+inline Scenario OreClubScenario() {
+  Scenario s = OreMagnetChain();
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
+  Framework club;
+  club.id = "ore-club";
+  club.name.en = "Ore club";
+  club.members = {"A", "B"};
+  club.informationSharing.enabled = true;
+  club.informationSharing.lagMonths = 0;
+  s.frameworks.push_back(club);
+  return s;
 }
 
 }  // namespace kz::test

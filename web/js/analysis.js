@@ -89,9 +89,10 @@ export function defaultWorkers() {
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores) - 1));
 }
 
-// Runs analysis `id` in `count` workers: the final result (worker 0's). `report(fraction, partial)`
-// gets the mean of the parts' fractions and worker 0's partial results. Settles only once every
-// worker has answered: on a failure or cancel, the others are cancelled and awaited first.
+// Runs analysis `id` in `count` workers: the final result as JSON text (worker 0's).
+// `report(fraction, partial)` gets the mean of the parts' fractions and worker 0's partial results.
+// Settles only once every worker has answered: on a failure or cancel, the others are cancelled
+// and awaited first.
 async function runInPool(id, count, request, report) {
   const fractions = new Array(count).fill(0);
   let partial = null;
@@ -142,11 +143,12 @@ export async function runAnalysis(kind, options = {}) {
   };
   try {
     const request = { kind: String(kind), scenario, options: workerOptions };
-    const result = workers === 1
+    // The worker's JSON text goes to the app as the core wrote it; only the caller gets it parsed.
+    const resultJson = workers === 1
       ? await poolWorker(0).ask({ ...request, id, type: 'analysis' }, report)
       : await runInPool(id, workers, request, report);
-    if (followed) appCallRaw(Module._kz_web_analysis_result, [id, JSON.stringify(result)]);
-    return result;
+    if (followed) appCallRaw(Module._kz_web_analysis_result, [id, resultJson]);
+    return JSON.parse(resultJson);
   } catch (error) {
     if (followed) appCallRaw(Module._kz_web_analysis_failed, [id, String(error.message), error.cancelled ? 1 : 0]);
     throw error;

@@ -1,16 +1,18 @@
 // The app's side of the analyses that run in a Web Worker (Monte Carlo, coalitions, sensitivity):
 // the user's requests waiting for the platform, the run in progress (status, progress, cancel) and
-// the latest result of each kind, parsed from the worker's JSON. The app never runs these analyses:
-// the platform takes the request, runs it on the core-only module and feeds the JSON back here.
+// the latest result of each kind, read from the worker's JSON by the core's readers (MonteCarloView
+// and friends, next to the writers). The app never runs these analyses: the platform takes the
+// request, runs it on the core-only module and feeds the JSON text back here.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "kizuna/expected.hpp"
+#include "kizuna/coalition_analysis.hpp"
+#include "kizuna/montecarlo.hpp"
+#include "kizuna/sensitivity.hpp"
 
 namespace kz {
 
@@ -30,85 +32,6 @@ enum class AnalysisStatus {
   Failed,     ///< the analysis refused its options or failed; message() says why
   Cancelled,  ///< stopped by the user or the page
 };
-
-/// One (region, good) with final demand: shortfall odds and fulfilment bands (shares 0..1).
-struct MonteCarloCell {
-  std::string region;
-  std::string good;
-  double shortfallProbability = 0.0;               ///< share of runs with a peak shortfall above the threshold
-  std::array<std::vector<double>, 5> fulfilment;   ///< 5th, 25th, 50th, 75th, 95th percentile, per month
-};
-
-/// A Monte Carlo result (partial while runs < runsRequested). Money in USD.
-struct MonteCarloView {
-  bool done = false;
-  int runs = 0;
-  int runsRequested = 0;
-  int months = 0;
-  std::string seed;  ///< decimal (seeds are 64-bit)
-  std::string hash;  ///< results fingerprint, 16 hex digits (final results only)
-  std::vector<std::string> hazards;
-  std::vector<std::string> regions;
-  std::vector<double> expectedLoss;  ///< per region
-  double expectedTotalLoss = 0.0;
-  double cvar95 = 0.0;
-  double shortfallThreshold = 0.1;
-  std::vector<MonteCarloCell> cells;
-};
-
-/// A coalition analysis. Before `done` only subsetValue (with `known`) and the ids are filled.
-/// Money: USD of welfare, change against the scenario without the framework.
-struct CoalitionView {
-  bool done = false;
-  int subsets = 0;
-  int subsetsDone = 0;
-  std::string framework;
-  std::vector<std::string> candidates;  ///< bit i of a subset mask = candidates[i]
-  std::vector<std::string> regions;
-  std::vector<double> subsetValue;      ///< per mask; v(S)
-  std::vector<bool> known;              ///< per mask: simulated yet
-  std::vector<double> shapley;          ///< per candidate (done only)
-  std::vector<double> gainInside;
-  std::vector<double> gainOutside;      ///< free-rider gain
-  std::vector<double> incentiveToJoin;
-  bool inCore = false;
-  std::vector<std::string> largestExcessCoalition;
-  double excess = 0.0;
-  double nonMemberEffect = 0.0;
-  std::vector<double> nonMemberEffectByRegion;  ///< per region; 0 for candidates
-
-  /// v({candidate i}) if simulated.
-  std::optional<double> StandAlone(int i) const;
-  /// v(all candidates) if simulated.
-  std::optional<double> GrandValue() const;
-};
-
-struct SensitivityRowView {
-  std::string path;
-  std::string label;
-  double value = 0.0;
-  double low = 0.0;
-  double high = 0.0;
-  double metricLow = 0.0;
-  double metricHigh = 0.0;
-  double swing = 0.0;
-};
-
-/// Tornado rows, largest swing first (the levers done so far while running).
-struct SensitivityView {
-  bool done = false;
-  int levers = 0;
-  int leversDone = 0;
-  std::string metric;
-  std::string unit;  ///< "USD", "share" or "index"
-  double baseline = 0.0;
-  std::vector<SensitivityRowView> rows;
-};
-
-/// Parsers of the worker's result JSON (kizuna/analysis_job.hpp); problems name the field.
-Expected<MonteCarloView> ParseMonteCarloJson(std::string_view json);
-Expected<CoalitionView> ParseCoalitionJson(std::string_view json);
-Expected<SensitivityView> ParseSensitivityJson(std::string_view json);
 
 /// A run the user asked for, for the platform to start: the kind and its options (a JSON object).
 struct AnalysisRequest {

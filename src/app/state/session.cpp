@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kizuna/engine.hpp"
+#include "kizuna/output_account.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/validate.hpp"
 
@@ -361,8 +362,20 @@ void Session::RunComparison() {
 
 void Session::UpdateFindings() {
   keyFindings = Summarize(working, current, comparisonResults(), ComparisonName(comparisonKind, comparisonTitle(), words),
-                          &words.Words());
+                          &words.Words(), Undisrupted());
   ++resultsRevision;
+}
+
+// The working scenario without disruptions, run once per edit (every change of `working` counts
+// one in editsRevision): re-wording the findings or changing the comparison reuses it.
+const Results* Session::Undisrupted() {
+  if (undisruptedEdits != editsRevision) {
+    Expected<Results> run = RunWithoutDisruptions(working);
+    undisrupted = run ? std::optional<Results>(std::move(run.value())) : std::nullopt;
+    undisruptedEdits = editsRevision;
+    ++undisruptedRunCount;
+  }
+  return undisrupted ? &*undisrupted : nullptr;
 }
 
 void Session::ClampSelection() {

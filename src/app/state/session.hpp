@@ -116,6 +116,9 @@ class Session {
   /// How many times the engine ran (tests, stats) and how long the last run took (ms; set by callers
   /// that can time it).
   int runs() const { return runCount; }
+  /// How many times the world without disruptions ran (the findings' output account measures
+  /// against it): once per edit, not again for a change of language or comparison.
+  int undisruptedRuns() const { return undisruptedRunCount; }
 
   /// The key findings of the current results (against the comparison when there is one), refreshed
   /// on every run.
@@ -141,6 +144,7 @@ class Session {
   void AlignComparisonScenario();
   void ClampSelection();
   void UpdateFindings();
+  const Results* Undisrupted();
 
   UiText words;        // the language of the findings and texts (SetLanguage)
   Scenario reference;  // as loaded
@@ -160,6 +164,9 @@ class Session {
   mutable std::optional<std::vector<NumberProvenance>> provenance;  // of the loaded preset, by number path order; resolved on first use
   std::unordered_map<std::string, double> presetValues;  // lever path -> the preset's value (tooltips, resets)
   int runCount = 0;
+  std::optional<Results> undisrupted;         // WithoutDisruptions(working) run, for the findings
+  std::optional<int> undisruptedEdits;        // the editsRevision it was run at (none: not run)
+  int undisruptedRunCount = 0;
   Findings keyFindings;
   int resultsRevision = 0;
   int leversRevision = 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,5 +112,39 @@ class CoalitionAnalyzer {
 /// nonMemberEffectByRegion, subsetValue, regionGain (per mask, per region). Numbers are shortest
 /// round-trip doubles (read them at full precision); non-finite numbers are null.
 std::string SaveCoalitionAnalysisJson(const CoalitionAnalysis& analysis);
+
+/// A coalition analysis as an analysis job's JSON carries it, read back for the app. Before `done`
+/// only subsetValue (with `known`) and the ids are filled. Money: USD of welfare, change against
+/// the scenario without the framework.
+struct CoalitionView {
+  bool done = false;
+  int subsets = 0;
+  int subsetsDone = 0;
+  std::string framework;
+  std::vector<std::string> candidates;  ///< bit i of a subset mask = candidates[i]
+  std::vector<std::string> regions;
+  std::vector<double> subsetValue;      ///< per mask; v(S)
+  std::vector<bool> known;              ///< per mask: simulated yet
+  std::vector<double> shapley;          ///< per candidate (done only)
+  std::vector<double> gainInside;
+  std::vector<double> gainOutside;      ///< free-rider gain
+  std::vector<double> incentiveToJoin;
+  bool inCore = false;
+  std::vector<std::string> largestExcessCoalition;
+  double excess = 0.0;
+  double nonMemberEffect = 0.0;
+  std::vector<double> nonMemberEffectByRegion;  ///< per region; 0 for candidates
+
+  /// v({candidate i}) if simulated.
+  std::optional<double> StandAlone(int i) const;
+  /// v(all candidates) if simulated.
+  std::optional<double> GrandValue() const;
+};
+
+/// Reads AnalysisJob::Json() of a coalition job (kizuna/analysis_job.hpp), partial (subsetValue
+/// with null for the subsets not run yet) or final (SaveCoalitionAnalysisJson's fields). Problems
+/// name the JSON path: not JSON, another kind, wrong types, unknown fields, sizes that do not match
+/// (2^n subset values, one value per candidate and per region).
+Expected<CoalitionView> LoadCoalitionViewJson(std::string_view json);
 
 }  // namespace kz

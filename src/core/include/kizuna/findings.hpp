@@ -59,9 +59,12 @@ std::vector<std::pair<std::string, std::string>> WordingKeys();
 /// scenario: same region and good ids, e.g. with a framework switched on), the worst trough and the
 /// value added lost also say how they change (both runs measured against the undisrupted `scenario`), naming the variant `comparisonLabel` ("with <label> it
 /// bottoms at 85%"). Deterministic: the same inputs give the same text on every platform.
-/// `wording` (may be null = English) must outlive the call.
+/// `wording` (may be null = English) must outlive the call. `undisrupted` is a run of
+/// WithoutDisruptions(scenario) (output_account.hpp) when the caller keeps one (a session re-wording
+/// the same results); null: it is run here.
 Findings Summarize(const Scenario& scenario, const Results& results, const Results* comparison = nullptr,
-                   const std::string& comparisonLabel = "", const Wording* wording = nullptr);
+                   const std::string& comparisonLabel = "", const Wording* wording = nullptr,
+                   const Results* undisrupted = nullptr);
 
 // ---------------------------------------------------------------------------------------------
 // Locale-free number formatting (used by the findings; also for labels in the app)

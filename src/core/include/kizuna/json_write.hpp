@@ -1,5 +1,6 @@
-// Keyed values for any RapidJSON writer, as the core's files and the app's page API write them: a
-// keyed string, a number (null when not finite: JSON has no NaN or infinity), arrays of either.
+// Keyed values for any RapidJSON writer, as the core's files (through src/core/json_out.hpp) and the
+// app's page API write them: a keyed string, a number (null when not finite: JSON has no NaN or
+// infinity), arrays of either.
 #pragma once
 
 #include <rapidjson/rapidjson.h>

@@ -184,4 +184,37 @@ std::string SaveMonteCarloSummaryJson(const MonteCarloResults& results, const Sc
 std::string SaveMonteCarloShardJson(const MonteCarloShard& shard);
 Expected<MonteCarloShard> LoadMonteCarloShardJson(std::string_view text);
 
+/// One (region, good) with final demand in a Monte Carlo summary: shortfall odds and fulfilment
+/// bands (shares 0..1).
+struct MonteCarloCell {
+  std::string region;
+  std::string good;
+  double shortfallProbability = 0.0;               ///< share of runs with a peak shortfall above the threshold
+  std::array<std::vector<double>, 5> fulfilment;   ///< 5th, 25th, 50th, 75th, 95th percentile, per month
+};
+
+/// A Monte Carlo result as an analysis job's JSON carries it (partial while runs < runsRequested),
+/// read back for the app. Money in USD.
+struct MonteCarloView {
+  bool done = false;
+  int runs = 0;
+  int runsRequested = 0;
+  int months = 0;
+  std::string seed;  ///< decimal (seeds are 64-bit)
+  std::string hash;  ///< results fingerprint, 16 hex digits (final results only)
+  std::vector<std::string> hazards;
+  std::vector<std::string> regions;
+  std::vector<double> expectedLoss;  ///< per region
+  double expectedTotalLoss = 0.0;
+  double cvar95 = 0.0;
+  double shortfallThreshold = 0.1;
+  std::vector<MonteCarloCell> cells;
+};
+
+/// Reads AnalysisJob::Json() of a Monte Carlo job (kizuna/analysis_job.hpp: its envelope plus
+/// SaveMonteCarloSummaryJson's fields), partial or final. Problems name the JSON path: not JSON,
+/// another kind, wrong types, unknown fields, sizes that do not match (bands per month, losses per
+/// region). Before the first runs (runs 0) only done, runs and runsRequested are read.
+Expected<MonteCarloView> LoadMonteCarloViewJson(std::string_view json);
+
 }  // namespace kz

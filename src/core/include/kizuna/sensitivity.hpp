@@ -97,6 +97,33 @@ class SensitivityAnalyzer {
 /// round-trip, non-finite ones are null.
 std::string SaveSensitivityJson(const SensitivityResults& results);
 
+/// One tornado row as a sensitivity job's JSON carries it.
+struct SensitivityRowView {
+  std::string path;
+  std::string label;
+  double value = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+  double metricLow = 0.0;
+  double metricHigh = 0.0;
+  double swing = 0.0;
+};
+
+/// Tornado rows, largest swing first (the levers done so far while running), read back for the app.
+struct SensitivityView {
+  bool done = false;
+  int levers = 0;
+  int leversDone = 0;
+  std::string metric;
+  std::string unit;  ///< "USD", "share" or "index"
+  double baseline = 0.0;
+  std::vector<SensitivityRowView> rows;
+};
+
+/// Reads AnalysisJob::Json() of a sensitivity job (kizuna/analysis_job.hpp: its envelope plus
+/// SaveSensitivityJson's fields), partial or final. Problems name the JSON path.
+Expected<SensitivityView> LoadSensitivityViewJson(std::string_view json);
+
 /// The unit of a metric (as in SensitivityOptions): "USD" for loss and welfare, "share" for shortfall,
 /// "index" for price, "" when unknown.
 std::string MetricUnit(std::string_view metric);
