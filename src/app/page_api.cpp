@@ -9,6 +9,7 @@
 
 #include "kizuna/json_write.hpp"
 #include "state/chart_data.hpp"
+#include "state/lever_text.hpp"
 #include "state/selection_text.hpp"
 
 namespace kz {
@@ -56,6 +57,7 @@ std::string LeversJson(const Session& session, bool changedOnly) {
     w.StartObject();
     KeyString(w, "path", lever.path);
     KeyString(w, "label", lever.label);
+    KeyString(w, "name", LeverLabel(session.scenario(), lever, session.Words(), true));  // in words, the UI's language
     KeyString(w, "unit", lever.unit);
     KeyNumber(w, "min", lever.min);
     KeyNumber(w, "max", lever.max);

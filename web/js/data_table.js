@@ -53,7 +53,7 @@ function renderDataTable() {
     : levers.length === 1 ? tr('data.lever-changed') : tr('data.levers-changed', { count: levers.length });
   fillTable(document.getElementById('data-levers'), leverCaption,
     [tr('data.column.lever'), tr('data.column.path'), tr('data.column.value'), tr('data.column.preset')],
-    levers.map((lever) => [lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
+    levers.map((lever) => [lever.name || lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
   const series = chart.series || [];
   fillTable(document.getElementById('data-chart'), tr('data.chart-caption', { title: chart.title, unit: chart.unit }),
     [tr('data.column.month'), ...series.map((line) => (line.id === chart.region ? tr('data.selected', { name: line.name }) : line.name))],
@@ -67,11 +67,12 @@ function showDataTable(show) {
   dataSummary.classList.toggle('shown', show);
 }
 
-// The "Data table" button shows and hides it; Escape inside it closes it, back on the button.
+// The "Data table" button shows and hides it; Escape, wherever the focus is, closes it, back on
+// the button.
 export function connectDataToggle() {
   if (!dataToggle) return;
   dataToggle.addEventListener('click', () => showDataTable(dataToggle.getAttribute('aria-expanded') !== 'true'));
-  dataSummary.addEventListener('keydown', (event) => {
+  document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !dataSummary.classList.contains('shown')) return;
     showDataTable(false);
     dataToggle.focus();

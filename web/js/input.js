@@ -65,3 +65,14 @@ export function acceptPinchZoom() {
   }, { passive: false, capture: true });
   canvas.addEventListener('touchend', () => { pinchDistance = null; }, { capture: true });
 }
+
+// Tab belongs to the page: Emscripten's GLFW cancels it in a window-level listener, which would trap
+// keyboard users in the canvas. Stopping it first (this listener is registered before GLFW's) lets
+// the browser move focus to the page's next control; inside the canvas F6 moves between panels
+// and arrows between controls. F6's own browser action (the address bar) is kept from the canvas.
+export function releaseTab() {
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Tab') event.stopImmediatePropagation();
+    else if (event.key === 'F6' && document.activeElement === canvas) event.preventDefault();
+  }, true);
+}

@@ -10,7 +10,7 @@ import { announceChange, answerParent } from './embed.js';
 import { messageOf, showFatal } from './fatal.js';
 import { capture, exportFile, importScenario, pickFile, acceptDroppedFiles } from './files.js';
 import { browserLanguage, loadJapaneseFont, wordThePage } from './i18n.js';
-import { acceptPinchZoom, createTextInput, followTextInput } from './input.js';
+import { acceptPinchZoom, createTextInput, followTextInput, releaseTab } from './input.js';
 import { hideLoading, instantiateApp, loadApp } from './loading.js';
 import {
   autosaveScenario, carriesLink, copyEmbed, copyLink, copyText, followAddressChanges, followAddressFromNow,
@@ -99,6 +99,7 @@ function start() {
   acceptDroppedFiles();
   followAddressChanges();
   acceptPinchZoom();
+  releaseTab();
   connectDataToggle();
   publishApi();  // before the checks: kizuna.error tells a test why the app did not start
   answerParent(api);
