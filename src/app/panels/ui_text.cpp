@@ -4,6 +4,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the windows' content extents, for the audit
 
+#include <string>
+
 namespace kz {
 namespace {
 
@@ -50,6 +52,22 @@ void FittedText(const std::string& text, float width) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth) {
+  const std::size_t hashes = labelAndId.find("##");
+  const std::string label(labelAndId.substr(0, hashes));
+  const std::string id = hashes == std::string_view::npos ? "##" + label : std::string(labelAndId.substr(hashes));
+  const float start = ImGui::GetCursorPosX();
+  if (ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x <= labelColumn) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SameLine(start + labelColumn);
+  } else {
+    WrappedLabel(label.c_str());
+  }
+  ImGui::SetNextItemWidth(controlWidth > 0.0f ? controlWidth : -1.0f);
+  return id;
 }
 
 void PushTextLevel(TextLevel level) { ImGui::PushFont(FontFor(level)); }

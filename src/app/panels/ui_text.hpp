@@ -20,6 +20,12 @@ std::string EllipsizedText(std::string_view text, float width);
 /// Draws `text` in `width` pixels, ellipsized when needed, with the full text in a tooltip then.
 void FittedText(const std::string& text, float width);
 
+/// Draws the visible part of `labelAndId` ("Start###start") before the next control, where readers
+/// look first (ImGui draws labels after controls): in a column `labelColumn` wide, or on its own
+/// line above when it does not fit there. Sets the control's width (`controlWidth`; 0 = the rest of
+/// the line) and returns the id to pass the control ("###start"), which keeps the control's id.
+std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth = 0.0f);
+
 /// Pushes the font of a typographic level; pop with ImGui::PopFont().
 void PushTextLevel(TextLevel level);
 
