@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <optional>
 
 #include "kizuna/json_write.hpp"
 #include "state/chart_data.hpp"
@@ -67,6 +68,8 @@ std::string LeversJson(const Session& session, bool changedOnly) {
     w.Bool(lever.integer);
     KeyString(w, "group", LeverGroupName(lever.group));
     KeyString(w, "source", session.ProvenanceOf(lever.path));
+    KeyString(w, "valueText", LeverValueText(lever, lever.value, session.Words()));  // "25%", "6 months", "on"
+    if (const std::optional<double> preset = session.PresetValue(lever.path)) KeyString(w, "presetText", LeverValueText(lever, *preset, session.Words()));
     w.EndObject();
   }
   w.EndArray();

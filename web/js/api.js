@@ -11,7 +11,8 @@
 //   kizuna.getScenario()          the working scenario (scenario JSON, parsed)
 //   kizuna.setScenario(obj)       replaces it; returns [] or the problems ({ path, message })
 //   kizuna.levers()               [{ path, label, name, unit, min, max, value, preset, integer, group, source }]
-//                                 (label: the core's English; name: in words, in the UI's language)
+//                                 (label: the core's English; name: in words, in the UI's language;
+//                                 also valueText, presetText: '25%', '6 months', 'on')
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
 //   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
 //   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, ... }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "panels/ui_text.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -25,7 +26,9 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   }
   const Scenario& s = session.scenario();
   ImGui::PushTextWrapPos(0.0f);
+  PushTextLevel(TextLevel::Heading);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
+  ImGui::PopFont();
   if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());

@@ -79,7 +79,8 @@ void BeginTextAudit() { clippedThisFrame.clear(); }
 void EndTextAudit() {
   const ImGuiContext& g = *ImGui::GetCurrentContext();
   for (const ImGuiWindow* window : g.Windows) {
-    if (!window->WasActive || window->Hidden || window->Collapsed || window->SkipItems) continue;
+    if (!window->Active || window->Hidden || window->Collapsed || window->SkipItems) continue;
+    if (window->Appearing || window->AutoFitFramesX > 0) continue;  // still sizing itself to its content
     if ((window->Flags & (ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar)) != 0) continue;
     if (window->ScrollbarX) continue;
     // Items end at CursorMaxPos; the area they may use ends at WorkRect (the padding excluded).
