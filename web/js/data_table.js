@@ -63,6 +63,7 @@ function showDataTable(show) {
   dataToggle.setAttribute('aria-expanded', String(show));
   dataSummary.classList.toggle('visually-hidden', !show);
   dataSummary.classList.toggle('shown', show);
+  dataSummary.tabIndex = show ? 0 : -1;  // the shown table scrolls: keyboards reach it to scroll it
 }
 
 // The "Data table" button shows and hides it; Escape, wherever the focus is, closes it, back on

@@ -12,6 +12,7 @@ export function createTextInput() {
   textInput.id = 'text-input';
   textInput.className = 'ime-input';
   textInput.setAttribute('aria-hidden', 'true');
+  textInput.tabIndex = -1;  // focused by the app only, never by Tab (an aria-hidden control must not be reachable)
   textInput.autocomplete = 'off';
   textInput.spellcheck = false;
   document.body.appendChild(textInput);
