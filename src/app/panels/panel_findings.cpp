@@ -37,7 +37,10 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   RefreshExplanation(session, CurrentText(), state.explanation);
   if (!state.explanation.text.empty() && ImGui::TreeNodeEx(TrId("findings.why", "why").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextUnformatted(ForImGui(state.explanation.text).c_str());
-    for (const std::string& lever : state.explanation.levers) ImGui::BulletText("%s", ForImGui(lever).c_str());
+    for (const std::string& lever : state.explanation.levers) {  // BulletText never wraps: a bullet, then wrapped text
+      ImGui::Bullet();
+      ImGui::TextUnformatted(ForImGui(lever).c_str());
+    }
     ImGui::TreePop();
   }
   ImGui::PopTextWrapPos();

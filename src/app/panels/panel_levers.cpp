@@ -83,22 +83,21 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
     ImGui::PopID();
     return;
   }
+  // The name, then its unit (beside it when it fits, else under it), then the control and a reset:
+  // nothing on the control's line can push it past the panel's edge.
   WrappedLabel(label.c_str());
   const std::string unit = LeverUnit(lever, CurrentText());
+  const bool percent = unit == "%";  // shown inside the slider ("35%")
+  if (!percent) {
+    SameLineIfFits(ImGui::CalcTextSize(unit.c_str()).x);
+    ImGui::TextDisabled("%s", unit.c_str());
+  }
   const float resetWidth = ImGui::GetFrameHeight();
-  const float unitWidth = ImGui::CalcTextSize(unit.c_str()).x;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const bool percent = unit == "%";
-  const float tail = resetWidth + spacing + (percent ? 0.0f : unitWidth + spacing);
-  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - tail));
+  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - resetWidth - ImGui::GetStyle().ItemSpacing.x));
   double stored = lever.value;
   if (LeverSlider(lever, preset.value_or(lever.value), stored)) edits.push_back({lever.path, stored});
   MarkLastItem(("lever:" + lever.path).c_str());
   Tooltip(session, lever, label, preset);
-  if (!percent) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", unit.c_str());
-  }
   ImGui::SameLine();
   const bool changed = preset && *preset != lever.value;
   ImGui::BeginDisabled(!changed);
@@ -149,8 +148,10 @@ void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std:
       if (open) ImGui::TreePop();
       currentOwner = owner;
       const auto name = ownerNames.find(owner);
-      const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
-      open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      const std::string full = name != ownerNames.end() ? name->second : owner;
+      const std::string shown = EllipsizedText(full, ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing());
+      open = ImGui::TreeNodeEx((shown + "###" + owner).c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
       if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
       if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }

@@ -70,6 +70,12 @@ std::string LabelBefore(std::string_view labelAndId, float labelColumn, float co
   return id;
 }
 
+// Measured before SameLine: SameLine then NewLine would leave the line's extent past the edge.
+void SameLineIfFits(float width) {
+  const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (x + width <= ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x) ImGui::SameLine();
+}
+
 void PushTextLevel(TextLevel level) { ImGui::PushFont(FontFor(level)); }
 
 void NoteClippedText(std::string_view text) { clippedThisFrame.emplace_back(text); }

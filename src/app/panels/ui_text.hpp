@@ -26,6 +26,10 @@ void FittedText(const std::string& text, float width);
 /// the line) and returns the id to pass the control ("###start"), which keeps the control's id.
 std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth = 0.0f);
 
+/// Flow layout: puts the next item (`width` pixels wide) on the current line when it fits there,
+/// else on a new line. Call before every item of the row but the first.
+void SameLineIfFits(float width);
+
 /// Pushes the font of a typographic level; pop with ImGui::PopFont().
 void PushTextLevel(TextLevel level);
 
