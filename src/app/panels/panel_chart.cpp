@@ -88,8 +88,13 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results& r = session.results();
   const Results* other = session.comparisonResults();
 
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), ChartGoodLabel(s, selection.good, words).c_str())) {
+  const float goodWidth = ImGui::GetFontSize() * 12.0f;
+  ImGui::SetNextItemWidth(goodWidth);
+  const std::string goodLabel = ChartGoodLabel(s, selection.good, words);
+  const std::string goodPreview = EllipsizedText(goodLabel, goodWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+  const bool goodOpen = ImGui::BeginCombo(TrId("chart.good", "good").c_str(), goodPreview.c_str());
+  if (!goodOpen && goodPreview != goodLabel && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", goodLabel.c_str());
+  if (goodOpen) {
     for (int g = 0; g < r.goods; ++g) {
       if (ImGui::Selectable(ChartGoodLabel(s, g, words).c_str(), g == selection.good)) selection.good = g;
     }
