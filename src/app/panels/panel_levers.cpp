@@ -173,10 +173,18 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
                std::vector<LeverEdit>& edits) {
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##filter", Tr("lever.filter-hint"), state.filter, sizeof state.filter);
-  std::vector<const LeverInfo*> shown;
-  for (const std::size_t index : indices) {
-    const LeverInfo* lever = &session.levers()[index];
-    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
+  if (state.worldLabels.size() != indices.size()) {
+    state.worldLabels.clear();
+    for (const std::size_t index : indices) state.worldLabels.push_back(LeverLabel(session.scenario(), session.levers()[index], CurrentText()));
+  }
+  // By name (what the reader sees) or by path (what links and the CLI use).
+  std::vector<std::pair<const LeverInfo*, const std::string*>> shown;
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    const LeverInfo* lever = &session.levers()[indices[i]];
+    const std::string& label = state.worldLabels[i];
+    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos || label.find(state.filter) != std::string::npos) {
+      shown.emplace_back(lever, &label);
+    }
   }
   ImGui::TextDisabled("%s", TrFormat("lever.shown-of", {{"shown", FormatCount(static_cast<long long>(shown.size()))},
                                                         {"total", FormatCount(static_cast<long long>(indices.size()))}}).c_str());
@@ -184,8 +192,8 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const LeverInfo& lever = *shown[static_cast<std::size_t>(i)];
-      LeverRow(session, lever, LeverLabel(session.scenario(), lever, CurrentText()), edits);
+      const auto& [lever, label] = shown[static_cast<std::size_t>(i)];
+      LeverRow(session, *lever, *label, edits);
     }
   }
 }
@@ -219,6 +227,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
     state.namesLanguage = static_cast<int>(CurrentLanguage());
     state.ownerNames = OwnerNames(session.scenario());
+    state.worldLabels.clear();
   }
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;

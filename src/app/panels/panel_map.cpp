@@ -56,6 +56,7 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
   const float margin = 12.0f * uiScale;
   ImGui::SetNextWindowPos(ImVec2(static_cast<float>(viewport.x) + margin, static_cast<float>(viewport.y + viewport.height) - margin),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);  // the one see-through window: the map's legend lies over the map itself
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
