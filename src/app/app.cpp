@@ -3,13 +3,16 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "state/catalog.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the focused window and windows by name, for F6
 #include "state/layout.hpp"
 #include "panels/panel_findings.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -74,8 +77,12 @@ void App::PresetPicker() {
   // During a workshop the map and charts show the exercise's common picture: name the exercise.
   // Picking a scenario leaves the workshop (its session link stays in the history).
   if (exercise.Active()) current = LocalName(exercise.exercise().title, exercise.exercise().id);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
-  if (ImGui::BeginCombo("##preset", current.empty() ? Tr("top.choose-scenario") : current.c_str())) {
+  if (current.empty()) current = Tr("top.choose-scenario");
+  ImGui::SetNextItemWidth(presetPickerWidth);
+  const std::string preview = EllipsizedText(current, presetPickerWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+  const bool open = ImGui::BeginCombo("##preset", preview.c_str());
+  if (!open && preview != current && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", current.c_str());
+  if (open) {
     for (const PresetInfo& preset : presetList) {
       if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) {
         exercise.Close();
@@ -99,8 +106,12 @@ void App::PresetPicker() {
 void App::ComparisonPicker() {
   const std::string label = work.comparison() == Comparison::Scenario ? TrFormat("compare.versus", {{"title", work.comparisonTitle()}})
                                                                       : ComparisonLabel(work.comparison());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-  if (ImGui::BeginCombo(TrId("compare.label", "compare").c_str(), label.c_str())) {
+  ImGui::TextUnformatted(Tr("compare.label"));  // the label before its control, as a reader expects
+  ImGui::SetNextItemWidth(comparisonPickerWidth);
+  const std::string preview = EllipsizedText(label, comparisonPickerWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+  const bool open = ImGui::BeginCombo("##compare", preview.c_str());
+  if (!open && preview != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+  if (open) {
     for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::Preset}) {
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
@@ -115,8 +126,25 @@ void App::ComparisonPicker() {
   MarkLastItem("compare-picker");
 }
 
+// The pickers share the bar's width with the menus: each gets its natural width when the bar has
+// room, else a share of what the menus leave (their text then ends in an ellipsis).
+void App::FitTopBar() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float menus = 0.0f;
+  for (const char* key : {"compare.label", "menu.file", "workshop.menu", "menu.undo", "menu.redo", "menu.analysis", "menu.share", "menu.view",
+                          "menu.language", "menu.help"}) {
+    menus += ImGui::CalcTextSize(Tr(key)).x + style.ItemSpacing.x * 2.0f;
+  }
+  menus += ImGui::CalcTextSize("Kizuna").x + style.ItemSpacing.x * 4.0f + style.WindowPadding.x * 2.0f;
+  const float room = std::max(0.0f, ImGui::GetMainViewport()->WorkSize.x - menus - style.ItemSpacing.x * 4.0f);
+  const float font = ImGui::GetFontSize();
+  presetPickerWidth = std::clamp(room * 0.6f, font * 4.0f, font * 20.0f);
+  comparisonPickerWidth = std::clamp(room - presetPickerWidth, font * 4.0f, font * 14.0f);
+}
+
 void App::TopBar(const FrameContext& frame) {
   if (!ImGui::BeginMainMenuBar()) return;
+  FitTopBar();
   ImGui::TextUnformatted("Kizuna");
   ImGui::Separator();
   FileMenu();
@@ -138,17 +166,40 @@ void App::TopBar(const FrameContext& frame) {
   }
   MarkLastItem("analysis-menu");
   ShareMenu();
+  ViewMenu();
   LanguageMenu();
   if (ImGui::MenuItem(TrId("menu.help", "help").c_str(), nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
   if (!status.empty()) {
-    ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "%s", status.c_str());
+    const float close = ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetStyle().ItemSpacing.x;
+    const float room = ImGui::GetContentRegionAvail().x - close;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+    if (room > ImGui::GetFontSize() * 3.0f) FittedText(status, room);
+    else WrappedLabel("!");  // no room for words: the tooltip and the Data table's status carry them
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", status.c_str());
+    ImGui::PopStyleColor();
     if (ImGui::SmallButton("x")) status.clear();
   }
+  if (ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth() + 0.5f) NoteClippedText("menu bar");
   ImGui::EndMainMenuBar();
   if (showHelp) HelpWindow(frame);
   if (showEmbedDialog) EmbedDialog();
   if (!restoreOffer.empty()) RestoreOffer();
+}
+
+// Text size for the room: smaller, normal, larger (the platform remembers the choice).
+void App::ViewMenu() {
+  if (ImGui::BeginMenu(TrId("menu.view", "view").c_str())) {
+    ImGui::SeparatorText(Tr("menu.view.text-size"));
+    for (const auto& [size, key, landmark] : {std::tuple{TextSize::Smaller, "menu.view.smaller", "text-smaller"},
+                                              std::tuple{TextSize::Normal, "menu.view.normal", "text-normal"},
+                                              std::tuple{TextSize::Larger, "menu.view.larger", "text-larger"}}) {
+      if (ImGui::MenuItem(Tr(key), nullptr, textSize == size)) textSize = size;
+      MarkLastItem(landmark);
+    }
+    ImGui::EndMenu();
+  }
+  MarkLastItem("view-menu");
 }
 
 // After a reload or a crash: the last work, autosaved by the page, offered back above the panels.
@@ -231,11 +282,37 @@ void App::UndoShortcuts() {
   }
 }
 
+// F6 / Shift+F6 move the keyboard between the panels (levers or workshop, findings, chart), as in
+// desktop applications; keyboard navigation (arrows, Space) then works inside the panel.
+void App::PanelFocusKeys() {
+  if (!ImGui::IsKeyPressed(ImGuiKey_F6, false)) return;
+  static constexpr const char* kPanels[] = {"###levers", "###workshop", "###findings", "###chart"};
+  constexpr int count = static_cast<int>(std::size(kPanels));
+  const ImGuiWindow* focused = ImGui::GetCurrentContext()->NavWindow;
+  int current = -1;
+  for (int i = 0; i < count && focused != nullptr; ++i) {
+    if (focused->RootWindow != nullptr && focused->RootWindow->ID == ImHashStr(kPanels[i])) current = i;
+  }
+  const int step = ImGui::GetIO().KeyShift ? count - 1 : 1;
+  int next = current < 0 ? (step == 1 ? count - 1 : 0) : current;
+  for (int tried = 0; tried < count; ++tried) {
+    next = (next + step) % count;
+    const ImGuiWindow* window = ImGui::FindWindowByName(kPanels[next]);
+    if (window == nullptr || !window->WasActive) continue;
+    ImGui::SetWindowFocus(kPanels[next]);
+    ImGui::GetCurrentContext()->NavDisableHighlight = false;  // show where the keyboard is
+    ImGui::GetCurrentContext()->NavDisableMouseHover = true;
+    return;
+  }
+}
+
 // An embedded view (a link's embed flags) has no menu bar and may hide panels; read-only levers
 // show their values but take no edits from the viewer (the host page's postMessage calls still can).
 void App::Frame(const FrameContext& frame) {
   const bool readOnly = Embedded() && (embedFlags & kEmbedReadOnly) != 0;
+  BeginTextAudit();
   if (!readOnly) UndoShortcuts();
+  PanelFocusKeys();
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
   const PanelLayout layout = LayoutPanels(embedFlags);
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
@@ -266,6 +343,7 @@ void App::Frame(const FrameContext& frame) {
   }
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
   if (Embedded()) EmbeddedCorner();
+  EndTextAudit();
 }
 
 // The chart with the timeline under it; both pick the selection every view follows.

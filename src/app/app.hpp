@@ -20,6 +20,7 @@
 #include "state/platform_request.hpp"
 #include "state/session.hpp"
 #include "panels/timeline.hpp"
+#include "panels/ui_scale.hpp"
 #include "state/workshop.hpp"
 #include "panels/world_view.hpp"
 
@@ -131,10 +132,16 @@ class App {
   /// platform loads Japanese glyphs when CurrentUiLanguage() becomes Japanese.
   void SetLanguage(Language language);
   Language CurrentUiLanguage() const;
+  /// The reader's text-size setting (View menu); the platform sizes the fonts by it and remembers it.
+  TextSize TextSizeSetting() const { return textSize; }
+  void SetTextSizeSetting(TextSize size) { textSize = size; }
 
  private:
   void TopBar(const FrameContext& frame);
+  void FitTopBar();
   void LanguageMenu();
+  void ViewMenu();
+  void PanelFocusKeys();
   void Apply(const LeversPanelActions& actions);
   void PresetPicker();
   void ComparisonPicker();
@@ -181,6 +188,9 @@ class App {
   AnalysisState analysis;
   AnalysisPanelState analysisPanel;
   bool showAnalysis = false;
+  TextSize textSize = TextSize::Normal;
+  float presetPickerWidth = 0.0f;      // the top bar's pickers share what its menus leave (FitTopBar)
+  float comparisonPickerWidth = 0.0f;
 };
 
 }  // namespace kz

@@ -6,9 +6,11 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <optional>
 
 #include "kizuna/json_write.hpp"
 #include "state/chart_data.hpp"
+#include "state/lever_text.hpp"
 #include "state/selection_text.hpp"
 
 namespace kz {
@@ -56,6 +58,7 @@ std::string LeversJson(const Session& session, bool changedOnly) {
     w.StartObject();
     KeyString(w, "path", lever.path);
     KeyString(w, "label", lever.label);
+    KeyString(w, "name", LeverLabel(session.scenario(), lever, session.Words(), true));  // in words, the UI's language
     KeyString(w, "unit", lever.unit);
     KeyNumber(w, "min", lever.min);
     KeyNumber(w, "max", lever.max);
@@ -65,6 +68,8 @@ std::string LeversJson(const Session& session, bool changedOnly) {
     w.Bool(lever.integer);
     KeyString(w, "group", LeverGroupName(lever.group));
     KeyString(w, "source", session.ProvenanceOf(lever.path));
+    KeyString(w, "valueText", LeverValueText(lever, lever.value, session.Words()));  // "25%", "6 months", "on"
+    if (const std::optional<double> preset = session.PresetValue(lever.path)) KeyString(w, "presetText", LeverValueText(lever, *preset, session.Words()));
     w.EndObject();
   }
   w.EndArray();

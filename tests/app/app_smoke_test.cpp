@@ -8,6 +8,7 @@
 #include "imgui_internal.h"
 #include "panels/ui_landmarks.hpp"
 #include "panels/ui_scale.hpp"
+#include "panels/ui_text.hpp"
 
 namespace {
 
@@ -41,6 +42,71 @@ TEST(AppSmoke, DrawsEveryPanelForManyFramesWithAScenario) {
     EXPECT_LE(window->Pos.x + window->Size.x, 1280.0f + 0.5f) << name << " fits the screen";
     EXPECT_LE(window->Pos.y + window->Size.y, 720.0f + 0.5f) << name << " fits the screen";
   }
+}
+
+// The name of the panel the keyboard is in ("###levers"), or "" when none.
+std::string KeyboardPanel() {
+  const ImGuiWindow* window = ImGui::GetCurrentContext()->NavWindow;
+  if (window == nullptr) return "";
+  const std::string name = window->RootWindow->Name;
+  return name.substr(name.find("###"));
+}
+
+void PressF6(kz::App& app, bool shift = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+  io.AddKeyEvent(ImGuiKey_F6, true);
+  DrawFrames(app, 1);
+  io.AddKeyEvent(ImGuiKey_F6, false);
+  if (shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+  DrawFrames(app, 1);
+}
+
+TEST(AppSmoke, F6MovesTheKeyboardBetweenPanels) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 3);
+  PressF6(app);
+  EXPECT_EQ(KeyboardPanel(), "###levers");
+  PressF6(app);
+  EXPECT_EQ(KeyboardPanel(), "###findings");
+  PressF6(app);
+  EXPECT_EQ(KeyboardPanel(), "###chart");
+  PressF6(app);
+  EXPECT_EQ(KeyboardPanel(), "###levers");  // round again (no workshop: its panel is skipped)
+  PressF6(app, true);
+  EXPECT_EQ(KeyboardPanel(), "###chart");   // Shift+F6 goes back
+}
+
+TEST(AppSmoke, TheViewMenuSetsTheTextSize) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  DrawFrames(app, 3);
+  EXPECT_EQ(app.TextSizeSetting(), kz::TextSize::Normal);
+  Click(app, "view-menu");
+  Click(app, "text-larger");
+  EXPECT_EQ(app.TextSizeSetting(), kz::TextSize::Larger);
+}
+
+// The audit the browser tests read (kizuna.clippedText()): nothing cut at a projector's size with
+// the size the window asks for, and something reported when a window is far too narrow.
+TEST(AppSmoke, NoTextIsClippedAt1024x768) {
+  kz::test::HeadlessImGui imgui(1024.0f, 768.0f);
+  kz::ApplyUiFonts(1.0f, kz::BodyTextPx(1024.0f, 768.0f, kz::TextSize::Normal), {});
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 5, 15.0f / kz::kBaseFontPx);
+  EXPECT_EQ(kz::ClippedTextLastFrame(), std::vector<std::string>{});
+}
+
+TEST(AppSmoke, ClippedTextIsReportedWhenTheWindowIsTooNarrow) {
+  kz::test::HeadlessImGui imgui(300.0f, 400.0f);
+  kz::ApplyUiFonts(1.0f, 24.0f, {});
+  kz::App app;
+  LoadDefaultWorld(app);
+  DrawFrames(app, 5);
+  EXPECT_FALSE(kz::ClippedTextLastFrame().empty());
 }
 
 TEST(AppSmoke, DrawsWithoutAScenario) {

@@ -82,7 +82,8 @@ test('a lever change updates the tables; the Data table button shows and hides t
   const changed = seen.api.levers.find((lever) => lever.path === HALT);
   assert.ok(changed, 'the lever is listed as changed');
   const row = seen.levers.find((cells) => cells[1] === HALT);
-  assert.deepEqual(row, [changed.label, HALT, `0.25 ${changed.unit}`, `${changed.preset} ${changed.unit}`]);
+  assert.deepEqual(row, [changed.name, HALT, '25%', changed.presetText]);
+  assert.ok(changed.name && !changed.name.includes(HALT), `the lever is named in words: ${changed.name}`);
   assert.equal(seen.levers.length, seen.api.levers.length + 1);
 
   // The button is HTML outside the canvas, reachable by keyboard.

@@ -10,7 +10,9 @@
 //                     submission; not the GPU's drawing, which runs in the browser's GPU process)
 //   kizuna.getScenario()          the working scenario (scenario JSON, parsed)
 //   kizuna.setScenario(obj)       replaces it; returns [] or the problems ({ path, message })
-//   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
+//   kizuna.levers()               [{ path, label, name, unit, min, max, value, preset, integer, group, source }]
+//                                 (label: the core's English; name: in words, in the UI's language;
+//                                 also valueText, presetText: '25%', '6 months', 'on')
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
 //   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
 //   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, ... }
@@ -49,6 +51,8 @@
 //   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
 //                                 last frame (e.g. 'add-shock', 'timeline-play', 'chart-delta', 'share',
 //                                 'undo', 'lever:<path>'), or null: tests click real controls
+//   kizuna.clippedText()          the text the last frame drew cut ('window: <name>', 'menu bar' or the
+//                                 text): tests assert it stays empty
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
 //   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 //   kizuna.runAnalysis(kind, options)  Promise of the result of an analysis of the working scenario,
@@ -177,6 +181,7 @@ export const api = {
   status() { requireRunning(); return appCall(Module._kz_web_status, []); },
   openLink(text) { requireRunning(); return openLink(String(text)); },
   uiRect(name) { requireRunning(); return appCall(Module._kz_web_ui_rect, [String(name)], true); },
+  clippedText() { requireRunning(); return appCall(Module._kz_web_clipped_text, [], true); },
   map() {
     requireRunning();
     return { hovered: Module.UTF8ToString(Module._kz_web_map_hovered()) || null };

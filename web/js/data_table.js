@@ -40,8 +40,6 @@ function fillTable(table, caption, headers, rows) {
   table.append(body);
 }
 
-const withUnit = (value, unit) => (value === null ? '' : `${value}${unit ? ` ${unit}` : ''}`);
-
 function renderDataTable() {
   if (!running()) { ready.then(scheduleDataTable, () => {}); return; }  // the first frame tells first
   const summary = appCall(Module._kz_web_summary_json, [], true);
@@ -53,7 +51,7 @@ function renderDataTable() {
     : levers.length === 1 ? tr('data.lever-changed') : tr('data.levers-changed', { count: levers.length });
   fillTable(document.getElementById('data-levers'), leverCaption,
     [tr('data.column.lever'), tr('data.column.path'), tr('data.column.value'), tr('data.column.preset')],
-    levers.map((lever) => [lever.label, lever.path, withUnit(lever.value, lever.unit), withUnit(lever.preset, lever.unit)]));
+    levers.map((lever) => [lever.name, lever.path, lever.valueText, lever.presetText ?? '']));
   const series = chart.series || [];
   fillTable(document.getElementById('data-chart'), tr('data.chart-caption', { title: chart.title, unit: chart.unit }),
     [tr('data.column.month'), ...series.map((line) => (line.id === chart.region ? tr('data.selected', { name: line.name }) : line.name))],
@@ -65,13 +63,15 @@ function showDataTable(show) {
   dataToggle.setAttribute('aria-expanded', String(show));
   dataSummary.classList.toggle('visually-hidden', !show);
   dataSummary.classList.toggle('shown', show);
+  dataSummary.tabIndex = show ? 0 : -1;  // the shown table scrolls: keyboards reach it to scroll it
 }
 
-// The "Data table" button shows and hides it; Escape inside it closes it, back on the button.
+// The "Data table" button shows and hides it; Escape, wherever the focus is, closes it, back on
+// the button.
 export function connectDataToggle() {
   if (!dataToggle) return;
   dataToggle.addEventListener('click', () => showDataTable(dataToggle.getAttribute('aria-expanded') !== 'true'));
-  dataSummary.addEventListener('keydown', (event) => {
+  document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !dataSummary.classList.contains('shown')) return;
     showDataTable(false);
     dataToggle.focus();

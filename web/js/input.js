@@ -12,6 +12,7 @@ export function createTextInput() {
   textInput.id = 'text-input';
   textInput.className = 'ime-input';
   textInput.setAttribute('aria-hidden', 'true');
+  textInput.tabIndex = -1;  // focused by the app only, never by Tab (an aria-hidden control must not be reachable)
   textInput.autocomplete = 'off';
   textInput.spellcheck = false;
   document.body.appendChild(textInput);
@@ -38,4 +39,15 @@ export function followTextInput(active, x, y, lineHeight) {
     textInput.blur();
     canvas.focus({ preventScroll: true });
   }
+}
+
+// Tab belongs to the page: Emscripten's GLFW cancels it in a window-level listener, which would trap
+// keyboard users in the canvas. Stopping it first (this listener is registered before GLFW's) lets
+// the browser move focus to the page's next control; inside the canvas F6 moves between panels
+// and arrows between controls. F6's own browser action (the address bar) is kept from the canvas.
+export function releaseTab() {
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Tab') event.stopImmediatePropagation();
+    else if (event.key === 'F6' && document.activeElement === canvas) event.preventDefault();
+  }, true);
 }

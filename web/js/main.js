@@ -10,7 +10,7 @@ import { announceChange, answerParent } from './embed.js';
 import { messageOf, showFatal } from './fatal.js';
 import { capture, exportFile, importScenario, pickFile, acceptDroppedFiles } from './files.js';
 import { browserLanguage, loadJapaneseFont, wordThePage } from './i18n.js';
-import { createTextInput, followTextInput } from './input.js';
+import { createTextInput, followTextInput, releaseTab } from './input.js';
 import { followFacilitator } from './join_sheet.js';
 import { hideLoading, instantiateApp, loadApp } from './loading.js';
 import {
@@ -104,6 +104,7 @@ function start() {
   acceptDroppedFiles();
   followAddressChanges();
   acceptTouch();
+  releaseTab();
   connectDataToggle();
   publishApi();  // before the checks: kizuna.error tells a test why the app did not start
   answerParent(api);

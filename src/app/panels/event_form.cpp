@@ -7,6 +7,7 @@
 #include "state/catalog.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -120,37 +121,30 @@ std::optional<Event> DrawEventForm(const Scenario& s, int selectedGood, EventFor
   std::optional<Event> added;
   ImGui::PushID("event-form");
   ImGui::SeparatorText(Tr("shock.new"));
-  const float width = ImGui::GetContentRegionAvail().x * 0.6f;
-  ImGui::SetNextItemWidth(width);
+  const float column = ImGui::GetContentRegionAvail().x * 0.4f;  // labels before their controls
   const char* kindNames[std::size(kKindKeys)];
   for (std::size_t i = 0; i < std::size(kKindKeys); ++i) kindNames[i] = Tr(kKindKeys[i]);
-  ImGui::Combo(TrId("shock.kind", "kind").c_str(), &form.kind, kindNames, static_cast<int>(std::size(kindNames)));
+  ImGui::Combo(LabelBefore(TrId("shock.kind", "kind"), column).c_str(), &form.kind, kindNames, static_cast<int>(std::size(kindNames)));
   const EventKind kind = static_cast<EventKind>(form.kind);
-  ImGui::SetNextItemWidth(width);
-  PickOne(TrId(HasBuyers(kind) ? "shock.seller" : "shock.region", "region").c_str(), s.regions, form.region);
+  PickOne(LabelBefore(TrId(HasBuyers(kind) ? "shock.seller" : "shock.region", "region"), column).c_str(), s.regions, form.region);
   if (HasBuyers(kind)) {
-    ImGui::SetNextItemWidth(width);
-    PickOne(TrId("shock.buyer", "buyer").c_str(), s.regions, form.target, Tr("shock.everyone-else"));
+    PickOne(LabelBefore(TrId("shock.buyer", "buyer"), column).c_str(), s.regions, form.target, Tr("shock.everyone-else"));
   }
-  ImGui::SetNextItemWidth(width);
-  PickOne(TrId("shock.good", "good").c_str(), s.goods, form.good);
-  ImGui::SetNextItemWidth(width);
+  PickOne(LabelBefore(TrId("shock.good", "good"), column).c_str(), s.goods, form.good);
+  float percent = form.strength * 100.0f;  // shares read as percentages
   if (kind == EventKind::DemandShock) {
-    ImGui::SliderFloat(TrId("shock.demand-change", "strength").c_str(), &form.strength, -1.0f, 2.0f, "%+.2f", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderFloat(LabelBefore(TrId("shock.demand-change", "strength"), column).c_str(), &percent, -100.0f, 200.0f, "%+.0f%%", ImGuiSliderFlags_AlwaysClamp);
   } else {
-    form.strength = std::clamp(form.strength, 0.0f, 1.0f);
-    ImGui::SliderFloat(TrId("shock.strength", "strength").c_str(), &form.strength, 0.0f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+    percent = std::clamp(percent, 0.0f, 100.0f);
+    ImGui::SliderFloat(LabelBefore(TrId("shock.strength", "strength"), column).c_str(), &percent, 0.0f, 100.0f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp);
   }
+  form.strength = percent / 100.0f;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(kind == EventKind::DemandShock ? "shock.demand-tip" : "shock.strength-tip"));
   const int lastMonth = std::max(0, s.horizonMonths - 1);
-  ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt(TrId("shock.start", "start").c_str(), &form.start, 0, lastMonth, "%d", ImGuiSliderFlags_AlwaysClamp);
-  ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt(TrId("shock.duration", "duration").c_str(), &form.duration, 1, std::max(1, s.horizonMonths), "%d", ImGuiSliderFlags_AlwaysClamp);
-  ImGui::SetNextItemWidth(width);
-  ImGui::SliderInt(TrId("shock.recovery", "recovery").c_str(), &form.recoveryMonths, 0, 36, "%d", ImGuiSliderFlags_AlwaysClamp);
-  ImGui::SetNextItemWidth(width);
-  ImGui::InputTextWithHint(TrId("shock.name", "name").c_str(), Tr("shock.name-hint"), form.name, sizeof form.name);
+  ImGui::SliderInt(LabelBefore(TrId("shock.start", "start"), column).c_str(), &form.start, 0, lastMonth, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt(LabelBefore(TrId("shock.duration", "duration"), column).c_str(), &form.duration, 1, std::max(1, s.horizonMonths), "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt(LabelBefore(TrId("shock.recovery", "recovery"), column).c_str(), &form.recoveryMonths, 0, 36, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::InputTextWithHint(LabelBefore(TrId("shock.name", "name"), column).c_str(), Tr("shock.name-hint"), form.name, sizeof form.name);
   MarkLastItem("shock-name");
   if (ImGui::Button(Tr("shock.confirm"))) {
     added = EventFromForm(s, form);

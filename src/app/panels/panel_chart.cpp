@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "state/catalog.hpp"
 #include "imgui.h"
+#include "panels/ui_text.hpp"
 #include "panels/ui_landmarks.hpp"
 
 namespace kz {
@@ -86,8 +88,13 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results& r = session.results();
   const Results* other = session.comparisonResults();
 
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  if (ImGui::BeginCombo(TrId("chart.good", "good").c_str(), ChartGoodLabel(s, selection.good, words).c_str())) {
+  const float goodWidth = ImGui::GetFontSize() * 12.0f;
+  ImGui::SetNextItemWidth(goodWidth);
+  const std::string goodLabel = ChartGoodLabel(s, selection.good, words);
+  const std::string goodPreview = EllipsizedText(goodLabel, goodWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+  const bool goodOpen = ImGui::BeginCombo(TrId("chart.good", "good").c_str(), goodPreview.c_str());
+  if (!goodOpen && goodPreview != goodLabel && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", goodLabel.c_str());
+  if (goodOpen) {
     for (int g = 0; g < r.goods; ++g) {
       if (ImGui::Selectable(ChartGoodLabel(s, g, words).c_str(), g == selection.good)) selection.good = g;
     }
@@ -111,11 +118,30 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
 
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
+  ImGui::PushTextWrapPos(0.0f);  // a long caption wraps, never runs past the panel
   ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
                                       {{"metric", MetricName(state.metric, words)}, {"good", ChartGoodLabel(s, selection.good, words)}, {"unit", unit}})
                                 .c_str());
+  ImGui::PopTextWrapPos();
 
-  const float legendHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+  // The legend flows onto as many rows as the panel's width needs, plus a line for its note.
+  const auto legendLabel = [&](int region) {
+    return (region == selection.region ? "[" : "") + ChartRegionName(s, region, words) + (region == selection.region ? "]" : "");
+  };
+  const char* legendNote = other && !source.minus ? Tr("chart.legend-comparison") : source.minus ? Tr("chart.legend-difference") : "";
+  int legendRows = 1;
+  float rowWidth = 0.0f;
+  std::vector<float> widths;
+  for (int region : regions) widths.push_back(ImGui::CalcTextSize(legendLabel(region).c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f);
+  if (*legendNote != '\0') widths.push_back(ImGui::CalcTextSize(legendNote).x);
+  for (const float width : widths) {
+    if (rowWidth > 0.0f && rowWidth + width > ImGui::GetContentRegionAvail().x) {
+      ++legendRows;
+      rowWidth = 0.0f;
+    }
+    rowWidth += width + ImGui::GetStyle().ItemSpacing.x;
+  }
+  const float legendHeight = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(legendRows + 1);  // and the timeline's row
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left = ImGui::CalcTextSize((MoneyAxisLabel(-100e9, true) + " ").c_str()).x;
@@ -163,16 +189,20 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
 
   // Legend: click a region to follow it.
   ImGui::SetCursorScreenPos(ImVec2(origin.x, plot.max.y + ImGui::GetFontSize() + 8.0f));
-  for (int region : regions) {
+  for (std::size_t i = 0; i < regions.size(); ++i) {  // flowed onto more lines when the panel is narrow
+    const int region = regions[i];
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(RegionColour(region)));
-    const std::string label = (region == selection.region ? "[" : "") + ChartRegionName(s, region, words) + (region == selection.region ? "]" : "");
+    const std::string label = legendLabel(region);
+    if (i > 0) SameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f);
     if (ImGui::SmallButton(label.c_str())) selection.region = region;
     ImGui::PopStyleColor();
-    ImGui::SameLine();
   }
-  if (other && !source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-comparison"));
-  else if (source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-difference"));
-  else ImGui::NewLine();
+  if (*legendNote != '\0') {
+    if (!regions.empty()) SameLineIfFits(ImGui::CalcTextSize(legendNote).x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", legendNote);
+    ImGui::PopTextWrapPos();
+  }
   return selection;
 }
 

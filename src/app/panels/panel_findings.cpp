@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "panels/ui_text.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -25,7 +26,9 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   }
   const Scenario& s = session.scenario();
   ImGui::PushTextWrapPos(0.0f);
+  PushTextLevel(TextLevel::Heading);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
+  ImGui::PopFont();
   if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
@@ -34,7 +37,10 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   RefreshExplanation(session, CurrentText(), state.explanation);
   if (!state.explanation.text.empty() && ImGui::TreeNodeEx(TrId("findings.why", "why").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextUnformatted(ForImGui(state.explanation.text).c_str());
-    for (const std::string& lever : state.explanation.levers) ImGui::BulletText("%s", ForImGui(lever).c_str());
+    for (const std::string& lever : state.explanation.levers) {  // BulletText never wraps: a bullet, then wrapped text
+      ImGui::Bullet();
+      ImGui::TextUnformatted(ForImGui(lever).c_str());
+    }
     ImGui::TreePop();
   }
   ImGui::PopTextWrapPos();

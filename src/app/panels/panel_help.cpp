@@ -64,18 +64,20 @@ void KeysTab() {
   static constexpr const char* kKeys[][2] = {
       {"help.keys.play", "help.keys.play-what"},
       {"help.keys.step", "help.keys.step-what"},
+      {"help.keys.panels", "help.keys.panels-what"},
       {"help.keys.navigate", "help.keys.navigate-what"},
+      {"help.keys.page", "help.keys.page-what"},
       {"help.keys.exact", "help.keys.exact-what"},
       {"help.keys.map", "help.keys.map-what"},
       {"help.keys.chart", "help.keys.chart-what"},
   };
-  if (!ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) return;
+  if (!ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
   for (const auto& [keys, what] : kKeys) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(Tr(keys));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(Tr(what));
+    ImGui::TextWrapped("%s", Tr(what));  // the column is what the window leaves: wrap, never clip
   }
   ImGui::EndTable();
 }

@@ -10,8 +10,10 @@
 #include <utility>
 
 #include "state/catalog.hpp"
+#include "state/lever_text.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -29,141 +31,79 @@ const char* GroupKey(LeverGroup group) {
 
 std::string GroupLabel(LeverGroup group) { return TrId(GroupKey(group), LeverGroupName(group)); }
 
-// Lever names and units in words of the UI's language. English keeps the path's own segments (the
-// stable lever ids users see in links and the CLI); Japanese names each known segment, and goods by
-// their names: "stockpile.re_oxide.targetMonths" -> "備蓄 / 分離レアアース酸化物 / 目標（月数）".
-constexpr std::pair<std::string_view, const char*> kSegmentKeys[] = {
-    {"stockpile", "lever.segment.stockpile"},
-    {"stockpilePool", "lever.segment.stockpilePool"},
-    {"substitution", "lever.segment.substitution"},
-    {"investment", "lever.segment.investment"},
-    {"partnerPriority", "lever.segment.partnerPriority"},
-    {"jointInvestment", "lever.segment.jointInvestment"},
-    {"informationSharing", "lever.segment.informationSharing"},
-    {"targetMonths", "lever.segment.targetMonths"},
-    {"releaseTrigger", "lever.segment.releaseTrigger"},
-    {"releasePerMonth", "lever.segment.releasePerMonth"},
-    {"refillPerMonth", "lever.segment.refillPerMonth"},
-    {"initialFill", "lever.segment.initialFill"},
-    {"holdingCostPerYear", "lever.segment.holdingCostPerYear"},
-    {"responseLagMonths", "lever.segment.responseLagMonths"},
-    {"start", "lever.segment.start"},
-    {"recoveryMonths", "lever.segment.recoveryMonths"},
-    {"fraction", "lever.segment.fraction"},
-    {"duration", "lever.segment.duration"},
-    {"enabled", "lever.segment.enabled"},
-    {"monthsToFull", "lever.segment.monthsToFull"},
-    {"maxReduction", "lever.segment.maxReduction"},
-    {"costPerUnit", "lever.segment.costPerUnit"},
-    {"rampMonths", "lever.segment.rampMonths"},
-    {"priority", "lever.segment.priority"},
-    {"leadMonths", "lever.segment.leadMonths"},
-    {"lagMonths", "lever.segment.lagMonths"},
-    {"capexPerUnit", "lever.segment.capexPerUnit"},
-    {"capacity", "lever.segment.capacity"},
-    {"reservedShare", "lever.segment.reservedShare"},
-    {"leakage", "lever.segment.leakage"},
-    {"userStockMonths", "lever.segment.userStockMonths"},
-    {"adaptationMax", "lever.segment.adaptationMax"},
-    {"adaptationMonths", "lever.segment.adaptationMonths"},
-};
-constexpr std::pair<std::string_view, const char*> kUnitKeys[] = {
-    {"months", "lever.unit.months"},         {"month", "lever.unit.month"},     {"share", "lever.unit.share"},
-    {"share/month", "lever.unit.share-month"}, {"share/year", "lever.unit.share-year"}, {"on/off", "lever.unit.on-off"},
-    {"USD/t", "lever.unit.usd-t"},           {"USD/(t/month)", "lever.unit.usd-t-month"}, {"t/month", "lever.unit.t-month"},
-};
-
-template <std::size_t N>
-const char* KeyFor(const std::pair<std::string_view, const char*> (&table)[N], std::string_view word) {
-  for (const auto& [id, key] : table) {
-    if (id == word) return key;
-  }
-  return nullptr;
-}
-
-std::string LeverLabel(const Scenario& scenario, const LeverInfo& lever) {
-  std::string label;
-  const bool english = CurrentLanguage() == Language::English;
-  for (const std::string& part : lever.labelParts) {
-    std::string word = part;
-    if (!english) {
-      if (const char* key = KeyFor(kSegmentKeys, part)) word = Tr(key);
-      for (const Good& good : scenario.goods) {
-        if (good.id == part) word = LocalName(good.name, good.id);
-      }
-    }
-    label += (label.empty() ? "" : english ? "." : Tr("lever.segment-separator")) + word;
-  }
-  return label;
-}
-
-const char* UnitLabel(const std::string& unit) {
-  const char* key = KeyFor(kUnitKeys, unit);
-  return key != nullptr ? Tr(key) : unit.c_str();
-}
-
-bool IsSwitch(const LeverInfo& lever) {
-  return lever.integer && lever.min == 0.0 && lever.max == 1.0 && !lever.labelParts.empty() &&
-         lever.labelParts.back() == "enabled";
-}
-
-void Tooltip(const Session& session, const LeverInfo& lever, std::optional<double> preset) {
-  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) return;
+// The lever's plain name, its preset value and source; the path only as a technical line.
+void Tooltip(const Session& session, const LeverInfo& lever, const std::string& label, std::optional<double> preset) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled)) return;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  ImGui::TextUnformatted(lever.label.c_str());
-  ImGui::TextDisabled("%s", lever.path.c_str());
-  if (preset) {
-    char value[32];
-    std::snprintf(value, sizeof value, "%g", *preset);
-    ImGui::TextUnformatted(TrFormat("lever.default", {{"value", value}, {"unit", UnitLabel(lever.unit)}}).c_str());
-  }
+  ImGui::TextUnformatted(label.c_str());
+  if (preset) ImGui::TextUnformatted(TrFormat("lever.default", {{"value", LeverValueText(lever, *preset, CurrentText())}}).c_str());
   const std::string provenance = session.ProvenanceOf(lever.path);
   ImGui::Separator();
   ImGui::TextUnformatted(provenance.empty() ? Tr("lever.no-source") : provenance.c_str());
+  ImGui::TextDisabled("%s", TrFormat("lever.technical-path", {{"path", lever.path}}).c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
 
-// One lever row; appends an edit when the user changed it.
+// The slider in the lever's display units (percent, whole months); returns true with the stored value.
+bool LeverSlider(const LeverInfo& lever, double presetValue, double& stored) {
+  const LeverDisplay display = LeverDisplayOf(lever);
+  double low = 0.0;
+  double high = 1.0;
+  SliderSpan(lever, presetValue, low, high);
+  if (lever.integer || display == LeverDisplay::WholeMonths) {
+    int value = static_cast<int>(std::lround(lever.value));
+    if (!ImGui::SliderInt("##v", &value, static_cast<int>(std::ceil(low)), static_cast<int>(std::floor(high)), "%d", ImGuiSliderFlags_AlwaysClamp)) return false;
+    stored = std::clamp(static_cast<double>(value), lever.min, lever.max);
+    return true;
+  }
+  double shown = ToDisplayValue(display, lever.value);
+  double shownLow = ToDisplayValue(display, low);
+  double shownHigh = ToDisplayValue(display, high);
+  const char* format = display == LeverDisplay::Percent ? "%.4g%%" : "%.4g";
+  if (!ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &shownLow, &shownHigh, format, ImGuiSliderFlags_AlwaysClamp)) return false;
+  stored = std::clamp(FromDisplayValue(display, shown), lever.min, lever.max);
+  return true;
+}
+
+// One lever row: its name above (wrapped, never clipped), then the control, its unit and a reset;
+// appends an edit when the user changed it.
 void LeverRow(const Session& session, const LeverInfo& lever, const std::string& label, std::vector<LeverEdit>& edits) {
   const std::optional<double> preset = session.PresetValue(lever.path);
   ImGui::PushID(lever.path.c_str());
-  if (IsSwitch(lever)) {
+  if (LeverDisplayOf(lever) == LeverDisplay::Switch) {
     bool on = lever.value != 0.0;
-    if (ImGui::Checkbox((label + "##v").c_str(), &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
-    Tooltip(session, lever, preset);
+    if (ImGui::Checkbox("##v", &on)) edits.push_back({lever.path, on ? 1.0 : 0.0});
+    MarkLastItem(("lever:" + lever.path).c_str());
+    Tooltip(session, lever, label, preset);
+    ImGui::SameLine();
+    WrappedLabel(label.c_str());
+    Tooltip(session, lever, label, preset);
     ImGui::PopID();
     return;
   }
-  double low = 0.0;
-  double high = 1.0;
-  SliderSpan(lever, preset.value_or(lever.value), low, high);
-  const float resetWidth = ImGui::GetFrameHeight();
-  ImGui::SetNextItemWidth(std::max(60.0f, ImGui::GetContentRegionAvail().x * 0.5f));
-  if (lever.integer) {
-    int value = static_cast<int>(std::lround(lever.value));
-    if (ImGui::SliderInt("##v", &value, static_cast<int>(low), static_cast<int>(high), "%d", ImGuiSliderFlags_AlwaysClamp)) {
-      edits.push_back({lever.path, static_cast<double>(value)});
-    }
-  } else {
-    double value = lever.value;
-    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &value, &low, &high, "%.4g", ImGuiSliderFlags_AlwaysClamp)) {
-      edits.push_back({lever.path, value});
-    }
+  // The name, then its unit (beside it when it fits, else under it), then the control and a reset:
+  // nothing on the control's line can push it past the panel's edge.
+  WrappedLabel(label.c_str());
+  const std::string unit = LeverUnit(lever, CurrentText());
+  const bool percent = unit == "%";  // shown inside the slider ("35%")
+  if (!percent) {
+    SameLineIfFits(ImGui::CalcTextSize(unit.c_str()).x);
+    ImGui::TextDisabled("%s", unit.c_str());
   }
+  const float resetWidth = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().x - resetWidth - ImGui::GetStyle().ItemSpacing.x));
+  double stored = lever.value;
+  if (LeverSlider(lever, preset.value_or(lever.value), stored)) edits.push_back({lever.path, stored});
   MarkLastItem(("lever:" + lever.path).c_str());
-  Tooltip(session, lever, preset);
+  Tooltip(session, lever, label, preset);
   ImGui::SameLine();
   const bool changed = preset && *preset != lever.value;
   ImGui::BeginDisabled(!changed);
   if (ImGui::Button("R", ImVec2(resetWidth, 0.0f)) && preset) edits.push_back({lever.path, *preset});
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr("lever.reset-tip"));
-  ImGui::SameLine();
-  ImGui::TextUnformatted(label.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", UnitLabel(lever.unit));
   ImGui::PopID();
 }
 
@@ -208,12 +148,14 @@ void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std:
       if (open) ImGui::TreePop();
       currentOwner = owner;
       const auto name = ownerNames.find(owner);
-      const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
-      open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      const std::string full = name != ownerNames.end() ? name->second : owner;
+      const std::string shown = EllipsizedText(full, ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing());
+      open = ImGui::TreeNodeEx((shown + "###" + owner).c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
       if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
       if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }
-    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), *lever), actions.edits);
+    if (open) LeverRow(session, *lever, LeverLabel(session.scenario(), *lever, CurrentText()), actions.edits);
   }
   if (open) ImGui::TreePop();
 }
@@ -231,10 +173,18 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
                std::vector<LeverEdit>& edits) {
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##filter", Tr("lever.filter-hint"), state.filter, sizeof state.filter);
-  std::vector<const LeverInfo*> shown;
-  for (const std::size_t index : indices) {
-    const LeverInfo* lever = &session.levers()[index];
-    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos) shown.push_back(lever);
+  if (state.worldLabels.size() != indices.size()) {
+    state.worldLabels.clear();
+    for (const std::size_t index : indices) state.worldLabels.push_back(LeverLabel(session.scenario(), session.levers()[index], CurrentText()));
+  }
+  // By name (what the reader sees) or by path (what links and the CLI use).
+  std::vector<std::pair<const LeverInfo*, const std::string*>> shown;
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    const LeverInfo* lever = &session.levers()[indices[i]];
+    const std::string& label = state.worldLabels[i];
+    if (state.filter[0] == '\0' || lever->path.find(state.filter) != std::string::npos || label.find(state.filter) != std::string::npos) {
+      shown.emplace_back(lever, &label);
+    }
   }
   ImGui::TextDisabled("%s", TrFormat("lever.shown-of", {{"shown", FormatCount(static_cast<long long>(shown.size()))},
                                                         {"total", FormatCount(static_cast<long long>(indices.size()))}}).c_str());
@@ -242,7 +192,8 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   clipper.Begin(static_cast<int>(shown.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      LeverRow(session, *shown[static_cast<std::size_t>(i)], shown[static_cast<std::size_t>(i)]->path, edits);
+      const auto& [lever, label] = shown[static_cast<std::size_t>(i)];
+      LeverRow(session, *lever, *label, edits);
     }
   }
 }
@@ -276,6 +227,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
     state.namesLanguage = static_cast<int>(CurrentLanguage());
     state.ownerNames = OwnerNames(session.scenario());
+    state.worldLabels.clear();
   }
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;

@@ -50,6 +50,7 @@ struct LeversPanelState {
   std::map<LeverGroup, std::vector<std::size_t>> groups;
   std::map<std::string, std::string> ownerNames;
   int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
+  std::vector<std::string> worldLabels;  // the World data levers' names, made once per load and language (the filter reads them)
   EventFormState eventForm;
 };
 

@@ -10,6 +10,7 @@
 
 #include "state/catalog.hpp"
 #include "imgui.h"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -55,16 +56,16 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
   const float margin = 12.0f * uiScale;
   ImGui::SetNextWindowPos(ImVec2(static_cast<float>(viewport.x) + margin, static_cast<float>(viewport.y + viewport.height) - margin),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::SetNextWindowBgAlpha(0.85f);  // the one see-through window: the map's legend lies over the map itself
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoFocusOnAppearing;
   bool changed = false;
   if (ImGui::Begin("##map-legend", nullptr, flags)) {
     if (input.good != nullptr && input.month != nullptr && !input.goodNames.empty()) {
-      ImGui::SetNextItemWidth(160.0f * uiScale);
+      const float column = 70.0f * uiScale;  // labels before their controls
       const std::string& current = input.goodNames[static_cast<std::size_t>(*input.good)];
-      if (ImGui::BeginCombo(TrId("map.good", "good").c_str(), current.c_str())) {
+      if (ImGui::BeginCombo(LabelBefore(TrId("map.good", "good"), column, 160.0f * uiScale).c_str(), current.c_str())) {
         for (int g = 0; g < static_cast<int>(input.goodNames.size()); ++g) {
           if (ImGui::Selectable(input.goodNames[static_cast<std::size_t>(g)].c_str(), g == *input.good)) {
             changed |= g != *input.good;
@@ -73,8 +74,7 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
         }
         ImGui::EndCombo();
       }
-      ImGui::SetNextItemWidth(160.0f * uiScale);
-      changed |= ImGui::SliderInt(TrId("map.month", "month").c_str(), input.month, 0, std::max(0, input.months - 1));
+      changed |= ImGui::SliderInt(LabelBefore(TrId("map.month", "month"), column, 160.0f * uiScale).c_str(), input.month, 0, std::max(0, input.months - 1));
     }
     if (input.status != nullptr) ImGui::TextWrapped("%s", input.status);
     ImGui::TextUnformatted(Tr("map.fulfilment"));

@@ -1,4 +1,4 @@
-// Style and font rebuilt for a UI scale (see ui_scale.hpp).
+// Style and fonts rebuilt for a UI scale and text size (see ui_scale.hpp).
 #include "panels/ui_scale.hpp"
 
 #include <algorithm>
@@ -13,10 +13,23 @@ float UiScaleFromPixelRatio(double devicePixelRatio) {
   return static_cast<float>(std::clamp(devicePixelRatio, 0.5, 4.0));
 }
 
+float BodyTextPx(float cssWidth, float cssHeight, TextSize size) {
+  const float byWindow = std::clamp(std::min(cssWidth / 70.0f, cssHeight / 48.0f), 14.0f, 24.0f);
+  const float factor = size == TextSize::Smaller ? 0.85f : size == TextSize::Larger ? 1.2f : 1.0f;
+  return std::round(byWindow * factor);
+}
+
+namespace {
+
+// Latin text from the Latin faces: ASCII, Latin-1, general punctuation (dashes, quotes, ellipsis),
+// currency, arrows and maths (U+2212 minus, the multiplication sign).
+constexpr ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x22FF, 0};
+
 // Blocks the Japanese subset may cover; the atlas keeps only the code points the font has, so
-// these ranges cost nothing for characters outside the subset.
+// these ranges cost nothing for characters outside the subset. Glyphs already in the level's font
+// (Latin) are kept: merged fonts never overwrite them.
 constexpr ImWchar kExtraRanges[] = {
-    0x00A0, 0x00FF,  // Latin-1 punctuation the default font may lack
+    0x0020, 0x00FF,  // ASCII and Latin-1 where no Latin face is loaded
     0x2000, 0x206F,  // general punctuation (dashes, quotes, ellipsis)
     0x2190, 0x22FF,  // arrows and maths (U+2212 minus, ×)
     0x25A0, 0x25FF,  // geometric shapes
@@ -26,28 +39,63 @@ constexpr ImWchar kExtraRanges[] = {
     0,
 };
 
-void ApplyUiScale(float scale, ExtraFont extra) {
+constexpr float kLevelFactor[] = {1.0f, 1.2f, 1.9f};  // body, heading, headline
+
+void AddLevel(ImFontAtlas& atlas, float pixels, const ExtraFont& latin, const ExtraFont& japanese) {
+  ImFontConfig font;
+  font.SizePixels = pixels;
+  if (latin.data != nullptr && latin.size > 0) {
+    font.FontDataOwnedByAtlas = false;  // the caller keeps the bytes
+    font.OversampleH = 2;
+    atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(latin.data), latin.size, pixels, &font, kLatinRanges);
+  } else {
+    atlas.AddFontDefault(&font);
+  }
+  if (japanese.data != nullptr && japanese.size > 0) {
+    ImFontConfig merged;
+    merged.MergeMode = true;
+    merged.FontDataOwnedByAtlas = false;
+    merged.OversampleH = 1;  // CJK strokes are dense: oversampling only grows the atlas
+    merged.PixelSnapH = true;
+    atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(japanese.data), japanese.size, pixels, &merged, kExtraRanges);
+  }
+}
+
+// Dark theme with opaque windows: a briefing's text never sits over the map's colours.
+ImGuiStyle OpaqueStyle(float scale) {
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
+  for (const ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_MenuBarBg}) {
+    style.Colors[col].w = 1.0f;
+  }
+  style.Colors[ImGuiCol_ChildBg] = style.Colors[ImGuiCol_WindowBg];
   style.ScaleAllSizes(scale);
-  ImGui::GetStyle() = style;
+  return style;
+}
 
+}  // namespace
+
+void ApplyUiFonts(float pixelRatio, float bodyCssPx, const UiFaces& faces) {
+  const float scale = pixelRatio * bodyCssPx / kBaseFontPx;
+  ImGui::GetStyle() = OpaqueStyle(scale);
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  ImFontConfig font;
-  font.SizePixels = std::round(kBaseFontPx * scale);  // whole pixels keep the default font's strokes sharp
-  io.Fonts->AddFontDefault(&font);
-  if (extra.data != nullptr && extra.size > 0) {
-    ImFontConfig merged;
-    merged.MergeMode = true;
-    merged.FontDataOwnedByAtlas = false;  // the caller keeps the bytes
-    merged.OversampleH = 1;               // CJK strokes are dense: oversampling only grows the atlas
-    merged.PixelSnapH = true;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extra.data), extra.size, font.SizePixels, &merged, kExtraRanges);
+  const float body = std::round(bodyCssPx * pixelRatio);  // whole pixels keep strokes sharp
+  for (int level = 0; level < 3; ++level) {
+    const ExtraFont& latin = level == 0 || faces.bold.data == nullptr ? faces.regular : faces.bold;
+    AddLevel(*io.Fonts, std::round(body * kLevelFactor[level]), latin, faces.japanese);
   }
   io.Fonts->Build();
+}
+
+void ApplyUiScale(float scale, ExtraFont extra) { ApplyUiFonts(scale, kBaseFontPx, UiFaces{{}, {}, extra}); }
+
+ImFont* FontFor(TextLevel level) {
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const int index = static_cast<int>(level);
+  return index < atlas.Fonts.Size ? atlas.Fonts[index] : ImGui::GetFont();
 }
 
 }  // namespace kz

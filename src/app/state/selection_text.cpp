@@ -1,10 +1,12 @@
 // The selection in words, and why (see selection_text.hpp).
 #include "state/selection_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kizuna/explain.hpp"
 #include "kizuna/results_io.hpp"
+#include "state/lever_text.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -84,7 +86,13 @@ void RefreshExplanation(const Session& session, const UiText& words, SelectionEx
                                       r.goodIds[static_cast<std::size_t>(sel.good)], sel.month, &words.Words());
   if (!why || why.value().chain.empty()) return;
   explanation.text = why.value().text;
-  for (const LeverSuggestion& lever : why.value().levers) explanation.levers.push_back(lever.path + ": " + lever.reason);
+  // Each bullet names its lever in words (the levers panel's name, with its owner), never by path.
+  for (const LeverSuggestion& suggestion : why.value().levers) {
+    const auto lever = std::find_if(session.levers().begin(), session.levers().end(),
+                                    [&suggestion](const LeverInfo& l) { return l.path == suggestion.path; });
+    const std::string name = lever != session.levers().end() ? LeverLabel(session.scenario(), *lever, words, true) : suggestion.path;
+    explanation.levers.push_back(words.TrFormat("explain.lever-bullet", {{"lever", name}, {"reason", suggestion.reason}}));
+  }
 }
 
 }  // namespace kz

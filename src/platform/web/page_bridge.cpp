@@ -25,6 +25,15 @@ EM_JS(void, kz_js_publish_language, (const char* code), {
   if (Module["kizunaLanguageChanged"]) Module["kizunaLanguageChanged"](UTF8ToString(code));
 });
 
+// The reader's text size (-1, 0, 1), kept in the browser's storage; 0 when none or no storage.
+EM_JS(int, kz_js_stored_text_size, (), {
+  try { var v = Number(localStorage.getItem("kizuna.textSize")); return v === -1 || v === 1 ? v : 0; } catch (e) { return 0; }
+});
+
+EM_JS(void, kz_js_store_text_size, (int size), {
+  try { localStorage.setItem("kizuna.textSize", String(size)); } catch (e) { /* no storage: the choice lasts this visit */ }
+});
+
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
 });
@@ -144,6 +153,8 @@ void SetCanvasCursor(const char* cssCursor) { kz_js_set_cursor(cssCursor); }
 
 void ReportFatal(const char* title, const char* detail) { kz_js_fatal(title, detail); }
 
+int StoredTextSize() { return kz_js_stored_text_size(); }
+void StoreTextSize(int size) { kz_js_store_text_size(size); }
 std::string PageLanguage() { return kz_js_page_language_is_japanese() ? "ja" : "en"; }
 
 void RequestJapaneseFont() { kz_js_request_font(); }

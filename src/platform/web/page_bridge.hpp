@@ -69,6 +69,10 @@ void PublishDataChanged();
 
 /// The language the page chose before the app started: "en" or "ja" (from navigator.languages).
 std::string PageLanguage();
+/// The text-size setting remembered from an earlier visit (-1 smaller, 0 normal, 1 larger).
+int StoredTextSize();
+/// Remembers the text-size setting for later visits (browser storage; nothing when it is unavailable).
+void StoreTextSize(int size);
 
 /// Asks the page to fetch the Japanese font subset; it answers with kz_web_font_loaded.
 void RequestJapaneseFont();

@@ -17,6 +17,7 @@
 #include "page_api.hpp"
 #include "state/problem_text.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 #include "web_app.hpp"
 #include "workshop_api.hpp"
 
@@ -371,6 +372,23 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_tr(const char* key) { return Reply(kz::T
 EMSCRIPTEN_KEEPALIVE const char* kz_web_problem_text(const char* message) { return Reply(kz::LocalProblemText(message, kz::CurrentText())).c_str(); }
 
 /// The UI's language: "en" or "ja" (static storage).
+// Text the last frame drew cut (panels/ui_text.hpp), as a JSON array of strings: the no-clipping tests' hook.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_clipped_text() {
+  return WithApp([&](kz::web::WebApp&) -> std::string {
+    std::string json = "[";
+    for (const std::string& text : kz::ClippedTextLastFrame()) {
+      if (json.size() > 1) json += ",";
+      json += "\"";
+      for (const char c : text) {
+        if (c == '"' || c == '\\') json += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20) json += c;
+      }
+      json += "\"";
+    }
+    return json + "]";
+  });
+}
+
 EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {
   kz::web::WebApp* app = kz::web::RunningApp();
   return kz::LanguageCode(app ? app->Ui().CurrentUiLanguage() : kz::CurrentLanguage());

@@ -14,6 +14,7 @@
 #include "page_api.hpp"
 #include "page_bridge.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "latin_font.hpp"
 #include "panels/ui_scale.hpp"
 #include "web_analysis.hpp"
 
@@ -84,6 +85,8 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  storedTextSize = static_cast<TextSize>(StoredTextSize());
+  app.SetTextSizeSetting(storedTextSize);  // the reader's choice from an earlier visit
   app.SetLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already (and so do the session and workshop)
 
   std::string error;
@@ -226,12 +229,25 @@ void WebApp::SetPresets(const std::string& manifestJson, const std::string& curr
   app.SetPresets(presets, currentPreset);
 }
 
-void WebApp::UpdateUiScale(double pixelRatio) {
-  const float wanted = UiScaleFromPixelRatio(pixelRatio);
-  if (wanted == uiScale && !atlasStale) return;
-  uiScale = wanted;
+// Text follows the window's CSS size and the reader's setting (remembered); the atlas is rebuilt only
+// when the whole-pixel body size, the pixel ratio or the fonts change.
+void WebApp::UpdateUiScale(const CanvasSize& size) {
+  const float ratio = UiScaleFromPixelRatio(size.pixelRatio);
+  const TextSize setting = app.TextSizeSetting();
+  if (setting != storedTextSize) {
+    storedTextSize = setting;
+    StoreTextSize(static_cast<int>(setting));
+  }
+  const float cssWidth = static_cast<float>(size.framebufferWidth / size.pixelRatio);
+  const float cssHeight = static_cast<float>(size.framebufferHeight / size.pixelRatio);
+  const float body = BodyTextPx(cssWidth, cssHeight, setting);
+  if (ratio == pixelRatio && body == bodyPx && !atlasStale) return;
+  pixelRatio = ratio;
+  bodyPx = body;
+  uiScale = ratio * body / kBaseFontPx;  // panels size their widths in body-text units
   atlasStale = false;
-  ApplyUiScale(uiScale, ExtraFont{japaneseFont.empty() ? nullptr : japaneseFont.data(), static_cast<int>(japaneseFont.size())});
+  const ExtraFont japanese{japaneseFont.empty() ? nullptr : japaneseFont.data(), static_cast<int>(japaneseFont.size())};
+  ApplyUiFonts(ratio, body, UiFaces{LatinRegularFont(), LatinBoldFont(), japanese});
   imguiRenderer.UploadFontTexture();  // the atlas was rebuilt at the new size
 }
 
@@ -287,7 +303,7 @@ void WebApp::DrawWorldMap() {
 void WebApp::Frame() {
   const double start = emscripten_get_now();
   canvas = SyncCanvasSize(kCanvasSelector, canvas);
-  UpdateUiScale(canvas.pixelRatio);
+  UpdateUiScale(canvas);
 
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

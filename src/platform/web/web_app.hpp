@@ -57,7 +57,7 @@ class WebApp {
   void SetPresets(const std::string& manifestJson, const std::string& currentId);
 
  private:
-  void UpdateUiScale(double pixelRatio);
+  void UpdateUiScale(const CanvasSize& size);
   void FollowLanguage();
   void FollowTextInput();
   void UpdateCursor();
@@ -79,7 +79,10 @@ class WebApp {
   FrameStats frameStats;
   CanvasSize canvas;
   int cursor = -2;       // ImGuiMouseCursor last applied; -2 = none applied yet
-  float uiScale = 0.0f;  // 0 until the first frame sets it from the device pixel ratio
+  float uiScale = 0.0f;  // 0 until the first frame sets it: pixel ratio x body text size / kBaseFontPx
+  float pixelRatio = 0.0f;  // the atlas's device pixel ratio
+  float bodyPx = 0.0f;      // the atlas's body text size, CSS pixels
+  TextSize storedTextSize = TextSize::Normal;  // the setting last remembered in the browser
   std::vector<PresetInfo> presets;
   std::string currentPreset;
   bool notifiedFirstFrame = false;  // the page was told a frame with a scenario is on screen

@@ -1,0 +1,100 @@
+// Text that is never clipped (see ui_text.hpp).
+#include "panels/ui_text.hpp"
+
+#include "imgui.h"
+#include "imgui_internal.h"  // the windows' content extents, for the audit
+
+#include <string>
+
+namespace kz {
+namespace {
+
+std::vector<std::string> clippedThisFrame;
+std::vector<std::string> clippedLastFrame;
+constexpr const char* kEllipsis = "\xE2\x80\xA6";  // U+2026
+
+// UTF-8: the start of the character before `end`.
+std::size_t PreviousCharacter(std::string_view text, std::size_t end) {
+  std::size_t at = end;
+  while (at > 0) {
+    --at;
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) break;
+  }
+  return at;
+}
+
+float TextWidth(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
+
+}  // namespace
+
+void WrappedLabel(const char* text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+}
+
+std::string EllipsizedText(std::string_view text, float width) {
+  if (TextWidth(text) <= width) return std::string(text);
+  const float room = width - TextWidth(kEllipsis);
+  std::size_t end = text.size();
+  while (end > 0 && TextWidth(text.substr(0, end)) > room) end = PreviousCharacter(text, end);
+  while (end > 0 && text[end - 1] == ' ') --end;
+  return std::string(text.substr(0, end)) + kEllipsis;
+}
+
+void FittedText(const std::string& text, float width) {
+  const std::string shown = EllipsizedText(text, width);
+  ImGui::TextUnformatted(shown.c_str());
+  if (shown != text && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth) {
+  const std::size_t hashes = labelAndId.find("##");
+  const std::string label(labelAndId.substr(0, hashes));
+  const std::string id = hashes == std::string_view::npos ? "##" + label : std::string(labelAndId.substr(hashes));
+  const float start = ImGui::GetCursorPosX();
+  if (ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x <= labelColumn) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SameLine(start + labelColumn);
+  } else {
+    WrappedLabel(label.c_str());
+  }
+  ImGui::SetNextItemWidth(controlWidth > 0.0f ? controlWidth : -1.0f);
+  return id;
+}
+
+// Measured before SameLine: SameLine then NewLine would leave the line's extent past the edge.
+void SameLineIfFits(float width) {
+  const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (x + width <= ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x) ImGui::SameLine();
+}
+
+void PushTextLevel(TextLevel level) { ImGui::PushFont(FontFor(level)); }
+
+void NoteClippedText(std::string_view text) { clippedThisFrame.emplace_back(text); }
+
+void BeginTextAudit() { clippedThisFrame.clear(); }
+
+void EndTextAudit() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (const ImGuiWindow* window : g.Windows) {
+    if (!window->Active || window->Hidden || window->Collapsed || window->SkipItems) continue;
+    if (window->Appearing || window->AutoFitFramesX > 0) continue;  // still sizing itself to its content
+    if ((window->Flags & (ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar)) != 0) continue;
+    if (window->ScrollbarX) continue;
+    // Items end at CursorMaxPos; the area they may use ends at WorkRect (the padding excluded).
+    if (window->DC.CursorMaxPos.x > window->WorkRect.Max.x + 1.0f) clippedThisFrame.push_back(std::string("window: ") + window->Name);
+  }
+  clippedLastFrame = clippedThisFrame;
+}
+
+const std::vector<std::string>& ClippedTextLastFrame() { return clippedLastFrame; }
+
+}  // namespace kz

@@ -1,0 +1,47 @@
+// Text that is never clipped: labels wrap or end in an ellipsis with the full text in a tooltip,
+// and a per-frame audit lists any text that was cut anyway (a window's content wider than the
+// window, a label that did not fit), for the page's test hook (kizuna.clippedText()).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "panels/ui_scale.hpp"
+
+namespace kz {
+
+/// Draws `text` wrapped at the content region's right edge.
+void WrappedLabel(const char* text);
+
+/// `text` cut to fit `width` pixels with a trailing "…" (U+2026), or `text` when it fits.
+std::string EllipsizedText(std::string_view text, float width);
+
+/// Draws `text` in `width` pixels, ellipsized when needed, with the full text in a tooltip then.
+void FittedText(const std::string& text, float width);
+
+/// Draws the visible part of `labelAndId` ("Start###start") before the next control, where readers
+/// look first (ImGui draws labels after controls): in a column `labelColumn` wide, or on its own
+/// line above when it does not fit there. Sets the control's width (`controlWidth`; 0 = the rest of
+/// the line) and returns the id to pass the control ("###start"), which keeps the control's id.
+std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth = 0.0f);
+
+/// Flow layout: puts the next item (`width` pixels wide) on the current line when it fits there,
+/// else on a new line. Call before every item of the row but the first.
+void SameLineIfFits(float width);
+
+/// Pushes the font of a typographic level; pop with ImGui::PopFont().
+void PushTextLevel(TextLevel level);
+
+/// Records that `text` was drawn cut this frame (a helper that could neither wrap nor ellipsize).
+void NoteClippedText(std::string_view text);
+
+/// Starts a frame's audit (call after ImGui::NewFrame).
+void BeginTextAudit();
+/// Ends it (call before ImGui::Render): adds every visible window whose content is wider than its
+/// area and has no horizontal scroll bar.
+void EndTextAudit();
+/// What the last finished frame drew cut: "window: <name>" or the text itself. Empty = nothing.
+const std::vector<std::string>& ClippedTextLastFrame();
+
+}  // namespace kz
