@@ -278,8 +278,9 @@ std::vector<Problem> ParseAnalysisJson(std::string_view text, std::string_view k
                      std::to_string(document.GetErrorOffset()) + ")"}};
   }
   if (!document.IsObject()) return {{"", std::string("must be a JSON object, got ") + TypeName(document)}};
-  const auto found = document.FindMember("kind");
-  if (found == document.MemberEnd() || !found->value.IsString() ||
+  const rapidjson::Value& root = document;  // const iterators on both sides (clang: no reversed ==)
+  const auto found = root.FindMember("kind");
+  if (found == root.MemberEnd() || !found->value.IsString() ||
       std::string_view(found->value.GetString(), found->value.GetStringLength()) != kind) {
     return {{"kind", "must be \"" + std::string(kind) + "\""}};
   }
