@@ -20,6 +20,7 @@ const char* ComparisonLabel(Comparison comparison) {
     case Comparison::NoEvents: return Tr("compare.no-events");
     case Comparison::Preset: return Tr("compare.preset");
     case Comparison::Scenario: return Tr("compare.scenario");
+    case Comparison::WithoutFrameworks: return Tr("compare.without-frameworks");
   }
   return "";
 }
@@ -101,7 +102,8 @@ void App::ComparisonPicker() {
                                                                       : ComparisonLabel(work.comparison());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
   if (ImGui::BeginCombo(TrId("compare.label", "compare").c_str(), label.c_str())) {
-    for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::Preset}) {
+    for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::WithoutFrameworks, Comparison::Preset}) {
+      if (c == Comparison::WithoutFrameworks && work.scenario().frameworks.empty()) continue;  // nothing to switch off
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
     ImGui::SeparatorText(Tr("compare.with-another"));

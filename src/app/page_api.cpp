@@ -154,6 +154,7 @@ const char* ComparisonKey(Comparison comparison) {
     case Comparison::NoEvents: return "noEvents";
     case Comparison::Preset: return "preset";
     case Comparison::Scenario: return "scenario";
+    case Comparison::WithoutFrameworks: return "withoutFrameworks";
   }
   return "none";
 }

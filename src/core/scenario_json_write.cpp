@@ -10,6 +10,7 @@
 
 #include "distribution.hpp"
 #include "kizuna/scenario_json.hpp"
+#include "kizuna/hash.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -177,6 +178,14 @@ void WriteScenario(Writer& o, const Scenario& s) {
   o.Text("title", s.title);
   if (!s.narrative.en.empty() || !s.narrative.ja.empty()) o.Text("narrative", s.narrative);
   o.Str("description", s.description);
+  // Only when set, so scenarios without a presentation save (and hash) as before.
+  if (!s.presentation.subjectRegion.empty() || !s.presentation.subjectGood.empty()) {
+    o.Object("subject", [&o, &s] {
+      o.Str("region", s.presentation.subjectRegion);
+      o.Str("good", s.presentation.subjectGood);
+    });
+  }
+  if (!s.presentation.dials.empty()) o.Strings("dials", s.presentation.dials);
   o.Int("horizonMonths", s.horizonMonths);
   o.Key("seed");
   o.w.Uint64(s.seed);
@@ -303,6 +312,12 @@ std::string SaveScenarioJson(const Scenario& scenario) {
   std::string text(buffer.GetString(), buffer.GetSize());
   text += '\n';
   return text;
+}
+
+std::uint64_t ScenarioHash(const Scenario& scenario) {
+  Scenario physics = scenario;
+  physics.presentation = Presentation{};
+  return Fnv1a64(SaveScenarioJson(physics));
 }
 
 }  // namespace kz

@@ -45,7 +45,7 @@ kz::Scenario Edited(const kz::Scenario& preset) {
   return s;
 }
 
-std::uint64_t ScenarioHash(const kz::Scenario& s) { return kz::Fnv1a64(kz::SaveScenarioJson(s)); }
+std::uint64_t ScenarioHash(const kz::Scenario& s) { return kz::ScenarioHash(s); }
 
 std::uint64_t ResultHash(const kz::Scenario& s) {
   kz::Expected<kz::Simulation> sim = kz::Simulation::Create(s);

@@ -18,7 +18,7 @@
 //                                   series: [{ id, name, values, text }] }: the chart as data (text
 //                                   as the chart's read-out; the comparison line last, id 'comparison')
 //   kizuna.select({ region, good, month })   returns [] or the problems
-//   kizuna.setComparison('none' | 'noEvents' | 'preset')
+//   kizuna.setComparison('none' | 'noEvents' | 'withoutFrameworks' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 //   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
 //                                 (A vs B, over the current scenario's months); resolves to [] or

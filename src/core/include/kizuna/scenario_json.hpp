@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -62,5 +63,10 @@ Expected<Scenario> LoadScenarioJson(std::string_view text, const ScenarioResolve
 /// back to an equal scenario when the scenario is valid. Non-finite numbers are written as null
 /// (which loading then reports), since JSON cannot represent them.
 std::string SaveScenarioJson(const Scenario& scenario);
+
+/// The scenario's fingerprint for golden links and Monte Carlo shards: FNV-1a 64 of its saved JSON
+/// without its presentation (subject, dials), which no run reads, so curating a preset's story
+/// leaves every hash as it was.
+std::uint64_t ScenarioHash(const Scenario& scenario);
 
 }  // namespace kz
