@@ -13,7 +13,11 @@
 //   kizuna.levers()               [{ path, label, unit, min, max, value, preset, integer, group, source }]
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
 //   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
-//   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, ... }
+//   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, comparison,
+//                                   headline: { region, good, worstShare, worstMonth, recoveryMonth
+//                                   (-1 = not within the horizon), endShare, valueLostUsd,
+//                                   comparisonValueLostUsd, a, b (A's and B's names), warning,
+//                                   figures: [{ id, value, caption }] as drawn }, ... }
 //   kizuna.chart()                { title, metric, unit, good, region, delta, months,
 //                                   series: [{ id, name, values, text }] }: the chart as data (text
 //                                   as the chart's read-out; the comparison line last, id 'comparison')

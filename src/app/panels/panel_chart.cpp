@@ -170,8 +170,9 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  if (other && !source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-comparison"));
-  else if (source.minus) ImGui::TextDisabled("%s", Tr("chart.legend-difference"));
+  // B by name ("- - Without this framework"), in the legend and on the Difference chart.
+  if (other && !source.minus) ImGui::TextDisabled("%s", TrFormat("chart.legend-comparison-named", {{"name", session.ComparisonDisplayName()}}).c_str());
+  else if (source.minus) ImGui::TextDisabled("%s", TrFormat("chart.legend-difference-named", {{"name", session.ComparisonDisplayName()}}).c_str());
   else ImGui::NewLine();
   return selection;
 }

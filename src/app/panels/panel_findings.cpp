@@ -24,6 +24,8 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
     return;
   }
   const Scenario& s = session.scenario();
+  DrawHeadlineStrip(session, state.headline);  // the story in figures first
+  ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
   if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());

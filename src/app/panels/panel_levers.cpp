@@ -12,6 +12,7 @@
 #include "state/catalog.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
+#include "state/preset_changes.hpp"
 
 namespace kz {
 namespace {
@@ -247,6 +248,76 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   }
 }
 
+// The scenario's key levers, in the order it names them, under their plain labels.
+void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
+  if (state.dials.empty()) return;
+  if (!ImGui::CollapsingHeader(TrId("dials.header", "dials").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  for (const std::size_t index : state.dials) {
+    const LeverInfo& lever = session.levers()[index];
+    LeverRow(session, lever, LeverLabel(session.scenario(), lever), edits);
+  }
+}
+
+// A lever value as the change list shows it.
+std::string ValueText(const LeverInfo* lever, double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return lever != nullptr ? std::string(text) + " " + UnitLabel(lever->unit) : std::string(text);
+}
+
+// One line per change from the preset, each with a button that puts it back.
+void ChangesList(const Session& session, LeversPanelActions& actions) {
+  const std::vector<PresetChange> changes = ChangesFromPreset(session, CurrentText());
+  const std::string header = TrFormat("changes.header", {{"count", std::to_string(changes.size())}}) + "###changes";
+  if (changes.empty() || !ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  MarkLastItem("changes");
+  for (const PresetChange& change : changes) {
+    ImGui::PushID(change.id.c_str());
+    ImGui::PushID(static_cast<int>(change.kind));
+    const bool undo = ImGui::SmallButton(Tr("changes.undo"));
+    MarkLastItem(("undo-change:" + change.id).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("changes.undo-tip"));
+    ImGui::SameLine();
+    std::string text;
+    switch (change.kind) {
+      case PresetChangeKind::Lever: {
+        const auto lever = std::find_if(session.levers().begin(), session.levers().end(),
+                                        [&change](const LeverInfo& l) { return l.path == change.id; });
+        const LeverInfo* info = lever == session.levers().end() ? nullptr : &*lever;
+        text = TrFormat("changes.lever", {{"label", info ? LeverLabel(session.scenario(), *info) : change.id},
+                                          {"value", ValueText(info, change.value)},
+                                          {"preset", ValueText(info, change.presetValue)}});
+        if (undo) actions.edits.push_back({change.id, change.presetValue});
+        break;
+      }
+      case PresetChangeKind::AddedShock:
+        text = TrFormat("changes.added-shock", {{"name", change.name}});
+        if (undo) actions.removeEvent = change.id;
+        break;
+      case PresetChangeKind::RemovedShock:
+        text = TrFormat("changes.removed-shock", {{"name", change.name}});
+        if (const Event* shock = PresetShock(session, change.id); undo && shock != nullptr) actions.addEvent = *shock;
+        break;
+      case PresetChangeKind::Members:
+        text = TrFormat("changes.members", {{"framework", change.name}});
+        if (undo) {  // members the preset has first, so a framework never runs out of members
+          for (const std::string& region : change.presetMembers) actions.membership.push_back({change.id, region, true});
+          for (const std::string& region : change.members) {
+            if (std::find(change.presetMembers.begin(), change.presetMembers.end(), region) == change.presetMembers.end()) {
+              actions.membership.push_back({change.id, region, false});
+            }
+          }
+        }
+        break;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
@@ -272,6 +343,12 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     state.groups.clear();
     for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[session.levers()[i].group].push_back(i);
     state.namesLanguage = -1;  // and the names of the new scenario's shocks, regions and frameworks
+    state.dials.clear();
+    for (const std::string& dial : session.scenario().presentation.dials) {  // a dial whose shock is gone is skipped
+      for (std::size_t i = 0; i < session.levers().size(); ++i) {
+        if (session.levers()[i].path == dial) state.dials.push_back(i);
+      }
+    }
   }
   if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
     state.namesLanguage = static_cast<int>(CurrentLanguage());
@@ -280,6 +357,9 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
+  KeyLevers(session, state, actions.edits);
+  ChangesList(session, actions);
+  if (!state.dials.empty()) ImGui::SeparatorText(Tr("dials.all"));
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
     const bool shocks = group == LeverGroup::Shocks;
