@@ -45,8 +45,6 @@ kz::Scenario Edited(const kz::Scenario& preset) {
   return s;
 }
 
-std::uint64_t ScenarioHash(const kz::Scenario& s) { return kz::ScenarioHash(s); }
-
 std::uint64_t ResultHash(const kz::Scenario& s) {
   kz::Expected<kz::Simulation> sim = kz::Simulation::Create(s);
   EXPECT_TRUE(sim.ok());
@@ -221,7 +219,7 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     kz::Expected<kz::Scenario> scenario = kz::ApplyLink(preset, link.value());
     ASSERT_TRUE(scenario.ok()) << name << ": " << scenario.problems().front().ToString();
     char hex[2][17];
-    std::snprintf(hex[0], sizeof hex[0], "%016llx", static_cast<unsigned long long>(ScenarioHash(scenario.value())));
+    std::snprintf(hex[0], sizeof hex[0], "%016llx", static_cast<unsigned long long>(kz::ScenarioHash(scenario.value())));
     std::snprintf(hex[1], sizeof hex[1], "%016llx", static_cast<unsigned long long>(ResultHash(scenario.value())));
     EXPECT_EQ(scenarioHash, hex[0]) << name << ": the scenario changed";
     EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";

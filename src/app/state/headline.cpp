@@ -2,6 +2,7 @@
 // lost, and the comparison's difference, each worded through the catalogs.
 #include "state/headline.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
