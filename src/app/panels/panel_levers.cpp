@@ -252,10 +252,12 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
 void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
   if (state.dials.empty()) return;
   if (!ImGui::CollapsingHeader(TrId("dials.header", "dials").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ImGui::PushID("dials");  // the same levers appear again in the tree below: their own ids here
   for (const std::size_t index : state.dials) {
     const LeverInfo& lever = session.levers()[index];
     LeverRow(session, lever, LeverLabel(session.scenario(), lever), edits);
   }
+  ImGui::PopID();
 }
 
 // A lever value as the change list shows it.
