@@ -248,6 +248,17 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   }
 }
 
+// Out of the tree, a lever needs its owner's name too: "China halts exports to Japan: fraction".
+std::string DialLabel(const Scenario& s, const std::map<std::string, std::string>& ownerNames, const LeverInfo& lever) {
+  std::string owner = lever.owner;
+  if (const auto name = ownerNames.find(lever.owner); name != ownerNames.end()) owner = name->second;
+  for (const Good& good : s.goods) {
+    if (good.id == lever.owner) owner = LocalName(good.name, good.id);
+  }
+  const std::string label = LeverLabel(s, lever);
+  return owner.empty() ? label : owner + ": " + label;
+}
+
 // The scenario's key levers, in the order it names them, under their plain labels.
 void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
   if (state.dials.empty()) return;
@@ -255,7 +266,7 @@ void KeyLevers(const Session& session, const LeversPanelState& state, std::vecto
   ImGui::PushID("dials");  // the same levers appear again in the tree below: their own ids here
   for (const std::size_t index : state.dials) {
     const LeverInfo& lever = session.levers()[index];
-    LeverRow(session, lever, LeverLabel(session.scenario(), lever), edits);
+    LeverRow(session, lever, DialLabel(session.scenario(), state.ownerNames, lever), edits);
   }
   ImGui::PopID();
 }
@@ -268,7 +279,7 @@ std::string ValueText(const LeverInfo* lever, double value) {
 }
 
 // One line per change from the preset, each with a button that puts it back.
-void ChangesList(const Session& session, LeversPanelActions& actions) {
+void ChangesList(const Session& session, const std::map<std::string, std::string>& ownerNames, LeversPanelActions& actions) {
   const std::vector<PresetChange> changes = ChangesFromPreset(session, CurrentText());
   const std::string header = TrFormat("changes.header", {{"count", std::to_string(changes.size())}}) + "###changes";
   if (changes.empty() || !ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -286,7 +297,7 @@ void ChangesList(const Session& session, LeversPanelActions& actions) {
         const auto lever = std::find_if(session.levers().begin(), session.levers().end(),
                                         [&change](const LeverInfo& l) { return l.path == change.id; });
         const LeverInfo* info = lever == session.levers().end() ? nullptr : &*lever;
-        text = TrFormat("changes.lever", {{"label", info ? LeverLabel(session.scenario(), *info) : change.id},
+        text = TrFormat("changes.lever", {{"label", info ? DialLabel(session.scenario(), ownerNames, *info) : change.id},
                                           {"value", ValueText(info, change.value)},
                                           {"preset", ValueText(info, change.presetValue)}});
         if (undo) actions.edits.push_back({change.id, change.presetValue});
@@ -360,7 +371,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
   KeyLevers(session, state, actions.edits);
-  ChangesList(session, actions);
+  ChangesList(session, state.ownerNames, actions);
   if (!state.dials.empty()) ImGui::SeparatorText(Tr("dials.all"));
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
