@@ -95,6 +95,20 @@ TEST(Link, RoundTripRebuildsTheEditedScenarioExactly) {
   EXPECT_LT(text.size(), 2000u) << text;
 }
 
+// "Without this framework" (comparison 4) travels in format 2 as the other comparisons do; 5 is refused.
+TEST(Link, CarriesTheWithoutFrameworksComparison) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  kz::LinkView view;
+  view.comparison = 4;
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, preset, view);
+  ASSERT_TRUE(link.ok());
+  kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(kz::EncodeLink(link.value()));
+  ASSERT_TRUE(decoded.ok()) << decoded.problems().front().ToString();
+  EXPECT_EQ(decoded.value().view.comparison, 4);
+  link.value().view.comparison = 5;
+  EXPECT_FALSE(kz::DecodeLink(kz::EncodeLink(link.value())).ok());
+}
+
 TEST(Link, AnUneditedPresetIsAShortLinkAndEveryBundledPresetRoundTrips) {
   for (const std::string& id : kz::test::BundledScenarioIds()) {
     const kz::Scenario preset = kz::test::LoadBundled(id);
