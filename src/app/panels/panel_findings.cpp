@@ -24,10 +24,10 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
     return;
   }
   const Scenario& s = session.scenario();
-  DrawHeadlineStrip(session, state.headline);  // the story in figures first
-  ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
+  DrawHeadlineStrip(session, state.headline);  // the story in figures, before the words
+  ImGui::Separator();
   if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
