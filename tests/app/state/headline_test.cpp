@@ -58,7 +58,9 @@ void ExpectHeadlineAgreesWithChart(const kz::Session& session, const kz::UiText&
   EXPECT_EQ(*lowest, h.worstShare);
   EXPECT_EQ(lowest - line->values.begin(), h.worstMonth);
   EXPECT_EQ(FigureOf(h, "worst")->value, line->text[static_cast<std::size_t>(h.worstMonth)]) << "the chart's own read-out";
-  if (h.shortage) EXPECT_NE(FigureOf(h, "worst")->caption.find(words.MonthLabel(h.worstMonth)), std::string::npos) << FigureOf(h, "worst")->caption;
+  if (h.shortage) {
+    EXPECT_NE(FigureOf(h, "worst")->caption.find(words.MonthLabel(h.worstMonth)), std::string::npos) << FigureOf(h, "worst")->caption;
+  }
   const int months = static_cast<int>(line->values.size());
   if (!h.shortage) {
     EXPECT_GE(*lowest, kz::kShortageShare);
