@@ -248,7 +248,8 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   }
 }
 
-// Out of the tree, a lever needs its owner's name too: "China halts exports to Japan: fraction".
+// Out of the tree, a lever needs its owner's name too, after its own (what a narrow panel keeps):
+// "fraction (China halts exports to Japan)".
 std::string DialLabel(const Scenario& s, const std::map<std::string, std::string>& ownerNames, const LeverInfo& lever) {
   std::string owner = lever.owner;
   if (const auto name = ownerNames.find(lever.owner); name != ownerNames.end()) owner = name->second;
@@ -256,7 +257,7 @@ std::string DialLabel(const Scenario& s, const std::map<std::string, std::string
     if (good.id == lever.owner) owner = LocalName(good.name, good.id);
   }
   const std::string label = LeverLabel(s, lever);
-  return owner.empty() ? label : owner + ": " + label;
+  return owner.empty() ? label : label + " (" + owner + ")";
 }
 
 // The scenario's key levers, in the order it names them, under their plain labels.
