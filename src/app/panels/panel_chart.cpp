@@ -170,15 +170,12 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  // B by name ("- - Without this framework"), in the legend and on the Difference chart; on a line
-  // of its own when the regions leave no room for it.
-  const std::string named = !other ? "" : TrFormat(source.minus ? "chart.legend-difference-named" : "chart.legend-comparison-named",
-                                                   {{"name", session.ComparisonDisplayName()}});
-  if (named.empty()) {
-    ImGui::NewLine();
+  // B by name ("- - Without this framework"), in the legend and on the Difference chart.
+  if (other) {
+    ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.legend-difference-named" : "chart.legend-comparison-named",
+                                       {{"name", session.ComparisonDisplayName()}}).c_str());
   } else {
-    if (ImGui::CalcTextSize(named.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
-    ImGui::TextDisabled("%s", named.c_str());
+    ImGui::NewLine();
   }
   return selection;
 }

@@ -199,7 +199,8 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
 // A named block of levers under a tree node per owner (event, region, framework), with the owner's
 // own controls first. Shocks start open (they are what a preset is about); the rest start closed.
 void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std::size_t>& indices,
-                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions,
+                std::string* reveal = nullptr) {
   std::string currentOwner;
   bool open = false;
   for (const std::size_t index : indices) {
@@ -211,6 +212,10 @@ void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std:
       const auto name = ownerNames.find(owner);
       const std::string title = name != ownerNames.end() ? name->second + "##" + owner : owner;
       open = ImGui::TreeNodeEx(title.c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      if (reveal != nullptr && owner == *reveal) {  // a shock just added, below the key levers: into view
+        ImGui::SetScrollHereY(0.25f);
+        reveal->clear();
+      }
       if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
       if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }
@@ -380,7 +385,8 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
     if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
     if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
-    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
+    if (actions.addEvent) state.revealOwner = actions.addEvent->id;
+    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions, shocks ? &state.revealOwner : nullptr);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);

@@ -52,6 +52,7 @@ struct LeversPanelState {
   std::map<std::string, std::string> ownerNames;
   int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
   std::vector<std::size_t> dials;  // the scenario's key levers (Presentation::dials), indices as in groups
+  std::string revealOwner;         // a shock just added: scrolled into view when first drawn
   EventFormState eventForm;
 };
 
