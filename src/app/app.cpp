@@ -23,6 +23,7 @@ const char* ComparisonLabel(Comparison comparison) {
     case Comparison::NoEvents: return Tr("compare.no-events");
     case Comparison::Preset: return Tr("compare.preset");
     case Comparison::Scenario: return Tr("compare.scenario");
+    case Comparison::WithoutFrameworks: return Tr("compare.without-frameworks");
   }
   return "";
 }
@@ -112,7 +113,8 @@ void App::ComparisonPicker() {
   const bool open = ImGui::BeginCombo("##compare", preview.c_str());
   if (!open && preview != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
   if (open) {
-    for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::Preset}) {
+    for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::WithoutFrameworks, Comparison::Preset}) {
+      if (c == Comparison::WithoutFrameworks && work.scenario().frameworks.empty()) continue;  // nothing to switch off
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);
     }
     ImGui::SeparatorText(Tr("compare.with-another"));

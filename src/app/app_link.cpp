@@ -71,6 +71,7 @@ void App::ApplyLinkView(const LinkView& view) {
   switch (view.comparison) {
     case 0: work.SetComparison(Comparison::None); break;
     case 2: work.SetComparison(Comparison::Preset); break;
+    case 4: work.SetComparison(Comparison::WithoutFrameworks); break;
     case 3:
       if (!view.comparisonScenario.empty()) requests.Push(ComparisonRequest{view.comparisonScenario});
       break;

@@ -90,9 +90,11 @@ void App::SyncWorkshop() {
   const Expected<Scenario> picture = exercise.CommonPicture();
   // Every round's picture has the exercise's regions and goods: the viewer's selection stays.
   const Selection kept = work.selection();
+  const Comparison keptComparison = work.comparison();  // a new round, not a new scenario: the comparison stays
   std::vector<Problem> problems = picture ? work.Open(exercise.exercise().scenario, picture.value()) : picture.problems();
   if (!problems.empty()) status = TrFormat("workshop.status.picture-failed", {{"problem", problems.front().ToString()}});
   work.Select(kept);
+  if (keptComparison != Comparison::Scenario && keptComparison != work.comparison()) work.SetComparison(keptComparison);
 }
 
 void App::Apply(const WorkshopActions& actions) {

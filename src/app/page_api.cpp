@@ -11,6 +11,7 @@
 #include "kizuna/json_write.hpp"
 #include "state/chart_data.hpp"
 #include "state/lever_text.hpp"
+#include "state/headline.hpp"
 #include "state/selection_text.hpp"
 
 namespace kz {
@@ -31,6 +32,37 @@ double TotalLoss(const Results& r) {
   double total = 0.0;
   for (const Metrics& m : r.metrics) total += m.cumulativeLoss;
   return total;
+}
+
+// The headline as the findings panel shows it (state/headline.hpp): numbers and the drawn words.
+void HeadlineJson(Writer& w, const Session& session) {
+  const Headline h = HeadlineOf(session, session.Words());
+  w.Key("headline");
+  w.StartObject();
+  KeyString(w, "region", h.regionId);
+  KeyString(w, "good", h.goodId);
+  KeyNumber(w, "worstShare", h.worstShare);
+  w.Key("worstMonth");
+  w.Int(h.worstMonth);
+  w.Key("recoveryMonth");
+  w.Int(h.recoveryMonth);
+  KeyNumber(w, "endShare", h.endShare);
+  if (std::isfinite(h.valueLostUsd)) KeyNumber(w, "valueLostUsd", h.valueLostUsd);
+  if (h.hasComparison) KeyNumber(w, "comparisonValueLostUsd", h.comparisonValueLostUsd);
+  KeyString(w, "a", h.aName);
+  KeyString(w, "b", h.bName);
+  KeyString(w, "warning", h.warning);
+  w.Key("figures");
+  w.StartArray();
+  for (const HeadlineFigure& f : h.figures) {
+    w.StartObject();
+    KeyString(w, "id", f.id);
+    KeyString(w, "value", f.value);
+    KeyString(w, "caption", f.caption);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace
@@ -111,6 +143,7 @@ std::string SummaryJson(const Session& session) {
     for (int t = 0; t < r.months; ++t) worst = std::min(worst, r.fulfilment[r.Index(t, sel.region, sel.good)]);
     KeyNumber(w, "worstFulfilment", worst);
     w.EndObject();
+    HeadlineJson(w, session);
   }
   w.EndObject();
   return buffer.GetString();
@@ -159,6 +192,7 @@ const char* ComparisonKey(Comparison comparison) {
     case Comparison::NoEvents: return "noEvents";
     case Comparison::Preset: return "preset";
     case Comparison::Scenario: return "scenario";
+    case Comparison::WithoutFrameworks: return "withoutFrameworks";
   }
   return "none";
 }

@@ -68,7 +68,7 @@ int LinkDecodeCommand(const LinkOptions& options) {
   if (!simulation) return ReportProblems("link", simulation.problems());
   Results results;
   simulation.value().Run(results);
-  std::printf("scenario %016llx results %016llx\n", static_cast<unsigned long long>(Fnv1a64(SaveScenarioJson(scenario.value()))),
+  std::printf("scenario %016llx results %016llx\n", static_cast<unsigned long long>(ScenarioHash(scenario.value())),
               static_cast<unsigned long long>(HashResults(results)));
   return 0;
 }

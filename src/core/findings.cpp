@@ -21,7 +21,6 @@ namespace {
 
 constexpr double kTiny = 1e-9;
 constexpr double kFullyMet = 1.0 - 1e-6;  // a share met at or above this counts as met in full
-constexpr double kShortage = 0.99;        // as the engine's shortage threshold (Metrics)
 constexpr double kPriceNoise = 1e-6;      // a price index above 1 + this is a price rise
 constexpr double kSecondTroughShare = 0.25;  // a second trough is told if its loss is this share of the worst's
 constexpr std::size_t kMaxSentences = 4;
@@ -86,7 +85,7 @@ Trough TroughOf(const Results& r, int region, int good) {
   }
   if (trough.month < 0) return trough;
   // Shortage in the engine's sense (under 99% met); a shallower dip recovers when met in full again.
-  const double threshold = trough.share < kShortage ? kShortage : kFullyMet;
+  const double threshold = trough.share < kShortageShare ? kShortageShare : kFullyMet;
   int lastShort = trough.month;
   for (int t = trough.month; t < r.months; ++t) {
     if (ShareMet(r, r.Index(t, region, good)) < threshold) lastShort = t;
@@ -158,8 +157,12 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
                                            {"region", names.Region(trough.region)},
                                            {"share", words.Percent(trough.share)},
                                            {"month", words.Month(trough.month)}});
-  clause += trough.recovery >= 0 ? words.Say(text::Id::TroughRecovers, {{"month", words.Month(trough.recovery)}})
-                                 : words.Say(text::Id::TroughNoRecovery);
+  // Not recovered: say where it stands at the end, as the chart shows it (not "never recovers" at 97%).
+  const int last = names.results.months - 1;
+  clause += trough.recovery >= 0
+                ? words.Say(text::Id::TroughRecovers, {{"month", words.Month(trough.recovery)}})
+                : words.Say(text::Id::TroughNoRecovery, {{"share", words.Percent(ShareMet(names.results, names.results.Index(last, trough.region, trough.good)))},
+                                                         {"month", words.Month(last)}});
   if (comparison != nullptr) {
     const int r = IndexOf(comparison->regionIds, f.region);
     const int g = IndexOf(comparison->goodIds, f.good);
@@ -207,6 +210,10 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
                     : words.Say(text::Id::LossSame, {{"label", label}});
     } else if (RoundHalfAwayFromZero(std::fabs(change)) <= 0.0 || std::fabs(change) < 5e-4 * total) {
       clause += words.Say(text::Id::LossSame, {{"label", label}});
+    } else if (RoundHalfAwayFromZero(other) <= 0.0) {
+      clause += words.Say(text::Id::LossNone, {{"label", label}});
+    } else if (other < 5e-3 * total) {  // "-99.9%" would read as if some were left to save
+      clause += words.Say(text::Id::LossAlmostAll, {{"label", label}, {"money", words.Money(other)}});
     } else {
       const std::string percent = words.Percent(change / total);
       clause += words.Say(change < 0.0 ? text::Id::LossFall : text::Id::LossRise,
@@ -219,13 +226,15 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
   return f;
 }
 
-// The highest price index anywhere; kind TotalLoss (= none) when no price rises.
-Finding PriceFinding(const Names& names, const Results& r) {
+// The highest price index anywhere (or in `onlyRegion` when >= 0); kind TotalLoss (= none) when no
+// price rises.
+Finding PriceFinding(const Names& names, const Results& r, int onlyRegion = -1) {
   Finding f;
   int bestRegion = -1;
   int bestGood = -1;
   double best = 1.0 + kPriceNoise;
   for (int region = 0; region < r.regions; ++region) {
+    if (onlyRegion >= 0 && region != onlyRegion) continue;
     for (int g = 0; g < r.goods; ++g) {
       const double peak = r.MetricsOf(region, g).peakPrice;
       if (peak > best * (1.0 + 1e-9)) {
@@ -285,6 +294,25 @@ Finding UnaffectedFinding(const Names& names, const Results& r) {
 
 }  // namespace
 
+StorySubject SubjectOf(const Scenario& scenario, const Results& results) {
+  StorySubject subject;
+  const int region = IndexOf(results.regionIds, scenario.presentation.subjectRegion);
+  const int good = IndexOf(results.goodIds, scenario.presentation.subjectGood);
+  if (region >= 0 && good >= 0) return StorySubject{region, good, true};
+  double worst = 0.0;
+  for (int r = 0; r < results.regions; ++r) {
+    for (int g = 0; g < results.goods; ++g) {
+      const double loss = results.MetricsOf(r, g).cumulativeLoss;
+      if (loss > worst) {
+        worst = loss;
+        subject.region = r;
+        subject.good = g;
+      }
+    }
+  }
+  return subject;
+}
+
 double RoundHalfAwayFromZero(double value) {
   if (!std::isfinite(value)) return value;
   const double magnitude = std::fabs(value);
@@ -332,6 +360,13 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
   std::stable_sort(troughs.begin(), troughs.end(), [](const Trough& a, const Trough& b) {
     return RoundHalfAwayFromZero(a.loss) > RoundHalfAwayFromZero(b.loss);
   });
+  // The story's subject leads when it is short at all; the worst-hit end use elsewhere follows.
+  const StorySubject subject = SubjectOf(scenario, results);
+  if (subject.named) {
+    const auto it = std::find_if(troughs.begin(), troughs.end(),
+                                 [&subject](const Trough& t) { return t.region == subject.region && t.good == subject.good; });
+    if (it != troughs.end()) std::rotate(troughs.begin(), it, it + 1);
+  }
 
   // Candidates by priority; the first kMaxSentences that exist are told, in reading order.
   enum Slot { kFirst, kSecond, kPrice, kLoss, kUnaffected, kSlots };
@@ -345,11 +380,11 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
     slots[kFirst].text = words.Sentence(words.Say(text::Id::NoShortage));
   }
   present[kFirst] = true;
-  if (troughs.size() > 1 && troughs[1].loss >= kSecondTroughShare * troughs[0].loss) {
+  if (troughs.size() > 1 && (troughs[1].loss >= kSecondTroughShare * troughs[0].loss || subject.named)) {
     slots[kSecond] = TroughFinding(names, troughs[1], text::Id::TroughAlso, nullptr, "");
     present[kSecond] = true;
   }
-  slots[kPrice] = PriceFinding(names, results);
+  slots[kPrice] = PriceFinding(names, results, subject.named ? subject.region : -1);
   present[kPrice] = slots[kPrice].kind == FindingKind::PeakPrice;
   // Value added lost, both runs against the same undisrupted world (the scenario compiled for
   // `results`, so its reference run cannot fail to compile; a comparison of another shape is left out).

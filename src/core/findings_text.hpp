@@ -44,6 +44,8 @@ enum class Id : int {
   LossRise,
   LossSame,
   LossFromZero,
+  LossNone,            // the comparison loses nothing of it
+  LossAlmostAll,       // the comparison avoids more than 99.5% of it ("-99.9%" would read as not all)
   Unaffected,
   UnaffectedOne,
   OtherRegions,

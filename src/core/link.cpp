@@ -242,7 +242,7 @@ class V1Parser {
     v.region = OptionalId();
     v.good = OptionalId();
     v.month = Month("the selected month");
-    v.comparison = Small(3, "comparison");
+    v.comparison = Small(4, "comparison");
     v.comparisonScenario = OptionalId();
     v.chartMetric = Small(3, "chart");
     v.chartDelta = Small(1, "chart mode") != 0;

@@ -330,7 +330,7 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
   if (!baseSimulation) return baseSimulation.problems();
 
   MonteCarloShard shard;
-  shard.scenarioHash = Fnv1a64(SaveScenarioJson(scenario));
+  shard.scenarioHash = ScenarioHash(scenario);
   shard.seed = seed;
   shard.firstRun = firstRun;
   shard.runCount = runCount;

@@ -404,13 +404,29 @@ void MergePolicies(std::vector<RegionPolicy>& base, std::vector<RegionPolicy>& a
   }
 }
 
+// "subject": {"region", "good"} and "dials": [lever paths]; each replaces a base's when given.
+void ReadPresentation(Reader& r, const Json& root, Presentation& out) {
+  if (const auto subject = root.FindMember("subject"); subject != root.MemberEnd()) {
+    out.subjectRegion.clear();
+    out.subjectGood.clear();
+    if (r.Object(subject->value, "subject", {"region", "good"})) {
+      r.String(subject->value, "subject", "region", out.subjectRegion, true);
+      r.String(subject->value, "subject", "good", out.subjectGood, true);
+    }
+  }
+  if (root.HasMember("dials")) {
+    out.dials.clear();
+    r.StringList(root, "", "dials", out.dials, false, 32);
+  }
+}
+
 // Reads the root object into `out`. On a base (`out` already holds it), header fields present
 // replace the base's, nothing is required but schemaVersion, lists are appended and policy blocks
 // merged (see scenario_json.hpp).
 void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const std::string path;
   if (!r.Object(root, path,
-                {"schemaVersion", "id", "title", "narrative", "description", "horizonMonths", "seed", "discountRate", "regions",
+                {"schemaVersion", "id", "title", "narrative", "description", "subject", "dials", "horizonMonths", "seed", "discountRate", "regions",
                  "goods", "facilities", "trade", "events", "policies", "frameworks", "risks", "sources",
                  "provenance", "base", "set"})) {
     return;
@@ -423,6 +439,7 @@ void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   if (onBase && root.HasMember("narrative")) out.narrative = LocalizedText{};
   r.Text(root, path, "narrative", out.narrative, false);
   r.String(root, path, "description", out.description, false);
+  ReadPresentation(r, root, out.presentation);
   r.Integer(root, path, "horizonMonths", out.horizonMonths, ranges::kHorizonMonths, required);
   r.Uint64(root, path, "seed", out.seed);
   r.Number(root, path, "discountRate", out.discountRate);

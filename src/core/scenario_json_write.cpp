@@ -7,6 +7,7 @@
 #include "distribution.hpp"
 #include "json_out.hpp"
 #include "kizuna/scenario_json.hpp"
+#include "kizuna/hash.hpp"
 #include "ranges.hpp"
 
 namespace kz {
@@ -117,6 +118,14 @@ void WriteScenario(Writer& o, const Scenario& s) {
   Text(o, "title", s.title);
   if (!s.narrative.en.empty() || !s.narrative.ja.empty()) Text(o, "narrative", s.narrative);
   o.Str("description", s.description);
+  // Only when set, so scenarios without a presentation save (and hash) as before.
+  if (!s.presentation.subjectRegion.empty() || !s.presentation.subjectGood.empty()) {
+    o.Object("subject", [&o, &s] {
+      o.Str("region", s.presentation.subjectRegion);
+      o.Str("good", s.presentation.subjectGood);
+    });
+  }
+  if (!s.presentation.dials.empty()) o.Strings("dials", s.presentation.dials);
   o.Int("horizonMonths", s.horizonMonths);
   o.Uint64("seed", s.seed);
   o.Num("discountRate", s.discountRate);
@@ -234,6 +243,12 @@ void WriteScenario(Writer& o, const Scenario& s) {
 
 std::string SaveScenarioJson(const Scenario& scenario) {
   return PrettyJsonObject([&scenario](Writer& out) { WriteScenario(out, scenario); });
+}
+
+std::uint64_t ScenarioHash(const Scenario& scenario) {
+  Scenario physics = scenario;
+  physics.presentation = Presentation{};
+  return Fnv1a64(SaveScenarioJson(physics));
 }
 
 }  // namespace kz

@@ -49,6 +49,7 @@ class Validator {
     CheckPolicies();
     CheckFrameworks();
     CheckRisks();
+    CheckPresentation();
     for (Problem& problem : ValidateProvenance(s)) problems.push_back(std::move(problem));
     return std::move(problems);
   }
@@ -581,6 +582,21 @@ class Validator {
         CheckNumber(Field(rule, "start"), c.start, ranges::kCoordinatedControlStart);
         CheckNumber(Field(rule, "duration"), c.duration, ranges::kCoordinatedControlDuration);
       }
+    }
+  }
+
+  // -- Presentation (subject, dials) ----------------------------------------------------------------
+  KZ_OUT_OF_LINE void CheckPresentation() {
+    const Presentation& p = s.presentation;
+    if (!p.subjectRegion.empty() || !p.subjectGood.empty()) {
+      CheckRef("subject.region", p.subjectRegion, regionIndex, "region");
+      CheckRef("subject.good", p.subjectGood, goodIndex, "good");
+    }
+    // A dial whose lever is gone (its shock removed) is not a problem: the levers panel skips it.
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < p.dials.size(); ++i) {
+      if (p.dials[i].empty()) Add(Item("dials", i), "must not be empty");
+      else if (!seen.insert(p.dials[i]).second) Add(Item("dials", i), "duplicate lever '" + p.dials[i] + "'");
     }
   }
 };

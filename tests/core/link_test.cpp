@@ -45,8 +45,6 @@ kz::Scenario Edited(const kz::Scenario& preset) {
   return s;
 }
 
-std::uint64_t ScenarioHash(const kz::Scenario& s) { return kz::Fnv1a64(kz::SaveScenarioJson(s)); }
-
 std::uint64_t ResultHash(const kz::Scenario& s) {
   kz::Expected<kz::Simulation> sim = kz::Simulation::Create(s);
   EXPECT_TRUE(sim.ok());
@@ -95,6 +93,20 @@ TEST(Link, RoundTripRebuildsTheEditedScenarioExactly) {
   EXPECT_EQ(rebuilt.value(), working);
   EXPECT_EQ(ResultHash(rebuilt.value()), ResultHash(working));
   EXPECT_LT(text.size(), 2000u) << text;
+}
+
+// "Without this framework" (comparison 4) travels in format 2 as the other comparisons do; 5 is refused.
+TEST(Link, CarriesTheWithoutFrameworksComparison) {
+  const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
+  kz::LinkView view;
+  view.comparison = 4;
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, preset, view);
+  ASSERT_TRUE(link.ok());
+  kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(kz::EncodeLink(link.value()));
+  ASSERT_TRUE(decoded.ok()) << decoded.problems().front().ToString();
+  EXPECT_EQ(decoded.value().view.comparison, 4);
+  link.value().view.comparison = 5;
+  EXPECT_FALSE(kz::DecodeLink(kz::EncodeLink(link.value())).ok());
 }
 
 TEST(Link, AnUneditedPresetIsAShortLinkAndEveryBundledPresetRoundTrips) {
@@ -221,7 +233,7 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     kz::Expected<kz::Scenario> scenario = kz::ApplyLink(preset, link.value());
     ASSERT_TRUE(scenario.ok()) << name << ": " << scenario.problems().front().ToString();
     char hex[2][17];
-    std::snprintf(hex[0], sizeof hex[0], "%016llx", static_cast<unsigned long long>(ScenarioHash(scenario.value())));
+    std::snprintf(hex[0], sizeof hex[0], "%016llx", static_cast<unsigned long long>(kz::ScenarioHash(scenario.value())));
     std::snprintf(hex[1], sizeof hex[1], "%016llx", static_cast<unsigned long long>(ResultHash(scenario.value())));
     EXPECT_EQ(scenarioHash, hex[0]) << name << ": the scenario changed";
     EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";

@@ -368,6 +368,7 @@ TEST(ModelProperty, RenamingAndReorderingRegionsChangesNothing) {
       for (std::string& id : hazard.targets) rename(id);
     }
     s.provenance.clear();
+    if (!s.presentation.subjectRegion.empty()) rename(s.presentation.subjectRegion);
     const Results a = test::RunOrFail(base);
     const Results b = test::RunOrFail(s);
     for (int region = 0; region < a.regions; ++region) {

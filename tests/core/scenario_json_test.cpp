@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -298,6 +299,27 @@ TEST(ScenarioJson, RandomByteFlipsNeverCrash) {
   // Flips in whitespace or inside text stay valid, most others do not: both paths ran.
   EXPECT_GT(accepted, 0);
   EXPECT_LT(accepted, 3000);
+}
+
+// The story's subject and key levers save and load back, stay out of the scenario's hash (no run
+// reads them), and a subject naming what the scenario lacks is named.
+TEST(ScenarioJson, SubjectAndDialsRoundTripAndStayOutOfTheHash) {
+  Scenario s = kz::test::SmallChainScenario();
+  const std::uint64_t plain = kz::ScenarioHash(s);
+  s.presentation.subjectRegion = s.regions.front().id;
+  s.presentation.subjectGood = s.goods.back().id;
+  s.presentation.dials = {"horizonMonths"};
+  const std::string text = SaveScenarioJson(s);
+  EXPECT_NE(text.find("\"dials\""), std::string::npos);
+  const kz::Expected<Scenario> loaded = LoadScenarioJson(text);
+  ASSERT_TRUE(loaded.ok()) << Problems(text)[0];
+  EXPECT_EQ(loaded.value(), s);
+  EXPECT_EQ(kz::ScenarioHash(s), plain) << "presentation is not physics";
+  s.presentation.subjectRegion = "ATLANTIS";
+  s.presentation.dials = {"horizonMonths", "horizonMonths"};
+  const Strings problems = Problems(SaveScenarioJson(s));
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "subject.region: unknown region 'ATLANTIS'"), problems.end());
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "dials[1]: duplicate lever 'horizonMonths'"), problems.end());
 }
 
 }  // namespace

@@ -15,12 +15,16 @@
 //                                 also valueText, presetText: '25%', '6 months', 'on')
 //   kizuna.setLever(path, value)  sets one lever and re-runs; returns [] or the problems
 //   kizuna.changedLevers()        the levers whose values differ from the loaded preset's (as levers())
-//   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, ... }
+//   kizuna.summary()              { scenario, title, selection, readout, findings, metrics, comparison,
+//                                   headline: { region, good, worstShare, worstMonth, recoveryMonth
+//                                   (-1 = not within the horizon), endShare, valueLostUsd,
+//                                   comparisonValueLostUsd, a, b (A's and B's names), warning,
+//                                   figures: [{ id, value, caption }] as drawn }, ... }
 //   kizuna.chart()                { title, metric, unit, good, region, delta, months,
 //                                   series: [{ id, name, values, text }] }: the chart as data (text
 //                                   as the chart's read-out; the comparison line last, id 'comparison')
 //   kizuna.select({ region, good, month })   returns [] or the problems
-//   kizuna.setComparison('none' | 'noEvents' | 'preset')
+//   kizuna.setComparison('none' | 'noEvents' | 'withoutFrameworks' | 'preset')
 //   kizuna.loadPreset(id)         Promise: fetches and opens a bundled scenario; resolves to [] or problems
 //   kizuna.compareWith(id)        Promise: compares with another bundled scenario on the same world
 //                                 (A vs B, over the current scenario's months); resolves to [] or

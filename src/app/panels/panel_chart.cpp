@@ -128,12 +128,14 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const auto legendLabel = [&](int region) {
     return (region == selection.region ? "[" : "") + ChartRegionName(s, region, words) + (region == selection.region ? "]" : "");
   };
-  const char* legendNote = other && !source.minus ? Tr("chart.legend-comparison") : source.minus ? Tr("chart.legend-difference") : "";
+  const std::string legendNote =
+      other ? TrFormat(source.minus ? "chart.legend-difference-named" : "chart.legend-comparison-named", {{"name", session.ComparisonDisplayName()}})
+            : std::string();
   int legendRows = 1;
   float rowWidth = 0.0f;
   std::vector<float> widths;
   for (int region : regions) widths.push_back(ImGui::CalcTextSize(legendLabel(region).c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f);
-  if (*legendNote != '\0') widths.push_back(ImGui::CalcTextSize(legendNote).x);
+  if (!legendNote.empty()) widths.push_back(ImGui::CalcTextSize(legendNote.c_str()).x);
   for (const float width : widths) {
     if (rowWidth > 0.0f && rowWidth + width > ImGui::GetContentRegionAvail().x) {
       ++legendRows;
@@ -197,10 +199,10 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     if (ImGui::SmallButton(label.c_str())) selection.region = region;
     ImGui::PopStyleColor();
   }
-  if (*legendNote != '\0') {
-    if (!regions.empty()) SameLineIfFits(ImGui::CalcTextSize(legendNote).x);
+  if (!legendNote.empty()) {  // B by name ("- - Without this framework"), here and on the Difference chart
+    if (!regions.empty()) SameLineIfFits(ImGui::CalcTextSize(legendNote.c_str()).x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", legendNote);
+    ImGui::TextDisabled("%s", legendNote.c_str());
     ImGui::PopTextWrapPos();
   }
   return selection;

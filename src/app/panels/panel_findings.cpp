@@ -29,6 +29,8 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   PushTextLevel(TextLevel::Heading);
   ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
   ImGui::PopFont();
+  DrawHeadlineStrip(session, state.headline);  // the story in figures, before the words
+  ImGui::Separator();
   if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
   ImGui::Separator();
   ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());

@@ -2,6 +2,7 @@
 // its explanation (all computed in the state layer: state/selection_text.hpp), drawn with ImGui.
 #pragma once
 
+#include "panels/panel_headline.hpp"
 #include "state/selection_text.hpp"
 #include "state/session.hpp"
 
@@ -10,6 +11,7 @@ namespace kz {
 /// What the findings panel keeps between frames: the explanation of the selection (state layer).
 struct FindingsPanelState {
   SelectionExplanation explanation;
+  HeadlinePanelState headline;  ///< the strip of big figures at the top
 };
 
 void DrawFindingsPanel(const Session& session, FindingsPanelState& state);

@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
 #include "panels/ui_text.hpp"
+#include "state/preset_changes.hpp"
 
 namespace kz {
 namespace {
@@ -138,7 +139,8 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
 // A named block of levers under a tree node per owner (event, region, framework), with the owner's
 // own controls first. Shocks start open (they are what a preset is about); the rest start closed.
 void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std::size_t>& indices,
-                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions,
+                std::string* reveal = nullptr) {
   std::string currentOwner;
   bool open = false;
   for (const std::size_t index : indices) {
@@ -152,6 +154,10 @@ void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std:
       const std::string shown = EllipsizedText(full, ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing());
       open = ImGui::TreeNodeEx((shown + "###" + owner).c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
       if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
+      if (reveal != nullptr && owner == *reveal) {  // a shock just added, below the key levers: into view
+        ImGui::SetScrollHereY(0.25f);
+        reveal->clear();
+      }
       if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
       if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }
@@ -198,6 +204,90 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   }
 }
 
+// Out of the tree, a lever needs its owner's name too, after its own (what a narrow panel keeps):
+// "fraction (China halts exports to Japan)".
+std::string DialLabel(const Scenario& s, const std::map<std::string, std::string>& ownerNames, const LeverInfo& lever) {
+  std::string owner = lever.owner;
+  if (const auto name = ownerNames.find(lever.owner); name != ownerNames.end()) owner = name->second;
+  for (const Good& good : s.goods) {
+    if (good.id == lever.owner) owner = LocalName(good.name, good.id);
+  }
+  const std::string label = LeverLabel(s, lever);
+  return owner.empty() ? label : label + " (" + owner + ")";
+}
+
+// The scenario's key levers, in the order it names them, under their plain labels.
+void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
+  if (state.dials.empty()) return;
+  if (!ImGui::CollapsingHeader(TrId("dials.header", "dials").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ImGui::PushID("dials");  // the same levers appear again in the tree below: their own ids here
+  for (const std::size_t index : state.dials) {
+    const LeverInfo& lever = session.levers()[index];
+    LeverRow(session, lever, DialLabel(session.scenario(), state.ownerNames, lever), edits);
+  }
+  ImGui::PopID();
+}
+
+// A lever value as the change list shows it.
+std::string ValueText(const LeverInfo* lever, double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return lever != nullptr ? std::string(text) + " " + UnitLabel(lever->unit) : std::string(text);
+}
+
+// One line per change from the preset, each with a button that puts it back.
+void ChangesList(const Session& session, const std::map<std::string, std::string>& ownerNames, LeversPanelActions& actions) {
+  const std::vector<PresetChange> changes = ChangesFromPreset(session, CurrentText());
+  const std::string header = TrFormat("changes.header", {{"count", std::to_string(changes.size())}}) + "###changes";
+  if (changes.empty() || !ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  MarkLastItem("changes");
+  for (const PresetChange& change : changes) {
+    ImGui::PushID(change.id.c_str());
+    ImGui::PushID(static_cast<int>(change.kind));
+    const bool undo = ImGui::SmallButton(Tr("changes.undo"));
+    MarkLastItem(("undo-change:" + change.id).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("changes.undo-tip"));
+    ImGui::SameLine();
+    std::string text;
+    switch (change.kind) {
+      case PresetChangeKind::Lever: {
+        const auto lever = std::find_if(session.levers().begin(), session.levers().end(),
+                                        [&change](const LeverInfo& l) { return l.path == change.id; });
+        const LeverInfo* info = lever == session.levers().end() ? nullptr : &*lever;
+        text = TrFormat("changes.lever", {{"label", info ? DialLabel(session.scenario(), ownerNames, *info) : change.id},
+                                          {"value", ValueText(info, change.value)},
+                                          {"preset", ValueText(info, change.presetValue)}});
+        if (undo) actions.edits.push_back({change.id, change.presetValue});
+        break;
+      }
+      case PresetChangeKind::AddedShock:
+        text = TrFormat("changes.added-shock", {{"name", change.name}});
+        if (undo) actions.removeEvent = change.id;
+        break;
+      case PresetChangeKind::RemovedShock:
+        text = TrFormat("changes.removed-shock", {{"name", change.name}});
+        if (const Event* shock = PresetShock(session, change.id); undo && shock != nullptr) actions.addEvent = *shock;
+        break;
+      case PresetChangeKind::Members:
+        text = TrFormat("changes.members", {{"framework", change.name}});
+        if (undo) {  // members the preset has first, so a framework never runs out of members
+          for (const std::string& region : change.presetMembers) actions.membership.push_back({change.id, region, true});
+          for (const std::string& region : change.members) {
+            if (std::find(change.presetMembers.begin(), change.presetMembers.end(), region) == change.presetMembers.end()) {
+              actions.membership.push_back({change.id, region, false});
+            }
+          }
+        }
+        break;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void SliderSpan(const LeverInfo& lever, double presetValue, double& low, double& high) {
@@ -223,6 +313,12 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     state.groups.clear();
     for (std::size_t i = 0; i < session.levers().size(); ++i) state.groups[session.levers()[i].group].push_back(i);
     state.namesLanguage = -1;  // and the names of the new scenario's shocks, regions and frameworks
+    state.dials.clear();
+    for (const std::string& dial : session.scenario().presentation.dials) {  // a dial whose shock is gone is skipped
+      for (std::size_t i = 0; i < session.levers().size(); ++i) {
+        if (session.levers()[i].path == dial) state.dials.push_back(i);
+      }
+    }
   }
   if (state.namesLanguage != static_cast<int>(CurrentLanguage())) {  // names follow the language
     state.namesLanguage = static_cast<int>(CurrentLanguage());
@@ -232,13 +328,17 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
+  KeyLevers(session, state, actions.edits);
+  ChangesList(session, state.ownerNames, actions);
+  if (!state.dials.empty()) ImGui::SeparatorText(Tr("dials.all"));
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
     const bool shocks = group == LeverGroup::Shocks;
     if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
     if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
     if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
-    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
+    if (actions.addEvent) state.revealOwner = actions.addEvent->id;
+    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions, shocks ? &state.revealOwner : nullptr);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);

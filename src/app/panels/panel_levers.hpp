@@ -2,7 +2,8 @@
 // (shocks, national policies, frameworks, then the world's data), each with its unit, range, a
 // reset to the loaded preset's value and a tooltip with its source or assumption. Drawing returns
 // the edits; the app applies them through the session, so the panel never changes the model itself.
-// Shocks can also be added and removed, and framework members ticked, here.
+// Shocks can also be added and removed, and framework members ticked, here. First come the
+// scenario's key levers ("dials") and what was changed from the preset, each change undoable.
 #pragma once
 
 #include <cstddef>
@@ -51,6 +52,8 @@ struct LeversPanelState {
   std::map<std::string, std::string> ownerNames;
   int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
   std::vector<std::string> worldLabels;  // the World data levers' names, made once per load and language (the filter reads them)
+  std::vector<std::size_t> dials;  // the scenario's key levers (Presentation::dials), indices as in groups
+  std::string revealOwner;         // a shock just added: scrolled into view when first drawn
   EventFormState eventForm;
 };
 

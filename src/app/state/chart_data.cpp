@@ -121,7 +121,8 @@ ChartData ChartDataOf(const Session& session, const ChartPanelState& state, cons
   const Selection& sel = session.selection();
   const SeriesSource source{&r, state.delta ? other : nullptr, state.metric, text};
   data.delta = source.minus != nullptr;
-  data.title = std::string(MetricName(state.metric, text)) + (data.delta ? " (difference from the comparison)" : "") + " of " +
+  const std::string otherName = session.ComparisonDisplayName();  // B is named, not "the comparison"
+  data.title = std::string(MetricName(state.metric, text)) + (data.delta ? " (difference from " + otherName + ")" : "") + " of " +
                ChartGoodLabel(s, sel.good, text) + " by region";
   data.metric = MetricKey(state.metric);
   const std::string& goodUnit = s.goods[static_cast<std::size_t>(sel.good)].unit;
@@ -135,7 +136,7 @@ ChartData ChartDataOf(const Session& session, const ChartPanelState& state, cons
   }
   if (other && !data.delta) {  // drawn dashed for the selected region
     data.series.push_back(SeriesOf(SeriesSource{other, nullptr, state.metric, text}, r.months, sel.region, sel.good, "comparison",
-                                   "Comparison, " + ChartRegionName(s, sel.region, text)));
+                                   otherName + ", " + ChartRegionName(s, sel.region, text)));
   }
   return data;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kizuna/engine.hpp"
+#include "kizuna/findings.hpp"
 #include "kizuna/output_account.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/validate.hpp"
@@ -20,21 +21,11 @@ Expected<Results> RunWithFlows(const Scenario& scenario, Simulation::Validation 
   return results;
 }
 
-// The (region, good) with the largest cumulative loss, and the month its fulfilment is lowest: where
-// a newcomer should look first.
-Selection WorstHit(const Results& r) {
-  Selection best;
-  double worst = 0.0;
-  for (int region = 0; region < r.regions; ++region) {
-    for (int good = 0; good < r.goods; ++good) {
-      const double loss = r.MetricsOf(region, good).cumulativeLoss;
-      if (loss > worst) {
-        worst = loss;
-        best.region = region;
-        best.good = good;
-      }
-    }
-  }
+// The story's subject (the scenario's, else the largest cumulative loss) at the month its fulfilment
+// is lowest: where a newcomer should look first, and what the headline tells.
+Selection WorstHit(const Scenario& s, const Results& r) {
+  const StorySubject subject = SubjectOf(s, r);
+  Selection best{subject.region, subject.good, 0};
   double lowest = 2.0;
   for (int t = 0; t < r.months; ++t) {
     const double phi = r.fulfilment[r.Index(t, best.region, best.good)];
@@ -54,8 +45,24 @@ std::string ComparisonName(Comparison comparison, const std::string& otherTitle,
     case Comparison::NoEvents: return words.Tr("finding.label-no-events");
     case Comparison::Preset: return words.Tr("finding.label-preset");
     case Comparison::Scenario: return otherTitle;
+    case Comparison::WithoutFrameworks: return words.Tr("finding.label-without-frameworks");
   }
   return "";
+}
+
+// B against A beyond the policies: shocks that are not the same, and world data (regions, goods,
+// capacities, trade) that differs. Both on the same regions and goods (CheckSameWorld).
+ComparisonMismatch MismatchOf(const Scenario& a, const Scenario& b, const UiText& words) {
+  ComparisonMismatch mismatch;
+  const auto has = [](const Scenario& s, const Event& e) { return std::find(s.events.begin(), s.events.end(), e) != s.events.end(); };
+  for (const Event& e : b.events) {
+    if (!has(a, e)) mismatch.shocks.push_back(words.LocalName(e.name, e.id));
+  }
+  for (const Event& e : a.events) {
+    if (!has(b, e)) mismatch.shocks.push_back(words.TrFormat("compare.warning-missing-shock", {{"shock", words.LocalName(e.name, e.id)}}));
+  }
+  mismatch.worldData = a.regions != b.regions || a.goods != b.goods || a.facilities != b.facilities || a.trade != b.trade;
+  return mismatch;
 }
 
 
@@ -93,6 +100,10 @@ Expected<Scenario> OnHorizonOf(const Scenario& a, Scenario b) {
 }
 
 }  // namespace
+
+Comparison DefaultComparison(const Scenario& scenario) {
+  return scenario.frameworks.empty() ? Comparison::NoEvents : Comparison::WithoutFrameworks;
+}
 
 Expected<Scenario> ParseWithBase(std::string_view text, std::string_view baseText) {
   const std::string base(baseText);
@@ -147,9 +158,13 @@ void Session::Adopt(Scenario preset, Scenario edited, Results results, bool uned
   presetValues.clear();
   for (const LeverInfo& lever : unedited ? leverList : ListLevers(reference)) presetValues.emplace(lever.path, lever.value);
   ++leversRevision;
-  if (comparisonKind == Comparison::Scenario) AlignComparisonScenario();
+  // A new scenario starts on its own default comparison: never on a B chosen for the one before
+  // (which may be this very scenario, "unchanged"). A link's view sets its own afterwards.
+  comparisonKind = DefaultComparison(working);
+  otherId.clear();
+  mismatch = {};
   RunComparison();
-  selected = WorstHit(current);
+  selected = WorstHit(working, current);
 }
 
 std::vector<Problem> Session::Replace(const Scenario& scenario) {
@@ -211,6 +226,7 @@ std::vector<Problem> Session::SetComparisonScenario(std::string_view text, std::
   otherId = other.id;
   otherTitle = other.title;
   if (otherTitle.en.empty()) otherTitle.en = other.id;
+  mismatch = MismatchOf(working, other, words);
   comparisonKind = Comparison::Scenario;
   RunComparison();
   return {};
@@ -275,6 +291,7 @@ void Session::Redo() {
 
 void Session::SetComparison(Comparison comparison) {
   if (comparison == Comparison::Scenario && otherId.empty()) return;  // nothing loaded to compare with
+  if (comparison == Comparison::WithoutFrameworks && working.frameworks.empty()) return;  // nothing to switch off
   comparisonKind = comparison;
   RunComparison();
 }
@@ -341,10 +358,37 @@ void Session::AlignComparisonScenario() {
   if (CheckSameWorld(working, other).empty()) {
     if (Expected<Scenario> aligned = OnHorizonOf(working, other)) {
       other = std::move(aligned.value());
+      mismatch = MismatchOf(working, other, words);
       return;
     }
   }
-  comparisonKind = Comparison::NoEvents;
+  comparisonKind = DefaultComparison(working);
+  mismatch = {};
+}
+
+std::string Session::ComparisonDisplayName() const {
+  switch (comparisonKind) {
+    case Comparison::None: return "";
+    case Comparison::NoEvents: return words.Tr("compare.no-events");
+    case Comparison::Preset: return words.Tr("compare.preset");
+    case Comparison::Scenario: return comparisonTitle();
+    case Comparison::WithoutFrameworks: return words.Tr("compare.without-frameworks");
+  }
+  return "";
+}
+
+std::string Session::ComparisonWarning() const {
+  if (comparisonKind != Comparison::Scenario || !mismatch.any()) return "";
+  std::string text;
+  if (!mismatch.shocks.empty()) {
+    std::string list;
+    for (const std::string& shock : mismatch.shocks) list += (list.empty() ? "" : words.Tr("finding.list-comma")) + shock;
+    text = words.TrFormat("compare.warning-shocks", {{"b", comparisonTitle()}, {"shocks", list}});
+  }
+  if (mismatch.worldData) {
+    text += (text.empty() ? "" : " ") + words.TrFormat("compare.warning-world", {{"b", comparisonTitle()}});
+  }
+  return text;
 }
 
 void Session::RunComparison() {
@@ -352,8 +396,10 @@ void Session::RunComparison() {
     UpdateFindings();
     return;
   }
+  if (comparisonKind == Comparison::WithoutFrameworks && working.frameworks.empty()) comparisonKind = Comparison::NoEvents;  // e.g. replaced
   Scenario base = comparisonKind == Comparison::Preset ? reference : comparisonKind == Comparison::Scenario ? other : working;
   if (comparisonKind == Comparison::NoEvents) base.events.clear();
+  if (comparisonKind == Comparison::WithoutFrameworks) base.frameworks.clear();
   Expected<Results> results = RunWithFlows(base, Simulation::Validation::Skip);
   if (results) compared = std::move(results.value());
   ++runCount;

@@ -26,6 +26,19 @@ enum class Comparison {
   NoEvents,  ///< the same scenario with every event off: what the shocks cost
   Preset,    ///< the scenario as loaded, before the user's edits: what the edits changed
   Scenario,  ///< another scenario on the same world (e.g. a framework preset): A vs B
+  WithoutFrameworks,  ///< the same scenario with its frameworks switched off: what the frameworks do
+};
+
+/// What a scenario is compared with when it is loaded: without its frameworks when it has any (what
+/// they are worth), else without its shocks (what the shocks cost).
+Comparison DefaultComparison(const Scenario& scenario);
+
+/// Why A vs B may not compare like with like (the same regions and goods, but other shocks or other
+/// world data): the difference then measures more than the policies.
+struct ComparisonMismatch {
+  std::vector<std::string> shocks;  ///< B's shocks that A does not have as they are, in B's words; A's missing ones too
+  bool worldData = false;           ///< capacities, trade, demand or goods' data differ
+  bool any() const { return !shocks.empty() || worldData; }
 };
 
 /// The region, good and month every view follows.
@@ -71,8 +84,9 @@ class Session {
   /// least one member.
   std::vector<Problem> SetMember(std::string_view frameworkId, std::string_view region, bool member);
 
-  /// Compares with nothing, the same scenario without shocks, or the preset as loaded.
-  /// Comparison::Scenario needs SetComparisonScenario.
+  /// Compares with nothing, the same scenario without shocks or without its frameworks, or the
+  /// preset as loaded. Comparison::Scenario needs SetComparisonScenario; WithoutFrameworks needs a
+  /// framework (otherwise ignored). Loading a scenario resets it to DefaultComparison.
   void SetComparison(Comparison comparison);
   Comparison comparison() const { return comparisonKind; }
   /// Compares with another scenario (file text and its base's text, as for Load), which must have
@@ -83,6 +97,13 @@ class Session {
   /// The other scenario's title in the UI's language.
   const std::string& comparisonTitle() const { return words.LocalName(otherTitle, otherTitle.en); }
   const std::string& comparisonId() const { return otherId; }
+  /// What the comparison (B) is called on screen: "Without the shocks", "Without this framework",
+  /// "The preset as loaded" or B's title; "" with no comparison. The scenario (A) is its title.
+  std::string ComparisonDisplayName() const;
+  /// How B differs from A beyond the policies (Comparison::Scenario only; empty otherwise).
+  const ComparisonMismatch& comparisonMismatch() const { return mismatch; }
+  /// The mismatch as a warning in the session's language ("B has different shocks: ..."); "" when none.
+  std::string ComparisonWarning() const;
 
   /// Undo and redo every scenario edit (levers, shocks, members, a replaced scenario) since the
   /// last load. A drag is one step: edits of the same lever coalesce until SealUndoStep().
@@ -151,6 +172,7 @@ class Session {
   Scenario other;      // compared with under Comparison::Scenario
   LocalizedText otherTitle;
   std::string otherId;
+  ComparisonMismatch mismatch;  // of `other` against the working scenario
   Scenario working;    // with the user's edits
   Results current;
   Results compared;

@@ -165,7 +165,8 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_set_comparison(const char* kind) {
     if (k == "none") session.SetComparison(kz::Comparison::None);
     else if (k == "noEvents") session.SetComparison(kz::Comparison::NoEvents);
     else if (k == "preset") session.SetComparison(kz::Comparison::Preset);
-    else return kz::ProblemsJson({{"comparison", "must be none, noEvents or preset; got '" + k + "'"}});
+    else if (k == "withoutFrameworks") session.SetComparison(kz::Comparison::WithoutFrameworks);
+    else return kz::ProblemsJson({{"comparison", "must be none, noEvents, withoutFrameworks or preset; got '" + k + "'"}});
     return "[]";
   });
 }

@@ -52,10 +52,26 @@ struct Wording {
   std::map<std::string, std::string, std::less<>> templates;
 };
 
+/// A share met below this is a shortage (the engine's threshold, Metrics); recovery is the first
+/// month after which supply stays at or above it.
+inline constexpr double kShortageShare = 0.99;
+
+/// The (region, good) a scenario's story is about, as indices into `results`: the presentation's
+/// subject when both ids are in the results (`named`), else the (region, good) with the largest
+/// cumulative loss (ties: scenario order); {0, 0} when nothing is lost.
+struct StorySubject {
+  int region = 0;
+  int good = 0;
+  bool named = false;  ///< the scenario names it (Presentation::subjectRegion/subjectGood)
+};
+StorySubject SubjectOf(const Scenario& scenario, const Results& results);
+
 /// Every template key with its built-in English text, in a fixed order (the catalogs must have them).
 std::vector<std::pair<std::string, std::string>> WordingKeys();
 
-/// Summarizes `results`, a run of `scenario`. With `comparison` (a run of a variant of the same
+/// Summarizes `results`, a run of `scenario`. When the scenario names its subject (SubjectOf), the
+/// subject's trough leads, the worst-hit end use elsewhere follows it, and the price sentence is the
+/// subject region's. With `comparison` (a run of a variant of the same
 /// scenario: same region and good ids, e.g. with a framework switched on), the worst trough and the
 /// value added lost also say how they change (both runs measured against the undisrupted `scenario`), naming the variant `comparisonLabel` ("with <label> it
 /// bottoms at 85%"). Deterministic: the same inputs give the same text on every platform.

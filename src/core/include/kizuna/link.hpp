@@ -40,7 +40,8 @@ struct LinkView {
   std::string region;               ///< selected region id ("" = the app's default)
   std::string good;                 ///< selected good id ("" = default)
   int month = -1;                   ///< selected month (-1 = default)
-  std::uint8_t comparison = 1;      ///< 0 none, 1 without the shocks, 2 the preset as loaded, 3 another scenario
+  std::uint8_t comparison = 1;      ///< 0 none, 1 without the shocks, 2 the preset as loaded, 3 another scenario,
+                                    ///< 4 without the scenario's frameworks (read since format 2 too)
   std::string comparisonScenario;   ///< the other scenario's preset id when comparison == 3
   std::uint8_t chartMetric = 0;     ///< 0 fulfilment, 1 price, 2 stock, 3 loss
   bool chartDelta = false;          ///< the chart shows differences from the comparison

@@ -72,7 +72,7 @@ struct BandBounds {
 /// The runs [firstRun, firstRun + runCount) of a sweep. Per-run arrays are indexed by the run's
 /// position in the shard (run - firstRun). Shards of the same scenario and seed merge exactly.
 struct MonteCarloShard {
-  std::uint64_t scenarioHash = 0;  ///< Fnv1a64 of SaveScenarioJson(scenario): shards of other scenarios do not merge
+  std::uint64_t scenarioHash = 0;  ///< ScenarioHash(scenario): shards of other scenarios do not merge
   std::uint64_t seed = 0;
   int firstRun = 0;
   int runCount = 0;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -36,9 +37,9 @@ Expected<Scenario> LoadScenarioJson(std::string_view text);
 /// As above, for a file that may extend a base scenario: `"base": "default-world"` names it (an id,
 /// [A-Za-z0-9_-]), and `resolveBase` finds its text. The base is read first (with its own base, if
 /// any: at most kMaxBaseDepth deep, no cycles), then the file is read over it:
-///   - header fields the file gives (id, title, narrative, description, horizonMonths, seed) replace
-///     the base's (a title or narrative replaces both languages); only schemaVersion is required (it
-///     describes the file);
+///   - header fields the file gives (id, title, narrative, description, subject, dials, horizonMonths,
+///     seed) replace the base's (a title or narrative replaces both languages); only schemaVersion
+///     is required (it describes the file);
 ///   - the lists regions, goods, facilities, trade, events, frameworks, risks, sources and provenance
 ///     are appended to the base's (ids must stay unique; an appended trade row for a (buyer, good) the
 ///     base already sources breaks its sum-to-1 rule; validation reports both);
@@ -62,5 +63,10 @@ Expected<Scenario> LoadScenarioJson(std::string_view text, const ScenarioResolve
 /// back to an equal scenario when the scenario is valid. Non-finite numbers are written as null
 /// (which loading then reports), since JSON cannot represent them.
 std::string SaveScenarioJson(const Scenario& scenario);
+
+/// The scenario's fingerprint for golden links and Monte Carlo shards: FNV-1a 64 of its saved JSON
+/// without its presentation (subject, dials), which no run reads, so curating a preset's story
+/// leaves every hash as it was.
+std::uint64_t ScenarioHash(const Scenario& scenario);
 
 }  // namespace kz

@@ -1,0 +1,21 @@
+// The headline strip: the story's three or four big figures (state/headline.hpp) across the top of
+// the findings panel, each value in large type over its caption, and a named warning under them
+// when A and B do not compare like with like.
+#pragma once
+
+#include "state/headline.hpp"
+#include "state/session.hpp"
+
+namespace kz {
+
+/// The headline as last worded: rebuilt when the results or the language change, not every frame.
+struct HeadlinePanelState {
+  int resultsVersion = -1;
+  int language = -1;
+  Headline headline;
+};
+
+/// Draws the strip inside the current window (nothing until a scenario is loaded).
+void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state);
+
+}  // namespace kz
