@@ -14,6 +14,7 @@ namespace {
 
 using kz::test::Click;
 using kz::test::DrawFrames;
+using kz::test::ScrollTo;
 
 std::string ReadScenario(const char* id) { return kz::test::ReadBundledText(id).value(); }
 
@@ -185,7 +186,9 @@ TEST(AppSmoke, AShockAddedThroughTheFormRunsAndCanBeRemoved) {
   LoadDefaultWorld(app);
   DrawFrames(app, 2);
   const std::size_t events = app.session().scenario().events.size();
+  ScrollTo(app, "add-shock");
   Click(app, "add-shock");
+  ScrollTo(app, "add-shock-confirm");
   Click(app, "add-shock-confirm");
   ASSERT_EQ(app.session().scenario().events.size(), events + 1) << app.statusText();
   const std::string id = app.session().scenario().events.back().id;

@@ -18,6 +18,7 @@ namespace {
 using kz::Language;
 using kz::test::Click;
 using kz::test::DrawFrames;
+using kz::test::ScrollTo;
 
 struct LanguageScope {
   ~LanguageScope() { kz::SetCurrentLanguage(Language::English); }  // the language is app-wide
@@ -142,11 +143,14 @@ TEST(Language, ImGuiTakesComposedTextIntoTheShockName) {
   kz::App app;
   LoadDefaultWorld(app);
   DrawFrames(app, 2);
+  ScrollTo(app, "add-shock");
   Click(app, "add-shock");
+  ScrollTo(app, "shock-name");
   Click(app, "shock-name");
   ImGui::GetIO().AddInputCharactersUTF8("日本の備蓄");  // what the page forwards from the IME or a paste
   DrawFrames(app, 2);
   const std::size_t before = app.session().scenario().events.size();
+  ScrollTo(app, "add-shock-confirm");
   Click(app, "add-shock-confirm");
   ASSERT_EQ(app.session().scenario().events.size(), before + 1);
   EXPECT_EQ(app.session().scenario().events.back().name.en, "日本の備蓄");

@@ -14,6 +14,7 @@ namespace {
 
 using kz::test::Click;
 using kz::test::DrawFrames;
+using kz::test::ScrollTo;
 
 std::string Text(const char* id) { return kz::test::ReadBundledText(id).value(); }
 
@@ -108,6 +109,7 @@ TEST(EmbeddedView, HasNoMenuBarAndItsWayOutOpensTheFullApp) {
   DrawFrames(viewer, 3);
   EXPECT_FALSE(kz::FindLandmark("share")) << "no menu bar";
   EXPECT_FALSE(kz::FindLandmark("file-menu"));
+  ScrollTo(viewer, "add-shock");
   ASSERT_TRUE(kz::FindLandmark("add-shock")) << "the levers show";
   Click(viewer, "add-shock");
   EXPECT_FALSE(kz::FindLandmark("add-shock-confirm")) << "read-only: the shock form does not open";
@@ -130,7 +132,9 @@ TEST(EmbeddedView, EditableLeversTakeEdits) {
   kz::App viewer;
   ASSERT_TRUE(viewer.OpenLink(link, Text("re-2010-japan"), Text("default-world")).empty());
   DrawFrames(viewer, 3);
+  ScrollTo(viewer, "add-shock");
   Click(viewer, "add-shock");
+  ScrollTo(viewer, "add-shock-confirm");
   EXPECT_TRUE(kz::FindLandmark("add-shock-confirm"));
 }
 

@@ -204,17 +204,8 @@ void WorldData(const Session& session, const std::vector<std::size_t>& indices, 
   }
 }
 
-// Out of the tree, a lever needs its owner's name too, after its own (what a narrow panel keeps):
-// "fraction (China halts exports to Japan)".
-std::string DialLabel(const Scenario& s, const std::map<std::string, std::string>& ownerNames, const LeverInfo& lever) {
-  std::string owner = lever.owner;
-  if (const auto name = ownerNames.find(lever.owner); name != ownerNames.end()) owner = name->second;
-  for (const Good& good : s.goods) {
-    if (good.id == lever.owner) owner = LocalName(good.name, good.id);
-  }
-  const std::string label = LeverLabel(s, lever);
-  return owner.empty() ? label : label + " (" + owner + ")";
-}
+// Out of the tree, a lever needs its owner's name too (the region, shock or framework).
+std::string DialLabel(const Scenario& s, const LeverInfo& lever) { return LeverLabel(s, lever, CurrentText(), true); }
 
 // The scenario's key levers, in the order it names them, under their plain labels.
 void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
@@ -223,20 +214,21 @@ void KeyLevers(const Session& session, const LeversPanelState& state, std::vecto
   ImGui::PushID("dials");  // the same levers appear again in the tree below: their own ids here
   for (const std::size_t index : state.dials) {
     const LeverInfo& lever = session.levers()[index];
-    LeverRow(session, lever, DialLabel(session.scenario(), state.ownerNames, lever), edits);
+    LeverRow(session, lever, DialLabel(session.scenario(), lever), edits);
   }
   ImGui::PopID();
 }
 
 // A lever value as the change list shows it.
 std::string ValueText(const LeverInfo* lever, double value) {
+  if (lever != nullptr) return LeverValueText(*lever, value, CurrentText());
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
-  return lever != nullptr ? std::string(text) + " " + UnitLabel(lever->unit) : std::string(text);
+  return text;
 }
 
 // One line per change from the preset, each with a button that puts it back.
-void ChangesList(const Session& session, const std::map<std::string, std::string>& ownerNames, LeversPanelActions& actions) {
+void ChangesList(const Session& session, LeversPanelActions& actions) {
   const std::vector<PresetChange> changes = ChangesFromPreset(session, CurrentText());
   const std::string header = TrFormat("changes.header", {{"count", std::to_string(changes.size())}}) + "###changes";
   if (changes.empty() || !ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -254,7 +246,7 @@ void ChangesList(const Session& session, const std::map<std::string, std::string
         const auto lever = std::find_if(session.levers().begin(), session.levers().end(),
                                         [&change](const LeverInfo& l) { return l.path == change.id; });
         const LeverInfo* info = lever == session.levers().end() ? nullptr : &*lever;
-        text = TrFormat("changes.lever", {{"label", info ? DialLabel(session.scenario(), ownerNames, *info) : change.id},
+        text = TrFormat("changes.lever", {{"label", info ? DialLabel(session.scenario(), *info) : change.id},
                                           {"value", ValueText(info, change.value)},
                                           {"preset", ValueText(info, change.presetValue)}});
         if (undo) actions.edits.push_back({change.id, change.presetValue});
@@ -329,7 +321,7 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
   KeyLevers(session, state, actions.edits);
-  ChangesList(session, state.ownerNames, actions);
+  ChangesList(session, actions);
   if (!state.dials.empty()) ImGui::SeparatorText(Tr("dials.all"));
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
