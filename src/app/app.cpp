@@ -326,6 +326,7 @@ void App::Frame(const FrameContext& frame) {
   } else if (layout.levers.shown) {
     PlaceWindow(layout.levers);
     if (ImGui::Begin(TrId("window.levers", "levers").c_str(), nullptr, kPanelFlags)) {
+      MarkWindow("levers-window");  // where tests scroll to a control below the fold
       ImGui::BeginDisabled(readOnly);
       const LeversPanelActions actions = DrawLeversPanel(work, leversState);
       ImGui::EndDisabled();

@@ -94,10 +94,34 @@ export async function frames(page, count = 2) {
   await page.waitForFunction((target) => window.kizuna.stats().frames >= target, start + count);
 }
 
+/// Scrolls the levers panel with the mouse wheel, as a user would, until the named control is drawn
+/// whole (a scenario's key levers may push it below the fold). Leaves other controls alone.
+async function revealInLevers(page, name, mouse) {
+  const box = await page.locator('#canvas').boundingBox();
+  // The app may be scrolling the panel itself (to a shock just added): let it finish first.
+  if (!(await page.evaluate((n) => window.kizuna.uiRect(n), name))) await frames(page, 4);
+  let upward = 60;  // a control not drawn was scrolled past (look up first: the panel's actions are on top) or is below
+  for (let step = 0; step < 120; step++) {
+    const [rect, levers] = await page.evaluate((n) => [window.kizuna.uiRect(n), window.kizuna.uiRect('levers-window')], name);
+    // The window's rectangle includes its title bar (a control's height) and its padding: a control
+    // scrolled under them is drawn but cannot be clicked.
+    if (!levers) return;  // no levers panel (a workshop's panel takes its place)
+    const top = rect ? levers.y + rect.height + 4 : 0;
+    if (rect && rect.y >= top && rect.y + rect.height <= levers.y + levers.height) return;
+    if (rect && (rect.x < levers.x || rect.x > levers.x + levers.width)) return;  // not in the levers panel
+    const up = rect ? rect.y < top : upward-- > 0;
+    await mouse.move(box.x + levers.x + levers.width / 2, box.y + levers.y + levers.height / 2);
+    await mouse.wheel(0, up ? -120 : 120);
+    await frames(page, 1);
+  }
+}
+
 /// Clicks the middle of a named control (kizuna.uiRect) as a user would, frame by frame. `page` may
-/// be a Frame (an embedded view); then pass the page's `mouse`. The control must be drawn at the same
-/// place in two frames in a row first: a re-run or a new message can move it between frames.
+/// be a Frame (an embedded view); then pass the page's `mouse`. A control in the levers panel is
+/// scrolled into view first. The control must be drawn at the same place in two frames in a row
+/// first: a re-run or a new message can move it between frames.
 export async function clickControl(page, name, mouse = page.mouse) {
+  await revealInLevers(page, name, mouse);
   const rect = await stableRect(page, name);
   const box = await page.locator('#canvas').boundingBox();
   await mouse.move(box.x + rect.x + rect.width / 2, box.y + rect.y + rect.height / 2);

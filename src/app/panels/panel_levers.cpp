@@ -139,8 +139,7 @@ void MemberControls(const Scenario& scenario, const std::string& frameworkId, Le
 // A named block of levers under a tree node per owner (event, region, framework), with the owner's
 // own controls first. Shocks start open (they are what a preset is about); the rest start closed.
 void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std::size_t>& indices,
-                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions,
-                std::string* reveal = nullptr) {
+                const std::map<std::string, std::string>& ownerNames, bool startOpen, LeversPanelActions& actions) {
   std::string currentOwner;
   bool open = false;
   for (const std::size_t index : indices) {
@@ -154,10 +153,6 @@ void OwnedGroup(const Session& session, LeverGroup group, const std::vector<std:
       const std::string shown = EllipsizedText(full, ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing());
       open = ImGui::TreeNodeEx((shown + "###" + owner).c_str(), startOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
       if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
-      if (reveal != nullptr && owner == *reveal) {  // a shock just added, below the key levers: into view
-        ImGui::SetScrollHereY(0.25f);
-        reveal->clear();
-      }
       if (open && group == LeverGroup::Shocks) EventControls(owner, actions);
       if (open && group == LeverGroup::Frameworks) MemberControls(session.scenario(), owner, actions);
     }
@@ -320,17 +315,18 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   const auto& groups = state.groups;
   const auto& names = state.ownerNames;
   static const std::vector<std::size_t> kNone;
+  // Adding a shock is the panel's first action, above the key levers: never below the fold. (A shock
+  // added shows at once in the changes list under it, with its undo.)
+  actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
   KeyLevers(session, state, actions.edits);
   ChangesList(session, actions);
   if (!state.dials.empty()) ImGui::SeparatorText(Tr("dials.all"));
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
     const bool shocks = group == LeverGroup::Shocks;
-    if (it == groups.end() && !shocks) continue;  // the shocks header stays, to add the first one
+    if (it == groups.end()) continue;
     if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-    if (shocks) actions.addEvent = DrawEventForm(session.scenario(), session.selection().good, state.eventForm);
-    if (actions.addEvent) state.revealOwner = actions.addEvent->id;
-    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions, shocks ? &state.revealOwner : nullptr);
+    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);

@@ -53,7 +53,6 @@ struct LeversPanelState {
   int namesLanguage = -1;  // the UI language ownerNames are in (catalog.hpp Language)
   std::vector<std::string> worldLabels;  // the World data levers' names, made once per load and language (the filter reads them)
   std::vector<std::size_t> dials;  // the scenario's key levers (Presentation::dials), indices as in groups
-  std::string revealOwner;         // a shock just added: scrolled into view when first drawn
   EventFormState eventForm;
 };
 

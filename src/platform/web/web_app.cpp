@@ -2,6 +2,7 @@
 #include "web_app.hpp"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <optional>
 #include <string>
@@ -20,6 +21,16 @@
 
 namespace kz::web {
 namespace {
+
+// The wheel for ImGui, as the GLFW backend feeds it (100 pixels, 3 lines or 1/80 page a step), but
+// heard on the canvas: the backend listens on the document, where browsers make wheel listeners
+// passive and log an error for its preventDefault at every step of a reader's scrolling.
+EM_BOOL CanvasWheel(int, const EmscriptenWheelEvent* event, void*) {
+  const float perStep = event->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : event->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 80.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(event->deltaX) * -perStep, static_cast<float>(event->deltaY) * -perStep);
+  return EM_TRUE;  // the canvas scrolls its panels, not the page
+}
+
 
 // std::visit over a PlatformRequest with one lambda per request type.
 template <typename... Handlers>
@@ -85,6 +96,8 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+  emscripten_set_wheel_callback("#canvas", nullptr, false, CanvasWheel);
   storedTextSize = static_cast<TextSize>(StoredTextSize());
   app.SetTextSizeSetting(storedTextSize);  // the reader's choice from an earlier visit
   app.SetLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already (and so do the session and workshop)
