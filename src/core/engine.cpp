@@ -363,6 +363,12 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
   }
 }
 
+// What a link may still claim on its contract (at most its contract times its pass share, never
+// beyond its orders) after the `firstShip` it already has.
+double ContractLeft(const Workspace::Link& link) {
+  return Max(0.0, Min(link.allowed, link.contract * link.pass) - link.firstShip);
+}
+
 // A producer short of `supply` for the orders that may reach it serves its links [begin, end) on
 // their contracts first, as suppliers on allocation do (on buyers' historical volumes, through
 // restrictions: each link is entitled to at most its contract times its pass share), pro rata when
@@ -706,29 +712,37 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
 }
 
 // Trusted-partner priority at one producer in shortage: `reserved` units of its supply go first to
-// the orders of partner buyers (pro rata), then everything left to all remaining orders (pro rata).
+// the orders of partner buyers (pro rata), then everything left to all remaining orders, contracts
+// first (as RationOnContracts: what a partner already received counts towards its contract).
 // Returns the amount shipped.
 KZ_OUT_OF_LINE double ShipWithPartnerPriority(const Network& net, int g, int p, double supply, double reserved, Workspace& w) {
   const int s = net.producerRegion[p];
   const std::size_t partners = net.RG(s, g) * static_cast<std::size_t>(net.regions);
+  const int begin = net.producerLinkBegin[p], end = net.producerLinkEnd[p];
   double partnerOrders = 0.0;
-  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
+  for (int l = begin; l < end; ++l) {
     if (net.priorityPartner[partners + w.links[l].buyer]) partnerOrders += w.links[l].allowed;
   }
   const double firstRatio = partnerOrders > kTiny ? Min(1.0, reserved / partnerOrders) : 0.0;
-  double rest = supply;
-  double residualOrders = 0.0;
-  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-    w.links[l].firstShip = net.priorityPartner[partners + w.links[l].buyer] ? w.links[l].allowed * firstRatio : 0.0;
-    rest -= w.links[l].firstShip;
-    residualOrders += w.links[l].allowed - w.links[l].firstShip;
+  double rest = supply, entitled = 0.0, beyond = 0.0;
+  for (int l = begin; l < end; ++l) {
+    Workspace::Link& link = w.links[l];
+    link.firstShip = net.priorityPartner[partners + link.buyer] ? link.allowed * firstRatio : 0.0;
+    rest -= link.firstShip;
+    const double entitlement = ContractLeft(link);
+    entitled += entitlement;
+    beyond += link.allowed - link.firstShip - entitlement;
   }
-  const double secondRatio = residualOrders > kTiny ? Clamp(rest / residualOrders, 0.0, 1.0) : 0.0;
+  rest = Max(0.0, rest);
+  const double onContract = entitled > kTiny ? Min(1.0, rest / entitled) : 0.0;
+  const double onOrders = beyond > kTiny ? Clamp((rest - entitled) / beyond, 0.0, 1.0) : 0.0;
   double shipped = 0.0;
-  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
-    w.links[l].firstShip += (w.links[l].allowed - w.links[l].firstShip) * secondRatio;
-    w.delivered[w.links[l].buyer] += w.links[l].firstShip;
-    shipped += w.links[l].firstShip;
+  for (int l = begin; l < end; ++l) {
+    Workspace::Link& link = w.links[l];
+    const double entitlement = ContractLeft(link);
+    link.firstShip += entitlement * onContract + (link.allowed - link.firstShip - entitlement) * onOrders;
+    w.delivered[link.buyer] += link.firstShip;
+    shipped += link.firstShip;
   }
   return shipped;
 }
@@ -937,7 +951,7 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const double supply = w.cells[i].production + w.cells[i].inventory;
     // Rationing on contracts (the default) straight on the links; other rules see dense columns.
     const double ratio = w.cells[i].allowedTotal > kTiny ? Min(1.0, supply / w.cells[i].allowedTotal) : 0.0;
-    w.cells[i].rationed = ratio < 1.0;
+    w.cells[i].rationed = w.cells[i].allowedTotal > kTiny && ratio < 1.0;
     const double reserved = Min(supply, Max(net.priorityShare[i] * supply, w.jointReserved[i]));
     if (!rule && reserved > kTiny && supply < w.cells[i].allowedTotal) {  // priority matters only when short
       w.leftover[s] = Max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
