@@ -180,8 +180,10 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
 
 // The value added lost worldwide and where most of it is lost; against `comparison` (measured on
 // the same reference), how it changes.
+// The world's lost value added and where most of it is lost. When the story's subject region loses
+// none while others do (the 2010 halt: Japan's output held, China's exports fell), that leads.
 Finding LossFinding(const Names& names, const OutputAccount& account, const OutputAccount* comparison,
-                    const std::string& label) {
+                    const std::string& label, int subjectRegion) {
   const text::Words& words = names.words;
   Finding f;
   f.kind = FindingKind::TotalLoss;
@@ -194,7 +196,10 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
   std::string clause;
   if (RoundHalfAwayFromZero(total) > 0.0) {
     f.region = names.results.regionIds[static_cast<std::size_t>(worst)];
-    clause = words.Say(text::Id::Loss, {{"money", words.Money(total)},
+    if (subjectRegion >= 0 && subjectRegion != worst && RoundHalfAwayFromZero(account.valueAddedLost[subjectRegion]) <= 0.0) {
+      clause = words.Say(text::Id::SubjectNoLoss, {{"region", names.Region(subjectRegion)}});
+    }
+    clause += words.Say(text::Id::Loss, {{"money", words.Money(total)},
                                         {"region", names.Region(worst)},
                                         {"regionMoney", words.Money(account.valueAddedLost[worst])}});
   } else {
@@ -397,7 +402,7 @@ Findings Summarize(const Scenario& scenario, const Results& results, const Resul
     const OutputAccount account = AccountOutput(scenario, results, *reference);
     std::optional<OutputAccount> other;
     if (comparison != nullptr && SameShape(*reference, *comparison)) other = AccountOutput(scenario, *comparison, *reference);
-    slots[kLoss] = LossFinding(names, account, other ? &*other : nullptr, comparisonLabel);
+    slots[kLoss] = LossFinding(names, account, other ? &*other : nullptr, comparisonLabel, subject.named ? subject.region : -1);
     present[kLoss] = true;
   }
   slots[kUnaffected] = UnaffectedFinding(names, results);

@@ -39,6 +39,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::PriceMultiple, "finding.price-multiple", "the price of {good} in {region} peaks at {multiple} times its base level in {month}"},
     {Id::Loss, "finding.loss", "{money} of value added is lost, the most in {region} ({regionMoney})"},
     {Id::NoLoss, "finding.no-loss", "no value added is lost"},
+    {Id::SubjectNoLoss, "finding.subject-no-loss", "{region} loses no value added, while "},
     {Id::LossFall, "finding.loss-fall", "; with {label} the loss falls by {money} ({change})"},
     {Id::LossRise, "finding.loss-rise", "; with {label} the loss rises by {money} ({change})"},
     {Id::LossSame, "finding.loss-same", "; with {label} it is unchanged"},

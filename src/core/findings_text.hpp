@@ -40,6 +40,7 @@ enum class Id : int {
   PriceMultiple,
   Loss,
   NoLoss,
+  SubjectNoLoss,
   LossFall,
   LossRise,
   LossSame,
