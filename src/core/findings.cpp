@@ -144,6 +144,18 @@ struct Names {
 // Choosing and wording the findings
 // ---------------------------------------------------------------------------------------------
 
+// The shock behind a trough, for the reader: the one event begun by the trough's month, or null when
+// none or several have (naming one of several would blame it for what they did together).
+const Event* ShockBefore(const Scenario& scenario, int month) {
+  const Event* shock = nullptr;
+  for (const Event& event : scenario.events) {
+    if (event.start > month) continue;
+    if (shock != nullptr) return nullptr;
+    shock = &event;
+  }
+  return shock;
+}
+
 Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording, const Results* comparison,
                       const std::string& label) {
   const text::Words& words = names.words;
@@ -153,7 +165,13 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
   f.good = names.results.goodIds[static_cast<std::size_t>(trough.good)];
   f.months = {trough.month, trough.recovery};
   f.values = {trough.share, trough.loss};
-  std::string clause = words.Say(wording, {{"good", names.Good(trough.good)},
+  // The lead names its shock, so that a stress test's headline says what is being tested.
+  std::string clause;
+  if (const Event* shock = wording == text::Id::Trough ? ShockBefore(names.scenario, trough.month) : nullptr) {
+    clause = shock->start > 0 ? words.Say(text::Id::AfterEventInMonth, {{"event", words.Name(*shock)}, {"month", words.Month(shock->start)}})
+                              : words.Say(text::Id::AfterEvent, {{"event", words.Name(*shock)}});
+  }
+  clause += words.Say(wording, {{"good", names.Good(trough.good)},
                                            {"region", names.Region(trough.region)},
                                            {"share", words.Percent(trough.share)},
                                            {"month", words.Month(trough.month)}});

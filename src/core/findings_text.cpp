@@ -30,6 +30,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
 
     {Id::Trough, "finding.trough", "supply of {good} in {region} falls to {share} of demand in {month}"},
     {Id::TroughAlso, "finding.trough-also", "in {region}, supply of {good} bottoms at {share} in {month}"},
+    {Id::AfterEvent, "finding.after-event", "after “{event}”, "},
+    {Id::AfterEventInMonth, "finding.after-event-in-month", "after “{event}” in {month}, "},
     {Id::TroughRecovers, "finding.trough-recovers", " and recovers by {month}"},
     {Id::TroughNoRecovery, "finding.trough-no-recovery", " and is still short at the end ({share} in {month})"},
     {Id::ComparisonTrough, "finding.comparison-trough", "; with {label} it bottoms at {share}"},

@@ -31,6 +31,8 @@ enum class Id : int {
   // Key findings
   Trough,              // a final good's trough and recovery
   TroughAlso,          // the same for the second worst-hit, worded differently
+  AfterEvent,          // the shock a lead trough follows
+  AfterEventInMonth,
   TroughRecovers,
   TroughNoRecovery,
   ComparisonTrough,

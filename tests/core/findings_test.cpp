@@ -20,6 +20,8 @@ using test::OreMagnetChain;
 using test::RunOrFail;
 
 const std::string kMinus = "\xE2\x88\x92";  // U+2212
+// The lead names the one shock begun by the trough's month.
+const std::string kAfterFlood = "After \u201Cmine-flood\u201D in month 2, supply";
 
 // The chain of engine_test.cpp's CapacityLossStarvesTheDownstreamStage: A's mine floods (half its
 // capacity, months 2-3), so B makes 25 of 30 magnets: 83% met, full again in month 4; users' loss 2
@@ -39,7 +41,7 @@ TEST(Findings, ExactSentencesOnTheFloodedChain) {
   const Results r = RunOrFail(s);
   const Findings f = Summarize(s, r);
   EXPECT_EQ(f.paragraph,
-            "Supply of magnet in B falls to 83% of demand in month 2 and recovers by month 4. "
+            kAfterFlood + " of magnet in B falls to 83% of demand in month 2 and recovers by month 4. "
             "The price of ore in B rises by up to 75%, peaking in month 3. "
             "$1,000 of value added is lost, the most in B ($800). "
             "A and C see no shortage and no price rise.");
@@ -74,7 +76,7 @@ TEST(Findings, SecondWorstHitIsToldInOtherWords) {
   }
   const Findings f = Summarize(s, RunOrFail(s));
   ASSERT_EQ(f.items.size(), 4u) << f.paragraph;
-  EXPECT_EQ(f.items[0].text, "Supply of magnet in B falls to 50% of demand in month 2 and recovers by month 4.");
+  EXPECT_EQ(f.items[0].text, kAfterFlood + " of magnet in B falls to 50% of demand in month 2 and recovers by month 4.");
   EXPECT_EQ(f.items[1].kind, FindingKind::Trough);
   EXPECT_EQ(f.items[1].text, "In A, supply of magnet bottoms at 50% in month 2 and recovers by month 4.");
   EXPECT_EQ(f.items[2].kind, FindingKind::PeakPrice);
@@ -92,7 +94,7 @@ TEST(Findings, ShortageLastingPastTheHorizonDoesNotRecover) {
   const auto at = [](const std::vector<std::string>& ids, const char* id) { return static_cast<int>(std::find(ids.begin(), ids.end(), id) - ids.begin()); };
   const std::size_t end = r.Index(11, at(r.regionIds, "B"), at(r.goodIds, "magnet"));
   const std::string share = kz::FormatPercent(1.0 - r.shortfall[end] / r.finalDemand[end]);
-  EXPECT_EQ(f.items[0].text, "Supply of magnet in B falls to 83% of demand in month 2 and is still short at the end (" + share + " in month 11).");
+  EXPECT_EQ(f.items[0].text, kAfterFlood + " of magnet in B falls to 83% of demand in month 2 and is still short at the end (" + share + " in month 11).");
 }
 
 // Nearly all of it avoided reads as words, not "-99.9%": $1,000 lost against $4 (the mine has 40%
@@ -114,7 +116,7 @@ TEST(Findings, ComparisonSaysHowTheTroughAndLossChange) {
   const Results calm = RunOrFail(FloodedChain(0.0));
   const Findings better = Summarize(s, r, &calm, "no flood");
   EXPECT_EQ(better.items[0].text,
-            "Supply of magnet in B falls to 83% of demand in month 2 and recovers by month 4; with no flood demand is met "
+            kAfterFlood + " of magnet in B falls to 83% of demand in month 2 and recovers by month 4; with no flood demand is met "
             "in full.");
   EXPECT_NE(better.paragraph.find("$1,000 of value added is lost, the most in B ($800); with no flood none of it is lost."),
             std::string::npos)
