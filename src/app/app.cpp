@@ -130,27 +130,70 @@ void App::ComparisonPicker() {
 
 // The pickers share the bar's width with the menus: each gets its natural width when the bar has
 // room, else a share of what the menus leave (their text then ends in an ellipsis).
-void App::FitTopBar() {
+// Sizes the bar's two pickers to the room its menus leave; returns false when even the smallest
+// pickers would not fit beside every menu (then the bar is compact: TopBar).
+bool App::FitTopBar() {
   const ImGuiStyle& style = ImGui::GetStyle();
+  const float font = ImGui::GetFontSize();
+  const float width = ImGui::GetMainViewport()->WorkSize.x;
   float menus = 0.0f;
   for (const char* key : {"compare.label", "menu.file", "workshop.menu", "menu.undo", "menu.redo", "menu.analysis", "menu.share", "menu.view",
                           "menu.language", "menu.help"}) {
     menus += ImGui::CalcTextSize(Tr(key)).x + style.ItemSpacing.x * 2.0f;
   }
   menus += ImGui::CalcTextSize("Kizuna").x + style.ItemSpacing.x * 4.0f + style.WindowPadding.x * 2.0f;
-  const float room = std::max(0.0f, ImGui::GetMainViewport()->WorkSize.x - menus - style.ItemSpacing.x * 4.0f);
-  const float font = ImGui::GetFontSize();
+  const float room = std::max(0.0f, width - menus - style.ItemSpacing.x * 4.0f);
+  if (room < font * 8.0f) {  // compact: the preset picker beside one menu, the comparison picker inside it
+    const float fixed = ImGui::CalcTextSize("Kizuna").x + ImGui::CalcTextSize(Tr("menu.more")).x + style.ItemSpacing.x * 8.0f +
+                        style.WindowPadding.x * 2.0f;
+    presetPickerWidth = std::max(font * 4.0f, width - fixed);
+    comparisonPickerWidth = font * 14.0f;
+    return false;
+  }
   presetPickerWidth = std::clamp(room * 0.6f, font * 4.0f, font * 20.0f);
   comparisonPickerWidth = std::clamp(room - presetPickerWidth, font * 4.0f, font * 14.0f);
+  return true;
 }
 
+// Where the menus do not all fit (a phone, a narrow window) the bar keeps the scenario picker and
+// gathers the rest in one menu, so that nothing runs off its end.
 void App::TopBar(const FrameContext& frame) {
   if (!ImGui::BeginMainMenuBar()) return;
-  FitTopBar();
+  const bool compact = !FitTopBar();
   ImGui::TextUnformatted("Kizuna");
   ImGui::Separator();
-  FileMenu();
-  PresetPicker();
+  if (compact) {
+    PresetPicker();
+    if (ImGui::BeginMenu(TrId("menu.more", "more").c_str())) {
+      FileMenu();
+      MenuBarItems();
+      ImGui::EndMenu();
+    }
+    MarkLastItem("more-menu");
+  } else {
+    FileMenu();
+    PresetPicker();
+    MenuBarItems();
+  }
+  if (!status.empty()) {
+    const float close = ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetStyle().ItemSpacing.x;
+    const float room = ImGui::GetContentRegionAvail().x - close;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+    if (room > ImGui::GetFontSize() * 3.0f) FittedText(status, room);
+    else WrappedLabel("!");  // no room for words: the tooltip and the Data table's status carry them
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", status.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("x")) status.clear();
+  }
+  if (ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth() + 0.5f) NoteClippedText("menu bar");
+  ImGui::EndMainMenuBar();
+  if (showHelp) HelpWindow(frame);
+  if (showEmbedDialog) EmbedDialog();
+  if (!restoreOffer.empty()) RestoreOffer();
+}
+
+// The bar's menus after the scenario picker (in the bar, or in its one menu on a narrow screen).
+void App::MenuBarItems() {
   WorkshopMenu();
   ComparisonPicker();
   if (ImGui::MenuItem(TrId("menu.undo", "undo").c_str(), "Ctrl+Z", false, work.CanUndo())) work.Undo();
@@ -172,21 +215,6 @@ void App::TopBar(const FrameContext& frame) {
   LanguageMenu();
   if (ImGui::MenuItem(TrId("menu.help", "help").c_str(), nullptr, showHelp)) showHelp = !showHelp;
   MarkLastItem("help-menu");
-  if (!status.empty()) {
-    const float close = ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetStyle().ItemSpacing.x;
-    const float room = ImGui::GetContentRegionAvail().x - close;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
-    if (room > ImGui::GetFontSize() * 3.0f) FittedText(status, room);
-    else WrappedLabel("!");  // no room for words: the tooltip and the Data table's status carry them
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", status.c_str());
-    ImGui::PopStyleColor();
-    if (ImGui::SmallButton("x")) status.clear();
-  }
-  if (ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth() + 0.5f) NoteClippedText("menu bar");
-  ImGui::EndMainMenuBar();
-  if (showHelp) HelpWindow(frame);
-  if (showEmbedDialog) EmbedDialog();
-  if (!restoreOffer.empty()) RestoreOffer();
 }
 
 // Text size for the room: smaller, normal, larger (the platform remembers the choice).
@@ -316,7 +344,8 @@ void App::Frame(const FrameContext& frame) {
   if (!readOnly) UndoShortcuts();
   PanelFocusKeys();
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
-  const PanelLayout layout = LayoutPanels(embedFlags);
+  const bool narrow = ImGui::GetMainViewport()->WorkSize.x < kNarrowCssWidth * frame.uiScale;
+  const PanelLayout layout = LayoutPanels(embedFlags, narrow);
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
   if (exercise.Active()) {  // the workshop's panel takes the levers' place
     PlaceWindow(layout.levers);

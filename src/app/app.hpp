@@ -138,7 +138,8 @@ class App {
 
  private:
   void TopBar(const FrameContext& frame);
-  void FitTopBar();
+  bool FitTopBar();
+  void MenuBarItems();
   void LanguageMenu();
   void ViewMenu();
   void PanelFocusKeys();

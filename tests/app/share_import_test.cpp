@@ -56,6 +56,33 @@ TEST(PanelLayout, TheFullAppShowsEveryPanelAndEmbedsFillTheSpaceOfHiddenOnes) {
   EXPECT_TRUE(nothing.chart.shown) << "an embed that hides everything keeps the chart";
 }
 
+// A phone held upright: one column, findings over the chart over the levers, no map; the bands
+// tile the height without gaps or overlaps, and hidden panels give their room to the others.
+TEST(PanelLayout, NarrowScreensStackThePanelsInOneColumnWithoutTheMap) {
+  const kz::PanelLayout narrow = kz::LayoutPanels(0, true);
+  EXPECT_FALSE(narrow.map.shown);
+  float y = 0.0f;
+  for (const kz::PanelRect* rect : {&narrow.findings, &narrow.chart, &narrow.levers}) {
+    EXPECT_TRUE(rect->shown);
+    EXPECT_FLOAT_EQ(rect->x, 0.0f);
+    EXPECT_FLOAT_EQ(rect->width, 1.0f);
+    EXPECT_FLOAT_EQ(rect->y, y);
+    EXPECT_GT(rect->height, 0.25f) << "each band keeps room for its content";
+    y += rect->height;
+  }
+  EXPECT_NEAR(y, 1.0f, 1e-6f);
+
+  const kz::PanelLayout chartAndLevers = kz::LayoutPanels(kz::kEmbedMode | kz::kEmbedHideFindings, true);
+  EXPECT_FALSE(chartAndLevers.findings.shown);
+  EXPECT_FLOAT_EQ(chartAndLevers.chart.y, 0.0f);
+  EXPECT_NEAR(chartAndLevers.chart.height + chartAndLevers.levers.height, 1.0f, 1e-6f);
+
+  const kz::PanelLayout mapOnly =
+      kz::LayoutPanels(kz::kEmbedMode | kz::kEmbedHideLevers | kz::kEmbedHideFindings | kz::kEmbedHideChart, true);
+  EXPECT_TRUE(mapOnly.chart.shown) << "a narrow embed of the map alone shows the chart instead";
+  EXPECT_FLOAT_EQ(mapOnly.chart.height, 1.0f);
+}
+
 TEST(ShareMenu, LinkToTheComparisonFramesItOnTheDifferenceChartAtTheDefaultView) {
   kz::test::HeadlessImGui imgui;
   kz::App app;

@@ -100,15 +100,20 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  // The controls share a row while they fit and wrap on a narrow panel (a phone), never clipped.
+  const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+  const std::string metricLabel = TrId("chart.show", "show");
+  const float metricWidth = ImGui::GetFontSize() * 9.0f;
+  SameLineIfFits(metricWidth + inner + ImGui::CalcTextSize(metricLabel.c_str(), nullptr, true).x);
+  ImGui::SetNextItemWidth(metricWidth);
   int metric = static_cast<int>(state.metric);
   const char* metricNames[] = {MetricName(ChartMetric::Fulfilment, words), MetricName(ChartMetric::Price, words), MetricName(ChartMetric::Stockpile, words),
                                MetricName(ChartMetric::Loss, words)};
-  if (ImGui::Combo(TrId("chart.show", "show").c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
-  ImGui::SameLine();
+  if (ImGui::Combo(metricLabel.c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
+  const std::string deltaLabel = TrId("chart.difference", "difference");
+  SameLineIfFits(ImGui::GetFrameHeight() + inner + ImGui::CalcTextSize(deltaLabel.c_str(), nullptr, true).x);
   ImGui::BeginDisabled(other == nullptr);
-  ImGui::Checkbox(TrId("chart.difference", "difference").c_str(), &state.delta);
+  ImGui::Checkbox(deltaLabel.c_str(), &state.delta);
   MarkLastItem("chart-delta");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {

@@ -1,5 +1,5 @@
-// Headline strip: one table column per figure; values drawn larger than body text, wrapped to the
-// column so no word is clipped.
+// Headline strip: one table column per figure (two rows of two on a phone); values drawn larger than
+// body text, wrapped to the column, and smaller when a word would not fit (no word is broken).
 #include "panels/panel_headline.hpp"
 
 #include <algorithm>
@@ -14,6 +14,20 @@ namespace kz {
 namespace {
 
 constexpr float kValueScale = 1.9f;  // the figures' size against body text (the headline level's)
+constexpr float kMinColumnEms = 8.0f;  // the narrowest column a figure gets, in body-text heights
+
+// The widest single word of `text` at `size` in `font`.
+float WidestWord(ImFont* font, float size, const std::string& text) {
+  float widest = 0.0f;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + start, text.data() + end).x);
+    start = end + 1;
+  }
+  return widest;
+}
 
 // Dear ImGui's default font has no U+2212 (minus sign): draw a hyphen instead (the page keeps it).
 std::string Drawable(std::string text) {
@@ -26,8 +40,11 @@ std::string Drawable(std::string text) {
 // font), wrapped to the column's width.
 void BigText(const std::string& text) {
   ImFont* font = FontFor(TextLevel::Headline);
-  const float size = font == ImGui::GetFont() ? ImGui::GetFontSize() * kValueScale : font->FontSize;
+  const float full = font == ImGui::GetFont() ? ImGui::GetFontSize() * kValueScale : font->FontSize;
   const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  // Smaller (down to body size) rather than a word broken across lines ("Not reco/vered").
+  const float widest = WidestWord(font, full, text);
+  const float size = widest > width ? std::max(ImGui::GetFontSize(), full * width / widest) : full;
   const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str());
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, width);
@@ -47,7 +64,11 @@ void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state) {
   const Headline& h = state.headline;
   if (!h.shown || h.figures.empty()) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV;
-  if (ImGui::BeginTable("##headline", static_cast<int>(h.figures.size()), flags)) {
+  const int fit = static_cast<int>(ImGui::GetContentRegionAvail().x / (kMinColumnEms * ImGui::GetFontSize()));
+  const int figures = static_cast<int>(h.figures.size());
+  // All in one row when they fit; else rows of half of them (2 x 2), or one column at the narrowest.
+  const int columns = fit >= figures ? figures : std::clamp(fit, 1, (figures + 1) / 2);
+  if (ImGui::BeginTable("##headline", columns, flags)) {
     for (const HeadlineFigure& figure : h.figures) {
       ImGui::TableNextColumn();
       BigText(Drawable(figure.value));

@@ -12,17 +12,41 @@ constexpr float kLeversWidth = 0.28f;
 constexpr float kFindingsShare = 0.24f;
 constexpr float kMapShare = 0.38f;
 constexpr float kChartShare = 0.38f;
+// The narrow column's bands: the headline and findings, the chart, the levers.
+constexpr float kNarrowFindingsShare = 0.34f;
+constexpr float kNarrowChartShare = 0.36f;
+constexpr float kNarrowLeversShare = 0.30f;
 
 bool Shows(std::uint32_t flags, std::uint32_t hideBit) { return (flags & kEmbedMode) == 0 || (flags & hideBit) == 0; }
 
+// One column, top to bottom; hidden panels give their share to the others.
+void StackInOneColumn(PanelLayout& layout) {
+  layout.map.shown = false;
+  if (!layout.levers.shown && !layout.findings.shown && !layout.chart.shown) layout.chart.shown = true;
+  const std::pair<PanelRect*, float> bands[] = {
+      {&layout.findings, kNarrowFindingsShare}, {&layout.chart, kNarrowChartShare}, {&layout.levers, kNarrowLeversShare}};
+  float total = 0.0f;
+  for (const auto& [rect, share] : bands) total += rect->shown ? share : 0.0f;
+  float y = 0.0f;
+  for (const auto& [rect, share] : bands) {
+    if (!rect->shown) continue;
+    *rect = PanelRect{0.0f, y, 1.0f, share / total, true};
+    y += share / total;
+  }
+}
+
 }  // namespace
 
-PanelLayout LayoutPanels(std::uint32_t embedFlags) {
+PanelLayout LayoutPanels(std::uint32_t embedFlags, bool narrow) {
   PanelLayout layout;
   layout.levers.shown = Shows(embedFlags, kEmbedHideLevers);
   layout.findings.shown = Shows(embedFlags, kEmbedHideFindings);
   layout.map.shown = Shows(embedFlags, kEmbedHideMap);
   layout.chart.shown = Shows(embedFlags, kEmbedHideChart);
+  if (narrow) {
+    StackInOneColumn(layout);
+    return layout;
+  }
   if (!layout.levers.shown && !layout.findings.shown && !layout.map.shown && !layout.chart.shown) layout.chart.shown = true;
 
   const bool rightColumn = layout.findings.shown || layout.map.shown || layout.chart.shown;

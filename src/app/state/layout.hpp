@@ -1,6 +1,6 @@
-// Where the panels go: fractions of the work area, so the layout fits 1280x720 and 1920x1080. The
-// full app shows every panel; an embedded view (a share link's embed flags) may hide some, and the
-// rest grow to fill the space.
+// Where the panels go: fractions of the work area, so the layout fits 1280x720 and 1920x1080, and one
+// column on a phone. The full app shows every panel; an embedded view (a share link's embed flags)
+// may hide some, and the rest grow to fill the space.
 #pragma once
 
 #include <cstdint>
@@ -24,8 +24,13 @@ struct PanelLayout {
   PanelRect chart;
 };
 
+/// Below this width in CSS pixels (a phone held upright) the panels stack in one column.
+inline constexpr float kNarrowCssWidth = 600.0f;
+
 /// The layout for a link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app). Hiding every
-/// panel is not a view anyone wants: the chart is kept then.
-PanelLayout LayoutPanels(std::uint32_t embedFlags);
+/// panel is not a view anyone wants: the chart is kept then. `narrow` (under kNarrowCssWidth): one
+/// column, findings over the chart over the levers, without the map (a few pixels high on a phone,
+/// it would only take room from the figures; the chart's legend picks regions).
+PanelLayout LayoutPanels(std::uint32_t embedFlags, bool narrow = false);
 
 }  // namespace kz
