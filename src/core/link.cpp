@@ -155,7 +155,7 @@ void WriteStory(Writer& body, StringTable& table, const std::vector<StoryStep>& 
   }
 }
 
-// ---- Reader (version 1, and the additions of versions 2 and 3) ---------------------------------------------
+// ---- Reader (version 1, and the additions of versions 2 and 3) ---------------------------------
 
 class V1Parser {
  public:
