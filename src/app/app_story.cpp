@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // key ownership (the arrows step the story, not the keyboard focus) and window order
 #include "panels/ui_landmarks.hpp"
 #include "state/catalog.hpp"
 
@@ -81,13 +82,18 @@ std::vector<Problem> App::OpenStory(const ScenarioLink& link, std::string_view p
   return CheckStory(preset.value(), link);
 }
 
-// Arrows and Page Up/Down step, Escape leaves; not while typing or dragging a control.
+// Arrows and Page Up/Down step, Escape leaves; not while typing or dragging a control. While
+// presenting, the story owns those four keys (from the next frame on), so Dear ImGui's keyboard
+// navigation does not also move its focus (and its tooltip) across the bar's buttons.
 void App::StoryKeys() {
   if (storyState.Presenting() && storyState.Preset() != work.preset().id) storyState.Leave();  // another scenario was opened
   if (!storyState.Presenting() || ImGui::GetIO().WantTextInput || ImGui::IsAnyItemActive()) return;
   if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) || ImGui::IsKeyPressed(ImGuiKey_PageDown, false)) StoryNext();
   else if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) || ImGui::IsKeyPressed(ImGuiKey_PageUp, false)) StoryPrevious();
   else if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) storyState.Leave();
+  if (!storyState.Presenting()) return;
+  const ImGuiID owner = ImHashStr("story-keys");
+  for (const ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_PageUp, ImGuiKey_PageDown}) ImGui::SetKeyOwner(key, owner);
 }
 
 void App::StoryWindow(const FrameContext& frame) {
@@ -113,6 +119,9 @@ void App::PresentingBar(const PanelRect& area) {
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("###story-presenting", nullptr, flags)) {
     MarkWindow("story-presenting");
+    // The map's legend floats over the map band: the step's caption lies above it (other floating
+    // windows, such as Analysis or Help, stay above the bar).
+    if (ImGuiWindow* legend = ImGui::FindWindowByName("##map-legend")) ImGui::BringWindowToDisplayBehind(legend, ImGui::GetCurrentWindow());
     const PresentingActions actions = DrawPresentingBar(storyState, work, presentingState);
     if (actions.previous) StoryPrevious();
     if (actions.next) StoryNext();
