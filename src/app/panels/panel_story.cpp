@@ -32,13 +32,13 @@ int GrowString(ImGuiInputTextCallbackData* data) {
 }
 
 // One line to type in (Dear ImGui's multi-line box neither wraps nor fits the text audit); when the
-// caption is longer than the box, it is shown whole, wrapped, under it.
+// caption is longer than the box or has line breaks (from a link), it is shown whole, wrapped, under it.
 bool CaptionBox(const char* id, std::string& text) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool changed = ImGui::InputTextWithHint(id, Tr("story.caption-hint"), text.data(), text.capacity() + 1,
                                                 ImGuiInputTextFlags_CallbackResize, GrowString, &text);
   const float room = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
-  if (ImGui::CalcTextSize(text.c_str()).x > room) {
+  if (text.find('\n') != std::string::npos || ImGui::CalcTextSize(text.c_str()).x > room) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", text.c_str());
     ImGui::PopTextWrapPos();
