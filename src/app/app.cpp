@@ -343,6 +343,7 @@ void App::Frame(const FrameContext& frame) {
   BeginTextAudit();
   if (!readOnly) UndoShortcuts();
   PanelFocusKeys();
+  StoryKeys();
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
   const bool narrow = ImGui::GetMainViewport()->WorkSize.x < kNarrowCssWidth * frame.uiScale;
   const PanelLayout layout = LayoutPanels(embedFlags, narrow);
@@ -373,7 +374,9 @@ void App::Frame(const FrameContext& frame) {
     if (ImGui::Begin(TrId("window.chart", "chart").c_str(), nullptr, kPanelFlags)) ChartWindow();
     ImGui::End();
   }
+  if (storyState.Presenting()) PresentingBar(layout.map.shown ? layout.map : layout.chart);
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
+  if (showStory && !Embedded()) StoryWindow(frame);
   if (Embedded()) EmbeddedCorner();
   EndTextAudit();
 }

@@ -16,9 +16,12 @@
 #include "panels/panel_findings.hpp"
 #include "panels/panel_help.hpp"
 #include "panels/panel_levers.hpp"
+#include "panels/panel_story.hpp"
 #include "panels/panel_workshop.hpp"
+#include "state/layout.hpp"
 #include "state/platform_request.hpp"
 #include "state/session.hpp"
+#include "state/story.hpp"
 #include "panels/timeline.hpp"
 #include "panels/ui_scale.hpp"
 #include "state/workshop.hpp"
@@ -116,6 +119,20 @@ class App {
   /// the link to the address bar only then.
   std::string LinkStateKey() const;
 
+  /// The presenter's story (state/story.hpp): built in the Story window, opened from a story link.
+  const Story& story() const { return storyState; }
+  /// Adds what is on screen as a step with `caption` and `figure` (StoryFigure). Problems (another
+  /// scenario than the story's, a full story, a view a link cannot carry) change nothing.
+  std::vector<Problem> AddStoryStep(std::string_view caption, std::uint8_t figure = 0);
+  /// Presents the story from step `index`, showing that step's scenario and view.
+  std::vector<Problem> PresentStory(int index = 0);
+  /// Steps forward or back while presenting (false at either end or when not presenting).
+  bool StoryNext();
+  bool StoryPrevious();
+  void LeaveStory() { storyState.Leave(); }
+  /// Opens or closes the Story window.
+  void ShowStoryWindow(bool shown) { showStory = shown; }
+
   /// Offers the work autosaved at `savedAt` (a time the page formats) back to the user; "" withdraws it.
   void OfferRestore(std::string savedAt) { restoreOffer = std::move(savedAt); }
 
@@ -163,6 +180,13 @@ class App {
   void EmbeddedCorner();
   LinkView ComparisonView() const;
   std::uint8_t LinkLanguage() const;
+  std::vector<Problem> ShowStoryStep(int index);
+  std::vector<Problem> OpenStory(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
+  void StoryKeys();
+  void StoryWindow(const FrameContext& frame);
+  void PresentingBar(const PanelRect& area);
+  void Apply(const StoryPanelActions& actions);
+  void CopyStoryLink();
 
   Session work;
   WorldView world;
@@ -189,6 +213,9 @@ class App {
   AnalysisState analysis;
   AnalysisPanelState analysisPanel;
   bool showAnalysis = false;
+  Story storyState;
+  PresentingState presentingState;
+  bool showStory = false;
   TextSize textSize = TextSize::Normal;
   float presetPickerWidth = 0.0f;      // the top bar's pickers share what its menus leave (FitTopBar)
   float comparisonPickerWidth = 0.0f;

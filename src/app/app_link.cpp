@@ -55,6 +55,11 @@ LinkView App::ComparisonView() const {
 Expected<std::string> App::ShareLink(ShareKind kind) const {
   if (!work.loaded()) return std::vector<Problem>{{"", Tr("share.nothing-open")}};
   if (exercise.Active()) return exercise.Facilitating() ? exercise.SessionLink() : exercise.TeamLink(exercise.Team());
+  if (kind == ShareKind::Story) {
+    std::optional<ScenarioLink> story = storyState.Link(LinkLanguage());
+    if (!story) return std::vector<Problem>{{"", Tr("story.nothing")}};
+    return EncodeLink(*story);
+  }
   if (!openedFile.empty()) {
     return std::vector<Problem>{{"", TrFormat("share.from-file", {{"file", openedFile}})}};
   }
@@ -86,12 +91,22 @@ void App::ApplyLinkView(const LinkView& view) {
   if (view.language == kLinkLanguageJapanese) SetLanguage(Language::Japanese);
 }
 
+// A story link opens on its first step, presenting; a plain link ends any presenting (the
+// presenter's steps stay in the Story window).
 std::vector<Problem> App::OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText) {
+  if (!link.story.empty()) {
+    if (std::vector<Problem> problems = OpenStory(link, presetText, baseText); !problems.empty()) return problems;
+  }
   std::vector<Problem> problems = work.OpenLink(presetText, baseText, link);
   if (!problems.empty()) return problems;
   currentPreset = link.preset;
   ApplyLinkView(link.view);
-  return {};
+  if (link.story.empty()) {
+    storyState.Leave();
+    return {};
+  }
+  storyState.Open(link);
+  return ShowStoryStep(0);
 }
 
 std::string App::LinkStateKey() const {

@@ -55,10 +55,16 @@ void App::ShareMenu() {
     Tooltip(Tr("menu.share.comparison-tip"));
     if (ImGui::MenuItem(Tr("menu.share.embed"))) showEmbedDialog = true;
     MarkLastItem("share-embed");
+    if (ImGui::MenuItem(Tr("menu.share.story"), nullptr, showStory)) showStory = !showStory;
+    MarkLastItem("share-story");
+    Tooltip(Tr("menu.share.story-tip"));
     ImGui::EndMenu();
   }
   MarkLastItem("share");
 }
+
+// The Story window's "Copy the story link" (here, beside the other share requests).
+void App::CopyStoryLink() { requests.Push(ShareRequest{ShareKind::Story}); }
 
 void App::EmbedDialog() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

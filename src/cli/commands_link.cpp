@@ -10,6 +10,7 @@
 #include "kizuna/link.hpp"
 #include "kizuna/results.hpp"
 #include "kizuna/scenario_json.hpp"
+#include "kizuna/story.hpp"
 #include "scenario_source.hpp"
 
 namespace kz::cli {
@@ -60,6 +61,8 @@ int LinkDecodeCommand(const LinkOptions& options) {
   if (!preset) return ReportProblems(link.value().preset, preset.problems());
   Expected<Scenario> scenario = ApplyLink(preset.value(), link.value());
   if (!scenario) return ReportProblems("link", scenario.problems());
+  // A story link's steps must open too (the scenario printed is its own: the first step's).
+  if (std::vector<Problem> problems = CheckStory(preset.value(), link.value()); !problems.empty()) return ReportProblems("link", problems);
   if (!options.hashes) {
     std::cout << SaveScenarioJson(scenario.value()) << "\n";
     return 0;

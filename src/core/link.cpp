@@ -12,6 +12,9 @@
 //   view: region+1, good+1, month (signed), comparison byte, comparison scenario+1, chart metric
 //         byte, delta byte, analysis byte, map flag byte [lon, lat, zoom as float32], embed flags
 // Version 2 appends to the view: language byte (LinkLanguage).
+// Version 3 appends a story section: varint step count, each step { removed shocks, added shocks,
+//   members, levers, view (as above, without a preset: the link's), caption text, figure byte }.
+//   Written only when the link has a story: a link without one stays version 2, byte for byte.
 // The envelope around it ("k", base64url, the version gate, the checksum) is link_wire's (Seal /
 // Open), shared with session links. Numbers are link_wire's (exact integers as zigzag varints,
 // others as their IEEE-754 bits), so values round-trip bit for bit.
@@ -22,6 +25,7 @@
 #include <map>
 
 #include "kizuna/levers.hpp"
+#include "kizuna/story.hpp"
 #include "kizuna/validate.hpp"
 #include "id_text.hpp"
 #include "link_wire.hpp"
@@ -39,13 +43,14 @@ constexpr std::size_t kMaxItems = 20000;  // levers, shocks, members: far above 
 constexpr std::size_t kMaxPathSegments = 8;
 
 // Names are shown and saved as JSON: they must be well-formed UTF-8 without control characters.
-bool IsCleanUtf8(std::string_view text) {
+// Captions may break lines (`lineBreaks`); nothing else below U+0020 is text.
+bool IsCleanUtf8(std::string_view text, bool lineBreaks = false) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     int extra = 0;
     std::uint32_t code = 0;
     if (c < 0x80) {
-      if (c < 0x20 || c == 0x7F) return false;
+      if ((c < 0x20 && !(lineBreaks && c == '\n')) || c == 0x7F) return false;
       ++i;
       continue;
     }
@@ -120,7 +125,37 @@ void WriteView(Writer& w, StringTable& table, const LinkView& v) {
   w.Byte(v.language);  // version 2
 }
 
-// ---- Reader (version 1, and version 2's additions) ---------------------------------------------
+// Everything but the preset and the story: the changes from the preset and the view. A story's
+// steps are written the same way (their preset is the link's).
+void WriteScene(Writer& body, StringTable& table, const ScenarioLink& link) {
+  WriteIds(body, table, link.removedEvents);
+  body.Varint(link.addedEvents.size());
+  for (const Event& e : link.addedEvents) WriteEvent(body, table, e);
+  body.Varint(link.members.size());
+  for (const LinkMembers& m : link.members) {
+    body.Varint(table.Index(m.framework));
+    WriteIds(body, table, m.members);
+  }
+  body.Varint(link.levers.size());
+  for (const LinkLever& lever : link.levers) {
+    const std::vector<std::string_view> segments = SplitPath(lever.path);
+    body.Varint(segments.size());
+    for (const std::string_view segment : segments) body.Varint(table.Index(std::string(segment)));
+    body.Number(lever.value);
+  }
+  WriteView(body, table, link.view);
+}
+
+void WriteStory(Writer& body, StringTable& table, const std::vector<StoryStep>& story) {
+  body.Varint(story.size());
+  for (const StoryStep& step : story) {
+    WriteScene(body, table, step.scene);
+    body.Text(step.caption);
+    body.Byte(step.figure);
+  }
+}
+
+// ---- Reader (version 1, and the additions of versions 2 and 3) ---------------------------------
 
 class V1Parser {
  public:
@@ -130,6 +165,15 @@ class V1Parser {
     ReadTable();
     ScenarioLink link;
     link.preset = Id();
+    ReadScene(link);
+    if (version >= 3) ReadStory(link);
+    if (!problem.empty()) return std::vector<Problem>{{"link", problem}};
+    if (r.failed() || !r.done()) return std::vector<Problem>{{"link", "This link is damaged: it ends too early or has bytes left over."}};
+    return link;
+  }
+
+ private:
+  void ReadScene(ScenarioLink& link) {
     const std::size_t removed = r.Count(kMaxItems);
     for (std::size_t i = 0; i < removed && !r.failed(); ++i) link.removedEvents.push_back(Id());
     const std::size_t added = r.Count(kMaxItems);
@@ -144,14 +188,34 @@ class V1Parser {
     const std::size_t levers = r.Count(kMaxItems);
     for (std::size_t i = 0; i < levers && !r.failed(); ++i) link.levers.push_back(ReadLever());
     link.view = ReadView();
-    if (!problem.empty()) return std::vector<Problem>{{"link", problem}};
-    if (r.failed() || !r.done()) return std::vector<Problem>{{"link", "This link is damaged: it ends too early or has bytes left over."}};
-    return link;
   }
 
- private:
+  // The story's problems name the step, so a presenter can find and fix it.
+  void ReadStory(ScenarioLink& link) {
+    const std::uint64_t steps = r.Varint();
+    if (r.failed()) return;
+    if (steps > kMaxStorySteps) {
+      Fail("This link's story has " + std::to_string(steps) + " steps; at most " + std::to_string(kMaxStorySteps) + " are read.");
+      return;
+    }
+    for (std::uint64_t i = 0; i < steps && !r.failed() && problem.empty(); ++i) {
+      place = "Story step " + std::to_string(i + 1) + ": ";
+      StoryStep step;
+      step.scene.preset = link.preset;
+      ReadScene(step.scene);
+      step.caption = r.Text(kMaxLinkChars);
+      if (!r.failed() && step.caption.size() > kMaxCaptionBytes) {
+        Fail("its caption is too long (" + std::to_string(step.caption.size()) + " bytes; at most " + std::to_string(kMaxCaptionBytes) + ").");
+      }
+      if (!r.failed() && !IsCleanUtf8(step.caption, true)) Fail("its caption is not valid text.");
+      step.figure = Small(kLastStoryFigure, "highlighted figure");
+      link.story.push_back(std::move(step));
+    }
+    place.clear();
+  }
+
   void Fail(std::string message) {
-    if (problem.empty()) problem = std::move(message);
+    if (problem.empty()) problem = place + std::move(message);
   }
 
   void ReadTable() {
@@ -267,12 +331,14 @@ class V1Parser {
   std::uint64_t version;
   std::vector<std::string> table;
   std::string problem;
+  std::string place;  // "Story step 2: " while reading a step, so its problem names it
 };
 
 // Each format version's content, brought up to the current one (each step has a golden link).
 void MigrateLink(int fromVersion, ScenarioLink& link) {
   for (int version = fromVersion; version < kLinkVersion; ++version) {
     if (version == 1) link.view.language = kLinkLanguageDefault;  // 1 -> 2: the reader's own language
+    // 2 -> 3: no story (the section is absent, and ScenarioLink::story starts empty)
   }
 }
 
@@ -343,29 +409,16 @@ std::string EncodeLink(const ScenarioLink& link) {
   StringTable table;
   Writer body;
   body.Varint(table.Index(link.preset));
-  WriteIds(body, table, link.removedEvents);
-  body.Varint(link.addedEvents.size());
-  for (const Event& e : link.addedEvents) WriteEvent(body, table, e);
-  body.Varint(link.members.size());
-  for (const LinkMembers& m : link.members) {
-    body.Varint(table.Index(m.framework));
-    WriteIds(body, table, m.members);
-  }
-  body.Varint(link.levers.size());
-  for (const LinkLever& lever : link.levers) {
-    const std::vector<std::string_view> segments = SplitPath(lever.path);
-    body.Varint(segments.size());
-    for (const std::string_view segment : segments) body.Varint(table.Index(std::string(segment)));
-    body.Number(lever.value);
-  }
-  WriteView(body, table, link.view);
+  WriteScene(body, table, link);
+  if (!link.story.empty()) WriteStory(body, table, link.story);
 
   Writer content;
   content.Varint(table.Strings().size());
   for (const std::string& text : table.Strings()) content.Text(text);
   std::vector<std::uint8_t> bytes = content.Bytes();
   bytes.insert(bytes.end(), body.Bytes().begin(), body.Bytes().end());
-  return link_wire::Seal(link_wire::kShareLinks, bytes);
+  constexpr int kWithoutStory = 2;  // the oldest format that carries everything but a story
+  return link_wire::Seal(link_wire::kShareLinks, bytes, link.story.empty() ? kWithoutStory : kLinkVersion);
 }
 
 Expected<ScenarioLink> DecodeLink(std::string_view text) {
@@ -373,7 +426,7 @@ Expected<ScenarioLink> DecodeLink(std::string_view text) {
   if (!opened) return opened.problems();
   const std::vector<std::uint8_t>& content = opened.value().content;
   Reader reader(content.data(), content.size());
-  Expected<ScenarioLink> link = V1Parser(reader, static_cast<std::uint64_t>(opened.value().version)).Parse();  // version 2 = version 1 + a language byte
+  Expected<ScenarioLink> link = V1Parser(reader, static_cast<std::uint64_t>(opened.value().version)).Parse();  // later versions append to version 1
   if (!link) return link;
   MigrateLink(opened.value().version, link.value());
   return link;

@@ -243,9 +243,9 @@ FormatStanding StandingOf(std::uint64_t format, int newest, std::uint64_t firstI
 const Envelope kShareLinks{'k', kLinkVersion, kMaxLinkChars, 6, "link", "scenario link", "link format"};
 const Envelope kSessionLinks{'w', kSessionLinkVersion, kMaxSessionLinkChars, 10, "session link", "exercise session link", "format"};
 
-std::string Seal(const Envelope& envelope, const std::vector<std::uint8_t>& content) {
+std::string Seal(const Envelope& envelope, const std::vector<std::uint8_t>& content, int version) {
   Writer out;
-  out.Varint(static_cast<std::uint64_t>(envelope.newestVersion));
+  out.Varint(static_cast<std::uint64_t>(version > 0 ? version : envelope.newestVersion));
   std::vector<std::uint8_t> bytes = out.Bytes();
   bytes.insert(bytes.end(), content.begin(), content.end());
   const std::uint32_t sum = Checksum(bytes.data(), bytes.size());

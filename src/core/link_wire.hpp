@@ -96,8 +96,8 @@ struct Envelope {
 extern const Envelope kShareLinks;    ///< "k...", kizuna/link.hpp
 extern const Envelope kSessionLinks;  ///< "w...", kizuna/exercise.hpp
 
-/// The link text of `content` at `envelope.newestVersion`.
-std::string Seal(const Envelope& envelope, const std::vector<std::uint8_t>& content);
+/// The link text of `content` at `version` (1..envelope.newestVersion; 0 = the newest).
+std::string Seal(const Envelope& envelope, const std::vector<std::uint8_t>& content, int version = 0);
 
 /// A link's content, checked: its version (1..newestVersion) and the bytes after the version.
 struct Opened {

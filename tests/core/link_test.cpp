@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "kizuna/levers.hpp"
 #include "kizuna/results.hpp"
 #include "kizuna/scenario_json.hpp"
+#include "kizuna/story.hpp"
 #include "link_wire.hpp"
 
 namespace {
@@ -214,8 +216,9 @@ TEST(Link, ChangesALinkCannotCarryAreRefusedNotDropped) {
 }
 
 // Golden links: every line of tests/golden/links/links.txt is "name fragment scenario-hash
-// result-hash [embed=N] [language=N]". They must decode to the same scenario, results, embedding and
-// language forever (a version-1 link migrates to language 0, the reader's own); add one per format change.
+// result-hash [embed=N] [language=N] [story=N]". They must decode to the same scenario, results,
+// embedding, language and number of story steps forever (a version-1 link migrates to language 0, the
+// reader's own); add one per format change.
 TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
   std::ifstream file(std::string(KIZUNA_TEST_GOLDEN_DIR) + "/links/links.txt");
   ASSERT_TRUE(file) << "cannot read the golden links";
@@ -239,10 +242,14 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     EXPECT_EQ(resultHash, hex[1]) << name << ": the results changed";
     std::string embed = "embed=0";
     std::string language = "language=0";
-    while (fields >> extra) (extra.rfind("embed=", 0) == 0 ? embed : language) = extra;
+    std::string story = "story=0";
+    while (fields >> extra) (extra.rfind("embed=", 0) == 0 ? embed : extra.rfind("story=", 0) == 0 ? story : language) = extra;
     EXPECT_EQ(embed, "embed=" + std::to_string(link.value().view.embed)) << name;
     EXPECT_EQ(language, "language=" + std::to_string(link.value().view.language)) << name;
-    if (name.rfind("v2-", 0) == 0) newest = 2;
+    EXPECT_EQ(story, "story=" + std::to_string(link.value().story.size())) << name;
+    EXPECT_TRUE(kz::CheckStory(preset, link.value()).empty()) << name << ": every step of its story opens";
+    if (name.rfind("v2-", 0) == 0) newest = std::max(newest, 2);
+    if (name.rfind("v3-", 0) == 0) newest = std::max(newest, 3);
     ++checked;
   }
   EXPECT_GE(checked, 3);

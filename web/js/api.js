@@ -31,9 +31,10 @@
 //                                 problems (the comparison is kept on problems)
 //   kizuna.link(kind)             the share link's fragment (k...) of what is on screen; kind 'view'
 //                                 (default), 'comparison' (the scenario and its comparison, on the
-//                                 Difference chart at the default view) or 'embed' (the view with the
-//                                 Embed dialog's options); throws when the work has changes a link
-//                                 cannot carry
+//                                 Difference chart at the default view), 'embed' (the view with the
+//                                 Embed dialog's options) or 'story' (the presenter's story, opening on
+//                                 its first step); throws when the work has changes a link cannot carry
+//                                 (or, for 'story', when the story has no step)
 //   kizuna.importScenario(text, fileName)  Promise: opens scenario JSON as a file would be (validated;
 //                                 [] or problems, work kept); File > Open and dropping a file use it
 //   kizuna.exportScenario()       the working scenario's JSON, as File > Export saves it
@@ -47,6 +48,10 @@
 //                                 preview(), teamView() (the phone page's content), submit(), debrief(),
 //                                 debriefCsv(), leave(). A session link
 //                                 is "#w..."; a team's adds ".<team id>"; both open from the address bar
+//   kizuna.story                  the presenter's story (src/app/story_api.hpp): state() ({ presenting,
+//                                 current, count, steps: [{ caption, figure }] }), add(caption, figure)
+//                                 (the view on screen as a step; [] or problems), present(step),
+//                                 next() / previous() (true when moved), leave(), window(shown)
 //   kizuna.embedFlags()           the link's embed flags (kizuna/link.hpp EmbedFlag; 0 = the full app)
 //   kizuna.openLink(text)         Promise: opens a link (fragment or URL); [] or problems (work kept),
 //                                 e.g. "This link is damaged (checksum)"
@@ -130,6 +135,18 @@ const workshop = Object.freeze({
   leave() { requireRunning(); return workshopCall('leave'); },
 });
 
+// The presenter's story (src/app/story_api.hpp): answers are JSON values or problems ([{ message }]).
+const storyCall = (command, args = {}) => appCall(Module._kz_web_story, [command, JSON.stringify(args)], true);
+const story = Object.freeze({
+  state() { requireRunning(); return storyCall('state'); },
+  add(caption = '', figure = '') { requireRunning(); return storyCall('add', { caption: String(caption), figure: String(figure) }); },
+  present(step = 0) { requireRunning(); return storyCall('present', { step: Number(step) }); },
+  next() { requireRunning(); return storyCall('next').moved; },
+  previous() { requireRunning(); return storyCall('previous').moved; },
+  leave() { requireRunning(); return storyCall('leave'); },
+  window(shown = true) { requireRunning(); return storyCall('window', { shown: Boolean(shown) }); },
+});
+
 export const api = {
   ready,
   version() { requireRunning(); return Module.UTF8ToString(Module._kz_web_version()); },
@@ -170,7 +187,7 @@ export const api = {
   compareWith(id) { requireRunning(); return compareWith(String(id)); },
   link(kind = 'view') {
     requireRunning();
-    const kinds = ['view', 'comparison', 'embed'];
+    const kinds = ['view', 'comparison', 'embed', 'story'];
     if (!kinds.includes(kind)) throw new Error(`link(kind): kind is one of ${kinds.join(', ')}`);
     const reply = appCall(Module._kz_web_link, [kinds.indexOf(kind)], true);
     if (reply.problems) throw new Error(reply.problems[0].message);
@@ -182,6 +199,7 @@ export const api = {
   exportPng(area = 'view') { return whenRunning(() => exportPng(area)); },
   embedFlags() { requireRunning(); return Module._kz_web_embed_flags(); },
   workshop,
+  story,
   status() { requireRunning(); return appCall(Module._kz_web_status, []); },
   openLink(text) { requireRunning(); return openLink(String(text)); },
   uiRect(name) { requireRunning(); return appCall(Module._kz_web_ui_rect, [String(name)], true); },

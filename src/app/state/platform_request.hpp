@@ -13,7 +13,7 @@
 namespace kz {
 
 /// Which share link the user asked to copy (App::ShareLink).
-enum class ShareKind { View, Comparison, Embed };
+enum class ShareKind { View, Comparison, Embed, Story };  // Story: the presenter's story, opening on its first step
 
 /// What the File menu asks of the platform, which owns files, downloads and the canvas's pixels.
 enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng, ExportDebriefCsv };

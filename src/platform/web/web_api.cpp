@@ -19,6 +19,7 @@
 #include "panels/ui_landmarks.hpp"
 #include "panels/ui_text.hpp"
 #include "web_app.hpp"
+#include "story_api.hpp"
 #include "workshop_api.hpp"
 
 namespace {
@@ -181,11 +182,14 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_compare_with(const char* id, const char*
   });
 }
 
-/// The share link of what is on screen (`kind` 0), of the comparison (1) or of the view embedded
-/// with the Embed dialog's options (2): {"link": fragment} or {"problems": [...]}.
+/// The share link of what is on screen (`kind` 0), of the comparison (1), of the view embedded
+/// with the Embed dialog's options (2) or of the presenter's story (3): {"link": fragment} or {"problems": [...]}.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_link(int kind) {
   return WithApp([&](kz::web::WebApp& app) -> std::string {
-    const kz::ShareKind shareKind = kind == 1 ? kz::ShareKind::Comparison : kind == 2 ? kz::ShareKind::Embed : kz::ShareKind::View;
+    const kz::ShareKind shareKind = kind == 1   ? kz::ShareKind::Comparison
+                                    : kind == 2 ? kz::ShareKind::Embed
+                                    : kind == 3 ? kz::ShareKind::Story
+                                                : kz::ShareKind::View;
     kz::Expected<std::string> link = app.Ui().ShareLink(shareKind);
     if (!link) return "{\"problems\":" + kz::ProblemsJson(link.problems()) + "}";
     return "{\"link\":\"" + link.value() + "\"}";  // base64url: nothing to escape
@@ -291,6 +295,11 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop(const char* command, const char
   return WithApp([&](kz::web::WebApp& app) -> std::string {
     return kz::WorkshopCommand(app.Ui(), command, argJson);
   });
+}
+
+/// A story command (story_api.hpp) with its JSON arguments; JSON back.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_story(const char* command, const char* argJson) {
+  return WithApp([&](kz::web::WebApp& app) -> std::string { return kz::StoryCommand(app.Ui(), command, argJson); });
 }
 
 /// Offers autosaved work back (`savedAt` as the page formats it; "" withdraws the offer).

@@ -269,11 +269,27 @@ void WebApp::SetJapaneseFont(std::vector<unsigned char> bytes) {
   atlasStale = true;
 }
 
-// Japanese glyphs are fetched the first time Japanese is chosen (never for English readers), and
-// the page learns the language (the document's lang attribute, the address bar's link).
+namespace {
+
+// A story's captions may be in Japanese whatever the UI's language (lead bytes from U+3000 on:
+// CJK punctuation, kana, kanji, full-width forms).
+bool StoryNeedsJapaneseGlyphs(const Story& story) {
+  for (const StoryStep& step : story.Steps()) {
+    for (const char c : step.caption) {
+      if (static_cast<unsigned char>(c) >= 0xE3 && static_cast<unsigned char>(c) <= 0xEF) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Japanese glyphs are fetched the first time Japanese is chosen or a story's caption needs them
+// (never for English readers otherwise), and the page learns the language (the document's lang
+// attribute, the address bar's link).
 void WebApp::FollowLanguage() {
   const Language language = app.CurrentUiLanguage();
-  if (language == Language::Japanese && !fontRequested) {
+  if ((language == Language::Japanese || StoryNeedsJapaneseGlyphs(app.story())) && !fontRequested) {
     fontRequested = true;
     RequestJapaneseFont();
   }

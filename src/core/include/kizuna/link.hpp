@@ -20,9 +20,10 @@
 
 namespace kz {
 
-/// The link format this version writes; it reads every version from 1 up to this one.
-/// Version 2 added LinkView::language.
-inline constexpr int kLinkVersion = 2;
+/// The newest link format; it reads every version from 1 up to this one. Version 2 added
+/// LinkView::language, version 3 the story section (ScenarioLink::story). A link is written in the
+/// oldest format that carries it (version 2 without a story), so older versions still open it.
+inline constexpr int kLinkVersion = 3;
 /// Longest fragment DecodeLink accepts (characters); typical links are a few hundred.
 inline constexpr std::size_t kMaxLinkChars = 65536;
 
@@ -80,6 +81,8 @@ struct LinkMembers {
   bool operator==(const LinkMembers&) const = default;
 };
 
+struct StoryStep;  // kizuna/story.hpp's subject, defined below
+
 /// The decoded content of a link.
 struct ScenarioLink {
   std::string preset;                      ///< bundled scenario id the edits apply to
@@ -88,7 +91,17 @@ struct ScenarioLink {
   std::vector<LinkMembers> members;
   std::vector<LinkLever> levers;           ///< applied after the shocks and members, in order
   LinkView view;
+  std::vector<StoryStep> story;            ///< a presenter's steps (kizuna/story.hpp); empty = a plain link
   bool operator==(const ScenarioLink&) const = default;
+};
+
+/// One step of a story (kizuna/story.hpp): the scenario's changes from the story's preset and the
+/// view, as a share link holds them, and the caption shown in large type.
+struct StoryStep {
+  ScenarioLink scene;        ///< scene.preset = the story link's preset; scene.story is always empty
+  std::string caption;       ///< plain text, any language; line breaks allowed, no other control characters
+  std::uint8_t figure = 0;   ///< StoryFigure (kizuna/story.hpp): the headline figure pointed at, 0 none
+  bool operator==(const StoryStep&) const = default;
 };
 
 /// The link's fragment text (no leading '#'): "k" then base64url of the binary form.
