@@ -125,6 +125,7 @@ void App::LeaveWorkshop() {
 }
 
 void App::WorkshopFrame() {
+  MarkWindow("workshop-window");  // where tests scroll to a control below the fold
   Apply(DrawWorkshopPanel(exercise, workshopPanel));
   SyncWorkshop();
 }
