@@ -343,12 +343,9 @@ void Legend() {
 }
 
 // One group of bars: the group's name, then one bar per run with its amount at the bar's end.
-void BarGroup(const std::string& name, const OutcomeBars& group, double scale) {
+void BarGroup(const std::string& name, const OutcomeBars& group, double scale, float longest) {
   ImGui::TextUnformatted(name.c_str());
   const float barHeight = ImGui::GetTextLineHeight();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float labelRoom = ImGui::CalcTextSize("$000.0 bn").x + ImGui::GetStyle().ItemSpacing.x;
-  const float longest = std::max(1.0f, width - labelRoom);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (std::size_t r = 0; r < kDebriefRuns.size(); ++r) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -366,14 +363,19 @@ void OutcomeChart(const Exercise& ex, const Debrief& d) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(Tr("workshop.debrief.chart-title"));
   Legend();
+  float labelRoom = 0.0f;  // the widest amount fits after the longest bar
+  for (const OutcomeBars& group : bars) {
+    for (const double value : group.values) labelRoom = std::max(labelRoom, ImGui::CalcTextSize(Money(value).c_str()).x);
+  }
+  const float longest = std::max(1.0f, ImGui::GetContentRegionAvail().x - labelRoom - ImGui::GetStyle().ItemSpacing.x * 2.0f);
   const double teamScale = DebriefChartScale(bars, false);
   const double allScale = DebriefChartScale(bars, true);
   for (const OutcomeBars& group : bars) {
     if (group.team.empty()) {
       ImGui::Spacing();
-      BarGroup(Tr("workshop.debrief.all-teams"), group, allScale);
+      BarGroup(Tr("workshop.debrief.all-teams"), group, allScale, longest);
     } else {
-      BarGroup(TeamNameOf(ex, group.team), group, teamScale);
+      BarGroup(TeamNameOf(ex, group.team), group, teamScale, longest);
     }
   }
   ImGui::EndGroup();
