@@ -87,14 +87,14 @@ std::vector<Problem> App::Adopt(Workshop opened) {
 }
 
 // When a round opens (or an undo reopens one), the map and chart turn to the latest crisis this
-// screen may show: its region, good and month (facilitator_view.hpp); within a round the viewer's
-// own selection stays.
+// screen may show: its region, the good it cuts shortest and the month of the collapse
+// (facilitator_view.hpp); within a round the viewer's own selection stays.
 void App::FollowCrisis() {
   if (exercise.Round() == syncedRound) return;
   syncedRound = exercise.Round();
   const Exercise& ex = exercise.exercise();
   const std::string viewer = exercise.Facilitating() ? "" : ex.teams[static_cast<std::size_t>(exercise.Team())].id;
-  work.Select(CrisisSelection(ex, work.scenario(), exercise.Round(), viewer, work.selection()));
+  work.Select(CrisisSelection(ex, work.scenario(), work.results(), exercise.Round(), viewer, work.selection()));
 }
 
 // After a decision, a round or an undo: the map, chart and findings show the new common picture.

@@ -23,18 +23,19 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const shots = process.env.KIZUNA_SCREENSHOT_DIR;
 const screenshot = (page, name) => (shots ? page.screenshot({ path: path.join(shots, `facilitation-${name}.png`) }) : null);
 
-// What each team taps in each round: a lever and the value to tap ('on' for a yes/no switch). A
-// round a team is not listed in, it submits its last values unchanged (a decision that changes
-// nothing). The levers' costs are the team's own (reserves it holds, capacity it builds), so what
-// the phone showed when the team decided is what the debrief finds the decision cost.
+// What each team taps in each round: a lever and the value to tap. A round a team is not listed in,
+// it submits its last values unchanged (it holds its course: a decision that changes nothing). Each
+// lever changes once: a standing policy changed again later would replace the earlier decision for
+// the whole run, and the debrief rightly finds that the earlier one then changed nothing. The levers'
+// costs are the team's own (a reserve it holds, capacity it builds), so what the phone showed when
+// the team decided is what the debrief finds the decision cost.
 const PLAN = {
   1: { US: [['policy.US.stockpile.re_oxide.targetMonths', 3]], EU: [['policy.EU.stockpile.re_oxide.targetMonths', 2]] },
   2: { US: [['policy.US.investment.re_oxide.capacity', 600]], JP: [['policy.JP.stockpile.re_oxide.targetMonths', 4]] },
-  3: { EU: [['policy.EU.stockpile.re_oxide.targetMonths', 4]] },
-  4: { US: [['policy.US.stockpile.re_oxide.targetMonths', 4]] },
 };
-// Where the room's picture turns when each round opens: the latest public crisis.
-const CRISIS = { 2: { region: 'JP', good: 're_ore', month: 6 }, 3: { region: 'JP', good: 're_oxide', month: 12 }, 4: { region: 'JP', good: 're_magnet', month: 18 } };
+// Where the room's picture turns when each round opens: the latest public crisis, the good it cuts
+// Japan shortest of, from the crisis's start month on.
+const CRISIS = { 2: { region: 'JP', good: 're_oxide', from: 6 }, 3: { region: 'JP', good: 're_oxide', from: 12 }, 4: { region: 'JP', good: 're_magnet', from: 18 } };
 
 // Every element of the team page with text of its own fits its box, and nothing leaves the screen.
 function clippedText(page) {
@@ -147,8 +148,9 @@ test('a facilitator on a projector and four teams on phones play an exercise to 
   for (let round = 1; round <= exercise.rounds.count; round++) {
     await assertPresenterSafe(facilitator, exercise, round);
     if (CRISIS[round]) {
-      const selection = (await facilitator.evaluate(() => window.kizuna.summary())).selection;
-      assert.deepEqual(selection, CRISIS[round], `round ${round}: the picture follows the crisis`);
+      const { region, good, month } = (await facilitator.evaluate(() => window.kizuna.summary())).selection;
+      assert.deepEqual({ region, good }, { region: CRISIS[round].region, good: CRISIS[round].good }, `round ${round}: the picture follows the crisis`);
+      assert.ok(month >= CRISIS[round].from, `round ${round}: month ${month}`);
     }
     // The join sheet: the address behind each team's QR code for this round.
     await facilitator.locator('#join-toggle').click();

@@ -120,7 +120,9 @@ void FacilitatorNews(const Workshop& workshop, WorkshopPanelState& state) {
   const int hidden = PrivateInjectCount(ex, workshop.Round());
   if (hidden == 0) return;
   if (state.presenterView) {
-    ImGui::TextDisabled("%s", TrFormat("workshop.private-hidden", {{"count", std::to_string(hidden)}}).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    Wrapped(TrFormat("workshop.private-hidden", {{"count", std::to_string(hidden)}}));
+    ImGui::PopStyleColor();
     return;
   }
   ImGui::SeparatorText(Tr("workshop.private-heading"));

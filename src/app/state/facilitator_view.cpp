@@ -15,15 +15,21 @@ int IndexOf(const std::vector<Item>& items, const std::string& id) {
   return -1;
 }
 
-// The event's good the room should look at: one the exercise scores, else its first.
-std::string FocusGood(const Exercise& exercise, const Event& event) {
-  for (const std::string& good : event.goods) {
-    if (exercise.scoring.goods.empty() ||
-        std::find(exercise.scoring.goods.begin(), exercise.scoring.goods.end(), good) != exercise.scoring.goods.end()) {
-      return good;
-    }
+bool Scored(const Exercise& exercise, const std::string& good) {
+  const std::vector<std::string>& scored = exercise.scoring.goods;
+  return scored.empty() || std::find(scored.begin(), scored.end(), good) != scored.end();
+}
+
+// The region's lowest fulfilment of `good` from `start` on, and its month (start and 1 when the
+// results do not cover it).
+std::pair<double, int> Worst(const Results& results, int region, int good, int start) {
+  std::pair<double, int> worst{1.0, start};
+  if (region < 0 || good < 0 || region >= results.regions || good >= results.goods) return worst;
+  for (int t = std::max(0, start); t < results.months; ++t) {
+    const double fulfilment = results.fulfilment[results.Index(t, region, good)];
+    if (fulfilment < worst.first - 1e-9) worst = {fulfilment, t};
   }
-  return event.goods.empty() ? std::string() : event.goods.front();
+  return worst;
 }
 
 }  // namespace
@@ -51,8 +57,8 @@ const Inject* LatestCrisis(const Exercise& exercise, int round, const std::strin
   return latest;
 }
 
-Selection CrisisSelection(const Exercise& exercise, const Scenario& picture, int round, const std::string& viewerTeam,
-                          Selection current) {
+Selection CrisisSelection(const Exercise& exercise, const Scenario& picture, const Results& results, int round,
+                          const std::string& viewerTeam, Selection current) {
   const Inject* crisis = LatestCrisis(exercise, round, viewerTeam);
   if (crisis == nullptr) return current;
   const Event& event = crisis->event;
@@ -62,8 +68,20 @@ Selection CrisisSelection(const Exercise& exercise, const Scenario& picture, int
   if (!hit.empty() && !sellerOnly) {
     if (const int region = IndexOf(picture.regions, hit.front()); region >= 0) current.region = region;
   }
-  if (const int good = IndexOf(picture.goods, FocusGood(exercise, event)); good >= 0) current.good = good;
-  if (event.start >= 0 && event.start < picture.horizonMonths) current.month = event.start;
+  // The crisis's scored good the region runs shortest of (the first on a tie), at its worst month.
+  int chosen = -1;
+  std::pair<double, int> chosenWorst{2.0, event.start};
+  for (const std::string& id : event.goods) {
+    const int good = IndexOf(picture.goods, id);
+    if (good < 0 || !Scored(exercise, id)) continue;
+    const std::pair<double, int> worst = Worst(results, current.region, good, event.start);
+    if (worst.first < chosenWorst.first - 1e-9) {
+      chosen = good;
+      chosenWorst = worst;
+    }
+  }
+  if (chosen >= 0) current.good = chosen;
+  if (chosenWorst.second >= 0 && chosenWorst.second < picture.horizonMonths) current.month = chosenWorst.second;
   return current;
 }
 

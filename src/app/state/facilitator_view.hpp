@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kizuna/exercise.hpp"
+#include "kizuna/results.hpp"
 #include "state/session.hpp"
 #include "state/workshop.hpp"
 
@@ -26,12 +27,15 @@ int PrivateInjectCount(const Exercise& exercise, int round);
 /// room: public injects only, so a private inject's region never reaches the projector), or null.
 const Inject* LatestCrisis(const Exercise& exercise, int round, const std::string& viewerTeam);
 
-/// The selection that follows the crisis at `round` in `picture` (the common picture): the first
-/// buyer the latest crisis targets (else the first region it hits), the first of its goods that the
-/// exercise scores (else its first good) and its start month; any part the event does not name, or
-/// that `picture` lacks, keeps its value from `current`. Without a crisis: `current`.
-Selection CrisisSelection(const Exercise& exercise, const Scenario& picture, int round, const std::string& viewerTeam,
-                          Selection current);
+/// The selection that follows the crisis at `round` in the common picture (`picture`, and `results`
+/// of its run): the region is the first buyer the latest crisis cuts off (else the first region it
+/// hits; a cut to every buyer keeps the region the room was watching); the good is the one of the
+/// crisis's goods the exercise scores that the region runs shortest of, and the month its worst from
+/// the crisis's start on (where it collapses; the start month when it never runs short). Parts the
+/// crisis does not name, or the picture lacks, keep their value from `current`. Without a crisis:
+/// `current`.
+Selection CrisisSelection(const Exercise& exercise, const Scenario& picture, const Results& results, int round,
+                          const std::string& viewerTeam, Selection current);
 
 /// Who has decided in the open round, for the room.
 struct DecisionTally {
