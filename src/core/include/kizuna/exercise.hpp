@@ -319,8 +319,9 @@ struct TimelineEntry {
 };
 
 /// What one decision changed: the final outcome minus the outcome with that decision alone undone
-/// (the team keeps its previous values that round; every other decision held fixed). Negative
-/// changes are improvements (costs fell).
+/// (the team keeps its previous values that round, and in its later decisions, which carry every
+/// lever, a lever it only held where this decision put it keeps the previous value until the team
+/// chose that lever anew; every other decision held fixed). Negative changes are improvements.
 struct DecisionEffect {
   int round = 1;
   std::string team;
