@@ -169,7 +169,7 @@ TEST(ExercisePlay, DebriefCsvHasEverySection) {
   const std::string csv = DebriefCsv(e, MakeDebrief(e, PlayFullSession(e)).value());
   EXPECT_EQ(csv.rfind("section,run,team,round,month,item,value,loss_usd,policy_cost_usd,own_usd,collective_usd,score_usd\n", 0), 0u);
   for (const char* needle : {"scorecard,played,JP,", "scorecard,noCooperation,US,", "scorecard,fullCooperation,AU,", "inject,,,2,5,halt,Halt",
-                             "decision,,US,2,4,policy.US.investment.re_oxide.capacity,200", "effect,,AU,1,0,"}) {
+                             "decision,,US,2,4,policy.US.investment.re_oxide.capacity,200", "effect,,AU,1,0,", "effect-seen,,AU,1,0,"}) {
     EXPECT_NE(csv.find(needle), std::string::npos) << needle << "\n" << csv;
   }
 }
@@ -206,6 +206,11 @@ TEST(ExercisePlay, ADecisionCostsTheSameInThePreviewTheScoringAndTheDebrief) {
   EXPECT_NEAR(effectOf(2, "US").cost, usPreview.cost, 1e-9 * usPreview.cost);  // sums over other totals
   EXPECT_NE(japanPreview, DecisionValue{});
   EXPECT_EQ(effectOf(3, "JP"), japanPreview);
+  for (const DecisionEffect& effect : d.effects) {  // the US previewed from the round's start, as its link had it
+    if (effect.round == 2 && effect.team == "US") {
+      EXPECT_EQ(effect.seen, usPreview) << "what the US saw when it decided";
+    }
+  }
   EXPECT_EQ(ValueOfDecision(withoutJapan.teams[0], withJapan.teams[0]), japanPreview);
 }
 
@@ -238,7 +243,7 @@ TEST(ExercisePlay, ADecisionHeldInLaterRoundsKeepsItsEffectAndCost) {
   ASSERT_TRUE(RecordDecision(e, never, 0, {1, initial}).empty());
   EXPECT_EQ(first.value, ValueOfDecision(MakeDebrief(e, never).value().played.teams[0], d.played.teams[0]));
   EXPECT_GT(preview.cost, 0.0);
-  EXPECT_NEAR(first.value.cost, preview.cost, 1e-9 * preview.cost) << "a reserve's upkeep is what the team view priced";
+  EXPECT_EQ(first.seen, preview) << "the debrief keeps what the team view showed when Japan decided";
 }
 
 // The debrief's prompts follow from its figures.

@@ -454,9 +454,11 @@ void Effects(const Exercise& ex, const Debrief& d) {
                                                                   {"all", SignedMoney(effect.collectiveChange)}})
                                  .c_str());
     MarkLastItem(("workshop-effect:" + std::to_string(effect.round) + ":" + effect.team).c_str());
-    if (moved.empty()) continue;
     ImGui::Indent();
-    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.changed", {{"changes", moved}}).c_str());
+    if (!moved.empty()) ImGui::TextWrapped("%s", TrFormat("workshop.debrief.changed", {{"changes", moved}}).c_str());
+    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.effect-seen", {{"cost", Money(effect.seen.cost)},
+                                                                       {"saved", SignedMoney(effect.seen.lossAvoided)}})
+                                 .c_str());
     ImGui::Unindent();
   }
 }

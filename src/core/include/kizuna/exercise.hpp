@@ -327,6 +327,10 @@ struct DecisionEffect {
   std::string team;
   DecisionValue value;            ///< for the team that decided (as played against that decision undone)
   double collectiveChange = 0.0;  ///< the collective cost, USD (negative = better for all teams together)
+  /// What the team view showed when the team decided (PreviewDecision from the round's start: its
+  /// injects so far, every earlier decision, this round's other decisions not yet known). Beside
+  /// `value` (hindsight: every inject, every decision) it is what the team expected.
+  DecisionValue seen;
   bool operator==(const DecisionEffect&) const = default;
 };
 
@@ -367,7 +371,8 @@ const char* DebriefLessonKey(DebriefLesson::Kind kind);
 /// where it holds (e.g. no MostPaid when no team's policy costs rose). Deterministic.
 std::vector<DebriefLesson> DebriefLessons(const Debrief& debrief);
 /// The debrief as CSV (UTF-8, comma-separated, quoted where needed): a section per table
-/// (scorecards, timeline, effects) with a `section` first column. Deterministic.
+/// (scorecards, timeline, effects, and effect-seen: the effects as the teams saw them when they
+/// decided) with a `section` first column. Deterministic.
 std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief);
 
 }  // namespace kz
