@@ -86,14 +86,18 @@ std::vector<Problem> App::Adopt(Workshop opened) {
   return {};
 }
 
-// When a round opens (or an undo reopens one), the map and chart turn to the latest crisis this
-// screen may show: its region, the good it cuts shortest and the month of the collapse
-// (facilitator_view.hpp); within a round the viewer's own selection stays.
+// When a round opens with a new crisis (or a session opens), the map and chart turn to the latest
+// crisis this screen may show: its region, the good it cuts shortest and the month of the collapse
+// (facilitator_view.hpp). Within a round, and in a round with no new crisis, the viewer's own
+// selection stays.
 void App::FollowCrisis() {
   if (exercise.Round() == syncedRound) return;
+  const bool opened = syncedRound < 0;
   syncedRound = exercise.Round();
   const Exercise& ex = exercise.exercise();
   const std::string viewer = exercise.Facilitating() ? "" : ex.teams[static_cast<std::size_t>(exercise.Team())].id;
+  const Inject* crisis = LatestCrisis(ex, exercise.Round(), viewer);
+  if (crisis == nullptr || (!opened && crisis->round != exercise.Round())) return;
   work.Select(CrisisSelection(ex, work.scenario(), work.results(), exercise.Round(), viewer, work.selection()));
 }
 

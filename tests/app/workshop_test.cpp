@@ -17,6 +17,7 @@
 #include "imgui_internal.h"
 #include "panels/panel_workshop.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "state/facilitator_view.hpp"
 
 namespace {
 
@@ -204,20 +205,36 @@ TEST(Workshop, PanelsDrawForTheFacilitatorAndATeamAndTheFacilitatorAdvancesByCli
   EXPECT_TRUE(facilitator.workshop().EnterCode(team.workshop().LastCode()).empty());
 }
 
-TEST(Workshop, TheViewersSelectionStaysWhenARoundAdvances) {
+// The viewer's selection stays while the common picture is re-run within a round (a decision) and
+// when a round opens with no new crisis; a round that brings one turns the picture to it.
+TEST(Workshop, TheViewersSelectionStaysUntilANewCrisisComes) {
   kz::test::HeadlessImGui imgui;
   kz::App facilitator;
   ASSERT_TRUE(facilitator.StartWorkshop(ExerciseText("chip-contingency"), Base(), "").empty()) << facilitator.statusText();
   DrawFrames(facilitator, 2);
+  auto expectSelection = [&](const kz::Selection& expected, const char* when) {
+    const kz::Selection after = facilitator.session().selection();
+    EXPECT_EQ(after.region, expected.region) << when;
+    EXPECT_EQ(after.good, expected.good) << when;
+    EXPECT_EQ(after.month, expected.month) << when;
+  };
   const kz::Selection chosen{1, 2, 5};
   facilitator.session().Select(chosen);
+  kz::Workshop& session = facilitator.workshop();
+  ASSERT_TRUE(session.Decide(0, kz::StepsAfterRound(session.exercise(), session.play(), 1)[0]).empty());
+  DrawFrames(facilitator, 2);  // the common picture is re-run with the decision
+  expectSelection(chosen, "a decision within round 1");
   Click(facilitator, "workshop-advance");
   ASSERT_EQ(facilitator.workshop().Round(), 2);
-  DrawFrames(facilitator, 2);  // the common picture is re-run for round 2
-  const kz::Selection after = facilitator.session().selection();
-  EXPECT_EQ(after.region, chosen.region);
-  EXPECT_EQ(after.good, chosen.good);
-  EXPECT_EQ(after.month, chosen.month);
+  DrawFrames(facilitator, 2);  // round 2 brings the Taiwan quake: the picture turns to it
+  const kz::Selection quake = facilitator.session().selection();
+  EXPECT_GE(quake.month, kz::LatestCrisis(session.exercise(), 2, "")->event.start);
+  ASSERT_TRUE(session.Advance().empty());
+  DrawFrames(facilitator, 2);
+  facilitator.session().Select(chosen);
+  ASSERT_TRUE(session.Advance().empty());  // round 4: a review, no new crisis
+  DrawFrames(facilitator, 2);
+  expectSelection(chosen, "round 4 brings no new crisis");
 }
 
 TEST(Workshop, TheExerciseListIsAskedForWhenTheMenuFirstOpens) {
