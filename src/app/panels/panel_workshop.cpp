@@ -344,6 +344,14 @@ void Legend() {
   }
 }
 
+// A bar's amount, and for the played and full-cooperation runs how far it is from no cooperation:
+// the runs differ by a fraction of their size, which the bars alone would not show.
+std::string BarLabel(const OutcomeBars& group, std::size_t run) {
+  const double none = group.values[1];
+  if (run == 1) return Money(group.values[run]);
+  return TrFormat("workshop.debrief.bar-against", {{"amount", Money(group.values[run])}, {"change", SignedMoney(group.values[run] - none)}});
+}
+
 // One group of bars: the group's name, then one bar per run with its amount at the bar's end.
 void BarGroup(const std::string& name, const OutcomeBars& group, double scale, float longest) {
   ImGui::TextUnformatted(name.c_str());
@@ -355,7 +363,7 @@ void BarGroup(const std::string& name, const OutcomeBars& group, double scale, f
     draw->AddRectFilled(at, ImVec2(at.x + std::max(1.0f, length), at.y + barHeight * 0.85f), kRunColours[r]);
     ImGui::Dummy(ImVec2(length, barHeight));
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x);
-    ImGui::TextUnformatted(Money(group.values[r]).c_str());
+    ImGui::TextUnformatted(BarLabel(group, r).c_str());
   }
 }
 
@@ -367,7 +375,7 @@ void OutcomeChart(const Exercise& ex, const Debrief& d) {
   Legend();
   float labelRoom = 0.0f;  // the widest amount fits after the longest bar
   for (const OutcomeBars& group : bars) {
-    for (const double value : group.values) labelRoom = std::max(labelRoom, ImGui::CalcTextSize(Money(value).c_str()).x);
+    for (std::size_t r = 0; r < kDebriefRuns.size(); ++r) labelRoom = std::max(labelRoom, ImGui::CalcTextSize(BarLabel(group, r).c_str()).x);
   }
   const float longest = std::max(1.0f, ImGui::GetContentRegionAvail().x - labelRoom - ImGui::GetStyle().ItemSpacing.x * 2.0f);
   const double teamScale = DebriefChartScale(bars, false);
