@@ -173,6 +173,7 @@ class App {
   void WorkshopMenu();
   void WorkshopFrame();
   void SyncWorkshop();
+  void FollowCrisis();
   std::vector<Problem> Adopt(Workshop opened);
   void Apply(const WorkshopActions& actions);
   void ShareMenu();
@@ -207,6 +208,7 @@ class App {
   Workshop exercise;
   WorkshopPanelState workshopPanel;
   int syncedWorkshop = -1;  // Workshop::Version() the common picture was last run for
+  int syncedRound = -1;     // the round the picture last followed the crisis for (FollowCrisis)
   std::vector<PresetInfo> exerciseList;
   enum class ListState { Unasked, Asked, Known } exerciseListState = ListState::Unasked;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer

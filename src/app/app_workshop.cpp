@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "state/catalog.hpp"
+#include "state/facilitator_view.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
 
@@ -79,8 +80,25 @@ std::vector<Problem> App::Adopt(Workshop opened) {
   exercise = std::move(opened);
   exercise.SetLanguage(CurrentLanguage());
   syncedWorkshop = exercise.Version();
+  syncedRound = -1;
+  FollowCrisis();
   workshopPanel = WorkshopPanelState{};
   return {};
+}
+
+// When a round opens with a new crisis (or a session opens), the map and chart turn to the latest
+// crisis this screen may show: its region, the good it cuts shortest and the month of the collapse
+// (facilitator_view.hpp). Within a round, and in a round with no new crisis, the viewer's own
+// selection stays.
+void App::FollowCrisis() {
+  if (exercise.Round() == syncedRound) return;
+  const bool opened = syncedRound < 0;
+  syncedRound = exercise.Round();
+  const Exercise& ex = exercise.exercise();
+  const std::string viewer = exercise.Facilitating() ? "" : ex.teams[static_cast<std::size_t>(exercise.Team())].id;
+  const Inject* crisis = LatestCrisis(ex, exercise.Round(), viewer);
+  if (crisis == nullptr || (!opened && crisis->round != exercise.Round())) return;
+  work.Select(CrisisSelection(ex, work.scenario(), work.results(), exercise.Round(), viewer, work.selection()));
 }
 
 // After a decision, a round or an undo: the map, chart and findings show the new common picture.
@@ -94,12 +112,14 @@ void App::SyncWorkshop() {
   std::vector<Problem> problems = picture ? work.Open(exercise.exercise().scenario, picture.value()) : picture.problems();
   if (!problems.empty()) status = TrFormat("workshop.status.picture-failed", {{"problem", problems.front().ToString()}});
   work.Select(kept);
+  FollowCrisis();
   if (keptComparison != Comparison::Scenario && keptComparison != work.comparison()) work.SetComparison(keptComparison);
 }
 
 void App::Apply(const WorkshopActions& actions) {
   if (actions.copy) requests.Push(*actions.copy);
   if (actions.exportDebriefCsv) requests.Push(FileRequest{FileAction::ExportDebriefCsv});
+  if (actions.exportDebriefPng) requests.Push(FileRequest{FileAction::ExportDebriefPng});
   if (actions.leave) LeaveWorkshop();
 }
 
@@ -109,6 +129,7 @@ void App::LeaveWorkshop() {
 }
 
 void App::WorkshopFrame() {
+  MarkWindow("workshop-window");  // where tests scroll to a control below the fold
   Apply(DrawWorkshopPanel(exercise, workshopPanel));
   SyncWorkshop();
 }

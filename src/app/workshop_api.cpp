@@ -138,6 +138,13 @@ std::string DebriefJson(const Debrief& d) {
     KeyNumber(w, "ownChange", effect.value.ownChange);
     KeyNumber(w, "scoreChange", effect.value.scoreChange);
     KeyNumber(w, "collectiveChange", effect.collectiveChange);
+    w.Key("seen");  // what the team view showed when the team decided
+    w.StartObject();
+    KeyNumber(w, "cost", effect.seen.cost);
+    KeyNumber(w, "lossAvoided", effect.seen.lossAvoided);
+    KeyNumber(w, "ownChange", effect.seen.ownChange);
+    KeyNumber(w, "scoreChange", effect.seen.scoreChange);
+    w.EndObject();
     w.EndObject();
   }
   w.EndArray();

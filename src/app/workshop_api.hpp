@@ -23,7 +23,8 @@ namespace kz {
 ///   preview                    { current, withDraft } (each { own, score, loss, policyCost }) or problems
 ///   submit                     { code } or problems
 ///   debrief                    { played, noCooperation, fullCooperation (each { collective, hash,
-///                                teams: [{ team, own, score }] }), effects, timeline } or problems
+///                                teams: [{ team, own, score }] }), effects (each with
+///                                seen: what the team view showed when the team decided), lessons, timeline } or problems
 ///   debriefCsv                 { csv } or problems
 ///   leave                      {}
 /// Unknown commands and malformed arguments are problems.

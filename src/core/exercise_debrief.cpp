@@ -81,6 +81,14 @@ std::string Value(double value) {
   return buffer;
 }
 
+// The session as a team's link had it when `round` opened: earlier rounds closed, no decision yet.
+Play AtRoundStart(const Exercise& exercise, const Play& play, int round) {
+  Play start = play;
+  start.rounds.resize(static_cast<std::size_t>(round));
+  start.rounds.back().decisions.assign(exercise.teams.size(), {});
+  return start;
+}
+
 }  // namespace
 
 Expected<Debrief> MakeDebrief(const Exercise& exercise, const Play& play) {
@@ -103,8 +111,11 @@ Expected<Debrief> MakeDebrief(const Exercise& exercise, const Play& play) {
     if (!without) return without.problems();
     const TeamOutcome& now = debrief.played.teams[static_cast<std::size_t>(team)];
     const TeamOutcome& then = without.value().teams[static_cast<std::size_t>(team)];
+    Expected<DecisionPreview> seen = PreviewDecision(exercise, AtRoundStart(exercise, play, entry.round), team,
+                                                     play.rounds[static_cast<std::size_t>(entry.round - 1)].decisions[static_cast<std::size_t>(team)]);
+    if (!seen) return seen.problems();
     debrief.effects.push_back({entry.round, entry.id, ValueOfDecision(then, now),
-                               debrief.played.collective - without.value().collective});
+                               debrief.played.collective - without.value().collective, seen.value().Value()});
   }
   return debrief;
 }
@@ -194,6 +205,11 @@ std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief) {
            std::to_string(exercise.RoundStartMonth(effect.round)) + ",,," + Number(-effect.value.lossAvoided) + "," +
            Number(effect.value.cost) + "," + Number(effect.value.ownChange) + "," + Number(effect.collectiveChange) + "," +
            Number(effect.value.scoreChange) + "\n";
+  }
+  for (const DecisionEffect& effect : debrief.effects) {  // what the team expected when it decided
+    csv += "effect-seen,," + Csv(effect.team) + "," + std::to_string(effect.round) + "," +
+           std::to_string(exercise.RoundStartMonth(effect.round)) + ",,," + Number(-effect.seen.lossAvoided) + "," +
+           Number(effect.seen.cost) + "," + Number(effect.seen.ownChange) + ",," + Number(effect.seen.scoreChange) + "\n";
   }
   return csv;
 }

@@ -198,8 +198,29 @@ namespace exercise_detail {
 Expected<ExerciseOutcome> OutcomeWithout(const Exercise& exercise, const Play& play, int skipRound, int skipTeam) {
   Scenario scenario = WithInjects(exercise, exercise.rounds, -1);
   const DecisionOf recorded = Recorded(play);
+  // Without that decision the team would have held its earlier values: its later decisions (a code
+  // carries every lever) that only kept a lever where the skipped one put it keep the earlier value
+  // instead, until the team chose that lever anew. Otherwise a decision held for the rest of the game
+  // would seem to have changed nothing.
+  std::vector<DecisionSteps> without(static_cast<std::size_t>(play.CurrentRound()) + 1);
+  const DecisionSteps* skipped = recorded(skipRound, skipTeam);
+  if (skipped != nullptr && !skipped->empty()) {
+    const DecisionSteps before = StepsAfterRound(exercise, play, skipRound - 1)[static_cast<std::size_t>(skipTeam)];
+    std::vector<bool> held(skipped->size(), true);
+    for (int r = skipRound + 1; r <= play.CurrentRound(); ++r) {
+      const DecisionSteps* later = recorded(r, skipTeam);
+      if (later == nullptr || later->empty()) continue;
+      DecisionSteps& rewritten = without[static_cast<std::size_t>(r)] = *later;
+      for (std::size_t i = 0; i < rewritten.size() && i < skipped->size(); ++i) {
+        held[i] = held[i] && rewritten[i] == (*skipped)[i];
+        if (held[i]) rewritten[i] = before[i];
+      }
+    }
+  }
   const DecisionOf decisions = [&](int r, int t) -> const DecisionSteps* {
-    return r == skipRound && t == skipTeam ? nullptr : recorded(r, t);
+    if (t != skipTeam || skipped == nullptr) return recorded(r, t);
+    if (r == skipRound) return nullptr;
+    return r > skipRound && !without[static_cast<std::size_t>(r)].empty() ? &without[static_cast<std::size_t>(r)] : recorded(r, t);
   };
   std::vector<Problem> problems = ApplyDecisions(exercise, play.CurrentRound(), decisions, scenario);
   if (!problems.empty()) return problems;

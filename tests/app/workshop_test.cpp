@@ -17,6 +17,7 @@
 #include "imgui_internal.h"
 #include "panels/panel_workshop.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "state/facilitator_view.hpp"
 
 namespace {
 
@@ -204,20 +205,36 @@ TEST(Workshop, PanelsDrawForTheFacilitatorAndATeamAndTheFacilitatorAdvancesByCli
   EXPECT_TRUE(facilitator.workshop().EnterCode(team.workshop().LastCode()).empty());
 }
 
-TEST(Workshop, TheViewersSelectionStaysWhenARoundAdvances) {
+// The viewer's selection stays while the common picture is re-run within a round (a decision) and
+// when a round opens with no new crisis; a round that brings one turns the picture to it.
+TEST(Workshop, TheViewersSelectionStaysUntilANewCrisisComes) {
   kz::test::HeadlessImGui imgui;
   kz::App facilitator;
   ASSERT_TRUE(facilitator.StartWorkshop(ExerciseText("chip-contingency"), Base(), "").empty()) << facilitator.statusText();
   DrawFrames(facilitator, 2);
+  auto expectSelection = [&](const kz::Selection& expected, const char* when) {
+    const kz::Selection after = facilitator.session().selection();
+    EXPECT_EQ(after.region, expected.region) << when;
+    EXPECT_EQ(after.good, expected.good) << when;
+    EXPECT_EQ(after.month, expected.month) << when;
+  };
   const kz::Selection chosen{1, 2, 5};
   facilitator.session().Select(chosen);
+  kz::Workshop& session = facilitator.workshop();
+  ASSERT_TRUE(session.Decide(0, kz::StepsAfterRound(session.exercise(), session.play(), 1)[0]).empty());
+  DrawFrames(facilitator, 2);  // the common picture is re-run with the decision
+  expectSelection(chosen, "a decision within round 1");
   Click(facilitator, "workshop-advance");
   ASSERT_EQ(facilitator.workshop().Round(), 2);
-  DrawFrames(facilitator, 2);  // the common picture is re-run for round 2
-  const kz::Selection after = facilitator.session().selection();
-  EXPECT_EQ(after.region, chosen.region);
-  EXPECT_EQ(after.good, chosen.good);
-  EXPECT_EQ(after.month, chosen.month);
+  DrawFrames(facilitator, 2);  // round 2 brings the Taiwan quake: the picture turns to it
+  const kz::Selection quake = facilitator.session().selection();
+  EXPECT_GE(quake.month, kz::LatestCrisis(session.exercise(), 2, "")->event.start);
+  ASSERT_TRUE(session.Advance().empty());
+  DrawFrames(facilitator, 2);
+  facilitator.session().Select(chosen);
+  ASSERT_TRUE(session.Advance().empty());  // round 4: a review, no new crisis
+  DrawFrames(facilitator, 2);
+  expectSelection(chosen, "round 4 brings no new crisis");
 }
 
 TEST(Workshop, TheExerciseListIsAskedForWhenTheMenuFirstOpens) {
@@ -357,3 +374,64 @@ TEST(Workshop, TheTeamViewGivesThePhonePageItsWordsLeversPreviewAndCode) {
 }
 
 }  // namespace
+
+// The projected facilitator screen: private injects stay off it (panel and debrief) until the
+// facilitator turns the presenter view off; the room sees who has decided; the debrief draws its
+// chart, scorecards, what each decision changed and the prompts to discuss.
+TEST(Workshop, ThePresenterViewKeepsPrivateInjectsOffTheRoomsScreen) {
+  const std::string exercise = ExerciseText("rare-earth-squeeze");
+  kz::test::HeadlessImGui imgui(1280.0f, 3000.0f);
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  kz::Workshop& session = facilitator.workshop();
+  ASSERT_TRUE(session.Decide(3, {1, 2}).empty());  // the EU joins and holds two months
+  ASSERT_TRUE(session.Advance().empty());
+  std::string privateText;
+  for (const kz::Inject& inject : session.exercise().injects) {
+    if (inject.round == 2 && !inject.teams.empty()) privateText = inject.text.en;
+  }
+  ASSERT_FALSE(privateText.empty());
+  kz::WorkshopPanelState state;
+  ASSERT_TRUE(state.presenterView) << "presenter-safe by default";
+  std::string drawn = PanelText(session, state);
+  EXPECT_EQ(drawn.find(privateText), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("China halts"), std::string::npos) << "the public news is shown:\n" << drawn;
+  EXPECT_NE(drawn.find(kz::TrFormat("workshop.private-hidden", {{"count", "1"}})), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("0 of 4 teams have decided"), std::string::npos) << drawn;
+  ASSERT_TRUE(session.Decide(1, {1, 3}).empty());
+  EXPECT_NE(PanelText(session, state).find("1 of 4 teams have decided"), std::string::npos);
+
+  state.showDebrief = true;
+  drawn = DebriefText(session, state);
+  EXPECT_EQ(drawn.find(privateText), std::string::npos) << "nor in the debrief's timeline:\n" << drawn;
+  EXPECT_NE(drawn.find("a private message to Japan"), std::string::npos) << drawn;
+  for (const char* key : {"workshop.debrief.chart-title", "workshop.debrief.scorecards", "workshop.debrief.effects", "workshop.debrief.lessons",
+                          "workshop.debrief.export-png"}) {
+    EXPECT_NE(drawn.find(kz::Tr(key)), std::string::npos) << key << ":\n" << drawn;
+  }
+  EXPECT_NE(drawn.find("Changed: "), std::string::npos) << "what the EU's decision changed, in plain words:\n" << drawn;
+  EXPECT_TRUE(kz::FindLandmark("workshop-debrief-chart"));
+
+  state.presenterView = false;  // the facilitator's own screen, not the room's
+  drawn = PanelText(session, state);
+  EXPECT_NE(drawn.find(privateText), std::string::npos) << drawn;
+  EXPECT_NE(DebriefText(session, state).find(privateText), std::string::npos);
+}
+
+// When a round opens, the map and chart turn to the latest public crisis: Japan, oxide, its worst month.
+TEST(Workshop, TheCommonPictureFollowsTheCrisisWhenARoundOpens) {
+  const std::string exercise = ExerciseText("rare-earth-squeeze");
+  kz::test::HeadlessImGui imgui(1280.0f, 800.0f);
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  DrawFrames(facilitator, 2);
+  ASSERT_TRUE(facilitator.workshop().Advance().empty());
+  DrawFrames(facilitator, 2);
+  const kz::Scenario& picture = facilitator.session().scenario();
+  const kz::Selection& selected = facilitator.session().selection();
+  EXPECT_EQ(picture.regions[static_cast<std::size_t>(selected.region)].id, "JP");
+  EXPECT_EQ(picture.goods[static_cast<std::size_t>(selected.good)].id, "re_oxide");
+  EXPECT_GE(selected.month, 6) << "from the halt's start";
+  const kz::Results& results = facilitator.session().results();
+  EXPECT_LT(results.fulfilment[results.Index(selected.month, selected.region, selected.good)], 0.99) << "a month Japan runs short";
+}

@@ -169,7 +169,7 @@ TEST(ExercisePlay, DebriefCsvHasEverySection) {
   const std::string csv = DebriefCsv(e, MakeDebrief(e, PlayFullSession(e)).value());
   EXPECT_EQ(csv.rfind("section,run,team,round,month,item,value,loss_usd,policy_cost_usd,own_usd,collective_usd,score_usd\n", 0), 0u);
   for (const char* needle : {"scorecard,played,JP,", "scorecard,noCooperation,US,", "scorecard,fullCooperation,AU,", "inject,,,2,5,halt,Halt",
-                             "decision,,US,2,4,policy.US.investment.re_oxide.capacity,200", "effect,,AU,1,0,"}) {
+                             "decision,,US,2,4,policy.US.investment.re_oxide.capacity,200", "effect,,AU,1,0,", "effect-seen,,AU,1,0,"}) {
     EXPECT_NE(csv.find(needle), std::string::npos) << needle << "\n" << csv;
   }
 }
@@ -206,7 +206,44 @@ TEST(ExercisePlay, ADecisionCostsTheSameInThePreviewTheScoringAndTheDebrief) {
   EXPECT_NEAR(effectOf(2, "US").cost, usPreview.cost, 1e-9 * usPreview.cost);  // sums over other totals
   EXPECT_NE(japanPreview, DecisionValue{});
   EXPECT_EQ(effectOf(3, "JP"), japanPreview);
+  for (const DecisionEffect& effect : d.effects) {  // the US previewed from the round's start, as its link had it
+    if (effect.round == 2 && effect.team == "US") {
+      EXPECT_EQ(effect.seen, usPreview) << "what the US saw when it decided";
+    }
+  }
   EXPECT_EQ(ValueOfDecision(withoutJapan.teams[0], withJapan.teams[0]), japanPreview);
+}
+
+// A team's code carries every lever: a decision the team holds in later rounds still changed what it
+// changed (undoing it undoes the holding too), and the debrief prices it as the team view did.
+TEST(ExercisePlay, ADecisionHeldInLaterRoundsKeepsItsEffectAndCost) {
+  const Exercise& e = Small();
+  Play play = StartPlay(e);
+  const DecisionSteps reserve = {0, 6};  // round 1: Japan sets its reserve
+  const DecisionValue preview = PreviewDecision(e, play, 0, reserve).value().Value();
+  ASSERT_TRUE(RecordDecision(e, play, 0, reserve).empty());
+  ASSERT_TRUE(AdvanceRound(e, play).empty());
+  ASSERT_TRUE(RecordDecision(e, play, 0, reserve).empty());  // round 2: Japan holds its course
+  ASSERT_TRUE(AdvanceRound(e, play).empty());
+  ASSERT_TRUE(RecordDecision(e, play, 0, {1, 6}).empty());   // round 3: Japan joins, holding its reserve
+  const Debrief d = MakeDebrief(e, play).value();
+  std::vector<int> rounds;
+  for (const DecisionEffect& effect : d.effects) {
+    if (effect.team == "JP") rounds.push_back(effect.round);
+  }
+  ASSERT_EQ(rounds, (std::vector<int>{1, 3})) << "holding changes nothing of its own";
+  const DecisionEffect& first = d.effects.front();
+  // Undone, the round-1 reserve would not have been held either: Japan keeps its first reserve
+  // throughout and joins in round 3.
+  const int initial = StepsAfterRound(e, StartPlay(e), 0)[0][1];
+  ASSERT_NE(initial, 6);
+  Play never = StartPlay(e);
+  ASSERT_TRUE(AdvanceRound(e, never).empty());
+  ASSERT_TRUE(AdvanceRound(e, never).empty());
+  ASSERT_TRUE(RecordDecision(e, never, 0, {1, initial}).empty());
+  EXPECT_EQ(first.value, ValueOfDecision(MakeDebrief(e, never).value().played.teams[0], d.played.teams[0]));
+  EXPECT_GT(preview.cost, 0.0);
+  EXPECT_EQ(first.seen, preview) << "the debrief keeps what the team view showed when Japan decided";
 }
 
 // The debrief's prompts follow from its figures.

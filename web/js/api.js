@@ -40,7 +40,8 @@
 //   kizuna.exportScenario()       the working scenario's JSON, as File > Export saves it
 //   kizuna.exportCsv()            the results as CSV, as File > Export saves it (header: scenario,
 //                                 version, result hash, link, units)
-//   kizuna.exportPng(area)        Promise of a PNG Blob of the 'view' (the whole canvas) or the 'chart'
+//   kizuna.exportPng(area)        Promise of a PNG Blob of the 'view' (the whole canvas), the 'chart' or the
+//                                 workshop's 'debrief' chart (while the debrief window shows it)
 //   kizuna.status()               the message in the app's top bar ("" when none)
 //   kizuna.workshop               tabletop exercises (src/app/workshop_api.hpp): start(id) and open(link)
 //                                 (Promises of [] or problems); state(), enterCode(code), decide(team,

@@ -84,7 +84,7 @@ export function exportFile(what) {
 const pngWaiters = [];  // page-API requests, answered before any download
 export function capture(area, rect) {
   const scale = canvas.width / (canvas.clientWidth || canvas.width);
-  const crop = area === 'chart'
+  const crop = area !== 'view'
     ? { x: Math.round(rect.x * scale), y: Math.round(rect.y * scale), width: Math.round(rect.width * scale), height: Math.round(rect.height * scale) }
     : { x: 0, y: 0, width: canvas.width, height: canvas.height };
   const copy = document.createElement('canvas');
@@ -94,13 +94,13 @@ export function capture(area, rect) {
   const waiter = pngWaiters.shift();
   copy.toBlob((blob) => {
     if (waiter) waiter(blob);
-    else if (blob) download(`${scenarioId()}-${area}.png`, blob);
+    else if (blob) download(area === 'debrief' ? `${workshopCall('state').exercise || 'workshop'}-debrief.png` : `${scenarioId()}-${area}.png`, blob);
     else say(tr('page.no-picture'));
   }, 'image/png');
 }
-// A Promise of a PNG Blob of the 'view' or the 'chart', drawn by the next frame.
+// A Promise of a PNG Blob of the 'view', the 'chart' or the workshop's 'debrief' chart, drawn by the next frame.
 export function exportPng(area) {
-  if (area !== 'view' && area !== 'chart') return Promise.reject(new Error("exportPng(area): area is 'view' or 'chart'"));
+  if (!['view', 'chart', 'debrief'].includes(area)) return Promise.reject(new Error("exportPng(area): area is 'view', 'chart' or 'debrief'"));
   return new Promise((resolve) => {
     pngWaiters.push(resolve);
     appCall(Module._kz_web_request_png, [area]);

@@ -3,9 +3,11 @@
 // language through LocalName.
 #include "panels/panel_workshop.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "state/catalog.hpp"
+#include "state/facilitator_view.hpp"
 #include "imgui.h"
 #include "panels/plot.hpp"
 #include "panels/ui_landmarks.hpp"
@@ -76,7 +78,7 @@ void RoundHeading(const Workshop& workshop) {
                              .c_str());
 }
 
-// The injects a viewer sees: this round's for the facilitator, all so far that reach the team.
+// The injects a team sees: all so far that reach it (the facilitator's: FacilitatorNews).
 void Injects(const Workshop& workshop, bool onlyThisRound) {
   const Exercise& ex = workshop.exercise();
   const std::string teamId = workshop.Team() >= 0 ? ex.teams[static_cast<std::size_t>(workshop.Team())].id : "";
@@ -93,6 +95,51 @@ void Injects(const Workshop& workshop, bool onlyThisRound) {
   if (!any) ImGui::TextDisabled("%s", Tr("workshop.no-news"));
 }
 
+// An inject as the facilitator's screen lists it, marked so tests can tell what the room saw.
+void InjectLine(const Inject& inject) {
+  ImGui::Bullet();
+  if (inject.teams.empty()) Wrapped(Local(inject.text));
+  else Wrapped(TrFormat("workshop.inject-private", {{"text", Local(inject.text)}}));
+  MarkLastItem(("workshop-inject:" + inject.id).c_str());
+}
+
+// This round's news on the facilitator's screen: the public injects for the room; the private ones
+// only when the presenter view is off, under a heading that says they are not for the room.
+void FacilitatorNews(const Workshop& workshop, WorkshopPanelState& state) {
+  const Exercise& ex = workshop.exercise();
+  ImGui::Checkbox(TrId("workshop.presenter-view", "presenter-view").c_str(), &state.presenterView);
+  MarkLastItem("workshop-presenter-view");
+  ImGui::SetItemTooltip("%s", Tr("workshop.presenter-view.tip"));
+  ImGui::SeparatorText(Tr("workshop.news-this-round"));
+  bool any = false;
+  for (const Inject* inject : FacilitatorInjects(ex, workshop.Round(), true)) {
+    InjectLine(*inject);
+    any = true;
+  }
+  if (!any) ImGui::TextDisabled("%s", Tr("workshop.no-news"));
+  const int hidden = PrivateInjectCount(ex, workshop.Round());
+  if (hidden == 0) return;
+  if (state.presenterView) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    Wrapped(TrFormat("workshop.private-hidden", {{"count", std::to_string(hidden)}}));
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImGui::SeparatorText(Tr("workshop.private-heading"));
+  for (const Inject* inject : FacilitatorInjects(ex, workshop.Round(), false)) {
+    if (!inject->teams.empty()) InjectLine(*inject);
+  }
+}
+
+// Who has decided, as the room reads it: "3 of 4 teams have decided".
+void DecisionTallyLine(const Workshop& workshop) {
+  const DecisionTally tally = TallyDecisions(workshop);
+  const std::string text = TrFormat("workshop.tally", {{"decided", std::to_string(tally.decided)}, {"deciding", std::to_string(tally.deciding)}});
+  if (tally.deciding > 0 && tally.decided == tally.deciding) ImGui::TextColored(kDoneColour, "%s", text.c_str());
+  else ImGui::TextUnformatted(text.c_str());
+  MarkLastItem(("workshop-tally:" + std::to_string(tally.decided)).c_str());
+}
+
 void TeamStatus(const Workshop& workshop, int teamIndex, WorkshopPanelState& state) {
   const ExerciseTeam& team = workshop.exercise().teams[static_cast<std::size_t>(teamIndex)];
   ImGui::PushID(teamIndex);
@@ -100,6 +147,7 @@ void TeamStatus(const Workshop& workshop, int teamIndex, WorkshopPanelState& sta
   if (!team.DecidesIn(workshop.Round())) ImGui::TextDisabled("%s", TrFormat("workshop.team.not-deciding", {name}).c_str());
   else if (workshop.Decided(teamIndex)) ImGui::TextColored(kDoneColour, "%s", TrFormat("workshop.team.decided", {name}).c_str());
   else ImGui::TextUnformatted(TrFormat("workshop.team.waiting", {name}).c_str());
+  MarkLastItem(((workshop.Decided(teamIndex) ? "workshop-decided:" : "workshop-waiting:") + team.id).c_str());
   if (team.DecidesIn(workshop.Round())) {
     ImGui::SameLine();
     if (ImGui::SmallButton(TrId("workshop.hotseat.open", "hotseat").c_str())) {
@@ -152,9 +200,9 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   const Exercise& ex = workshop.exercise();
   RoundHeading(workshop);
   if (ImGui::CollapsingHeader(TrId("workshop.briefing", "briefing").c_str())) Wrapped(Local(ex.briefing));
-  ImGui::SeparatorText(Tr("workshop.news-this-round"));
-  Injects(workshop, true);
+  FacilitatorNews(workshop, state);
   ImGui::SeparatorText(Tr("workshop.teams"));
+  DecisionTallyLine(workshop);
   for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) TeamStatus(workshop, t, state);
   if (state.hotSeatTeam >= 0) HotSeat(workshop, state);
   CodeEntry(workshop, state);
@@ -278,11 +326,198 @@ WorkshopActions DrawWorkshopPanel(Workshop& workshop, WorkshopPanelState& state)
   return actions;
 }
 
+namespace {
+
+// The runs' colours and names, in kDebriefRuns order: as played stands out, the references are muted.
+const ImU32 kRunColours[3] = {IM_COL32(90, 170, 250, 255), IM_COL32(230, 120, 90, 255), IM_COL32(120, 200, 130, 255)};
+const char* const kRunKeys[3] = {"workshop.debrief.played", "workshop.debrief.no-cooperation", "workshop.debrief.full-cooperation"};
+
+void Legend() {
+  const float size = ImGui::GetTextLineHeight();
+  for (std::size_t r = 0; r < kDebriefRuns.size(); ++r) {
+    if (r > 0) ImGui::SameLine(0.0f, size);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size, at.y + size), kRunColours[r]);
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(Tr(kRunKeys[r]));
+  }
+}
+
+// A bar's amount, and for the played and full-cooperation runs how far it is from no cooperation:
+// the runs differ by a fraction of their size, which the bars alone would not show.
+std::string BarLabel(const OutcomeBars& group, std::size_t run) {
+  const double none = group.values[1];
+  if (run == 1) return Money(group.values[run]);
+  return TrFormat("workshop.debrief.bar-against", {{"amount", Money(group.values[run])}, {"change", SignedMoney(group.values[run] - none)}});
+}
+
+// One group of bars: the group's name, then one bar per run with its amount at the bar's end.
+void BarGroup(const std::string& name, const OutcomeBars& group, double scale, float longest) {
+  ImGui::TextUnformatted(name.c_str());
+  const float barHeight = ImGui::GetTextLineHeight();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (std::size_t r = 0; r < kDebriefRuns.size(); ++r) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float length = static_cast<float>(std::max(0.0, group.values[r]) / scale) * longest;
+    draw->AddRectFilled(at, ImVec2(at.x + std::max(1.0f, length), at.y + barHeight * 0.85f), kRunColours[r]);
+    ImGui::Dummy(ImVec2(length, barHeight));
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextUnformatted(BarLabel(group, r).c_str());
+  }
+}
+
+// Each team's score and all teams' cost in the three runs, as bars (the part a PNG export keeps).
+void OutcomeChart(const Exercise& ex, const Debrief& d) {
+  const std::vector<OutcomeBars> bars = DebriefChartBars(d);
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(Tr("workshop.debrief.chart-title"));
+  Legend();
+  float labelRoom = 0.0f;  // the widest amount fits after the longest bar
+  for (const OutcomeBars& group : bars) {
+    for (std::size_t r = 0; r < kDebriefRuns.size(); ++r) labelRoom = std::max(labelRoom, ImGui::CalcTextSize(BarLabel(group, r).c_str()).x);
+  }
+  const float longest = std::max(1.0f, ImGui::GetContentRegionAvail().x - labelRoom - ImGui::GetStyle().ItemSpacing.x * 2.0f);
+  const double teamScale = DebriefChartScale(bars, false);
+  const double allScale = DebriefChartScale(bars, true);
+  for (const OutcomeBars& group : bars) {
+    if (group.team.empty()) {
+      ImGui::Spacing();
+      BarGroup(Tr("workshop.debrief.all-teams"), group, allScale, longest);
+    } else {
+      BarGroup(TeamNameOf(ex, group.team), group, teamScale, longest);
+    }
+  }
+  ImGui::EndGroup();
+  MarkLastItem("workshop-debrief-chart");
+}
+
+// Every team's scorecard: what it lost and paid as played, and its score against the references.
+void Scorecards(const Exercise& ex, const Debrief& d) {
+  ImGui::SeparatorText(Tr("workshop.debrief.scorecards"));
+  const char* headings[] = {"workshop.debrief.team", "workshop.debrief.loss", "workshop.debrief.policy-cost", "workshop.debrief.played",
+                            "workshop.debrief.no-cooperation", "workshop.debrief.full-cooperation"};
+  if (!ImGui::BeginTable("scores", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+  for (const char* heading : headings) ImGui::TableSetupColumn(Tr(heading));
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int column = 0; column < 6; ++column) {  // headings wrap rather than clip in narrow columns
+    ImGui::TableSetColumnIndex(column);
+    ImGui::TextWrapped("%s", Tr(headings[column]));
+  }
+  for (std::size_t t = 0; t < ex.teams.size(); ++t) {
+    const TeamOutcome& played = d.played.teams[t];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", TeamName(ex.teams[t]).c_str());
+    for (const double usd : {played.loss, played.policyCost, played.score, d.noCooperation.teams[t].score, d.fullCooperation.teams[t].score}) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(Money(usd).c_str());
+    }
+  }
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextWrapped("%s", Tr("workshop.debrief.all-teams"));
+  ImGui::TableNextColumn();
+  ImGui::TableNextColumn();
+  for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(Money(outcome->collective).c_str());
+  }
+  ImGui::EndTable();
+  ImGui::TextDisabled("%s", Tr("workshop.debrief.score-basis"));
+}
+
+// A changed lever in plain words: its label and new value (yes/no for a membership).
+std::string ChangeText(const Exercise& ex, const std::string& teamId, const LeverSetting& change) {
+  const int index = ex.TeamIndex(teamId);
+  if (index >= 0) {
+    for (const ExerciseLever& lever : ex.teams[static_cast<std::size_t>(index)].levers) {
+      if (lever.path != change.path) continue;
+      const bool yesNo = lever.Steps() == 2 && lever.min == 0.0 && lever.max == 1.0;
+      char value[32];
+      std::snprintf(value, sizeof value, "%g", change.value);
+      return TrFormat("workshop.debrief.change", {{"lever", Label(lever)},
+                                                  {"value", yesNo ? Tr(change.value > 0.5 ? "workshop.phone.yes" : "workshop.phone.no") : value}});
+    }
+  }
+  return change.path;
+}
+
+// What each decision changed: the levers it moved, then its cost and what it saved.
+void Effects(const Exercise& ex, const Debrief& d) {
+  ImGui::SeparatorText(Tr("workshop.debrief.effects"));
+  if (d.effects.empty()) ImGui::TextDisabled("%s", Tr("workshop.debrief.no-effects"));
+  for (const DecisionEffect& effect : d.effects) {
+    std::string moved;
+    for (const TimelineEntry& entry : d.timeline) {
+      if (entry.kind != TimelineEntry::Kind::Decision || entry.round != effect.round || entry.id != effect.team) continue;
+      for (const LeverSetting& change : entry.changes) moved += (moved.empty() ? "" : "; ") + ChangeText(ex, effect.team, change);
+    }
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
+                                                                  {"team", TeamNameOf(ex, effect.team)},
+                                                                  {"cost", Money(effect.value.cost)},
+                                                                  {"saved", SignedMoney(effect.value.lossAvoided)},
+                                                                  {"own", SignedMoney(effect.value.ownChange)},
+                                                                  {"all", SignedMoney(effect.collectiveChange)}})
+                                 .c_str());
+    MarkLastItem(("workshop-effect:" + std::to_string(effect.round) + ":" + effect.team).c_str());
+    ImGui::Indent();
+    if (!moved.empty()) ImGui::TextWrapped("%s", TrFormat("workshop.debrief.changed", {{"changes", moved}}).c_str());
+    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.effect-seen", {{"cost", Money(effect.seen.cost)},
+                                                                       {"saved", SignedMoney(effect.seen.lossAvoided)}})
+                                 .c_str());
+    ImGui::Unindent();
+  }
+}
+
+void Lessons(const Exercise& ex, const Debrief& d) {
+  ImGui::SeparatorText(Tr("workshop.debrief.lessons"));
+  for (const DebriefLesson& lesson : DebriefLessons(d)) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", TrFormat(LessonTextKey(lesson.kind), {{"team", lesson.team.empty() ? "" : TeamNameOf(ex, lesson.team)},
+                                                                   {"round", std::to_string(lesson.round)},
+                                                                   {"amount", Money(lesson.amount)},
+                                                                   {"other", Money(lesson.other)}})
+                                 .c_str());
+  }
+}
+
+// The timeline; on the presenter view a private inject shows only whom it reached, not its text.
+void Timeline(const Exercise& ex, const Debrief& d, bool presenterView) {
+  ImGui::SeparatorText(Tr("workshop.debrief.timeline"));
+  for (const TimelineEntry& entry : d.timeline) {
+    const std::string round = std::to_string(entry.round);
+    if (entry.kind == TimelineEntry::Kind::Inject) {
+      const Inject* inject = nullptr;
+      for (const Inject& candidate : ex.injects) {
+        if (candidate.id == entry.id) inject = &candidate;
+      }
+      std::string text = LocalName(entry.text, entry.id);
+      if (inject != nullptr && !inject->teams.empty() && presenterView) {
+        std::string teams;
+        for (const std::string& id : inject->teams) teams += (teams.empty() ? "" : ", ") + TeamNameOf(ex, id);
+        text = TrFormat("workshop.debrief.private-inject", {{"teams", teams}});
+      }
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)}, {"text", text}}).c_str());
+      MarkLastItem(("workshop-debrief-inject:" + entry.id).c_str());
+    } else {
+      const char* key = entry.changes.size() == 1 ? "workshop.debrief.decision-one" : "workshop.debrief.decision-many";
+      ImGui::BulletText("%s", TrFormat(key, {{"round", round}, {"team", LocalName(entry.text, entry.id)},
+                                             {"count", std::to_string(entry.changes.size())}})
+                                  .c_str());
+    }
+  }
+}
+
+}  // namespace
+
 WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   if (!state.showDebrief) return actions;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.6f, viewport->WorkSize.y * 0.7f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.85f), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::Begin(TrId("workshop.debrief.title", "workshop-debrief").c_str(), &state.showDebrief)) {
@@ -294,66 +529,16 @@ WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& 
       const Debrief& d = debrief.value();
       const Exercise& ex = workshop.exercise();
       Wrapped(TrFormat("workshop.debrief.costs", {{"round", std::to_string(workshop.Round())}, {"rounds", std::to_string(ex.rounds)}}));
-      if (ImGui::BeginTable("scores", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        for (const char* heading : {"workshop.debrief.team", "workshop.debrief.played", "workshop.debrief.no-cooperation",
-                                    "workshop.debrief.full-cooperation"}) {
-          ImGui::TableSetupColumn(Tr(heading));
-        }
-        ImGui::TableHeadersRow();
-        for (std::size_t t = 0; t < ex.teams.size(); ++t) {
-          ImGui::TableNextRow();
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(TeamName(ex.teams[t]).c_str());
-          for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(Money(outcome->teams[t].score).c_str());
-          }
-        }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(Tr("workshop.debrief.all-teams"));
-        for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(Money(outcome->collective).c_str());
-        }
-        ImGui::EndTable();
-      }
-      ImGui::SeparatorText(Tr("workshop.debrief.effects"));
-      if (d.effects.empty()) ImGui::TextDisabled("%s", Tr("workshop.debrief.no-effects"));
-      for (const DecisionEffect& effect : d.effects) {
-        ImGui::BulletText("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
-                                                                     {"team", TeamNameOf(ex, effect.team)},
-                                                                     {"cost", Money(effect.value.cost)},
-                                                                     {"saved", SignedMoney(effect.value.lossAvoided)},
-                                                                     {"own", SignedMoney(effect.value.ownChange)},
-                                                                     {"all", SignedMoney(effect.collectiveChange)}})
-                                    .c_str());
-      }
-      ImGui::SeparatorText(Tr("workshop.debrief.lessons"));
-      for (const DebriefLesson& lesson : DebriefLessons(d)) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", TrFormat(LessonTextKey(lesson.kind), {{"team", lesson.team.empty() ? "" : TeamNameOf(ex, lesson.team)},
-                                                       {"round", std::to_string(lesson.round)},
-                                                       {"amount", Money(lesson.amount)},
-                                                       {"other", Money(lesson.other)}})
-                                     .c_str());
-      }
-      ImGui::SeparatorText(Tr("workshop.debrief.timeline"));
-      for (const TimelineEntry& entry : d.timeline) {
-        const std::string round = std::to_string(entry.round);
-        if (entry.kind == TimelineEntry::Kind::Inject) {
-          ImGui::BulletText("%s", TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)},
-                                                                       {"text", LocalName(entry.text, entry.id)}})
-                                      .c_str());
-        } else {
-          const char* key = entry.changes.size() == 1 ? "workshop.debrief.decision-one" : "workshop.debrief.decision-many";
-          ImGui::BulletText("%s", TrFormat(key, {{"round", round}, {"team", LocalName(entry.text, entry.id)},
-                                                 {"count", std::to_string(entry.changes.size())}})
-                                      .c_str());
-        }
-      }
       if (ImGui::Button(TrId("workshop.debrief.export", "export-debrief").c_str())) actions.exportDebriefCsv = true;
       MarkLastItem("workshop-export-debrief");
+      ImGui::SameLine();
+      if (ImGui::Button(TrId("workshop.debrief.export-png", "export-debrief-png").c_str())) actions.exportDebriefPng = true;
+      MarkLastItem("workshop-export-debrief-png");
+      OutcomeChart(ex, d);
+      Lessons(ex, d);
+      Scorecards(ex, d);
+      Effects(ex, d);
+      Timeline(ex, d, state.presenterView);
     }
   }
   ImGui::End();

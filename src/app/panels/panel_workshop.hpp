@@ -19,6 +19,9 @@ struct WorkshopPanelState {
   int hotSeatTeam = -1;      ///< the team whose decision the facilitator is entering, or -1
   DecisionSteps hotSeatSteps;
   bool showDebrief = false;
+  /// The facilitator's screen is projected: private injects stay off it (on until the facilitator,
+  /// on a screen the room cannot see, turns it off).
+  bool presenterView = true;
 };
 
 /// Text for the clipboard and what to say once it is there.
@@ -27,6 +30,7 @@ struct WorkshopPanelState {
 struct WorkshopActions {
   std::optional<CopyRequest> copy;
   bool exportDebriefCsv = false;
+  bool exportDebriefPng = false;  ///< the debrief's chart as a PNG (landmark "workshop-debrief-chart")
   bool leave = false;
 };
 

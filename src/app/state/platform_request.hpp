@@ -16,7 +16,8 @@ namespace kz {
 enum class ShareKind { View, Comparison, Embed, Story };  // Story: the presenter's story, opening on its first step
 
 /// What the File menu asks of the platform, which owns files, downloads and the canvas's pixels.
-enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng, ExportDebriefCsv };
+enum class FileAction { OpenScenario, ExportScenario, ExportResultsCsv, ExportViewPng, ExportChartPng, ExportDebriefCsv,
+                        ExportDebriefPng };
 
 struct PresetRequest { std::string id; };            ///< fetch and load this bundled scenario
 struct ComparisonRequest { std::string id; };        ///< fetch this one to compare with (Session::SetComparisonScenario)

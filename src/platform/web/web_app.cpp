@@ -157,6 +157,7 @@ void WebApp::File(FileAction action) {
     case FileAction::ExportViewPng: captureArea = "view"; break;
     case FileAction::ExportChartPng: captureArea = "chart"; break;
     case FileAction::ExportDebriefCsv: RequestFile("debrief"); break;
+    case FileAction::ExportDebriefPng: captureArea = "debrief"; break;
   }
 }
 
@@ -213,14 +214,16 @@ void WebApp::PublishWork() {
   AutosaveScenario(SaveScenarioJson(app.session().scenario()).c_str(), app.OpenedFile().c_str());
 }
 
-// After the frame is drawn, so the canvas holds it; the chart's window as the app laid it out.
+// After the frame is drawn, so the canvas holds it; the chart's window (or the debrief's chart) as
+// the app laid it out.
 void WebApp::CaptureIfRequested() {
   if (captureArea.empty()) return;
-  const std::optional<LandmarkRect> chart = FindLandmark("chart-window");
-  if (captureArea == "chart" && !chart) {
+  const bool whole = captureArea == "view";
+  const std::optional<LandmarkRect> chart = FindLandmark(captureArea == "debrief" ? "workshop-debrief-chart" : "chart-window");
+  if (!whole && !chart) {
     app.SetStatus(Tr("status.no-chart"));
   } else {
-    const LandmarkRect rect = captureArea == "chart" ? *chart : LandmarkRect{};
+    const LandmarkRect rect = whole ? LandmarkRect{} : *chart;
     CaptureCanvas(captureArea.c_str(), rect.x, rect.y, rect.width, rect.height);
   }
   captureArea.clear();

@@ -319,13 +319,18 @@ struct TimelineEntry {
 };
 
 /// What one decision changed: the final outcome minus the outcome with that decision alone undone
-/// (the team keeps its previous values that round; every other decision held fixed). Negative
-/// changes are improvements (costs fell).
+/// (the team keeps its previous values that round, and in its later decisions, which carry every
+/// lever, a lever it only held where this decision put it keeps the previous value until the team
+/// chose that lever anew; every other decision held fixed). Negative changes are improvements.
 struct DecisionEffect {
   int round = 1;
   std::string team;
   DecisionValue value;            ///< for the team that decided (as played against that decision undone)
   double collectiveChange = 0.0;  ///< the collective cost, USD (negative = better for all teams together)
+  /// What the team view showed when the team decided (PreviewDecision from the round's start: its
+  /// injects so far, every earlier decision, this round's other decisions not yet known). Beside
+  /// `value` (hindsight: every inject, every decision) it is what the team expected.
+  DecisionValue seen;
   bool operator==(const DecisionEffect&) const = default;
 };
 
@@ -366,7 +371,8 @@ const char* DebriefLessonKey(DebriefLesson::Kind kind);
 /// where it holds (e.g. no MostPaid when no team's policy costs rose). Deterministic.
 std::vector<DebriefLesson> DebriefLessons(const Debrief& debrief);
 /// The debrief as CSV (UTF-8, comma-separated, quoted where needed): a section per table
-/// (scorecards, timeline, effects) with a `section` first column. Deterministic.
+/// (scorecards, timeline, effects, and effect-seen: the effects as the teams saw them when they
+/// decided) with a `section` first column. Deterministic.
 std::string DebriefCsv(const Exercise& exercise, const Debrief& debrief);
 
 }  // namespace kz
