@@ -170,8 +170,7 @@ void App::TopBar(const FrameContext& frame) {
   ShareMenu();
   ViewMenu();
   LanguageMenu();
-  if (ImGui::MenuItem(TrId("menu.help", "help").c_str(), nullptr, showHelp)) showHelp = !showHelp;
-  MarkLastItem("help-menu");
+  HelpMenu();
   if (!status.empty()) {
     const float close = ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetStyle().ItemSpacing.x;
     const float room = ImGui::GetContentRegionAvail().x - close;
@@ -248,6 +247,28 @@ void App::LanguageMenu() {
     ImGui::EndMenu();
   }
   MarkLastItem("language-menu");
+}
+
+// Help: the help window (keys, model, sources) and the first-visit tour again.
+void App::HelpMenu() {
+  if (ImGui::BeginMenu(TrId("menu.help", "help").c_str())) {
+    if (ImGui::MenuItem(Tr("menu.help.open"), nullptr, showHelp)) showHelp = !showHelp;
+    MarkLastItem("help-open");
+    if (ImGui::MenuItem(Tr("menu.help.getting-started"))) tour.Start();
+    MarkLastItem("help-tour");
+    ImGui::EndMenu();
+  }
+  MarkLastItem("help-menu");
+}
+
+// The tour over the full app only: an embedded view or a workshop has its own purpose.
+void App::TourFrame() {
+  if (Embedded() || exercise.Active()) return;
+  if (tourOffered && work.loaded()) {
+    tourOffered = false;
+    tour.Start();
+  }
+  DrawTour(tour, work, tourPanel);
 }
 
 void App::HelpWindow(const FrameContext& frame) {
@@ -345,6 +366,7 @@ void App::Frame(const FrameContext& frame) {
     ImGui::End();
   }
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
+  TourFrame();  // above everything, beside the control its step is about
   if (Embedded()) EmbeddedCorner();
   EndTextAudit();
 }

@@ -16,9 +16,11 @@
 #include "panels/panel_findings.hpp"
 #include "panels/panel_help.hpp"
 #include "panels/panel_levers.hpp"
+#include "panels/panel_tour.hpp"
 #include "panels/panel_workshop.hpp"
 #include "state/platform_request.hpp"
 #include "state/session.hpp"
+#include "state/tour.hpp"
 #include "panels/timeline.hpp"
 #include "panels/ui_scale.hpp"
 #include "state/workshop.hpp"
@@ -132,6 +134,14 @@ class App {
   /// platform loads Japanese glyphs when CurrentUiLanguage() becomes Japanese.
   void SetLanguage(Language language);
   Language CurrentUiLanguage() const;
+  /// Offers the first-visit tour: it opens once a scenario is on screen (not in an embedded view or
+  /// a workshop). The platform calls it when the browser has no record of a dismissed tour.
+  void OfferTour() { tourOffered = true; }
+  /// Opens the tour at its first step (Help > Getting started).
+  void StartTour() { tour.Start(); }
+  const Tour& GuidedTour() const { return tour; }
+  /// Whether the reader dismissed the tour since the last call: the platform remembers it.
+  bool TakeTourDismissed() { return tour.TakeDismissed(); }
   /// The reader's text-size setting (View menu); the platform sizes the fonts by it and remembers it.
   TextSize TextSizeSetting() const { return textSize; }
   void SetTextSizeSetting(TextSize size) { textSize = size; }
@@ -151,6 +161,8 @@ class App {
   LinkView ViewForLink() const;
   void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
+  void HelpMenu();
+  void TourFrame();
   void FileMenu();
   void WorkshopMenu();
   void WorkshopFrame();
@@ -189,6 +201,9 @@ class App {
   AnalysisPanelState analysisPanel;
   bool showAnalysis = false;
   TextSize textSize = TextSize::Normal;
+  Tour tour;
+  TourPanelState tourPanel;
+  bool tourOffered = false;  // the platform offered the tour; it opens with the first scenario
   float presetPickerWidth = 0.0f;      // the top bar's pickers share what its menus leave (FitTopBar)
   float comparisonPickerWidth = 0.0f;
 };
