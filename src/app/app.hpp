@@ -128,6 +128,8 @@ class App {
   AnalysisState& Analysis() { return analysis; }
   /// Opens the Analysis window on `kind`'s tab (as the top bar's Analysis menu does).
   void OpenAnalysis(AnalysisKind kind);
+  /// The Analysis window's text as the last frame drew it ("" when closed), for tests.
+  const std::string& AnalysisTextShown() const { return analysisPanel.shownText; }
   /// What the chart shows (metric, difference view), for the page's data table.
   const ChartPanelState& Chart() const { return chartState; }
   /// Switches the UI's language (instant: catalogs are built in) and re-words the findings. The

@@ -11,6 +11,7 @@
 #include "state/coalition_text.hpp"
 #include "state/lever_text.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the log buffer (the window's text for tests)
 #include "panels/ui_landmarks.hpp"
 #include "panels/plot.hpp"
 #include "panels/ui_text.hpp"
@@ -530,7 +531,9 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
   ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 60.0f),
                                   std::min(viewport->WorkSize.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
                            ImGuiCond_FirstUseEver);
+  state.shownText.clear();
   if (ImGui::Begin(TrId("menu.analysis", "analysis-window").c_str(), open)) {
+    ImGui::LogToBuffer();  // what the window says, for tests (kizuna.analysisText)
     if (!session.loaded()) {
       ImGui::TextDisabled("%s", Tr("analysis.open-first"));
     } else if (ImGui::BeginTabBar("##analysis")) {
@@ -552,6 +555,8 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
       state.selectTab = false;
       ImGui::EndTabBar();
     }
+    state.shownText = ImGui::GetCurrentContext()->LogBuffer.c_str();
+    ImGui::LogFinish();
   }
   ImGui::End();
 }
