@@ -98,7 +98,7 @@ TEST(AnalysisSmoke, RunButtonsRequestEachKindAndResultsDraw) {
   DrawFrames(app, 3, ImVec2(0, 0));
   const std::string words = app.AnalysisTextShown();
   EXPECT_NE(words.find("With all 4 members in, "), std::string::npos) << words;
-  EXPECT_NE(words.find(LocalName(app.session().scenario().frameworks[0].name, "quad")), std::string::npos) << words;
+  EXPECT_NE(words.find(app.session().scenario().frameworks[0].name.en), std::string::npos) << words;
   EXPECT_NE(words.find("Member by member"), std::string::npos) << words;
   for (const char* notation : {"v(N)", "v({", "Shapley", "Core:", "free-rider", "Stand-alone"}) {
     EXPECT_EQ(words.find(notation), std::string::npos) << notation << " on screen:\n" << words;

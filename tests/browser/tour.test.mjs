@@ -74,7 +74,7 @@ test('coalition and sensitivity results read as words at 1024x768, nothing clipp
   await page.mouse.move(box.x + 2, box.y + box.height - 2);  // no tooltip: what the screen says by itself
   await frames(page, 3);
   const coalition = await page.evaluate(() => window.kizuna.analysisText());
-  assert.match(coalition, /With all 2 members in, US-Japan Supply Chain Steering Committee (is worth|costs|makes)/);
+  assert.match(coalition, /With both members in, US-Japan Supply Chain Steering Committee (is worth|costs|makes)/);
   assert.match(coalition, /United States (gains|loses|neither)/);
   assert.doesNotMatch(coalition, /v\(N\)|v\(\{|Shapley|Core:|Stand-alone|us-jp-steering/, 'game theory and ids stay in tooltips');
   assert.deepEqual(await page.evaluate(() => window.kizuna.clippedText()), [], 'coalition, English');

@@ -172,14 +172,14 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   }
   ImGui::TextUnformatted(TrFormat("analysis.mc.expected-loss", {{"total", plot::FormatUsd(mc->expectedTotalLoss)},
                                                                 {"loss", plot::FormatUsd(regionLoss)},
-                                                                {"region", cell.region},
+                                                                {"region", RegionName(scenario, cell.region)},
                                                                 {"cvar", plot::FormatUsd(mc->cvar95)}})
                              .c_str());
   ImGui::TextUnformatted(TrFormat("analysis.mc.shortfall-odds", {{"threshold", plot::FormatShare(mc->shortfallThreshold)},
                                                                  {"probability", plot::FormatShare(cell.shortfallProbability, 1)}})
                              .c_str());
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", cell.region}, {"good", cell.good}}).c_str());
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", RegionName(scenario, cell.region)}, {"good", GoodName(scenario, cell.good)}}).c_str());
   }
   DrawBands(cell, mc->months);
   ImGui::TextDisabled("%s", Tr("analysis.mc.bands"));
@@ -196,6 +196,12 @@ void SetCandidatesFromFramework(const Scenario& s, AnalysisPanelState& state) {
       if (s.regions[r].id == member) state.candidate[r] = 1;
     }
   }
+}
+
+// A picker's width after its label column (LabelBefore's, 7 body-text widths): at most 22 widths.
+float ComboWidth() {
+  const float font = ImGui::GetFontSize();
+  return std::max(font * 4.0f, std::min(font * 22.0f, ImGui::GetContentRegionAvail().x - font * 7.0f));
 }
 
 // A sentence wrapped to the window, with the game theory behind it in a tooltip.
@@ -306,7 +312,7 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
     const Framework& current = scenario.frameworks[static_cast<std::size_t>(state.framework)];
     const std::string name = LocalName(current.name, current.id);
     const std::string id = LabelBefore(TrId("analysis.coalition.framework", "framework"), ImGui::GetFontSize() * 7.0f,
-                                       std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+                                       ComboWidth());
     const float comboWidth = ImGui::CalcItemWidth();
     const std::string preview = EllipsizedText(name, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
     if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
@@ -470,7 +476,7 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
   const std::vector<LeverInfo>& levers = session.levers();
   const std::string metricLabel = MetricLabel(state.metric, session);
   const std::string id = LabelBefore(TrId("analysis.sensitivity.metric", "metric"), ImGui::GetFontSize() * 7.0f,
-                                     std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+                                     ComboWidth());
   const float comboWidth = ImGui::CalcItemWidth();
   const std::string preview = EllipsizedText(metricLabel, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
   if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {

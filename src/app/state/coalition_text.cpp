@@ -90,9 +90,12 @@ CoalitionSentence MemberSentence(const CoalitionView& v, const CoalitionMemberTe
 // The framework's worth to its members and who gains most and least (by their own gain).
 CoalitionSentence Overview(const CoalitionText& out, const CoalitionView& v, double tiny, const UiText& words) {
   const double grand = v.GrandValue().value_or(0.0);
-  const std::string count = FormatCount(static_cast<long long>(v.candidates.size()));
+  const std::size_t n = v.candidates.size();
+  const std::string with = n == 1   ? words.TrFormat("analysis.coalition.text.with-one", {{"name", out.members[0].name}})
+                           : n == 2 ? std::string(words.Tr("analysis.coalition.text.with-both"))
+                                    : words.TrFormat("analysis.coalition.text.with-all", {{"count", FormatCount(static_cast<long long>(n))}});
   const char* key = grand > tiny ? "analysis.coalition.text.worth" : grand < -tiny ? "analysis.coalition.text.costs" : "analysis.coalition.text.worth-nothing";
-  std::string text = words.TrFormat(key, {{"count", count}, {"framework", out.frameworkName}, {"amount", Amount(grand, words)}});
+  std::string text = words.TrFormat(key, {{"with", with}, {"framework", out.frameworkName}, {"amount", Amount(grand, words)}});
   if (out.most >= 0 && out.members[static_cast<std::size_t>(out.most)].ownGain > tiny) {
     const CoalitionMemberText& m = out.members[static_cast<std::size_t>(out.most)];
     Append(text, words.TrFormat("analysis.coalition.text.most", {{"name", m.name}, {"amount", Amount(m.ownGain, words)}}));
