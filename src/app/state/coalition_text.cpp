@@ -41,9 +41,10 @@ double Scale(const CoalitionView& v) {
   return scale;
 }
 
-void Append(std::string& text, const std::string& more) {
+// Sentences follow each other after a space in English, directly after "。" in Japanese.
+void Append(std::string& text, const std::string& more, const UiText& words) {
   if (more.empty()) return;
-  if (!text.empty()) text += ' ';
+  if (!text.empty() && words.language() != Language::Japanese) text += ' ';
   text += more;
 }
 
@@ -72,12 +73,12 @@ CoalitionSentence MemberSentence(const CoalitionView& v, const CoalitionMemberTe
   if (m.ownGain > tiny) text = say("analysis.coalition.text.member-gains", m.ownGain);
   else if (m.ownGain < -tiny) text = say("analysis.coalition.text.member-loses", m.ownGain);
   else text = say("analysis.coalition.text.member-even", 0.0);
-  if (!alone && m.transfer < -tiny) Append(text, say("analysis.coalition.text.pays", m.transfer));
-  if (!alone && m.transfer > tiny) Append(text, say("analysis.coalition.text.receives", m.transfer));
-  if (!alone && m.stayOutGain < -tiny) Append(text, say("analysis.coalition.text.stay-out-better", m.stayOutGain));
-  if (!alone && m.stayOutGain > tiny) Append(text, say("analysis.coalition.text.stay-out-worse", m.stayOutGain));
-  if (!alone && m.costToOthers > tiny) Append(text, say("analysis.coalition.text.costs-others", m.costToOthers));
-  if (!alone && m.costToOthers < -tiny) Append(text, say("analysis.coalition.text.adds-to-others", m.costToOthers));
+  if (!alone && m.transfer < -tiny) Append(text, say("analysis.coalition.text.pays", m.transfer), words);
+  if (!alone && m.transfer > tiny) Append(text, say("analysis.coalition.text.receives", m.transfer), words);
+  if (!alone && m.stayOutGain < -tiny) Append(text, say("analysis.coalition.text.stay-out-better", m.stayOutGain), words);
+  if (!alone && m.stayOutGain > tiny) Append(text, say("analysis.coalition.text.stay-out-worse", m.stayOutGain), words);
+  if (!alone && m.costToOthers > tiny) Append(text, say("analysis.coalition.text.costs-others", m.costToOthers), words);
+  if (!alone && m.costToOthers < -tiny) Append(text, say("analysis.coalition.text.adds-to-others", m.costToOthers), words);
   const std::optional<double> standAlone = v.StandAlone(static_cast<int>(i));
   const std::string detail = words.TrFormat(
       "analysis.coalition.text.member-detail",
@@ -98,14 +99,14 @@ CoalitionSentence Overview(const CoalitionText& out, const CoalitionView& v, dou
   std::string text = words.TrFormat(key, {{"with", with}, {"framework", out.frameworkName}, {"amount", Amount(grand, words)}});
   if (out.most >= 0 && out.members[static_cast<std::size_t>(out.most)].ownGain > tiny) {
     const CoalitionMemberText& m = out.members[static_cast<std::size_t>(out.most)];
-    Append(text, words.TrFormat("analysis.coalition.text.most", {{"name", m.name}, {"amount", Amount(m.ownGain, words)}}));
+    Append(text, words.TrFormat("analysis.coalition.text.most", {{"name", m.name}, {"amount", Amount(m.ownGain, words)}}), words);
   }
   if (out.least >= 0 && out.least != out.most) {
     const CoalitionMemberText& m = out.members[static_cast<std::size_t>(out.least)];
     const char* leastKey = m.ownGain < -tiny  ? "analysis.coalition.text.least-loses"
                            : m.ownGain > tiny ? "analysis.coalition.text.least-gains"
                                               : "analysis.coalition.text.least-even";
-    Append(text, words.TrFormat(leastKey, {{"name", m.name}, {"amount", Amount(m.ownGain, words)}}));
+    Append(text, words.TrFormat(leastKey, {{"name", m.name}, {"amount", Amount(m.ownGain, words)}}), words);
   }
   const double sum = std::accumulate(v.shapley.begin(), v.shapley.end(), 0.0);
   return {text, words.TrFormat("analysis.coalition.text.overview-detail", {{"value", words.MoneyLabel(grand)}, {"sum", words.MoneyLabel(sum)}})};
