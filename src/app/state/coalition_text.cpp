@@ -140,12 +140,14 @@ CoalitionSentence Outsiders(const CoalitionView& v, const Scenario& s, double ti
   if (best >= 0) {
     const std::size_t r = static_cast<std::size_t>(best);
     Append(text, words.TrFormat("analysis.coalition.text.outside-best",
-                                {{"name", RegionName(s, v.regions[r], words)}, {"amount", Amount(v.nonMemberEffectByRegion[r], words)}}));
+                                {{"name", RegionName(s, v.regions[r], words)}, {"amount", Amount(v.nonMemberEffectByRegion[r], words)}}),
+           words);
   }
   if (worst >= 0) {
     const std::size_t r = static_cast<std::size_t>(worst);
     Append(text, words.TrFormat("analysis.coalition.text.outside-worst",
-                                {{"name", RegionName(s, v.regions[r], words)}, {"amount", Amount(v.nonMemberEffectByRegion[r], words)}}));
+                                {{"name", RegionName(s, v.regions[r], words)}, {"amount", Amount(v.nonMemberEffectByRegion[r], words)}}),
+           words);
   }
   return {text, words.Tr("analysis.coalition.text.outside-detail")};
 }
