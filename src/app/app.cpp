@@ -213,8 +213,7 @@ void App::MenuBarItems() {
   ShareMenu();
   ViewMenu();
   LanguageMenu();
-  if (ImGui::MenuItem(TrId("menu.help", "help").c_str(), nullptr, showHelp)) showHelp = !showHelp;
-  MarkLastItem("help-menu");
+  HelpMenu();
 }
 
 // Text size for the room: smaller, normal, larger (the platform remembers the choice).
@@ -276,6 +275,28 @@ void App::LanguageMenu() {
     ImGui::EndMenu();
   }
   MarkLastItem("language-menu");
+}
+
+// Help: the help window (keys, model, sources) and the first-visit tour again.
+void App::HelpMenu() {
+  if (ImGui::BeginMenu(TrId("menu.help", "help").c_str())) {
+    if (ImGui::MenuItem(Tr("menu.help.open"), nullptr, showHelp)) showHelp = !showHelp;
+    MarkLastItem("help-open");
+    if (ImGui::MenuItem(Tr("menu.help.getting-started"))) tour.Start();
+    MarkLastItem("help-tour");
+    ImGui::EndMenu();
+  }
+  MarkLastItem("help-menu");
+}
+
+// The tour over the full app only: an embedded view or a workshop has its own purpose.
+void App::TourFrame() {
+  if (Embedded() || exercise.Active()) return;
+  if (tourOffered && work.loaded()) {
+    tourOffered = false;
+    tour.Start();
+  }
+  DrawTour(tour, work, tourPanel);
 }
 
 void App::HelpWindow(const FrameContext& frame) {
@@ -377,6 +398,7 @@ void App::Frame(const FrameContext& frame) {
   if (storyState.Presenting()) PresentingBar(layout.map.shown ? layout.map : layout.chart);
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
   if (showStory && !Embedded()) StoryWindow(frame);
+  TourFrame();  // above everything, beside the control its step is about
   if (Embedded()) EmbeddedCorner();
   EndTextAudit();
 }

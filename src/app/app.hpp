@@ -17,11 +17,13 @@
 #include "panels/panel_help.hpp"
 #include "panels/panel_levers.hpp"
 #include "panels/panel_story.hpp"
+#include "panels/panel_tour.hpp"
 #include "panels/panel_workshop.hpp"
 #include "state/layout.hpp"
 #include "state/platform_request.hpp"
 #include "state/session.hpp"
 #include "state/story.hpp"
+#include "state/tour.hpp"
 #include "panels/timeline.hpp"
 #include "panels/ui_scale.hpp"
 #include "state/workshop.hpp"
@@ -143,12 +145,22 @@ class App {
   AnalysisState& Analysis() { return analysis; }
   /// Opens the Analysis window on `kind`'s tab (as the top bar's Analysis menu does).
   void OpenAnalysis(AnalysisKind kind);
+  /// The Analysis window's text as the last frame drew it ("" when closed), for tests.
+  const std::string& AnalysisTextShown() const { return analysisPanel.shownText; }
   /// What the chart shows (metric, difference view), for the page's data table.
   const ChartPanelState& Chart() const { return chartState; }
   /// Switches the UI's language (instant: catalogs are built in) and re-words the findings. The
   /// platform loads Japanese glyphs when CurrentUiLanguage() becomes Japanese.
   void SetLanguage(Language language);
   Language CurrentUiLanguage() const;
+  /// Offers the first-visit tour: it opens once a scenario is on screen (not in an embedded view or
+  /// a workshop). The platform calls it when the browser has no record of a dismissed tour.
+  void OfferTour() { tourOffered = true; }
+  /// Opens the tour at its first step (Help > Getting started).
+  void StartTour() { tour.Start(); }
+  const Tour& GuidedTour() const { return tour; }
+  /// Whether the reader dismissed the tour since the last call: the platform remembers it.
+  bool TakeTourDismissed() { return tour.TakeDismissed(); }
   /// The reader's text-size setting (View menu); the platform sizes the fonts by it and remembers it.
   TextSize TextSizeSetting() const { return textSize; }
   void SetTextSizeSetting(TextSize size) { textSize = size; }
@@ -169,6 +181,8 @@ class App {
   LinkView ViewForLink() const;
   void ApplyLinkView(const LinkView& view);
   void HelpWindow(const FrameContext& frame);
+  void HelpMenu();
+  void TourFrame();
   void FileMenu();
   void WorkshopMenu();
   void WorkshopFrame();
@@ -219,6 +233,9 @@ class App {
   PresentingState presentingState;
   bool showStory = false;
   TextSize textSize = TextSize::Normal;
+  Tour tour;
+  TourPanelState tourPanel;
+  bool tourOffered = false;  // the platform offered the tour; it opens with the first scenario
   float presetPickerWidth = 0.0f;      // the top bar's pickers share what its menus leave (FitTopBar)
   float comparisonPickerWidth = 0.0f;
 };

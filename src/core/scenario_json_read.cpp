@@ -404,7 +404,8 @@ void MergePolicies(std::vector<RegionPolicy>& base, std::vector<RegionPolicy>& a
   }
 }
 
-// "subject": {"region", "good"} and "dials": [lever paths]; each replaces a base's when given.
+// "subject": {"region", "good"}, "dials": [lever paths] and "tryThis": {"en", "ja"}; each replaces a
+// base's when given.
 void ReadPresentation(Reader& r, const Json& root, Presentation& out) {
   if (const auto subject = root.FindMember("subject"); subject != root.MemberEnd()) {
     out.subjectRegion.clear();
@@ -418,6 +419,10 @@ void ReadPresentation(Reader& r, const Json& root, Presentation& out) {
     out.dials.clear();
     r.StringList(root, "", "dials", out.dials, false, 32);
   }
+  if (root.HasMember("tryThis")) {
+    out.tryThis = LocalizedText{};  // a scenario's own prompt replaces its base's in both languages
+    r.Text(root, "", "tryThis", out.tryThis, false);
+  }
 }
 
 // Reads the root object into `out`. On a base (`out` already holds it), header fields present
@@ -426,7 +431,7 @@ void ReadPresentation(Reader& r, const Json& root, Presentation& out) {
 void ReadScenario(Reader& r, const Json& root, Scenario& out, bool onBase) {
   const std::string path;
   if (!r.Object(root, path,
-                {"schemaVersion", "id", "title", "narrative", "description", "subject", "dials", "horizonMonths", "seed", "discountRate", "regions",
+                {"schemaVersion", "id", "title", "narrative", "description", "subject", "dials", "tryThis", "horizonMonths", "seed", "discountRate", "regions",
                  "goods", "facilities", "trade", "events", "policies", "frameworks", "risks", "sources",
                  "provenance", "base", "set"})) {
     return;

@@ -126,6 +126,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
     });
   }
   if (!s.presentation.dials.empty()) o.Strings("dials", s.presentation.dials);
+  if (!s.presentation.tryThis.en.empty() || !s.presentation.tryThis.ja.empty()) Text(o, "tryThis", s.presentation.tryThis);
   o.Int("horizonMonths", s.horizonMonths);
   o.Uint64("seed", s.seed);
   o.Num("discountRate", s.discountRate);

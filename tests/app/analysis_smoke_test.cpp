@@ -3,6 +3,7 @@
 // are built too. The JSON comes from the core's stepped jobs; the app itself never runs them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -93,6 +94,15 @@ TEST(AnalysisSmoke, RunButtonsRequestEachKindAndResultsDraw) {
   EXPECT_GT(RunThroughApp(app, AnalysisKind::Coalition, app.session().scenario()), 2000) << "bars and the table";
   ASSERT_NE(app.Analysis().coalition(), nullptr);
   EXPECT_TRUE(app.Analysis().coalition()->done);
+  // In words, with the framework by its name; the game theory only in tooltips (none hovered).
+  DrawFrames(app, 3, ImVec2(0, 0));
+  const std::string words = app.AnalysisTextShown();
+  EXPECT_NE(words.find("With all 4 members in, "), std::string::npos) << words;
+  EXPECT_NE(words.find(app.session().scenario().frameworks[0].name.en), std::string::npos) << words;
+  EXPECT_NE(words.find("Member by member"), std::string::npos) << words;
+  for (const char* notation : {"v(N)", "v({", "Shapley", "Core:", "free-rider", "Stand-alone"}) {
+    EXPECT_EQ(words.find(notation), std::string::npos) << notation << " on screen:\n" << words;
+  }
 
   app.OpenAnalysis(AnalysisKind::Sensitivity);
   DrawFrames(app, 2, ImVec2(0, 0));
@@ -104,6 +114,45 @@ TEST(AnalysisSmoke, RunButtonsRequestEachKindAndResultsDraw) {
                                      SensitivityOptionsJson(SensitivityMetricPath(SensitivityMetric::TotalLoss, app.session()), 0.5, paths)));
   EXPECT_GT(RunThroughApp(app, AnalysisKind::Sensitivity, app.session().scenario()), 1500) << "the tornado";
   EXPECT_EQ(app.Analysis().sensitivity()->rows.size(), paths.size());
+  DrawFrames(app, 3, ImVec2(0, 0));
+  EXPECT_EQ(app.AnalysisTextShown().find("(loss"), std::string::npos) << "the metric in words, not its path";
+  EXPECT_NE(app.AnalysisTextShown().find("Value lost worldwide"), std::string::npos) << app.AnalysisTextShown();
+}
+
+// Sensitivity opens on the story's key levers and what the framework does, not every lever: the
+// dials (those that move), every rule's switch (run off and on) and the settings of the rules on.
+TEST(AnalysisSmoke, SensitivityStartsFromTheKeyLeversAndTheFrameworksRules) {
+  test::HeadlessImGui imgui;
+  App app;
+  Load(app, "us-jp-steering-committee");
+  const Session& session = app.session();
+  const std::vector<std::string>& dials = session.scenario().presentation.dials;
+  std::vector<std::string> chosen;
+  std::vector<std::string> switches;
+  for (const std::size_t i : DefaultSensitivityLevers(session)) {
+    const LeverInfo& lever = session.levers()[i];
+    chosen.push_back(lever.path);
+    if (IsSwitchLever(lever)) switches.push_back(lever.path);
+    const bool dial = std::find(dials.begin(), dials.end(), lever.path) != dials.end();
+    EXPECT_TRUE(dial || lever.group == LeverGroup::Frameworks) << lever.path << " is neither a key lever nor a framework rule";
+  }
+  for (const LeverInfo& lever : session.levers()) {
+    const bool dial = std::find(dials.begin(), dials.end(), lever.path) != dials.end();
+    if (dial && (lever.value != 0.0 || IsSwitchLever(lever))) {
+      EXPECT_NE(std::find(chosen.begin(), chosen.end(), lever.path), chosen.end()) << "key lever " << lever.path << " left out";
+    }
+  }
+  EXPECT_NE(std::find(chosen.begin(), chosen.end(), "framework.us-jp-steering.informationSharing.lagMonths"), chosen.end())
+      << "the setting of a rule that is on";
+  EXPECT_LT(chosen.size(), 16u) << "a short list, not every lever";
+  const std::string json = SensitivityOptionsJson("loss", 0.5, chosen, switches);
+  EXPECT_NE(json.find(R"({"path":"framework.us-jp-steering.informationSharing.enabled","low":0,"high":1})"), std::string::npos) << json;
+  // The same options run through the app give one tornado row per lever.
+  ASSERT_TRUE(app.Analysis().Request(AnalysisKind::Sensitivity, json));
+  app.OpenAnalysis(AnalysisKind::Sensitivity);
+  RunThroughApp(app, AnalysisKind::Sensitivity, session.scenario());
+  ASSERT_NE(app.Analysis().sensitivity(), nullptr);
+  EXPECT_EQ(app.Analysis().sensitivity()->rows.size(), chosen.size());
 }
 
 TEST(AnalysisSmoke, WindowDrawsEveryTabWithoutResultsAndWhileCancelling) {

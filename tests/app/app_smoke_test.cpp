@@ -272,11 +272,48 @@ TEST(AppSmoke, HelpOpensFromTheTopBarAndFitsTheScreen) {
   DrawFrames(app, 2);
   EXPECT_EQ(ImGui::FindWindowByName("Help###help"), nullptr);
   Click(app, "help-menu");
+  Click(app, "help-open");
   const ImGuiWindow* help = Window("Help###help");
   ASSERT_NE(help, nullptr);
   EXPECT_TRUE(help->WasActive);
   EXPECT_LE(help->Pos.x + help->Size.x, 1280.0f + 0.5f);
   EXPECT_FALSE(app.TakeRequest<kz::UrlRequest>()) << "nothing opens by itself";
+}
+
+// The first-visit tour: offered by the platform, it opens with the first scenario, steps through
+// its four controls, and once dismissed tells the platform (once) to remember it; Help > Getting
+// started opens it again.
+TEST(AppSmoke, TheTourOpensOnAFirstVisitStepsAndIsRememberedOnceDismissed) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  app.OfferTour();
+  DrawFrames(app, 2);
+  EXPECT_FALSE(app.GuidedTour().Shown()) << "not before a scenario is on screen";
+  LoadDefaultWorld(app);
+  DrawFrames(app, 3);
+  ASSERT_TRUE(app.GuidedTour().Shown());
+  EXPECT_TRUE(kz::FindLandmark("tour-window"));
+  EXPECT_FALSE(kz::FindLandmark("tour-back")) << "no way back from the first step";
+  Click(app, "tour-next");
+  EXPECT_EQ(app.GuidedTour().Step(), 1);
+  DrawFrames(app, 2);  // the window fits a longer step's text from the next frame (ImGui's auto-size lags one)
+  Click(app, "tour-back");
+  EXPECT_EQ(app.GuidedTour().Step(), 0);
+  EXPECT_FALSE(app.TakeTourDismissed());
+  DrawFrames(app, 2);
+  Click(app, "tour-skip");
+  EXPECT_FALSE(app.GuidedTour().Shown());
+  EXPECT_TRUE(app.TakeTourDismissed());
+  EXPECT_FALSE(app.TakeTourDismissed()) << "told once";
+  Click(app, "help-menu");
+  Click(app, "help-tour");
+  ASSERT_TRUE(app.GuidedTour().Shown()) << "Help > Getting started";
+  for (int step = 0; step < 4; ++step) {  // Done on the last step
+    DrawFrames(app, 2);
+    Click(app, "tour-next");
+  }
+  EXPECT_FALSE(app.GuidedTour().Shown());
+  EXPECT_TRUE(app.TakeTourDismissed());
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ TEST(Language, DrawsEveryPanelAndDialogInJapanese) {
   DrawFrames(app, 3);
   Click(app, "add-shock");  // the shock form
   Click(app, "help-menu");
+  Click(app, "help-open");
   for (const char* menu : {"analysis-montecarlo", "analysis-coalition", "analysis-sensitivity"}) {
     Click(app, "analysis-menu");
     Click(app, menu);

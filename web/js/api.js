@@ -63,6 +63,7 @@
 //                                 'undo', 'lever:<path>'), or null: tests click real controls
 //   kizuna.clippedText()          the text the last frame drew cut ('window: <name>', 'menu bar' or the
 //                                 text): tests assert it stays empty
+//   kizuna.analysisText()         the Analysis window's text as the last frame drew it ('' when closed)
 //   kizuna.map()      { hovered }: the region id under the pointer on the world map, or null
 //   kizuna.mapPoint(lon, lat)  { x, y }: where a point (degrees) is on the canvas, CSS pixels
 //   kizuna.runAnalysis(kind, options)  Promise of the result of an analysis of the working scenario,
@@ -205,6 +206,7 @@ export const api = {
   openLink(text) { requireRunning(); return openLink(String(text)); },
   uiRect(name) { requireRunning(); return appCall(Module._kz_web_ui_rect, [String(name)], true); },
   clippedText() { requireRunning(); return appCall(Module._kz_web_clipped_text, [], true); },
+  analysisText() { requireRunning(); return appCall(Module._kz_web_analysis_text, [], false); },
   map() {
     requireRunning();
     return { hovered: Module.UTF8ToString(Module._kz_web_map_hovered()) || null };

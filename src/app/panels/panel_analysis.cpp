@@ -8,9 +8,13 @@
 #include <string_view>
 
 #include "state/catalog.hpp"
+#include "state/coalition_text.hpp"
+#include "state/lever_text.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the log buffer (the window's text for tests)
 #include "panels/ui_landmarks.hpp"
 #include "panels/plot.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -168,14 +172,14 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   }
   ImGui::TextUnformatted(TrFormat("analysis.mc.expected-loss", {{"total", plot::FormatUsd(mc->expectedTotalLoss)},
                                                                 {"loss", plot::FormatUsd(regionLoss)},
-                                                                {"region", cell.region},
+                                                                {"region", RegionName(scenario, cell.region)},
                                                                 {"cvar", plot::FormatUsd(mc->cvar95)}})
                              .c_str());
   ImGui::TextUnformatted(TrFormat("analysis.mc.shortfall-odds", {{"threshold", plot::FormatShare(mc->shortfallThreshold)},
                                                                  {"probability", plot::FormatShare(cell.shortfallProbability, 1)}})
                              .c_str());
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", cell.region}, {"good", cell.good}}).c_str());
+    ImGui::SetTooltip("%s", TrFormat("analysis.mc.explain", {{"region", RegionName(scenario, cell.region)}, {"good", GoodName(scenario, cell.good)}}).c_str());
   }
   DrawBands(cell, mc->months);
   ImGui::TextDisabled("%s", Tr("analysis.mc.bands"));
@@ -194,21 +198,47 @@ void SetCandidatesFromFramework(const Scenario& s, AnalysisPanelState& state) {
   }
 }
 
-void ShapleyBars(const CoalitionView& v) {
+// A picker's width after its label column (LabelBefore's, 7 body-text widths): at most 22 widths.
+float ComboWidth() {
+  const float font = ImGui::GetFontSize();
+  return std::max(font * 4.0f, std::min(font * 22.0f, ImGui::GetContentRegionAvail().x - font * 7.0f));
+}
+
+// A sentence wrapped to the window, with the game theory behind it in a tooltip.
+void Sentence(const CoalitionSentence& sentence, bool warn = false) {
+  if (sentence.text.empty()) return;
+  if (warn) ImGui::PushStyleColor(ImGuiCol_Text, kWarning);
+  WrappedLabel(sentence.text.c_str());
+  if (warn) ImGui::PopStyleColor();
+  if (!sentence.detail.empty() && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(sentence.detail.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+// Each member's fair share (complete) or stand-alone value (so far) as bars, named in words.
+void ShapleyBars(const CoalitionView& v, const Scenario& scenario) {
   const int n = static_cast<int>(v.candidates.size());
   double low = 0.0;
   double high = 0.0;
+  float labelWidth = 0.0f;
   for (int i = 0; i < n; ++i) {
     const double x = v.done ? v.shapley[static_cast<std::size_t>(i)] : v.StandAlone(i).value_or(0.0);
     low = std::min(low, x);
     high = std::max(high, x);
+    labelWidth = std::max(labelWidth, ImGui::CalcTextSize(RegionName(scenario, v.candidates[static_cast<std::size_t>(i)]).c_str()).x);
   }
   const plot::Ticks ticks = plot::NiceTicks(low, high, 4);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float font = ImGui::GetFontSize();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float left = std::min(labelWidth + 10.0f, width * 0.35f);
   const float rowHeight = font * 1.6f;
-  const plot::Area area = plot::Reserve("##shapley", ImVec2(ImGui::GetContentRegionAvail().x, rowHeight * n + font * 2.2f),
-                                        font * 4.0f, font * 1.6f, ticks.low, ticks.high, 0.0, 1.0);
+  const plot::Area area = plot::Reserve("##shapley", ImVec2(width, rowHeight * n + font * 2.2f), left, font * 1.6f, ticks.low,
+                                        ticks.high, 0.0, 1.0);
   plot::XAxis(draw, area, ticks, "USD");
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   for (int i = 0; i < n; ++i) {
@@ -216,69 +246,76 @@ void ShapleyBars(const CoalitionView& v) {
     const double value = v.done ? v.shapley[static_cast<std::size_t>(i)] : standAlone.value_or(0.0);
     const plot::Rect row = plot::HBar(draw, area, i, n, 0.0, value, value >= 0.0 ? kPositive : kNegative);
     const std::string& id = v.candidates[static_cast<std::size_t>(i)];
-    draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(id.c_str()).x - 6.0f, (row.min.y + row.max.y - font) * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_Text), id.c_str());
+    const std::string name = RegionName(scenario, id);
+    const std::string label = EllipsizedText(name, left - 10.0f);
+    draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(label.c_str()).x - 6.0f, (row.min.y + row.max.y - font) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     if (area.hovered && row.Contains(mouse)) {
       if (v.done) {
-        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip", {{"id", id}, {"shapley", plot::FormatUsd(value)},
+        ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip", {{"id", name}, {"shapley", plot::FormatUsd(value)},
                                                                          {"alone", standAlone ? plot::FormatUsd(*standAlone) : "-"},
                                                                          {"incentive", plot::FormatUsd(v.incentiveToJoin[static_cast<std::size_t>(i)])}})
                                     .c_str());
       } else {
         ImGui::SetTooltip("%s", TrFormat("analysis.coalition.bar-tip-partial",
-                                         {{"id", id}, {"alone", standAlone ? plot::FormatUsd(*standAlone) : Tr("analysis.coalition.not-yet")}})
+                                         {{"id", name}, {"alone", standAlone ? plot::FormatUsd(*standAlone) : Tr("analysis.coalition.not-yet")}})
                                     .c_str());
       }
     }
   }
 }
 
-void CoalitionTable(const CoalitionView& v, const Scenario& scenario) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##coalition", 7, flags)) {
-    for (const char* column : {"analysis.coalition.member", "analysis.coalition.stand-alone", "analysis.coalition.shapley",
-                               "analysis.coalition.gain-inside", "analysis.coalition.incentive", "analysis.coalition.free-rider",
-                               "analysis.coalition.core"}) {
-      ImGui::TableSetupColumn(Tr(column));
-    }
-    ImGui::TableHeadersRow();
-    for (std::size_t i = 0; i < v.candidates.size(); ++i) {
-      const std::string& id = v.candidates[i];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(RegionName(scenario, id).c_str());
-      ImGui::TableNextColumn();
-      const std::optional<double> standAlone = v.StandAlone(static_cast<int>(i));
-      ImGui::TextUnformatted(standAlone ? plot::FormatUsd(*standAlone).c_str() : "-");
-      for (const double x : {v.shapley[i], v.gainInside[i], v.incentiveToJoin[i], v.gainOutside[i]}) {
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(plot::FormatUsd(x).c_str());
-      }
-      ImGui::TableNextColumn();
-      const bool objecting =
-          std::find(v.largestExcessCoalition.begin(), v.largestExcessCoalition.end(), id) != v.largestExcessCoalition.end();
-      if (v.inCore) {
-        ImGui::TextUnformatted(Tr("analysis.coalition.stable"));
-      } else if (objecting) {
-        ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.breaks-away"));
-      } else {
-        ImGui::TextUnformatted("-");
-      }
-      if (v.incentiveToJoin[i] < 0.0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", TrFormat("analysis.coalition.outside", {{"id", id}}).c_str());
-    }
-    ImGui::EndTable();
+// The candidates as checkboxes named in words, flowing onto as many lines as the window needs.
+void CandidateBoxes(const Scenario& scenario, AnalysisPanelState& state, std::vector<std::string>& candidates) {
+  WrappedLabel(Tr("analysis.coalition.candidates"));
+  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  for (std::size_t r = 0; r < scenario.regions.size() && r < state.candidate.size(); ++r) {
+    const std::string name = RegionName(scenario, scenario.regions[r].id);
+    if (r > 0) SameLineIfFits(box + ImGui::CalcTextSize(name.c_str()).x);
+    bool on = state.candidate[r] != 0;
+    ImGui::PushID(static_cast<int>(r));
+    if (ImGui::Checkbox(name.c_str(), &on)) state.candidate[r] = on ? 1 : 0;
+    ImGui::PopID();
+    MarkLastItem(("coalition-candidate:" + scenario.regions[r].id).c_str());
+    if (state.candidate[r]) candidates.push_back(scenario.regions[r].id);
   }
+}
+
+// The complete analysis in words: worth and who gains most, stability, each member, outsiders.
+void CoalitionInWords(const CoalitionView& v, const Scenario& scenario) {
+  const CoalitionText text = DescribeCoalition(v, scenario, CurrentText());
+  if (!text.ready) return;
+  Sentence(text.overview);
+  MarkLastItem("coalition-overview");
+  Sentence(text.stability, !v.inCore);
+  ImGui::SeparatorText(Tr("analysis.coalition.members-title"));
+  for (const CoalitionMemberText& member : text.members) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    Sentence(member.sentence);
+  }
+  if (!text.outsiders.text.empty()) {
+    ImGui::SeparatorText(Tr("analysis.coalition.outsiders-title"));
+    Sentence(text.outsiders);
+  }
+  ImGui::SeparatorText(Tr("analysis.coalition.shapley-title"));
+  ShapleyBars(v, scenario);
+  WrappedLabel(Tr("analysis.coalition.hover-hint"));
 }
 
 void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
   const Scenario& scenario = session.scenario();
   if (scenario.frameworks.empty()) {
     ImGui::TextColored(kWarning, "%s", Tr("analysis.coalition.no-framework"));
-    ImGui::TextDisabled("%s", Tr("analysis.coalition.open-preset"));
+    WrappedLabel(Tr("analysis.coalition.open-preset"));
   } else {
     const Framework& current = scenario.frameworks[static_cast<std::size_t>(state.framework)];
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    if (ImGui::BeginCombo(TrId("analysis.coalition.framework", "framework").c_str(), LocalName(current.name, current.id).c_str())) {
+    const std::string name = LocalName(current.name, current.id);
+    const std::string id = LabelBefore(TrId("analysis.coalition.framework", "framework"), ImGui::GetFontSize() * 7.0f,
+                                       ComboWidth());
+    const float comboWidth = ImGui::CalcItemWidth();
+    const std::string preview = EllipsizedText(name, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+    if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
       for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
         const Framework& fw = scenario.frameworks[f];
         if (ImGui::Selectable(LocalName(fw.name, fw.id).c_str(), static_cast<int>(f) == state.framework)) {
@@ -287,16 +324,11 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
         }
       }
       ImGui::EndCombo();
+    } else if (preview != name && ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s", name.c_str());
     }
-    ImGui::TextUnformatted(Tr("analysis.coalition.candidates"));
     std::vector<std::string> candidates;
-    for (std::size_t r = 0; r < scenario.regions.size() && r < state.candidate.size(); ++r) {
-      ImGui::SameLine();
-      bool on = state.candidate[r] != 0;
-      if (ImGui::Checkbox(scenario.regions[r].id.c_str(), &on)) state.candidate[r] = on ? 1 : 0;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", RegionName(scenario, scenario.regions[r].id).c_str());
-      if (state.candidate[r]) candidates.push_back(scenario.regions[r].id);
-    }
+    CandidateBoxes(scenario, state, candidates);
     const int n = static_cast<int>(candidates.size());
     const bool ok = n >= 1 && n <= 12;
     if (ok) ImGui::TextDisabled("%s", TrFormat("analysis.coalition.subsets", {{"n", std::to_string(n)}, {"subsets", FormatCount(1 << n)}}).c_str());
@@ -308,61 +340,61 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
   const CoalitionView* v = analysis.coalition();
   if (v == nullptr) return;
   ImGui::Separator();
-  ImGui::TextUnformatted(TrFormat("analysis.coalition.progress", {{"framework", v->framework},
-                                                                  {"done", FormatCount(v->subsetsDone)},
-                                                                  {"subsets", FormatCount(v->subsets)}})
-                             .c_str());
   if (!v->done) {
-    ImGui::TextDisabled("%s", Tr("analysis.coalition.so-far"));
-    ShapleyBars(*v);
+    WrappedLabel(TrFormat("analysis.coalition.progress", {{"framework", FrameworkDisplayName(scenario, v->framework, CurrentText())},
+                                                          {"done", FormatCount(v->subsetsDone)},
+                                                          {"subsets", FormatCount(v->subsets)}})
+                     .c_str());
+    WrappedLabel(Tr("analysis.coalition.so-far"));
+    ShapleyBars(*v, scenario);
     return;
   }
-  ImGui::TextUnformatted(Tr("analysis.coalition.shapley-title"));
-  ShapleyBars(*v);
-  const double grand = v->GrandValue().value_or(0.0);
-  double sum = 0.0;
-  for (const double x : v->shapley) sum += x;
-  ImGui::TextUnformatted(TrFormat("analysis.coalition.grand", {{"value", plot::FormatUsd(grand)}, {"sum", plot::FormatUsd(sum)}}).c_str());
-  if (v->inCore) {
-    ImGui::TextUnformatted(Tr("analysis.coalition.in-core"));
-  } else {
-    std::string group;
-    for (const std::string& id : v->largestExcessCoalition) group += (group.empty() ? "" : ", ") + id;
-    ImGui::TextColored(kWarning, "%s", TrFormat("analysis.coalition.not-core", {{"group", group}, {"excess", plot::FormatUsd(v->excess)}}).c_str());
-  }
-  CoalitionTable(*v, scenario);
-  ImGui::TextUnformatted(TrFormat("analysis.coalition.non-members", {{"value", plot::FormatUsd(v->nonMemberEffect)}}).c_str());
-  std::string effects;
-  for (std::size_t r = 0; r < v->regions.size(); ++r) {
-    if (std::find(v->candidates.begin(), v->candidates.end(), v->regions[r]) != v->candidates.end()) continue;
-    effects += (effects.empty() ? "" : ",  ") + v->regions[r] + " " + plot::FormatUsd(v->nonMemberEffectByRegion[r]);
-  }
-  if (!effects.empty()) ImGui::TextWrapped("%s", effects.c_str());
+  WrappedLabel(TrFormat("analysis.coalition.result-title", {{"framework", FrameworkDisplayName(scenario, v->framework, CurrentText())}}).c_str());
+  CoalitionInWords(*v, scenario);
 }
 
 // -- Sensitivity --------------------------------------------------------------------------------------
 
-const char* MetricLabel(SensitivityMetric metric) {
-  switch (metric) {
-    case SensitivityMetric::TotalLoss: return Tr("analysis.sensitivity.total-loss");
-    case SensitivityMetric::RegionLoss: return Tr("analysis.sensitivity.region-loss");
-    case SensitivityMetric::RegionWelfare: return Tr("analysis.sensitivity.region-welfare");
-    case SensitivityMetric::Shortfall: return Tr("analysis.sensitivity.shortfall");
-    case SensitivityMetric::PeakPrice: return Tr("analysis.sensitivity.peak-price");
-  }
-  return "";
+std::string MetricLabel(SensitivityMetric metric, const Session& session) {
+  return SensitivityMetricLabel(SensitivityMetricPath(metric, session), session.scenario(), CurrentText());
 }
 
-void Tornado(const SensitivityView& v) {
+// The lever of `path` among the session's, or null (a lever gone since the run).
+const LeverInfo* FindLever(const Session& session, const std::string& path) {
+  for (const LeverInfo& lever : session.levers()) {
+    if (lever.path == path) return &lever;
+  }
+  return nullptr;
+}
+
+// A tornado row's lever in plain words (the core's English label when the lever is gone).
+std::string RowLabel(const Session& session, const SensitivityRowView& row) {
+  const LeverInfo* lever = FindLever(session, row.path);
+  return lever != nullptr ? LeverLabel(session.scenario(), *lever, CurrentText(), true) : row.label;
+}
+
+std::string RowValue(const Session& session, const SensitivityRowView& row, double value) {
+  const LeverInfo* lever = FindLever(session, row.path);
+  if (lever == nullptr) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    return text;
+  }
+  return LeverValueText(*lever, value, CurrentText());
+}
+
+void Tornado(const Session& session, const SensitivityView& v) {
   const int n = static_cast<int>(v.rows.size());
   if (n == 0) return;
   double low = v.baseline;
   double high = v.baseline;
+  std::vector<std::string> labels;
   float labelWidth = 0.0f;
   for (const SensitivityRowView& row : v.rows) {
     low = std::min({low, row.metricLow, row.metricHigh});
     high = std::max({high, row.metricLow, row.metricHigh});
-    labelWidth = std::max(labelWidth, ImGui::CalcTextSize(row.label.c_str()).x);
+    labels.push_back(RowLabel(session, row));
+    labelWidth = std::max(labelWidth, ImGui::CalcTextSize(labels.back().c_str()).x);
   }
   const plot::Ticks ticks = plot::NiceTicks(low, high, 4);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -370,28 +402,28 @@ void Tornado(const SensitivityView& v) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float left = std::min(labelWidth + 10.0f, width * 0.4f);
   const float rowHeight = font * 1.5f;
-  const plot::Area area = plot::Reserve("##tornado", ImVec2(width, rowHeight * n + font * 2.2f), left, font * 1.6f,
+  const plot::Area area = plot::Reserve("##tornado", ImVec2(width, rowHeight * n + font * 3.6f), left, font * 3.0f,
                                         ticks.low, ticks.high, 0.0, 1.0);
   plot::XAxis(draw, area, ticks, v.unit);
+  // The value axis says what its numbers are: the metric and its unit, under the tick labels.
+  const std::string title = EllipsizedText(SensitivityAxisTitle(v.metric, v.unit, session.scenario(), CurrentText()), area.max.x - area.min.x);
+  draw->AddText(ImVec2((area.min.x + area.max.x - ImGui::CalcTextSize(title.c_str()).x) * 0.5f, area.max.y + font * 1.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   for (int i = 0; i < n; ++i) {
     const SensitivityRowView& row = v.rows[static_cast<std::size_t>(i)];
     plot::HBar(draw, area, i, n, v.baseline, row.metricLow, kLowSetting);
     const plot::Rect band = plot::HBar(draw, area, i, n, v.baseline, row.metricHigh, kHighSetting, 0.4f);
-    std::string label = row.label;
-    while (label.size() > 4 && ImGui::CalcTextSize(label.c_str()).x > left - 10.0f) label = label.substr(0, label.size() - 4) + "..";
+    const std::string& full = labels[static_cast<std::size_t>(i)];
+    const std::string label = EllipsizedText(full, left - 10.0f);
     draw->AddText(ImVec2(area.min.x - ImGui::CalcTextSize(label.c_str()).x - 6.0f, (band.min.y + band.max.y - font) * 0.5f),
                   ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
-    if (area.hovered && band.Contains(mouse)) {
-      const auto number = [](double x) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.4g", x);
-        return std::string(text);
-      };
+    const bool overLabel = mouse.x < area.min.x && mouse.x >= area.min.x - left && mouse.y >= band.min.y && mouse.y < band.max.y;
+    if ((area.hovered && band.Contains(mouse)) || (overLabel && ImGui::IsWindowHovered())) {
       ImGui::SetTooltip("%s", TrFormat("analysis.sensitivity.row-tip",
-                                       {{"label", row.label}, {"path", row.path}, {"value", number(row.value)},
-                                        {"low", number(row.low)}, {"metricLow", plot::FormatUnit(row.metricLow, v.unit)},
-                                        {"high", number(row.high)}, {"metricHigh", plot::FormatUnit(row.metricHigh, v.unit)},
+                                       {{"label", full}, {"path", row.path}, {"value", RowValue(session, row, row.value)},
+                                        {"low", RowValue(session, row, row.low)}, {"metricLow", plot::FormatUnit(row.metricLow, v.unit)},
+                                        {"high", RowValue(session, row, row.high)}, {"metricHigh", plot::FormatUnit(row.metricHigh, v.unit)},
                                         {"swing", plot::FormatUnit(row.swing, v.unit)}})
                                   .c_str());
     }
@@ -400,70 +432,88 @@ void Tornado(const SensitivityView& v) {
   draw->AddLine(ImVec2(x, area.min.y), ImVec2(x, area.max.y), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
 }
 
+// The levers to vary, named in words, with the key levers and the framework's rules chosen first.
+void LeverChoice(const Session& session, AnalysisPanelState& state, std::size_t chosenCount) {
+  const std::vector<LeverInfo>& levers = session.levers();
+  if (!ImGui::TreeNode("levers", "%s", TrFormat("analysis.sensitivity.levers", {{"count", FormatCount(static_cast<long long>(chosenCount))}}).c_str())) {
+    return;
+  }
+  if (ImGui::SmallButton(TrId("analysis.sensitivity.defaults", "defaults").c_str())) {
+    state.leverOn.assign(levers.size(), 0);
+    for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("analysis.sensitivity.defaults-tip"));
+  ImGui::SameLine();
+  if (ImGui::SmallButton(TrId("analysis.sensitivity.none", "none").c_str())) state.leverOn.assign(levers.size(), 0);
+  SameLineIfFits(ImGui::GetFontSize() * 12.0f);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 12.0f, ImGui::GetContentRegionAvail().x));
+  ImGui::InputTextWithHint("##filter", Tr("analysis.sensitivity.filter"), state.leverFilter, sizeof state.leverFilter);
+  if (ImGui::BeginChild("##leverlist", ImVec2(0.0f, ImGui::GetFontSize() * 8.0f), ImGuiChildFlags_Border)) {
+    const std::string_view filter(state.leverFilter);
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x;
+    int shown = 0;
+    for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size() && shown < 300; ++i) {
+      const std::string label = LeverLabel(session.scenario(), levers[i], CurrentText(), true);
+      if (!filter.empty() && levers[i].path.find(filter) == std::string::npos && label.find(filter) == std::string::npos) continue;
+      ++shown;
+      bool on = state.leverOn[i] != 0;
+      const std::string fitted = EllipsizedText(label, room);
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::Checkbox(fitted.c_str(), &on)) state.leverOn[i] = on ? 1 : 0;
+      ImGui::PopID();
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", TrFormat("analysis.sensitivity.lever-tip", {{"label", label}, {"value", LeverValueText(levers[i], levers[i].value, CurrentText())},
+                                                                            {"path", levers[i].path}})
+                                    .c_str());
+      }
+    }
+  }
+  ImGui::EndChild();
+  ImGui::TreePop();
+}
+
 void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
   const std::vector<LeverInfo>& levers = session.levers();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
-  if (ImGui::BeginCombo(TrId("analysis.sensitivity.metric", "metric").c_str(), MetricLabel(state.metric))) {
+  const std::string metricLabel = MetricLabel(state.metric, session);
+  const std::string id = LabelBefore(TrId("analysis.sensitivity.metric", "metric"), ImGui::GetFontSize() * 7.0f,
+                                     ComboWidth());
+  const float comboWidth = ImGui::CalcItemWidth();
+  const std::string preview = EllipsizedText(metricLabel, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
+  if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
     for (const SensitivityMetric m : {SensitivityMetric::TotalLoss, SensitivityMetric::RegionLoss, SensitivityMetric::RegionWelfare,
                                       SensitivityMetric::Shortfall, SensitivityMetric::PeakPrice}) {
-      if (ImGui::Selectable(MetricLabel(m), m == state.metric)) state.metric = m;
+      if (ImGui::Selectable(MetricLabel(m, session).c_str(), m == state.metric)) state.metric = m;
     }
     ImGui::EndCombo();
   }
   const std::string metric = session.loaded() ? SensitivityMetricPath(state.metric, session) : std::string();
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", metric.c_str());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  ImGui::SliderInt(TrId("analysis.sensitivity.range", "range").c_str(), &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", TrFormat("analysis.sensitivity.metric-tip", {{"label", metricLabel}, {"path", metric}}).c_str());
+  const std::string rangeId = LabelBefore(TrId("analysis.sensitivity.range", "range"), ImGui::GetFontSize() * 7.0f, ImGui::GetFontSize() * 8.0f);
+  ImGui::SliderInt(rangeId.c_str(), &state.spreadPercent, 5, 95, "%d%%", ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("analysis.sensitivity.range-tip"));
 
   std::vector<std::string> chosen;
+  std::vector<std::string> switches;
   for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size(); ++i) {
-    if (state.leverOn[i]) chosen.push_back(levers[i].path);
+    if (!state.leverOn[i]) continue;
+    chosen.push_back(levers[i].path);
+    if (IsSwitchLever(levers[i])) switches.push_back(levers[i].path);
   }
-  if (ImGui::TreeNode("levers", "%s", TrFormat("analysis.sensitivity.levers", {{"count", FormatCount(static_cast<long long>(chosen.size()))}}).c_str())) {
-    if (ImGui::SmallButton(TrId("analysis.sensitivity.defaults", "defaults").c_str())) {
-      state.leverOn.assign(levers.size(), 0);
-      for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton(TrId("analysis.sensitivity.none", "none").c_str())) state.leverOn.assign(levers.size(), 0);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    ImGui::InputTextWithHint("##filter", Tr("analysis.sensitivity.filter"), state.leverFilter, sizeof state.leverFilter);
-    if (ImGui::BeginChild("##leverlist", ImVec2(0.0f, ImGui::GetFontSize() * 8.0f), ImGuiChildFlags_Border)) {
-      const std::string_view filter(state.leverFilter);
-      int shown = 0;
-      for (std::size_t i = 0; i < levers.size() && i < state.leverOn.size() && shown < 300; ++i) {
-        if (!filter.empty() && levers[i].path.find(filter) == std::string::npos &&
-            levers[i].label.find(filter) == std::string::npos) {
-          continue;
-        }
-        ++shown;
-        bool on = state.leverOn[i] != 0;
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Checkbox(levers[i].label.c_str(), &on)) state.leverOn[i] = on ? 1 : 0;
-        ImGui::PopID();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %.4g %s", levers[i].path.c_str(), levers[i].value, levers[i].unit.c_str());
-      }
-    }
-    ImGui::EndChild();
-    ImGui::TreePop();
-  }
+  LeverChoice(session, state, chosen.size());
   const bool ok = !chosen.empty() && session.loaded();
   if (chosen.empty()) ImGui::TextColored(kWarning, "%s", Tr("analysis.sensitivity.choose"));
   if (RunControls(analysis, AnalysisKind::Sensitivity, ok, "analysis.sensitivity.run")) {
-    analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spreadPercent / 100.0, chosen));
+    analysis.Request(AnalysisKind::Sensitivity, SensitivityOptionsJson(metric, state.spreadPercent / 100.0, chosen, switches));
   }
   const SensitivityView* v = analysis.sensitivity();
   if (v == nullptr) return;
   ImGui::Separator();
-  ImGui::TextUnformatted(TrFormat("analysis.sensitivity.progress", {{"metric", v->metric},
-                                                                    {"baseline", plot::FormatUnit(v->baseline, v->unit)},
-                                                                    {"done", FormatCount(v->leversDone)},
-                                                                    {"levers", FormatCount(v->levers)}})
-                             .c_str());
-  Tornado(*v);
+  WrappedLabel(TrFormat("analysis.sensitivity.progress", {{"metric", SensitivityMetricLabel(v->metric, session.scenario(), CurrentText())},
+                                                          {"baseline", plot::FormatUnit(v->baseline, v->unit)},
+                                                          {"done", FormatCount(v->leversDone)},
+                                                          {"levers", FormatCount(v->levers)}})
+                   .c_str());
+  Tornado(session, *v);
 }
 
 }  // namespace
@@ -487,7 +537,9 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
   ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 60.0f),
                                   std::min(viewport->WorkSize.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
                            ImGuiCond_FirstUseEver);
+  state.shownText.clear();
   if (ImGui::Begin(TrId("menu.analysis", "analysis-window").c_str(), open)) {
+    ImGui::LogToBuffer();  // what the window says, for tests (kizuna.analysisText)
     if (!session.loaded()) {
       ImGui::TextDisabled("%s", Tr("analysis.open-first"));
     } else if (ImGui::BeginTabBar("##analysis")) {
@@ -509,6 +561,8 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
       state.selectTab = false;
       ImGui::EndTabBar();
     }
+    state.shownText = ImGui::GetCurrentContext()->LogBuffer.c_str();
+    ImGui::LogFinish();
   }
   ImGui::End();
 }

@@ -30,6 +30,7 @@ struct AnalysisPanelState {
   std::vector<char> leverOn;  ///< per Session::levers() entry
   char leverFilter[64] = "";
   int optionsVersion = -1;  ///< Session::leversVersion() the options were set up for
+  std::string shownText;    ///< the window's text as the last frame drew it ("" when closed): tests read it
 };
 
 /// Draws the window while *open (closing it sets *open = false). Requires a current ImGui frame.

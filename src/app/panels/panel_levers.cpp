@@ -206,6 +206,12 @@ std::string DialLabel(const Scenario& s, const LeverInfo& lever) { return LeverL
 void KeyLevers(const Session& session, const LeversPanelState& state, std::vector<LeverEdit>& edits) {
   if (state.dials.empty()) return;
   if (!ImGui::CollapsingHeader(TrId("dials.header", "dials").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const std::string& prompt = LocalText(session.scenario().presentation.tryThis);
+  if (!prompt.empty()) {  // a newcomer's first move, in the preset's own words
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    WrappedLabel(TrFormat("help.tour.try-this", {{"prompt", prompt}}).c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::PushID("dials");  // the same levers appear again in the tree below: their own ids here
   for (const std::size_t index : state.dials) {
     const LeverInfo& lever = session.levers()[index];

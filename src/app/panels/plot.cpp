@@ -128,7 +128,9 @@ void XAxis(ImDrawList* draw, const Area& area, const Ticks& ticks, const std::st
     draw->AddLine(ImVec2(sx, area.min.y), ImVec2(sx, area.max.y), x == 0.0 ? ImGui::GetColorU32(ImGuiCol_Text, 0.6f) : grid);
     if (i % 2 != 0 && count > 6) continue;  // every other label when crowded
     const std::string label = FormatUnit(x, unit);
-    draw->AddText(ImVec2(sx - ImGui::CalcTextSize(label.c_str()).x * 0.5f, area.max.y + 3.0f), text, label.c_str());
+    // Centred on its tick, but never past the plot's right edge (the last tick's label was cut).
+    const float width = ImGui::CalcTextSize(label.c_str()).x;
+    draw->AddText(ImVec2(std::min(sx - width * 0.5f, area.max.x + 6.0f - width), area.max.y + 3.0f), text, label.c_str());
   }
 }
 

@@ -34,6 +34,18 @@ EM_JS(void, kz_js_store_text_size, (int size), {
   try { localStorage.setItem("kizuna.textSize", String(size)); } catch (e) { /* no storage: the choice lasts this visit */ }
 });
 
+// Whether to offer the first-visit tour: not once the reader dismissed it (remembered in the
+// browser), and not for a browser driven by automation (navigator.webdriver: the browser tests,
+// which open the tour on purpose through Help or a page that is not automated).
+EM_JS(int, kz_js_tour_wanted, (), {
+  if (navigator.webdriver) return 0;
+  try { return localStorage.getItem("kizuna.tourDone") === "1" ? 0 : 1; } catch (e) { return 1; }
+});
+
+EM_JS(void, kz_js_store_tour_done, (), {
+  try { localStorage.setItem("kizuna.tourDone", "1"); } catch (e) { /* no storage: the tour may come back next visit */ }
+});
+
 EM_JS(void, kz_js_first_frame, (), {
   if (Module["kizunaFirstFrame"]) Module["kizunaFirstFrame"]();
 });
@@ -155,6 +167,8 @@ void ReportFatal(const char* title, const char* detail) { kz_js_fatal(title, det
 
 int StoredTextSize() { return kz_js_stored_text_size(); }
 void StoreTextSize(int size) { kz_js_store_text_size(size); }
+bool TourWanted() { return kz_js_tour_wanted() != 0; }
+void StoreTourDone() { kz_js_store_tour_done(); }
 std::string PageLanguage() { return kz_js_page_language_is_japanese() ? "ja" : "en"; }
 
 void RequestJapaneseFont() { kz_js_request_font(); }

@@ -73,6 +73,11 @@ std::string PageLanguage();
 int StoredTextSize();
 /// Remembers the text-size setting for later visits (browser storage; nothing when it is unavailable).
 void StoreTextSize(int size);
+/// Whether to offer the first-visit tour: the reader has not dismissed it in this browser, and the
+/// browser is not driven by automation (navigator.webdriver).
+bool TourWanted();
+/// Remembers that the reader dismissed the tour (browser storage; nothing when it is unavailable).
+void StoreTourDone();
 
 /// Asks the page to fetch the Japanese font subset; it answers with kz_web_font_loaded.
 void RequestJapaneseFont();

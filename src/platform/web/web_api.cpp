@@ -399,6 +399,11 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_clipped_text() {
   });
 }
 
+// The Analysis window's text as the last frame drew it ("" when closed): tests check it reads as words.
+EMSCRIPTEN_KEEPALIVE const char* kz_web_analysis_text() {
+  return WithApp([&](kz::web::WebApp& app) -> std::string { return app.Ui().AnalysisTextShown(); });
+}
+
 EMSCRIPTEN_KEEPALIVE const char* kz_web_language() {
   kz::web::WebApp* app = kz::web::RunningApp();
   return kz::LanguageCode(app ? app->Ui().CurrentUiLanguage() : kz::CurrentLanguage());

@@ -100,6 +100,7 @@ bool WebApp::Init() {
   emscripten_set_wheel_callback("#canvas", nullptr, false, CanvasWheel);
   storedTextSize = static_cast<TextSize>(StoredTextSize());
   app.SetTextSizeSetting(storedTextSize);  // the reader's choice from an earlier visit
+  if (TourWanted()) app.OfferTour();        // a first visit: the tour opens with the first scenario
   app.SetLanguage(LanguageFromCode(PageLanguage()));  // before the first frame: it speaks it already (and so do the session and workshop)
 
   std::string error;
@@ -346,6 +347,7 @@ void WebApp::Frame() {
   FollowAddressBar();
   FollowLanguage();
   FollowTextInput();
+  if (app.TakeTourDismissed()) StoreTourDone();  // never offered again in this browser
   ForwardAnalysisRequests(app);
   if (app.session().resultsVersion() != publishedResults) {
     publishedResults = app.session().resultsVersion();

@@ -339,6 +339,7 @@ struct Presentation {
   std::string subjectRegion;       ///< the region the story is about ("" = none: the worst-hit end use leads)
   std::string subjectGood;         ///< the final good the story is about (set with subjectRegion)
   std::vector<std::string> dials;  ///< the key lever paths (5-10), shown first, in this order
+  LocalizedText tryThis;           ///< a short "try this" prompt for newcomers (JSON "tryThis"; may be empty)
   bool operator==(const Presentation&) const = default;
 };
 
@@ -348,7 +349,7 @@ struct Scenario {
   LocalizedText title;
   LocalizedText narrative;  ///< a preset's story, for people (what happened, what it shows); may be empty
   std::string description;  ///< how the scenario is built (modelling notes, English)
-  Presentation presentation;  ///< the story's subject and key levers (JSON "subject", "dials"); optional
+  Presentation presentation;  ///< the story's subject and key levers (JSON "subject", "dials", "tryThis"); optional
   int horizonMonths = 60;  ///< 1..kMaxHorizonMonths
   std::uint64_t seed = 0;  ///< for stochastic analyses (Monte Carlo); a single run is deterministic
   /// Per year, 0..0.3: discounts welfare sums (welfare.hpp) and sets plants' capital charge (their

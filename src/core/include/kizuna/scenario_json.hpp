@@ -37,7 +37,7 @@ Expected<Scenario> LoadScenarioJson(std::string_view text);
 /// As above, for a file that may extend a base scenario: `"base": "default-world"` names it (an id,
 /// [A-Za-z0-9_-]), and `resolveBase` finds its text. The base is read first (with its own base, if
 /// any: at most kMaxBaseDepth deep, no cycles), then the file is read over it:
-///   - header fields the file gives (id, title, narrative, description, subject, dials, horizonMonths,
+///   - header fields the file gives (id, title, narrative, description, subject, dials, tryThis, horizonMonths,
 ///     seed) replace the base's (a title or narrative replaces both languages); only schemaVersion
 ///     is required (it describes the file);
 ///   - the lists regions, goods, facilities, trade, events, frameworks, risks, sources and provenance
