@@ -338,11 +338,10 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     const bool shocks = group == LeverGroup::Shocks;
     const bool risks = group == LeverGroup::Risks;  // shown with no hazards too: the place to add the first
     if (it == groups.end() && !risks) continue;
-    if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-    if (risks) {
-      MarkLastItem("risks");
-      actions.hazards = DrawRiskRegister(session, session.selection().good, state.riskForm);
-    }
+    const bool open = ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    if (risks) MarkLastItem("risks");
+    if (!open) continue;
+    if (risks) actions.hazards = DrawRiskRegister(session, session.selection().good, state.riskForm);
     if (it != groups.end()) OwnedGroup(session, group, it->second, names, shocks, actions);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {

@@ -138,8 +138,10 @@ bool HazardFields(const Scenario& s, RiskFormState& state) {
   MarkLastItem("hazard-chance");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr("risks.chance-tip"));
   const bool demand = d.kind == EventKind::DemandShock;
+  ImGui::TextUnformatted(Tr("risks.strength"));
   ShareSpread("lever.name.risk.severity.low", "lever.name.risk.severity.mode", "lever.name.risk.severity.high", column,
               demand ? -1.0 : 0.0, demand ? 10.0 : 1.0, d.strengthLow, d.strengthLikely, d.strengthHigh);
+  ImGui::TextUnformatted(Tr("risks.months"));
   MonthSpread(column, std::max(36, s.horizonMonths), d);
   ImGui::SliderInt(LabelBefore(TrId("shock.recovery", "recovery"), column).c_str(), &d.recoveryMonths, 0, 36, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::InputTextWithHint(LabelBefore(TrId("shock.name", "name"), column).c_str(), Tr("risks.name-hint"), state.name, sizeof state.name);

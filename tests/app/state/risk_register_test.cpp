@@ -54,7 +54,8 @@ TEST_F(RiskRegister, AddsAHazardNamedByWhatItIsWithoutMovingTheSingleRun) {
   const kz::Expected<kz::Hazard> hazard = kz::HazardFromDraft(session.scenario(), draft, english);
   ASSERT_TRUE(hazard.ok()) << hazard.problems().front().ToString();
   EXPECT_EQ(hazard.value().id, "user-hazard-1");
-  EXPECT_EQ(hazard.value().name.en, "Capacity loss: Japan, Silicon wafers");
+  const int wafer = GoodIndex(session.scenario(), "wafer");
+  EXPECT_EQ(hazard.value().name.en, "Capacity loss: Japan, " + session.scenario().goods[static_cast<std::size_t>(wafer)].name.en);
   EXPECT_FALSE(hazard.value().name.ja.empty());
   EXPECT_NE(hazard.value().name.ja, hazard.value().name.en);
 
