@@ -341,7 +341,12 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
     const bool open = ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     if (risks) MarkLastItem("risks");
     if (!open) continue;
-    if (risks) actions.hazards = DrawRiskRegister(session, session.selection().good, state.riskForm);
+    if (risks) {  // keeps an undo the changes list asked for this frame
+      RiskRegisterActions asked = DrawRiskRegister(session, session.selection().good, state.riskForm);
+      if (asked.add) actions.hazards.add = std::move(asked.add);
+      if (asked.edit) actions.hazards.edit = std::move(asked.edit);
+      if (asked.remove) actions.hazards.remove = std::move(asked.remove);
+    }
     if (it != groups.end()) OwnedGroup(session, group, it->second, names, shocks, actions);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
