@@ -25,8 +25,9 @@ std::string MonteCarloOptionsJson(int runs, std::uint64_t seed);
 std::string CoalitionOptionsJson(const std::string& framework, const std::vector<std::string>& candidates);
 std::string SensitivityOptionsJson(const std::string& metric, double spread, const std::vector<std::string>& levers);
 
-/// The levers a sensitivity run starts with: shocks, frameworks, risks and the selected region's
-/// policies that are not zero (a zero lever +/-50% does not move), at most `limit`, in lever order.
+/// The levers a sensitivity run starts with: shocks, frameworks and the selected region's policies
+/// that are not zero (a zero lever +/-50% does not move), at most `limit`, in lever order. Not the
+/// risk register's: a sensitivity run is a single run, which hazards never change.
 std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::size_t limit = 24);
 
 }  // namespace kz

@@ -9,6 +9,7 @@
 
 #include "../../core/bundled_scenarios.hpp"
 #include "kizuna/results.hpp"
+#include "state/analysis_options.hpp"
 #include "state/preset_changes.hpp"
 
 namespace {
@@ -153,6 +154,14 @@ TEST(RiskRegisterDrafts, EveryBundledHazardRoundTripsThroughADraft) {
       EXPECT_FALSE(kz::HazardSummary(hazard, english).empty());
     }
   }
+}
+
+// Sensitivity varies single runs, which never draw hazards: its default levers leave the register out
+// (otherwise a preset's dozens of hazard numbers would crowd out the levers that matter).
+TEST_F(RiskRegister, SensitivityDefaultsLeaveTheRegisterOut) {
+  const std::vector<std::size_t> defaults = kz::DefaultSensitivityLevers(session);
+  ASSERT_FALSE(defaults.empty());
+  for (const std::size_t i : defaults) EXPECT_NE(session.levers()[i].group, kz::LeverGroup::Risks) << session.levers()[i].path;
 }
 
 TEST(RiskRegisterDrafts, SummaryReadsAsChanceStrengthAndMonths) {
