@@ -43,6 +43,16 @@ TEST(RiskForm, AddsChangesAndRemovesHazardsFromTheLeversPanel) {
   EXPECT_EQ(kz::HashResults(app.session().results()), run) << "hazards are Monte Carlo only";
 
   DrawFrames(app, 3);  // the closed form's space is gone: let the scroll position settle before aiming
+  ScrollTo(app, ("risk-edit:" + id).c_str());
+  Click(app, ("risk-edit:" + id).c_str());
+  ScrollTo(app, "hazard-name");
+  Click(app, "hazard-name");
+  ImGui::GetIO().AddInputCharactersUTF8("Typhoon");
+  DrawFrames(app, 2);
+  ScrollTo(app, "hazard-confirm");
+  Click(app, "hazard-confirm");
+  EXPECT_EQ(app.session().scenario().risks.back().name.en, "Typhoon") << app.statusText();
+  DrawFrames(app, 3);
   ScrollTo(app, ("risk-remove:" + id).c_str());
   Click(app, ("risk-remove:" + id).c_str());
   EXPECT_EQ(app.session().scenario().risks.size(), hazards) << app.statusText();
