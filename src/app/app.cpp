@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the focused window and windows by name, for F6
 #include "state/layout.hpp"
+#include "state/risk_register.hpp"
 #include "panels/panel_findings.hpp"
 #include "panels/ui_landmarks.hpp"
 #include "panels/ui_text.hpp"
@@ -67,6 +68,9 @@ void App::Apply(const LeversPanelActions& actions) {
   if (actions.addEvent) keep(work.AddEvent(*actions.addEvent));
   if (actions.removeEvent) keep(work.RemoveEvent(*actions.removeEvent));
   for (const MembershipEdit& edit : actions.membership) keep(work.SetMember(edit.framework, edit.region, edit.member));
+  if (actions.hazards.add) keep(AddHazard(work, *actions.hazards.add));
+  if (actions.hazards.edit) keep(EditHazard(work, *actions.hazards.edit));
+  if (actions.hazards.remove) keep(RemoveHazard(work, *actions.hazards.remove));
   if (!problems.empty()) status = problems.front().ToString();
 }
 

@@ -98,7 +98,7 @@ export async function frames(page, count = 2) {
 /// whole (a scenario's key levers may push it below the fold). Leaves other controls alone.
 async function revealInLevers(page, name, mouse) {
   // Only the levers panel's own controls: a menu or popup drawn over the panel is not scrolled for.
-  if (!/^(add-shock|shock-|remove-shock:|lever:|undo-change:)/.test(name)) return;
+  if (!/^(add-shock|shock-|remove-shock:|lever:|undo-change:|risks$|add-hazard|hazard-|risk-edit:|risk-remove:)/.test(name)) return;
   const box = await page.locator('#canvas').boundingBox();
   // The app may be scrolling the panel itself (to a shock just added): let it finish first.
   if (!(await page.evaluate((n) => window.kizuna.uiRect(n), name))) await frames(page, 4);

@@ -261,6 +261,18 @@ void ChangesList(const Session& session, LeversPanelActions& actions) {
         text = TrFormat("changes.removed-shock", {{"name", change.name}});
         if (const Event* shock = PresetShock(session, change.id); undo && shock != nullptr) actions.addEvent = *shock;
         break;
+      case PresetChangeKind::AddedHazard:
+        text = TrFormat("changes.added-hazard", {{"name", change.name}});
+        if (undo) actions.hazards.remove = change.id;
+        break;
+      case PresetChangeKind::RemovedHazard:
+        text = TrFormat("changes.removed-hazard", {{"name", change.name}});
+        if (const Hazard* hazard = PresetHazard(session, change.id); undo && hazard != nullptr) actions.hazards.add = *hazard;
+        break;
+      case PresetChangeKind::ChangedHazard:
+        text = TrFormat("changes.changed-hazard", {{"name", change.name}});
+        if (const Hazard* hazard = PresetHazard(session, change.id); undo && hazard != nullptr) actions.hazards.edit = *hazard;
+        break;
       case PresetChangeKind::Members:
         text = TrFormat("changes.members", {{"framework", change.name}});
         if (undo) {  // members the preset has first, so a framework never runs out of members
@@ -330,9 +342,18 @@ LeversPanelActions DrawLeversPanel(const Session& session, LeversPanelState& sta
   for (const LeverGroup group : {LeverGroup::Shocks, LeverGroup::Policies, LeverGroup::Frameworks, LeverGroup::Risks}) {
     const auto it = groups.find(group);
     const bool shocks = group == LeverGroup::Shocks;
-    if (it == groups.end()) continue;
-    if (!ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-    OwnedGroup(session, group, it == groups.end() ? kNone : it->second, names, shocks, actions);
+    const bool risks = group == LeverGroup::Risks;  // shown with no hazards too: the place to add the first
+    if (it == groups.end() && !risks) continue;
+    const bool open = ImGui::CollapsingHeader(GroupLabel(group).c_str(), shocks ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    if (risks) MarkLastItem("risks");
+    if (!open) continue;
+    if (risks) {  // keeps an undo the changes list asked for this frame
+      RiskRegisterActions asked = DrawRiskRegister(session, session.selection().good, state.riskForm);
+      if (asked.add) actions.hazards.add = std::move(asked.add);
+      if (asked.edit) actions.hazards.edit = std::move(asked.edit);
+      if (asked.remove) actions.hazards.remove = std::move(asked.remove);
+    }
+    if (it != groups.end()) OwnedGroup(session, group, it->second, names, shocks, actions);
   }
   if (const auto it = groups.find(LeverGroup::WorldData); it != groups.end() && ImGui::CollapsingHeader(GroupLabel(LeverGroup::WorldData).c_str())) {
     WorldData(session, it->second, state, actions.edits);

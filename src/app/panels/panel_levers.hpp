@@ -2,7 +2,7 @@
 // (shocks, national policies, frameworks, then the world's data), each with its unit, range, a
 // reset to the loaded preset's value and a tooltip with its source or assumption. Drawing returns
 // the edits; the app applies them through the session, so the panel never changes the model itself.
-// Shocks can also be added and removed, and framework members ticked, here. First come the
+// Shocks can also be added and removed, framework members ticked, and the risk register edited here. First come the
 // scenario's key levers ("dials") and what was changed from the preset, each change undoable.
 #pragma once
 
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "panels/event_form.hpp"
+#include "panels/risk_form.hpp"
 #include "kizuna/levers.hpp"
 #include "state/session.hpp"
 
@@ -37,6 +38,7 @@ struct LeversPanelActions {
   std::optional<Event> addEvent;
   std::optional<std::string> removeEvent;  ///< event id
   std::vector<MembershipEdit> membership;
+  RiskRegisterActions hazards;  ///< hazards added, changed or removed (the Risks section)
 };
 
 /// The slider's span for a lever: its own range when finite, otherwise 0 .. a few times the larger
@@ -54,6 +56,7 @@ struct LeversPanelState {
   std::vector<std::string> worldLabels;  // the World data levers' names, made once per load and language (the filter reads them)
   std::vector<std::size_t> dials;  // the scenario's key levers (Presentation::dials), indices as in groups
   EventFormState eventForm;
+  RiskFormState riskForm;
 };
 
 /// Draws the levers of `session` inside the current window; returns what the user changed.

@@ -152,7 +152,8 @@ std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::s
   const std::vector<LeverInfo>& levers = session.levers();
   for (std::size_t i = 0; i < levers.size() && out.size() < limit; ++i) {
     const LeverGroup group = levers[i].group;
-    const bool relevant = group == LeverGroup::Shocks || group == LeverGroup::Frameworks || group == LeverGroup::Risks ||
+    // Not the risk register: sensitivity varies single runs, which never draw hazards.
+    const bool relevant = group == LeverGroup::Shocks || group == LeverGroup::Frameworks ||
                           (group == LeverGroup::Policies && levers[i].owner == region);
     if (relevant && levers[i].value != 0.0) out.push_back(i);
   }

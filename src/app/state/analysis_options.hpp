@@ -40,9 +40,10 @@ bool IsSwitchLever(const LeverInfo& lever);
 
 /// The levers a sensitivity run starts with (indices into session.levers()), at most `limit`: the
 /// scenario's key levers (its dials, in their order) and its frameworks' rules (each rule's switch,
-/// and the settings of the rules that are on); without dials, the shocks, frameworks, risks and
+/// and the settings of the rules that are on); without dials, the shocks, frameworks and
 /// the selected region's policies. Levers at zero are left out (a zero lever +/- the spread does
 /// not move), switches are not (off to on moves).
+/// Never the risk register's: a sensitivity run is a single run, which hazards never change.
 std::vector<std::size_t> DefaultSensitivityLevers(const Session& session, std::size_t limit = 24);
 
 }  // namespace kz

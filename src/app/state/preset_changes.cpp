@@ -1,5 +1,5 @@
 // Changes from the preset (see preset_changes.hpp), found by comparing the working scenario's levers,
-// shocks and members with the preset's by id.
+// shocks, members and hazards with the preset's by id.
 #include "state/preset_changes.hpp"
 
 #include <algorithm>
@@ -13,9 +13,39 @@ const Item* ById(const std::vector<Item>& items, const std::string& id) {
   return it == items.end() ? nullptr : &*it;
 }
 
+// A hazard with its numbers (the levers' part) zeroed: what is left differs only in where, what, kind,
+// name or recovery.
+Hazard WithoutNumbers(Hazard hazard) {
+  hazard.annualProbability = 0.0;
+  for (Distribution* d : {&hazard.severity, &hazard.durationMonths}) d->low = d->mode = d->high = 0.0;
+  return hazard;
+}
+
 }  // namespace
 
 const Event* PresetShock(const Session& session, const std::string& id) { return ById(session.preset().events, id); }
+
+const Hazard* PresetHazard(const Session& session, const std::string& id) { return ById(session.preset().risks, id); }
+
+namespace {
+
+void HazardChanges(const Scenario& now, const Scenario& preset, const UiText& words, std::vector<PresetChange>& changes) {
+  for (const Hazard& h : now.risks) {
+    const Hazard* before = ById(preset.risks, h.id);
+    if (before == nullptr) {
+      changes.push_back({PresetChangeKind::AddedHazard, h.id, words.LocalName(h.name, h.id), 0.0, 0.0, {}, {}});
+    } else if (WithoutNumbers(*before) != WithoutNumbers(h)) {
+      changes.push_back({PresetChangeKind::ChangedHazard, h.id, words.LocalName(h.name, h.id), 0.0, 0.0, {}, {}});
+    }
+  }
+  for (const Hazard& h : preset.risks) {
+    if (ById(now.risks, h.id) == nullptr) {
+      changes.push_back({PresetChangeKind::RemovedHazard, h.id, words.LocalName(h.name, h.id), 0.0, 0.0, {}, {}});
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<PresetChange> ChangesFromPreset(const Session& session, const UiText& words) {
   std::vector<PresetChange> changes;
@@ -46,6 +76,7 @@ std::vector<PresetChange> ChangesFromPreset(const Session& session, const UiText
     if (before == nullptr || before->members == f.members) continue;
     changes.push_back({PresetChangeKind::Members, f.id, words.LocalName(f.name, f.id), 0.0, 0.0, before->members, f.members});
   }
+  HazardChanges(now, preset, words, changes);
   return changes;
 }
 

@@ -11,11 +11,11 @@
 
 namespace kz {
 
-enum class PresetChangeKind { Lever, AddedShock, RemovedShock, Members };
+enum class PresetChangeKind { Lever, AddedShock, RemovedShock, Members, AddedHazard, RemovedHazard, ChangedHazard };
 
 struct PresetChange {
   PresetChangeKind kind = PresetChangeKind::Lever;
-  std::string id;              ///< the lever path, the shock's id or the framework's id
+  std::string id;              ///< the lever path, the shock's, framework's or hazard's id
   std::string name;            ///< the shock's or framework's name in the UI's language (levers: "")
   double value = 0.0;          ///< Lever: the working value
   double presetValue = 0.0;    ///< Lever: the preset's value (what undoing it sets)
@@ -24,11 +24,16 @@ struct PresetChange {
 };
 
 /// Every change of `session`'s scenario from its preset: levers in lever order, then shocks added,
-/// shocks removed and member lists changed, in scenario order. Empty when nothing was changed.
+/// shocks removed, member lists changed, then hazards added, removed and changed beyond their
+/// numbers (where, what, kind, name, recovery: their numbers are lever changes), in scenario order.
+/// Empty when nothing was changed.
 /// A removed shock's levers and an added shock's are not listed as lever changes (the shock is).
 std::vector<PresetChange> ChangesFromPreset(const Session& session, const UiText& words);
 
 /// The preset's shock with this id (for undoing its removal), or nullptr.
 const Event* PresetShock(const Session& session, const std::string& id);
+
+/// The preset's hazard with this id (for undoing its removal or change), or nullptr.
+const Hazard* PresetHazard(const Session& session, const std::string& id);
 
 }  // namespace kz

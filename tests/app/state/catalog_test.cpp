@@ -38,7 +38,7 @@ std::set<std::string> Placeholders(const std::string& text) {
 // core's text table, the page's modules (web/js) and index.html (whose words come from the app's catalog too).
 std::set<std::string> KeysNamedInTheCode() {
   static const std::regex literal(
-      R"re(["']((?:menu|top|data|link|compare|restore|window|embed|share|status|page|lever|finding|findings|format|shock|constraint|readout|timeline|about|help|chart|map|analysis|plot|number|explain|workshop|headline|dials|changes|story)\.[A-Za-z0-9.-]+)["'])re");
+      R"re(["']((?:menu|top|data|link|compare|restore|window|embed|share|status|page|lever|finding|findings|format|shock|constraint|readout|timeline|about|help|chart|map|analysis|plot|number|explain|workshop|headline|dials|changes|story|risks)\.[A-Za-z0-9.-]+)["'])re");
   std::set<std::string> keys;
   const std::filesystem::path root(KIZUNA_TEST_SOURCE_DIR);
   std::vector<std::filesystem::path> files{root / "src/core/findings_text.cpp", root / "index.html"};
