@@ -128,11 +128,10 @@ void DrawBands(const MonteCarloCell& cell, int months) {
 void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPanelState& state) {
   const Scenario& scenario = session.scenario();
   const float field = ImGui::GetFontSize() * 8.0f;
-  ImGui::SetNextItemWidth(field);
-  if (ImGui::InputInt(TrId("analysis.mc.runs", "runs").c_str(), &state.runs, 50, 500)) state.runs = std::clamp(state.runs, 1, 100000);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(field);
-  ImGui::InputScalar(TrId("analysis.mc.seed", "seed").c_str(), ImGuiDataType_U64, &state.seed);
+  if (ImGui::InputInt(LabelInline(TrId("analysis.mc.runs", "runs"), field).c_str(), &state.runs, 50, 500)) state.runs = std::clamp(state.runs, 1, 100000);
+  const std::string seedLabel = TrId("analysis.mc.seed", "seed");
+  SameLineIfFits(LabelInlineWidth(seedLabel, field));
+  ImGui::InputScalar(LabelInline(seedLabel, field).c_str(), ImGuiDataType_U64, &state.seed);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", TrFormat("analysis.mc.hazards", {{"count", FormatCount(static_cast<long long>(scenario.risks.size()))}}).c_str());
   if (scenario.risks.empty()) {
@@ -154,8 +153,7 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   }
   const MonteCarloCell& cell = mc->cells[static_cast<std::size_t>(c)];
   const std::string label = RegionName(scenario, cell.region) + " - " + GoodName(scenario, cell.good);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-  if (ImGui::BeginCombo(TrId("analysis.mc.cell", "cell").c_str(), label.c_str())) {
+  if (ImGui::BeginCombo(LabelInline(TrId("analysis.mc.cell", "cell"), ImGui::GetFontSize() * 18.0f).c_str(), label.c_str())) {
     for (std::size_t i = 0; i < mc->cells.size(); ++i) {
       const std::string item = RegionName(scenario, mc->cells[i].region) + " - " + GoodName(scenario, mc->cells[i].good);
       if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c)) state.cell = static_cast<int>(i);

@@ -88,11 +88,13 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const Results& r = session.results();
   const Results* other = session.comparisonResults();
 
-  const float goodWidth = ImGui::GetFontSize() * 12.0f;
-  ImGui::SetNextItemWidth(goodWidth);
+  // Labels before their controls ("Good [...]"), as a reader scans a row.
+  const std::string goodLabelId = TrId("chart.good", "good");
+  const float goodWidth = std::min(ImGui::GetFontSize() * 12.0f, ImGui::GetContentRegionAvail().x - LabelInlineWidth(goodLabelId, 0.0f));
+  const std::string goodId = LabelInline(goodLabelId, goodWidth);
   const std::string goodLabel = ChartGoodLabel(s, selection.good, words);
   const std::string goodPreview = EllipsizedText(goodLabel, goodWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-  const bool goodOpen = ImGui::BeginCombo(TrId("chart.good", "good").c_str(), goodPreview.c_str());
+  const bool goodOpen = ImGui::BeginCombo(goodId.c_str(), goodPreview.c_str());
   if (!goodOpen && goodPreview != goodLabel && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", goodLabel.c_str());
   if (goodOpen) {
     for (int g = 0; g < r.goods; ++g) {
@@ -104,12 +106,12 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
   const std::string metricLabel = TrId("chart.show", "show");
   const float metricWidth = ImGui::GetFontSize() * 9.0f;
-  SameLineIfFits(metricWidth + inner + ImGui::CalcTextSize(metricLabel.c_str(), nullptr, true).x);
-  ImGui::SetNextItemWidth(metricWidth);
+  SameLineIfFits(LabelInlineWidth(metricLabel, metricWidth));
+  const std::string metricId = LabelInline(metricLabel, metricWidth);
   int metric = static_cast<int>(state.metric);
   const char* metricNames[] = {MetricName(ChartMetric::Fulfilment, words), MetricName(ChartMetric::Price, words), MetricName(ChartMetric::Stockpile, words),
                                MetricName(ChartMetric::Loss, words)};
-  if (ImGui::Combo(metricLabel.c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
+  if (ImGui::Combo(metricId.c_str(), &metric, metricNames, 4)) state.metric = static_cast<ChartMetric>(metric);
   const std::string deltaLabel = TrId("chart.difference", "difference");
   SameLineIfFits(ImGui::GetFrameHeight() + inner + ImGui::CalcTextSize(deltaLabel.c_str(), nullptr, true).x);
   ImGui::BeginDisabled(other == nullptr);

@@ -70,6 +70,15 @@ std::string LabelBefore(std::string_view labelAndId, float labelColumn, float co
   return id;
 }
 
+float LabelInlineWidth(std::string_view labelAndId, float controlWidth) {
+  const std::string label(labelAndId.substr(0, labelAndId.find("##")));
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x + controlWidth;
+}
+
+std::string LabelInline(std::string_view labelAndId, float controlWidth) {
+  return LabelBefore(labelAndId, LabelInlineWidth(labelAndId, 0.0f), controlWidth);
+}
+
 // Measured before SameLine: SameLine then NewLine would leave the line's extent past the edge.
 void SameLineIfFits(float width) {
   const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;

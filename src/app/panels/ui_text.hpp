@@ -26,6 +26,12 @@ void FittedText(const std::string& text, float width);
 /// the line) and returns the id to pass the control ("###start"), which keeps the control's id.
 std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth = 0.0f);
 
+/// LabelBefore with a column just as wide as the label: "Good [combo]" inline, in a row of controls.
+std::string LabelInline(std::string_view labelAndId, float controlWidth);
+
+/// The width LabelInline's label and control take together.
+float LabelInlineWidth(std::string_view labelAndId, float controlWidth);
+
 /// Flow layout: puts the next item (`width` pixels wide) on the current line when it fits there,
 /// else on a new line. Call before every item of the row but the first.
 void SameLineIfFits(float width);
