@@ -172,9 +172,9 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
                               : words.Say(text::Id::AfterEvent, {{"event", words.Name(*shock)}});
   }
   clause += words.Say(wording, {{"good", names.Good(trough.good)},
-                                           {"region", names.Region(trough.region)},
-                                           {"share", words.Percent(trough.share)},
-                                           {"month", words.Month(trough.month)}});
+                                {"region", names.Region(trough.region)},
+                                {"share", words.Percent(trough.share)},
+                                {"month", words.Month(trough.month)}});
   // Not recovered: say where it stands at the end, as the chart shows it (not "never recovers" at 97%).
   const int last = names.results.months - 1;
   clause += trough.recovery >= 0
@@ -197,9 +197,8 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
 }
 
 // The value added lost worldwide and where most of it is lost; against `comparison` (measured on
-// the same reference), how it changes.
-// The world's lost value added and where most of it is lost. When the story's subject region loses
-// none while others do (the 2010 halt: Japan's output held, China's exports fell), that leads.
+// the same reference), how it changes. When the story's subject region loses none while others do
+// (the 2010 halt: Japan's output held, China's exports fell), that leads.
 Finding LossFinding(const Names& names, const OutputAccount& account, const OutputAccount* comparison,
                     const std::string& label, int subjectRegion) {
   const text::Words& words = names.words;
@@ -218,8 +217,8 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
       clause = words.Say(text::Id::SubjectNoLoss, {{"region", names.Region(subjectRegion)}});
     }
     clause += words.Say(text::Id::Loss, {{"money", words.Money(total)},
-                                        {"region", names.Region(worst)},
-                                        {"regionMoney", words.Money(account.valueAddedLost[worst])}});
+                                         {"region", names.Region(worst)},
+                                         {"regionMoney", words.Money(account.valueAddedLost[worst])}});
   } else {
     clause = words.Say(text::Id::NoLoss);
   }
