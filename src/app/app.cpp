@@ -29,14 +29,6 @@ const char* ComparisonLabel(Comparison comparison) {
   return "";
 }
 
-// Places the next window at a fraction of the work area (layout.hpp).
-void PlaceWindow(const PanelRect& rect) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const ImVec2 pos(viewport->WorkPos.x + viewport->WorkSize.x * rect.x, viewport->WorkPos.y + viewport->WorkSize.y * rect.y);
-  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * rect.width, viewport->WorkSize.y * rect.height), ImGuiCond_Always);
-}
-
 // Tiled panels stay behind whatever floats over them (dialogs, an embedded view's corner) when clicked.
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -304,11 +296,8 @@ void App::TourFrame() {
 }
 
 void App::HelpWindow(const FrameContext& frame) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(std::min(560.0f * frame.uiScale, viewport->WorkSize.x * 0.9f), viewport->WorkSize.y * 0.6f),
-                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
+  const ImVec2 area = ImGui::GetMainViewport()->WorkSize;
+  CenterNextWindow(ImVec2(std::min(560.0f * frame.uiScale, area.x * 0.9f), area.y * 0.6f), ImGuiCond_FirstUseEver);
   if (ImGui::Begin(TrId("window.help", "help").c_str(), &showHelp)) {
     if (std::optional<std::string> url = DrawHelpPanel(work.scenario(), AboutRows(GetBuildInfo(), frame.frameMs, frame.uiScale), helpState)) {
       requests.Push(UrlRequest{std::move(*url)});
@@ -374,12 +363,12 @@ void App::Frame(const FrameContext& frame) {
   const PanelLayout layout = LayoutPanels(embedFlags, narrow);
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
   if (exercise.Active()) {  // the workshop's panel takes the levers' place
-    PlaceWindow(layout.levers);
+    PlaceNextWindow(layout.levers);
     if (ImGui::Begin(TrId("workshop.window", "workshop").c_str(), nullptr, kPanelFlags)) WorkshopFrame();
     ImGui::End();
     Apply(DrawDebriefWindow(exercise, workshopPanel));
   } else if (layout.levers.shown) {
-    PlaceWindow(layout.levers);
+    PlaceNextWindow(layout.levers);
     if (ImGui::Begin(TrId("window.levers", "levers").c_str(), nullptr, kPanelFlags)) {
       MarkWindow("levers-window");  // where tests scroll to a control below the fold
       ImGui::BeginDisabled(readOnly);
@@ -390,12 +379,12 @@ void App::Frame(const FrameContext& frame) {
     ImGui::End();
   }
   if (layout.findings.shown) {
-    PlaceWindow(layout.findings);
+    PlaceNextWindow(layout.findings);
     if (ImGui::Begin(TrId("window.findings", "findings").c_str(), nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
     ImGui::End();
   }
   if (layout.chart.shown) {
-    PlaceWindow(layout.chart);
+    PlaceNextWindow(layout.chart);
     if (ImGui::Begin(TrId("window.chart", "chart").c_str(), nullptr, kPanelFlags)) ChartWindow();
     ImGui::End();
   }

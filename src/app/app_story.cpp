@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // key ownership (the arrows step the story, not the keyboard focus) and window order
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -97,11 +98,8 @@ void App::StoryKeys() {
 }
 
 void App::StoryWindow(const FrameContext& frame) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(std::min(520.0f * frame.uiScale, viewport->WorkSize.x * 0.9f), viewport->WorkSize.y * 0.7f),
-                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
+  const ImVec2 area = ImGui::GetMainViewport()->WorkSize;
+  CenterNextWindow(ImVec2(std::min(520.0f * frame.uiScale, area.x * 0.9f), area.y * 0.7f), ImGuiCond_FirstUseEver);
   if (ImGui::Begin(TrId("story.window", "story").c_str(), &showStory)) {
     MarkWindow("story-window");
     Apply(DrawStoryPanel(storyState));
@@ -111,10 +109,7 @@ void App::StoryWindow(const FrameContext& frame) {
 
 // Over the map band: the caption is what the room reads, the map stays under the other panels.
 void App::PresentingBar(const PanelRect& area) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * area.x, viewport->WorkPos.y + viewport->WorkSize.y * area.y),
-                          ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * area.width, viewport->WorkSize.y * area.height), ImGuiCond_Always);
+  PlaceNextWindow(area);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("###story-presenting", nullptr, flags)) {

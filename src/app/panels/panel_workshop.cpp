@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "panels/plot.hpp"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -516,10 +517,8 @@ void Timeline(const Exercise& ex, const Debrief& d, bool presenterView) {
 WorkshopActions DrawDebriefWindow(const Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   if (!state.showDebrief) return actions;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.85f), ImGuiCond_Appearing);
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const ImVec2 area = ImGui::GetMainViewport()->WorkSize;
+  CenterNextWindow(ImVec2(area.x * 0.7f, area.y * 0.85f), ImGuiCond_Appearing);
   if (ImGui::Begin(TrId("workshop.debrief.title", "workshop-debrief").c_str(), &state.showDebrief)) {
     MarkWindow("workshop-debrief-window");
     const Expected<Debrief>& debrief = workshop.CurrentDebrief();

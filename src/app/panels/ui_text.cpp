@@ -70,6 +70,20 @@ std::string LabelBefore(std::string_view labelAndId, float labelColumn, float co
   return id;
 }
 
+void PlaceNextWindow(const PanelRect& rect) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const ImVec2 pos(viewport->WorkPos.x + viewport->WorkSize.x * rect.x, viewport->WorkPos.y + viewport->WorkSize.y * rect.y);
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * rect.width, viewport->WorkSize.y * rect.height), ImGuiCond_Always);
+}
+
+void CenterNextWindow(ImVec2 size, ImGuiCond cond) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(size, cond);
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+                          cond, ImVec2(0.5f, 0.5f));
+}
+
 float LabelInlineWidth(std::string_view labelAndId, float controlWidth) {
   const std::string label(labelAndId.substr(0, labelAndId.find("##")));
   return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x + controlWidth;

@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "imgui.h"
 #include "panels/ui_scale.hpp"
+#include "state/layout.hpp"
 
 namespace kz {
 
@@ -25,6 +27,13 @@ void FittedText(const std::string& text, float width);
 /// line above when it does not fit there. Sets the control's width (`controlWidth`; 0 = the rest of
 /// the line) and returns the id to pass the control ("###start"), which keeps the control's id.
 std::string LabelBefore(std::string_view labelAndId, float labelColumn, float controlWidth = 0.0f);
+
+/// Places the next window at a fraction of the work area (state/layout.hpp), every frame.
+void PlaceNextWindow(const PanelRect& rect);
+
+/// Sizes the next window `size` and centres it in the work area, both under `cond` (dialogs that
+/// float over the panels: help, story, analysis, debrief).
+void CenterNextWindow(ImVec2 size, ImGuiCond cond);
 
 /// LabelBefore with a column just as wide as the label: "Good [combo]" inline, in a row of controls.
 std::string LabelInline(std::string_view labelAndId, float controlWidth);
