@@ -43,7 +43,8 @@ export function serveSite() {
 
 /// Opens `url` in a fresh context and records what the page says and asks for. `locale` (e.g.
 /// 'ja-JP') sets navigator.languages; `permissions` e.g. ['clipboard-read', 'clipboard-write'].
-/// Returns { page, context, consoleErrors, requests }.
+/// Returns { page, context, consoleErrors, requests, loaded } (`loaded`: URLs whose response body has
+/// arrived, so a test can wait for a file without racing its answer).
 export async function openPage(browser, url, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
   initScript = null, offline = false, locale = undefined, permissions = [] } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, locale, permissions });
@@ -51,12 +52,14 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   const page = await context.newPage();
   const consoleErrors = [];
   const requests = [];
+  const loaded = [];
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
+  page.on('requestfinished', (request) => loaded.push(request.url()));
   if (initScript) await page.addInitScript(initScript);
   await page.goto(url);
-  return { page, context, consoleErrors, requests };
+  return { page, context, consoleErrors, requests, loaded };
 }
 
 /// Waits for kizuna.ready and then for `frames` drawn frames. Throws with the page's fatal message.

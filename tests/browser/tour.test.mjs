@@ -64,7 +64,7 @@ test('automated browsers are not shown the tour; Help > Getting started opens it
 });
 
 test('coalition and sensitivity results read as words at 1024x768, nothing clipped, in both languages', async () => {
-  const { page, context, consoleErrors, requests } = await openPage(browser, site.url, { viewport: { width: 1024, height: 768 } });
+  const { page, context, consoleErrors, loaded } = await openPage(browser, site.url, { viewport: { width: 1024, height: 768 } });
   await waitUntilRunning(page, 3);
   assert.deepEqual(await page.evaluate(() => window.kizuna.loadPreset('us-jp-steering-committee')), []);
   await clickControl(page, 'analysis-menu');
@@ -82,8 +82,7 @@ test('coalition and sensitivity results read as words at 1024x768, nothing clipp
 
   await page.evaluate(() => window.kizuna.setLanguage('ja'));
   await waitForFrames(page, () => window.kizuna.analysisText().includes('参加国ごとに'), 'the coalition in Japanese');
-  for (let i = 0; i < 200 && !requests.some((url) => FONT.test(url)); i++) await frames(page, 1);
-  await page.waitForResponse(FONT).catch(() => {});
+  for (let i = 0; i < 200 && !loaded.some((url) => FONT.test(url)); i++) await frames(page, 1);
   await frames(page, 5);
   assert.match(await page.evaluate(() => window.kizuna.analysisText()), /日米サプライチェーン運営委員会/);
   assert.deepEqual(await page.evaluate(() => window.kizuna.clippedText()), [], 'coalition, Japanese');
