@@ -98,14 +98,16 @@ export async function frames(page, count = 2) {
 }
 
 /// Scrolls the levers panel with the mouse wheel, as a user would, until the named control is drawn
-/// whole (a scenario's key levers may push it below the fold). Leaves other controls alone.
+/// whole (a scenario's key levers may push it below the fold). Leaves other controls alone. A control
+/// not drawn at all is looked for upwards first (the panel's actions are on top), then downwards; the
+/// panel's scroll position (uiRect's scrollY, scrollMaxY) says when an end is reached.
 async function revealInLevers(page, name, mouse) {
   // Only the levers panel's own controls: a menu or popup drawn over the panel is not scrolled for.
   if (!/^(add-shock|shock-|remove-shock:|lever:|undo-change:|risks$|add-hazard|hazard-|risk-edit:|risk-remove:)/.test(name)) return;
   const box = await page.locator('#canvas').boundingBox();
   // The app may be scrolling the panel itself (to a shock just added): let it finish first.
   if (!(await page.evaluate((n) => window.kizuna.uiRect(n), name))) await frames(page, 4);
-  let upward = 60;  // a control not drawn was scrolled past (look up first: the panel's actions are on top) or is below
+  let searchUp = true;  // while a control not drawn is looked for above
   for (let step = 0; step < 120; step++) {
     const [rect, levers] = await page.evaluate((n) => [window.kizuna.uiRect(n), window.kizuna.uiRect('levers-window')], name);
     // The window's rectangle includes its title bar (a control's height) and its padding: a control
@@ -114,9 +116,13 @@ async function revealInLevers(page, name, mouse) {
     const top = rect ? levers.y + rect.height + 4 : 0;
     if (rect && rect.y >= top && rect.y + rect.height <= levers.y + levers.height) return;
     if (rect && (rect.x < levers.x || rect.x > levers.x + levers.width)) return;  // not in the levers panel
-    const up = rect ? rect.y < top : upward-- > 0;
+    if (!rect && searchUp && levers.scrollY <= 0) searchUp = false;  // at the top: look below
+    if (!rect && !searchUp && levers.scrollY >= levers.scrollMaxY) return;  // at the bottom: not there
+    const up = rect ? rect.y < top : searchUp;
     await mouse.move(box.x + levers.x + levers.width / 2, box.y + levers.y + levers.height / 2);
-    await mouse.wheel(0, up ? -120 : 120);
+    // Searching, a stride of half the panel (no control is skipped); near the control, a notch.
+    const notch = rect ? 120 : Math.max(120, Math.floor(levers.height / 2 / 90) * 120);
+    await mouse.wheel(0, up ? -notch : notch);
     await frames(page, 1);
   }
 }

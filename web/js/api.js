@@ -58,8 +58,8 @@
 //                                 e.g. "This link is damaged (checksum)"
 //                                 (the address bar follows the link; it is autosaved to localStorage and
 //                                 offered back when the page opens without one)
-//   kizuna.uiRect(name)           { x, y, width, height } in CSS pixels of a named control drawn in the
-//                                 last frame (e.g. 'add-shock', 'timeline-play', 'chart-delta', 'share',
+//   kizuna.uiRect(name)           { x, y, width, height, scrollY, scrollMaxY } in CSS pixels of a named
+//                                 control drawn in the last frame (scroll: a window's, 0 for a control) (e.g. 'add-shock', 'timeline-play', 'chart-delta', 'share',
 //                                 'undo', 'lever:<path>'), or null: tests click real controls
 //   kizuna.clippedText()          the text the last frame drew cut ('window: <name>', 'menu bar' or the
 //                                 text): tests assert it stays empty

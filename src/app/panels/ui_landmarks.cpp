@@ -29,7 +29,8 @@ void MarkLastItem(const char* name) {
 void MarkWindow(const char* name) {
   const ImVec2 pos = ImGui::GetWindowPos();
   const ImVec2 size = ImGui::GetWindowSize();
-  Registry()[name] = Landmark{LandmarkRect{pos.x, pos.y, size.x, size.y}, ImGui::GetFrameCount()};
+  Registry()[name] = Landmark{LandmarkRect{pos.x, pos.y, size.x, size.y, ImGui::GetScrollY(), ImGui::GetScrollMaxY()},
+                              ImGui::GetFrameCount()};
 }
 
 std::optional<LandmarkRect> FindLandmark(const std::string& name) {

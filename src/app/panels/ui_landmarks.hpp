@@ -11,6 +11,9 @@ namespace kz {
 /// A control's rectangle in ImGui coordinates (framebuffer pixels / UI scale; see the page API).
 struct LandmarkRect {
   float x = 0, y = 0, width = 0, height = 0;
+  /// A window's vertical scroll and its limit (0 for controls): a test scrolling to a control
+  /// below the fold knows which way to go and when it has reached the end.
+  float scrollY = 0, scrollMaxY = 0;
 };
 
 /// Records the last ImGui item under `name` (overwrites the previous frame's).

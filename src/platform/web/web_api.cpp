@@ -319,8 +319,8 @@ EMSCRIPTEN_KEEPALIVE void kz_web_set_status(const char* text) {
   IfRunning([&](kz::web::WebApp& app) { app.Ui().SetStatus(text); });
 }
 
-/// Where a named control (ui_landmarks.hpp) was drawn, as JSON { x, y, width, height } in CSS
-/// pixels, or "null" when it has not been drawn.
+/// Where a named control (ui_landmarks.hpp) was drawn, as JSON { x, y, width, height, scrollY,
+/// scrollMaxY } in CSS pixels (a window's scroll; 0 for a control), or "null" when it has not been drawn.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
   const std::optional<kz::LandmarkRect> rect = kz::FindLandmark(name);
   if (!rect) return Reply("null").c_str();
@@ -329,7 +329,8 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_ui_rect(const char* name) {
   const double ratio = app ? app->PixelRatio() : 1.0;
   const auto css = [ratio](float value) { return std::to_string(value / ratio); };
   return Reply("{\"x\":" + css(rect->x) + ",\"y\":" + css(rect->y) + ",\"width\":" + css(rect->width) +
-               ",\"height\":" + css(rect->height) + "}").c_str();
+               ",\"height\":" + css(rect->height) + ",\"scrollY\":" + css(rect->scrollY) +
+               ",\"scrollMaxY\":" + css(rect->scrollMaxY) + "}").c_str();
 }
 
 /// 1 when the point (CSS pixels) is on an app panel that scrolls vertically, 0 on the map or a panel
