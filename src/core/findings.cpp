@@ -66,9 +66,11 @@ struct Trough {
   int recovery = -1;    // first month after the last short month; -1 = still short at the end
 };
 
-double ShareMet(const Results& r, std::size_t i) {
-  return r.finalDemand[i] > kTiny ? 1.0 - r.shortfall[i] / r.finalDemand[i] : 1.0;
-}
+// The share of the good's demand in the region that was met: the chart's and the headline's
+// fulfilment (all its uses, as stocks and uses by value left them), so that the sentences say what
+// the figures above them show. (Its final uses alone may fare worse: they are served last when their
+// value per unit is the lowest, as the lower-value uses of rare-earth oxide are.)
+double ShareMet(const Results& r, std::size_t i) { return r.fulfilment[i]; }
 
 // The trough of final good g in region r (share 1 and month -1 when nothing is ever short).
 Trough TroughOf(const Results& r, int region, int good) {

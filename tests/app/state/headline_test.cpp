@@ -1,6 +1,6 @@
 // The headline against the chart it sits above, for every bundled preset: the same subject, the
 // same worst value and month in the chart's own words, a recovery that the chart's line bears out,
-// and the findings' value lost; honest comparisons (a framework preset opens against itself without
+// the findings' lead on the same figure and month, and the findings' value lost; honest comparisons (a framework preset opens against itself without
 // the framework, a load resets the comparison, A vs B on other shocks is warned).
 #include "state/headline.hpp"
 
@@ -77,6 +77,13 @@ void ExpectHeadlineAgreesWithChart(const kz::Session& session, const kz::UiText&
   ASSERT_NE(loss, nullptr);
   if (kz::RoundHalfAwayFromZero(h.valueLostUsd) > 0.0) {  // nothing lost: the findings say so in words
     EXPECT_NE(session.findings().paragraph.find(loss->value), std::string::npos) << "the findings' figure: " << loss->value;
+  }
+  // The findings' lead, when it tells the subject's trough, gives the figure and month above it.
+  const kz::Finding& lead = session.findings().items.front();
+  if (lead.kind == kz::FindingKind::Trough && lead.region == h.regionId && lead.good == h.goodId) {
+    EXPECT_EQ(lead.values.front(), h.worstShare) << "the lead's share: " << session.findings().paragraph;
+    EXPECT_EQ(lead.months.front(), h.worstMonth) << "the lead's month: " << session.findings().paragraph;
+    EXPECT_NE(lead.text.find(FigureOf(h, "worst")->value), std::string::npos) << lead.text;
   }
   for (const kz::HeadlineFigure& f : h.figures) {
     EXPECT_TRUE(Filled(f.value)) << f.id << ": " << f.value;
