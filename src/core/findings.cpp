@@ -198,8 +198,8 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
   return f;
 }
 
-// The value added lost worldwide and where most of it is lost; against `comparison` (measured on
-// the same reference), how it changes. When the story's subject region loses none while others do
+// The value added lost worldwide and where most of it is lost (and, when it matters, who gains by
+// making more for others); against `comparison` (measured on the same reference), how it changes. When the story's subject region loses none while others do
 // (the 2010 halt: Japan's output held, China's exports fell), that leads.
 Finding LossFinding(const Names& names, const OutputAccount& account, const OutputAccount* comparison,
                     const std::string& label, int subjectRegion) {
@@ -209,18 +209,27 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
   const double total = account.WorldValueAddedLost();
   f.values = {total};
   int worst = 0;
+  int gainer = 0;  // the region that gains most (the lowest loss)
   for (int r = 1; r < account.regions; ++r) {
     if (RoundHalfAwayFromZero(account.valueAddedLost[r]) > RoundHalfAwayFromZero(account.valueAddedLost[worst])) worst = r;
+    if (RoundHalfAwayFromZero(account.valueAddedLost[r]) < RoundHalfAwayFromZero(account.valueAddedLost[gainer])) gainer = r;
   }
+  const double gain = -account.valueAddedLost[gainer];
   std::string clause;
   if (RoundHalfAwayFromZero(total) > 0.0) {
     f.region = names.results.regionIds[static_cast<std::size_t>(worst)];
     if (subjectRegion >= 0 && subjectRegion != worst && RoundHalfAwayFromZero(account.valueAddedLost[subjectRegion]) <= 0.0) {
       clause = words.Say(text::Id::SubjectNoLoss, {{"region", names.Region(subjectRegion)}});
     }
-    clause += words.Say(text::Id::Loss, {{"money", words.Money(total)},
-                                         {"region", names.Region(worst)},
-                                         {"regionMoney", words.Money(account.valueAddedLost[worst])}});
+    // A gain elsewhere worth saying (a twentieth of the worst loss): otherwise "$845 million is lost,
+    // the most in Taiwan ($3.3 billion)" reads as a mistake, where Korea's fabs made more.
+    const bool netOfGains = gain >= 0.05 * account.valueAddedLost[worst];
+    clause += words.Say(netOfGains ? text::Id::LossNet : text::Id::Loss,
+                        {{"money", words.Money(total)},
+                         {"region", names.Region(worst)},
+                         {"regionMoney", words.Money(account.valueAddedLost[worst])},
+                         {"gainer", names.Region(gainer)},
+                         {"gainMoney", words.Money(gain)}});
   } else {
     clause = words.Say(text::Id::NoLoss);
   }

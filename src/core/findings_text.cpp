@@ -42,6 +42,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::Loss, "finding.loss", "{money} of value added is lost, the most in {region} ({regionMoney})"},
     {Id::NoLoss, "finding.no-loss", "no value added is lost"},
     {Id::SubjectNoLoss, "finding.subject-no-loss", "{region} loses no value added, while "},
+    {Id::LossNet, "finding.loss-net", "{money} of value added is lost in all: {region} loses {regionMoney} and {gainer} gains {gainMoney} by making more for others"},
     {Id::LossFall, "finding.loss-fall", "; with {label} the loss falls by {money} ({change})"},
     {Id::LossRise, "finding.loss-rise", "; with {label} the loss rises by {money} ({change})"},
     {Id::LossSame, "finding.loss-same", "; with {label} it is unchanged"},

@@ -43,6 +43,7 @@ enum class Id : int {
   Loss,
   NoLoss,
   SubjectNoLoss,
+  LossNet,             // others gain enough to matter: the world's net loss is below the worst region's
   LossFall,
   LossRise,
   LossSame,

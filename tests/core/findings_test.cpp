@@ -11,6 +11,7 @@
 #include "engine_fixtures.hpp"
 #include "findings_text.hpp"  // private: names inside sentences
 #include "kizuna/levers.hpp"
+#include "kizuna/output_account.hpp"
 
 namespace kz {
 namespace {
@@ -163,6 +164,31 @@ TEST(Findings, RenesasFireNamesVehiclesAndTheirRecovery) {
   EXPECT_NE(compared.paragraph.find("with no fire demand is met in full"), std::string::npos) << compared.paragraph;
   // All of it, in words: a percentage would read "-100%" here and "-99.9%" a hair away from it.
   EXPECT_NE(compared.paragraph.find("with no fire none of it is lost."), std::string::npos) << compared.paragraph;
+}
+
+// The world's loss is net of what some regions gain by making more for others. Where a gain is worth
+// saying, the sentence names the gainer rather than call a region's larger loss "the most" of a
+// smaller total: after a Taiwanese quake, Korea's fabs make more (chip4).
+TEST(Findings, AWorldLossNetOfGainsNamesWhoGains) {
+  for (const std::string& id : test::BundledScenarioIds()) {
+    SCOPED_TRACE(id);
+    const Scenario s = test::LoadBundled(id);
+    const Results r = RunOrFail(s);
+    const Findings f = Summarize(s, r);
+    const auto loss = std::find_if(f.items.begin(), f.items.end(), [](const Finding& x) { return x.kind == FindingKind::TotalLoss; });
+    if (loss == f.items.end() || loss->region.empty()) continue;
+    const Expected<Results> reference = RunWithoutDisruptions(s);
+    ASSERT_TRUE(reference);
+    const OutputAccount account = AccountOutput(s, r, reference.value());
+    const double worst = *std::max_element(account.valueAddedLost.begin(), account.valueAddedLost.end());
+    const double gain = -*std::min_element(account.valueAddedLost.begin(), account.valueAddedLost.end());
+    if (worst > account.WorldValueAddedLost() * 1.001) {
+      EXPECT_EQ(loss->text.find("the most in"), std::string::npos) << "a region's loss above the total: " << loss->text;
+    }
+    EXPECT_EQ(loss->text.find("by making more for others") != std::string::npos, gain >= 0.05 * worst) << loss->text;
+  }
+  const Scenario chip4 = test::LoadBundled("chip4");
+  EXPECT_NE(Summarize(chip4, RunOrFail(chip4)).paragraph.find("Taiwan loses $3.3 billion and South Korea gains"), std::string::npos);
 }
 
 TEST(Findings, SameInputsGiveTheSameText) {
