@@ -363,6 +363,13 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
   }
 }
 
+// What may pass a restricted route this month: a restriction caps the route's volume at its pass
+// share of the link's normal volume (its contract before the disruption), as a quota does, not at a
+// share of what the buyer orders now. So a buyer that needs less (it thrifts, substitutes, pays a
+// higher price) stops meeting the cap, as China's rare-earth quotas went unfilled in 2011-12 once
+// users had cut their use; and one that wants more (a surge, stocks to rebuild) is not let through.
+double UnderQuota(double orders, double pass, double normal) { return pass >= 1.0 ? orders : Min(orders, pass * normal); }
+
 // What a link may still claim on its contract (at most its contract times its pass share, never
 // beyond its orders) after the `firstShip` it already has.
 double ContractLeft(const Workspace::Link& link) {
@@ -592,9 +599,9 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       Workspace::Link& link = links[l];
       const Workspace::Cell& buyer = cells[net.RG(link.buyer, g)];
       const std::size_t route = net.Share(g, link.buyer, link.seller);
-      link.pass = w.pass[route];
       link.orders = buyer.toOrder * link.share;
-      link.allowed = link.orders * link.pass;
+      link.allowed = UnderQuota(link.orders, w.pass[route], net.linkContract[l]);
+      link.pass = link.orders > kTiny ? link.allowed / link.orders : w.pass[route];
       Workspace::Cell& seller = cells[net.RG(link.seller, g)];
       if (buyer.calm | !seller.rationed) link.contract = buyer.forUse * link.share;
       seller.allowedTotal += link.allowed;

@@ -218,12 +218,14 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
   std::string clause;
   if (RoundHalfAwayFromZero(total) > 0.0) {
     f.region = names.results.regionIds[static_cast<std::size_t>(worst)];
-    if (subjectRegion >= 0 && subjectRegion != worst && RoundHalfAwayFromZero(account.valueAddedLost[subjectRegion]) <= 0.0) {
-      clause = words.Say(text::Id::SubjectNoLoss, {{"region", names.Region(subjectRegion)}});
-    }
     // A gain elsewhere worth saying (a twentieth of the worst loss): otherwise "$845 million is lost,
     // the most in Taiwan ($3.3 billion)" reads as a mistake, where Korea's fabs made more.
     const bool netOfGains = gain >= 0.05 * account.valueAddedLost[worst];
+    const bool subjectGains = netOfGains && subjectRegion == gainer;  // said below: no "loses none" first
+    if (subjectRegion >= 0 && subjectRegion != worst && !subjectGains &&
+        RoundHalfAwayFromZero(account.valueAddedLost[subjectRegion]) <= 0.0) {
+      clause = words.Say(text::Id::SubjectNoLoss, {{"region", names.Region(subjectRegion)}});
+    }
     clause += words.Say(netOfGains ? text::Id::LossNet : text::Id::Loss,
                         {{"money", words.Money(total)},
                          {"region", names.Region(worst)},

@@ -123,17 +123,14 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   demand after supply is back;
 // - timing: a deeper upstream loss changes in which month the only maker of a good under an export
 //   control runs short, and so how its restricted buyers' stocks carry them.
-const std::set<std::string> kKnownRestrictionExceptions = {
-    "ga-ge-controls-2023/cn-gage-halt-2023/fraction",  // early adaptation
-    "ga-ge-controls-2023/cn-gage-licensing/duration",  // early adaptation
-};
+const std::set<std::string> kKnownRestrictionExceptions = {};
 const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // timing
 const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
-const std::set<std::string> kKnownLagExceptions = {"synthetic-7/R1"};  // price lag
+const std::set<std::string> kKnownLagExceptions = {"synthetic-7/R1", "synthetic-12/R3"};  // price lag
 const std::set<std::string> kKnownCapacityExceptions = {
-    "taiwan-disruption/CN/fab_mature", "taiwan-disruption/EU/wafer", "taiwan-disruption/JP/fab_mature",
-    "taiwan-disruption/JP/wafer",      "taiwan-disruption/KR/fab_mature", "taiwan-disruption/KR/wafer",
-    "synthetic-2/R0/G3",               "synthetic-2/R3/G3",               "synthetic-10/R4/G0",  // shared input
+    "taiwan-disruption/EU/fab_mature", "taiwan-disruption/EU/wafer", "taiwan-disruption/JP/wafer",
+    "taiwan-disruption/KR/wafer",      "taiwan-disruption/SEA/fab_mature", "taiwan-disruption/TW/fab_mature",
+    "synthetic-2/R0/G3",               "synthetic-2/R3/G3",  // shared input
 };
 
 class Violations {

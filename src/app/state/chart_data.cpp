@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kizuna/findings.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -56,7 +57,8 @@ std::string FormatMetricDelta(ChartMetric metric, double value, const UiText& wo
 std::string FormatMetric(ChartMetric metric, double value, const UiText& words) {
   char text[32];
   switch (metric) {
-    case ChartMetric::Fulfilment: std::snprintf(text, sizeof text, "%.0f%%", value * 100.0); break;
+    // As the findings word it: a supply short by less than half a point reads "99.6%", not "100%".
+    case ChartMetric::Fulfilment: return FormatPercent(value);
     case ChartMetric::Price: std::snprintf(text, sizeof text, "%.1fx", value); break;
     case ChartMetric::Stockpile: std::snprintf(text, sizeof text, "%.3g", value); break;
     case ChartMetric::Loss: return words.MoneyAxisLabel(value, false);
