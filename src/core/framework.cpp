@@ -3,6 +3,7 @@
 #include "kizuna/framework.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "kizuna/assert.hpp"
@@ -94,6 +95,25 @@ Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_
   return impact;
 }
 
+namespace {
+
+// Two runs make, deliver, stock and leave short the same amounts (a rule that changes only who pays
+// for what, such as a pool's shared holding costs, moves no goods).
+bool SameGoodsMoved(const Results& a, const Results& b) {
+  for (const auto member : {&Results::production, &Results::deliveries, &Results::finalDelivered, &Results::shortfall,
+                            &Results::inventory, &Results::stockpile}) {
+    const std::vector<double>& x = a.*member;
+    const std::vector<double>& y = b.*member;
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (std::fabs(x[i] - y[i]) > 1e-9 * (1.0 + std::fabs(x[i]))) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
   Expected<Results> with = RunScenario(scenario);
   if (!with) return with.problems();
@@ -105,9 +125,15 @@ Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
       if (!off) continue;
       Expected<Results> without = RunScenario(*off);
       if (!without) return without.problems();
+      const std::string path = "frameworks[" + std::to_string(f) + "]." + name;
       if (HashResults(without.value()) == on) {
-        idle.rules.push_back({"frameworks[" + std::to_string(f) + "]." + name,
-                              "acts on nothing in this scenario: switching it off changes no result"});
+        idle.rules.push_back({path, "acts on nothing in this scenario: switching it off changes no result"});
+      } else if (SameGoodsMoved(with.value(), without.value())) {
+        // The steering committee's pool under a restriction on everyone: both members are short
+        // together, so neither has stock to spare, and only the shared holding costs move.
+        idle.rules.push_back({path, std::string(name) == "stockpilePool"
+                                        ? "moves no stock in this scenario: no member has any to spare while another is short (they are short at the same time); only the holding costs are shared"
+                                        : "moves no goods in this scenario: switching it off changes only who pays"});
       }
     }
   }

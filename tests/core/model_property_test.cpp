@@ -540,9 +540,12 @@ TEST(ModelProperty, EveryPresetFrameworkRuleActsOrIsNamed) {
     }
   }
   EXPECT_GE(checked, 10);
-  // The one rule that idles in a preset: two-sector's club has Australia's oxide (1,500 t a month)
-  // to itself and its partners, and no member seller is ever short of it.
-  EXPECT_EQ(idleNamed, (std::set<std::string>{"two-sector-coalition: frameworks[0].partnerPriority"}));
+  // The rules that idle in a preset: two-sector's club has Australia's oxide (1,500 t a month) to
+  // itself and its partners, and no member seller is ever short of it; the steering committee's
+  // pool moves no stock under a restriction on everyone (both members are short together), only
+  // its holding costs are shared.
+  EXPECT_EQ(idleNamed, (std::set<std::string>{"two-sector-coalition: frameworks[0].partnerPriority",
+                                              "us-jp-steering-committee: frameworks[0].stockpilePool"}));
 }
 
 // InertRules names what cannot act, with its path and why.
