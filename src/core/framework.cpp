@@ -128,12 +128,14 @@ Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario) {
       const std::string path = "frameworks[" + std::to_string(f) + "]." + name;
       if (HashResults(without.value()) == on) {
         idle.rules.push_back({path, "acts on nothing in this scenario: switching it off changes no result"});
+        idle.reasons.push_back(IdleReason::NoEffect);
       } else if (SameGoodsMoved(with.value(), without.value())) {
         // The steering committee's pool under a restriction on everyone: both members are short
         // together, so neither has stock to spare, and only the shared holding costs move.
-        idle.rules.push_back({path, std::string(name) == "stockpilePool"
-                                        ? "moves no stock in this scenario: no member has any to spare while another is short (they are short at the same time); only the holding costs are shared"
-                                        : "moves no goods in this scenario: switching it off changes only who pays"});
+        const bool pool = std::string(name) == "stockpilePool";
+        idle.rules.push_back({path, pool ? "moves no stock in this scenario: no member has any to spare while another is short (they are short at the same time); only the holding costs are shared"
+                                         : "moves no goods in this scenario: switching it off changes only who pays"});
+        idle.reasons.push_back(pool ? IdleReason::PoolNoSpare : IdleReason::OnlyCosts);
       }
     }
   }

@@ -68,6 +68,20 @@ bool LeverSlider(const LeverInfo& lever, double presetValue, double& stored) {
   return true;
 }
 
+// Under a framework rule's switch that is on but moves no goods in this scenario, why (muted): a
+// rule that does nothing is never silent.
+void IdleRuleNote(const Session& session, const LeverInfo& lever) {
+  if (lever.value == 0.0) return;
+  const std::optional<IdleReason> reason = session.IdleRuleReason(lever.path);
+  if (!reason) return;
+  const char* key = *reason == IdleReason::PoolNoSpare ? "lever.rule-idle.pool-no-spare"
+                    : *reason == IdleReason::OnlyCosts ? "lever.rule-idle.only-costs"
+                                                       : "lever.rule-idle.no-effect";
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  WrappedLabel(Tr(key));
+  ImGui::PopStyleColor();
+}
+
 // One lever row: its name above (wrapped, never clipped), then the control, its unit and a reset;
 // appends an edit when the user changed it.
 void LeverRow(const Session& session, const LeverInfo& lever, const std::string& label, std::vector<LeverEdit>& edits) {
@@ -81,6 +95,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
     ImGui::SameLine();
     WrappedLabel(label.c_str());
     Tooltip(session, lever, label, preset);
+    IdleRuleNote(session, lever);
     ImGui::PopID();
     return;
   }

@@ -424,6 +424,28 @@ const Results* Session::Undisrupted() {
   return undisrupted ? &*undisrupted : nullptr;
 }
 
+std::optional<IdleReason> Session::IdleRuleReason(const std::string& leverPath) const {
+  if (working.frameworks.empty()) return std::nullopt;
+  if (idleRulesEdits != editsRevision) {
+    idleRules.clear();
+    if (Expected<IdleRules> idle = IdleFrameworkRules(working)) {
+      for (std::size_t k = 0; k < idle.value().rules.size(); ++k) {
+        // "frameworks[F].rule" -> the rule's switch, "framework.<id>.rule.enabled"
+        const std::string& path = idle.value().rules[k].path;
+        const std::size_t open = path.find('['), close = path.find("].");
+        if (open == std::string::npos || close == std::string::npos) continue;
+        const std::size_t f = static_cast<std::size_t>(std::stoul(path.substr(open + 1, close - open - 1)));
+        if (f >= working.frameworks.size()) continue;
+        idleRules["framework." + working.frameworks[f].id + "." + path.substr(close + 2) + ".enabled"] = idle.value().reasons[k];
+      }
+    }
+    idleRulesEdits = editsRevision;
+  }
+  const auto it = idleRules.find(leverPath);
+  if (it == idleRules.end()) return std::nullopt;
+  return it->second;
+}
+
 void Session::ClampSelection() {
   selected.region = std::clamp(selected.region, 0, std::max(0, current.regions - 1));
   selected.good = std::clamp(selected.good, 0, std::max(0, current.goods - 1));

@@ -12,6 +12,7 @@
 #include "kizuna/expected.hpp"
 #include "state/catalog.hpp"
 #include "kizuna/findings.hpp"
+#include "kizuna/framework.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/link.hpp"
 #include "kizuna/provenance.hpp"
@@ -141,6 +142,11 @@ class Session {
   /// against it): once per edit, not again for a change of language or comparison.
   int undisruptedRuns() const { return undisruptedRunCount; }
 
+  /// Why the framework rule switched on by `leverPath` (`framework.<id>.<rule>.enabled`) moves no
+  /// goods in the working scenario, if it does not: the levers panel says so under its switch. Found
+  /// once per edit (a run per enabled rule), on first use.
+  std::optional<IdleReason> IdleRuleReason(const std::string& leverPath) const;
+
   /// The key findings of the current results (against the comparison when there is one), refreshed
   /// on every run.
   const Findings& findings() const { return keyFindings; }
@@ -186,6 +192,8 @@ class Session {
   mutable std::optional<std::vector<NumberProvenance>> provenance;  // of the loaded preset, by number path order; resolved on first use
   std::unordered_map<std::string, double> presetValues;  // lever path -> the preset's value (tooltips, resets)
   int runCount = 0;
+  mutable std::unordered_map<std::string, IdleReason> idleRules;  // IdleRuleReason's, by lever path
+  mutable std::optional<int> idleRulesEdits;  // the editsRevision they were found at (none: not yet)
   std::optional<Results> undisrupted;         // WithoutDisruptions(working) run, for the findings
   std::optional<int> undisruptedEdits;        // the editsRevision it was run at (none: not run)
   int undisruptedRunCount = 0;

@@ -56,14 +56,22 @@ Scenario WithoutFramework(const Scenario& scenario, std::string_view frameworkId
 /// Runs the scenario with and without the framework. Problems: invalid scenario, unknown framework.
 Expected<FrameworkImpact> AssessFramework(const Scenario& scenario, std::string_view frameworkId);
 
-/// The frameworks' rules that are switched on but act on nothing in this scenario's run (switching
-/// one off changes no result; e.g. partner priority where member sellers are never short), as
-/// warnings with their paths (`frameworks[1].partnerPriority`).
+/// Why a switched-on rule is idle.
+enum class IdleReason {
+  NoEffect,     ///< switching it off changes no result
+  OnlyCosts,    ///< it moves no goods: switching it off changes only who pays
+  PoolNoSpare,  ///< a stockpile pool whose members are short together: only holding costs are shared
+};
+
+/// The frameworks' rules that are switched on but move no goods in this scenario's run (e.g. partner
+/// priority where member sellers are never short), as warnings with their paths
+/// (`frameworks[1].partnerPriority`), and each one's reason (same order).
 struct IdleRules {
   std::vector<Problem> rules;
+  std::vector<IdleReason> reasons;
 };
-/// One run per enabled rule: for tools and validation, not for every frame. Problems: an invalid
-/// scenario.
+/// One run per enabled rule: for tools, validation and the app once per edit, not for every frame.
+/// Problems: an invalid scenario.
 Expected<IdleRules> IdleFrameworkRules(const Scenario& scenario);
 
 }  // namespace kz
