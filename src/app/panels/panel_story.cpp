@@ -39,9 +39,7 @@ bool CaptionBox(const char* id, std::string& text) {
                                                 ImGuiInputTextFlags_CallbackResize, GrowString, &text);
   const float room = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
   if (text.find('\n') != std::string::npos || ImGui::CalcTextSize(text.c_str()).x > room) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", text.c_str());
-    ImGui::PopTextWrapPos();
+    WrappedTextDisabled(text);
   }
   return changed;
 }
@@ -93,9 +91,7 @@ void StepRow(const Story& story, int index, StoryPanelActions& actions) {
 // `text` in the headline font, wrapped to the window (never clipped: the window scrolls).
 void LargeText(const std::string& text, TextLevel level) {
   PushTextLevel(level);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  WrappedLabel(text);
   ImGui::PopFont();
 }
 

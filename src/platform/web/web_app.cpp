@@ -197,7 +197,7 @@ void WebApp::FollowAddressBar() {
   const double now = emscripten_get_now();
   if (dragging && now - lastPublishMs < kDragPublishMs) return;  // browsers throttle history calls
   publishedLinkKey = std::move(key);
-  Expected<std::string> link = app.ShareLink();
+  Expected<std::string> link = app.AddressLink();
   if (!link) return;  // e.g. a scenario replaced through the page API: the address keeps the last link
   const bool edited = app.session().editsVersion() != publishedEdits;
   publishedEdits = app.session().editsVersion();
