@@ -47,15 +47,19 @@ TEST(LineBreak, NeverBreaksInsideAJapaneseAmountOfMoney) {
 
 TEST(LineBreak, KeepsNumbersWithTheirSignsDecimalsAndPercent) {
   for (const std::string& line : LinesAtEveryWidth("供給は-99.9%減り、価格は$1.3上昇", 6, 20)) {
-    if (line.find('9') != std::string::npos) EXPECT_NE(line.find("-99.9%"), std::string::npos) << line;
-    if (line.find('3') != std::string::npos) EXPECT_NE(line.find("$1.3"), std::string::npos) << line;
+    if (line.find('9') != std::string::npos) {
+      EXPECT_NE(line.find("-99.9%"), std::string::npos) << line;
+    }
+    if (line.find('3') != std::string::npos) {
+      EXPECT_NE(line.find("$1.3"), std::string::npos) << line;
+    }
   }
   EXPECT_EQ(BreakLines("兆円規模で2兆円", 4.0f, OneEach), "兆円規模\nで2兆円");
 }
 
 TEST(LineBreak, NoLineStartsWithClosingPunctuationOrSmallKana) {
   const std::string text = "日本は（中国の輸出停止に）対応した。ショックは、ゆっくりと回復する「しょっちゅう」ある。";
-  for (const std::string& line : LinesAtEveryWidth(text, 5, 30))  // from 5: "「しょっ" is 4 wide {
+  for (const std::string& line : LinesAtEveryWidth(text, 5, 30)) {  // from 5: "「しょっ" is 4 wide
     for (const char* forbidden : {"、", "。", "）", "」", "ー", "ょ", "ゅ", "っ", "ッ"}) EXPECT_FALSE(StartsWith(line, forbidden)) << line;
     for (const char* forbidden : {"（", "「"}) EXPECT_FALSE(EndsWith(line, forbidden)) << line;
   }
