@@ -48,12 +48,20 @@ std::string BrokenLines(std::string_view text, float width, ImFont* font, float 
 
 float WidestUnbreakableIn(std::string_view text, ImFont* font, float size) { return WidestUnbreakable(text, AdvanceIn(font, size)); }
 
-// Already broken: Dear ImGui's own wrap is off while the lines are drawn, as one item.
+// Dear ImGui's TextEx for wrapped text, with the lines broken here: one item, drawn as broken, and
+// logged as written (ImGui's log, which tests and kizuna.analysisText read, never saw its own wraps).
 void WrappedText(std::string_view text) {
-  const std::string lines = BrokenLines(text, WrapWidthHere(), ImGui::GetFont(), ImGui::GetFontSize());
-  ImGui::PushTextWrapPos(-1.0f);
-  ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
-  ImGui::PopTextWrapPos();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems) return;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const std::string lines = BrokenLines(text, WrapWidthHere(), g.Font, g.FontSize);
+  const ImVec2 at(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  const ImVec2 size = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
+  const ImRect box(at, ImVec2(at.x + size.x, at.y + size.y));
+  ImGui::ItemSize(size, 0.0f);
+  if (!ImGui::ItemAdd(box, 0)) return;
+  window->DrawList->AddText(g.Font, g.FontSize, at, ImGui::GetColorU32(ImGuiCol_Text), lines.data(), lines.data() + lines.size());
+  if (g.LogEnabled) ImGui::LogRenderedText(&at, text.data(), text.data() + text.size());
 }
 
 void WrappedTextColored(const ImVec4& color, std::string_view text) {
