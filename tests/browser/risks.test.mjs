@@ -1,5 +1,7 @@
 // The risk register edited in the levers panel's Risks section with the mouse and keyboard, as a
-// user would: a hazard added through the form, opened and saved, removed. Hazards are Monte Carlo only, so
+// user would: a hazard added through the form with a typed name (keys at the low frame rate of software
+// rendering, and Japanese as an IME commits it), opened and saved, removed, and brought back by the share
+// link made before (link format 4 carries the register's changes). Hazards are Monte Carlo only, so
 // the single run never moves. Controls are found with kizuna.uiRect (see controls.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
