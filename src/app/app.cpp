@@ -89,7 +89,7 @@ void App::PresetPicker() {
       if (!narrative.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
-        ImGui::TextUnformatted(narrative.c_str());
+        WrappedText(narrative);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
       }
@@ -360,7 +360,10 @@ void App::Frame(const FrameContext& frame) {
   StoryKeys();
   if (!Embedded()) TopBar(frame);  // first, so the work area below the menu bar is known
   const bool narrow = ImGui::GetMainViewport()->WorkSize.x < kNarrowCssWidth * frame.uiScale;
-  const PanelLayout layout = LayoutPanels(embedFlags, narrow);
+  PanelLayout layout = LayoutPanels(embedFlags, narrow);
+  const PanelRect presentingBar = storyState.Presenting()
+                                      ? PlacePresentingBar(layout, ImGui::GetMainViewport()->WorkSize.y / ImGui::GetFontSize())
+                                      : PanelRect{};
   if (layout.map.shown) world.Frame(work, frame.uiScale, AreaOf(layout.map));  // the map lies under the panels
   if (exercise.Active()) {  // the workshop's panel takes the levers' place
     PlaceNextWindow(layout.levers);
@@ -380,7 +383,10 @@ void App::Frame(const FrameContext& frame) {
   }
   if (layout.findings.shown) {
     PlaceNextWindow(layout.findings);
-    if (ImGui::Begin(TrId("window.findings", "findings").c_str(), nullptr, kPanelFlags)) DrawFindingsPanel(work, findingsState);
+    if (ImGui::Begin(TrId("window.findings", "findings").c_str(), nullptr, kPanelFlags)) {
+      const StoryStep* step = storyState.CurrentStep();  // a presented step may point at a figure
+      DrawFindingsPanel(work, findingsState, step != nullptr ? StoryFigureId(step->figure) : "");
+    }
     ImGui::End();
   }
   if (layout.chart.shown) {
@@ -388,7 +394,7 @@ void App::Frame(const FrameContext& frame) {
     if (ImGui::Begin(TrId("window.chart", "chart").c_str(), nullptr, kPanelFlags)) ChartWindow();
     ImGui::End();
   }
-  if (storyState.Presenting()) PresentingBar(layout.map.shown ? layout.map : layout.chart);
+  if (storyState.Presenting()) PresentingBar(presentingBar);
   DrawAnalysisWindow(work, analysis, analysisPanel, &showAnalysis);  // floats above the panels
   if (showStory && !Embedded()) StoryWindow(frame);
   TourFrame();  // above everything, beside the control its step is about

@@ -99,6 +99,9 @@ class App {
   /// adds the embed options chosen in the Embed dialog. Problems when the scenario has changes a
   /// link cannot carry, or was opened from a file rather than a bundled scenario.
   Expected<std::string> ShareLink(ShareKind kind = ShareKind::View) const;
+  /// The link the address bar holds: ShareLink(), or while a story is presented, the story's link,
+  /// so that reloading the page (or opening the address again) presents the story from its start.
+  Expected<std::string> AddressLink() const;
   /// Opens a decoded share link whose preset's texts the platform fetched; sets the view it carries.
   /// A comparison with another scenario comes back as a comparison request. Problems change nothing.
   std::vector<Problem> OpenLink(const ScenarioLink& link, std::string_view presetText, std::string_view baseText);
@@ -118,7 +121,7 @@ class App {
   bool Embedded() const { return (embedFlags & kEmbedMode) != 0; }
   /// Changes whenever what ShareLink() says may change (a run, the selection, the chart, the
   /// analysis shown; not the map view, which a pan changes every frame): the platform re-publishes
-  /// the link to the address bar only then.
+  /// the link to the address bar only then (and when a story starts or stops being presented).
   std::string LinkStateKey() const;
 
   /// The presenter's story (state/story.hpp): built in the Story window, opened from a story link.

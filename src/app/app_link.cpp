@@ -70,6 +70,11 @@ Expected<std::string> App::ShareLink(ShareKind kind) const {
   return EncodeLink(link.value());
 }
 
+Expected<std::string> App::AddressLink() const {
+  if (storyState.Presenting() && !exercise.Active() && openedFile.empty()) return ShareLink(ShareKind::Story);
+  return ShareLink();
+}
+
 // The view's ids may name what this version's preset lacks: those parts fall back to defaults.
 void App::ApplyLinkView(const LinkView& view) {
   SelectByIds(work, view.region, view.good, view.month);
@@ -115,7 +120,8 @@ std::string App::LinkStateKey() const {
   // that often (browsers throttle it). Links made then (Share, the next change) carry the map view.
   return std::to_string(work.resultsVersion()) + "/" + std::to_string(s.region) + "/" + std::to_string(s.good) + "/" +
          std::to_string(s.month) + "/" + std::to_string(static_cast<int>(chartState.metric)) + (chartState.delta ? "d" : "") +
-         (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "");
+         (showAnalysis ? "a" + std::to_string(static_cast<int>(analysisPanel.tab)) : "") +
+         (storyState.Presenting() ? "s" + std::to_string(storyState.Version()) : "");
 }
 
 }  // namespace kz

@@ -6,6 +6,7 @@
 #include "state/catalog.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -72,7 +73,7 @@ void App::EmbedDialog() {
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
   if (ImGui::Begin(TrId("embed.title", "embed-dialog").c_str(), &showEmbedDialog, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(Tr("embed.explain"));
+    WrappedText(Tr("embed.explain"));
     ImGui::PopTextWrapPos();
     ImGui::SeparatorText(Tr("embed.show"));
     ShowPanelCheckbox(Tr("window.levers"), embedChoice, kEmbedHideLevers);

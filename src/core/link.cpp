@@ -15,6 +15,12 @@
 // Version 3 appends a story section: varint step count, each step { removed shocks, added shocks,
 //   members, levers, view (as above, without a preset: the link's), caption text, figure byte }.
 //   Written only when the link has a story: a link without one stays version 2, byte for byte.
+// Version 4 appends to every scene (the link's, and each story step's after its view) the risk
+//   register's changes: removed hazards (count, table indices); added or changed hazards: count, each
+//   { id index, kind byte, name en, name ja, regions, targets, goods, annual probability, severity
+//   and months at full strength (each a spread byte 0 fixed / 1 uniform / 2 triangular, then low,
+//   most likely, high), recovery byte, recoveryMonths }; and the story section always (count 0 when
+//   none). Written only when some scene changes the register: other links stay version 2 or 3.
 // The envelope around it ("k", base64url, the version gate, the checksum) is link_wire's (Seal /
 // Open), shared with session links. Numbers are link_wire's (exact integers as zigzag varints,
 // others as their IEEE-754 bits), so values round-trip bit for bit.
@@ -106,6 +112,38 @@ void WriteEvent(Writer& w, StringTable& table, const Event& e) {
   w.Signed(e.recoveryMonths);
 }
 
+void WriteDistribution(Writer& w, const Distribution& d) {
+  w.Byte(static_cast<std::uint8_t>(d.kind));
+  w.Number(d.low);
+  w.Number(d.mode);
+  w.Number(d.high);
+}
+
+void WriteHazard(Writer& w, StringTable& table, const Hazard& h) {
+  w.Varint(table.Index(h.id));
+  w.Byte(static_cast<std::uint8_t>(h.kind));
+  w.Text(h.name.en);
+  w.Text(h.name.ja);
+  WriteIds(w, table, h.regions);
+  WriteIds(w, table, h.targets);
+  WriteIds(w, table, h.goods);
+  w.Number(h.annualProbability);
+  WriteDistribution(w, h.severity);
+  WriteDistribution(w, h.durationMonths);
+  w.Byte(static_cast<std::uint8_t>(h.recovery));
+  w.Signed(h.recoveryMonths);
+}
+
+bool ChangesHazards(const ScenarioLink& link) { return !link.removedHazards.empty() || !link.addedHazards.empty(); }
+
+// The oldest format that carries `link` (so older versions open what they can show).
+int FormatFor(const ScenarioLink& link) {
+  const bool hazards = ChangesHazards(link) || std::any_of(link.story.begin(), link.story.end(),
+                                                          [](const StoryStep& step) { return ChangesHazards(step.scene); });
+  if (hazards) return 4;
+  return link.story.empty() ? 2 : 3;
+}
+
 void WriteView(Writer& w, StringTable& table, const LinkView& v) {
   w.Varint(v.region.empty() ? 0 : table.Index(v.region) + 1);
   w.Varint(v.good.empty() ? 0 : table.Index(v.good) + 1);
@@ -125,9 +163,9 @@ void WriteView(Writer& w, StringTable& table, const LinkView& v) {
   w.Byte(v.language);  // version 2
 }
 
-// Everything but the preset and the story: the changes from the preset and the view. A story's
-// steps are written the same way (their preset is the link's).
-void WriteScene(Writer& body, StringTable& table, const ScenarioLink& link) {
+// Everything but the preset and the story: the changes from the preset and the view (and from
+// format 4 the register's changes). A story's steps are written the same way (their preset is the link's).
+void WriteScene(Writer& body, StringTable& table, const ScenarioLink& link, int format) {
   WriteIds(body, table, link.removedEvents);
   body.Varint(link.addedEvents.size());
   for (const Event& e : link.addedEvents) WriteEvent(body, table, e);
@@ -144,12 +182,16 @@ void WriteScene(Writer& body, StringTable& table, const ScenarioLink& link) {
     body.Number(lever.value);
   }
   WriteView(body, table, link.view);
+  if (format < 4) return;
+  WriteIds(body, table, link.removedHazards);
+  body.Varint(link.addedHazards.size());
+  for (const Hazard& h : link.addedHazards) WriteHazard(body, table, h);
 }
 
-void WriteStory(Writer& body, StringTable& table, const std::vector<StoryStep>& story) {
+void WriteStory(Writer& body, StringTable& table, const std::vector<StoryStep>& story, int format) {
   body.Varint(story.size());
   for (const StoryStep& step : story) {
-    WriteScene(body, table, step.scene);
+    WriteScene(body, table, step.scene, format);
     body.Text(step.caption);
     body.Byte(step.figure);
   }
@@ -188,6 +230,39 @@ class V1Parser {
     const std::size_t levers = r.Count(kMaxItems);
     for (std::size_t i = 0; i < levers && !r.failed(); ++i) link.levers.push_back(ReadLever());
     link.view = ReadView();
+    if (version >= 4) ReadHazards(link);
+  }
+
+  void ReadHazards(ScenarioLink& link) {
+    link.removedHazards = Ids();
+    const std::size_t added = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < added && !r.failed(); ++i) link.addedHazards.push_back(ReadHazard());
+  }
+
+  Distribution ReadDistribution(const char* what) {
+    Distribution d;
+    d.kind = static_cast<DistributionKind>(Small(2, what));
+    d.low = r.Number();
+    d.mode = r.Number();
+    d.high = r.Number();
+    return d;
+  }
+
+  Hazard ReadHazard() {
+    Hazard h;
+    h.id = Id();
+    h.kind = static_cast<EventKind>(Small(3, "kind of hazard"));
+    h.name.en = Name("a hazard's");
+    h.name.ja = Name("a hazard's");
+    h.regions = Ids();
+    h.targets = Ids();
+    h.goods = Ids();
+    h.annualProbability = r.Number();
+    h.severity = ReadDistribution("spread of a hazard's strength");
+    h.durationMonths = ReadDistribution("spread of a hazard's months");
+    h.recovery = static_cast<RecoveryShape>(Small(1, "recovery shape"));
+    h.recoveryMonths = Month("a hazard's recovery of");
+    return h;  // the values' ranges are the validator's, checked when the link is applied
   }
 
   // The story's problems name the step, so a presenter can find and fix it.
@@ -269,9 +344,9 @@ class V1Parser {
     return static_cast<int>(value);
   }
 
-  std::string Name() {
+  std::string Name(const char* whose = "a shock's") {
     std::string text = r.Text(kMaxNameBytes);
-    if (!r.failed() && !IsCleanUtf8(text)) Fail("This link is damaged: a shock's name is not valid text.");
+    if (!r.failed() && !IsCleanUtf8(text)) Fail(std::string("This link is damaged: ") + whose + " name is not valid text.");
     return text;
   }
 
@@ -339,6 +414,7 @@ void MigrateLink(int fromVersion, ScenarioLink& link) {
   for (int version = fromVersion; version < kLinkVersion; ++version) {
     if (version == 1) link.view.language = kLinkLanguageDefault;  // 1 -> 2: the reader's own language
     // 2 -> 3: no story (the section is absent, and ScenarioLink::story starts empty)
+    // 3 -> 4: the preset's risk register unchanged (removedHazards and addedHazards start empty)
   }
 }
 
@@ -365,7 +441,47 @@ bool SameButLevers(const Event& a, const Event& b) {
 
 bool SameBits(double a, double b) { return link_wire::BitsOf(a) == link_wire::BitsOf(b); }
 
-// Preset with the link's structural edits (shocks, members), before its levers.
+// True when `b` differs from `a` only in numbers that are levers (risk.<id>.*: the chance, and the
+// spreads' most likely values, and their low and high unless fixed).
+bool SameButLevers(const Hazard& a, const Hazard& b) {
+  Hazard levelled = a;
+  levelled.annualProbability = b.annualProbability;
+  for (auto [d, to] : {std::pair{&levelled.severity, &b.severity}, std::pair{&levelled.durationMonths, &b.durationMonths}}) {
+    d->mode = to->mode;
+    if (d->kind != DistributionKind::Fixed) {
+      d->low = to->low;
+      d->high = to->high;
+    }
+  }
+  return levelled == b;
+}
+
+const Hazard* FindHazard(const std::vector<Hazard>& hazards, const std::string& id) {
+  for (const Hazard& h : hazards) {
+    if (h.id == id) return &h;
+  }
+  return nullptr;
+}
+
+// The register's changes: removed hazards go, changed ones are replaced where they stand (their
+// place is their random stream's), new ones are appended.
+void ApplyHazards(Scenario& s, const ScenarioLink& link, std::vector<Problem>& problems) {
+  for (const std::string& id : link.removedHazards) {
+    const auto it = std::find_if(s.risks.begin(), s.risks.end(), [&id](const Hazard& h) { return h.id == id; });
+    if (it == s.risks.end()) {
+      problems.push_back(LinkProblem("This link removes hazard '" + id + "', which scenario '" + s.id + "' does not have in its risk register."));
+    } else {
+      s.risks.erase(it);
+    }
+  }
+  for (const Hazard& h : link.addedHazards) {
+    const auto it = std::find_if(s.risks.begin(), s.risks.end(), [&h](const Hazard& old) { return old.id == h.id; });
+    if (it != s.risks.end()) *it = h;
+    else s.risks.push_back(h);
+  }
+}
+
+// Preset with the link's structural edits (shocks, members, hazards), before its levers.
 Expected<Scenario> ApplyStructure(const Scenario& preset, const ScenarioLink& link) {
   Scenario s = preset;
   std::vector<Problem> problems;
@@ -386,6 +502,7 @@ Expected<Scenario> ApplyStructure(const Scenario& preset, const ScenarioLink& li
       it->members = m.members;
     }
   }
+  ApplyHazards(s, link, problems);
   if (!problems.empty()) return problems;
   return s;
 }
@@ -408,17 +525,17 @@ bool SetTradeShareExactly(Scenario& s, const std::string& path, double value) {
 std::string EncodeLink(const ScenarioLink& link) {
   StringTable table;
   Writer body;
+  const int format = FormatFor(link);
   body.Varint(table.Index(link.preset));
-  WriteScene(body, table, link);
-  if (!link.story.empty()) WriteStory(body, table, link.story);
+  WriteScene(body, table, link, format);
+  if (format >= 4 || !link.story.empty()) WriteStory(body, table, link.story, format);
 
   Writer content;
   content.Varint(table.Strings().size());
   for (const std::string& text : table.Strings()) content.Text(text);
   std::vector<std::uint8_t> bytes = content.Bytes();
   bytes.insert(bytes.end(), body.Bytes().begin(), body.Bytes().end());
-  constexpr int kWithoutStory = 2;  // the oldest format that carries everything but a story
-  return link_wire::Seal(link_wire::kShareLinks, bytes, link.story.empty() ? kWithoutStory : kLinkVersion);
+  return link_wire::Seal(link_wire::kShareLinks, bytes, format);
 }
 
 Expected<ScenarioLink> DecodeLink(std::string_view text) {
@@ -447,6 +564,13 @@ Expected<ScenarioLink> LinkFromScenario(const Scenario& preset, const Scenario& 
   for (const Framework& f : working.frameworks) {
     const auto before = std::find_if(preset.frameworks.begin(), preset.frameworks.end(), [&f](const Framework& p) { return p.id == f.id; });
     if (before != preset.frameworks.end() && before->members != f.members) link.members.push_back({f.id, f.members});
+  }
+  for (const Hazard& h : preset.risks) {
+    if (FindHazard(working.risks, h.id) == nullptr) link.removedHazards.push_back(h.id);
+  }
+  for (const Hazard& h : working.risks) {
+    const Hazard* before = FindHazard(preset.risks, h.id);
+    if (before == nullptr || !SameButLevers(*before, h)) link.addedHazards.push_back(h);
   }
   Expected<Scenario> structured = ApplyStructure(preset, link);
   if (!structured) return structured.problems();

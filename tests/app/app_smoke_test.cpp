@@ -316,4 +316,26 @@ TEST(AppSmoke, TheTourOpensOnAFirstVisitStepsAndIsRememberedOnceDismissed) {
   EXPECT_TRUE(app.TakeTourDismissed());
 }
 
+// On a phone the compact bar folds Compare and Share into its one menu: those steps point at the
+// menu (the window just under it), not at a control that is not on screen.
+TEST(AppSmoke, TheTourPointsAtTheCompactBarsMenuForFoldedControls) {
+  kz::test::HeadlessImGui imgui(390.0f, 844.0f);
+  kz::App app;
+  app.OfferTour();
+  LoadDefaultWorld(app);
+  DrawFrames(app, 3);
+  ASSERT_TRUE(app.GuidedTour().Shown());
+  for (int step = 0; step < 2; ++step) {
+    DrawFrames(app, 2);
+    Click(app, "tour-next");
+  }
+  ASSERT_EQ(app.GuidedTour().Step(), 2) << "the Compare step";
+  DrawFrames(app, 3);
+  EXPECT_FALSE(kz::FindLandmark("compare-picker")) << "folded into the menu";
+  const std::optional<kz::LandmarkRect> menu = kz::FindLandmark("more-menu");
+  const std::optional<kz::LandmarkRect> tour = kz::FindLandmark("tour-window");
+  ASSERT_TRUE(menu && tour);
+  EXPECT_LT(tour->y, menu->y + menu->height + ImGui::GetFontSize() * 2.0f) << "the step's window is under the menu, not mid-screen";
+}
+
 }  // namespace

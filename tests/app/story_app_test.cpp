@@ -144,4 +144,26 @@ TEST(StoryApp, ThePageApiBuildsAndStepsAStory) {
             R"({"preset":"re-2010-japan","presenting":true,"current":1,"count":2,"steps":[{"caption":"first","figure":"worst"},{"caption":"second","figure":""}]})");
 }
 
+// The address bar holds the story's link while it is presented (a reload presents it again) and
+// the view's own link once the viewer leaves; the presented step's figure is highlighted in the
+// headline strip.
+TEST(StoryApp, TheAddressKeepsTheStoryWhilePresentingAndTheStripHighlightsTheStepsFigure) {
+  kz::test::HeadlessImGui imgui;
+  const std::string text = TwoStepStoryLink();
+  kz::App viewer;
+  LoadPreset(viewer);
+  ASSERT_TRUE(viewer.OpenLink(kz::DecodeLink(text).value(), Text("re-2010-japan"), Text("default-world")).empty());
+  DrawFrames(viewer, 2);
+  const std::string presenting = viewer.AddressLink().value();
+  ASSERT_EQ(kz::DecodeLink(presenting).value().story.size(), 2u) << "the story stays in the address";
+  EXPECT_TRUE(kz::FindLandmark("headline-highlight").has_value()) << "step 1 points at the worst month";
+  const std::string key = viewer.LinkStateKey();
+  PressKey(viewer, ImGuiKey_Escape);
+  ASSERT_FALSE(viewer.story().Presenting());
+  EXPECT_NE(viewer.LinkStateKey(), key) << "leaving re-publishes the address";
+  EXPECT_TRUE(kz::DecodeLink(viewer.AddressLink().value()).value().story.empty()) << "then the view's own link";
+  DrawFrames(viewer, 2);
+  EXPECT_FALSE(kz::FindLandmark("headline-highlight").has_value());
+}
+
 }  // namespace

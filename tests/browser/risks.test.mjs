@@ -1,5 +1,7 @@
 // The risk register edited in the levers panel's Risks section with the mouse and keyboard, as a
-// user would: a hazard added through the form, opened and saved, removed. Hazards are Monte Carlo only, so
+// user would: a hazard added through the form with a typed name (keys at the low frame rate of software
+// rendering, and Japanese as an IME commits it), opened and saved, removed, and brought back by the share
+// link made before (link format 4 carries the register's changes). Hazards are Monte Carlo only, so
 // the single run never moves. Controls are found with kizuna.uiRect (see controls.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,11 +19,20 @@ test('a hazard added, opened, saved and removed in the levers panel changes the 
   assert.ok(before.s.risks.length > 0, 'the opening preset has a risk register');
   await clickControl(page, 'risks');  // opens the Risks section
   await clickControl(page, 'add-hazard');
+  // Its name typed as a user types it (keys through GLFW; Japanese as an IME commits it).
+  await clickControl(page, 'hazard-name');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-input');
+  await page.keyboard.type('Port strike ');
+  await page.keyboard.insertText('港湾スト');
   await clickControl(page, 'hazard-confirm');
   let scenario = await page.evaluate(() => window.kizuna.getScenario());
   assert.equal(scenario.risks.length, before.s.risks.length + 1, 'one more hazard');
   const added = scenario.risks.at(-1);
   assert.equal(added.id, 'user-hazard-1');
+  assert.deepEqual(added.name, { en: 'Port strike 港湾スト', ja: 'Port strike 港湾スト' }, 'the name as typed');
+  // The share link carries the register's change (link format 4): opened once the hazard is
+  // removed again, it brings the hazard back.
+  const link = await page.evaluate(() => window.kizuna.link());
   assert.equal((await page.evaluate(() => window.kizuna.summary().metrics)).lossUsd, before.m.lossUsd, 'Monte Carlo only');
   const levers = await page.evaluate(() => window.kizuna.levers());
   assert.ok(levers.some((lever) => lever.path === `risk.${added.id}.annualProbability`), 'its chance is a lever');
@@ -32,6 +43,10 @@ test('a hazard added, opened, saved and removed in the levers panel changes the 
   await clickControl(page, `risk-remove:${added.id}`);
   scenario = await page.evaluate(() => window.kizuna.getScenario());
   assert.deepEqual(scenario.risks, before.s.risks, 'the register as loaded');
+  assert.deepEqual(await page.evaluate((l) => window.kizuna.openLink(l), link), []);
+  scenario = await page.evaluate(() => window.kizuna.getScenario());
+  assert.deepEqual(scenario.risks.at(-1), added, 'the link brought the added hazard back');
+  assert.equal((await page.evaluate(() => window.kizuna.summary().metrics)).lossUsd, before.m.lossUsd, 'and the same single run');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

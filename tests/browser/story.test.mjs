@@ -1,6 +1,7 @@
 // The presenter's story in Chromium: a presenter builds a three-step story in the app, copies its
-// one link; a viewer opens it in a fresh browser context on step 1 with its caption in large type,
-// steps with the arrow keys on the canvas (the levers still work at every step) and leaves with
+// one link; a viewer opens it in a fresh browser context on step 1 with its caption wrapped in large
+// type, the map in a band under it and the step's figure highlighted in the headline strip; a reload
+// presents it again (the address keeps the story); steps with the arrow keys on the canvas (the levers still work at every step) and leaves with
 // Escape; nothing is clipped at 1280x720 and 1024x768; a damaged story link keeps the viewer's work.
 // KIZUNA_SCREENSHOTS=<folder> saves the presenting view and the Story window at both sizes.
 import { test, before, after } from 'node:test';
@@ -75,9 +76,25 @@ test('a story link opens on step 1 in a fresh browser and the arrow keys step th
     assert.equal(await lever(page, HALT), 0.5, 'step 1\'s scenario');
     assert.equal((await page.evaluate(() => window.kizuna.summary())).selection.good, 're_magnet');
     await frames(page, 3);
-    assert.ok(await page.evaluate(() => window.kizuna.uiRect('story-caption')), 'the caption is drawn');
+    const rect = (name) => page.evaluate((n) => window.kizuna.uiRect(n), name);
+    const caption = await rect('story-caption');
+    assert.ok(caption, 'the caption is drawn');
+    // In large type over several lines (the bar's step counter is one line of smaller type).
+    assert.ok(caption.height > 1.5 * (await rect('story-position')).height, `${size}: the caption wraps (${JSON.stringify(caption)})`);
+    // The map keeps a band of its own under the bar, above the chart.
+    const bar = await rect('story-presenting');
+    const chart = await rect('chart-window');
+    assert.ok(chart.y - (bar.y + bar.height) > 60, `${size}: room for the map (${JSON.stringify({ bar, chart })})`);
+    assert.ok(await rect('headline-highlight'), 'step 1\'s figure (the worst month) is highlighted in the headline strip');
     assert.deepEqual(await page.evaluate(() => window.kizuna.clippedText()), [], `${size}: nothing clipped on step 1`);
     await save(page, `story-step1-${size}`);
+    if (viewport === SIZES[0]) {  // the story stays in the address: a reload presents it again
+      await page.reload();
+      await waitUntilRunning(page, 3);
+      await page.waitForFunction(() => window.kizuna.story.state().presenting);
+      assert.equal((await story(page)).current, 0, 'reloaded: on step 1 again');
+      assert.equal((await story(page)).count, 3);
+    }
 
     await page.locator('#canvas').focus();
     await page.keyboard.press('ArrowRight');
@@ -91,6 +108,7 @@ test('a story link opens on step 1 in a fresh browser and the arrow keys step th
     assert.equal(summary.selection.month, 6);
     await frames(page, 3);
     assert.ok(await page.evaluate(() => window.kizuna.uiRect('story-figure')), 'step 2 points at a figure');
+    assert.ok(await rect('headline-highlight'), 'and the headline strip highlights it');
     assert.deepEqual(await page.evaluate(() => window.kizuna.clippedText()), [], `${size}: nothing clipped on step 2`);
     await save(page, `story-step2-${size}`);
 
@@ -100,6 +118,8 @@ test('a story link opens on step 1 in a fresh browser and the arrow keys step th
     await page.keyboard.press('PageDown');
     await page.waitForFunction(() => window.kizuna.story.state().current === 2);
     assert.equal(await lever(page, LAG), 9);
+    await frames(page, 2);
+    assert.equal(await rect('headline-highlight'), null, 'step 3 points at no figure');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => window.kizuna.story.state().current === 1);
     assert.equal(await lever(page, HALT), 0.9, 'back on step 2, its scenario again');

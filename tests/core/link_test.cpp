@@ -206,6 +206,90 @@ TEST(Link, ApplyingRefusesWhatThePresetCannotTakeAndNamesIt) {
   EXPECT_NE(kz::ApplyLink(preset, link).problems().front().ToString().find("ATLANTIS"), std::string::npos);
 }
 
+// A hazard a user adds in Levers > Risks (state/risk_register.hpp makes ids like this one).
+kz::Hazard Quake() {
+  kz::Hazard h;
+  h.id = "user-hazard-1";
+  h.name.en = "Earthquake near Japan's magnet plants";
+  h.name.ja = "磁石工場近くの地震";
+  h.kind = kz::EventKind::CapacityLoss;
+  h.regions = {"JP"};
+  h.goods = {"re_magnet"};
+  h.annualProbability = 0.05;
+  h.severity = {kz::DistributionKind::Triangular, 0.1, 0.3, 0.7};
+  h.durationMonths = {kz::DistributionKind::Uniform, 1, 2, 6};
+  h.recovery = kz::RecoveryShape::Linear;
+  h.recoveryMonths = 4;
+  return h;
+}
+
+// Format 4: the risk register's changes travel (added, removed, changed in place beyond its levers),
+// and a link without them keeps the format (and bytes) it had.
+TEST(Link, CarriesTheRiskRegistersChangesInFormatFour) {
+  const kz::Scenario preset = kz::test::LoadBundled("re-2010-japan");
+  ASSERT_GE(preset.risks.size(), 2u) << "the preset has a register to edit";
+  kz::Scenario working = preset;
+  working.risks.erase(working.risks.begin());            // removed
+  working.risks.front().regions.push_back("KR");         // changed beyond its levers: replaced in place
+  working.risks.front().annualProbability = 0.125;       // a lever of it: travels with the hazard
+  working.risks.push_back(Quake());                      // added
+  kz::Expected<kz::ScenarioLink> link = kz::LinkFromScenario(preset, working);
+  ASSERT_TRUE(link.ok()) << link.problems().front().ToString();
+  EXPECT_EQ(link.value().removedHazards, std::vector<std::string>{preset.risks.front().id});
+  EXPECT_EQ(link.value().addedHazards.size(), 2u);
+  const std::string text = kz::EncodeLink(link.value());
+  kz::Expected<kz::ScenarioLink> decoded = kz::DecodeLink(text);
+  ASSERT_TRUE(decoded.ok()) << decoded.problems().front().ToString();
+  EXPECT_EQ(decoded.value(), link.value());
+  EXPECT_EQ(kz::ApplyLink(preset, decoded.value()).value(), working);
+  EXPECT_EQ(kz::link_wire::Open(kz::link_wire::kShareLinks, text).value().version, 4);
+
+  // Only a lever of a hazard changed: a plain format-2 link, as before format 4.
+  kz::Scenario leverOnly = preset;
+  leverOnly.risks.front().annualProbability = 0.2;
+  kz::Expected<kz::ScenarioLink> plain = kz::LinkFromScenario(preset, leverOnly);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain.value().addedHazards.empty());
+  EXPECT_EQ(kz::link_wire::Open(kz::link_wire::kShareLinks, kz::EncodeLink(plain.value())).value().version, 2);
+
+  // A story step with a register change makes the story link format 4; every step keeps its own.
+  kz::ScenarioLink story = plain.value();
+  story.story.push_back(kz::StoryStep{link.value(), "With an earthquake", 0});
+  story.story.push_back(kz::StoryStep{plain.value(), "Without", 0});
+  const std::string storyText = kz::EncodeLink(story);
+  kz::Expected<kz::ScenarioLink> storyBack = kz::DecodeLink(storyText);
+  ASSERT_TRUE(storyBack.ok()) << storyBack.problems().front().ToString();
+  EXPECT_EQ(storyBack.value(), story);
+  EXPECT_EQ(kz::link_wire::Open(kz::link_wire::kShareLinks, storyText).value().version, 4);
+  EXPECT_TRUE(kz::CheckStory(preset, storyBack.value()).empty());
+}
+
+TEST(Link, HazardChangesAreCheckedAsUntrustedInput) {
+  const kz::Scenario preset = kz::test::LoadBundled("re-2010-japan");
+  kz::ScenarioLink link;
+  link.preset = preset.id;
+  link.removedHazards = {"no-such-hazard"};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().message.find("removes hazard 'no-such-hazard'"), std::string::npos);
+  link.removedHazards.clear();
+  kz::Hazard bad = Quake();
+  bad.annualProbability = 7.0;
+  link.addedHazards = {bad};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().ToString().find("annualProbability"), std::string::npos);
+  bad = Quake();
+  bad.goods = {"UNOBTAINIUM"};
+  link.addedHazards = {bad};
+  EXPECT_NE(kz::ApplyLink(preset, link).problems().front().ToString().find("UNOBTAINIUM"), std::string::npos);
+  // An unknown spread of a hazard's strength is damage the reader names.
+  bad = Quake();
+  bad.severity.kind = static_cast<kz::DistributionKind>(9);
+  link.addedHazards = {bad};
+  EXPECT_NE(Message(kz::DecodeLink(kz::EncodeLink(link))).find("spread of a hazard's strength"), std::string::npos);
+  bad = Quake();
+  bad.name.en = std::string("bad\x01name");
+  link.addedHazards = {bad};
+  EXPECT_NE(Message(kz::DecodeLink(kz::EncodeLink(link))).find("hazard's name"), std::string::npos);
+}
+
 TEST(Link, ChangesALinkCannotCarryAreRefusedNotDropped) {
   const kz::Scenario preset = kz::test::LoadBundled("us-jp-steering-committee");
   kz::Scenario renamed = preset;
@@ -250,6 +334,7 @@ TEST(Link, GoldenLinksDecodeToTheSameScenarioAndResults) {
     EXPECT_TRUE(kz::CheckStory(preset, link.value()).empty()) << name << ": every step of its story opens";
     if (name.rfind("v2-", 0) == 0) newest = std::max(newest, 2);
     if (name.rfind("v3-", 0) == 0) newest = std::max(newest, 3);
+    if (name.rfind("v4-", 0) == 0) newest = std::max(newest, 4);
     ++checked;
   }
   EXPECT_GE(checked, 3);

@@ -211,7 +211,7 @@ void Sentence(const CoalitionSentence& sentence, bool warn = false) {
   if (!sentence.detail.empty() && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextUnformatted(sentence.detail.c_str());
+    WrappedText(sentence.detail);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
@@ -529,12 +529,9 @@ void DrawAnalysisWindow(const Session& session, AnalysisState& analysis, Analysi
     state.leverOn.assign(session.levers().size(), 0);
     for (const std::size_t i : DefaultSensitivityLevers(session)) state.leverOn[i] = 1;
   }
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
-                          ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 60.0f),
-                                  std::min(viewport->WorkSize.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
-                           ImGuiCond_FirstUseEver);
+  const ImVec2 area = ImGui::GetMainViewport()->WorkSize;
+  CenterNextWindow(ImVec2(std::min(area.x * 0.9f, ImGui::GetFontSize() * 60.0f), std::min(area.y * 0.9f, ImGui::GetFontSize() * 42.0f)),
+                   ImGuiCond_FirstUseEver);
   state.shownText.clear();
   if (ImGui::Begin(TrId("menu.analysis", "analysis-window").c_str(), open)) {
     ImGui::LogToBuffer();  // what the window says, for tests (kizuna.analysisText)

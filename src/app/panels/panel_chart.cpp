@@ -126,9 +126,8 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const std::vector<int> regions = RegionsUsing(r, selection.good);
   const std::string unit = state.metric == ChartMetric::Stockpile ? " (" + s.goods[static_cast<std::size_t>(selection.good)].unit + ")" : "";
   ImGui::PushTextWrapPos(0.0f);  // a long caption wraps, never runs past the panel
-  ImGui::TextDisabled("%s", TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
-                                      {{"metric", MetricName(state.metric, words)}, {"good", ChartGoodLabel(s, selection.good, words)}, {"unit", unit}})
-                                .c_str());
+  WrappedTextDisabled(TrFormat(source.minus ? "chart.caption-difference" : "chart.caption",
+                                      {{"metric", MetricName(state.metric, words)}, {"good", ChartGoodLabel(s, selection.good, words)}, {"unit", unit}}));
   ImGui::PopTextWrapPos();
 
   // The legend flows onto as many rows as the panel's width needs, plus a line for its note.
@@ -209,7 +208,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   if (!legendNote.empty()) {  // B by name ("- - Without this framework"), here and on the Difference chart
     if (!regions.empty()) SameLineIfFits(ImGui::CalcTextSize(legendNote.c_str()).x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", legendNote.c_str());
+    WrappedTextDisabled(legendNote);
     ImGui::PopTextWrapPos();
   }
   return selection;

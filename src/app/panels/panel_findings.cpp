@@ -19,7 +19,7 @@ std::string ForImGui(std::string text) {
 
 }  // namespace
 
-void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
+void DrawFindingsPanel(const Session& session, FindingsPanelState& state, std::string_view highlighted) {
   if (!session.loaded()) {
     ImGui::TextDisabled("%s", Tr("findings.loading"));
     return;
@@ -27,21 +27,21 @@ void DrawFindingsPanel(const Session& session, FindingsPanelState& state) {
   const Scenario& s = session.scenario();
   ImGui::PushTextWrapPos(0.0f);
   PushTextLevel(TextLevel::Heading);
-  ImGui::TextUnformatted(LocalName(s.title, s.id).c_str());
+  WrappedText(LocalName(s.title, s.id));
   ImGui::PopFont();
-  DrawHeadlineStrip(session, state.headline);  // the story in figures, before the words
+  DrawHeadlineStrip(session, state.headline, highlighted);  // the story in figures, before the words
   ImGui::Separator();
-  if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) ImGui::TextDisabled("%s", narrative.c_str());
+  if (const std::string& narrative = LocalText(s.narrative); !narrative.empty()) WrappedTextDisabled(narrative);
   ImGui::Separator();
-  ImGui::TextUnformatted(ForImGui(session.findings().paragraph).c_str());
+  WrappedText(ForImGui(session.findings().paragraph));
   ImGui::Separator();
-  ImGui::TextUnformatted(SelectionReadout(session, CurrentText()).c_str());
+  WrappedText(SelectionReadout(session, CurrentText()));
   RefreshExplanation(session, CurrentText(), state.explanation);
   if (!state.explanation.text.empty() && ImGui::TreeNodeEx(TrId("findings.why", "why").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-    ImGui::TextUnformatted(ForImGui(state.explanation.text).c_str());
+    WrappedText(ForImGui(state.explanation.text));
     for (const std::string& lever : state.explanation.levers) {  // BulletText never wraps: a bullet, then wrapped text
       ImGui::Bullet();
-      ImGui::TextUnformatted(ForImGui(lever).c_str());
+      WrappedText(ForImGui(lever));
     }
     ImGui::TreePop();
   }

@@ -14,6 +14,7 @@ struct FindingsPanelState {
   HeadlinePanelState headline;  ///< the strip of big figures at the top
 };
 
-void DrawFindingsPanel(const Session& session, FindingsPanelState& state);
+/// `highlighted`: the headline figure a presented story step points at ("" = none).
+void DrawFindingsPanel(const Session& session, FindingsPanelState& state, std::string_view highlighted = {});
 
 }  // namespace kz

@@ -1,5 +1,5 @@
 // Headline strip: one table column per figure (two rows of two on a phone); values drawn larger than
-// body text, wrapped to the column, and smaller when a word would not fit (no word is broken).
+// body text, wrapped to the column, and smaller when a word or a number would not fit (none is broken).
 #include "panels/panel_headline.hpp"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
 #include "panels/ui_scale.hpp"
+#include "panels/ui_text.hpp"
 #include "state/catalog.hpp"
 
 namespace kz {
@@ -15,19 +16,9 @@ namespace {
 
 constexpr float kValueScale = 1.9f;  // the figures' size against body text (the headline level's)
 constexpr float kMinColumnEms = 8.0f;  // the narrowest column a figure gets, in body-text heights
-
-// The widest single word of `text` at `size` in `font`.
-float WidestWord(ImFont* font, float size, const std::string& text) {
-  float widest = 0.0f;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    widest = std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + start, text.data() + end).x);
-    start = end + 1;
-  }
-  return widest;
-}
+// A story step's figure: the presenting bar's highlight colour, on a tinted cell.
+constexpr ImVec4 kHighlightText(1.0f, 0.82f, 0.35f, 1.0f);
+constexpr ImVec4 kHighlightCell(1.0f, 0.82f, 0.35f, 0.18f);
 
 // Dear ImGui's default font has no U+2212 (minus sign): draw a hyphen instead (the page keeps it).
 std::string Drawable(std::string text) {
@@ -42,18 +33,20 @@ void BigText(const std::string& text) {
   ImFont* font = FontFor(TextLevel::Headline);
   const float full = font == ImGui::GetFont() ? ImGui::GetFontSize() * kValueScale : font->FontSize;
   const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
-  // Smaller (down to body size) rather than a word broken across lines ("Not reco/vered").
-  const float widest = WidestWord(font, full, text);
+  // Smaller (down to body size) rather than a word or a number broken across lines ("Not reco/vered",
+  // "約1,/000億円"); the lines break where English and Japanese allow (state/line_break.hpp).
+  const float widest = WidestUnbreakableIn(text, font, full);
   const float size = widest > width ? std::max(ImGui::GetFontSize(), full * width / widest) : full;
-  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str());
+  const std::string lines = BrokenLines(text, width, font, size);
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, lines.c_str());
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, width);
+  ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_Text), lines.c_str());
   ImGui::Dummy(extent);
 }
 
 }  // namespace
 
-void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state) {
+void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state, std::string_view highlighted) {
   if (!session.loaded()) return;
   const int language = static_cast<int>(CurrentLanguage());
   if (state.resultsVersion != session.resultsVersion() || state.language != language) {
@@ -71,17 +64,26 @@ void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state) {
   if (ImGui::BeginTable("##headline", columns, flags)) {
     for (const HeadlineFigure& figure : h.figures) {
       ImGui::TableNextColumn();
+      const bool highlight = !highlighted.empty() && figure.id == highlighted;
+      if (highlight) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(kHighlightCell));
+        ImGui::PushStyleColor(ImGuiCol_Text, kHighlightText);
+      }
+      ImGui::BeginGroup();
       BigText(Drawable(figure.value));
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextDisabled("%s", Drawable(figure.caption).c_str());
-      ImGui::PopTextWrapPos();
+      WrappedTextDisabled(Drawable(figure.caption));
+      ImGui::EndGroup();
+      if (highlight) {
+        ImGui::PopStyleColor();
+        MarkLastItem("headline-highlight");
+      }
     }
     ImGui::EndTable();
   }
   MarkLastItem("headline");
   if (!h.warning.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", h.warning.c_str());
+    WrappedTextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), h.warning);
     ImGui::PopTextWrapPos();
   }
 }

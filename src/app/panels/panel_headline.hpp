@@ -3,6 +3,8 @@
 // when A and B do not compare like with like.
 #pragma once
 
+#include <string_view>
+
 #include "state/headline.hpp"
 #include "state/session.hpp"
 
@@ -15,7 +17,9 @@ struct HeadlinePanelState {
   Headline headline;
 };
 
-/// Draws the strip inside the current window (nothing until a scenario is loaded).
-void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state);
+/// Draws the strip inside the current window (nothing until a scenario is loaded). The figure with id
+/// `highlighted` (HeadlineFigure::id; a presented story step's, "" = none) stands out: a tinted cell,
+/// its value in the highlight colour (landmark "headline-highlight").
+void DrawHeadlineStrip(const Session& session, HeadlinePanelState& state, std::string_view highlighted = {});
 
 }  // namespace kz

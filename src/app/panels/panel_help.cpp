@@ -6,6 +6,7 @@
 #include "state/catalog.hpp"
 #include "imgui.h"
 #include "panels/ui_landmarks.hpp"
+#include "panels/ui_text.hpp"
 
 namespace kz {
 namespace {
@@ -20,7 +21,7 @@ bool Matches(const Source& source, const char* filter) {
 
 std::optional<std::string> SourcesTab(const Scenario& scenario, HelpPanelState& state) {
   std::optional<std::string> open;
-  ImGui::TextWrapped("%s", TrFormat("help.sources-intro", {{"title", LocalName(scenario.title, scenario.id)}}).c_str());
+  WrappedLabel(TrFormat("help.sources-intro", {{"title", LocalName(scenario.title, scenario.id)}}).c_str());
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##sources-filter", Tr("help.sources-filter"), state.filter, sizeof state.filter);
   if (!ImGui::BeginTable("sources", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) return open;
@@ -34,7 +35,7 @@ std::optional<std::string> SourcesTab(const Scenario& scenario, HelpPanelState& 
     ImGui::PushID(source.id.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", source.citation.c_str());
+    WrappedLabel(source.citation.c_str());
     ImGui::TextDisabled("%s", source.id.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(source.tag.c_str());
@@ -50,9 +51,9 @@ std::optional<std::string> SourcesTab(const Scenario& scenario, HelpPanelState& 
 }
 
 std::optional<std::string> ModelTab() {
-  ImGui::TextWrapped("%s", Tr("help.model-1"));
+  WrappedLabel(Tr("help.model-1"));
   ImGui::Spacing();
-  ImGui::TextWrapped("%s", Tr("help.model-2"));
+  WrappedLabel(Tr("help.model-2"));
   ImGui::Spacing();
   std::optional<std::string> open;
   if (ImGui::Button(Tr("help.model-card"))) open = kModelCardUrl;
@@ -77,7 +78,7 @@ void KeysTab() {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(Tr(keys));
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", Tr(what));  // the column is what the window leaves: wrap, never clip
+    WrappedLabel(Tr(what));  // the column is what the window leaves: wrap, never clip
   }
   ImGui::EndTable();
 }
@@ -88,7 +89,7 @@ std::optional<std::string> DrawHelpPanel(const Scenario& scenario, const std::ve
   std::optional<std::string> open;
   if (!ImGui::BeginTabBar("help")) return open;
   if (ImGui::BeginTabItem(TrId("help.about", "about").c_str())) {
-    ImGui::TextWrapped("%s", Tr("help.about-text"));
+    WrappedLabel(Tr("help.about-text"));
     ImGui::Separator();
     DrawAboutPanel(about);
     ImGui::EndTabItem();

@@ -37,11 +37,11 @@ void Tooltip(const Session& session, const LeverInfo& lever, const std::string& 
   if (!ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort | ImGuiHoveredFlags_AllowWhenDisabled)) return;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  ImGui::TextUnformatted(label.c_str());
-  if (preset) ImGui::TextUnformatted(TrFormat("lever.default", {{"value", LeverValueText(lever, *preset, CurrentText())}}).c_str());
+  WrappedText(label);
+  if (preset) WrappedText(TrFormat("lever.default", {{"value", LeverValueText(lever, *preset, CurrentText())}}));
   const std::string provenance = session.ProvenanceOf(lever.path);
   ImGui::Separator();
-  ImGui::TextUnformatted(provenance.empty() ? Tr("lever.no-source") : provenance.c_str());
+  WrappedText(provenance.empty() ? Tr("lever.no-source") : provenance.c_str());
   ImGui::TextDisabled("%s", TrFormat("lever.technical-path", {{"path", lever.path}}).c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
@@ -300,9 +300,7 @@ void ChangesList(const Session& session, LeversPanelActions& actions) {
         }
         break;
     }
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    WrappedLabel(text);
     ImGui::PopID();
     ImGui::PopID();
   }

@@ -76,7 +76,7 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
       }
       changed |= ImGui::SliderInt(LabelBefore(TrId("map.month", "month"), column, 160.0f * uiScale).c_str(), input.month, 0, std::max(0, input.months - 1));
     }
-    if (input.status != nullptr) ImGui::TextWrapped("%s", input.status);
+    if (input.status != nullptr) WrappedLabel(input.status);
     ImGui::TextUnformatted(Tr("map.fulfilment"));
     // The colour scale as a bar of small steps, labelled at its ends and middle.
     const float width = 200.0f * uiScale, height = 10.0f * uiScale;

@@ -32,16 +32,18 @@ int GrowString(ImGuiInputTextCallbackData* data) {
 }
 
 // One line to type in (Dear ImGui's multi-line box neither wraps nor fits the text audit); when the
-// caption is longer than the box or has line breaks (from a link), it is shown whole, wrapped, under it.
-bool CaptionBox(const char* id, std::string& text) {
+// caption is longer than the box or has line breaks (from a link), it is shown whole under it, over
+// as many lines as it takes, in large type as the room will read it.
+bool CaptionBox(const char* id, std::string& text, const char* landmark) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool changed = ImGui::InputTextWithHint(id, Tr("story.caption-hint"), text.data(), text.capacity() + 1,
                                                 ImGuiInputTextFlags_CallbackResize, GrowString, &text);
+  if (landmark != nullptr) MarkLastItem(landmark);
   const float room = ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2.0f;
   if (text.find('\n') != std::string::npos || ImGui::CalcTextSize(text.c_str()).x > room) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", text.c_str());
-    ImGui::PopTextWrapPos();
+    PushTextLevel(TextLevel::Heading);
+    WrappedTextDisabled(text);
+    ImGui::PopFont();
   }
   return changed;
 }
@@ -74,8 +76,7 @@ void StepRow(const Story& story, int index, StoryPanelActions& actions) {
   ImGui::SeparatorText(TrFormat("story.step", {{"n", std::to_string(index + 1)}}).c_str());
   ImGui::TextUnformatted(Tr("story.caption"));
   std::string caption = step.caption;
-  if (CaptionBox("##caption", caption)) actions.caption = std::pair{index, caption};
-  if (index == 0) MarkLastItem("story-caption-1");
+  if (CaptionBox("##caption", caption, index == 0 ? "story-caption-1" : nullptr)) actions.caption = std::pair{index, caption};
   FigureCombo(story, index, actions);
   if (FlowButton(Tr("story.show"), true)) actions.show = index;
   if (FlowButton(Tr("story.retake"), false)) actions.retake = index;
@@ -93,9 +94,7 @@ void StepRow(const Story& story, int index, StoryPanelActions& actions) {
 // `text` in the headline font, wrapped to the window (never clipped: the window scrolls).
 void LargeText(const std::string& text, TextLevel level) {
   PushTextLevel(level);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  WrappedLabel(text);
   ImGui::PopFont();
 }
 

@@ -47,7 +47,13 @@ void DrawTour(Tour& tour, const Session& session, TourPanelState& state) {
   const std::vector<TourStep> steps = TourSteps(session.scenario(), CurrentText());
   const int count = static_cast<int>(steps.size());
   const TourStep& step = steps[static_cast<std::size_t>(std::clamp(tour.Step(), 0, count - 1))];
-  const std::optional<LandmarkRect> target = FindLandmark(step.landmark);
+  std::optional<LandmarkRect> target = FindLandmark(step.landmark);
+  std::string text = step.text;
+  // A control folded into the compact bar's menu: point at the menu, and say so.
+  if (!target && !step.foldedInto.empty()) {
+    target = FindLandmark(step.foldedInto);
+    if (target) text += "\n\n" + TrFormat("help.tour.in-menu", {{"menu", Tr("menu.more")}});
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float width = std::min(ImGui::GetFontSize() * 24.0f, viewport->WorkSize.x * 0.9f);
   // Last frame's height places this frame's window (the text's height depends on the step).
@@ -65,7 +71,7 @@ void DrawTour(Tour& tour, const Session& session, TourPanelState& state) {
     PushTextLevel(TextLevel::Heading);
     WrappedLabel(step.title.c_str());
     ImGui::PopFont();
-    WrappedLabel(step.text.c_str());
+    WrappedLabel(text);
     ImGui::Spacing();
     if (tour.Step() > 0) {
       if (ImGui::Button(Tr("help.tour.back"))) tour.Back();

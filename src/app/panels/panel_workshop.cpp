@@ -19,7 +19,7 @@ namespace {
 const ImVec4 kProblemColour(1.0f, 0.6f, 0.3f, 1.0f);
 const ImVec4 kDoneColour(0.5f, 0.9f, 0.5f, 1.0f);
 
-void Wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+void Wrapped(const std::string& text) { WrappedLabel(text.c_str()); }
 
 // An exercise text in the UI's language ("" when it has none).
 const std::string& Local(const LocalizedText& text) {
@@ -251,7 +251,7 @@ void PreviewLine(const Workshop& workshop) {
   const TeamOutcome& now = preview.value().current;
   const TeamOutcome& with = preview.value().withDraft;
   const DecisionValue value = preview.value().Value();
-  ImGui::TextWrapped("%s", TrFormat("workshop.preview", {{"cost", Money(value.cost)},
+  WrappedLabel(TrFormat("workshop.preview", {{"cost", Money(value.cost)},
                                                          {"saved", Money(value.lossAvoided)},
                                                          {"now", Money(now.own)},
                                                          {"with", Money(with.own)}})
@@ -403,13 +403,13 @@ void Scorecards(const Exercise& ex, const Debrief& d) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int column = 0; column < 6; ++column) {  // headings wrap rather than clip in narrow columns
     ImGui::TableSetColumnIndex(column);
-    ImGui::TextWrapped("%s", Tr(headings[column]));
+    WrappedLabel(Tr(headings[column]));
   }
   for (std::size_t t = 0; t < ex.teams.size(); ++t) {
     const TeamOutcome& played = d.played.teams[t];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", TeamName(ex.teams[t]).c_str());
+    WrappedLabel(TeamName(ex.teams[t]).c_str());
     for (const double usd : {played.loss, played.policyCost, played.score, d.noCooperation.teams[t].score, d.fullCooperation.teams[t].score}) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(Money(usd).c_str());
@@ -417,7 +417,7 @@ void Scorecards(const Exercise& ex, const Debrief& d) {
   }
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  ImGui::TextWrapped("%s", Tr("workshop.debrief.all-teams"));
+  WrappedLabel(Tr("workshop.debrief.all-teams"));
   ImGui::TableNextColumn();
   ImGui::TableNextColumn();
   for (const ExerciseOutcome* outcome : {&d.played, &d.noCooperation, &d.fullCooperation}) {
@@ -455,7 +455,7 @@ void Effects(const Exercise& ex, const Debrief& d) {
       for (const LeverSetting& change : entry.changes) moved += (moved.empty() ? "" : "; ") + ChangeText(ex, effect.team, change);
     }
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
+    WrappedLabel(TrFormat("workshop.debrief.effect", {{"round", std::to_string(effect.round)},
                                                                   {"team", TeamNameOf(ex, effect.team)},
                                                                   {"cost", Money(effect.value.cost)},
                                                                   {"saved", SignedMoney(effect.value.lossAvoided)},
@@ -464,8 +464,8 @@ void Effects(const Exercise& ex, const Debrief& d) {
                                  .c_str());
     MarkLastItem(("workshop-effect:" + std::to_string(effect.round) + ":" + effect.team).c_str());
     ImGui::Indent();
-    if (!moved.empty()) ImGui::TextWrapped("%s", TrFormat("workshop.debrief.changed", {{"changes", moved}}).c_str());
-    ImGui::TextWrapped("%s", TrFormat("workshop.debrief.effect-seen", {{"cost", Money(effect.seen.cost)},
+    if (!moved.empty()) WrappedLabel(TrFormat("workshop.debrief.changed", {{"changes", moved}}).c_str());
+    WrappedLabel(TrFormat("workshop.debrief.effect-seen", {{"cost", Money(effect.seen.cost)},
                                                                        {"saved", SignedMoney(effect.seen.lossAvoided)}})
                                  .c_str());
     ImGui::Unindent();
@@ -476,7 +476,7 @@ void Lessons(const Exercise& ex, const Debrief& d) {
   ImGui::SeparatorText(Tr("workshop.debrief.lessons"));
   for (const DebriefLesson& lesson : DebriefLessons(d)) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", TrFormat(LessonTextKey(lesson.kind), {{"team", lesson.team.empty() ? "" : TeamNameOf(ex, lesson.team)},
+    WrappedLabel(TrFormat(LessonTextKey(lesson.kind), {{"team", lesson.team.empty() ? "" : TeamNameOf(ex, lesson.team)},
                                                                    {"round", std::to_string(lesson.round)},
                                                                    {"amount", Money(lesson.amount)},
                                                                    {"other", Money(lesson.other)}})
@@ -501,7 +501,7 @@ void Timeline(const Exercise& ex, const Debrief& d, bool presenterView) {
         text = TrFormat("workshop.debrief.private-inject", {{"teams", teams}});
       }
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)}, {"text", text}}).c_str());
+      WrappedLabel(TrFormat("workshop.debrief.inject", {{"round", round}, {"month", MonthLabel(entry.month)}, {"text", text}}).c_str());
       MarkLastItem(("workshop-debrief-inject:" + entry.id).c_str());
     } else {
       const char* key = entry.changes.size() == 1 ? "workshop.debrief.decision-one" : "workshop.debrief.decision-many";

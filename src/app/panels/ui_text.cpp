@@ -4,7 +4,10 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the windows' content extents, for the audit
 
+#include <algorithm>
 #include <string>
+
+#include "state/line_break.hpp"
 
 namespace kz {
 namespace {
@@ -25,11 +28,53 @@ std::size_t PreviousCharacter(std::string_view text, std::size_t end) {
 
 float TextWidth(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
 
+// A character's width as Dear ImGui measures it (code points past its 16-bit range draw as the fallback).
+CharAdvance AdvanceIn(ImFont* font, float size) {
+  const float scale = size / font->FontSize;
+  return [font, scale](char32_t c) {
+    return (c <= IM_UNICODE_CODEPOINT_MAX ? font->GetCharAdvance(static_cast<ImWchar>(c)) : font->FallbackAdvanceX) * scale;
+  };
+}
+
+// The width TextWrapped would wrap at here: the pushed wrap position, or the content region's edge.
+float WrapWidthHere() {
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  return ImGui::CalcWrapWidthForPos(window->DC.CursorPos, std::max(0.0f, window->DC.TextWrapPos));
+}
+
 }  // namespace
 
-void WrappedLabel(const char* text) {
+std::string BrokenLines(std::string_view text, float width, ImFont* font, float size) { return BreakLines(text, width, AdvanceIn(font, size)); }
+
+float WidestUnbreakableIn(std::string_view text, ImFont* font, float size) { return WidestUnbreakable(text, AdvanceIn(font, size)); }
+
+// Dear ImGui's TextEx for wrapped text, with the lines broken here: one item, drawn as broken, and
+// logged as written (ImGui's log, which tests and kizuna.analysisText read, never saw its own wraps).
+void WrappedText(std::string_view text) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems) return;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const std::string lines = BrokenLines(text, WrapWidthHere(), g.Font, g.FontSize);
+  const ImVec2 at(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  const ImVec2 size = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
+  const ImRect box(at, ImVec2(at.x + size.x, at.y + size.y));
+  ImGui::ItemSize(size, 0.0f);
+  if (!ImGui::ItemAdd(box, 0)) return;
+  window->DrawList->AddText(g.Font, g.FontSize, at, ImGui::GetColorU32(ImGuiCol_Text), lines.data(), lines.data() + lines.size());
+  if (g.LogEnabled) ImGui::LogRenderedText(&at, text.data(), text.data() + text.size());
+}
+
+void WrappedTextColored(const ImVec4& color, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  WrappedText(text);
+  ImGui::PopStyleColor();
+}
+
+void WrappedTextDisabled(std::string_view text) { WrappedTextColored(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], text); }
+
+void WrappedLabel(std::string_view text) {
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
+  WrappedText(text);
   ImGui::PopTextWrapPos();
 }
 

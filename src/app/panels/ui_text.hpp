@@ -13,8 +13,23 @@
 
 namespace kz {
 
-/// Draws `text` wrapped at the content region's right edge.
-void WrappedLabel(const char* text);
+/// Draws `text` wrapped at the content region's right edge, broken where English and Japanese
+/// allow (state/line_break.hpp: never inside a number with its unit, kinsoku kept).
+void WrappedLabel(std::string_view text);
+
+/// Draws `text` wrapped as WrappedLabel, at the wrap position pushed with ImGui::PushTextWrapPos
+/// (the content region's edge when none is), in the current font: use instead of TextWrapped or
+/// TextUnformatted under PushTextWrapPos, whose word wrap breaks Japanese anywhere.
+void WrappedText(std::string_view text);
+/// WrappedText in `color`.
+void WrappedTextColored(const ImVec4& color, std::string_view text);
+/// WrappedText in the disabled text colour (captions, notes).
+void WrappedTextDisabled(std::string_view text);
+
+/// `text` broken into lines no wider than `width` in `font` at `size` pixels (state/line_break.hpp).
+std::string BrokenLines(std::string_view text, float width, ImFont* font, float size);
+/// The widest piece of `text` no line break may split, in `font` at `size` pixels.
+float WidestUnbreakableIn(std::string_view text, ImFont* font, float size);
 
 /// `text` cut to fit `width` pixels with a trailing "…" (U+2026), or `text` when it fits.
 std::string EllipsizedText(std::string_view text, float width);

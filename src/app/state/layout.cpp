@@ -66,4 +66,17 @@ PanelLayout LayoutPanels(std::uint32_t embedFlags, bool narrow) {
   return layout;
 }
 
+PanelRect PlacePresentingBar(PanelLayout& layout, float workAreaLines) {
+  if (!layout.map.shown) return layout.chart;
+  PanelRect bar = layout.map;
+  if (layout.map.height * workAreaLines < kMinSharedMapBandLines) {
+    layout.map.shown = false;
+    return bar;
+  }
+  bar.height = layout.map.height * kPresentingBarShare;
+  layout.map.y += bar.height;
+  layout.map.height -= bar.height;
+  return bar;
+}
+
 }  // namespace kz

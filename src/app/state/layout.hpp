@@ -33,4 +33,15 @@ inline constexpr float kNarrowCssWidth = 600.0f;
 /// it would only take room from the figures; the chart's legend picks regions).
 PanelLayout LayoutPanels(std::uint32_t embedFlags, bool narrow = false);
 
+/// Body-text lines the map band needs before a story's presenting bar shares it with the map.
+inline constexpr float kMinSharedMapBandLines = 14.0f;
+/// The share of the map band the presenting bar takes when it shares the band.
+inline constexpr float kPresentingBarShare = 0.6f;
+
+/// Where a presented story's bar goes (its caption in large type, over the room's view): the top
+/// of the map band, the map shrunk to the rest, when the band is at least kMinSharedMapBandLines
+/// lines of body text high (`workAreaLines`: the work area's height in such lines); the whole band
+/// (the map hidden) when it is lower; the chart's band when there is no map (a phone).
+PanelRect PlacePresentingBar(PanelLayout& layout, float workAreaLines);
+
 }  // namespace kz

@@ -25,6 +25,7 @@ std::string LocalProblemText(const std::string& message, const UiText& words) {
   static const std::regex tooShort(R"(^This (session )?link is damaged: it is too short\.$)");
   static const std::regex checksum(R"(^This (session )?link is damaged \(checksum\))");
   static const std::regex damaged(R"(^This (session )?link is damaged)");
+  static const std::regex noHazard(R"(^This link removes hazard '([^']*)', which scenario '([^']*)' does not have in its risk register\.$)");
   static const std::regex newer(R"(^This (session )?link was made by a newer version of Kizuna \((?:link )?format (\d+); this version reads formats 1 to (\d+)\))");
   std::smatch m;
   if (std::regex_search(message, m, tooLong)) {
@@ -38,6 +39,7 @@ std::string LocalProblemText(const std::string& message, const UiText& words) {
   if (std::regex_search(message, m, newer)) {
     return words.TrFormat("link.problem.newer", {{"what", What(m, words)}, {"version", m[2].str()}, {"most", m[3].str()}});
   }
+  if (std::regex_search(message, m, noHazard)) return words.TrFormat("link.problem.no-hazard", {{"id", m[1].str()}, {"scenario", m[2].str()}});
   if (std::regex_search(message, m, damaged)) return words.TrFormat("link.problem.damaged", {{"what", What(m, words)}});
   return message;
 }

@@ -8,10 +8,10 @@ std::vector<TourStep> TourSteps(const Scenario& scenario, const UiText& words) {
   const std::string& prompt = words.LocalText(scenario.presentation.tryThis);
   if (!prompt.empty()) lever += "\n\n" + words.TrFormat("help.tour.try-this", {{"prompt", prompt}});
   return {
-      {"see", words.Tr("help.tour.see-title"), words.Tr("help.tour.see-text"), "headline"},
-      {"lever", words.Tr("help.tour.lever-title"), lever, "levers-window"},
-      {"compare", words.Tr("help.tour.compare-title"), words.Tr("help.tour.compare-text"), "compare-picker"},
-      {"share", words.Tr("help.tour.share-title"), words.Tr("help.tour.share-text"), "share"},
+      {"see", words.Tr("help.tour.see-title"), words.Tr("help.tour.see-text"), "headline", ""},
+      {"lever", words.Tr("help.tour.lever-title"), lever, "levers-window", ""},
+      {"compare", words.Tr("help.tour.compare-title"), words.Tr("help.tour.compare-text"), "compare-picker", "more-menu"},
+      {"share", words.Tr("help.tour.share-title"), words.Tr("help.tour.share-text"), "share", "more-menu"},
   };
 }
 

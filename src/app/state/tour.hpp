@@ -19,6 +19,9 @@ struct TourStep {
   std::string title;
   std::string text;
   std::string landmark;
+  /// Where `landmark` is folded away when it is not drawn: the compact menu bar's one menu
+  /// ("more-menu") holds Compare and Share on a phone or a narrow window. "" = nowhere.
+  std::string foldedInto;
 };
 
 /// The steps for `scenario` in `words`' language; the lever step carries the scenario's "try this"

@@ -17,6 +17,7 @@
 #include "panels/ui_landmarks.hpp"
 #include "latin_font.hpp"
 #include "panels/ui_scale.hpp"
+#include "typing_keys.hpp"
 #include "web_analysis.hpp"
 
 namespace kz::web {
@@ -96,6 +97,7 @@ bool WebApp::Init() {
   // cursor shape is set through CSS instead (UpdateCursor).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  InstallTypingKeyFilter(window);  // typed text arrives whole each frame, even at a low frame rate
   emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
   emscripten_set_wheel_callback("#canvas", nullptr, false, CanvasWheel);
   storedTextSize = static_cast<TextSize>(StoredTextSize());
@@ -197,7 +199,7 @@ void WebApp::FollowAddressBar() {
   const double now = emscripten_get_now();
   if (dragging && now - lastPublishMs < kDragPublishMs) return;  // browsers throttle history calls
   publishedLinkKey = std::move(key);
-  Expected<std::string> link = app.ShareLink();
+  Expected<std::string> link = app.AddressLink();
   if (!link) return;  // e.g. a scenario replaced through the page API: the address keeps the last link
   const bool edited = app.session().editsVersion() != publishedEdits;
   publishedEdits = app.session().editsVersion();

@@ -77,6 +77,23 @@ TEST(ProblemText, ANewerLinkFormatIsNamedWithItsNumbers) {
   EXPECT_NE(text.find("1〜2"), std::string::npos) << text;
 }
 
+// A link (format 4) removing a hazard the scenario's register lacks: applied by the core, named in Japanese.
+TEST(ProblemText, AMissingHazardIsNamedInJapanese) {
+  kz::Scenario preset;
+  preset.id = "re-2010-japan";
+  kz::ScenarioLink link;
+  link.preset = preset.id;
+  link.removedHazards = {"tw-quake"};
+  const kz::Expected<kz::Scenario> applied = kz::ApplyLink(preset, link);
+  ASSERT_FALSE(applied.ok());
+  const std::string& message = applied.problems().front().message;
+  EXPECT_EQ(kz::LocalProblemText(message, kEnglish), message);
+  const std::string text = kz::LocalProblemText(message, kJapanese);
+  EXPECT_NE(text.find("ハザード「tw-quake」"), std::string::npos) << text;
+  EXPECT_NE(text.find("re-2010-japan"), std::string::npos) << text;
+  EXPECT_FALSE(HasLatinWords(text)) << text;
+}
+
 TEST(ProblemText, EnglishAndOtherMessagesAreShownAsTheCoreWroteThem) {
   for (const auto& [message, expected] : BadLinks()) EXPECT_EQ(kz::LocalProblemText(message, kEnglish), message);
   const std::string other = "horizonMonths: must be a whole number in 1..600";

@@ -21,9 +21,11 @@
 namespace kz {
 
 /// The newest link format; it reads every version from 1 up to this one. Version 2 added
-/// LinkView::language, version 3 the story section (ScenarioLink::story). A link is written in the
-/// oldest format that carries it (version 2 without a story), so older versions still open it.
-inline constexpr int kLinkVersion = 3;
+/// LinkView::language, version 3 the story section (ScenarioLink::story), version 4 the risk
+/// register's changes (ScenarioLink::removedHazards, addedHazards). A link is written in the oldest
+/// format that carries it (version 2 without a story or hazard changes, 3 with a story only), so
+/// older versions still open it.
+inline constexpr int kLinkVersion = 4;
 /// Longest fragment DecodeLink accepts (characters); typical links are a few hundred.
 inline constexpr std::size_t kMaxLinkChars = 65536;
 
@@ -90,6 +92,9 @@ struct ScenarioLink {
   std::vector<Event> addedEvents;          ///< shocks the sender added (or replaced), in order
   std::vector<LinkMembers> members;
   std::vector<LinkLever> levers;           ///< applied after the shocks and members, in order
+  std::vector<std::string> removedHazards; ///< preset hazards (risk register) the sender removed (format 4)
+  std::vector<Hazard> addedHazards;        ///< hazards the sender added, appended in order, or changed beyond
+                                           ///< their levers, replaced in place (same id as the preset's) (format 4)
   LinkView view;
   std::vector<StoryStep> story;            ///< a presenter's steps (kizuna/story.hpp); empty = a plain link
   bool operator==(const ScenarioLink&) const = default;
