@@ -196,10 +196,33 @@ void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
   }
 }
 
+// Once a round has closed, the code teams type on their pages to catch up, large enough to read
+// from the back of the room (the join sheet gives it as a QR code too).
+void RoundCodeLine(const Workshop& workshop) {
+  if (workshop.Round() <= 1) return;
+  ImGui::TextWrapped("%s", TrFormat("workshop.round-code.show", {{"round", std::to_string(workshop.Round())}}).c_str());
+  ImGui::SetWindowFontScale(2.0f);
+  ImGui::TextColored(kDoneColour, "%s", workshop.RoundCode().c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  MarkLastItem("workshop-round-code");
+}
+
+// Each team's join code: typed on a phone instead of opening the team's link.
+void JoinCodes(const Workshop& workshop) {
+  const Exercise& ex = workshop.exercise();
+  ImGui::TextDisabled("%s", Tr("workshop.join-code.heading"));
+  for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) {
+    const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(t)];
+    ImGui::TextUnformatted(TrFormat("workshop.join-code.line", {{"team", TeamName(team)}, {"code", workshop.JoinCode(t)}}).c_str());
+    MarkLastItem(("workshop-join-code:" + team.id).c_str());
+  }
+}
+
 WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
   RoundHeading(workshop);
+  RoundCodeLine(workshop);
   if (ImGui::CollapsingHeader(TrId("workshop.briefing", "briefing").c_str())) Wrapped(Local(ex.briefing));
   FacilitatorNews(workshop, state);
   ImGui::SeparatorText(Tr("workshop.teams"));
@@ -234,11 +257,17 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   ImGui::SameLine();
   if (ImGui::Button(TrId("workshop.copy-team-links", "copy-team-links").c_str())) {
     std::string text;
-    // "#fragment" links: the page copies each as the full address (js/links.js withAddresses).
-    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += TeamName(ex.teams[static_cast<std::size_t>(t)]) + ": #" + workshop.TeamLink(t) + "\n";
+    // Each team's link for the whole exercise and its join code. "#fragment" links: the page copies
+    // each as the full address (js/links.js withAddresses).
+    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) {
+      text += TrFormat("workshop.join-code.copied-line", {{"team", TeamName(ex.teams[static_cast<std::size_t>(t)])},
+                                                          {"link", "#" + workshop.StableTeamLink(t)},
+                                                          {"code", workshop.JoinCode(t)}}) + "\n";
+    }
     actions.copy = CopyRequest{text, Tr("workshop.team-links-copied")};
   }
   MarkLastItem("workshop-copy-team-links");
+  JoinCodes(workshop);
   return actions;
 }
 
