@@ -34,26 +34,28 @@ Expected<int> DecodeJoinCode(const Exercise& exercise, std::string_view code) {
   if (!read) return read.problems();
   Bits& bits = read.value();
   const int length = code_wire::CharsRead(bits);
-  if (length != code_wire::CharsFor(kCodeBits)) {
-    return std::vector<Problem>{Fault("length", "This join code has " + std::to_string(length) + " characters; join codes have " +
-                                                    std::to_string(code_wire::CharsFor(kCodeBits)) + ": a character is missing or extra.")};
-  }
   const std::uint64_t kind = bits.Get(code_wire::kKindBits);
   const std::uint64_t tag = bits.Get(code_wire::kTagBits);
   const auto team = static_cast<int>(bits.Get(kTeamBits));
-  if (kind == code_wire::kDecisionKind || kind == code_wire::kRoundKind) {
-    return std::vector<Problem>{Fault(kind == code_wire::kDecisionKind ? "kind-decision" : "kind-round",
-                                      "This is a " + std::string(code_wire::KindName(kind)) + ", not a join code.")};
+  const Problem damaged = Fault("checksum", "This join code is damaged (checksum): a character was misread or mistyped.");
+  const bool otherKind = kind == code_wire::kDecisionKind || kind == code_wire::kRoundKind;
+  if (length != code_wire::CharsFor(kCodeBits)) {
+    // Decision and round codes are longer than six characters: a code of their length and kind is one.
+    if (otherKind) {
+      return std::vector<Problem>{Fault(kind == code_wire::kDecisionKind ? "kind-decision" : "kind-round",
+                                        "This is a " + std::string(code_wire::KindName(kind)) + ", not a join code.")};
+    }
+    return std::vector<Problem>{Fault("length", "This join code has " + std::to_string(length) + " characters; join codes have " +
+                                                    std::to_string(code_wire::CharsFor(kCodeBits)) + ": a character is missing or extra.")};
   }
+  if (otherKind) return std::vector<Problem>{damaged};  // six characters: a join code with its first mistyped
   if (kind != code_wire::kJoinKind) {
     return std::vector<Problem>{Fault("format", "This is not a join code this version of Kizuna can read (code kind " + std::to_string(kind) + ").")};
   }
   if (tag != code_wire::TagOf(exercise)) {
     return std::vector<Problem>{Fault("exercise", "This join code is for another exercise (or another version of \"" + exercise.id + "\").")};
   }
-  if (!code_wire::Intact(exercise.contentHash, bits, bits.Position())) {
-    return std::vector<Problem>{Fault("checksum", "This join code is damaged (checksum): a character was misread or mistyped.")};
-  }
+  if (!code_wire::Intact(exercise.contentHash, bits, bits.Position())) return std::vector<Problem>{damaged};
   if (team >= static_cast<int>(exercise.teams.size())) {
     return std::vector<Problem>{Fault("range", "This join code names team " + std::to_string(team + 1) + ", but the exercise has " +
                                                    std::to_string(exercise.teams.size()) + " teams.")};
