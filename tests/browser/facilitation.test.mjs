@@ -9,22 +9,22 @@
 // private inject. At the end, the debrief's cost for each decision as the team saw it is the one
 // the team's phone showed (the same accounting; the debrief adds the cost in hindsight), its chart
 // saves as a PNG and the debrief as CSV. Screenshots go to KIZUNA_SCREENSHOT_DIR when it is set.
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, pixelStats } from './harness.mjs';
+import {
+  launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, pixelStats, closeContextsAfterEach, workshopExercise, phoneContext, screenshotter,
+} from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
-afterEach(async () => { await Promise.all(browser.contexts().map((context) => context.close())); });
+closeContextsAfterEach();
 
-const EXERCISE = 'rare-earth-squeeze';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
-const shots = process.env.KIZUNA_SCREENSHOT_DIR;
-const screenshot = (page, name) => (shots ? page.screenshot({ path: path.join(shots, `facilitation-${name}.png`) }) : null);
+const EXERCISE = workshopExercise;
+const PHONE = phoneContext;
+const screenshot = screenshotter('facilitation');
 
 // What each team taps in each round: a lever and the value to tap. A round a team is not listed in,
 // it submits its last values unchanged (it holds its course: a decision that changes nothing). Each
