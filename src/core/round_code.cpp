@@ -61,14 +61,14 @@ Expected<Play> DecodeRoundCode(const Exercise& exercise, std::string_view code) 
   Bits& bits = read.value();
   const int length = code_wire::CharsRead(bits);
   const Problem damaged = Fault("checksum", "This round code is damaged (checksum): a character was misread or mistyped.");
-  if (bits.Size() < static_cast<std::size_t>(kHeaderBits + code_wire::kChecksumBits)) {
-    return std::vector<Problem>{Fault("length", "This round code is too short (" + std::to_string(length) + " characters): part of it is missing.")};
-  }
-  const std::uint64_t kind = bits.Get(code_wire::kKindBits);
+  const std::uint64_t kind = bits.Get(code_wire::kKindBits);  // past the end reads zeros: checked below
   const std::uint64_t tag = bits.Get(code_wire::kTagBits);
   const int round = static_cast<int>(bits.Get(kRoundBits)) + 1;
-  if (kind == code_wire::kDecisionKind || kind == code_wire::kJoinKind) {
+  if (kind == code_wire::kDecisionKind || kind == code_wire::kJoinKind) {  // a join code is shorter than any round code
     return std::vector<Problem>{Fault(KindFault(kind), "This is a " + std::string(code_wire::KindName(kind)) + ", not a round code.")};
+  }
+  if (bits.Size() < static_cast<std::size_t>(kHeaderBits + code_wire::kChecksumBits)) {
+    return std::vector<Problem>{Fault("length", "This round code is too short (" + std::to_string(length) + " characters): part of it is missing.")};
   }
   if (kind != code_wire::kRoundKind) {
     return std::vector<Problem>{Fault("format", "This is not a round code this version of Kizuna can read (code kind " + std::to_string(kind) + ").")};
