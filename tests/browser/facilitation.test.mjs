@@ -90,6 +90,7 @@ async function assertPresenterSafe(page, exercise, round) {
 // drawing at once would starve a 2-core machine. It thaws, as it was, for its turn.
 async function setFrozen(phone, frozen) {
   await phone.cdp.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' });
+  if (!frozen) await frames(phone.page, 1);
 }
 
 // A tap on the app's canvas at a named control's middle (CDP touch events, as a finger).
@@ -166,6 +167,8 @@ async function joinByCode(phone, joinCode) {
   await page.waitForFunction(() => window.kizuna.uiRect('more-menu') !== null || window.kizuna.uiRect('workshop-menu') !== null);
   if (await rectOf(page, 'more-menu')) await tapControl(phone, 'more-menu');  // the phone's bar gathers its menus in one
   await tapControl(phone, 'workshop-menu');
+  // The menu asks for the site's exercises when it first opens: their entries come above the join item.
+  await page.waitForFunction((id) => window.kizuna.uiRect(`workshop-run:${id}`) !== null, EXERCISE);
   await tapControl(phone, 'workshop-join');
   await page.locator('#join-code-input').waitFor({ state: 'visible' });
   await page.locator('#join-code-input').tap();
