@@ -288,6 +288,29 @@ void PreviewLine(const Workshop& workshop) {
   ImGui::TextDisabled("%s", Tr("workshop.preview-basis"));
 }
 
+// Next round: the team types the round code the facilitator's screen shows and catches up. A
+// mistyped code is named and stays in the field; the session stays as it was.
+void RoundCodeEntry(Workshop& workshop, WorkshopPanelState& state) {
+  ImGui::SeparatorText(Tr("workshop.phone.catch-up"));
+  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  const bool entered = ImGui::InputTextWithHint("##round-code", Tr("workshop.phone.catch-up-hint"), state.roundCode, sizeof state.roundCode,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  MarkLastItem("workshop-round-code-field");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.phone.catch-up-button", "catch-up").c_str()) || entered) {
+    const std::vector<Problem> problems = workshop.CatchUp(state.roundCode);
+    Say(state, problems, TrFormat("workshop.round-code.caught-up", {{"round", std::to_string(workshop.Round())}}));
+    if (problems.empty()) state.roundCode[0] = '\0';
+  }
+  MarkLastItem("workshop-catch-up");
+  if (!state.message.empty()) {
+    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    Wrapped(state.message);
+    if (state.messageIsProblem) ImGui::PopStyleColor();
+  }
+}
+
 WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
@@ -305,6 +328,7 @@ WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
   ImGui::SeparatorText(Tr("workshop.your-decision"));
   if (!team.DecidesIn(workshop.Round())) {
     ImGui::TextDisabled("%s", Tr("workshop.your-team-not-deciding"));
+    RoundCodeEntry(workshop, state);
     return actions;
   }
   DecisionSteps& draft = workshop.Draft();
@@ -320,8 +344,7 @@ WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
     if (ImGui::SmallButton(TrId("workshop.copy-code", "copy-code").c_str())) actions.copy = CopyRequest{workshop.LastCode(), Tr("workshop.code-copied")};
     MarkLastItem("workshop-copy-code");
   }
-  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
-  (void)state;
+  RoundCodeEntry(workshop, state);
   return actions;
 }
 
