@@ -201,8 +201,10 @@ void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
 void RoundCodeLine(const Workshop& workshop) {
   if (workshop.Round() <= 1) return;
   ImGui::TextWrapped("%s", TrFormat("workshop.round-code.show", {{"round", std::to_string(workshop.Round())}}).c_str());
-  ImGui::SetWindowFontScale(2.0f);
-  ImGui::TextColored(kDoneColour, "%s", workshop.RoundCode().c_str());
+  const std::string code = workshop.RoundCode();  // up to twice the text's size, as wide as the panel allows
+  const float width = ImGui::CalcTextSize(code.c_str()).x;
+  ImGui::SetWindowFontScale(std::clamp(ImGui::GetContentRegionAvail().x / std::max(width, 1.0f), 1.0f, 2.0f));
+  ImGui::TextColored(kDoneColour, "%s", code.c_str());
   ImGui::SetWindowFontScale(1.0f);
   MarkLastItem("workshop-round-code");
 }
