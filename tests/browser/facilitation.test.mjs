@@ -173,6 +173,7 @@ async function joinByCode(phone, joinCode) {
   await page.locator('#join-code-input').waitFor({ state: 'visible' });
   await page.locator('#join-code-input').tap();
   await page.keyboard.type(joinCode);
+  await screenshot(page, 'phone-join-dialog');
   await page.locator('#join-dialog-join').tap();
 }
 
