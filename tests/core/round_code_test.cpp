@@ -27,7 +27,9 @@ Play PlayedTo(const Exercise& e, int round) {
   Play play = StartPlay(e);
   for (int r = 1; r < round; ++r) {
     EXPECT_TRUE(RecordDecision(e, play, 0, {1, r}).empty());
-    if (r == 1) EXPECT_TRUE(RecordDecision(e, play, 1, {1, 4}).empty());  // US decides in round 1 only here
+    if (r == 1) {
+      EXPECT_TRUE(RecordDecision(e, play, 1, {1, 4}).empty());  // US decides in round 1 only here
+    }
     EXPECT_TRUE(RecordDecision(e, play, 2, {r % 4}).empty());
     EXPECT_TRUE(AdvanceRound(e, play).empty());
   }
