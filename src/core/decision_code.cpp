@@ -1,8 +1,8 @@
 // Decision codes: a team's decision for a round in under 20 read-aloud characters (Crockford base32,
 // groups of four), checksummed and tied to one exercise. Layout in exercise.hpp; the reader names
 // the first thing wrong, from the characters up to the session.
-// What it shares with share and session links is link_wire's: the trimming of pasted text, the
-// format gate and the FNV-1a checksum. What differs, and why: codes are read aloud and typed, so
+// What it shares with share and session links is link_wire's trimming of pasted text and FNV-1a
+// checksum (through code_wire). What differs, and why: codes are read aloud and typed, so
 // Crockford base32 (no prefix, no URL, forgiving O/I/L and hyphens), a 2-bit format, and 13 bits
 // of checksum folded from the 32 (bound to the exercise's content hash) instead of 4 whole bytes.
 // The alphabet, header and checksum are code_wire's, shared with round and join codes.
@@ -15,7 +15,6 @@
 #include "kizuna/assert.hpp"
 #include "kizuna/exercise.hpp"
 #include "code_wire.hpp"
-#include "link_wire.hpp"
 
 namespace kz {
 namespace {
@@ -29,7 +28,6 @@ using code_wire::UnpackSteps;
 constexpr int kRoundBits = 4;
 constexpr int kTeamBits = 3;
 constexpr int kHeaderBits = code_wire::kKindBits + code_wire::kTagBits + kRoundBits + kTeamBits;
-constexpr std::uint64_t kFirstImplausibleFormat = std::uint64_t{1} << code_wire::kKindBits;  // every 2-bit kind may be a future one
 
 Problem CodeProblem(std::string message) { return Problem{"code", std::move(message)}; }
 
@@ -70,11 +68,9 @@ Expected<DecisionCode> DecodeDecisionCode(const Exercise& exercise, std::string_
   if (format == code_wire::kRoundKind || format == code_wire::kJoinKind) {
     return std::vector<Problem>{CodeProblem("This is a " + std::string(code_wire::KindName(format)) + ", not a decision code: it goes in the team's page.")};
   }
-  const link_wire::FormatStanding standing = link_wire::StandingOf(format, static_cast<int>(code_wire::kDecisionKind), kFirstImplausibleFormat);
-  if (standing != link_wire::FormatStanding::Readable) {
-    const std::string newer = standing == link_wire::FormatStanding::Newer ? ": it was made by a newer version of Kizuna" : "";
-    return std::vector<Problem>{CodeProblem("This is not a decision code this version of Kizuna can read (code format " + std::to_string(format) + ")" +
-                                            newer + ".")};
+  if (format != code_wire::kDecisionKind) {  // kind 0: kept for a kind of code a newer version makes
+    return std::vector<Problem>{CodeProblem("This is not a decision code this version of Kizuna can read (code format " + std::to_string(format) +
+                                            "): it was made by a newer version of Kizuna.")};
   }
   if (tag != code_wire::TagOf(exercise)) {
     return std::vector<Problem>{CodeProblem("This code is for another exercise (or another version of \"" + exercise.id + "\"): check which exercise the team has open.")};

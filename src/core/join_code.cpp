@@ -50,7 +50,7 @@ Expected<int> DecodeJoinCode(const Exercise& exercise, std::string_view code) {
   }
   if (otherKind) return std::vector<Problem>{damaged};  // six characters: a join code with its first mistyped
   if (kind != code_wire::kJoinKind) {
-    return std::vector<Problem>{Fault("format", "This is not a join code this version of Kizuna can read (code kind " + std::to_string(kind) + ").")};
+    return std::vector<Problem>{Fault("format", "This is not a join code this version of Kizuna can read (code kind " + std::to_string(kind) + "): it was made by a newer version of Kizuna.")};
   }
   if (tag != code_wire::TagOf(exercise)) {
     return std::vector<Problem>{Fault("exercise", "This join code is for another exercise (or another version of \"" + exercise.id + "\").")};

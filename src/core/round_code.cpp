@@ -71,7 +71,7 @@ Expected<Play> DecodeRoundCode(const Exercise& exercise, std::string_view code) 
     return std::vector<Problem>{Fault("length", "This round code is too short (" + std::to_string(length) + " characters): part of it is missing.")};
   }
   if (kind != code_wire::kRoundKind) {
-    return std::vector<Problem>{Fault("format", "This is not a round code this version of Kizuna can read (code kind " + std::to_string(kind) + ").")};
+    return std::vector<Problem>{Fault("format", "This is not a round code this version of Kizuna can read (code kind " + std::to_string(kind) + "): it was made by a newer version of Kizuna.")};
   }
   if (tag != code_wire::TagOf(exercise)) {
     return std::vector<Problem>{Fault("exercise", "This round code is for another exercise (or another version of \"" + exercise.id + "\").")};
