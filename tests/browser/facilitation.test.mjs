@@ -86,10 +86,11 @@ async function assertPresenterSafe(page, exercise, round) {
   }
 }
 
-// A phone waiting for its next turn is frozen (no frames, no script): five software-rendered pages
-// drawing at once would starve a 2-core machine. It thaws, as it was, for its turn.
+// A phone waiting for its next turn stops drawing (the app's main loop paused; CDP's frozen state
+// does not stop a visible page's frames): five software-rendered pages drawing at once would starve
+// a 2-core machine. Its page and session stay as they were; it draws again for its turn.
 async function setFrozen(phone, frozen) {
-  await phone.cdp.send('Page.setWebLifecycleState', { state: frozen ? 'frozen' : 'active' });
+  await phone.page.evaluate((pause) => (pause ? window.Module.pauseMainLoop() : window.Module.resumeMainLoop()), frozen);
   if (!frozen) await frames(phone.page, 1);
 }
 
