@@ -9,7 +9,6 @@ namespace kz::code_wire {
 namespace {
 
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford: no I, L, O, U
-constexpr std::size_t kMaxCodeInput = 64;  // characters, hyphens and spaces included
 
 }  // namespace
 
@@ -72,10 +71,10 @@ std::string Finish(std::uint32_t contentHash, Bits& bits) {
   return code;
 }
 
-Expected<Bits> Read(std::string_view code, std::string_view what) {
+Expected<Bits> Read(std::string_view code, std::string_view what, std::size_t maxInput) {
   code = link_wire::TrimInput(code);
   const std::string name(what);
-  if (code.size() > kMaxCodeInput) return std::vector<Problem>{{"code.too-long", "This is too long to be a " + name + "."}};
+  if (code.size() > maxInput) return std::vector<Problem>{{"code.too-long", "This is too long to be a " + name + "."}};
   Bits bits;
   for (const char raw : code) {
     if (raw == '-' || raw == ' ') continue;

@@ -61,8 +61,9 @@ inline int CharsFor(int bits) { return (bits + 4) / 5; }
 
 /// The code's characters as bits, forgiving case, O for 0, I and L for 1, hyphens and spaces.
 /// One problem, its path "code.<fault>": too-long, characters (one a code cannot contain), empty.
-/// `what` names the code in messages ("decision code", "round code", "join code").
-Expected<Bits> Read(std::string_view code, std::string_view what);
+/// `what` names the code in messages ("decision code", "round code", "join code"); `maxInput` bounds
+/// the text read (characters, hyphens and spaces included).
+Expected<Bits> Read(std::string_view code, std::string_view what, std::size_t maxInput = 64);
 /// The number of characters Read accepted (the bits / 5).
 inline int CharsRead(const Bits& bits) { return static_cast<int>(bits.Size() / 5); }
 

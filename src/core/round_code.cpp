@@ -2,6 +2,7 @@
 // stable link (layout in exercise.hpp). A code carries every decision of the closed rounds, so a
 // page that missed a round, or was opened afresh from its link, catches up with the latest code.
 // The reader names the first thing wrong and never returns a play the exercise does not allow.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -56,7 +57,10 @@ std::string EncodeRoundCode(const Exercise& exercise, const Play& play) {
 }
 
 Expected<Play> DecodeRoundCode(const Exercise& exercise, std::string_view code) {
-  Expected<Bits> read = code_wire::Read(code, "round code");
+  // A long exercise's last round code may pass the 64 characters of other codes: its own length
+  // with a hyphen every four and some white space is the bound.
+  const auto longest = static_cast<std::size_t>(CodeChars(exercise, exercise.rounds));
+  Expected<Bits> read = code_wire::Read(code, "round code", std::max<std::size_t>(64, longest + longest / 4 + 16));
   if (!read) return read.problems();
   Bits& bits = read.value();
   const int length = code_wire::CharsRead(bits);

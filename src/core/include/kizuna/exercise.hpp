@@ -255,7 +255,8 @@ Expected<DecisionPreview> PreviewDecision(const Exercise& exercise, const Play& 
 
 // ---------------------------------------------------------------------------------------------
 // Decision codes: a team's decision for a round as Crockford base32 in groups of four, e.g.
-// "7ZQ2-9XHM-4T". Layout (bits, most significant first): format (2), exercise tag (12, from the
+// "7ZQ2-9XHM-4T". Layout (bits, most significant first): format (2; 1 = a decision code, 2 and 3 are
+// round and join codes, 0 is kept for a newer version), exercise tag (12, from the
 // content hash), round - 1 (4), team (3), the steps as one mixed-radix number (bits for the
 // team's step counts), checksum (13, over the exercise's whole content hash and the bits before).
 // Reading is forgiving: lower case, O for 0, I and L for 1, hyphens and spaces are all accepted.
