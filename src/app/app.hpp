@@ -80,6 +80,11 @@ class App {
   /// for StartWorkshop). Problems leave everything as it was.
   std::vector<Problem> OpenWorkshopLink(std::string_view link, std::string_view exerciseText, const PresetTexts& preset,
                                         std::string_view presetBaseId);
+  /// The stable team link a join code names in exercise `exerciseText` (texts as for
+  /// StartWorkshop), to open with OpenWorkshopLink. Problems have the core's "code.<fault>" paths
+  /// ("code.exercise": another exercise's code, try the next) and messages in the UI's language.
+  Expected<std::string> JoinLink(std::string_view code, std::string_view exerciseText, const PresetTexts& preset,
+                                 std::string_view presetBaseId) const;
   /// Ends the workshop and goes back to the sandbox's preset (the platform fetches it).
   void LeaveWorkshop();
   Workshop& workshop() { return exercise; }
@@ -226,6 +231,8 @@ class App {
   WorkshopPanelState workshopPanel;
   int syncedWorkshop = -1;  // Workshop::Version() the common picture was last run for
   int syncedRound = -1;     // the round the picture last followed the crisis for (FollowCrisis)
+  InjectScope syncedScope = InjectScope::All;  // the injects the picture was last run with (PictureScope)
+  InjectScope PictureScope() const;
   std::vector<PresetInfo> exerciseList;
   enum class ListState { Unasked, Asked, Known } exerciseListState = ListState::Unasked;
   std::string restoreOffer;  // when the autosaved work was saved; "" = no offer

@@ -39,6 +39,8 @@ void App::WorkshopMenu() {
       const bool waiting = exerciseListState == ListState::Asked;
       ImGui::TextDisabled("%s", Tr(waiting ? "workshop.menu.loading" : "workshop.menu.none"));
     }
+    if (ImGui::MenuItem(TrId("workshop.menu.join", "join").c_str())) requests.Push(JoinRequest{});
+    MarkLastItem("workshop-join");
     if (exercise.Active() && ImGui::MenuItem(TrId("workshop.leave", "leave").c_str())) LeaveWorkshop();
     ImGui::EndMenu();
   }
@@ -72,17 +74,28 @@ std::vector<Problem> App::OpenWorkshopLink(std::string_view link, std::string_vi
   return Adopt(std::move(opened));
 }
 
+Expected<std::string> App::JoinLink(std::string_view code, std::string_view exerciseText, const PresetTexts& preset,
+                                    std::string_view presetBaseId) const {
+  Expected<Exercise> loaded = LoadExerciseJson(exerciseText, PresetResolver(preset, presetBaseId));
+  if (!loaded) return loaded.problems();
+  const Expected<int> team = DecodeJoinCode(loaded.value(), code);
+  if (!team) return std::vector<Problem>{{team.problems().front().path, CodeFaultText(CurrentText(), team.problems().front(), true)}};
+  return StableTeamLink(loaded.value(), team.value());
+}
+
 // The workshop's common picture becomes the session; on a problem nothing changes.
 std::vector<Problem> App::Adopt(Workshop opened) {
-  const Expected<Scenario> picture = opened.CommonPicture();
+  // A facilitator's screen opens in the presenter view (WorkshopPanelState): the room's picture.
+  const Expected<Scenario> picture = opened.CommonPicture(opened.Facilitating() ? InjectScope::Public : InjectScope::All);
   if (!picture) return picture.problems();
   if (std::vector<Problem> problems = work.Open(opened.exercise().scenario, picture.value()); !problems.empty()) return problems;
   exercise = std::move(opened);
   exercise.SetLanguage(CurrentLanguage());
   syncedWorkshop = exercise.Version();
   syncedRound = -1;
-  FollowCrisis();
   workshopPanel = WorkshopPanelState{};
+  syncedScope = PictureScope();
+  FollowCrisis();
   return {};
 }
 
@@ -101,11 +114,20 @@ void App::FollowCrisis() {
   work.Select(CrisisSelection(ex, work.scenario(), work.results(), exercise.Round(), viewer, work.selection()));
 }
 
-// After a decision, a round or an undo: the map, chart and findings show the new common picture.
+// The projected facilitator's screen (presenter view) pictures the public injects only: a private
+// inject's event would show its region's collapse to the whole room. Teams and the facilitator's
+// own view picture every inject.
+InjectScope App::PictureScope() const {
+  return exercise.Facilitating() && workshopPanel.presenterView ? InjectScope::Public : InjectScope::All;
+}
+
+// After a decision, a round, an undo or the presenter view turned on or off: the map, chart and
+// findings show the new common picture.
 void App::SyncWorkshop() {
-  if (exercise.Version() == syncedWorkshop) return;
+  if (exercise.Version() == syncedWorkshop && PictureScope() == syncedScope) return;
   syncedWorkshop = exercise.Version();
-  const Expected<Scenario> picture = exercise.CommonPicture();
+  syncedScope = PictureScope();
+  const Expected<Scenario> picture = exercise.CommonPicture(syncedScope);
   // Every round's picture has the exercise's regions and goods: the viewer's selection stays.
   const Selection kept = work.selection();
   const Comparison keptComparison = work.comparison();  // a new round, not a new scenario: the comparison stays

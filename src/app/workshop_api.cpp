@@ -84,6 +84,7 @@ std::string State(const Workshop& workshop) {
     WriteInjects(w, workshop);
     KeyString(w, "link", workshop.SessionLink());
     KeyString(w, "code", workshop.LastCode());
+    KeyString(w, "roundCode", workshop.RoundCode());
   }
   w.EndObject();
   return buffer.GetString();
@@ -215,7 +216,18 @@ std::string Run(App& app, Workshop& workshop, std::string_view command, const ra
   if (command == "teamLink") {
     const int team = TeamArgument(workshop, args);
     if (team < 0) return Problems("teamLink needs { team } with a team of this exercise");
-    return "{\"link\":\"" + workshop.TeamLink(team) + "\"}";  // base64url and an id: nothing to escape
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    KeyString(w, "link", workshop.TeamLink(team));  // this round's
+    KeyString(w, "stableLink", workshop.StableTeamLink(team));  // every round's: teams catch up by round code
+    KeyString(w, "joinCode", workshop.JoinCode(team));
+    w.EndObject();
+    return buffer.GetString();
+  }
+  if (command == "catchUp") {
+    if (!args.HasMember("code") || !args["code"].IsString()) return Problems("catchUp needs { code }");
+    return ProblemsJson(workshop.CatchUp(args["code"].GetString()));
   }
   if (command == "setDraft") {
     if (workshop.Facilitating()) return Problems("the facilitator has no draft: open a team link");

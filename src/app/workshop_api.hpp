@@ -12,12 +12,13 @@ namespace kz {
 /// Runs `command` with `argJson` (an object, "" = {}) against the app's workshop and returns JSON:
 ///   state                      { active, exercise, title, localTitle (the UI's language), round, rounds, role, team, teams: [{ id,
 ///                                name, label (in the UI's language), region, decides, decided }], injects: [{ id, round, text }],
-///                                link, code }  (injects: those the viewer sees)
+///                                link, code, roundCode }  (injects: those the viewer sees)
 ///   enterCode { code }         problems
 ///   decide { team, values }    problems (hot-seat: the facilitator enters a team's decision)
 ///   advance                    problems
 ///   undoRound                  { undone }
-///   teamLink { team }          { link } or problems
+///   teamLink { team }          { link (this round's), stableLink (the whole exercise's), joinCode } or problems
+///   catchUp { code }           problems (a team's page catches up to the round a round code publishes)
 ///   setDraft { values }        problems (a team's draft, lever path -> value)
 ///   teamView                   the team page's content (workshop_team_view.hpp) or problems
 ///   preview                    { current, withDraft } (each { own, score, loss, policyCost }) or problems

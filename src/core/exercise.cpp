@@ -171,10 +171,10 @@ void LeverApplier::Finish() {
   members.clear();
 }
 
-Scenario WithInjects(const Exercise& exercise, int round, int team) {
+Scenario WithInjects(const Exercise& exercise, int round, int team, bool publicOnly) {
   Scenario scenario = exercise.scenario;
   for (const Inject& inject : exercise.injects) {
-    if (!inject.hasEvent || inject.round > round) continue;
+    if (!inject.hasEvent || inject.round > round || (publicOnly && !inject.teams.empty())) continue;
     if (team >= 0 && !inject.VisibleTo(exercise.teams[static_cast<std::size_t>(team)].id)) continue;
     scenario.events.push_back(inject.event);
   }

@@ -42,8 +42,8 @@ class LeverApplier {
 void TouchJoinable(const Exercise& exercise, LeverApplier& apply);
 
 /// The exercise's scenario with the events of the injects of rounds 1..`round` added; with `team`
-/// >= 0, only injects that team receives.
-Scenario WithInjects(const Exercise& exercise, int round, int team);
+/// >= 0, only injects that team receives; with `publicOnly`, only injects every team receives.
+Scenario WithInjects(const Exercise& exercise, int round, int team, bool publicOnly = false);
 
 /// The value of step `steps[i]` of each lever of `team`.
 std::vector<LeverSetting> SettingsOf(const ExerciseTeam& team, const DecisionSteps& steps);

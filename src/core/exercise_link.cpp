@@ -4,6 +4,7 @@
 // untrusted-input safe: every count is bounded before anything is allocated.
 #include <string>
 
+#include "kizuna/assert.hpp"
 #include "kizuna/exercise.hpp"
 #include "link_wire.hpp"
 
@@ -107,6 +108,11 @@ Expected<Play> PlayFromSessionLink(const Exercise& exercise, const SessionLink& 
     }
   }
   return play;
+}
+
+std::string StableTeamLink(const Exercise& exercise, int team) {
+  KZ_ASSERT(team >= 0 && team < static_cast<int>(exercise.teams.size()), "StableTeamLink: no such team");
+  return EncodeSessionLink(exercise, StartPlay(exercise)) + "." + exercise.teams[static_cast<std::size_t>(team)].id;
 }
 
 }  // namespace kz

@@ -134,11 +134,11 @@ std::vector<DecisionSteps> StepsAfterRound(const Exercise& exercise, const Play&
   return steps;
 }
 
-Expected<Scenario> ScenarioAtRound(const Exercise& exercise, const Play& play, int round) {
+Expected<Scenario> ScenarioAtRound(const Exercise& exercise, const Play& play, int round, InjectScope scope) {
   if (round < 1 || round > play.CurrentRound()) {
     return std::vector<Problem>{{"round", "round " + std::to_string(round) + " has not been played (1.." + std::to_string(play.CurrentRound()) + ")"}};
   }
-  Scenario scenario = exercise_detail::WithInjects(exercise, round, -1);
+  Scenario scenario = exercise_detail::WithInjects(exercise, round, -1, scope == InjectScope::Public);
   std::vector<Problem> problems = ApplyDecisions(exercise, round, Recorded(play), scenario);
   if (!problems.empty()) return problems;
   return scenario;

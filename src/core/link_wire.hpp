@@ -79,8 +79,8 @@ FormatStanding StandingOf(std::uint64_t format, int newest, std::uint64_t firstI
 // ---- The link envelope ------------------------------------------------------------------------
 // A link is prefix + base64url(varint version, content, 4-byte little-endian FNV-1a of all before).
 // Share links and session links differ only in the fields of Envelope; decision codes are typed and
-// read aloud, so they have their own alphabet and layout (decision_code.cpp) and share TrimInput,
-// StandingOf and Checksum only.
+// read aloud, so they have their own alphabet and layout (code_wire.hpp, with round and join codes)
+// and share TrimInput and Checksum only.
 
 /// What tells one kind of link from another, in its format and in its messages.
 struct Envelope {

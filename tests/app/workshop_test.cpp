@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -434,4 +435,111 @@ TEST(Workshop, TheCommonPictureFollowsTheCrisisWhenARoundOpens) {
   EXPECT_GE(selected.month, 6) << "from the halt's start";
   const kz::Results& results = facilitator.session().results();
   EXPECT_LT(results.fulfilment[results.Index(selected.month, selected.region, selected.good)], 0.99) << "a month Japan runs short";
+}
+
+// Teams keep one link for the whole exercise and catch up by the round code the facilitator's screen
+// shows: a mistyped code, an older round's code and a code of the round already shown are named in
+// the UI's language and change nothing; the code shown is the one the page accepts.
+TEST(Workshop, TeamsKeepTheirStableLinkAndCatchUpByRoundCode) {
+  const std::string exercise = ExerciseText("rare-earth-squeeze");
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  const rapidjson::Document links = Json(Call(facilitator, "teamLink", R"({"team":"JP"})"));
+  const std::string stable = links["stableLink"].GetString();
+  EXPECT_EQ(stable, links["link"].GetString()) << "in round 1 the round's link is the stable one";
+  EXPECT_EQ(std::string(links["joinCode"].GetString()).size(), 7u);
+  kz::App team;
+  ASSERT_TRUE(team.OpenWorkshopLink(stable, exercise, Base(), "").empty());
+  ASSERT_TRUE(facilitator.workshop().Decide(1, {1, 3}).empty());
+  ASSERT_TRUE(facilitator.workshop().Decide(3, {1, 2}).empty());
+  ASSERT_TRUE(facilitator.workshop().Advance().empty());
+  EXPECT_EQ(Json(Call(facilitator, "teamLink", R"({"team":"JP"})"))["stableLink"].GetString(), stable) << "the same link in round 2";
+  const std::string round2 = Json(Call(facilitator, "state"))["roundCode"].GetString();
+
+  const std::string before = Call(team, "state");
+  std::string typo = round2;
+  typo[typo.size() - 2] = typo[typo.size() - 2] == 'Z' ? 'Y' : 'Z';
+  const std::string refused = Call(team, "catchUp", R"({"code":")" + typo + "\"}");
+  EXPECT_NE(refused.find("code.checksum"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("damaged"), std::string::npos) << refused;
+  EXPECT_EQ(Call(team, "state"), before) << "a mistyped code loses nothing";
+  {
+    LanguageScope japanese(Language::Japanese);
+    team.workshop().SetLanguage(Language::Japanese);
+    const std::string worded = Call(team, "catchUp", R"({"code":")" + typo + "\"}");
+    EXPECT_NE(worded.find(kz::TrFormat("workshop.code-fault.checksum", {{"what", kz::Tr("workshop.round-code.name")}})), std::string::npos) << worded;
+    team.workshop().SetLanguage(Language::English);
+  }
+
+  EXPECT_EQ(Call(team, "catchUp", R"({"code":")" + round2 + "\"}"), "[]");
+  EXPECT_EQ(Json(Call(team, "state"))["round"].GetInt(), 2);
+  EXPECT_EQ(team.workshop().play(), facilitator.workshop().play()) << "every decision of round 1 is on the page";
+  EXPECT_NE(Call(team, "catchUp", R"({"code":")" + round2 + "\"}").find("code.same"), std::string::npos);
+  ASSERT_TRUE(facilitator.workshop().Advance().empty());
+  const std::string round3 = Json(Call(facilitator, "state"))["roundCode"].GetString();
+  EXPECT_EQ(Call(team, "catchUp", R"({"code":")" + round3 + "\"}"), "[]");
+  EXPECT_NE(Call(team, "catchUp", R"({"code":")" + round2 + "\"}").find("code.older"), std::string::npos);
+  EXPECT_EQ(Json(Call(team, "state"))["round"].GetInt(), 3) << "an older code changes nothing";
+  // A page opened afresh from the stable link catches up with the latest code alone.
+  kz::App late;
+  ASSERT_TRUE(late.OpenWorkshopLink(stable, exercise, Base(), "").empty());
+  EXPECT_EQ(Call(late, "catchUp", R"({"code":")" + round3 + "\"}"), "[]");
+  EXPECT_EQ(late.workshop().play(), facilitator.workshop().play());
+  EXPECT_NE(Call(facilitator, "catchUp", R"({"code":")" + round3 + "\"}").find("code.facilitator"), std::string::npos);
+}
+
+// A join code names the exercise and the team: it opens the team's stable link; another exercise's
+// code is told apart so the page can try the next one.
+TEST(Workshop, AJoinCodeOpensTheTeamsStableLink) {
+  const std::string exercise = ExerciseText("rare-earth-squeeze");
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  const rapidjson::Document links = Json(Call(facilitator, "teamLink", R"({"team":"AU"})"));
+  kz::App phone;
+  const kz::Expected<std::string> link = phone.JoinLink(links["joinCode"].GetString(), exercise, Base(), "");
+  ASSERT_TRUE(link) << link.problems().front().message;
+  EXPECT_EQ(link.value(), links["stableLink"].GetString());
+  ASSERT_TRUE(phone.OpenWorkshopLink(link.value(), exercise, Base(), "").empty());
+  EXPECT_STREQ(Json(Call(phone, "state"))["team"].GetString(), "AU");
+  const std::string chips = ExerciseText("chip-contingency");
+  kz::PresetTexts chipBase{"", "", ""};
+  {
+    rapidjson::Document parsed = Json(chips);
+    const std::string base = parsed["base"].GetString();
+    chipBase = kz::PresetTexts{base, kz::test::ReadBundledText(base).value(), ""};
+  }
+  const kz::Expected<std::string> elsewhere = phone.JoinLink(links["joinCode"].GetString(), chips, chipBase, "");
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.problems().front().path, "code.exercise");
+  const kz::Expected<std::string> typed = phone.JoinLink("00", exercise, Base(), "");
+  ASSERT_FALSE(typed);
+  EXPECT_EQ(typed.problems().front().message, kz::TrFormat("workshop.code-fault.length", {{"what", kz::Tr("workshop.join-code.name")}}));
+}
+
+// An inject private to one team that carries a model event stays off the projected picture: the
+// presenter view's map and chart run without it; the facilitator's own view (presenter view off)
+// and the team it reached run with it.
+TEST(Workshop, APrivateInjectsEventStaysOffThePresenterViewsPicture) {
+  std::string exercise = ExerciseText("rare-earth-squeeze");
+  const std::string halt = R"({"id": "cn-halt-japan", "round": 2,)";
+  ASSERT_NE(exercise.find(halt), std::string::npos);
+  exercise.replace(exercise.find(halt), halt.size(), R"({"id": "cn-halt-japan", "round": 2, "teams": ["JP"],)");
+  const auto halted = [](const kz::App& app) {
+    const std::vector<kz::Event>& events = app.session().scenario().events;
+    return std::any_of(events.begin(), events.end(), [](const kz::Event& e) { return e.id == "cn-halt-japan"; });
+  };
+  kz::test::HeadlessImGui imgui(1280.0f, 3000.0f);
+  kz::App facilitator;
+  ASSERT_TRUE(facilitator.StartWorkshop(exercise, Base(), "").empty());
+  ASSERT_TRUE(facilitator.workshop().Advance().empty());
+  DrawFrames(facilitator, 2);
+  EXPECT_FALSE(halted(facilitator)) << "the room's picture has no private event";
+  Click(facilitator, "workshop-presenter-view");  // the facilitator's own screen
+  EXPECT_TRUE(halted(facilitator)) << "the facilitator's own view has the model's truth";
+  Click(facilitator, "workshop-presenter-view");
+  EXPECT_FALSE(halted(facilitator));
+  kz::App japan;
+  ASSERT_TRUE(japan.OpenWorkshopLink(Json(Call(facilitator, "state"))["link"].GetString() + std::string(".JP"), exercise, Base(), "").empty());
+  DrawFrames(japan, 1);
+  EXPECT_TRUE(halted(japan));
 }

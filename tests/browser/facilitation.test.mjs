@@ -1,27 +1,30 @@
 // A workshop as a room plays it (issue: workshops on phones): a facilitator on a projector
-// (1280x720, mouse and keyboard) and four teams on phones (390x844, touch). Each team opens the
-// address the facilitator's join sheet gives it for the round (the QR code's link), reads its
-// briefing and decides by taps on the HTML team page; the facilitator types the code each phone
-// shows, the room watches who has decided without anyone moving the mouse, and the picture follows
-// the crisis round by round. The projected screen never shows a private inject. At the end, the
-// debrief's cost for each decision as the team saw it is the one the team's phone showed (the same
-// accounting; the debrief adds the cost in hindsight), its chart saves as a PNG and the debrief as CSV. Screenshots go to KIZUNA_SCREENSHOT_DIR when it is set.
-import { test, before, after, afterEach } from 'node:test';
+// (1280x720, mouse and keyboard) and four teams on phones (390x844, touch). Each team opens its
+// link once -- the same address behind its QR code in every round -- or, for one team, types its
+// join code on a bare page (Workshop menu, Join with a code); it reads its briefing and decides by
+// taps on the HTML team page; the facilitator types the code each phone shows, the room watches who
+// has decided without anyone moving the mouse, and the picture follows the crisis round by round.
+// After each round the phones stay open and catch up by typing the round code the facilitator's
+// screen shows; a mistyped round code is named and loses nothing. The projected screen never shows a
+// private inject. At the end, the debrief's cost for each decision as the team saw it is the one
+// the team's phone showed (the same accounting; the debrief adds the cost in hindsight), its chart
+// saves as a PNG and the debrief as CSV. Screenshots go to KIZUNA_SCREENSHOT_DIR when it is set.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, pixelStats } from './harness.mjs';
+import {
+  launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, pixelStats, closeContextsAfterEach, workshopExercise, phoneContext, screenshotter,
+} from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
-afterEach(async () => { await Promise.all(browser.contexts().map((context) => context.close())); });
+closeContextsAfterEach();
 
-const EXERCISE = 'rare-earth-squeeze';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
-const shots = process.env.KIZUNA_SCREENSHOT_DIR;
-const screenshot = (page, name) => (shots ? page.screenshot({ path: path.join(shots, `facilitation-${name}.png`) }) : null);
+const EXERCISE = workshopExercise;
+const PHONE = phoneContext;
+const screenshot = screenshotter('facilitation');
 
 // What each team taps in each round: a lever and the value to tap. A round a team is not listed in,
 // it submits its last values unchanged (it holds its course: a decision that changes nothing). Each
@@ -83,15 +86,48 @@ async function assertPresenterSafe(page, exercise, round) {
   }
 }
 
-// One team's turn on its phone: open the join sheet's address, read, tap the plan, submit; returns
-// the code shown and what the phone said the decision costs.
-async function playOnPhone(context, address, team, round, taps) {
+// A phone waiting for its next turn stops drawing (the app's main loop paused; CDP's frozen state
+// does not stop a visible page's frames): five software-rendered pages drawing at once would starve
+// a 2-core machine. Its page and session stay as they were; it draws again for its turn.
+async function setFrozen(phone, frozen) {
+  await phone.page.evaluate((pause) => (pause ? window.Module.pauseMainLoop() : window.Module.resumeMainLoop()), frozen);
+  if (!frozen) await frames(phone.page, 1);
+}
+
+// A tap on the app's canvas at a named control's middle (CDP touch events, as a finger).
+async function tapControl(phone, name) {
+  await phone.page.waitForFunction((n) => window.kizuna.uiRect(n) !== null, name);
+  await frames(phone.page, 2);
+  const rect = await rectOf(phone.page, name);
+  const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  await phone.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await phone.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(phone.page, 3);
+}
+
+// A team's phone: a page in its own context, opened at `address`, watched for errors.
+async function openPhone(context, address) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   await page.goto(address);
   await waitUntilRunning(page, 3);
+  return { page, errors, cdp: await context.newCDPSession(page) };
+}
+
+// The team types the round code from the facilitator's screen and taps Catch up.
+async function typeRoundCode(page, code) {
+  await page.locator('#team-catch-up').tap();
+  await page.keyboard.press('Control+A');  // replaces what was typed before
+  await page.keyboard.type(code);
+  await page.locator('[data-focus="catch-up"]').tap();
+}
+
+// One team's turn on its phone: read, tap the plan, submit; returns the code shown and what the
+// phone said the decision costs.
+async function playRound(phone, team, round, taps) {
+  const { page } = phone;
   await page.locator('#team-page').waitFor({ state: 'visible' });
   await page.waitForFunction((r) => window.kizuna.workshop.state().round === r, round);
   const seen = await state(page);
@@ -122,9 +158,24 @@ async function playOnPhone(context, address, team, round, taps) {
   assert.ok(fit, `${team}: the code is shown whole`);
   assert.deepEqual(await clippedText(page), [], `${team} round ${round}: nothing clipped with the code`);
   if (round === 1 || team === 'JP') await screenshot(page, `phone-${team}-round-${round}`);
-  assert.deepEqual(errors, [], `${team} round ${round}`);
-  await page.close();  // five software-rendered pages at once would starve a 2-core machine
+  assert.deepEqual(phone.errors, [], `${team} round ${round}`);
   return { code: shown, cost: preview.cost };
+}
+
+// A bare page on a phone (no link): the team taps Workshop, Join with a code, and types its code.
+async function joinByCode(phone, joinCode) {
+  const { page } = phone;
+  await page.waitForFunction(() => window.kizuna.uiRect('more-menu') !== null || window.kizuna.uiRect('workshop-menu') !== null);
+  if (await rectOf(page, 'more-menu')) await tapControl(phone, 'more-menu');  // the phone's bar gathers its menus in one
+  await tapControl(phone, 'workshop-menu');
+  // The menu asks for the site's exercises when it first opens: their entries come above the join item.
+  await page.waitForFunction((id) => window.kizuna.uiRect(`workshop-run:${id}`) !== null, EXERCISE);
+  await tapControl(phone, 'workshop-join');
+  await page.locator('#join-code-input').waitFor({ state: 'visible' });
+  await page.locator('#join-code-input').tap();
+  await page.keyboard.type(joinCode);
+  await screenshot(page, 'phone-join-dialog');
+  await page.locator('#join-dialog-join').tap();
 }
 
 test('a facilitator on a projector and four teams on phones play an exercise to its debrief by taps', async () => {
@@ -140,8 +191,11 @@ test('a facilitator on a projector and four teams on phones play an exercise to 
   await facilitator.waitForFunction(() => window.kizuna.uiRect('workshop-presenter-view') !== null);
   const teamIds = (await state(facilitator)).teams.map((team) => team.id);
   assert.deepEqual(teamIds, ['US', 'JP', 'AU', 'EU']);
-  const phones = Object.fromEntries(await Promise.all(teamIds.map(async (id) => [id, await browser.newContext(PHONE)])));
+  const contexts = Object.fromEntries(await Promise.all(teamIds.map(async (id) => [id, await browser.newContext(PHONE)])));
+  const phones = {};
   const decisions = [];  // { round, team, cost } as each phone showed it
+  let stable = null;     // each team's address from the join sheet: the same in every round
+  const JOINS_BY_CODE = 'AU';
 
   for (let round = 1; round <= exercise.rounds.count; round++) {
     await assertPresenterSafe(facilitator, exercise, round);
@@ -150,16 +204,56 @@ test('a facilitator on a projector and four teams on phones play an exercise to 
       assert.deepEqual({ region, good }, { region: CRISIS[round].region, good: CRISIS[round].good }, `round ${round}: the picture follows the crisis`);
       assert.ok(month >= CRISIS[round].from, `round ${round}: month ${month}`);
     }
-    // The join sheet: the address behind each team's QR code for this round.
+    // The join sheet: the address behind each team's QR code and its join code; once a round has
+    // closed, the round code (the facilitator's screen shows it too, large).
     await facilitator.locator('#join-toggle').click();
     await facilitator.locator('#join-sheet .join-team[data-team="EU"] .join-link').waitFor({ state: 'visible' });
-    const addresses = {};
-    for (const id of teamIds) addresses[id] = await facilitator.locator(`#join-sheet .join-team[data-team="${id}"] .join-link`).getAttribute('href');
-    if (round === 1) await screenshot(facilitator, 'join-sheet');
+    const sheet = {};
+    for (const id of teamIds) {
+      const card = facilitator.locator(`#join-sheet .join-team[data-team="${id}"]`);
+      sheet[id] = { address: await card.locator('.join-link').getAttribute('href'), joinCode: (await card.locator('.join-code-value').textContent()).trim() };
+    }
+    if (stable) assert.deepEqual(sheet, stable, `round ${round}: every team's link and join code stay the same`);
+    stable = sheet;
+    let roundCode = null;
+    if (round > 1) {
+      roundCode = (await facilitator.locator('#join-round-code').textContent()).trim();
+      assert.equal(roundCode, (await state(facilitator)).roundCode, 'the sheet shows the round code of the session');
+      assert.ok(await rectOf(facilitator, 'workshop-round-code'), 'the screen of the facilitator shows the round code');
+      assert.ok(roundCode.length < 24, `a short round code: ${roundCode}`);
+    } else {
+      assert.equal(await facilitator.locator('#join-round-code').count(), 0, 'no round code before a round has closed');
+    }
+    if (round <= 2) await screenshot(facilitator, `join-sheet-round-${round}`);
     await facilitator.locator('#join-sheet .join-close').click();
 
     for (const [index, id] of teamIds.entries()) {
-      const { code, cost } = await playOnPhone(phones[id], addresses[id], id, round, (PLAN[round] || {})[id] || []);
+      if (round === 1) {
+        phones[id] = await openPhone(contexts[id], id === JOINS_BY_CODE ? site.url : sheet[id].address);
+        if (id === JOINS_BY_CODE) await joinByCode(phones[id], sheet[id].joinCode);
+      } else {
+        await setFrozen(phones[id], false);
+        const { page } = phones[id];
+        assert.equal((await state(page)).round, round - 1, `${id}: the phone is still at the last round`);
+        if (index === 0) {
+          // A mistyped round code: named, and nothing is lost (the field keeps it, the page its round and draft).
+          const draft = await page.evaluate(() => window.kizuna.workshop.teamView().levers.map((lever) => lever.value));
+          const typo = roundCode.slice(0, -2) + (roundCode.at(-2) === 'Z' ? 'Y' : 'Z') + roundCode.at(-1);
+          await typeRoundCode(page, typo);
+          await page.locator('#team-page .team-problem[role="status"]').waitFor({ state: 'visible' });
+          assert.match(await page.locator('#team-page .team-problem[role="status"]').textContent(), /round code is damaged/);
+          assert.equal(await page.locator('#team-catch-up').inputValue(), typo, 'the mistyped code stays to be corrected');
+          assert.equal((await state(page)).round, round - 1);
+          assert.deepEqual(await page.evaluate(() => window.kizuna.workshop.teamView().levers.map((lever) => lever.value)), draft);
+          assert.deepEqual(await clippedText(page), [], `${id}: nothing clipped with the message`);
+          if (round === 2) await screenshot(page, 'phone-mistyped-round-code');
+        }
+        await typeRoundCode(page, roundCode);
+        await page.waitForFunction((r) => window.kizuna.workshop.state().round === r, round);
+        await page.locator('#team-page .team-done[role="status"]').waitFor({ state: 'visible' });
+      }
+      const { code, cost } = await playRound(phones[id], id, round, (PLAN[round] || {})[id] || []);
+      await setFrozen(phones[id], true);
       decisions.push({ round, team: id, cost });
       if (index === 0) {
         // Typed at the facilitator's screen as the team reads it out.
@@ -182,7 +276,7 @@ test('a facilitator on a projector and four teams on phones play an exercise to 
     await clickInWorkshop(facilitator, 'workshop-advance');  // the last round's is "Finish: debrief"
     if (round < exercise.rounds.count) await facilitator.waitForFunction((r) => window.kizuna.workshop.state().round === r, round + 1);
   }
-  await Promise.all(Object.values(phones).map((context) => context.close()));
+  await Promise.all(Object.values(contexts).map((context) => context.close()));
 
   // The debrief: for every decision, the cost its phone showed when the team decided (one accounting;
   // beside it the debrief gives the cost in hindsight, with every inject and decision known).

@@ -1,7 +1,9 @@
 // Shared set-up for the browser tests: the project's static server on a free loopback port,
-// Debian's Chromium with software WebGL2 (SwiftShader, no GPU needed), and screenshot statistics.
+// Debian's Chromium with software WebGL2 (SwiftShader, no GPU needed), screenshot statistics, and
+// what the workshop tests share (a phone's context, the exercise, screenshots for reading by eye).
 // Configuration comes from ctest (tests/browser/CMakeLists.txt) through environment variables.
 import assert from 'node:assert/strict';
+import { afterEach } from 'node:test';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -33,9 +35,30 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
 ];
 
+const launched = new Set();  // the browsers launched here, whose contexts closeContextsAfterEach closes
+
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: config.chromium, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: config.chromium, args: CHROMIUM_ARGS, headless: true });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
 }
+
+/// After each test of the file, closes every context of the browsers launched here: a failed test
+/// must not leave its pages drawing while the next one runs.
+export function closeContextsAfterEach() {
+  afterEach(async () => { await Promise.all([...launched].flatMap((browser) => browser.contexts().map((context) => context.close()))); });
+}
+
+// -- Workshops on phones (facilitation, phone and workshop tests).
+/// A phone as the workshop tests hold it: 390x844 CSS px, touch, a mobile viewport (browser.newContext(phoneContext)).
+export const phoneContext = Object.freeze({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+/// The bundled exercise the workshop tests play.
+export const workshopExercise = 'rare-earth-squeeze';
+/// Where screenshots for reading by eye go (KIZUNA_SCREENSHOT_DIR), or undefined: none are taken.
+export const screenshotDir = process.env.KIZUNA_SCREENSHOT_DIR;
+/// A screenshot helper for one test file: (page, name) saves `${prefix}-${name}.png` when screenshotDir is set.
+export const screenshotter = (prefix) => (page, name) => (screenshotDir ? page.screenshot({ path: path.join(screenshotDir, `${prefix}-${name}.png`) }) : null);
 
 export function serveSite() {
   return startServer({ root: config.siteDir, port: 0 });

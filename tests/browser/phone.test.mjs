@@ -3,21 +3,23 @@
 // accepts; nothing on the page is clipped at 390 or 320 px, portrait or landscape, in either
 // language. On the canvas a tap acts where it lands, once; a swipe scrolls a panel; a pinch zooms the
 // map. Screenshots go to KIZUNA_SCREENSHOT_DIR when it is set (for reading by eye).
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl } from './harness.mjs';
+import {
+  launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, closeContextsAfterEach, workshopExercise, phoneContext, screenshotDir, screenshotter,
+} from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
-afterEach(async () => { await Promise.all(browser.contexts().map((context) => context.close())); });
+closeContextsAfterEach();
 
-const EXERCISE = 'rare-earth-squeeze';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
-const shots = process.env.KIZUNA_SCREENSHOT_DIR;
-const screenshot = (page, name) => (shots ? page.screenshot({ path: path.join(shots, `phone-${name}.png`) }) : null);
+const EXERCISE = workshopExercise;
+const PHONE = phoneContext;
+const shots = screenshotDir;
+const screenshot = screenshotter('phone');
 
 // Every element of the team page with text of its own fits its box (no text cut or hidden
 // sideways), and the page itself does not scroll sideways. Returns the offenders.

@@ -1,18 +1,19 @@
 // Workshop mode in Chromium: a facilitator and four teams, each in its own browser context (as on
 // five laptops), play a bundled exercise to its debrief using only links and decision codes; the
 // facilitator's final link, opened in a fresh context, gives the same debrief.
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl } from './harness.mjs';
+import {
+  launchBrowser, serveSite, openPage, waitUntilRunning, frames, clickControl, closeContextsAfterEach, workshopExercise,
+} from './harness.mjs';
 
 let browser;
 let site;
 before(async () => { site = await serveSite(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await site?.close(); });
-// A failed test must not leave its pages drawing while the next one runs.
-afterEach(async () => { await Promise.all(browser.contexts().map((context) => context.close())); });
+closeContextsAfterEach();
 
-const EXERCISE = 'rare-earth-squeeze';
+const EXERCISE = workshopExercise;
 const state = (page) => page.evaluate(() => window.kizuna.workshop.state());
 
 test('a facilitator and four teams play an exercise to its debrief with links and codes only', async () => {

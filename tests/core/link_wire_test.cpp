@@ -77,11 +77,12 @@ std::string FutureVersionOf(const TextReader& reader) {
     future.newestVersion += 1;
     return link_wire::Seal(future, std::vector<std::uint8_t>(12, 0));
   }
-  // A decision code's first symbol holds the 2-bit format (exercise.hpp): format 1 -> 2.
+  // A decision code's first symbol holds the 2-bit kind (exercise.hpp): 1 -> 0, the kind kept for a
+  // newer version (2 and 3 are round and join codes).
   constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   std::string code = reader.good;
   const std::size_t symbol = kCrockford.find(code[0]);
-  code[0] = kCrockford[(symbol & 7U) | 16U];
+  code[0] = kCrockford[symbol & 7U];
   return code;
 }
 

@@ -41,6 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kz::Expected<kz::DecisionCode> again = kz::DecodeDecisionCode(e, kz::EncodeDecisionCode(e, code.value()));
     if (!again || !(again.value() == code.value())) std::abort();
   }
+  // Round and join codes: a problem always has a fault path and words; what reads re-encodes the same.
+  kz::Expected<kz::Play> round = kz::DecodeRoundCode(e, text);
+  if (!round && (round.problems().empty() || !round.problems().front().path.starts_with("code.") || round.problems().front().message.empty())) std::abort();
+  if (round && !(kz::DecodeRoundCode(e, kz::EncodeRoundCode(e, round.value())).value() == round.value())) std::abort();
+  kz::Expected<int> team = kz::DecodeJoinCode(e, text);
+  if (!team && (team.problems().empty() || !team.problems().front().path.starts_with("code."))) std::abort();
+  if (team && kz::DecodeJoinCode(e, kz::EncodeJoinCode(e, team.value())).value() != team.value()) std::abort();
   kz::Expected<kz::SessionLink> link = kz::DecodeSessionLink(text);
   if (!link) {
     if (link.problems().empty() || link.problems().front().message.empty()) std::abort();

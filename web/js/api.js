@@ -47,7 +47,9 @@
 //                                 (Promises of [] or problems); state(), enterCode(code), decide(team,
 //                                 values), advance(), undoRound(), teamLink(team), setDraft(values),
 //                                 preview(), teamView() (the phone page's content), submit(), debrief(),
-//                                 debriefCsv(), leave(). A session link
+//                                 debriefCsv(), leave(), catchUp(roundCode) (a team's page catches up
+//                                 to the round a round code publishes; state().roundCode), join(joinCode)
+//                                 (a Promise: opens the team's stable link). A session link
 //                                 is "#w..."; a team's adds ".<team id>"; both open from the address bar
 //   kizuna.story                  the presenter's story (src/app/story_api.hpp): state() ({ presenting,
 //                                 current, count, steps: [{ caption, figure }] }), add(caption, figure)
@@ -102,7 +104,7 @@
 import { analysisState, analysisWorkers, cancelAnalysis, runAnalysis } from './analysis.js';
 import { exportPng, exportText, importScenario } from './files.js';
 import { LANGUAGES } from './i18n.js';
-import { openLink, openSession, startWorkshop, workshopCall } from './links.js';
+import { joinWithCode, openLink, openSession, startWorkshop, workshopCall } from './links.js';
 import { compareWith, loadPreset } from './presets.js';
 import { appCall, canvas, page, ready, requireRunning } from './state.js';
 
@@ -128,6 +130,8 @@ const workshop = Object.freeze({
   advance() { requireRunning(); return workshopCall('advance'); },
   undoRound() { requireRunning(); return workshopCall('undoRound').undone; },
   teamLink(team) { requireRunning(); return workshopField('teamLink', { team: String(team) }, 'link'); },
+  catchUp(code) { requireRunning(); return workshopCall('catchUp', { code: String(code) }); },
+  join(code) { requireRunning(); return joinWithCode(String(code)); },
   setDraft(values) { requireRunning(); return workshopCall('setDraft', { values }); },
   preview() { requireRunning(); return workshopCall('preview'); },
   teamView() { requireRunning(); return workshopCall('teamView'); },

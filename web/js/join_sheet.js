@@ -1,7 +1,8 @@
-// The facilitator's join sheet: one QR code and one full address per team, for the open round,
-// over the app (an HTML dialog: the codes stay sharp on a projector and the links can be selected
-// and copied). Teams scan their code with a phone camera, or the facilitator sends the links; after
-// a round closes, the sheet shows the new round's codes. The QR encoder (npm qrcode, built into
+// The facilitator's join sheet: for each team a QR code, the full address of its link for the whole
+// exercise and its join code (typed instead of the link); once a round has closed, the round code
+// teams type on their pages to catch up, large, with a QR code of the round's address (a phone that
+// lost its page opens it and picks its team). An HTML dialog over the app: the codes stay sharp on a
+// projector and the links can be selected and copied. The QR encoder (npm qrcode, built into
 // js/vendor/qrcode.js) is fetched the first time the sheet opens.
 import { tr } from './i18n.js';
 import { pageUrl, workshopCall } from './links.js';
@@ -35,19 +36,33 @@ async function qrImage(text, label) {
 }
 
 async function teamCard(team) {
-  const link = `${pageUrl()}#${workshopCall('teamLink', { team: team.id }).link}`;
+  const links = workshopCall('teamLink', { team: team.id });
+  const link = `${pageUrl()}#${links.stableLink}`;
   const copied = element('span', { className: 'join-copied', role: 'status' });
   const image = await qrImage(link, tr('workshop.join.qr-label', { team: team.label }));
   return element('li', { className: 'join-team', 'data-team': team.id },
     element('h3', {}, team.label),
     ...(image ? [image] : []),
     element('a', { className: 'join-link', href: link, target: '_blank', rel: 'noopener' }, link),
+    element('p', { className: 'join-code' }, tr('workshop.join-code.label'), ' ', element('strong', { className: 'join-code-value' }, links.joinCode)),
     element('button', { type: 'button', className: 'join-copy', onclick: () => {
       const done = (key) => { copied.textContent = tr(key); };
       if (!navigator.clipboard) { done('workshop.phone.copy-by-hand'); return; }
       navigator.clipboard.writeText(link).then(() => done('workshop.join.copied'), () => done('workshop.phone.copy-by-hand'));
     } }, tr('workshop.join.copy')),
     copied);
+}
+
+// After a round closes: the round code, large, and a QR code of the round's full address.
+async function roundSection(state) {
+  if (state.round <= 1) return [];
+  const address = `${pageUrl()}#${state.link}`;
+  const image = await qrImage(address, tr('workshop.join.round-qr-label', { round: state.round }));
+  return [element('section', { className: 'join-round' },
+    element('p', {}, tr('workshop.round-code.show', { round: state.round })),
+    element('output', { className: 'join-round-code', id: 'join-round-code' }, state.roundCode),
+    ...(image ? [image] : []),
+    element('p', { className: 'join-quiet' }, tr('workshop.join.round-qr-explain')))];
 }
 
 // Opens the sheet with the session's current round.
@@ -61,6 +76,7 @@ export async function showJoinSheet() {
   const cards = await Promise.all(state.teams.map(teamCard));
   dialog.replaceChildren(
     element('h2', { id: 'join-sheet-title' }, tr('workshop.join.title', { round: state.round, rounds: state.rounds })),
+    ...(await roundSection(state)),
     element('p', {}, tr('workshop.join.explain')),
     element('ul', { className: 'join-teams' }, ...cards),
     element('button', { type: 'button', className: 'join-close', onclick: () => dialog.close() }, tr('workshop.join.close')));

@@ -71,6 +71,20 @@ export async function openSession(text) {
   if (!problems.length) window.dispatchEvent(new CustomEvent('kizuna-workshop-opened', { detail: { fromLink: true } }));
   return problems;
 }
+// A team's join code, tried against each exercise the site bundles ("code.exercise": not this one);
+// the first that knows it opens the team's stable link. A Promise of [] or the problems.
+export async function joinWithCode(code) {
+  let list = [];
+  try { list = JSON.parse(await fetchText('exercises/index.json')); } catch (error) { /* none: named below */ }
+  for (const { id } of Array.isArray(list) ? list : []) {
+    let texts;
+    try { texts = await fetchExercise(id); } catch (error) { continue; }
+    const reply = appCall(Module._kz_web_join_link, [String(code), ...texts], true);
+    if (reply.link) return openSession(reply.link);
+    if (reply.problems[0].path !== 'code.exercise') return reply.problems;
+  }
+  return [{ path: 'code.exercise', message: tr('workshop.join-code.unknown') }];
+}
 export const workshopCall = (command, args = {}) => appCall(Module._kz_web_workshop, [command, JSON.stringify(args)], true);
 
 // A fragment from the address bar, a pasted link or the autosave: a share link (k...) or a

@@ -11,6 +11,7 @@ import { messageOf, showFatal } from './fatal.js';
 import { capture, exportFile, importScenario, pickFile, acceptDroppedFiles } from './files.js';
 import { browserLanguage, loadJapaneseFont, wordThePage } from './i18n.js';
 import { createTextInput, followTextInput, releaseTab } from './input.js';
+import { showJoinDialog } from './join_dialog.js';
 import { followFacilitator } from './join_sheet.js';
 import { hideLoading, instantiateApp, loadApp } from './loading.js';
 import {
@@ -68,6 +69,7 @@ const appHooks = {
   kizunaCopyEmbed: copyEmbed,
   kizunaCopyText(text, confirmation) { copyText(withAddresses(text), confirmation, 'Copy it by hand'); },
   kizunaRequestWorkshop(id) { startWorkshop(id); },
+  kizunaRequestJoinDialog() { showJoinDialog(); },
   // The Workshop menu opened: its list of exercises (not part of the first view). Unreachable, the
   // menu says the site has none.
   kizunaRequestExerciseList() {

@@ -20,6 +20,7 @@ let showingMap = false;
 // team); whoever started the workshop here, or chose to facilitate, is not asked.
 let facilitatorChosen = false;
 let message = null;    // { text, problem } under the code or the catch-up field
+let catchUpText = '';  // what is typed in the catch-up field: a redraw keeps it, a mistyped code is not lost
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -84,14 +85,26 @@ function copyCode(code) {
   navigator.clipboard.writeText(code).then(() => done(tr('workshop.code-copied'), false), () => done(tr('workshop.phone.copy-by-hand'), true));
 }
 
-// The facilitator's new-round link (a full address, "#w..." or "w...", with or without a team):
-// opened as this team.
+// Catches up to the facilitator's published round: the round code their screen shows (it carries
+// every decision so far), or the round's link (a full address, "#w..." or "w...", with or without a
+// team; the old way, still accepted) opened as this team. A problem leaves the page and the field.
+const isLink = (text) => text.includes('#') || text.length > 40;  // codes are short and have no '#'
 async function catchUp(teamId, text) {
+  catchUpText = text;
   const trimmed = text.trim();
-  const fragment = trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed;
-  const session = fragment.includes('.') ? fragment.slice(0, fragment.lastIndexOf('.')) : fragment;
-  const problems = session ? await openSession(`${session}.${teamId}`) : [{ message: tr('workshop.phone.catch-up-empty') }];
-  message = problems.length ? { text: problems[0].message, problem: true } : null;
+  let problems;
+  if (!trimmed) {
+    problems = [{ message: tr('workshop.phone.catch-up-empty') }];
+  } else if (isLink(trimmed)) {
+    const fragment = trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed;
+    const session = fragment.includes('.') ? fragment.slice(0, fragment.lastIndexOf('.')) : fragment;
+    problems = await openSession(`${session}.${teamId}`);
+  } else {
+    problems = workshopCall('catchUp', { code: trimmed });
+  }
+  if (!problems.length) catchUpText = '';
+  message = problems.length ? { text: problems[0].message, problem: true }
+    : { text: tr('workshop.round-code.caught-up', { round: workshopCall('state').round }), problem: false };
   render('catch-up');
 }
 
@@ -118,8 +131,10 @@ function decisionSection(view) {
 }
 
 function catchUpSection(view) {
-  const input = element('input', { type: 'url', id: 'team-catch-up', className: 'team-input', autocomplete: 'off', inputmode: 'url',
-    placeholder: tr('workshop.phone.catch-up-hint'), 'aria-describedby': 'team-catch-up-hint' });
+  const input = element('input', { type: 'text', id: 'team-catch-up', className: 'team-input', autocomplete: 'off', autocapitalize: 'characters',
+    spellcheck: 'false', placeholder: tr('workshop.phone.catch-up-hint'), 'aria-describedby': 'team-catch-up-hint', 'data-focus': 'catch-up-field',
+    oninput: () => { catchUpText = input.value; } });
+  input.value = catchUpText;
   return element('section', { className: 'team-card', 'aria-labelledby': 'team-catch-up-heading' },
     element('h2', { id: 'team-catch-up-heading' }, tr('workshop.phone.catch-up')),
     element('p', { className: 'team-quiet', id: 'team-catch-up-hint' }, tr('workshop.next-round-hint')),

@@ -196,10 +196,35 @@ void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
   }
 }
 
+// Once a round has closed, the code teams type on their pages to catch up, large enough to read
+// from the back of the room (the join sheet gives it as a QR code too).
+void RoundCodeLine(const Workshop& workshop) {
+  if (workshop.Round() <= 1) return;
+  ImGui::TextWrapped("%s", TrFormat("workshop.round-code.show", {{"round", std::to_string(workshop.Round())}}).c_str());
+  const std::string code = workshop.RoundCode();  // up to twice the text's size, as wide as the panel allows
+  const float width = ImGui::CalcTextSize(code.c_str()).x;
+  ImGui::SetWindowFontScale(std::clamp(ImGui::GetContentRegionAvail().x / std::max(width, 1.0f), 1.0f, 2.0f));
+  ImGui::TextColored(kDoneColour, "%s", code.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  MarkLastItem("workshop-round-code");
+}
+
+// Each team's join code: typed on a phone instead of opening the team's link.
+void JoinCodes(const Workshop& workshop) {
+  const Exercise& ex = workshop.exercise();
+  ImGui::TextDisabled("%s", Tr("workshop.join-code.heading"));
+  for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) {
+    const ExerciseTeam& team = ex.teams[static_cast<std::size_t>(t)];
+    ImGui::TextUnformatted(TrFormat("workshop.join-code.line", {{"team", TeamName(team)}, {"code", workshop.JoinCode(t)}}).c_str());
+    MarkLastItem(("workshop-join-code:" + team.id).c_str());
+  }
+}
+
 WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
   RoundHeading(workshop);
+  RoundCodeLine(workshop);
   if (ImGui::CollapsingHeader(TrId("workshop.briefing", "briefing").c_str())) Wrapped(Local(ex.briefing));
   FacilitatorNews(workshop, state);
   ImGui::SeparatorText(Tr("workshop.teams"));
@@ -234,11 +259,17 @@ WorkshopActions FacilitatorPanel(Workshop& workshop, WorkshopPanelState& state) 
   ImGui::SameLine();
   if (ImGui::Button(TrId("workshop.copy-team-links", "copy-team-links").c_str())) {
     std::string text;
-    // "#fragment" links: the page copies each as the full address (js/links.js withAddresses).
-    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) text += TeamName(ex.teams[static_cast<std::size_t>(t)]) + ": #" + workshop.TeamLink(t) + "\n";
+    // Each team's link for the whole exercise and its join code. "#fragment" links: the page copies
+    // each as the full address (js/links.js withAddresses).
+    for (int t = 0; t < static_cast<int>(ex.teams.size()); ++t) {
+      text += TrFormat("workshop.join-code.copied-line", {{"team", TeamName(ex.teams[static_cast<std::size_t>(t)])},
+                                                          {"link", "#" + workshop.StableTeamLink(t)},
+                                                          {"code", workshop.JoinCode(t)}}) + "\n";
+    }
     actions.copy = CopyRequest{text, Tr("workshop.team-links-copied")};
   }
   MarkLastItem("workshop-copy-team-links");
+  JoinCodes(workshop);
   return actions;
 }
 
@@ -259,6 +290,29 @@ void PreviewLine(const Workshop& workshop) {
   ImGui::TextDisabled("%s", Tr("workshop.preview-basis"));
 }
 
+// Next round: the team types the round code the facilitator's screen shows and catches up. A
+// mistyped code is named and stays in the field; the session stays as it was.
+void RoundCodeEntry(Workshop& workshop, WorkshopPanelState& state) {
+  ImGui::SeparatorText(Tr("workshop.phone.catch-up"));
+  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  const bool entered = ImGui::InputTextWithHint("##round-code", Tr("workshop.phone.catch-up-hint"), state.roundCode, sizeof state.roundCode,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  MarkLastItem("workshop-round-code-field");
+  ImGui::SameLine();
+  if (ImGui::Button(TrId("workshop.phone.catch-up-button", "catch-up").c_str()) || entered) {
+    const std::vector<Problem> problems = workshop.CatchUp(state.roundCode);
+    Say(state, problems, TrFormat("workshop.round-code.caught-up", {{"round", std::to_string(workshop.Round())}}));
+    if (problems.empty()) state.roundCode[0] = '\0';
+  }
+  MarkLastItem("workshop-catch-up");
+  if (!state.message.empty()) {
+    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    Wrapped(state.message);
+    if (state.messageIsProblem) ImGui::PopStyleColor();
+  }
+}
+
 WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
   WorkshopActions actions;
   const Exercise& ex = workshop.exercise();
@@ -276,6 +330,7 @@ WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
   ImGui::SeparatorText(Tr("workshop.your-decision"));
   if (!team.DecidesIn(workshop.Round())) {
     ImGui::TextDisabled("%s", Tr("workshop.your-team-not-deciding"));
+    RoundCodeEntry(workshop, state);
     return actions;
   }
   DecisionSteps& draft = workshop.Draft();
@@ -291,8 +346,7 @@ WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {
     if (ImGui::SmallButton(TrId("workshop.copy-code", "copy-code").c_str())) actions.copy = CopyRequest{workshop.LastCode(), Tr("workshop.code-copied")};
     MarkLastItem("workshop-copy-code");
   }
-  ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
-  (void)state;
+  RoundCodeEntry(workshop, state);
   return actions;
 }
 

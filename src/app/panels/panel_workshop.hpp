@@ -14,6 +14,7 @@ namespace kz {
 
 struct WorkshopPanelState {
   char code[48] = "";
+  char roundCode[256] = "";  ///< a team's round code being typed (Next round; long exercises have long ones)
   std::string message;       ///< the last command's outcome, shown under the code field
   bool messageIsProblem = false;
   int hotSeatTeam = -1;      ///< the team whose decision the facilitator is entering, or -1

@@ -27,13 +27,14 @@ struct FileRequest { FileAction action; };           ///< open or export a file
 struct RestoreRequest {};                            ///< open the autosaved work the user accepted
 struct ExerciseListRequest {};                       ///< fetch the site's exercise manifest (SetExercises)
 struct WorkshopRequest { std::string exercise; };    ///< fetch this exercise and StartWorkshop
+struct JoinRequest {};                               ///< ask for a team's join code (the page's join dialog)
 struct CopyRequest {                                 ///< copy text, then show the confirmation
   std::string text;
   std::string confirmation;
 };
 
 using PlatformRequest = std::variant<PresetRequest, ComparisonRequest, UrlRequest, ShareRequest, FileRequest,
-                                     RestoreRequest, ExerciseListRequest, WorkshopRequest, CopyRequest>;
+                                     RestoreRequest, ExerciseListRequest, WorkshopRequest, CopyRequest, JoinRequest>;
 
 /// The app's requests of one or more frames, oldest first.
 class RequestQueue {

@@ -38,6 +38,47 @@ std::string Workshop::TeamLink(int teamIndex) const {
   return SessionLink() + "." + ex.teams[static_cast<std::size_t>(teamIndex)].id;
 }
 
+std::string Workshop::StableTeamLink(int teamIndex) const { return kz::StableTeamLink(ex, teamIndex); }
+
+std::string Workshop::JoinCode(int teamIndex) const { return EncodeJoinCode(ex, teamIndex); }
+
+std::string Workshop::RoundCode() const { return EncodeRoundCode(ex, played); }
+
+// The code is the facilitator's whole session up to its open round: it replaces this page's, which
+// holds no decisions of its own (a team's submitted decision travels as its decision code).
+std::vector<Problem> Workshop::CatchUp(std::string_view code) {
+  if (team < 0) return {{"code.facilitator", words.Tr("workshop.round-code.facilitator")}};
+  Expected<Play> decoded = DecodeRoundCode(ex, code);
+  if (!decoded) return {{decoded.problems().front().path, CodeFaultText(words, decoded.problems().front(), false)}};
+  const std::string round = std::to_string(decoded.value().CurrentRound());
+  if (decoded.value().CurrentRound() < Round()) {
+    return {{"code.older", words.TrFormat("workshop.round-code.older", {{"round", round}, {"current", std::to_string(Round())}})}};
+  }
+  if (decoded.value() == played) return {{"code.same", words.TrFormat("workshop.round-code.same", {{"round", round}})}};
+  played = std::move(decoded.value());
+  lastCode.clear();
+  Changed();
+  return {};
+}
+
+std::string CodeFaultText(const UiText& words, const Problem& problem, bool joinCode) {
+  const std::string what = words.Tr(joinCode ? "workshop.join-code.name" : "workshop.round-code.name");
+  const std::string& fault = problem.path;
+  // Literal keys, one per fault the core names (the catalog test finds them in the code).
+  const char* key = fault == "code.too-long"        ? "workshop.code-fault.too-long"
+                    : fault == "code.characters"    ? "workshop.code-fault.characters"
+                    : fault == "code.empty"         ? "workshop.code-fault.empty"
+                    : fault == "code.length"        ? "workshop.code-fault.length"
+                    : fault == "code.kind-decision" ? "workshop.code-fault.kind-decision"
+                    : fault == "code.kind-round"    ? "workshop.code-fault.kind-round"
+                    : fault == "code.kind-join"     ? "workshop.code-fault.kind-join"
+                    : fault == "code.format"        ? "workshop.code-fault.format"
+                    : fault == "code.exercise"      ? "workshop.code-fault.exercise"
+                    : fault == "code.range"         ? "workshop.code-fault.range"
+                                                    : "workshop.code-fault.checksum";
+  return words.TrFormat(key, {{"what", what}});
+}
+
 std::vector<Problem> Workshop::EnterCode(std::string_view code) {
   Expected<DecisionCode> entered = EnterDecisionCode(ex, played, code);
   if (!entered) return entered.problems();
@@ -96,7 +137,7 @@ std::string Workshop::Submit() {
   return lastCode;
 }
 
-Expected<Scenario> Workshop::CommonPicture() const { return ScenarioAtRound(ex, played, Round()); }
+Expected<Scenario> Workshop::CommonPicture(InjectScope scope) const { return ScenarioAtRound(ex, played, Round(), scope); }
 
 const Expected<Debrief>& Workshop::CurrentDebrief() const {
   if (!debrief || debriefVersion != version) {

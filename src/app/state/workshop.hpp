@@ -37,6 +37,15 @@ class Workshop {
   /// The session so far, and a team's link to it.
   std::string SessionLink() const;
   std::string TeamLink(int teamIndex) const;
+  /// A team's link for the whole exercise (the same every round) and its join code.
+  std::string StableTeamLink(int teamIndex) const;
+  std::string JoinCode(int teamIndex) const;
+  /// The round code teams type to catch up to the open round (kizuna/exercise.hpp).
+  std::string RoundCode() const;
+  /// A team's page catches up to the round a round code publishes. Problems (path "code.<fault>",
+  /// worded in the UI's language) leave the session as it was: a code this page cannot read, one
+  /// for an earlier round than the page's ("code.older"), or the round the page shows ("code.same").
+  std::vector<Problem> CatchUp(std::string_view code);
 
   // The facilitator's commands. Problems leave the session as it was.
   std::vector<Problem> EnterCode(std::string_view code);
@@ -57,8 +66,9 @@ class Workshop {
   std::string Submit();
   const std::string& LastCode() const { return lastCode; }
 
-  /// The common picture at the open round (injects and decisions so far).
-  Expected<Scenario> CommonPicture() const;
+  /// The common picture at the open round (injects and decisions so far); InjectScope::Public
+  /// leaves out private injects' events (a projected screen's picture).
+  Expected<Scenario> CommonPicture(InjectScope scope = InjectScope::All) const;
   /// The debrief of the rounds played so far (cached until the session changes).
   const Expected<Debrief>& CurrentDebrief() const;
 
@@ -80,6 +90,10 @@ class Workshop {
   mutable std::optional<Expected<Debrief>> debrief;
   mutable int debriefVersion = -1;
 };
+
+/// What a user reads for a problem with a round or join code (path "code.<fault>", as the core's
+/// DecodeRoundCode and DecodeJoinCode give them), in `words`' language; `joinCode` names the code.
+std::string CodeFaultText(const UiText& words, const Problem& problem, bool joinCode);
 
 /// Splits a team link "w...<.team>" into the session fragment and the team id ("" when none).
 std::pair<std::string, std::string> SplitTeamLink(std::string_view text);

@@ -80,6 +80,10 @@ EM_JS(void, kz_js_request_workshop, (const char* id), {
   if (Module["kizunaRequestWorkshop"]) Module["kizunaRequestWorkshop"](UTF8ToString(id));
 });
 
+EM_JS(void, kz_js_request_join_dialog, (), {
+  if (Module["kizunaRequestJoinDialog"]) Module["kizunaRequestJoinDialog"]();
+});
+
 EM_JS(void, kz_js_copy_text, (const char* text, const char* confirmation), {
   if (Module["kizunaCopyText"]) Module["kizunaCopyText"](UTF8ToString(text), UTF8ToString(confirmation));
 });
@@ -134,6 +138,7 @@ void RequestFile(const char* what) { kz_js_request_file(what); }
 
 void RequestExerciseList() { kz_js_request_exercise_list(); }
 void RequestWorkshop(const char* id) { kz_js_request_workshop(id); }
+void RequestJoinDialog() { kz_js_request_join_dialog(); }
 
 void CopyText(const char* text, const char* confirmation) { kz_js_copy_text(text, confirmation); }
 

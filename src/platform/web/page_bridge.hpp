@@ -42,6 +42,9 @@ void RequestExerciseList();
 /// Asks the page to fetch exercise `id` (and the preset it names) and start it (kz_web_workshop_start).
 void RequestWorkshop(const char* id);
 
+/// Asks the page to show its join dialog (a team's join code; js/join_dialog.js).
+void RequestJoinDialog();
+
 /// Copies `text` to the clipboard and shows `confirmation` in the app's status line.
 void CopyText(const char* text, const char* confirmation);
 

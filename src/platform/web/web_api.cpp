@@ -290,6 +290,18 @@ EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop_open(const char* text, const ch
   });
 }
 
+/// The stable team link a join code names in this exercise: {"link": "w....<team>"} or
+/// {"problems": [...]} (path "code.exercise": another exercise's code; the page tries the next).
+EMSCRIPTEN_KEEPALIVE const char* kz_web_join_link(const char* code, const char* exerciseText, const char* presetId,
+                                                  const char* presetText, const char* presetBaseId, const char* presetBaseText) {
+  return WithApp([&](kz::web::WebApp& app) -> std::string {
+    const kz::Expected<std::string> link =
+        app.Ui().JoinLink(code, exerciseText, kz::PresetTexts{presetId, presetText, presetBaseText}, presetBaseId);
+    if (!link) return "{\"problems\":" + kz::ProblemsJson(link.problems()) + "}";
+    return "{\"link\":\"" + link.value() + "\"}";  // base64url and a team id: nothing to escape
+  });
+}
+
 /// A workshop command (workshop_api.hpp) with its JSON arguments; JSON back.
 EMSCRIPTEN_KEEPALIVE const char* kz_web_workshop(const char* command, const char* argJson) {
   return WithApp([&](kz::web::WebApp& app) -> std::string {

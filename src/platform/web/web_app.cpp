@@ -175,7 +175,8 @@ void WebApp::HandleRequests() {
                           [&](const RestoreRequest&) { RequestRestore(); },
                           [&](const ExerciseListRequest&) { RequestExerciseList(); },
                           [&](const WorkshopRequest& r) { RequestWorkshop(r.exercise.c_str()); },
-                          [&](const CopyRequest& r) { CopyText(r.text.c_str(), r.confirmation.c_str()); }},
+                          [&](const CopyRequest& r) { CopyText(r.text.c_str(), r.confirmation.c_str()); },
+                          [&](const JoinRequest&) { RequestJoinDialog(); }},
                request);
   }
 }

@@ -206,7 +206,10 @@ std::vector<DecisionSteps> StepsAfterRound(const Exercise& exercise, const Play&
 /// The common picture at `round` (1..play.CurrentRound()): the scenario with the injects of rounds
 /// 1..round and the decisions taken in rounds 1..round (the open round's so far), applied as the
 /// file comment says. Run it with the engine (Simulation / RunScenario) for the charts.
-Expected<Scenario> ScenarioAtRound(const Exercise& exercise, const Play& play, int round);
+/// `scope` Public leaves out the events of injects private to some teams: the picture a projected
+/// screen may show (a private event would show its region's collapse to the whole room).
+enum class InjectScope { All, Public };
+Expected<Scenario> ScenarioAtRound(const Exercise& exercise, const Play& play, int round, InjectScope scope = InjectScope::All);
 
 /// A team's outcome and score in one run (see ExerciseScoring).
 struct TeamOutcome {
@@ -252,7 +255,8 @@ Expected<DecisionPreview> PreviewDecision(const Exercise& exercise, const Play& 
 
 // ---------------------------------------------------------------------------------------------
 // Decision codes: a team's decision for a round as Crockford base32 in groups of four, e.g.
-// "7ZQ2-9XHM-4T". Layout (bits, most significant first): format (2), exercise tag (12, from the
+// "7ZQ2-9XHM-4T". Layout (bits, most significant first): format (2; 1 = a decision code, 2 and 3 are
+// round and join codes, 0 is kept for a newer version), exercise tag (12, from the
 // content hash), round - 1 (4), team (3), the steps as one mixed-radix number (bits for the
 // team's step counts), checksum (13, over the exercise's whole content hash and the bits before).
 // Reading is forgiving: lower case, O for 0, I and L for 1, hyphens and spaces are all accepted.
@@ -280,6 +284,33 @@ Expected<DecisionCode> CheckDecisionCode(const Exercise& exercise, const Play& p
 Expected<DecisionCode> EnterDecisionCode(const Exercise& exercise, Play& play, std::string_view code);
 
 // ---------------------------------------------------------------------------------------------
+// Round codes and join codes: what a room without a server needs besides decision codes, in the
+// same alphabet, header and checksum (the first two bits tell the three kinds apart). A team keeps
+// one stable link for the whole exercise (StableTeamLink: the session as it starts, and the team);
+// after each round closes, the facilitator's screen shows the round code, which the team types on
+// its page to catch up; a join code is a team's way in typed by hand instead of the link.
+//   round code: kind 2 (2 bits), exercise tag (12), open round - 1 (4), then for each closed round
+//               and each team that decides in it: 0 = no decision or 1 + its steps as one
+//               mixed-radix number (bits for the team's step counts + 1), checksum (13). It carries
+//               every decision of the closed rounds, so a page at any earlier round catches up.
+//   join code:  kind 3 (2 bits), exercise tag (12), team (3), checksum (13): six characters.
+// Problems have the path "code.<fault>" so the app can word them in the UI's language; faults:
+// too-long, characters, empty, length (a character missing or extra), kind-decision, kind-round,
+// kind-join (another kind of code), format (not readable by this version), exercise (another
+// exercise, or another version of this one), checksum (damaged), range (values the exercise lacks).
+// ---------------------------------------------------------------------------------------------
+
+/// The round code of `play` as published: its open round, with every decision of the rounds before.
+std::string EncodeRoundCode(const Exercise& exercise, const Play& play);
+/// The play a round code describes (its open round has no decisions yet). Untrusted input.
+Expected<Play> DecodeRoundCode(const Exercise& exercise, std::string_view code);
+
+/// The join code of team `team` (index into Exercise::teams; asserted).
+std::string EncodeJoinCode(const Exercise& exercise, int team);
+/// The team a join code names. Untrusted input; "code.exercise" means another exercise's code.
+Expected<int> DecodeJoinCode(const Exercise& exercise, std::string_view code);
+
+// ---------------------------------------------------------------------------------------------
 // Session links: the whole session (exercise id and content hash, rounds, every decision) as a
 // fragment "w" + base64url, versioned and checksummed like share links (kizuna/link.hpp).
 // ---------------------------------------------------------------------------------------------
@@ -302,6 +333,9 @@ Expected<SessionLink> DecodeSessionLink(std::string_view text);
 /// The play a decoded link describes, checked against `exercise`: its id and content hash, round
 /// and team counts, lever counts, step ranges and decision rounds.
 Expected<Play> PlayFromSessionLink(const Exercise& exercise, const SessionLink& link);
+/// A team's link for the whole exercise: the session as it starts (round 1, no decisions) and the
+/// team ("w....US"); the same in every round, and the round codes bring it up to date.
+std::string StableTeamLink(const Exercise& exercise, int team);
 
 // ---------------------------------------------------------------------------------------------
 // Debrief
