@@ -50,10 +50,17 @@ void ClampView(MapView& view) {
 }
 
 ClipTransform ClipTransformOf(const MapView& view, const MapViewport& viewport) {
+  return ClipTransformOf(view, MapViewport{0.0, 0.0, viewport.width, viewport.height}, viewport.width, viewport.height);
+}
+
+ClipTransform ClipTransformOf(const MapView& view, const MapViewport& viewport, double surfaceWidth, double surfaceHeight) {
+  // LonLatToScreen, then screen -> clip over the whole surface (x right, y up).
   const double scale = PixelsPerDegree(view, viewport);
-  const double sx = 2.0 * scale / viewport.width, sy = 2.0 * scale / viewport.height;
-  return {static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(-view.center.lon * sx),
-          static_cast<float>(-view.center.lat * sy)};
+  const double sx = 2.0 * scale / surfaceWidth, sy = 2.0 * scale / surfaceHeight;
+  const double centreX = viewport.x + 0.5 * viewport.width, centreY = viewport.y + 0.5 * viewport.height;
+  return {static_cast<float>(sx), static_cast<float>(sy),
+          static_cast<float>(2.0 * centreX / surfaceWidth - 1.0 - view.center.lon * sx),
+          static_cast<float>(1.0 - 2.0 * centreY / surfaceHeight - view.center.lat * sy)};
 }
 
 }  // namespace kz

@@ -49,11 +49,15 @@ void ClampView(MapView& view);
 /// The same longitude in -180..180.
 double WrapLongitude(double lon);
 
-/// Clip-space transform for a shader: clip = lonLat * scale + offset ({scaleX, scaleY, offsetX, offsetY}),
-/// for a viewport that covers the whole framebuffer.
+/// Clip-space transform for a shader: clip = lonLat * scale + offset ({scaleX, scaleY, offsetX, offsetY}).
 struct ClipTransform {
   float scaleX = 1, scaleY = 1, offsetX = 0, offsetY = 0;
 };
+/// For a viewport that covers the whole framebuffer (its x and y are taken as 0).
 ClipTransform ClipTransformOf(const MapView& view, const MapViewport& viewport);
+/// For a viewport anywhere on a surface `surfaceWidth` x `surfaceHeight` (in the viewport's units)
+/// that the framebuffer covers: the map drawn where LonLatToScreen puts it, e.g. an area beside the
+/// panels rather than the whole canvas.
+ClipTransform ClipTransformOf(const MapView& view, const MapViewport& viewport, double surfaceWidth, double surfaceHeight);
 
 }  // namespace kz

@@ -204,7 +204,9 @@ void WorldMap::UpdateLayer(const LayerKey& key, const Backdrop& ground) {
     }
     glBindTexture(GL_TEXTURE_2D, 0);
   }
-  const ClipTransform transform = ClipTransformOf(key.view, key.viewport);
+  // The layer covers the whole canvas; the map lies in its area (the viewport), as the flows and
+  // hovering place it.
+  const ClipTransform transform = ClipTransformOf(key.view, key.viewport, width / key.pixelRatio, height / key.pixelRatio);
 
   glBindFramebuffer(GL_FRAMEBUFFER, layerFramebuffers[0]);
   ground.Draw(width, height, key.pixelRatio);  // opaque, blending off

@@ -37,11 +37,12 @@ test('the example briefing page drives the embedded view through postMessage', a
   const before = await page.locator('#readout').textContent();
   const historyBefore = await page.evaluate(() => history.length);
 
-  await page.locator('#stockpile').fill('8');  // the host's slider sets a lever in the embedded model
+  // The host's slider sets a lever in the embedded model: without its reserve Japan runs short.
+  await page.locator('#stockpile').fill('0');
   await page.waitForFunction((text) => document.getElementById('readout').textContent !== text, before);
   const scenario = await frame.evaluate(() => window.kizuna.getScenario());
   const japan = scenario.policies.find((policy) => policy.region === 'JP');
-  assert.equal(japan.stockpiles.find((s) => s.good === 're_oxide').targetMonths, 8);
+  assert.equal(japan.stockpiles.find((s) => s.good === 're_oxide').targetMonths, 0);
   const summary = await frame.evaluate(() => window.kizuna.summary());
   assert.ok((await page.locator('#readout').textContent()).includes(summary.readout), 'the host shows the embedded summary');
 

@@ -67,4 +67,17 @@ TEST(MapView, ClipTransformAgreesWithScreenProjection) {
   EXPECT_NEAR(tokyo.lat * clip.scaleY + clip.offsetY, 1.0 - screen.y / 360.0, 1e-5);
 }
 
+// The map in an area beside the panels (not the whole canvas) is drawn where hovering and the flows
+// place it: the land's clip transform over the whole surface agrees with LonLatToScreen.
+TEST(MapView, ClipTransformOfAnAreaAgreesWithScreenProjectionOnTheWholeSurface) {
+  const kz::MapViewport area{358.0, 187.0, 922.0, 268.0};  // a 1280 x 720 canvas's map band
+  const kz::MapView view{{100.0, 20.0}, 1.5};
+  const kz::ClipTransform clip = kz::ClipTransformOf(view, area, 1280.0, 720.0);
+  for (const kz::LonLat point : {kz::LonLat{139.7, 35.7}, kz::LonLat{-98.6, 39.8}, kz::LonLat{9.7, 50.1}}) {
+    const kz::ScreenPoint screen = kz::LonLatToScreen(view, area, point);
+    EXPECT_NEAR(point.lon * clip.scaleX + clip.offsetX, screen.x / 640.0 - 1.0, 1e-5);
+    EXPECT_NEAR(point.lat * clip.scaleY + clip.offsetY, 1.0 - screen.y / 360.0, 1e-5);
+  }
+}
+
 }  // namespace
