@@ -366,8 +366,9 @@ KZ_OUT_OF_LINE void ApplyFrameworkCosts(const Network& net, int t, double* month
 // What may pass a restricted route this month: a restriction caps the route's volume at its pass
 // share of the link's normal volume (its contract before the disruption), as a quota does, not at a
 // share of what the buyer orders now. So a buyer that needs less (it thrifts, substitutes, pays a
-// higher price) stops meeting the cap, as China's rare-earth quotas went unfilled in 2011-12 once
-// users had cut their use; and one that wants more (a surge, stocks to rebuild) is not let through.
+// higher price) stops meeting the cap, as China's rare-earth quota went unfilled in 2011 once users
+// had cut their use (docs/MODEL.md, step 5); and one that wants more (a surge, stocks to rebuild)
+// is not let through.
 double UnderQuota(double orders, double pass, double normal) { return pass >= 1.0 ? orders : Min(orders, pass * normal); }
 
 // What a link may still claim on its contract (at most its contract times its pass share, never

@@ -199,8 +199,9 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
 }
 
 // The value added lost worldwide and where most of it is lost (and, when it matters, who gains by
-// making more for others); against `comparison` (measured on the same reference), how it changes. When the story's subject region loses none while others do
-// (the 2010 halt: Japan's output held, China's exports fell), that leads.
+// making more for others); against `comparison` (measured on the same reference), how it changes.
+// When the story's subject region loses none while others do (the 2010 halt: Japan's output held,
+// China's exports fell), that leads.
 Finding LossFinding(const Names& names, const OutputAccount& account, const OutputAccount* comparison,
                     const std::string& label, int subjectRegion) {
   const text::Words& words = names.words;
