@@ -426,7 +426,7 @@ void BarGroup(const std::string& name, const OutcomeBars& group, double scale, f
 void OutcomeChart(const Exercise& ex, const Debrief& d) {
   const std::vector<OutcomeBars> bars = DebriefChartBars(d);
   ImGui::BeginGroup();
-  ImGui::TextUnformatted(Tr("workshop.debrief.chart-title"));
+  WrappedLabel(Tr("workshop.debrief.chart-title"));
   Legend();
   float labelRoom = 0.0f;  // the widest amount fits after the longest bar
   for (const OutcomeBars& group : bars) {
