@@ -3,20 +3,10 @@
 // (Join with a code); the code names the exercise and the team, and opens the team's link for the
 // whole exercise. A mistyped code is named and stays in the field to be corrected.
 import { tr } from './i18n.js';
+import { element } from './join_sheet.js';
 import { joinWithCode } from './links.js';
 
 let dialog = null;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'className') node.className = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, String(value));
-  }
-  node.append(...children);
-  return node;
-}
 
 async function join(input, status) {
   status.textContent = '';

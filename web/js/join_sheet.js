@@ -12,7 +12,8 @@ const QR_MODULE = './vendor/qrcode.js';
 let button = null;
 let dialog = null;
 
-function element(tag, attributes = {}, ...children) {
+// An HTML element with attributes (className, on<event> handlers, the rest as attributes) and children.
+export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'className') node.className = value;
