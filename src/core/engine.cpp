@@ -402,8 +402,10 @@ double RationOnContracts(Workspace::Link* links, int begin, int end, double supp
 }
 
 // Re-sourcing, in planning and in clearing: spreads each buyer's `w.request` for good g over the
-// producers with `supply` left, in proportion to it, and asks again what they could not fill, up
-// to kResourcingPasses times. A producer that gives its partners priority (trusted-partner rules,
+// producers in proportion to what each could give it (its `supply` left, at most what the route
+// still lets through), and asks again what they could not fill, up to kResourcingPasses times.
+// (Spread by supply alone, a big seller behind a restricted route took most of each request and
+// refused it, so more capacity there left buyers with less after the passes.) A producer that gives its partners priority (trusted-partner rules,
 // joint plants) serves their requests first; otherwise, and among the rest, it rations pro rata.
 // A restriction caps its route at its pass share of the buyer's request for the whole month, so
 // asking again never lets a quota leak. Calls grant(buyer, seller, amount) for what is granted and
@@ -432,14 +434,15 @@ void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<doubl
       double weight = 0.0;
       for (int p = first; p < last; ++p) {
         const int s = net.producerRegion[p];
-        if (w.routeCap[static_cast<std::size_t>(r * R + s)] > negligible && supply[s] > negligible) weight += supply[s];
+        weight += Min(w.routeCap[static_cast<std::size_t>(r * R + s)], supply[s]);
       }
       if (weight <= 0.0) continue;
       for (int p = first; p < last; ++p) {
         const int s = net.producerRegion[p];
         const std::size_t route = static_cast<std::size_t>(r * R + s);
-        if (w.routeCap[route] <= negligible || supply[s] <= negligible) continue;
-        w.ships2[route] = Min(w.request[r] * supply[s] / weight, w.routeCap[route]);
+        const double canGive = Min(w.routeCap[route], supply[s]);
+        if (canGive <= negligible) continue;
+        w.ships2[route] = Min(w.request[r] * canGive / weight, w.routeCap[route]);
         w.extra[s] += w.ships2[route];
       }
     }

@@ -127,11 +127,7 @@ const std::set<std::string> kKnownRestrictionExceptions = {};
 const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // timing
 const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
 const std::set<std::string> kKnownLagExceptions = {"synthetic-7/R1", "synthetic-12/R3"};  // price lag
-const std::set<std::string> kKnownCapacityExceptions = {
-    "taiwan-disruption/EU/fab_mature", "taiwan-disruption/EU/wafer", "taiwan-disruption/JP/wafer",
-    "taiwan-disruption/KR/wafer",      "taiwan-disruption/SEA/fab_mature", "taiwan-disruption/TW/fab_mature",
-    "synthetic-2/R0/G3",               "synthetic-2/R3/G3",  // shared input
-};
+const std::set<std::string> kKnownCapacityExceptions = {};
 
 class Violations {
  public:
