@@ -158,6 +158,55 @@ const Event* ShockBefore(const Scenario& scenario, int month) {
   return shock;
 }
 
+// A good no recipe uses: an end use.
+bool IsEndGood(const Scenario& scenario, const std::string& id) {
+  for (const Good& good : scenario.goods) {
+    for (const RecipeInput& item : good.recipe) {
+      if (item.good == id) return false;
+    }
+  }
+  return true;
+}
+
+// Units of `input` per unit of `good` in its recipe (0 when it is not an input).
+double UnitsOf(const Good& good, const std::string& input) {
+  for (const RecipeInput& item : good.recipe) {
+    if (item.good == input) return item.unitsPerOutput;
+  }
+  return 0.0;
+}
+
+// Why an end use fell furthest, when it did for want of an input that another end use in the same
+// region was served first because it is valued higher per unit of that input (a region short of an
+// input serves its uses by value: scarce chips go to defence before electronics). The other end use
+// must be clearly better served that month (by a quarter of demand or more). Returns {input, other}
+// as results' good indices, or {-1, -1}.
+constexpr double kClearlyBetterServed = 0.25;
+std::pair<int, int> ServedFirstOf(const Names& names, const Trough& trough) {
+  const Results& r = names.results;
+  const Constraint& binding = r.binding[r.Index(trough.month, trough.region, trough.good)];
+  if (binding.kind != ConstraintKind::InputShortage || binding.input < 0) return {-1, -1};
+  const std::string& inputId = r.goodIds[static_cast<std::size_t>(binding.input)];
+  const std::string& goodId = r.goodIds[static_cast<std::size_t>(trough.good)];
+  const Good* good = nullptr;
+  for (const Good& g : names.scenario.goods) good = g.id == goodId ? &g : good;
+  if (good == nullptr || !IsEndGood(names.scenario, goodId) || UnitsOf(*good, inputId) <= 0.0) return {-1, -1};
+  auto valuePerInput = [&](const Good& g) { return g.basePrice * g.valueMultiplier / UnitsOf(g, inputId); };
+  int other = -1;
+  double best = trough.share + kClearlyBetterServed;
+  for (const Good& candidate : names.scenario.goods) {
+    if (candidate.id == goodId || UnitsOf(candidate, inputId) <= 0.0 || !IsEndGood(names.scenario, candidate.id)) continue;
+    const int index = IndexOf(r.goodIds, candidate.id);
+    if (index < 0 || !HasFinalDemand(r, trough.region, index) || valuePerInput(candidate) <= valuePerInput(*good)) continue;
+    const double share = ShareMet(r, r.Index(trough.month, trough.region, index));
+    if (share >= best) {
+      best = share;
+      other = index;
+    }
+  }
+  return other < 0 ? std::pair{-1, -1} : std::pair{static_cast<int>(binding.input), other};
+}
+
 Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording, const Results* comparison,
                       const std::string& label) {
   const text::Words& words = names.words;
@@ -177,6 +226,10 @@ Finding TroughFinding(const Names& names, const Trough& trough, text::Id wording
                                 {"region", names.Region(trough.region)},
                                 {"share", words.Percent(trough.share)},
                                 {"month", words.Month(trough.month)}});
+  // Why the lead fell furthest, when a dearer end use took its scarce input first (said once).
+  if (const auto [input, other] = wording == text::Id::Trough ? ServedFirstOf(names, trough) : std::pair{-1, -1}; other >= 0) {
+    clause += words.Say(text::Id::ServedFirst, {{"input", names.Good(input)}, {"other", names.Good(other)}});
+  }
   // Not recovered: say where it stands at the end, as the chart shows it (not "never recovers" at 97%).
   const int last = names.results.months - 1;
   clause += trough.recovery >= 0

@@ -34,6 +34,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kEnglish = {{
     {Id::AfterEventInMonth, "finding.after-event-in-month", "after “{event}” in {month}, "},
     {Id::TroughRecovers, "finding.trough-recovers", " and recovers by {month}"},
     {Id::TroughNoRecovery, "finding.trough-no-recovery", " and is still short at the end ({share} in {month})"},
+    {Id::ServedFirst, "finding.served-first", ", as the scarce supply of {input} goes first to {other} (valued higher per unit),"},
     {Id::ComparisonTrough, "finding.comparison-trough", "; with {label} it bottoms at {share}"},
     {Id::ComparisonFullyMet, "finding.comparison-fully-met", "; with {label} demand is met in full"},
     {Id::NoShortage, "finding.no-shortage", "no end use falls more than 1% short of demand in any month"},

@@ -35,6 +35,7 @@ enum class Id : int {
   AfterEventInMonth,
   TroughRecovers,
   TroughNoRecovery,
+  ServedFirst,         // why this end use fell furthest: the scarce input went first to a dearer one
   ComparisonTrough,
   ComparisonFullyMet,
   NoShortage,

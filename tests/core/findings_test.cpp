@@ -191,6 +191,30 @@ TEST(Findings, AWorldLossNetOfGainsNamesWhoGains) {
   EXPECT_NE(Summarize(chip4, RunOrFail(chip4)).paragraph.find("Taiwan loses $3.3 billion and South Korea gains"), std::string::npos);
 }
 
+// A region short of an input serves its uses by value per unit, so a dearer end use can take it all.
+// The lead then says why its end use fell furthest: in the Taiwan blockade the United States' few
+// leading-edge chips go to defence first (valued 3x), so its electronics get none. When the other
+// use is not valued higher per chip, the sentence does not claim it (and the engine serves
+// electronics first).
+TEST(Findings, TheLeadSaysWhenADearerEndUseTookItsScarceInputFirst) {
+  Scenario s = test::LoadBundled("taiwan-disruption");
+  const Findings f = Summarize(s, RunOrFail(s));
+  ASSERT_FALSE(f.items.empty());
+  EXPECT_EQ(f.items[0].region, "US");
+  EXPECT_EQ(f.items[0].good, "electronics");
+  EXPECT_NE(f.items[0].text.find(", as the scarce supply of leading-edge chips (packaged) goes first to defence equipment "
+                                 "(valued higher per unit), and recovers by"),
+            std::string::npos)
+      << f.items[0].text;
+  // Said of the lead only: the second trough (China's electronics) does not repeat it.
+  for (std::size_t i = 1; i < f.items.size(); ++i) EXPECT_EQ(f.items[i].text.find("goes first to"), std::string::npos) << f.items[i].text;
+
+  // Electronics valued 10x: 10 / 2.138 chips per $ billion beats defence's 3 / 0.675.
+  ASSERT_TRUE(SetLever(s, "good.electronics.valueMultiplier", 10.0).empty());
+  const Findings cheaper = Summarize(s, RunOrFail(s));
+  EXPECT_EQ(cheaper.paragraph.find("goes first to"), std::string::npos) << cheaper.paragraph;
+}
+
 TEST(Findings, SameInputsGiveTheSameText) {
   for (const char* id : {"re-2010-japan", "renesas-fire-2021", "two-sector"}) {
     const Scenario s = test::LoadBundled(id);
