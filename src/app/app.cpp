@@ -76,10 +76,7 @@ void App::PresetPicker() {
   if (exercise.Active()) current = LocalName(exercise.exercise().title, exercise.exercise().id);
   if (current.empty()) current = Tr("top.choose-scenario");
   ImGui::SetNextItemWidth(presetPickerWidth);
-  const std::string preview = EllipsizedText(current, presetPickerWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-  const bool open = ImGui::BeginCombo("##preset", preview.c_str());
-  if (!open && preview != current && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", current.c_str());
-  if (open) {
+  if (BeginComboFitted("##preset", current)) {
     for (const PresetInfo& preset : presetList) {
       if (ImGui::Selectable((LocalName(preset.title, preset.id) + "##" + preset.id).c_str(), preset.id == currentPreset)) {
         exercise.Close();
@@ -105,10 +102,7 @@ void App::ComparisonPicker() {
                                                                       : ComparisonLabel(work.comparison());
   ImGui::TextUnformatted(Tr("compare.label"));  // the label before its control, as a reader expects
   ImGui::SetNextItemWidth(comparisonPickerWidth);
-  const std::string preview = EllipsizedText(label, comparisonPickerWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-  const bool open = ImGui::BeginCombo("##compare", preview.c_str());
-  if (!open && preview != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
-  if (open) {
+  if (BeginComboFitted("##compare", label)) {
     for (Comparison c : {Comparison::None, Comparison::NoEvents, Comparison::WithoutFrameworks, Comparison::Preset}) {
       if (c == Comparison::WithoutFrameworks && work.scenario().frameworks.empty()) continue;  // nothing to switch off
       if (ImGui::Selectable(ComparisonLabel(c), c == work.comparison())) work.SetComparison(c);

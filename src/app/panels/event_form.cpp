@@ -45,7 +45,7 @@ void PickOne(const char* label, const std::vector<Item>& items, int& index, cons
   const std::string current = index < 0 || index >= static_cast<int>(items.size())
                                   ? std::string(allLabel ? allLabel : "")
                                   : NameOf(items[static_cast<std::size_t>(index)]);
-  if (!ImGui::BeginCombo(label, current.c_str())) return;
+  if (!BeginComboFitted(label, current)) return;
   if (allLabel && ImGui::Selectable(allLabel, index < 0)) index = -1;
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
     if (ImGui::Selectable(NameOf(items[static_cast<std::size_t>(i)]).c_str(), i == index)) index = i;

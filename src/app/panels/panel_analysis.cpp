@@ -153,7 +153,7 @@ void MonteCarloTab(const Session& session, AnalysisState& analysis, AnalysisPane
   }
   const MonteCarloCell& cell = mc->cells[static_cast<std::size_t>(c)];
   const std::string label = RegionName(scenario, cell.region) + " - " + GoodName(scenario, cell.good);
-  if (ImGui::BeginCombo(LabelInline(TrId("analysis.mc.cell", "cell"), ImGui::GetFontSize() * 18.0f).c_str(), label.c_str())) {
+  if (BeginComboFitted(LabelInline(TrId("analysis.mc.cell", "cell"), ImGui::GetFontSize() * 18.0f).c_str(), label)) {
     for (std::size_t i = 0; i < mc->cells.size(); ++i) {
       const std::string item = RegionName(scenario, mc->cells[i].region) + " - " + GoodName(scenario, mc->cells[i].good);
       if (ImGui::Selectable(item.c_str(), static_cast<int>(i) == c)) state.cell = static_cast<int>(i);
@@ -311,9 +311,7 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
     const std::string name = LocalName(current.name, current.id);
     const std::string id = LabelBefore(TrId("analysis.coalition.framework", "framework"), ImGui::GetFontSize() * 7.0f,
                                        ComboWidth());
-    const float comboWidth = ImGui::CalcItemWidth();
-    const std::string preview = EllipsizedText(name, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-    if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
+    if (BeginComboFitted(id.c_str(), name)) {
       for (std::size_t f = 0; f < scenario.frameworks.size(); ++f) {
         const Framework& fw = scenario.frameworks[f];
         if (ImGui::Selectable(LocalName(fw.name, fw.id).c_str(), static_cast<int>(f) == state.framework)) {
@@ -322,8 +320,6 @@ void CoalitionTab(const Session& session, AnalysisState& analysis, AnalysisPanel
         }
       }
       ImGui::EndCombo();
-    } else if (preview != name && ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s", name.c_str());
     }
     std::vector<std::string> candidates;
     CandidateBoxes(scenario, state, candidates);
@@ -475,9 +471,7 @@ void SensitivityTab(const Session& session, AnalysisState& analysis, AnalysisPan
   const std::string metricLabel = MetricLabel(state.metric, session);
   const std::string id = LabelBefore(TrId("analysis.sensitivity.metric", "metric"), ImGui::GetFontSize() * 7.0f,
                                      ComboWidth());
-  const float comboWidth = ImGui::CalcItemWidth();
-  const std::string preview = EllipsizedText(metricLabel, comboWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-  if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
+  if (BeginComboFitted(id.c_str(), metricLabel)) {
     for (const SensitivityMetric m : {SensitivityMetric::TotalLoss, SensitivityMetric::RegionLoss, SensitivityMetric::RegionWelfare,
                                       SensitivityMetric::Shortfall, SensitivityMetric::PeakPrice}) {
       if (ImGui::Selectable(MetricLabel(m, session).c_str(), m == state.metric)) state.metric = m;

@@ -93,10 +93,7 @@ Selection DrawChartPanel(const Session& session, ChartPanelState& state) {
   const float goodWidth = std::min(ImGui::GetFontSize() * 12.0f, ImGui::GetContentRegionAvail().x - LabelInlineWidth(goodLabelId, 0.0f));
   const std::string goodId = LabelInline(goodLabelId, goodWidth);
   const std::string goodLabel = ChartGoodLabel(s, selection.good, words);
-  const std::string goodPreview = EllipsizedText(goodLabel, goodWidth - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f);
-  const bool goodOpen = ImGui::BeginCombo(goodId.c_str(), goodPreview.c_str());
-  if (!goodOpen && goodPreview != goodLabel && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", goodLabel.c_str());
-  if (goodOpen) {
+  if (BeginComboFitted(goodId.c_str(), goodLabel)) {
     for (int g = 0; g < r.goods; ++g) {
       if (ImGui::Selectable(ChartGoodLabel(s, g, words).c_str(), g == selection.good)) selection.good = g;
     }

@@ -65,7 +65,7 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
     if (input.good != nullptr && input.month != nullptr && !input.goodNames.empty()) {
       const float column = 70.0f * uiScale;  // labels before their controls
       const std::string& current = input.goodNames[static_cast<std::size_t>(*input.good)];
-      if (ImGui::BeginCombo(LabelBefore(TrId("map.good", "good"), column, 160.0f * uiScale).c_str(), current.c_str())) {
+      if (BeginComboFitted(LabelBefore(TrId("map.good", "good"), column, 160.0f * uiScale).c_str(), current)) {
         for (int g = 0; g < static_cast<int>(input.goodNames.size()); ++g) {
           if (ImGui::Selectable(input.goodNames[static_cast<std::size_t>(g)].c_str(), g == *input.good)) {
             changed |= g != *input.good;

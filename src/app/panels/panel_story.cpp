@@ -62,7 +62,7 @@ void FigureCombo(const Story& story, int index, StoryPanelActions& actions) {
   const std::uint8_t figure = story.Steps()[static_cast<std::size_t>(index)].figure;
   const std::string id = LabelBefore(std::string(Tr("story.figure")) + "###figure", ImGui::CalcTextSize(Tr("story.figure")).x +
                                                                                       ImGui::GetStyle().ItemSpacing.x * 2.0f);
-  if (ImGui::BeginCombo(id.c_str(), Tr(kFigureKeys[figure]))) {
+  if (BeginComboFitted(id.c_str(), Tr(kFigureKeys[figure]))) {
     for (std::uint8_t f = 0; f <= kLastStoryFigure; ++f) {
       if (ImGui::Selectable(Tr(kFigureKeys[f]), f == figure)) actions.figure = std::pair{index, f};
     }

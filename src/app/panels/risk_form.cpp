@@ -31,7 +31,7 @@ std::string RegionName(const Scenario& s, const std::string& id) {
 // A combo over the scenario's regions; `anyLabel` adds "" (everyone) first.
 void PickRegion(const char* label, const Scenario& s, std::string& id, const char* anyLabel = nullptr) {
   const std::string current = id.empty() && anyLabel ? std::string(anyLabel) : RegionName(s, id);
-  if (!ImGui::BeginCombo(label, current.c_str())) return;
+  if (!BeginComboFitted(label, current)) return;
   if (anyLabel && ImGui::Selectable(anyLabel, id.empty())) id.clear();
   for (const Region& region : s.regions) {
     if (ImGui::Selectable(LocalName(region.name, region.id).c_str(), region.id == id)) id = region.id;

@@ -87,6 +87,14 @@ std::string EllipsizedText(std::string_view text, float width) {
   return std::string(text.substr(0, end)) + kEllipsis;
 }
 
+bool BeginComboFitted(const char* id, const std::string& text) {
+  const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2.0f;
+  const std::string preview = EllipsizedText(text, room);
+  const bool open = ImGui::BeginCombo(id, preview.c_str());
+  if (!open && preview != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+  return open;
+}
+
 void FittedText(const std::string& text, float width) {
   const std::string shown = EllipsizedText(text, width);
   ImGui::TextUnformatted(shown.c_str());

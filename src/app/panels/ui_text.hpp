@@ -37,6 +37,10 @@ std::string EllipsizedText(std::string_view text, float width);
 /// Draws `text` in `width` pixels, ellipsized when needed, with the full text in a tooltip then.
 void FittedText(const std::string& text, float width);
 
+/// ImGui::BeginCombo whose closed box shows `text` ellipsized to the combo's width (the next item's
+/// width), with the full text in a tooltip then: a long name never runs past the box's edge.
+bool BeginComboFitted(const char* id, const std::string& text);
+
 /// Draws the visible part of `labelAndId` ("Start###start") before the next control, where readers
 /// look first (ImGui draws labels after controls): in a column `labelColumn` wide, or on its own
 /// line above when it does not fit there. Sets the control's width (`controlWidth`; 0 = the rest of
