@@ -349,6 +349,7 @@ void App::PanelFocusKeys() {
 void App::Frame(const FrameContext& frame) {
   const bool readOnly = Embedded() && (embedFlags & kEmbedReadOnly) != 0;
   BeginTextAudit();
+  work.SetDragging(ImGui::IsAnyItemActive());  // work that waits for an edit to settle waits through a drag
   if (!readOnly) UndoShortcuts();
   PanelFocusKeys();
   StoryKeys();

@@ -215,28 +215,36 @@ class V1Parser {
   }
 
  private:
+  // A count, then that many records each read by `readOne`; none are read after the first damaged
+  // byte. Every list in a scene is written this way.
+  template <typename ReadOne>
+  auto ReadRecords(ReadOne readOne) -> std::vector<decltype(readOne())> {
+    std::vector<decltype(readOne())> records;
+    const std::size_t n = r.Count(kMaxItems);
+    for (std::size_t i = 0; i < n && !r.failed(); ++i) records.push_back(readOne());
+    return records;
+  }
+
+  // `link` is a fresh scene (the link's, or a story step's with only its preset set).
   void ReadScene(ScenarioLink& link) {
-    const std::size_t removed = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < removed && !r.failed(); ++i) link.removedEvents.push_back(Id());
-    const std::size_t added = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < added && !r.failed(); ++i) link.addedEvents.push_back(ReadEvent());
-    const std::size_t members = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < members && !r.failed(); ++i) {
-      LinkMembers m;
-      m.framework = Id();
-      m.members = Ids();
-      link.members.push_back(std::move(m));
-    }
-    const std::size_t levers = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < levers && !r.failed(); ++i) link.levers.push_back(ReadLever());
+    link.removedEvents = Ids();
+    link.addedEvents = ReadRecords([this] { return ReadEvent(); });
+    link.members = ReadRecords([this] { return ReadMembers(); });
+    link.levers = ReadRecords([this] { return ReadLever(); });
     link.view = ReadView();
     if (version >= 4) ReadHazards(link);
   }
 
   void ReadHazards(ScenarioLink& link) {
     link.removedHazards = Ids();
-    const std::size_t added = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < added && !r.failed(); ++i) link.addedHazards.push_back(ReadHazard());
+    link.addedHazards = ReadRecords([this] { return ReadHazard(); });
+  }
+
+  LinkMembers ReadMembers() {
+    LinkMembers m;
+    m.framework = Id();
+    m.members = Ids();
+    return m;
   }
 
   Distribution ReadDistribution(const char* what) {
@@ -322,12 +330,7 @@ class V1Parser {
     return table[static_cast<std::size_t>(i - 1)];
   }
 
-  std::vector<std::string> Ids() {
-    std::vector<std::string> ids;
-    const std::size_t n = r.Count(kMaxItems);
-    for (std::size_t i = 0; i < n && !r.failed(); ++i) ids.push_back(Id());
-    return ids;
-  }
+  std::vector<std::string> Ids() { return ReadRecords([this] { return Id(); }); }
 
   std::uint8_t Small(std::uint8_t most, const char* what) {
     const std::uint8_t value = r.Byte();

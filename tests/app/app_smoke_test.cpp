@@ -170,6 +170,38 @@ TEST(AppSmoke, PresetComparisonIsNotReRunOnEdits) {
   EXPECT_EQ(session.runs(), before + 2);  // the variant without shocks follows the edit
 }
 
+// A slider dragged with the mouse edits on every frame; the framework rules' idle reasons (a run
+// per enabled rule) are not looked for on those frames, once after the slider is let go.
+TEST(AppSmoke, DraggingASliderLooksForIdleRulesOnlyOnceItIsLetGo) {
+  kz::test::HeadlessImGui imgui;
+  kz::App app;
+  ASSERT_TRUE(app.session().Load(ReadScenario("us-jp-steering-committee"), ReadScenario("default-world")).empty());
+  const kz::Session& session = app.session();
+  DrawFrames(app, 2);
+  const int searches = session.idleRuleSearches();
+  ASSERT_EQ(searches, 1) << "the pool's switch is drawn with its note";
+  const std::optional<kz::LandmarkRect> slider = kz::FindLandmark("lever:event.cn-re-controls-stress.fraction");
+  ASSERT_TRUE(slider.has_value());
+  const float y = slider->y + slider->height * 0.5f;
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(slider->x + slider->width * 0.5f, y);
+  DrawFrames(app, 1);
+  io.AddMouseButtonEvent(0, true);
+  DrawFrames(app, 1);
+  const int edits = session.editsVersion();
+  for (int step = 1; step <= 5; ++step) {
+    io.AddMousePosEvent(slider->x + slider->width * (0.5f - 0.08f * static_cast<float>(step)), y);
+    DrawFrames(app, 1);
+  }
+  EXPECT_EQ(session.editsVersion(), edits + 5) << "every frame of the drag edits the lever";
+  EXPECT_EQ(session.idleRuleSearches(), searches) << "no search while the slider is held";
+  io.AddMouseButtonEvent(0, false);
+  DrawFrames(app, 2);
+  EXPECT_EQ(session.idleRuleSearches(), searches + 1) << "one search once it is let go";
+  DrawFrames(app, 2);
+  EXPECT_EQ(session.idleRuleSearches(), searches + 1);
+}
+
 TEST(AppSmoke, BadScenarioTextLeavesTheSessionAsItWas) {
   kz::test::HeadlessImGui imgui;
   kz::App app;

@@ -50,13 +50,22 @@ std::string TwoStepStoryLink() {
   return link.ok() ? link.value() : "";
 }
 
-TEST(StoryApp, AViewerOpensTheStoryOnItsFirstStepAndStepsWithTheKeys) {
+// A viewer who opened the presenter's two-step story and drew it: the story is on its first step.
+// Members are made in this order: the presenter's app comes and goes before the viewer's.
+class StoryViewer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    LoadPreset(viewer);
+    ASSERT_TRUE(viewer.OpenLink(kz::DecodeLink(text).value(), Text("re-2010-japan"), Text("default-world")).empty());
+    DrawFrames(viewer, 2);
+  }
+
   kz::test::HeadlessImGui imgui;
   const std::string text = TwoStepStoryLink();
   kz::App viewer;
-  LoadPreset(viewer);
-  ASSERT_TRUE(viewer.OpenLink(kz::DecodeLink(text).value(), Text("re-2010-japan"), Text("default-world")).empty());
-  DrawFrames(viewer, 2);
+};
+
+TEST_F(StoryViewer, AViewerOpensTheStoryOnItsFirstStepAndStepsWithTheKeys) {
   EXPECT_TRUE(viewer.story().Presenting());
   EXPECT_EQ(viewer.story().Current(), 0);
   EXPECT_EQ(Lever(viewer, kHalt), 0.5);
@@ -147,13 +156,7 @@ TEST(StoryApp, ThePageApiBuildsAndStepsAStory) {
 // The address bar holds the story's link while it is presented (a reload presents it again) and
 // the view's own link once the viewer leaves; the presented step's figure is highlighted in the
 // headline strip.
-TEST(StoryApp, TheAddressKeepsTheStoryWhilePresentingAndTheStripHighlightsTheStepsFigure) {
-  kz::test::HeadlessImGui imgui;
-  const std::string text = TwoStepStoryLink();
-  kz::App viewer;
-  LoadPreset(viewer);
-  ASSERT_TRUE(viewer.OpenLink(kz::DecodeLink(text).value(), Text("re-2010-japan"), Text("default-world")).empty());
-  DrawFrames(viewer, 2);
+TEST_F(StoryViewer, TheAddressKeepsTheStoryWhilePresentingAndTheStripHighlightsTheStepsFigure) {
   const std::string presenting = viewer.AddressLink().value();
   ASSERT_EQ(kz::DecodeLink(presenting).value().story.size(), 2u) << "the story stays in the address";
   EXPECT_TRUE(kz::FindLandmark("headline-highlight").has_value()) << "step 1 points at the worst month";

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
 
 #include "state/catalog.hpp"
 #include "state/facilitator_view.hpp"
@@ -174,26 +175,38 @@ void HotSeat(Workshop& workshop, WorkshopPanelState& state) {
   if (ImGui::Button(TrId("workshop.cancel", "cancel").c_str())) state.hotSeatTeam = -1;
 }
 
+// A code field and the button that sends it on one line, each marked with its landmark (the tests
+// find them by these names). True when the code is sent: the button, or Enter in the field.
+bool CodeEntryRow(const char* fieldId, const char* hint, std::span<char> code, const char* fieldLandmark,
+                  const std::string& buttonLabel, const char* buttonLandmark) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  const bool entered = ImGui::InputTextWithHint(fieldId, hint, code.data(), code.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  MarkLastItem(fieldLandmark);
+  ImGui::SameLine();
+  const bool pressed = ImGui::Button(buttonLabel.c_str());
+  MarkLastItem(buttonLandmark);
+  return pressed || entered;
+}
+
+// The panel's last message under a code row (a problem in the problem colour).
+void LastMessage(const WorkshopPanelState& state) {
+  if (state.message.empty()) return;
+  if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+  Wrapped(state.message);
+  if (state.messageIsProblem) ImGui::PopStyleColor();
+}
+
 void CodeEntry(Workshop& workshop, WorkshopPanelState& state) {
   ImGui::SeparatorText(Tr("workshop.codes"));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  const bool entered = ImGui::InputTextWithHint("##code", Tr("workshop.code.hint"), state.code, sizeof state.code,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-  MarkLastItem("workshop-code");
-  ImGui::SameLine();
-  if (ImGui::Button(TrId("workshop.code.enter", "enter-code").c_str()) || entered) {
+  if (CodeEntryRow("##code", Tr("workshop.code.hint"), state.code, "workshop-code", TrId("workshop.code.enter", "enter-code"),
+                   "workshop-enter-code")) {
     const std::vector<Problem> problems = workshop.EnterCode(state.code);
     state.messageIsProblem = !problems.empty();
     state.message = problems.empty() ? TrFormat("workshop.code.entered", {{"code", state.code}})
                                      : DescribeCodeProblem(workshop, state.code, problems.front());
     if (problems.empty()) state.code[0] = '\0';
   }
-  MarkLastItem("workshop-enter-code");
-  if (!state.message.empty()) {
-    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
-    Wrapped(state.message);
-    if (state.messageIsProblem) ImGui::PopStyleColor();
-  }
+  LastMessage(state);
 }
 
 // Once a round has closed, the code teams type on their pages to catch up, large enough to read
@@ -295,22 +308,13 @@ void PreviewLine(const Workshop& workshop) {
 void RoundCodeEntry(Workshop& workshop, WorkshopPanelState& state) {
   ImGui::SeparatorText(Tr("workshop.phone.catch-up"));
   ImGui::TextDisabled("%s", Tr("workshop.next-round-hint"));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-  const bool entered = ImGui::InputTextWithHint("##round-code", Tr("workshop.phone.catch-up-hint"), state.roundCode, sizeof state.roundCode,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-  MarkLastItem("workshop-round-code-field");
-  ImGui::SameLine();
-  if (ImGui::Button(TrId("workshop.phone.catch-up-button", "catch-up").c_str()) || entered) {
+  if (CodeEntryRow("##round-code", Tr("workshop.phone.catch-up-hint"), state.roundCode, "workshop-round-code-field",
+                   TrId("workshop.phone.catch-up-button", "catch-up"), "workshop-catch-up")) {
     const std::vector<Problem> problems = workshop.CatchUp(state.roundCode);
     Say(state, problems, TrFormat("workshop.round-code.caught-up", {{"round", std::to_string(workshop.Round())}}));
     if (problems.empty()) state.roundCode[0] = '\0';
   }
-  MarkLastItem("workshop-catch-up");
-  if (!state.message.empty()) {
-    if (state.messageIsProblem) ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
-    Wrapped(state.message);
-    if (state.messageIsProblem) ImGui::PopStyleColor();
-  }
+  LastMessage(state);
 }
 
 WorkshopActions TeamPanel(Workshop& workshop, WorkshopPanelState& state) {

@@ -424,9 +424,12 @@ const Results* Session::Undisrupted() {
   return undisrupted ? &*undisrupted : nullptr;
 }
 
+// Not during a drag: finding the reasons runs the engine once per enabled rule, which a drag would
+// pay on every frame. The note keeps its old words (and the panel its layout) until the drag ends.
 std::optional<IdleReason> Session::IdleRuleReason(const std::string& leverPath) const {
   if (working.frameworks.empty()) return std::nullopt;
-  if (idleRulesEdits != editsRevision) {
+  if (idleRulesEdits != editsRevision && !dragActive) {
+    ++idleRuleSearchCount;
     idleRules.clear();
     if (Expected<IdleRules> idle = IdleFrameworkRules(working)) {
       for (std::size_t k = 0; k < idle.value().rules.size(); ++k) {

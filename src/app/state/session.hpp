@@ -144,8 +144,13 @@ class Session {
 
   /// Why the framework rule switched on by `leverPath` (`framework.<id>.<rule>.enabled`) moves no
   /// goods in the working scenario, if it does not: the levers panel says so under its switch. Found
-  /// once per edit (a run per enabled rule), on first use.
+  /// once per edit (a run per enabled rule), on first use; while a control is being dragged
+  /// (SetDragging) the reasons found before the drag stand, and are found again once it ends.
   std::optional<IdleReason> IdleRuleReason(const std::string& leverPath) const;
+  /// Whether a control is being dragged (or otherwise held); the app says so every frame.
+  void SetDragging(bool dragging) { dragActive = dragging; }
+  /// How many times IdleRuleReason looked for idle rules (tests): once per edit that has settled.
+  int idleRuleSearches() const { return idleRuleSearchCount; }
 
   /// The key findings of the current results (against the comparison when there is one), refreshed
   /// on every run.
@@ -194,6 +199,8 @@ class Session {
   int runCount = 0;
   mutable std::unordered_map<std::string, IdleReason> idleRules;  // IdleRuleReason's, by lever path
   mutable std::optional<int> idleRulesEdits;  // the editsRevision they were found at (none: not yet)
+  mutable int idleRuleSearchCount = 0;
+  bool dragActive = false;  // SetDragging's: a control is held, edits may follow every frame
   std::optional<Results> undisrupted;         // WithoutDisruptions(working) run, for the findings
   std::optional<int> undisruptedEdits;        // the editsRevision it was run at (none: not run)
   int undisruptedRunCount = 0;
