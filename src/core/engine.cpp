@@ -1006,25 +1006,35 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
 
   // Buyers: deliveries plus local supply (input stock, recycling), then users' own stocks (drawn at
   // once), then the own stockpile if responding, then pooled stockpiles of fellow framework members.
-  for (int r = 0; r < R; ++r) {
-    const std::size_t i = net.RG(r, g);
-    w.cells[i].delivered = w.delivered[r];
-    w.available[r] = w.delivered[r] + w.cells[i].local;
-    const double need = w.cells[i].need;
-    w.cells[i].marketFulfil = need > kTiny ? Min(1.0, w.available[r] / need) : 1.0;
-    w.cells[i].userDrawn = 0.0;
-    if (w.cells[i].userStock > 0.0 && w.available[r] < need) {
-      const double draw = Min(w.cells[i].userStock, need - w.available[r]);
-      w.cells[i].userStock -= draw;
-      w.cells[i].userDrawn = draw;
-      w.available[r] += draw;
-    }
-    const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
-    if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
-      const double release = Min(Min(w.cells[i].stockpile, net.releasePerMonth[i]), need - w.available[r]);
-      w.cells[i].stockpile -= release;
-      w.cells[i].released += release;
-      w.available[r] += release;
+  // The buyer loops step through the good's cells with a pointer and an index (a region's cell is G
+  // records on): in wasm each `cells[RG(r, g)]` was two multiplications.
+  const std::size_t G = static_cast<std::size_t>(net.goods);
+  Workspace::Cell* const cellsOfGood = w.cells.data() + g;
+  double* const delivered = w.delivered.data();
+  double* const availableTo = w.available.data();
+  {
+    Workspace::Cell* c = cellsOfGood;
+    std::size_t i = static_cast<std::size_t>(g);
+    for (int r = 0; r < R; ++r, c += G, i += G) {
+      c->delivered = delivered[r];
+      double available = delivered[r] + c->local;
+      const double need = c->need;
+      c->marketFulfil = need > kTiny ? Min(1.0, available / need) : 1.0;
+      c->userDrawn = 0.0;
+      if (c->userStock > 0.0 && available < need) {
+        const double draw = Min(c->userStock, need - available);
+        c->userStock -= draw;
+        c->userDrawn = draw;
+        available += draw;
+      }
+      const bool mayRelease = c->responding || net.releaseWithoutLag[i];
+      if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && available < need * net.releaseTrigger[i]) {
+        const double release = Min(Min(c->stockpile, net.releasePerMonth[i]), need - available);
+        c->stockpile -= release;
+        c->released += release;
+        available += release;
+      }
+      availableTo[r] = available;
     }
   }
   if (net.pooledGood[g]) {
@@ -1032,30 +1042,40 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
       if (pool.good[g]) ReleasePool(net, g, pool, w);
     }
   }
+  // Stocks rebuilt from any surplus; then, in a loop of their own, the uses of regions short of the
+  // good served by value (a call inside the loop above made V8 keep its values on the stack).
+  bool anyShortOrRecovering = false;
+  {
+    Workspace::Cell* c = cellsOfGood;
+    for (int r = 0; r < R; ++r, c += G) {
+      const double available = availableTo[r];
+      const double need = c->need;
+      const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
+      c->fulfil = phi;
+      anyShortOrRecovering = anyShortOrRecovering || phi < 1.0 || c->usesRationed;
+      double surplus = Max(0.0, available - phi * need);
+      const double userRefill = Min(surplus, c->userRefill);
+      c->userStock += userRefill;
+      surplus -= userRefill;
+      const double refill = Min(surplus, c->refill);
+      c->stockpile += refill;
+      c->restocked = userRefill + refill;
+      c->inputStock = surplus - refill;
+      c->premiumPerUnit = c->premium > 0.0 && available > kTiny ? c->premium / available : 0.0;
+    }
+  }
+  if (!anyShortOrRecovering) return;
   for (int r = 0; r < R; ++r) {
-    const std::size_t i = net.RG(r, g);
-    const double available = w.available[r];
-    const double need = w.cells[i].need;
-    const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
-    w.cells[i].fulfil = phi;
-    if (phi < 1.0) {
-      ServeUsesByValue(net, r, g, available, w);
-      w.cells[i].usesRationed = true;
-    } else if (w.cells[i].usesRationed) {  // back to full: every use is served again
-      w.cells[i].usesRationed = false;
-      w.cells[i].finalFulfil = 1.0;
+    Workspace::Cell& c = cellsOfGood[static_cast<std::size_t>(r) * G];
+    if (c.fulfil < 1.0) {
+      ServeUsesByValue(net, r, g, availableTo[r], w);
+      c.usesRationed = true;
+    } else if (c.usesRationed) {  // back to full: every use is served again
+      c.usesRationed = false;
+      c.finalFulfil = 1.0;
       double* const fulfil = w.useFulfil.data() + static_cast<std::size_t>(r) * net.userGood.size();
       for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) fulfil[u] = 1.0;
     }
-    double surplus = Max(0.0, available - phi * need);
-    const double userRefill = Min(surplus, w.cells[i].userRefill);
-    w.cells[i].userStock += userRefill;
-    surplus -= userRefill;
-    const double refill = Min(surplus, w.cells[i].refill);
-    w.cells[i].stockpile += refill;
-    w.cells[i].restocked = userRefill + refill;
-    w.cells[i].inputStock = surplus - refill;
-    w.cells[i].premiumPerUnit = w.cells[i].premium > 0.0 && available > kTiny ? w.cells[i].premium / available : 0.0;
   }
 }
 
