@@ -1266,9 +1266,11 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
   const char* const disrupted = w.goodDisrupted.data();
+  // Cells in storage order, counted (i is RG(r, g)): in wasm the index computed from r and g cost two
+  // multiplications per cell.
+  std::size_t i = 0;
   for (int r = 0; r < net.regions; ++r) {
-    for (int g = 0; g < net.goods; ++g) {
-      const std::size_t i = net.RG(r, g);
+    for (int g = 0; g < net.goods; ++g, ++i) {
       Workspace::Cell& c = state[i];
       outInventory[i] = c.inventory + c.inputStock + c.userStock;
       c.held = c.inventory + c.inputStock;
@@ -1279,8 +1281,11 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       const double scarcity = needed ? 1.0 - c.marketFulfil : 0.0;
       const Workspace::CellParams& p = params[i];
       const double target = Min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
-      c.price += p.priceAdjustment * (target - c.price);
-      outPrice[i] = c.price;
+      // The new price in a local: after the store to outPrice (a double that may alias the cell), the
+      // wasm build read c.price back from memory, at the end of its dependency chain.
+      const double price = c.price + p.priceAdjustment * (target - c.price);
+      c.price = price;
+      outPrice[i] = price;
       // The shortage signal is the region's usual suppliers failing its orders (a restriction or
       // rationing), measured before any stock of its own covers the gap: a reserve's release never
       // ends the shortage it answers. Once begun it lasts while an event still acts on the good and
@@ -1290,7 +1295,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       // that follow the data cost more than both arms.)
       const bool shortNow = needed & (c.fulfil < kShortageThreshold);
       const bool signal = shortNow | (needed & (c.toOrder > kTiny) & (c.baselineShipped < kShortageThreshold * c.toOrder));
-      const bool ends = !signal & (c.price <= kCalmPrice) & !disrupted[g];
+      const bool ends = !signal & (price <= kCalmPrice) & !disrupted[g];
       const int since = c.shortageSince;
       c.shortageSince = signal ? (since < 0 ? t : since) : (ends ? -1 : since);
       // Users adapt (thrift, substitute) while their supply is visibly cut (the signal), even while
