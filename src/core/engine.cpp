@@ -929,10 +929,18 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
 // (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
 // worth the spot price, which it pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
+  // Most cells qualify no new supplier (resource 0) and most are served: nothing to value. Checked
+  // first in a loop without the call below, which in wasm made every cell of the loop keep its
+  // values on the stack.
+  bool anyUnmet = false;
+  for (int r = 0; r < net.regions; ++r) {
+    const Workspace::Cell& c = w.cells[net.RG(r, g)];
+    anyUnmet = anyUnmet || (c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny);
+  }
+  if (!anyUnmet) return;
   bool any = false;
   for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    // Most cells qualify no new supplier (resource 0) and most are served: nothing to value.
     const bool unmet = c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny;
     w.request[r] = unmet ? c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
     any = any || w.request[r] > kTiny;
