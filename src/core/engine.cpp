@@ -1145,9 +1145,10 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
   const double* const demandFactor = w.demandFactor.data();
   const double* const jointCapacity = w.jointCapacity.data();
   const double* const finalDelivered = out.finalDelivered.data();
+  // Cells in storage order, counted (i is RG(r, g)), as in EndMonth.
+  std::size_t i = 0;
   for (int r = 0; r < R; ++r) {
-    for (int g = 0; g < G; ++g) {
-      const std::size_t i = net.RG(r, g);
+    for (int g = 0; g < G; ++g, ++i) {
       Workspace::Cell& c = state[i];
       const Workspace::CellParams& p = params[i];
       // Responses start `responseLag` months after the first short month (at the earliest the next
@@ -1177,12 +1178,13 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.capEff = Min(event, c.rampCap + p.maxRamp * full);
 
       const double priceFactor = Max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
-      const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
+      const double demandNow = c.demandLevel * demandFactor[i];  // in a local: read once, not again after the stores below
+      const double wanted = demandNow * priceFactor;
       const double demand = wanted * (1.0 - c.thrift);
       c.wantedFinal = wanted;
       c.finalDemand = demand;
       // End use that high prices drive out is lost as surely as end use left unmet (RecordMonth).
-      c.pricedOut = c.demandLevel * demandFactor[i] * (1.0 - priceFactor) * (1.0 - c.thrift);
+      c.pricedOut = demandNow * (1.0 - priceFactor) * (1.0 - c.thrift);
 
       const int lag = std::max(1, p.recyclingLag);
       const double pastConsumption = t - lag >= 0 ? finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
