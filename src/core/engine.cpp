@@ -932,10 +932,18 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
 // (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
 // worth the spot price, which it pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
+  // Most cells qualify no new supplier (resource 0) and most are served: nothing to value. Checked
+  // first in a loop without the call below, which in wasm made every cell of the loop keep its
+  // values on the stack.
+  bool anyUnmet = false;
+  for (int r = 0; r < net.regions; ++r) {
+    const Workspace::Cell& c = w.cells[net.RG(r, g)];
+    anyUnmet = anyUnmet || (c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny);
+  }
+  if (!anyUnmet) return;
   bool any = false;
   for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    // Most cells qualify no new supplier (resource 0) and most are served: nothing to value.
     const bool unmet = c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny;
     w.request[r] = unmet ? c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
     any = any || w.request[r] > kTiny;
@@ -1009,25 +1017,35 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
 
   // Buyers: deliveries plus local supply (input stock, recycling), then users' own stocks (drawn at
   // once), then the own stockpile if responding, then pooled stockpiles of fellow framework members.
-  for (int r = 0; r < R; ++r) {
-    const std::size_t i = net.RG(r, g);
-    w.cells[i].delivered = w.delivered[r];
-    w.available[r] = w.delivered[r] + w.cells[i].local;
-    const double need = w.cells[i].need;
-    w.cells[i].marketFulfil = need > kTiny ? Min(1.0, w.available[r] / need) : 1.0;
-    w.cells[i].userDrawn = 0.0;
-    if (w.cells[i].userStock > 0.0 && w.available[r] < need) {
-      const double draw = Min(w.cells[i].userStock, need - w.available[r]);
-      w.cells[i].userStock -= draw;
-      w.cells[i].userDrawn = draw;
-      w.available[r] += draw;
-    }
-    const bool mayRelease = w.cells[i].responding || net.releaseWithoutLag[i];
-    if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && w.available[r] < need * net.releaseTrigger[i]) {
-      const double release = Min(Min(w.cells[i].stockpile, net.releasePerMonth[i]), need - w.available[r]);
-      w.cells[i].stockpile -= release;
-      w.cells[i].released += release;
-      w.available[r] += release;
+  // The buyer loops step through the good's cells with a pointer and an index (a region's cell is G
+  // records on): in wasm each `cells[RG(r, g)]` was two multiplications.
+  const std::size_t G = static_cast<std::size_t>(net.goods);
+  Workspace::Cell* const cellsOfGood = w.cells.data() + g;
+  double* const delivered = w.delivered.data();
+  double* const availableTo = w.available.data();
+  {
+    Workspace::Cell* c = cellsOfGood;
+    std::size_t i = static_cast<std::size_t>(g);
+    for (int r = 0; r < R; ++r, c += G, i += G) {
+      c->delivered = delivered[r];
+      double available = delivered[r] + c->local;
+      const double need = c->need;
+      c->marketFulfil = need > kTiny ? Min(1.0, available / need) : 1.0;
+      c->userDrawn = 0.0;
+      if (c->userStock > 0.0 && available < need) {
+        const double draw = Min(c->userStock, need - available);
+        c->userStock -= draw;
+        c->userDrawn = draw;
+        available += draw;
+      }
+      const bool mayRelease = c->responding || net.releaseWithoutLag[i];
+      if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && available < need * net.releaseTrigger[i]) {
+        const double release = Min(Min(c->stockpile, net.releasePerMonth[i]), need - available);
+        c->stockpile -= release;
+        c->released += release;
+        available += release;
+      }
+      availableTo[r] = available;
     }
   }
   if (net.pooledGood[g]) {
@@ -1035,30 +1053,40 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
       if (pool.good[g]) ReleasePool(net, g, pool, w);
     }
   }
+  // Stocks rebuilt from any surplus; then, in a loop of their own, the uses of regions short of the
+  // good served by value (a call inside the loop above made V8 keep its values on the stack).
+  bool anyShortOrRecovering = false;
+  {
+    Workspace::Cell* c = cellsOfGood;
+    for (int r = 0; r < R; ++r, c += G) {
+      const double available = availableTo[r];
+      const double need = c->need;
+      const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
+      c->fulfil = phi;
+      anyShortOrRecovering = anyShortOrRecovering || phi < 1.0 || c->usesRationed;
+      double surplus = Max(0.0, available - phi * need);
+      const double userRefill = Min(surplus, c->userRefill);
+      c->userStock += userRefill;
+      surplus -= userRefill;
+      const double refill = Min(surplus, c->refill);
+      c->stockpile += refill;
+      c->restocked = userRefill + refill;
+      c->inputStock = surplus - refill;
+      c->premiumPerUnit = c->premium > 0.0 && available > kTiny ? c->premium / available : 0.0;
+    }
+  }
+  if (!anyShortOrRecovering) return;
   for (int r = 0; r < R; ++r) {
-    const std::size_t i = net.RG(r, g);
-    const double available = w.available[r];
-    const double need = w.cells[i].need;
-    const double phi = need > kTiny ? Min(1.0, available / need) : 1.0;
-    w.cells[i].fulfil = phi;
-    if (phi < 1.0) {
-      ServeUsesByValue(net, r, g, available, w);
-      w.cells[i].usesRationed = true;
-    } else if (w.cells[i].usesRationed) {  // back to full: every use is served again
-      w.cells[i].usesRationed = false;
-      w.cells[i].finalFulfil = 1.0;
+    Workspace::Cell& c = cellsOfGood[static_cast<std::size_t>(r) * G];
+    if (c.fulfil < 1.0) {
+      ServeUsesByValue(net, r, g, availableTo[r], w);
+      c.usesRationed = true;
+    } else if (c.usesRationed) {  // back to full: every use is served again
+      c.usesRationed = false;
+      c.finalFulfil = 1.0;
       double* const fulfil = w.useFulfil.data() + static_cast<std::size_t>(r) * net.userGood.size();
       for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) fulfil[u] = 1.0;
     }
-    double surplus = Max(0.0, available - phi * need);
-    const double userRefill = Min(surplus, w.cells[i].userRefill);
-    w.cells[i].userStock += userRefill;
-    surplus -= userRefill;
-    const double refill = Min(surplus, w.cells[i].refill);
-    w.cells[i].stockpile += refill;
-    w.cells[i].restocked = userRefill + refill;
-    w.cells[i].inputStock = surplus - refill;
-    w.cells[i].premiumPerUnit = w.cells[i].premium > 0.0 && available > kTiny ? w.cells[i].premium / available : 0.0;
   }
 }
 
@@ -1120,9 +1148,10 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
   const double* const demandFactor = w.demandFactor.data();
   const double* const jointCapacity = w.jointCapacity.data();
   const double* const finalDelivered = out.finalDelivered.data();
+  // Cells in storage order, counted (i is RG(r, g)), as in EndMonth.
+  std::size_t i = 0;
   for (int r = 0; r < R; ++r) {
-    for (int g = 0; g < G; ++g) {
-      const std::size_t i = net.RG(r, g);
+    for (int g = 0; g < G; ++g, ++i) {
       Workspace::Cell& c = state[i];
       const Workspace::CellParams& p = params[i];
       // Responses start `responseLag` months after the first short month (at the earliest the next
@@ -1152,12 +1181,13 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
       c.capEff = Min(event, c.rampCap + p.maxRamp * full);
 
       const double priceFactor = Max(0.0, 1.0 - p.demandElasticity * (c.price - 1.0));
-      const double wanted = c.demandLevel * demandFactor[i] * priceFactor;
+      const double demandNow = c.demandLevel * demandFactor[i];  // in a local: read once, not again after the stores below
+      const double wanted = demandNow * priceFactor;
       const double demand = wanted * (1.0 - c.thrift);
       c.wantedFinal = wanted;
       c.finalDemand = demand;
       // End use that high prices drive out is lost as surely as end use left unmet (RecordMonth).
-      c.pricedOut = c.demandLevel * demandFactor[i] * (1.0 - priceFactor) * (1.0 - c.thrift);
+      c.pricedOut = demandNow * (1.0 - priceFactor) * (1.0 - c.thrift);
 
       const int lag = std::max(1, p.recyclingLag);
       const double pastConsumption = t - lag >= 0 ? finalDelivered[row - static_cast<std::size_t>(lag) * rg + i] : p.demand0;
@@ -1249,9 +1279,11 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
   const char* const disrupted = w.goodDisrupted.data();
+  // Cells in storage order, counted (i is RG(r, g)): in wasm the index computed from r and g cost two
+  // multiplications per cell.
+  std::size_t i = 0;
   for (int r = 0; r < net.regions; ++r) {
-    for (int g = 0; g < net.goods; ++g) {
-      const std::size_t i = net.RG(r, g);
+    for (int g = 0; g < net.goods; ++g, ++i) {
       Workspace::Cell& c = state[i];
       outInventory[i] = c.inventory + c.inputStock + c.userStock;
       c.held = c.inventory + c.inputStock;
@@ -1262,8 +1294,11 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       const double scarcity = needed ? 1.0 - c.marketFulfil : 0.0;
       const Workspace::CellParams& p = params[i];
       const double target = Min(p.priceMaxMultiple, 1.0 + p.priceSensitivity * scarcity);
-      c.price += p.priceAdjustment * (target - c.price);
-      outPrice[i] = c.price;
+      // The new price in a local: after the store to outPrice (a double that may alias the cell), the
+      // wasm build read c.price back from memory, at the end of its dependency chain.
+      const double price = c.price + p.priceAdjustment * (target - c.price);
+      c.price = price;
+      outPrice[i] = price;
       // The shortage signal is the region's usual suppliers failing its orders (a restriction or
       // rationing), measured before any stock of its own covers the gap: a reserve's release never
       // ends the shortage it answers. Once begun it lasts while an event still acts on the good and
@@ -1273,7 +1308,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       // that follow the data cost more than both arms.)
       const bool shortNow = needed & (c.fulfil < kShortageThreshold);
       const bool signal = shortNow | (needed & (c.toOrder > kTiny) & (c.baselineShipped < kShortageThreshold * c.toOrder));
-      const bool ends = !signal & (c.price <= kCalmPrice) & !disrupted[g];
+      const bool ends = !signal & (price <= kCalmPrice) & !disrupted[g];
       const int since = c.shortageSince;
       c.shortageSince = signal ? (since < 0 ? t : since) : (ends ? -1 : since);
       // Users adapt (thrift, substitute) while their supply is visibly cut (the signal), even while
