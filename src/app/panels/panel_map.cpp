@@ -94,9 +94,21 @@ bool MapPanel::DrawLegend(const MapPanelInput& input, float uiScale) {
     ImGui::TextUnformatted("75%");
     ImGui::SameLine(width - ImGui::CalcTextSize("100%").x);
     ImGui::TextUnformatted("100%");
-    ImGui::TextDisabled("%s", Tr("map.arcs"));
-    ImGui::TextDisabled("%s", Tr("map.restriction"));
-    ImGui::TextDisabled("%s", Tr("map.navigate"));
+    // How to read the arcs and move the map: three lines, or on a short map (where they would make
+    // the legend cover more than a third of it, as on a 1024 x 768 screen) one line that shows them
+    // on hover.
+    const char* notes[] = {Tr("map.arcs"), Tr("map.restriction"), Tr("map.navigate")};
+    const bool shortMap = static_cast<float>(viewport.height) < 3.0f * 9.0f * ImGui::GetFrameHeightWithSpacing();
+    if (shortMap) {
+      ImGui::TextDisabled("%s", Tr("map.reading"));
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        for (const char* note : notes) ImGui::TextUnformatted(note);
+        ImGui::EndTooltip();
+      }
+    } else {
+      for (const char* note : notes) ImGui::TextDisabled("%s", note);
+    }
   }
   ImGui::End();
   return changed;
