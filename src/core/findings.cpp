@@ -272,9 +272,11 @@ Finding LossFinding(const Names& names, const OutputAccount& account, const Outp
   std::string clause;
   if (RoundHalfAwayFromZero(total) > 0.0) {
     f.region = names.results.regionIds[static_cast<std::size_t>(worst)];
-    // A gain elsewhere worth saying (a twentieth of the worst loss): otherwise "$845 million is lost,
-    // the most in Taiwan ($3.3 billion)" reads as a mistake, where Korea's fabs made more.
-    const bool netOfGains = gain >= 0.05 * account.valueAddedLost[worst];
+    // A gain elsewhere worth saying (a twentieth of the worst loss), or any gain that leaves the
+    // total below the worst region's loss: otherwise "$845 million is lost, the most in Taiwan ($3.3
+    // billion)" reads as a mistake, where Korea's fabs made more.
+    const bool worstAboveTotal = RoundHalfAwayFromZero(account.valueAddedLost[worst]) > RoundHalfAwayFromZero(total) * 1.001;
+    const bool netOfGains = gain > 0.0 && (gain >= 0.05 * account.valueAddedLost[worst] || worstAboveTotal);
     const bool subjectGains = netOfGains && subjectRegion == gainer;  // said below: no "loses none" first
     if (subjectRegion >= 0 && subjectRegion != worst && !subjectGains &&
         RoundHalfAwayFromZero(account.valueAddedLost[subjectRegion]) <= 0.0) {

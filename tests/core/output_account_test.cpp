@@ -10,6 +10,7 @@
 
 #include "bundled_scenarios.hpp"
 #include "engine_fixtures.hpp"
+#include "kizuna/levers.hpp"
 
 namespace kz {
 namespace {
@@ -102,6 +103,23 @@ TEST(OutputAccount, HistoryInValueAdded_Gholz2014_JAMA2011) {
     const Results r = RunOrFail(s);
     const OutputAccount a = AccountOrFail(s, r);
     EXPECT_GT(a.valueAddedLost[RegionIndex(r, "JP")], 0.5 * a.WorldValueAddedLost());
+  }
+}
+
+// Thrift adds no value: a maker that uses less of a scarce input per unit (the market's adaptation,
+// a substitution policy) replaces it with substitutes that cost about as much, so its value added is
+// what its output makes it. In re-2010-japan Japan's magnet makers thrift oxide through the halt and
+// make as many magnets as in the world without it: Japan loses no value added however long the halt,
+// and gains none either (counted on the inputs used alone, it "gained" $45-62 million, more the
+// longer China halted its exports to it).
+TEST(OutputAccount, ThriftAddsNoValueAdded) {
+  for (const int months : {2, 6, 12}) {
+    Scenario s = test::LoadBundled("re-2010-japan");
+    ASSERT_TRUE(SetLever(s, "event.cn-halt-japan-2010.duration", months).empty());
+    const Results r = RunOrFail(s);
+    const OutputAccount a = AccountOrFail(s, r);
+    const int jp = RegionIndex(r, "JP");
+    EXPECT_NEAR(a.valueAddedLost[jp], 0.0, 1.0) << months << " months";
   }
 }
 

@@ -23,7 +23,8 @@ struct OutputAccount {
   /// orders, stocks rebuilt).
   std::vector<double> grossOutputLost;
   /// Per region, USD over the run: gross output lost minus the value of the inputs its producers did
-  /// not use up as a result.
+  /// not use up as a result (by their recipes: inputs avoided by thrift count as replaced by
+  /// substitutes of the same cost, so thrift adds no value).
   std::vector<double> valueAddedLost;
   /// Per region, USD over the run: the reference's value added (for shares).
   std::vector<double> referenceValueAdded;
