@@ -97,14 +97,20 @@ void WriteIds(Writer& w, StringTable& table, const std::vector<std::string>& ids
   for (const std::string& id : ids) w.Varint(table.Index(id));
 }
 
+// What a shock and a hazard (its risk-register form) both start with: id, kind, name, who and what.
+template <typename Shock>
+void WriteShockHead(Writer& w, StringTable& table, const Shock& s) {
+  w.Varint(table.Index(s.id));
+  w.Byte(static_cast<std::uint8_t>(s.kind));
+  w.Text(s.name.en);
+  w.Text(s.name.ja);
+  WriteIds(w, table, s.regions);
+  WriteIds(w, table, s.targets);
+  WriteIds(w, table, s.goods);
+}
+
 void WriteEvent(Writer& w, StringTable& table, const Event& e) {
-  w.Varint(table.Index(e.id));
-  w.Byte(static_cast<std::uint8_t>(e.kind));
-  w.Text(e.name.en);
-  w.Text(e.name.ja);
-  WriteIds(w, table, e.regions);
-  WriteIds(w, table, e.targets);
-  WriteIds(w, table, e.goods);
+  WriteShockHead(w, table, e);
   w.Number(e.fraction);
   w.Signed(e.start);
   w.Signed(e.duration);
@@ -120,13 +126,7 @@ void WriteDistribution(Writer& w, const Distribution& d) {
 }
 
 void WriteHazard(Writer& w, StringTable& table, const Hazard& h) {
-  w.Varint(table.Index(h.id));
-  w.Byte(static_cast<std::uint8_t>(h.kind));
-  w.Text(h.name.en);
-  w.Text(h.name.ja);
-  WriteIds(w, table, h.regions);
-  WriteIds(w, table, h.targets);
-  WriteIds(w, table, h.goods);
+  WriteShockHead(w, table, h);
   w.Number(h.annualProbability);
   WriteDistribution(w, h.severity);
   WriteDistribution(w, h.durationMonths);
@@ -256,15 +256,21 @@ class V1Parser {
     return d;
   }
 
+  // WriteShockHead's fields; `what` names the record in messages ("shock", "hazard").
+  template <typename Shock>
+  void ReadShockHead(Shock& s, const std::string& what) {
+    s.id = Id();
+    s.kind = static_cast<EventKind>(Small(3, ("kind of " + what).c_str()));
+    s.name.en = Name(("a " + what + "'s").c_str());
+    s.name.ja = Name(("a " + what + "'s").c_str());
+    s.regions = Ids();
+    s.targets = Ids();
+    s.goods = Ids();
+  }
+
   Hazard ReadHazard() {
     Hazard h;
-    h.id = Id();
-    h.kind = static_cast<EventKind>(Small(3, "kind of hazard"));
-    h.name.en = Name("a hazard's");
-    h.name.ja = Name("a hazard's");
-    h.regions = Ids();
-    h.targets = Ids();
-    h.goods = Ids();
+    ReadShockHead(h, "hazard");
     h.annualProbability = r.Number();
     h.severity = ReadDistribution("spread of a hazard's strength");
     h.durationMonths = ReadDistribution("spread of a hazard's months");
@@ -347,7 +353,7 @@ class V1Parser {
     return static_cast<int>(value);
   }
 
-  std::string Name(const char* whose = "a shock's") {
+  std::string Name(const char* whose) {
     std::string text = r.Text(kMaxNameBytes);
     if (!r.failed() && !IsCleanUtf8(text)) Fail(std::string("This link is damaged: ") + whose + " name is not valid text.");
     return text;
@@ -355,13 +361,7 @@ class V1Parser {
 
   Event ReadEvent() {
     Event e;
-    e.id = Id();
-    e.kind = static_cast<EventKind>(Small(3, "kind of shock"));
-    e.name.en = Name();
-    e.name.ja = Name();
-    e.regions = Ids();
-    e.targets = Ids();
-    e.goods = Ids();
+    ReadShockHead(e, "shock");
     e.fraction = r.Number();
     e.start = Month("a shock starting in month");
     e.duration = Month("a shock lasting");
