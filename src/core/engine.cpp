@@ -554,9 +554,15 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   for (int r = 0; r < R; ++r) {
     const std::size_t i = net.RG(r, g);
     Workspace::Cell& c = w.cells[i];
-    double intermediate = 0.0;
+    // Inputs for the users' whole planned output, and for the part of it their own buyers' contracts
+    // take (users are planned before their inputs): only that part is the input's contracted use.
+    // Inputs for output beyond contracts (re-sourced orders, stocks rebuilt) are beyond contract all
+    // the way up the chain, so every stage that makes them is charged its value added (ProduceGood).
+    double intermediate = 0.0, intermediateContracted = 0.0;
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
-      intermediate += net.userUnits[u] * w.cells[net.RG(r, net.userGood[u])].planned;
+      const Workspace::Cell& user = w.cells[net.RG(r, net.userGood[u])];
+      intermediate += net.userUnits[u] * user.planned;
+      intermediateContracted += net.userUnits[u] * Min(user.planned, user.contracted);
     }
     c.need = c.finalDemand + intermediate * (1.0 - c.thrift);
     if (c.thrift > 0.0) {
@@ -577,7 +583,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     c.toOrder = Max(0.0, c.need + c.refill + c.userRefill - c.local);
     c.allowedTotal = 0.0;
     c.contracted = 0.0;
-    c.forUse = Max(0.0, c.need - c.local);
+    c.forUse = Max(0.0, c.finalDemand + intermediateContracted * (1.0 - c.thrift) - c.local);
     c.calm = calm;
   }
   // Two versions of the link loop: most months nothing restricts the good, and then every route

@@ -18,8 +18,10 @@
 #include "bundled_scenarios.hpp"
 #include "engine_fixtures.hpp"
 #include "kizuna/framework.hpp"
+#include "kizuna/hash.hpp"
 #include "kizuna/levers.hpp"
 #include "kizuna/results.hpp"
+#include "kizuna/rng.hpp"
 #include "kizuna/synthetic.hpp"
 #include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
@@ -91,6 +93,13 @@ std::pair<std::uint64_t, std::uint64_t> SeedRange() {
   return {first, last};
 }
 
+// Events per generated network: 3, or KIZUNA_PROPERTY_EVENTS (to look at one event alone, where no
+// earlier shock can teach or stock anything; not set in CI).
+int EventsPerNetwork() {
+  const char* events = std::getenv("KIZUNA_PROPERTY_EVENTS");
+  return events ? std::max(1, std::atoi(events)) : 3;
+}
+
 // The grids the monotone properties step along: coarse in CI, fine with KIZUNA_PROPERTY_FINE=1 (to
 // look for violations between the coarse steps; not set in CI: it runs about twenty times longer).
 bool FineGrid() { return std::getenv("KIZUNA_PROPERTY_FINE") != nullptr; }
@@ -114,9 +123,52 @@ std::vector<double> ReserveMonthsShrinking() {
 }
 std::vector<int> Lags() { return FineGrid() ? std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} : std::vector<int>{0, 1, 3, 6}; }
 
+// Each preset with its events replaced by one drawn at random: an export restriction by a maker of
+// a good on some of its buyers, or a capacity loss at a maker. KIZUNA_PROPERTY_PRESET_VARIANTS=K
+// draws K per preset (to look at sourced networks under shocks their authors did not choose; not
+// set in CI).
+std::vector<Scenario> PresetVariants() {
+  std::vector<Scenario> variants;
+  const char* count = std::getenv("KIZUNA_PROPERTY_PRESET_VARIANTS");
+  if (count == nullptr) return variants;
+  const int perPreset = std::atoi(count);
+  for (const std::string& id : test::BundledScenarioIds()) {
+    const Scenario base = test::LoadBundled(id);
+    if (base.facilities.empty()) continue;
+    for (int v = 1; v <= perPreset; ++v) {
+      Rng rng = Rng::ForStream(static_cast<std::uint64_t>(v), Fnv1a64(id));  // the same draws on every platform
+      const Facility& maker = base.facilities[rng.NextBelow(base.facilities.size())];
+      Event event;
+      event.regions = {maker.region};
+      event.goods = {maker.good};
+      event.fraction = 0.2 + 0.8 * rng.NextUniform();
+      event.start = 1 + static_cast<int>(rng.NextBelow(static_cast<std::uint64_t>(std::max(1, base.horizonMonths / 3))));
+      event.duration = 1 + static_cast<int>(rng.NextBelow(12));
+      event.kind = rng.NextUniform() < 0.6 ? EventKind::ExportRestriction : EventKind::CapacityLoss;
+      // Named for what it does, so that a violation says which shock it is.
+      event.id = maker.region + "-" + maker.good + (event.kind == EventKind::ExportRestriction ? "-restriction" : "-loss");
+      if (event.kind == EventKind::ExportRestriction) {
+        for (const TradeShare& trade : base.trade) {
+          if (trade.seller == maker.region && trade.good == maker.good && trade.buyer != maker.region && trade.share > 0.0 &&
+              rng.NextUniform() < 0.5) {
+            event.targets.push_back(trade.buyer);
+          }
+        }
+        if (event.targets.empty()) continue;  // nobody buys from it, or none drawn
+      }
+      Scenario s = base;
+      s.id = id + "-v" + std::to_string(v);
+      s.events = {event};
+      variants.push_back(std::move(s));
+    }
+  }
+  return variants;
+}
+
 // The presets and generated networks with at least one event.
 std::vector<Scenario> ScenariosWithEvents() {
   std::vector<Scenario> scenarios = PresetsWithEvents();
+  for (Scenario& s : PresetVariants()) scenarios.push_back(std::move(s));
   const auto [first, last] = SeedRange();
   for (std::uint64_t seed = first; seed <= last; ++seed) {
     SyntheticSpec spec;
@@ -124,7 +176,7 @@ std::vector<Scenario> ScenariosWithEvents() {
     spec.regions = 5;
     spec.goods = 6;
     spec.months = 36;
-    spec.events = 3;
+    spec.events = EventsPerNetwork();
     Scenario s = MakeSyntheticScenario(spec);
     s.id = "synthetic-" + std::to_string(seed);
     if (!s.events.empty()) scenarios.push_back(std::move(s));
