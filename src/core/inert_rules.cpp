@@ -140,6 +140,12 @@ void CheckPolicies(const Scenario& s, const Footprint& fp, std::vector<Problem>&
       if (sub.maxReduction > 0.0 && !fp.Uses(policy.region, sub.good)) {
         out.push_back({item("substitution", k), "cannot act: " + policy.region + " does not use " + sub.good});
       }
+      const auto good = std::find_if(s.goods.begin(), s.goods.end(), [&](const Good& g) { return g.id == sub.good; });
+      if (sub.maxReduction > 0.0 && good != s.goods.end() && sub.costPerUnit < good->basePrice) {
+        out.push_back({item("substitution", k) + ".costPerUnit",
+                       "costs less than " + sub.good + "'s base price per unit avoided, and is charged that price: a "
+                       "substitute cheaper than the good would be in use without any shock"});
+      }
     }
     for (std::size_t k = 0; k < policy.investments.size(); ++k) {
       const InvestmentPolicy& inv = policy.investments[k];

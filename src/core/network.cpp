@@ -463,7 +463,10 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
       if (g < 0) continue;
       net.substitutionMax[net.RG(r, g)] = s.maxReduction;
       net.substitutionMonths[net.RG(r, g)] = std::max(1, s.monthsToFull);
-      net.substitutionCost[net.RG(r, g)] = s.costPerUnit;
+      // At least the good's base price per unit avoided: a substitute cheaper than the good would be
+      // in use without any shock (and would make a shock that sets it going a gain). InertRules
+      // warns of a lower cost.
+      net.substitutionCost[net.RG(r, g)] = std::max(s.costPerUnit, net.basePrice[g]);
     }
     for (std::size_t k = 0; k < policy.recycling.size(); ++k) {
       const RecyclingPolicy& rec = policy.recycling[k];

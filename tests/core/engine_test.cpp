@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine_fixtures.hpp"
 #include "kizuna/results.hpp"
+#include "kizuna/validate.hpp"
 #include "kizuna/welfare.hpp"
 #include "network.hpp"  // private: MonthlyGrowthFactor
 
@@ -306,15 +308,32 @@ TEST(Engine, SubstitutionRampsDemandDownAtACost) {
   s.events.push_back(MakeEvent("boom", EventKind::DemandShock, {"B"}, {"magnet"}, 0.5, 0, 12));
   RegionPolicy& b = PolicyOf(s, "B");
   b.responseLagMonths = 0;
-  b.substitution.push_back({"magnet", 0.2, 2, 50.0});
+  b.substitution.push_back({"magnet", 0.2, 2, 150.0});
   const Results r = RunOrFail(s);
   test::ExpectInvariants(s, r);
   EXPECT_NEAR(At(r, r.finalDemand, 0, "B", "magnet"), 45.0, kEps);
   EXPECT_NEAR(At(r, r.finalDemand, 1, "B", "magnet"), 45.0 * 0.9, kEps);  // half of the 20% in month 1
-  EXPECT_NEAR(At(r, r.policyCost, 1, "B", "magnet"), 4.5 * 50.0, kEps);
+  EXPECT_NEAR(At(r, r.policyCost, 1, "B", "magnet"), 4.5 * 150.0, kEps);
   EXPECT_NEAR(At(r, r.finalDemand, 2, "B", "magnet"), 36.0, kEps);
   EXPECT_NEAR(At(r, r.fulfilment, 2, "B", "magnet"), 1.0, kEps);
   EXPECT_NEAR(At(r, r.finalDemand, 5, "B", "magnet"), 36.0, kEps);  // the substitution persists
+}
+
+// A substitute cheaper than the good would be in use without any shock, so one that a shock sets
+// going cannot make its region better off than without the shock: it costs at least the good's
+// base price per unit avoided, and validation says so.
+TEST(Engine, SubstitutionCostsAtLeastTheGoodsBasePrice) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("boom", EventKind::DemandShock, {"B"}, {"magnet"}, 0.5, 0, 12));
+  RegionPolicy& b = PolicyOf(s, "B");
+  b.responseLagMonths = 0;
+  b.substitution.push_back({"magnet", 0.2, 2, 50.0});  // magnets cost 100 a tonne
+  const Results r = RunOrFail(s);
+  EXPECT_NEAR(At(r, r.policyCost, 1, "B", "magnet"), 4.5 * 100.0, kEps);
+  const std::vector<Problem> warnings = InertRules(s);
+  EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const Problem& p) {
+    return p.path == "policies[1].substitution[0].costPerUnit" && p.message.find("base price") != std::string::npos;
+  })) << (warnings.empty() ? "no warning" : warnings.front().ToString());
 }
 
 TEST(Engine, RecyclingSuppliesPartOfDemandFromPastConsumption) {

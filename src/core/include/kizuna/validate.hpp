@@ -27,6 +27,8 @@ std::vector<Problem> ValidateScenario(const Scenario& scenario);
 /// priority on goods no member makes; joint plants and investments finished after the horizon;
 /// export controls on goods their region (members) do not make; stockpiles and substitution of goods
 /// the region does not use; restrictions and capacity losses on goods their regions do not make.
+/// Also a substitution whose cost per unit avoided is below the good's base price: the engine charges
+/// at least that price, so the lever below it changes nothing.
 std::vector<Problem> InertRules(const Scenario& scenario);
 
 }  // namespace kz
