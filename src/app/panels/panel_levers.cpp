@@ -62,7 +62,8 @@ bool LeverSlider(const LeverInfo& lever, double presetValue, double& stored) {
   double shown = ToDisplayValue(display, lever.value);
   double shownLow = ToDisplayValue(display, low);
   double shownHigh = ToDisplayValue(display, high);
-  const char* format = display == LeverDisplay::Percent ? "%.4g%%" : "%.4g";
+  // Large values written out ("50000", not "5e+04").
+  const char* format = display == LeverDisplay::Percent ? "%.4g%%" : std::abs(shown) >= 1e4 ? "%.0f" : "%.4g";
   if (!ImGui::SliderScalar("##v", ImGuiDataType_Double, &shown, &shownLow, &shownHigh, format, ImGuiSliderFlags_AlwaysClamp)) return false;
   stored = std::clamp(FromDisplayValue(display, shown), lever.min, lever.max);
   return true;
@@ -79,6 +80,15 @@ void IdleRuleNote(const Session& session, const LeverInfo& lever) {
                                                        : "lever.rule-idle.no-effect";
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   WrappedLabel(Tr(key));
+  ImGui::PopStyleColor();
+}
+
+// Under a substitution's cost per unit avoided set below the good's normal price, that the model
+// counts the normal price (muted): a lever moved below it changes nothing, and is never silent.
+void BelowNormalPriceNote(const Session& session, const LeverInfo& lever) {
+  if (!session.CostCountedAtNormalPrice(lever.path)) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  WrappedLabel(Tr("lever.cost-below-normal-price"));
   ImGui::PopStyleColor();
 }
 
@@ -120,6 +130,7 @@ void LeverRow(const Session& session, const LeverInfo& lever, const std::string&
   if (ImGui::Button("R", ImVec2(resetWidth, 0.0f)) && preset) edits.push_back({lever.path, *preset});
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", Tr("lever.reset-tip"));
+  BelowNormalPriceNote(session, lever);
   ImGui::PopID();
 }
 

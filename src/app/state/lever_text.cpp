@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "state/catalog.hpp"
+
 namespace kz {
 namespace {
 
@@ -270,6 +272,11 @@ std::string LeverValueText(const LeverInfo& lever, double value, const UiText& w
     std::snprintf(number, sizeof number, "%.4g%%", ToDisplayValue(display, value));
     const std::string unit = LeverUnit(lever, words);
     return unit == "%" ? std::string(number) : std::string(number) + unit.substr(1);  // "% per month" after the number
+  }
+  if (display != LeverDisplay::WholeMonths && std::abs(value) >= 1e4 && std::abs(value) < 1e15) {
+    // Four significant figures, written out with separators ("50,000", not "5e+04").
+    const double step = std::pow(10.0, std::floor(std::log10(std::abs(value))) - 3.0);
+    return FormatCount(std::llround(std::round(value / step) * step)) + " " + LeverUnit(lever, words);
   }
   std::snprintf(number, sizeof number, display == LeverDisplay::WholeMonths ? "%.0f" : "%.4g", value);
   return std::string(number) + " " + LeverUnit(lever, words);

@@ -5,6 +5,7 @@
 
 #include "kizuna/engine.hpp"
 #include "kizuna/findings.hpp"
+#include "kizuna/levers.hpp"
 #include "kizuna/output_account.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/validate.hpp"
@@ -447,6 +448,21 @@ std::optional<IdleReason> Session::IdleRuleReason(const std::string& leverPath) 
   const auto it = idleRules.find(leverPath);
   if (it == idleRules.end()) return std::nullopt;
   return it->second;
+}
+
+bool Session::CostCountedAtNormalPrice(const std::string& leverPath) const {
+  // policy.<region>.substitution.<good>.costPerUnit
+  static const std::string kSubstitution = ".substitution.", kCost = ".costPerUnit";
+  const std::size_t at = leverPath.find(kSubstitution);
+  if (at == std::string::npos || leverPath.size() < at + kSubstitution.size() + kCost.size() ||
+      leverPath.compare(leverPath.size() - kCost.size(), kCost.size(), kCost) != 0) {
+    return false;
+  }
+  const std::size_t first = at + kSubstitution.size();
+  const std::string good = leverPath.substr(first, leverPath.size() - kCost.size() - first);
+  const auto it = std::find_if(working.goods.begin(), working.goods.end(), [&](const Good& g) { return g.id == good; });
+  const Expected<double> value = GetLever(working, leverPath);
+  return it != working.goods.end() && value.ok() && value.value() < it->basePrice;
 }
 
 void Session::ClampSelection() {

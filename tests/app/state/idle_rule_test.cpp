@@ -63,4 +63,17 @@ TEST(IdleRule, AScenarioWithoutFrameworksHasNone) {
   EXPECT_EQ(session.IdleRuleReason("framework.x.stockpilePool.enabled"), std::nullopt);
 }
 
+// A substitution's cost moved below its good's normal price is counted at that price, and the
+// levers panel says so under it rather than letting the lever change nothing silently.
+TEST(IdleRule, ASubstitutionCostBelowTheGoodsPriceIsNamed) {
+  kz::Session session;
+  ASSERT_TRUE(session.Load(Text("neon-2022"), Text("default-world")).empty());
+  const std::string cost = "policy.JP.substitution.neon.costPerUnit";
+  EXPECT_FALSE(session.CostCountedAtNormalPrice(cost)) << "the preset's cost is neon's normal price";
+  ASSERT_TRUE(session.SetLever(cost, 50000.0).empty());
+  EXPECT_TRUE(session.CostCountedAtNormalPrice(cost));
+  EXPECT_FALSE(session.CostCountedAtNormalPrice("policy.JP.substitution.neon.maxReduction")) << "not a cost";
+  EXPECT_FALSE(session.CostCountedAtNormalPrice("policy.JP.responseLagMonths"));
+}
+
 }  // namespace

@@ -149,6 +149,11 @@ TEST(LeverText, SharesShowAsPercentAndMonthsAsWholeNumbers) {
   onOff.unit = "on/off";
   EXPECT_EQ(kz::LeverDisplayOf(onOff), kz::LeverDisplay::Switch);
   EXPECT_EQ(kz::LeverValueText(onOff, 1.0, kz::UiText(Language::Japanese)), "オン");
+  kz::LeverInfo cost;
+  cost.unit = "USD/t";
+  EXPECT_EQ(kz::LeverValueText(cost, 50000.0, kz::UiText(Language::English)).rfind("50,000 ", 0), 0u) << "not 5e+04";
+  EXPECT_EQ(kz::LeverValueText(cost, 1234567.0, kz::UiText(Language::English)).rfind("1,235,000 ", 0), 0u);
+  EXPECT_EQ(kz::LeverValueText(cost, 2500.0, kz::UiText(Language::English)).rfind("2500 ", 0), 0u);
 }
 
 }  // namespace
