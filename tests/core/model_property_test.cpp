@@ -1,5 +1,5 @@
 // What an economist expects of the model, as properties rather than single numbers: over the
-// bundled presets and random generated networks, monotone in a shock's strength and duration, in a
+// bundled presets, random shocks on their networks and random generated networks, monotone in a shock's strength and duration, in a
 // reserve's size, in one's own response lag, in capacity and in demand shocks, a government reserve
 // never idle while its holder is short, and invariance to scale, to region names and order, and to
 // a shift in time; over the presets, the frameworks' rules with the right signs. Runs natively and
@@ -124,14 +124,13 @@ std::vector<double> ReserveMonthsShrinking() {
 std::vector<int> Lags() { return FineGrid() ? std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} : std::vector<int>{0, 1, 3, 6}; }
 
 // Each preset with its events replaced by one drawn at random: an export restriction by a maker of
-// a good on some of its buyers, or a capacity loss at a maker. KIZUNA_PROPERTY_PRESET_VARIANTS=K
-// draws K per preset (to look at sourced networks under shocks their authors did not choose; not
-// set in CI).
+// a good on some of its buyers, or a capacity loss at a maker: the sourced networks under shocks
+// their authors did not choose. Four per preset, or KIZUNA_PROPERTY_PRESET_VARIANTS=K (a wider
+// sweep; not set in CI).
 std::vector<Scenario> PresetVariants() {
   std::vector<Scenario> variants;
   const char* count = std::getenv("KIZUNA_PROPERTY_PRESET_VARIANTS");
-  if (count == nullptr) return variants;
-  const int perPreset = std::atoi(count);
+  const int perPreset = count ? std::atoi(count) : 4;
   for (const std::string& id : test::BundledScenarioIds()) {
     const Scenario base = test::LoadBundled(id);
     if (base.facilities.empty()) continue;
@@ -165,7 +164,7 @@ std::vector<Scenario> PresetVariants() {
   return variants;
 }
 
-// The presets and generated networks with at least one event.
+// The presets, their variants and generated networks with at least one event.
 std::vector<Scenario> ScenariosWithEvents() {
   std::vector<Scenario> scenarios = PresetsWithEvents();
   for (Scenario& s : PresetVariants()) scenarios.push_back(std::move(s));
@@ -184,9 +183,10 @@ std::vector<Scenario> ScenariosWithEvents() {
   return scenarios;
 }
 
-// Monotone properties are checked on the presets and the generated networks. A few cases fail for
-// reasons docs/MODEL.md ("Properties") explains with their sizes; they are listed here by name, and
-// any other failure fails the test. A listed case that holds again is reported so the list can shrink.
+// Monotone properties are checked on the presets, four random variants of each and the generated
+// networks. A few cases fail for reasons docs/MODEL.md ("Properties") explains with their sizes;
+// they are listed here by name, and any other failure fails the test. A listed case that holds
+// again is reported so the list can shrink.
 // The kinds:
 // - shared input: scarce inputs go where last month's signals point (uses by value, re-sourcing
 //   spread over spare capacity), not where they are worth most this month; more capacity (or a
@@ -197,11 +197,17 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   others), and the price index, which follows scarcity with a lag, prices out some of its final
 //   demand after supply is back;
 // - timing: a deeper upstream loss changes in which month the only maker of a good under an export
-//   control runs short, and so how its restricted buyers' stocks carry them.
-const std::set<std::string> kKnownRestrictionExceptions = {};
+//   control runs short, and so how its restricted buyers' stocks carry them;
+// - competing producers: a target that makes the restricted good itself sells more of it, at the
+//   higher price, to the other targets (a terms-of-trade gain, not an error; docs/MODEL.md).
+const std::set<std::string> kKnownRestrictionExceptions = {
+    // competing producers
+    "us-jp-steering-committee-v3/CN-neon-restriction/fraction", "us-jp-steering-committee-v3/CN-neon-restriction/duration"};
 const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // timing
 const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
-const std::set<std::string> kKnownLagExceptions = {"synthetic-7/R1", "synthetic-12/R3"};  // price lag
+const std::set<std::string> kKnownLagExceptions = {
+    "synthetic-7/R1", "synthetic-12/R3",  // price lag
+    "ga-ge-controls-2023-v4/US", "ga-ge-controls-2023-v4/TW", "ga-ge-controls-2023-v4/EU"};  // shared input
 const std::set<std::string> kKnownCapacityExceptions = {};
 
 class Violations {
