@@ -976,7 +976,10 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     const double supply = w.cells[i].production + w.cells[i].inventory;
     // Rationing on contracts (the default) straight on the links; other rules see dense columns.
     const double ratio = w.cells[i].allowedTotal > kTiny ? Min(1.0, supply / w.cells[i].allowedTotal) : 0.0;
-    w.cells[i].rationed = w.cells[i].allowedTotal > kTiny && ratio < 1.0;
+    // Short by less than a billionth of its orders is rounding (supply and orders that are equal in
+    // exact arithmetic), not rationing: whether contracts follow this month's orders must not turn
+    // on the last bit, which the order of summation (of regions, say) decides.
+    w.cells[i].rationed = w.cells[i].allowedTotal > kTiny && ratio < 1.0 - 1e-9;
     const double reserved = Min(supply, Max(net.priorityShare[i] * supply, w.jointReserved[i]));
     if (!rule && reserved > kTiny && supply < w.cells[i].allowedTotal) {  // priority matters only when short
       w.leftover[s] = Max(0.0, supply - ShipWithPartnerPriority(net, g, p, supply, reserved, w));
