@@ -2,7 +2,6 @@
 #include "kizuna/output_account.hpp"
 
 #include <algorithm>
-#include <utility>
 #include <vector>
 
 #include "kizuna/engine.hpp"
@@ -21,37 +20,26 @@ std::vector<double> BasePrices(const Scenario& scenario, const Results& results)
   return prices;
 }
 
-// Per results good: its recipe as (results index of the input, units per unit), inputs the results
-// do not have left out.
-std::vector<std::vector<std::pair<int, double>>> Recipes(const Scenario& scenario, const Results& results) {
-  std::vector<std::vector<std::pair<int, double>>> recipes(static_cast<std::size_t>(results.goods));
+// Per results good, value added per unit at base prices: its price less its recipe's inputs (inputs
+// the results do not have left out). Counted by recipe, not by the inputs a maker used after thrift:
+// what it thrifted (the market's adaptation, a substitution policy) is replaced by substitutes taken
+// to cost what the input would have (the engine charges the market's adaptation at the base price
+// of the input avoided). So thrift keeps value added where it was: a maker that redesigns to use
+// less of a scarce input does not add value by it, and a region short of an input does not "gain"
+// value added the longer the shortage lasts.
+std::vector<double> ValueAddedPerUnit(const Scenario& scenario, const Results& results, const std::vector<double>& price) {
+  std::vector<double> added = price;
   for (const Good& good : scenario.goods) {
     const auto made = std::find(results.goodIds.begin(), results.goodIds.end(), good.id);
     if (made == results.goodIds.end()) continue;
     for (const RecipeInput& input : good.recipe) {
       const auto used = std::find(results.goodIds.begin(), results.goodIds.end(), input.good);
       if (used == results.goodIds.end()) continue;
-      recipes[static_cast<std::size_t>(made - results.goodIds.begin())].emplace_back(static_cast<int>(used - results.goodIds.begin()),
-                                                                                     input.unitsPerOutput);
+      added[static_cast<std::size_t>(made - results.goodIds.begin())] -=
+          input.unitsPerOutput * price[static_cast<std::size_t>(used - results.goodIds.begin())];
     }
   }
-  return recipes;
-}
-
-// What region r's producers use up in month t, at base prices, by their recipes: the inputs they
-// used, and for what they thrifted (the market's adaptation, a substitution policy) the substitutes
-// that replaced it, taken to cost what the input would have (the engine charges the market's
-// adaptation at the base price of the input avoided). So thrift keeps value added where it was: a
-// maker that redesigns to use less of a scarce input does not add value by it, and a region short
-// of an input does not "gain" value added the longer the shortage lasts.
-double InputsUsedUp(const Results& results, const std::vector<std::vector<std::pair<int, double>>>& recipes,
-                    const std::vector<double>& price, int t, int r) {
-  double value = 0.0;
-  for (int g = 0; g < results.goods; ++g) {
-    const double made = results.production[results.Index(t, r, g)];
-    for (const auto& [input, units] : recipes[static_cast<std::size_t>(g)]) value += made * units * price[static_cast<std::size_t>(input)];
-  }
-  return value;
+  return added;
 }
 
 }  // namespace
@@ -84,22 +72,17 @@ OutputAccount AccountOutput(const Scenario& scenario, const Results& results, co
   account.valueAddedLost.assign(static_cast<std::size_t>(results.regions), 0.0);
   account.referenceValueAdded.assign(static_cast<std::size_t>(results.regions), 0.0);
   const std::vector<double> price = BasePrices(scenario, results);
-  const auto recipes = Recipes(scenario, results);
+  const std::vector<double> added = ValueAddedPerUnit(scenario, results, price);
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
-      double outputLost = 0.0, referenceOutput = 0.0;
       for (int g = 0; g < results.goods; ++g) {
         const std::size_t i = results.Index(t, r, g);
-        const double p = price[static_cast<std::size_t>(g)];
-        const double lost = (reference.production[i] - results.production[i]) * p;
-        account.grossOutputLost[static_cast<std::size_t>(r * results.goods + g)] += lost;
-        outputLost += lost;
-        referenceOutput += reference.production[i] * p;
+        const std::size_t k = static_cast<std::size_t>(g);
+        const double lost = reference.production[i] - results.production[i];
+        account.grossOutputLost[static_cast<std::size_t>(r * results.goods + g)] += lost * price[k];
+        account.valueAddedLost[static_cast<std::size_t>(r)] += lost * added[k];
+        account.referenceValueAdded[static_cast<std::size_t>(r)] += reference.production[i] * added[k];
       }
-      const double referenceInputs = InputsUsedUp(reference, recipes, price, t, r);
-      const double inputsSaved = referenceInputs - InputsUsedUp(results, recipes, price, t, r);
-      account.valueAddedLost[static_cast<std::size_t>(r)] += outputLost - inputsSaved;
-      account.referenceValueAdded[static_cast<std::size_t>(r)] += referenceOutput - referenceInputs;
     }
   }
   return account;

@@ -86,7 +86,7 @@ void IdleRuleNote(const Session& session, const LeverInfo& lever) {
 // Under a substitution's cost per unit avoided set below the good's normal price, that the model
 // counts the normal price (muted): a lever moved below it changes nothing, and is never silent.
 void BelowNormalPriceNote(const Session& session, const LeverInfo& lever) {
-  if (!session.CostCountedAtNormalPrice(lever.path)) return;
+  if (!session.CostCountedAtNormalPrice(lever)) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   WrappedLabel(Tr("lever.cost-below-normal-price"));
   ImGui::PopStyleColor();

@@ -2,10 +2,10 @@
 #include "state/session.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "kizuna/engine.hpp"
 #include "kizuna/findings.hpp"
-#include "kizuna/levers.hpp"
 #include "kizuna/output_account.hpp"
 #include "kizuna/scenario_json.hpp"
 #include "kizuna/validate.hpp"
@@ -450,19 +450,19 @@ std::optional<IdleReason> Session::IdleRuleReason(const std::string& leverPath) 
   return it->second;
 }
 
-bool Session::CostCountedAtNormalPrice(const std::string& leverPath) const {
+bool Session::CostCountedAtNormalPrice(const LeverInfo& lever) const {
   // policy.<region>.substitution.<good>.costPerUnit
   static const std::string kSubstitution = ".substitution.", kCost = ".costPerUnit";
-  const std::size_t at = leverPath.find(kSubstitution);
-  if (at == std::string::npos || leverPath.size() < at + kSubstitution.size() + kCost.size() ||
-      leverPath.compare(leverPath.size() - kCost.size(), kCost.size(), kCost) != 0) {
+  const std::string& path = lever.path;
+  const std::size_t at = path.find(kSubstitution);
+  if (at == std::string::npos || path.size() < at + kSubstitution.size() + kCost.size() ||
+      path.compare(path.size() - kCost.size(), kCost.size(), kCost) != 0) {
     return false;
   }
   const std::size_t first = at + kSubstitution.size();
-  const std::string good = leverPath.substr(first, leverPath.size() - kCost.size() - first);
+  const std::string_view good = std::string_view(path).substr(first, path.size() - kCost.size() - first);
   const auto it = std::find_if(working.goods.begin(), working.goods.end(), [&](const Good& g) { return g.id == good; });
-  const Expected<double> value = GetLever(working, leverPath);
-  return it != working.goods.end() && value.ok() && value.value() < it->basePrice;
+  return it != working.goods.end() && lever.value < it->basePrice;
 }
 
 void Session::ClampSelection() {

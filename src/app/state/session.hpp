@@ -147,10 +147,10 @@ class Session {
   /// once per edit (a run per enabled rule), on first use; while a control is being dragged
   /// (SetDragging) the reasons found before the drag stand, and are found again once it ends.
   std::optional<IdleReason> IdleRuleReason(const std::string& leverPath) const;
-  /// Whether the lever at `leverPath` is a substitution's cost per unit avoided set below its good's
-  /// base price, which the engine counts at that price instead (a substitute cheaper than the good
-  /// would be in use without any shock): the levers panel says so under it.
-  bool CostCountedAtNormalPrice(const std::string& leverPath) const;
+  /// Whether `lever` is a substitution's cost per unit avoided set below its good's base price, which
+  /// the engine counts at that price instead (a substitute cheaper than the good would be in use
+  /// without any shock): the levers panel says so under it.
+  bool CostCountedAtNormalPrice(const LeverInfo& lever) const;
   /// Whether a control is being dragged (or otherwise held); the app says so every frame.
   void SetDragging(bool dragging) { dragActive = dragging; }
   /// How many times IdleRuleReason looked for idle rules (tests): once per edit that has settled.
