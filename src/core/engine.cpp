@@ -109,6 +109,7 @@ struct Workspace {
     routeKind.assign(grr, 0);
     passActive.assign(static_cast<std::size_t>(net.goods), 0);
     goodDisrupted.assign(static_cast<std::size_t>(net.goods), 0);
+    goodShortSomewhere.assign(static_cast<std::size_t>(net.goods), 0);
     for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request,
                                    &delivered, &extra, &ratio}) {
       v->assign(r, 0.0);
@@ -208,6 +209,7 @@ struct Workspace {
   std::vector<std::pair<const TimedEffect*, double>> shipmentEffects;
   std::vector<char> passActive;
   std::vector<char> goodDisrupted;  // per good: some event or export control acts on it this month
+  std::vector<char> goodShortSomewhere;  // per good: some region had the shortage signal last month
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
@@ -575,11 +577,15 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       monthCost[i] += net.substitutionCost[i] * bySubstitution + net.basePrice[g] * byMarket;
     }
     // No stock, public or private, is rebuilt while the region is short of the good or its market
-    // has not calmed: rebuilding would compete with users for scarce supply.
+    // has not calmed, nor while any region is still short of it: rebuilding would compete with
+    // users for scarce supply, the region's own or others' (a bigger reserve rebuilt sooner took
+    // more of what a region still short of magnets needed, and its holder then went short again).
     const bool calm = Calm(c);
-    c.refill = calm ? Min(net.refillPerMonth[i], Max(0.0, net.stockpileTarget[i] - c.stockpile)) : 0.0;
-    c.userRefill =
-        calm ? Min(kUserStockRefill * net.userStockTarget[i], Max(0.0, net.userStockTarget[i] - c.userStock)) : 0.0;
+    const bool rebuild = calm && !w.goodShortSomewhere[g];
+    c.refill = rebuild ? Min(net.refillPerMonth[i], Max(0.0, net.stockpileTarget[i] - c.stockpile)) : 0.0;
+    c.userRefill = rebuild
+                       ? Min(kUserStockRefill * net.userStockTarget[i], Max(0.0, net.userStockTarget[i] - c.userStock))
+                       : 0.0;
     c.toOrder = Max(0.0, c.need + c.refill + c.userRefill - c.local);
     c.allowedTotal = 0.0;
     c.contracted = 0.0;
@@ -1047,9 +1053,12 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
         c->userDrawn = draw;
         available += draw;
       }
+      // A reserve tops supply up to its trigger, not beyond: releasing the whole shortfall once
+      // supply crossed the trigger made a cut just past it cost its holder less than a milder one.
       const bool mayRelease = c->responding || net.releaseWithoutLag[i];
-      if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && available < need * net.releaseTrigger[i]) {
-        const double release = Min(Min(c->stockpile, net.releasePerMonth[i]), need - available);
+      const double floor = need * net.releaseTrigger[i];
+      if (mayRelease && net.stockpileTarget[i] > 0.0 && need > kTiny && available < floor) {
+        const double release = Min(Min(c->stockpile, net.releasePerMonth[i]), floor - available);
         c->stockpile -= release;
         c->released += release;
         available += release;
@@ -1288,6 +1297,8 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   Workspace::Cell* const state = w.cells.data();
   const Workspace::CellParams* const params = w.params.data();
   const char* const disrupted = w.goodDisrupted.data();
+  char* const shortSomewhere = w.goodShortSomewhere.data();
+  std::fill(w.goodShortSomewhere.begin(), w.goodShortSomewhere.end(), 0);
   // Cells in storage order, counted (i is RG(r, g)): in wasm the index computed from r and g cost two
   // multiplications per cell.
   std::size_t i = 0;
@@ -1320,6 +1331,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
       const bool ends = !signal & (price <= kCalmPrice) & !disrupted[g];
       const int since = c.shortageSince;
       c.shortageSince = signal ? (since < 0 ? t : since) : (ends ? -1 : since);
+      shortSomewhere[g] = static_cast<char>(shortSomewhere[g] | (c.shortageSince >= 0));
       // Users adapt (thrift, substitute) while their supply is visibly cut (the signal), even while
       // their own stocks cover the gap: they see the cut before it reaches them. What they learnt
       // fades as slowly as it came.

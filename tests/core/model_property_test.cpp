@@ -196,14 +196,12 @@ std::vector<Scenario> ScenariosWithEvents() {
 // - price lag: an earlier response raises the region's own use of an input (it makes more for
 //   others), and the price index, which follows scarcity with a lag, prices out some of its final
 //   demand after supply is back;
-// - timing: a deeper upstream loss changes in which month the only maker of a good under an export
-//   control runs short, and so how its restricted buyers' stocks carry them;
 // - competing producers: a target that makes the restricted good itself sells more of it, at the
 //   higher price, to the other targets (a terms-of-trade gain, not an error; docs/MODEL.md).
 const std::set<std::string> kKnownRestrictionExceptions = {
     // competing producers
     "us-jp-steering-committee-v3/CN-neon-restriction/fraction", "us-jp-steering-committee-v3/CN-neon-restriction/duration"};
-const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // timing
+const std::set<std::string> kKnownShockExceptions = {};
 const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
 const std::set<std::string> kKnownLagExceptions = {
     "synthetic-7/R1", "synthetic-12/R3",  // price lag
