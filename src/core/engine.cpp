@@ -34,6 +34,10 @@ constexpr double kCalmPrice = 1.05;
 // Users rebuild their own stocks by at most this share of the target a month [assumption: a
 // quarter, so a month of cover drawn down is rebuilt within a season, not at once].
 constexpr double kUserStockRefill = 0.25;
+// The share of its normal inventory a producer may rebuild in a month. Rebuilt at once, a depleted
+// inventory doubled the producer's orders for inputs the month after a shortage, which made them
+// short again, and no inventory was rebuilt the month after: a two-month cycle (synthetic-40).
+constexpr double kInventoryRefill = 0.25;
 // Re-sourcing asks again what sellers could not fill, at most this many times a month: enough to
 // place requests with every seller that still has supply in the networks Kizuna runs.
 constexpr int kResourcingPasses = 4;
@@ -634,7 +638,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     // A producer rebuilds its own inventory only while its inputs are plentiful: topping it up in a
     // shortage would take scarce inputs from producers that would ship what they make. (Most months
     // the inventory is full and the inputs need not be looked at.)
-    const double topUp = net.initialStock[i] - w.cells[i].inventory;
+    const double topUp = Min(kInventoryRefill * net.initialStock[i], net.initialStock[i] - w.cells[i].inventory);
     const bool inputsShort = topUp > 0.0 && InputReadiness(net, g, s, w) < 1.0 - 1e-9;  // not a rounding of full supply
     w.cells[i].planned = Clamp(w.cells[i].allowedTotal + (inputsShort ? 0.0 : topUp), 0.0, w.cells[i].capEff);
     const double available = w.cells[i].planned + w.cells[i].inventory;
