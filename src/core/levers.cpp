@@ -184,7 +184,7 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
            ranges::kStockpileTargetMonths, x.targetMonths);
       emit(q + "initialFill", "share", who + " initial fill", ranges::kStockpileInitialFill,
            x.initialFill);
-      emit(q + "releaseTrigger", "share", who + " release below fulfilment",
+      emit(q + "releaseTrigger", "share", who + " tops supply up to (fulfilment)",
            ranges::kStockpileReleaseTrigger, x.releaseTrigger);
       emit(q + "releasePerMonth", "share/month", who + " release rate",
            ranges::kStockpileReleasePerMonth, x.releasePerMonth);
