@@ -28,6 +28,7 @@ namespace {
 
 constexpr double kShortageThreshold = 0.99;  // fulfilment below this counts as a shortage (responses, metrics)
 constexpr double kTiny = 1e-12;              // volumes below this are treated as zero
+constexpr double kHuge = 1e300;              // above any per-unit premium: a minimum not yet taken
 // A region's market for a good is calm again when its price index is back within this of normal:
 // until then a response goes on (hysteresis) and no stock, public or private, is rebuilt.
 constexpr double kCalmPrice = 1.05;
@@ -871,13 +872,32 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
 // proportion to what each received, as surcharges on contract prices, and count as premiums the
 // buyers paid for g (so they pass on down the chain). Who values a scarce input most pays for it:
 // a maker of parts sold at contract prices does not carry its customers' scarcity.
-void PassOnPremiums(const Network& net, int g, int p, Workspace& w) {
-  const int s = net.producerRegion[p];
+// But a maker passes on per unit at most `competitorsPerUnit`, what the least-burdened maker of g
+// pays (CompetitorsPremiumPerUnit): a customer turns to a competitor without the premium. So a
+// premium every maker pays (a world shortage of the input) passes on in full, and one that only some
+// pay (a restriction aimed at some buyers of the input) stays with them, as makers outside China bore
+// its dual pricing of rare earths. Passed on in full, it let a restriction's targets recover from
+// customers elsewhere what they had paid each other, and gain from a harsher restriction.
+double RoundOneShipped(const Network& net, int p, const Workspace& w) {
   double shipped = 0.0;
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) shipped += w.links[l].firstShip;
+  return shipped;
+}
+double CompetitorsPremiumPerUnit(const Network& net, int g, const Workspace& w) {
+  if (!w.premiumsPaid) return 0.0;
+  double least = kHuge;
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    const double shipped = RoundOneShipped(net, p, w);
+    if (shipped > kTiny) least = Min(least, w.cells[net.RG(net.producerRegion[p], g)].passOn / shipped);
+  }
+  return least < kHuge ? least : 0.0;
+}
+void PassOnPremiums(const Network& net, int g, int p, double competitorsPerUnit, Workspace& w) {
+  const int s = net.producerRegion[p];
+  const double shipped = RoundOneShipped(net, p, w);
   if (shipped <= kTiny) return;
   Workspace::Cell& seller = w.cells[net.RG(s, g)];
-  const double perUnit = seller.passOn / shipped;
+  const double perUnit = Min(seller.passOn / shipped, competitorsPerUnit);
   for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) {
     const double charge = perUnit * w.links[l].firstShip;
     Workspace::Cell& buyer = w.cells[net.RG(w.links[l].buyer, g)];
@@ -1021,11 +1041,12 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     c.income = -net.basePrice[g] * w.delivered[r];
   }
   for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].premium = 0.0;
+  const double competitorsPerUnit = CompetitorsPremiumPerUnit(net, g, w);
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     Workspace::Cell& c = w.cells[net.RG(s, g)];
     c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
-    if (c.passOn > 0.0) PassOnPremiums(net, g, p, w);
+    if (c.passOn > 0.0) PassOnPremiums(net, g, p, competitorsPerUnit, w);
   }
   if (!net.joints.empty()) ShipOfftake(net, g, w);
   ReSource(net, g, w);  // round 2

@@ -195,12 +195,8 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   restriction of the same long episode;
 // - price lag: an earlier response raises the region's own use of an input (it makes more for
 //   others), and the price index, which follows scarcity with a lag, prices out some of its final
-//   demand after supply is back;
-// - competing producers: a target that makes the restricted good itself sells more of it, at the
-//   higher price, to the other targets (a terms-of-trade gain, not an error; docs/MODEL.md).
-const std::set<std::string> kKnownRestrictionExceptions = {
-    // competing producers
-    "us-jp-steering-committee-v3/CN-neon-restriction/fraction", "us-jp-steering-committee-v3/CN-neon-restriction/duration"};
+//   demand after supply is back.
+const std::set<std::string> kKnownRestrictionExceptions = {};
 const std::set<std::string> kKnownShockExceptions = {};
 const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
 const std::set<std::string> kKnownLagExceptions = {
@@ -367,9 +363,12 @@ TEST(ModelProperty, AGovernmentReserveIsNeverIdleWhileItsHolderIsShort) {
         // has calmed (within 5% of normal); within it, every short month after the lag releases.
         int firstShort = -1;
         for (int t = 0; t < r.months; ++t) {
-          // Short as the model counts it (below 99%) and below the reserve's release trigger.
+          // Short as the model counts it (below 99%) and below the reserve's release trigger, by
+          // more than rounding: supply that an upstream reserve tops up to the same trigger arrives
+          // at it within an ulp, and the reserve then has nothing to add (synthetic-12, one event:
+          // R2's G4 reserve tops up to 98%, so R4 receives 98% of its G5).
           const double phi = At(r, r.fulfilment, t, policy.region, pile.good);
-          if (phi >= std::min(pile.releaseTrigger, 0.99)) {
+          if (phi >= std::min(pile.releaseTrigger, 0.99) * (1.0 - kSlack)) {
             if (phi >= 0.99 && At(r, r.price, t, policy.region, pile.good) <= 1.05) firstShort = -1;
             continue;
           }
