@@ -116,7 +116,7 @@ struct Workspace {
     goodDisrupted.assign(static_cast<std::size_t>(net.goods), 0);
     goodShortSomewhere.assign(static_cast<std::size_t>(net.goods), 0);
     for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request,
-                                   &delivered, &extra, &ratio}) {
+                                   &delivered, &extra, &ratio, &shippedOnLinks}) {
       v->assign(r, 0.0);
     }
     ships2.assign(r * r, 0.0);
@@ -217,6 +217,7 @@ struct Workspace {
   std::vector<char> goodShortSomewhere;  // per good: some region had the shortage signal last month
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
+  std::vector<double> shippedOnLinks;  // per producing region, its round-1 shipments of the good (pass-through)
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> routeCap;  // buyer x seller, what re-sourcing may still ship on the route this month
   std::vector<double> available;  // per buyer, supply of the good being cleared
@@ -878,23 +879,28 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
 // pay (a restriction aimed at some buyers of the input) stays with them, as makers outside China bore
 // its dual pricing of rare earths. Passed on in full, it let a restriction's targets recover from
 // customers elsewhere what they had paid each other, and gain from a harsher restriction.
-double RoundOneShipped(const Network& net, int p, const Workspace& w) {
-  double shipped = 0.0;
-  for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) shipped += w.links[l].firstShip;
-  return shipped;
-}
-double CompetitorsPremiumPerUnit(const Network& net, int g, const Workspace& w) {
-  if (!w.premiumsPaid) return 0.0;
+// Zero, without summing any maker's shipments, when no maker has a premium to pass on, and as soon as
+// one that shipped has none. Otherwise fills w.shippedOnLinks for PassOnPremiums.
+double CompetitorsPremiumPerUnit(const Network& net, int g, Workspace& w) {
+  bool any = false;
+  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
+    any = any || w.cells[net.RG(net.producerRegion[p], g)].passOn > 0.0;
+  }
+  if (!any) return 0.0;
   double least = kHuge;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
-    const double shipped = RoundOneShipped(net, p, w);
-    if (shipped > kTiny) least = Min(least, w.cells[net.RG(net.producerRegion[p], g)].passOn / shipped);
+    const int s = net.producerRegion[p];
+    double shipped = 0.0;
+    for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) shipped += w.links[l].firstShip;
+    w.shippedOnLinks[s] = shipped;
+    if (shipped > kTiny) least = Min(least, w.cells[net.RG(s, g)].passOn / shipped);
+    if (least <= 0.0) return 0.0;
   }
   return least < kHuge ? least : 0.0;
 }
 void PassOnPremiums(const Network& net, int g, int p, double competitorsPerUnit, Workspace& w) {
   const int s = net.producerRegion[p];
-  const double shipped = RoundOneShipped(net, p, w);
+  const double shipped = w.shippedOnLinks[s];
   if (shipped <= kTiny) return;
   Workspace::Cell& seller = w.cells[net.RG(s, g)];
   const double perUnit = Min(seller.passOn / shipped, competitorsPerUnit);
@@ -1041,12 +1047,12 @@ KZ_OUT_OF_LINE void ClearGood(const Network& net, int g, const AllocationRule* r
     c.income = -net.basePrice[g] * w.delivered[r];
   }
   for (int r = 0; r < R; ++r) w.cells[net.RG(r, g)].premium = 0.0;
-  const double competitorsPerUnit = CompetitorsPremiumPerUnit(net, g, w);
+  const double competitorsPerUnit = w.premiumsPaid ? CompetitorsPremiumPerUnit(net, g, w) : 0.0;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     Workspace::Cell& c = w.cells[net.RG(s, g)];
     c.income += net.basePrice[g] * (c.production + c.inventory - w.leftover[s]);
-    if (c.passOn > 0.0) PassOnPremiums(net, g, p, competitorsPerUnit, w);
+    if (c.passOn > 0.0 && competitorsPerUnit > 0.0) PassOnPremiums(net, g, p, competitorsPerUnit, w);
   }
   if (!net.joints.empty()) ShipOfftake(net, g, w);
   ReSource(net, g, w);  // round 2
