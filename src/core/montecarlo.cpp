@@ -67,7 +67,9 @@ BinScales ComputeBinScales(const MonteCarloShard& shard) {
 // increments does not change them.
 class HistogramBatch {
  public:
-  static constexpr std::size_t kBatchRuns = 32;
+  // 128 runs: each histogram is written once per batch, so fewer batches mean fewer scattered
+  // writes (1,000 runs of 10 x 10 x 120: 1.11 s at 32, 1.05 s at 128; the batch is 6 MB there).
+  static constexpr std::size_t kBatchRuns = 128;
 
   explicit HistogramBatch(const MonteCarloShard& shard)
       : bounds(shard.bounds), scales(ComputeBinScales(shard)),
