@@ -1,6 +1,8 @@
 // Compiling a scenario into the engine's indexed network (see network.hpp).
 #include "network.hpp"
 
+#include "kizuna/output_account.hpp"
+
 #include "framework_rules.hpp"
 #include "capital_cost.hpp"
 #include "out_of_line.hpp"
@@ -335,12 +337,7 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
     net.adaptationMonths.push_back(std::max(1, good.adaptationMonths));
   }
   if (problems.empty()) BuildUseOrder(net);
-  net.unitValueAdded.assign(static_cast<std::size_t>(G), 0.0);
-  for (int g = 0; g < G && problems.empty(); ++g) {
-    double inputs = 0.0;
-    for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) inputs += net.recipeUnits[k] * net.basePrice[net.recipeInput[k]];
-    net.unitValueAdded[g] = std::max(0.0, net.basePrice[g] - inputs);
-  }
+  net.unitValueAdded = UnitValueAdded(scenario);
 
   net.hasFacility.assign(RG, 0);
   net.capacity.assign(RG, 0.0);

@@ -59,8 +59,8 @@ struct Network {
   std::vector<int> qualificationMonths;
   std::vector<double> adaptationMax;  ///< share of use avoided once users have fully adapted to a shortage
   std::vector<int> adaptationMonths;  ///< months to full adaptation, >= 1
-  /// Value added per unit at base prices: the base price less its recipe's inputs at theirs (at
-  /// least 0). What output beyond a producer's usual orders costs to make (engine.cpp, ProduceGood).
+  /// Value added per unit at base prices (UnitValueAdded, output_account.hpp): what output beyond a
+  /// producer's usual orders costs to make (engine.cpp, ProduceGood).
   std::vector<double> unitValueAdded;
 
   // Per (region, good), index r * goods + g.

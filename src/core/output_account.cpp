@@ -20,29 +20,38 @@ std::vector<double> BasePrices(const Scenario& scenario, const Results& results)
   return prices;
 }
 
-// Per results good, value added per unit at base prices: its price less its recipe's inputs (inputs
-// the results do not have left out). Counted by recipe, not by the inputs a maker used after thrift:
-// what it thrifted (the market's adaptation, a substitution policy) is replaced by substitutes taken
-// to cost what the input would have (the engine charges the market's adaptation at the base price
-// of the input avoided). So thrift keeps value added where it was: a maker that redesigns to use
-// less of a scarce input does not add value by it, and a region short of an input does not "gain"
-// value added the longer the shortage lasts.
-std::vector<double> ValueAddedPerUnit(const Scenario& scenario, const Results& results, const std::vector<double>& price) {
-  std::vector<double> added = price;
-  for (const Good& good : scenario.goods) {
-    const auto made = std::find(results.goodIds.begin(), results.goodIds.end(), good.id);
-    if (made == results.goodIds.end()) continue;
-    for (const RecipeInput& input : good.recipe) {
-      const auto used = std::find(results.goodIds.begin(), results.goodIds.end(), input.good);
-      if (used == results.goodIds.end()) continue;
-      added[static_cast<std::size_t>(made - results.goodIds.begin())] -=
-          input.unitsPerOutput * price[static_cast<std::size_t>(used - results.goodIds.begin())];
+// Per results good, its scenario good's UnitValueAdded (0 for a good the scenario does not have).
+// Counted by recipe, not by the inputs a maker used after thrift: what it thrifted (the market's
+// adaptation, a substitution policy) is replaced by substitutes taken to cost what the input would
+// have (the engine charges the market's adaptation at the base price of the input avoided). So
+// thrift keeps value added where it was: a maker that redesigns to use less of a scarce input does
+// not add value by it, and a region short of an input does not "gain" value added the longer the
+// shortage lasts.
+std::vector<double> ValueAddedPerResultsGood(const Scenario& scenario, const Results& results) {
+  const std::vector<double> perGood = UnitValueAdded(scenario);
+  std::vector<double> added(static_cast<std::size_t>(results.goods), 0.0);
+  for (int g = 0; g < results.goods; ++g) {
+    for (std::size_t k = 0; k < scenario.goods.size(); ++k) {
+      if (scenario.goods[k].id == results.goodIds[static_cast<std::size_t>(g)]) added[static_cast<std::size_t>(g)] = perGood[k];
     }
   }
   return added;
 }
 
 }  // namespace
+
+std::vector<double> UnitValueAdded(const Scenario& scenario) {
+  std::vector<double> added;
+  for (const Good& good : scenario.goods) {
+    double inputs = 0.0;
+    for (const RecipeInput& input : good.recipe) {
+      const auto used = std::find_if(scenario.goods.begin(), scenario.goods.end(), [&](const Good& g) { return g.id == input.good; });
+      if (used != scenario.goods.end()) inputs += input.unitsPerOutput * used->basePrice;
+    }
+    added.push_back(std::max(0.0, good.basePrice - inputs));
+  }
+  return added;
+}
 
 double OutputAccount::WorldValueAddedLost() const {
   double total = 0.0;
@@ -72,7 +81,7 @@ OutputAccount AccountOutput(const Scenario& scenario, const Results& results, co
   account.valueAddedLost.assign(static_cast<std::size_t>(results.regions), 0.0);
   account.referenceValueAdded.assign(static_cast<std::size_t>(results.regions), 0.0);
   const std::vector<double> price = BasePrices(scenario, results);
-  const std::vector<double> added = ValueAddedPerUnit(scenario, results, price);
+  const std::vector<double> added = ValueAddedPerResultsGood(scenario, results);
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
       for (int g = 0; g < results.goods; ++g) {

@@ -34,6 +34,11 @@ struct OutputAccount {
   double GrossOutputLost(int r, int g) const { return grossOutputLost[static_cast<std::size_t>(r * goods + g)]; }
 };
 
+/// Value added per unit of each of the scenario's goods, in its order, at base prices: the good's
+/// price less its recipe's inputs at theirs (inputs the scenario does not have left out), never below
+/// zero. One definition for the engine (what output beyond contracts costs) and this account.
+std::vector<double> UnitValueAdded(const Scenario& scenario);
+
 /// The scenario with no supply disruption: no capacity losses, restrictions or chokepoints, no
 /// regions' export controls and no frameworks' coordinated export controls. Demand shocks stay (a
 /// demand surge that supply cannot meet is not output lost against what would have been made), and
