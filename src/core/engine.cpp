@@ -868,19 +868,15 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
   }
 }
 
-// Cost pass-through at producer p of good g: the premiums above base prices it paid for the inputs
-// of this month's output (Cell::passOn) are charged to the buyers of its round-1 shipments in
-// proportion to what each received, as surcharges on contract prices, and count as premiums the
-// buyers paid for g (so they pass on down the chain). Who values a scarce input most pays for it:
-// a maker of parts sold at contract prices does not carry its customers' scarcity.
-// But a maker passes on per unit at most `competitorsPerUnit`, what the least-burdened maker of g
-// pays (CompetitorsPremiumPerUnit): a customer turns to a competitor without the premium. So a
-// premium every maker pays (a world shortage of the input) passes on in full, and one that only some
-// pay (a restriction aimed at some buyers of the input) stays with them, as makers outside China bore
-// its dual pricing of rare earths. Passed on in full, it let a restriction's targets recover from
-// customers elsewhere what they had paid each other, and gain from a harsher restriction.
-// Zero, without summing any maker's shipments, when no maker has a premium to pass on, and as soon as
-// one that shipped has none. Otherwise fills w.shippedOnLinks for PassOnPremiums.
+// What a maker of good g may pass on per unit of its round-1 shipments: at most what the good's
+// least-burdened maker pays (its passOn over its shipments), since a customer turns to a competitor
+// without the premium. So a premium every maker pays (a world shortage of the input) passes on in
+// full, and one that only some pay (a restriction aimed at some buyers of the input) stays with
+// them, as makers outside China bore its dual pricing of rare earths. Passed on in full, such a
+// premium let a restriction's targets recover from customers elsewhere what they had paid each
+// other, and gain from a harsher restriction. Zero, without summing any maker's shipments, when no
+// maker has a premium to pass on, and as soon as one that shipped has none; otherwise fills
+// w.shippedOnLinks for PassOnPremiums.
 double CompetitorsPremiumPerUnit(const Network& net, int g, Workspace& w) {
   bool any = false;
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
@@ -898,6 +894,13 @@ double CompetitorsPremiumPerUnit(const Network& net, int g, Workspace& w) {
   }
   return least < kHuge ? least : 0.0;
 }
+
+// Cost pass-through at producer p of good g: the premiums above base prices it paid for the inputs
+// of this month's output (Cell::passOn) are charged to the buyers of its round-1 shipments in
+// proportion to what each received, as surcharges on contract prices, and count as premiums the
+// buyers paid for g (so they pass on down the chain). Who values a scarce input most pays for it:
+// a maker of parts sold at contract prices does not carry its customers' scarcity. Per unit, at
+// most `competitorsPerUnit` (CompetitorsPremiumPerUnit); the rest the maker bears itself.
 void PassOnPremiums(const Network& net, int g, int p, double competitorsPerUnit, Workspace& w) {
   const int s = net.producerRegion[p];
   const double shipped = w.shippedOnLinks[s];

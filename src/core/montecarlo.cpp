@@ -67,8 +67,8 @@ BinScales ComputeBinScales(const MonteCarloShard& shard) {
 // increments does not change them.
 class HistogramBatch {
  public:
-  // 128 runs: each histogram is written once per batch, so fewer batches mean fewer scattered
-  // writes (1,000 runs of 10 x 10 x 120: 1.11 s at 32, 1.05 s at 128; the batch is 6 MB there).
+  // Each histogram is written at least once per batch: fewer, larger batches mean fewer scattered
+  // writes into the counts (BENCHMARKS.md: 128 runs rather than 32).
   static constexpr std::size_t kBatchRuns = 128;
 
   explicit HistogramBatch(const MonteCarloShard& shard)
