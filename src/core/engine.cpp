@@ -28,7 +28,6 @@ namespace {
 
 constexpr double kShortageThreshold = 0.99;  // fulfilment below this counts as a shortage (responses, metrics)
 constexpr double kTiny = 1e-12;              // volumes below this are treated as zero
-constexpr double kHuge = 1e300;              // above any per-unit premium: a minimum not yet taken
 // A region's market for a good is calm again when its price index is back within this of normal:
 // until then a response goes on (hysteresis) and no stock, public or private, is rebuilt.
 constexpr double kCalmPrice = 1.05;
@@ -874,25 +873,17 @@ void RecordLinkFlows(const Network& net, int g, Workspace& w) {
 // full, and one that only some pay (a restriction aimed at some buyers of the input) stays with
 // them, as makers outside China bore its dual pricing of rare earths. Passed on in full, such a
 // premium let a restriction's targets recover from customers elsewhere what they had paid each
-// other, and gain from a harsher restriction. Zero, without summing any maker's shipments, when no
-// maker has a premium to pass on, and as soon as one that shipped has none; otherwise fills
-// w.shippedOnLinks for PassOnPremiums.
+// other, and gain from a harsher restriction. Also fills w.shippedOnLinks for PassOnPremiums.
 double CompetitorsPremiumPerUnit(const Network& net, int g, Workspace& w) {
-  bool any = false;
-  for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
-    any = any || w.cells[net.RG(net.producerRegion[p], g)].passOn > 0.0;
-  }
-  if (!any) return 0.0;
-  double least = kHuge;
+  double least = std::numeric_limits<double>::infinity();
   for (int p = net.producerStart[g]; p < net.producerStart[g + 1]; ++p) {
     const int s = net.producerRegion[p];
     double shipped = 0.0;
     for (int l = net.producerLinkBegin[p]; l < net.producerLinkEnd[p]; ++l) shipped += w.links[l].firstShip;
     w.shippedOnLinks[s] = shipped;
     if (shipped > kTiny) least = Min(least, w.cells[net.RG(s, g)].passOn / shipped);
-    if (least <= 0.0) return 0.0;
   }
-  return least < kHuge ? least : 0.0;
+  return least < std::numeric_limits<double>::infinity() ? least : 0.0;
 }
 
 // Cost pass-through at producer p of good g: the premiums above base prices it paid for the inputs

@@ -2,6 +2,8 @@
 #include "kizuna/output_account.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "kizuna/engine.hpp"
@@ -9,44 +11,29 @@
 namespace kz {
 namespace {
 
-// Base price of each of the results' goods (0 for a good the scenario does not have).
-std::vector<double> BasePrices(const Scenario& scenario, const Results& results) {
-  std::vector<double> prices(static_cast<std::size_t>(results.goods), 0.0);
-  for (int g = 0; g < results.goods; ++g) {
-    for (const Good& good : scenario.goods) {
-      if (good.id == results.goodIds[static_cast<std::size_t>(g)]) prices[static_cast<std::size_t>(g)] = good.basePrice;
-    }
-  }
-  return prices;
-}
-
-// Per results good, its scenario good's UnitValueAdded (0 for a good the scenario does not have).
-// Counted by recipe, not by the inputs a maker used after thrift: what it thrifted (the market's
-// adaptation, a substitution policy) is replaced by substitutes taken to cost what the input would
-// have (the engine charges the market's adaptation at the base price of the input avoided). So
-// thrift keeps value added where it was: a maker that redesigns to use less of a scarce input does
-// not add value by it, and a region short of an input does not "gain" value added the longer the
-// shortage lasts.
-std::vector<double> ValueAddedPerResultsGood(const Scenario& scenario, const Results& results) {
-  const std::vector<double> perGood = UnitValueAdded(scenario);
-  std::vector<double> added(static_cast<std::size_t>(results.goods), 0.0);
+// Per results good, `perScenarioGood` of the scenario's good with its id (0 for a good the scenario
+// does not have).
+std::vector<double> PerResultsGood(const Scenario& scenario, const Results& results, const std::vector<double>& perScenarioGood) {
+  std::vector<double> values(static_cast<std::size_t>(results.goods), 0.0);
   for (int g = 0; g < results.goods; ++g) {
     for (std::size_t k = 0; k < scenario.goods.size(); ++k) {
-      if (scenario.goods[k].id == results.goodIds[static_cast<std::size_t>(g)]) added[static_cast<std::size_t>(g)] = perGood[k];
+      if (scenario.goods[k].id == results.goodIds[static_cast<std::size_t>(g)]) values[static_cast<std::size_t>(g)] = perScenarioGood[k];
     }
   }
-  return added;
+  return values;
 }
 
 }  // namespace
 
 std::vector<double> UnitValueAdded(const Scenario& scenario) {
+  std::map<std::string, double> basePrice;
+  for (const Good& good : scenario.goods) basePrice.emplace(good.id, good.basePrice);
   std::vector<double> added;
   for (const Good& good : scenario.goods) {
     double inputs = 0.0;
     for (const RecipeInput& input : good.recipe) {
-      const auto used = std::find_if(scenario.goods.begin(), scenario.goods.end(), [&](const Good& g) { return g.id == input.good; });
-      if (used != scenario.goods.end()) inputs += input.unitsPerOutput * used->basePrice;
+      const auto used = basePrice.find(input.good);
+      if (used != basePrice.end()) inputs += input.unitsPerOutput * used->second;
     }
     added.push_back(std::max(0.0, good.basePrice - inputs));
   }
@@ -80,8 +67,16 @@ OutputAccount AccountOutput(const Scenario& scenario, const Results& results, co
   account.grossOutputLost.assign(static_cast<std::size_t>(results.regions * results.goods), 0.0);
   account.valueAddedLost.assign(static_cast<std::size_t>(results.regions), 0.0);
   account.referenceValueAdded.assign(static_cast<std::size_t>(results.regions), 0.0);
-  const std::vector<double> price = BasePrices(scenario, results);
-  const std::vector<double> added = ValueAddedPerResultsGood(scenario, results);
+  std::vector<double> basePrices;
+  for (const Good& good : scenario.goods) basePrices.push_back(good.basePrice);
+  const std::vector<double> price = PerResultsGood(scenario, results, basePrices);
+  // Value added counted by recipe, not by the inputs a maker used after thrift: what it thrifted (the
+  // market's adaptation, a substitution policy) is replaced by substitutes taken to cost what the
+  // input would have (the engine charges the market's adaptation at the base price of the input
+  // avoided). So thrift keeps value added where it was: a maker that redesigns to use less of a
+  // scarce input does not add value by it, and a region short of an input does not "gain" value
+  // added the longer the shortage lasts.
+  const std::vector<double> added = PerResultsGood(scenario, results, UnitValueAdded(scenario));
   for (int t = 0; t < results.months; ++t) {
     for (int r = 0; r < results.regions; ++r) {
       for (int g = 0; g < results.goods; ++g) {
