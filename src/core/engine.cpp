@@ -28,6 +28,7 @@ namespace {
 
 constexpr double kShortageThreshold = 0.99;  // fulfilment below this counts as a shortage (responses, metrics)
 constexpr double kTiny = 1e-12;              // volumes below this are treated as zero
+constexpr double kRounding = 1e-9;           // a gap below this share of an order is rounding, whatever the scale
 // A region's market for a good is calm again when its price index is back within this of normal:
 // until then a response goes on (hysteresis) and no stock, public or private, is rebuilt.
 constexpr double kCalmPrice = 1.05;
@@ -114,7 +115,7 @@ struct Workspace {
     passActive.assign(static_cast<std::size_t>(net.goods), 0);
     goodDisrupted.assign(static_cast<std::size_t>(net.goods), 0);
     goodShortSomewhere.assign(static_cast<std::size_t>(net.goods), 0);
-    for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request,
+    for (std::vector<double>* v : {&column, &ships, &supply, &spare, &leftover, &unmet, &request, &heldBack,
                                    &delivered, &extra, &ratio, &shippedOnLinks}) {
       v->assign(r, 0.0);
     }
@@ -216,6 +217,7 @@ struct Workspace {
   std::vector<char> goodShortSomewhere;  // per good: some region had the shortage signal last month
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
+  std::vector<double> heldBack;  // per buyer, the part of its re-sourcing request its usual suppliers may not take
   std::vector<double> shippedOnLinks;  // per producing region, its round-1 shipments of the good (pass-through)
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> routeCap;  // buyer x seller, what re-sourcing may still ship on the route this month
@@ -418,8 +420,9 @@ double RationOnContracts(Workspace::Link* links, int begin, int end, double supp
 // asking again never lets a quota leak. Calls grant(buyer, seller, amount) for what is granted and
 // takes it off `w.request` and `supply`. Amounts below a billionth of what was asked are rounding
 // (a seller that ran out exactly): nothing, so that the passes do not depend on the quantities' scale.
+// With `usualOnly`, a buyer asks only its usual suppliers: producers on open routes with a baseline share.
 template <typename Grant>
-void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<double>& supply, Grant&& grant) {
+void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<double>& supply, bool usualOnly, Grant&& grant) {
   const int R = net.regions;
   const int first = net.producerStart[g];
   const int last = net.producerStart[g + 1];
@@ -429,7 +432,9 @@ void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<doubl
   for (int r = 0; r < R; ++r) {
     for (int p = first; p < last; ++p) {
       const int s = net.producerRegion[p];
-      w.routeCap[static_cast<std::size_t>(r * R + s)] = w.Pass(net, g, r, s) * w.request[r];
+      const double pass = w.Pass(net, g, r, s);
+      const bool usual = pass >= 1.0 && net.share[net.Share(g, r, s)] > 0.0;
+      w.routeCap[static_cast<std::size_t>(r * R + s)] = usualOnly && !usual ? 0.0 : pass * w.request[r];
     }
   }
   const double negligible = 1e-9 * asked;
@@ -485,6 +490,30 @@ void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<doubl
   }
 }
 
+// Re-sourcing of each buyer's `w.request` (what it still wants of good g and the use is worth):
+// first from its usual suppliers, as far as the good is interchangeable between makers (a commodity
+// is, parts designed around one maker's process are not), without qualifying them anew; then what is
+// left from any producer, as far as the buyer has qualified new suppliers (`resource`).
+template <typename Grant>
+void ReSourceRequests(const Network& net, int g, Workspace& w, std::vector<double>& supply, Grant&& grant) {
+  const int R = net.regions;
+  const double interchangeable = net.interchangeable[g];
+  if (interchangeable > 0.0) {
+    for (int r = 0; r < R; ++r) {
+      w.heldBack[r] = w.request[r] * (1.0 - interchangeable);
+      w.request[r] -= w.heldBack[r];
+    }
+    SpreadOverSupply(net, g, w, supply, true, grant);
+    for (int r = 0; r < R; ++r) w.request[r] += w.heldBack[r];
+  }
+  bool anyQualified = false;
+  for (int r = 0; r < R; ++r) {
+    w.request[r] *= w.cells[net.RG(r, g)].resource;
+    anyQualified = anyQualified || w.request[r] > 0.0;
+  }
+  if (anyQualified) SpreadOverSupply(net, g, w, supply, false, grant);
+}
+
 // Offtake contracts in planning: each joint plant of good g plans its reserved output for what its
 // framework's members expect to go unmet (`w.unmet`, which it reduces), within its spare capacity.
 KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
@@ -527,7 +556,8 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w, int 
 // the spot price for a use worth less, nor for output its other inputs cannot support.
 double WorthUsingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   const Workspace::Cell& c = w.cells[net.RG(r, g)];
-  if (c.price <= 1.0) return c.need;  // every use is worth at least the base price
+  // Every use is worth at least the base price, so at a price index of 1 or below only the other
+  // inputs limit it (no shortcut: a price a rounding above 1 must give the same request).
   const double spot = c.price * net.basePrice[g];
   double worth = 0.0;
   for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1] && net.useValue[k] >= spot; ++k) {
@@ -546,7 +576,6 @@ double WorthUsingAtSpot(const Network& net, int r, int g, const Workspace& w) {
 // less what it has locally.
 double WorthBuyingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   const Workspace::Cell& c = w.cells[net.RG(r, g)];
-  if (c.price <= 1.0) return c.toOrder;
   return Clamp(WorthUsingAtSpot(net, r, g, w) + c.refill + c.userRefill - c.local, 0.0, c.toOrder);
 }
 
@@ -653,7 +682,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   // reserved output of their frameworks' joint plants under offtake contracts, qualified or not.
   // Most months nobody is re-sourcing the good, or nothing is blocked or rationed: then there is
   // nothing to estimate.
-  bool anyResourcing = false;
+  bool anyResourcing = net.interchangeable[g] > 0.0;
   for (int r = 0; r < R && !anyResourcing; ++r) anyResourcing = w.cells[net.RG(r, g)].resource > 0.0;
   if (!(anyResourcing || anyOfftake) || (!anyRationed && !w.passActive[g])) return;
   // What round 1 will leave unmet: rationed producers serve contracts first (as in ClearGood).
@@ -678,12 +707,12 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
   double anyRequest = 0.0;
   for (int r = 0; r < R; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    const bool unmet = c.resource > 0.0 && w.unmet[r] > kTiny;
-    w.request[r] = unmet ? c.resource * Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]) : 0.0;
+    const bool unmet = w.unmet[r] > kRounding * c.toOrder;
+    w.request[r] = unmet ? Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]) : 0.0;
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
-  SpreadOverSupply(net, g, w, w.spare, [&](int, int s, double amount) { w.cells[net.RG(s, g)].planned += amount; });
+  ReSourceRequests(net, g, w, w.spare, [&](int, int s, double amount) { w.cells[net.RG(s, g)].planned += amount; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -968,24 +997,25 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
 // (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
 // worth the spot price, which it pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
-  // Most cells qualify no new supplier (resource 0) and most are served: nothing to value. Checked
-  // first in a loop without the call below, which in wasm made every cell of the loop keep its
-  // values on the stack.
+  // Most cells are served, and most qualify no new supplier (resource 0) for goods that are not
+  // interchangeable: nothing to value. Checked first in a loop without the call below, which in wasm
+  // made every cell of the loop keep its values on the stack.
+  const bool interchangeable = net.interchangeable[g] > 0.0;
   bool anyUnmet = false;
   for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    anyUnmet = anyUnmet || (c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny);
+    anyUnmet = anyUnmet || ((interchangeable || c.resource > 0.0) && c.toOrder - w.delivered[r] > kRounding * c.toOrder);
   }
   if (!anyUnmet) return;
   bool any = false;
   for (int r = 0; r < net.regions; ++r) {
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    const bool unmet = c.resource > 0.0 && c.toOrder - w.delivered[r] > kTiny;
-    w.request[r] = unmet ? c.resource * Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
+    const bool unmet = (interchangeable || c.resource > 0.0) && c.toOrder - w.delivered[r] > kRounding * c.toOrder;
+    w.request[r] = unmet ? Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
     any = any || w.request[r] > kTiny;
   }
   if (!any) return;
-  SpreadOverSupply(net, g, w, w.leftover, [&](int r, int s, double amount) {
+  ReSourceRequests(net, g, w, w.leftover, [&](int r, int s, double amount) {
     if (w.flows) w.flows[r * net.regions + s] += amount;  // re-sourcing may use routes with no baseline share
     Workspace::Cell& buyer = w.cells[net.RG(r, g)];
     Trade(net, g, r, s, amount, buyer.price, w);

@@ -82,6 +82,8 @@ void ForEachLever(S& s, Visit&& visit, bool mapPositions = false) {
          ranges::kValueMultiplier, good.valueMultiplier);
     emit(p + "qualificationMonths", "months", g + " supplier qualification time",
          ranges::kQualificationMonths, good.qualificationMonths);
+    emit(p + "interchangeable", "share", g + " orders usual suppliers take at once", ranges::kInterchangeable,
+         good.interchangeable);
     emit(p + "demandElasticity", "share", g + " demand elasticity to price",
          ranges::kDemandElasticity, good.demandElasticity);
     emit(p + "priceSensitivity", "x", g + " price sensitivity to scarcity",

@@ -333,6 +333,7 @@ bool CompileBaseInto(const Scenario& scenario, NetworkBase& base, std::vector<Pr
     net.priceMaxMultiple.push_back(good.priceMaxMultiple);
     net.priceAdjustment.push_back(good.priceAdjustment);
     net.qualificationMonths.push_back(good.qualificationMonths);
+    net.interchangeable.push_back(good.interchangeable);
     net.adaptationMax.push_back(good.adaptationMax);
     net.adaptationMonths.push_back(std::max(1, good.adaptationMonths));
   }

@@ -57,6 +57,7 @@ struct Network {
   std::vector<double> basePrice, valueMultiplier, demandElasticity, priceSensitivity, priceMaxMultiple,
       priceAdjustment;
   std::vector<int> qualificationMonths;
+  std::vector<double> interchangeable;  ///< share of unmet orders a buyer's usual suppliers take at once (Good)
   std::vector<double> adaptationMax;  ///< share of use avoided once users have fully adapted to a shortage
   std::vector<int> adaptationMonths;  ///< months to full adaptation, >= 1
   /// Value added per unit at base prices (UnitValueAdded, output_account.hpp): what output beyond a

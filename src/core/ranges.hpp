@@ -69,6 +69,7 @@ inline constexpr Range kPriceMaxMultiple{1, 100};
 inline constexpr Range kPriceAdjustment = kFraction;
 inline constexpr Range kUserStockMonths{0, 12};
 inline constexpr Range kAdaptationMax = kFraction;
+inline constexpr Range kInterchangeable = kFraction;
 inline constexpr Range kAdaptationMonths{1, 120, false, true};
 
 // Facility and trade

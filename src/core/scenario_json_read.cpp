@@ -102,7 +102,7 @@ void ReadRegion(Reader& r, const Json& v, const std::string& path, Region& out) 
 void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
   if (!r.Object(v, path,
                 {"id", "name", "unit", "basePrice", "recipe", "finalDemand", "valueMultiplier",
-                 "qualificationMonths", "demandElasticity", "priceSensitivity", "priceMaxMultiple",
+                 "qualificationMonths", "interchangeable", "demandElasticity", "priceSensitivity", "priceMaxMultiple",
                  "priceAdjustment", "userStockMonths", "adaptationMax", "adaptationMonths"})) {
     return;
   }
@@ -125,6 +125,7 @@ void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
           });
   r.Number(v, path, "valueMultiplier", out.valueMultiplier);
   r.Integer(v, path, "qualificationMonths", out.qualificationMonths, ranges::kQualificationMonths);
+  r.Number(v, path, "interchangeable", out.interchangeable);
   r.Number(v, path, "demandElasticity", out.demandElasticity);
   r.Number(v, path, "priceSensitivity", out.priceSensitivity);
   r.Number(v, path, "priceMaxMultiple", out.priceMaxMultiple);

@@ -153,6 +153,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
     });
     o.Num("valueMultiplier", x.valueMultiplier);
     o.Int("qualificationMonths", x.qualificationMonths);
+    o.Num("interchangeable", x.interchangeable);
     o.Num("demandElasticity", x.demandElasticity);
     o.Num("priceSensitivity", x.priceSensitivity);
     o.Num("priceMaxMultiple", x.priceMaxMultiple);

@@ -20,6 +20,8 @@ std::string GoodId(int g) { return "G" + std::to_string(g); }
 
 Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
   Rng rng = Rng::ForStream(spec.seed, 0x5e7);
+  // Drawn from a stream of their own, so that adding them left every other draw as it was.
+  Rng sourcing = Rng::ForStream(spec.seed, 0x50c);
   const int R = std::clamp(spec.regions, 1, 200);
   const int G = std::clamp(spec.goods, 1, 200);
   Scenario s;
@@ -47,6 +49,9 @@ Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
     good.basePrice = Uniform(rng, 1.0, 1000.0);  // value added; the inputs' cost is added below
     good.valueMultiplier = Uniform(rng, 1.0, 5.0);
     good.qualificationMonths = UniformInt(rng, 0, 18);
+    // Half commodities, a quarter parts tied to their maker, a quarter in between.
+    const double kind = sourcing.NextUniform();
+    good.interchangeable = kind < 0.5 ? 1.0 : kind < 0.75 ? 0.0 : sourcing.NextUniform();
     good.demandElasticity = Uniform(rng, 0.0, 0.3);
     good.priceSensitivity = Uniform(rng, 1.0, 20.0);
     good.priceMaxMultiple = Uniform(rng, 2.0, 15.0);

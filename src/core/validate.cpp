@@ -191,6 +191,7 @@ class Validator {
       CheckNumber(Field(path, "valueMultiplier"), good.valueMultiplier, ranges::kValueMultiplier);
       CheckNumber(Field(path, "qualificationMonths"), good.qualificationMonths,
                   ranges::kQualificationMonths);
+      CheckNumber(Field(path, "interchangeable"), good.interchangeable, ranges::kInterchangeable);
       CheckNumber(Field(path, "demandElasticity"), good.demandElasticity,
                   ranges::kDemandElasticity);
       CheckNumber(Field(path, "priceSensitivity"), good.priceSensitivity,

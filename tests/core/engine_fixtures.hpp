@@ -208,11 +208,13 @@ inline std::string AllProblems(const std::vector<Problem>& problems) {
 }
 
 /// OreMagnetChain where B buys 80% of its ore from A and 20% from C and A halts ore exports to B in
-/// months 1-6. B responds (re-sources from C) only after 12 months: never within the horizon.
+/// months 1-6. B responds (re-sources from C, whose ore is not interchangeable with A's) only after 12
+/// months: never within the horizon.
 /// Framework "ore-club" of A and B shares information with no lag, so as a member B re-sources at
 /// once (the coalition tests' game: tests/cli/CMakeLists.txt works its figures out).
 inline Scenario OreClubScenario() {
   Scenario s = OreMagnetChain();
+  s.goods[0].interchangeable = 0.0;  // C's ore: B takes more of it only once it responds
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
   Framework club;

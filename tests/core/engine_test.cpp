@@ -97,6 +97,7 @@ TEST(Engine, PriceResponseReducesFinalDemand) {
 
 TEST(Engine, ExportRestrictionBlocksShipmentsAndNamesTheEvent) {
   Scenario s = OreMagnetChain();
+  s.goods[0].interchangeable = 0.0;  // ore made to A's specification: C cannot take A's orders at once
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 2, {"B"}));
   const Results r = RunOrFail(s);
@@ -114,6 +115,7 @@ TEST(Engine, ExportRestrictionBlocksShipmentsAndNamesTheEvent) {
 
 TEST(Engine, ReSourcingStartsAfterTheResponseLag) {
   Scenario s = OreMagnetChain();
+  s.goods[0].interchangeable = 0.0;  // as above: C takes A's orders only once qualified
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
   PolicyOf(s, "B").responseLagMonths = 2;
@@ -129,6 +131,7 @@ TEST(Engine, ReSourcingStartsAfterTheResponseLag) {
 TEST(Engine, ReSourcingIsLimitedByQualificationTime) {
   Scenario s = OreMagnetChain();
   s.goods[0].qualificationMonths = 4;
+  s.goods[0].interchangeable = 0.0;
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 8, {"B"}));
   PolicyOf(s, "B").responseLagMonths = 1;
@@ -139,6 +142,29 @@ TEST(Engine, ReSourcingIsLimitedByQualificationTime) {
     const double reSourced = 48.0 * (k + 1) / 4.0;
     EXPECT_NEAR(At(r, r.deliveries, 2 + k, "B", "ore"), 12.0 + reSourced, kEps) << "month " << 2 + k;
   }
+}
+
+// A commodity's buyer orders more from the usual suppliers it still has as soon as one fails it, in
+// the same month and with no response lag; a supplier it does not use yet waits for qualification.
+TEST(Engine, UsualSuppliersTakeACommoditysOrdersAtOnce) {
+  Scenario s = OreMagnetChain();  // ore interchangeable (the default); B's response lag is 12 months
+  s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
+  Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.fulfilment, 1, "B", "ore"), 1.0, kEps);  // C, with 88 t spare, takes the 48 t at once
+  EXPECT_NEAR(At(r, r.production, 1, "C", "ore"), 60.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 1, "B", "magnet"), 30.0, kEps);
+
+  s.goods[0].interchangeable = 0.5;  // half of the gap at once, the rest waits for qualification
+  r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.deliveries, 1, "B", "ore"), 12.0 + 24.0, kEps);
+
+  s.goods[0].interchangeable = 1.0;
+  s.trade = {{"B", "ore", "A", 1.0}, {"B", "magnet", "B", 1.0}};  // C is not one of B's suppliers
+  r = RunOrFail(s);
+  EXPECT_NEAR(At(r, r.deliveries, 1, "B", "ore"), 0.0, kEps);
 }
 
 TEST(Engine, DemandShockBeyondCapacityIsACapacityShortfall) {

@@ -63,6 +63,7 @@ Scenario OreMarket() {
 
 TEST(Framework, InformationSharingShortensTheResponseLag) {
   Scenario s = test::OreMagnetChain();
+  s.goods[0].interchangeable = 0.0;  // ore made to A's specification: C takes A's orders only once B responds
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
   const Results alone = RunOrFail(s);
@@ -158,6 +159,7 @@ TEST(Framework, StockpilePoolByContributionGivesNothingToMembersWithoutStock) {
 
 TEST(Framework, JointInvestmentBuildsCapacityReservesOutputAndSplitsCapex) {
   Scenario s = OreMarket();
+  s.goods[0].interchangeable = 0.0;  // buyers cannot move B's half of their orders to A's spare capacity
   s.facilities.push_back({"B", "ore", 0.0, 0.0, 1.0});  // B's plant has no capacity until the project
   s.goods[0].finalDemand.push_back({"D", 40.0, 0.0});
   s.trade = {{"B", "ore", "A", 0.5}, {"B", "ore", "B", 0.5}, {"C", "ore", "A", 0.5},
@@ -206,6 +208,7 @@ TEST(Framework, CoordinatedExportControlsStarveTheTargetAndCostTheMembersTheirSa
 
 TEST(Framework, AssessmentCountsLossAvoidedAndCostsPerRegion) {
   Scenario s = test::OreMagnetChain();
+  s.goods[0].interchangeable = 0.0;  // as above
   s.trade = {{"B", "ore", "A", 0.8}, {"B", "ore", "C", 0.2}, {"B", "magnet", "B", 1.0}};
   s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 6, {"B"}));
   Framework f = MakeFramework("early-warning", {"B", "C"});

@@ -48,7 +48,7 @@ double Get(const Scenario& s, const std::string& path) {
 TEST(Levers, ListsEveryLeverInScenarioOrder) {
   Strings expected = {"horizonMonths", "discountRate", "region.CN.weight", "region.JP.weight"};
   for (const char* good : {"re_oxide", "re_magnet", "motors"}) {
-    for (const char* field : {"basePrice", "valueMultiplier", "qualificationMonths", "demandElasticity",
+    for (const char* field : {"basePrice", "valueMultiplier", "qualificationMonths", "interchangeable", "demandElasticity",
                               "priceSensitivity", "priceMaxMultiple", "priceAdjustment", "userStockMonths",
                               "adaptationMax", "adaptationMonths"}) {
       expected.push_back(std::string("good.") + good + "." + field);

@@ -193,14 +193,13 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   bigger reserve) can move an input to a use that turns out to need it less;
 // - early adaptation: a harsher start teaches users to adapt sooner, which helps them in a later
 //   restriction of the same long episode;
-// - price lag: an earlier response raises the region's own use of an input (it makes more for
-//   others), and the price index, which follows scarcity with a lag, prices out some of its final
-//   demand after supply is back.
+// - complement: a deeper loss of one input cuts the planned output of goods that need it with a
+//   second input, so less of that second input is needed, and its price index, and the final demand
+//   it prices out, fall.
 const std::set<std::string> kKnownRestrictionExceptions = {};
-const std::set<std::string> kKnownShockExceptions = {};
-const std::set<std::string> kKnownReserveExceptions = {"synthetic-8/R3/G0"};  // shared input
+const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // complement
+const std::set<std::string> kKnownReserveExceptions = {};
 const std::set<std::string> kKnownLagExceptions = {
-    "synthetic-7/R1", "synthetic-12/R3",  // price lag
     "ga-ge-controls-2023-v4/US", "ga-ge-controls-2023-v4/TW", "ga-ge-controls-2023-v4/EU"};  // shared input
 const std::set<std::string> kKnownCapacityExceptions = {};
 

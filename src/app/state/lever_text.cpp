@@ -25,6 +25,7 @@ constexpr std::pair<std::string_view, const char*> kNameKeys[] = {
     {"world.basePrice", "lever.name.world.basePrice"},
     {"world.valueMultiplier", "lever.name.world.valueMultiplier"},
     {"world.qualificationMonths", "lever.name.world.qualificationMonths"},
+    {"world.interchangeable", "lever.name.world.interchangeable"},
     {"world.demandElasticity", "lever.name.world.demandElasticity"},
     {"world.priceSensitivity", "lever.name.world.priceSensitivity"},
     {"world.priceMaxMultiple", "lever.name.world.priceMaxMultiple"},

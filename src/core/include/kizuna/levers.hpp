@@ -17,7 +17,7 @@ namespace kz {
 /// One adjustable number. Paths (ids are [A-Za-z0-9_-], so '.' separates safely):
 ///   horizonMonths
 ///   region.<r>.weight
-///   good.<g>.<basePrice|valueMultiplier|qualificationMonths|demandElasticity|priceSensitivity|
+///   good.<g>.<basePrice|valueMultiplier|qualificationMonths|interchangeable|demandElasticity|priceSensitivity|
 ///            priceMaxMultiple|priceAdjustment>
 ///   demand.<region>.<good>.<monthly|growthPerYear>
 ///   facility.<region>.<good>.<capacity|initialStock|maxRampPerMonth>

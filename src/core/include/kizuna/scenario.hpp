@@ -56,6 +56,9 @@ struct Good {
   std::vector<FinalDemand> finalDemand;  ///< end-use demand by region
   double valueMultiplier = 1.0;          ///< USD of downstream output lost per USD of this good short; >= 1
   int qualificationMonths = 9;           ///< months to qualify a new supplier fully (re-sourcing ramp); 0..60
+  double interchangeable = 1.0;          ///< share of a buyer's unmet orders that its usual suppliers (open routes with a
+                                         ///< baseline share) take at once, without qualification: 1 for a commodity
+                                         ///< (an ore, a gas), 0 for parts designed around one maker's process; 0..1
   double demandElasticity = 0.0;         ///< fall in final demand per unit rise of the price index (linear); 0..1
   double priceSensitivity = 10.0;        ///< price-index target = 1 + sensitivity x scarcity; 0..100
   double priceMaxMultiple = 10.0;        ///< upper bound of the price index; 1..100
