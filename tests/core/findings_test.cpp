@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "bundled_scenarios.hpp"
@@ -148,6 +149,20 @@ TEST(Findings, Re2010JapanNamesJapanAndOxide) {
   EXPECT_NE(f.paragraph.find("oxide"), std::string::npos) << f.paragraph;
   EXPECT_GE(f.items.size(), 2u);
   EXPECT_LE(f.items.size(), 4u);
+}
+
+// Japan's oxide is held at its reserve's trigger (98%) from month 3; a later month that rounding puts
+// a bit lower does not move the trough there.
+TEST(Findings, ATroughHeldAtItsLevelIsToldFromTheMonthItIsFirstReached) {
+  const Scenario s = test::LoadBundled("re-2010-japan");
+  Results r = RunOrFail(s);
+  const int jp = test::RegionIndex(r, "JP");
+  const int oxide = test::GoodIndex(r, "re_oxide");
+  ASSERT_NEAR(r.fulfilment[r.Index(3, jp, oxide)], 0.98, 1e-12);
+  ASSERT_NEAR(r.fulfilment[r.Index(9, jp, oxide)], 0.98, 1e-12);
+  r.fulfilment[r.Index(9, jp, oxide)] = std::nextafter(r.fulfilment[r.Index(3, jp, oxide)], 0.0);
+  const Findings f = Summarize(s, r);
+  EXPECT_NE(f.paragraph.find("falls to 98% of demand in month 3 "), std::string::npos) << f.paragraph;
 }
 
 TEST(Findings, RenesasFireNamesVehiclesAndTheirRecovery) {
