@@ -827,7 +827,9 @@ KZ_OUT_OF_LINE void ReleasePool(const Network& net, int g, const Network::StockP
     if (!pool.member[r]) continue;
     const std::size_t i = net.RG(r, g);
     const double need = w.cells[i].need;
-    const bool short_ = need > kTiny && w.available[r] < need * kShortageThreshold;
+    // Short by more than rounding: a member held at exactly 99% of its need (by its own reserve's
+    // trigger, say) is not short at one scale of the quantities and short at another.
+    const bool short_ = need > kTiny && w.available[r] < need * kShortageThreshold * (1.0 - kRounding);
     if (short_ && w.cells[i].responding) {
       // A member draws on its partners' stocks for the uses worth the good at its spot price, not
       // for uses a high price has made marginal: those stocks may be needed by their owners later.
