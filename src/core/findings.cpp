@@ -80,9 +80,7 @@ Trough TroughOf(const Results& r, int region, int good) {
   trough.loss = r.MetricsOf(region, good).cumulativeLoss;
   for (int t = 0; t < r.months; ++t) {
     const double share = ShareMet(r, r.Index(t, region, good));
-    // Lower by more than rounding: a share held at a reserve's trigger (0.98, then 0.97999999999999998)
-    // bottoms in the month it is first reached.
-    if (share < trough.share - kTiny) {
+    if (LowerThanSoFar(share, trough.share)) {
       trough.share = share;
       trough.month = t;
     }

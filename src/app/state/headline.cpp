@@ -18,7 +18,7 @@ void MeasureSeries(const Results& r, Headline& h) {
   h.worstShare = 2.0;
   for (int t = 0; t < r.months; ++t) {
     const double share = MetricValue(r, ChartMetric::Fulfilment, t, h.region, h.good);
-    if (share < h.worstShare) {
+    if (LowerThanSoFar(share, h.worstShare)) {
       h.worstShare = share;
       h.worstMonth = t;
     }
