@@ -139,8 +139,11 @@ std::string SummaryJson(const Session& session) {
     w.StartObject();
     KeyNumber(w, "lossUsd", TotalLoss(r));
     if (const Results* other = session.comparisonResults()) KeyNumber(w, "comparisonLossUsd", TotalLoss(*other));
-    double worst = 1.0;
-    for (int t = 0; t < r.months; ++t) worst = std::min(worst, r.fulfilment[r.Index(t, sel.region, sel.good)]);
+    double worst = 1.0;  // the headline's rule: a month a rounding lower does not count as lower
+    for (int t = 0; t < r.months; ++t) {
+      const double phi = r.fulfilment[r.Index(t, sel.region, sel.good)];
+      if (LowerThanSoFar(phi, worst)) worst = phi;
+    }
     KeyNumber(w, "worstFulfilment", worst);
     w.EndObject();
     HeadlineJson(w, session);

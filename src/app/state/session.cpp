@@ -30,7 +30,7 @@ Selection WorstHit(const Scenario& s, const Results& r) {
   double lowest = 2.0;
   for (int t = 0; t < r.months; ++t) {
     const double phi = r.fulfilment[r.Index(t, best.region, best.good)];
-    if (phi < lowest) {
+    if (LowerThanSoFar(phi, lowest)) {  // the first month at the lowest level, as the headline tells it
       lowest = phi;
       best.month = t;
     }
