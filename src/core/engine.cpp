@@ -677,10 +677,11 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     anyRationed = anyRationed || w.ratio[s] < 1.0;
     anyOfftake = anyOfftake || w.jointReserved[i] > kTiny;
   }
-  // Re-sourcing: buyers expect what restrictions and rationing leave unmet and, as far as their
-  // qualification of new suppliers allows, ask producers with spare capacity; members take the
-  // reserved output of their frameworks' joint plants under offtake contracts, qualified or not.
-  // Most months nobody is re-sourcing the good, or nothing is blocked or rationed: then there is
+  // Re-sourcing: buyers expect what restrictions and rationing leave unmet and ask producers with
+  // spare capacity: their usual suppliers at once as far as the good is interchangeable, others as
+  // far as they have qualified them (ReSourceRequests); members take the reserved output of their
+  // frameworks' joint plants under offtake contracts, qualified or not. Most months nothing is
+  // blocked or rationed, or (a good tied to its makers) nobody is re-sourcing it: then there is
   // nothing to estimate.
   bool anyResourcing = net.interchangeable[g] > 0.0;
   for (int r = 0; r < R && !anyResourcing; ++r) anyResourcing = w.cells[net.RG(r, g)].resource > 0.0;
@@ -996,8 +997,8 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
 }
 
 // Round 2 of clearing good g: re-sourcing of what is still unmet from producers with supply left
-// (SpreadOverSupply), as far as each buyer has qualified new suppliers (resource) and the use is
-// worth the spot price, which it pays.
+// (ReSourceRequests: usual suppliers at once as far as the good is interchangeable, others as far as
+// each buyer has qualified them), for uses worth the spot price, which the buyer pays.
 KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
   // Most cells are served, and most qualify no new supplier (resource 0) for goods that are not
   // interchangeable: nothing to value. Checked first in a loop without the call below, which in wasm

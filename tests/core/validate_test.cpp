@@ -182,6 +182,8 @@ TEST(Validate, EveryNumericRangeIsChecked) {
        "goods[0].valueMultiplier: must be >= 1, got 0.5"},
       {[](Scenario& s) { s.goods[0].qualificationMonths = 61; },
        "goods[0].qualificationMonths: must be in 0..60, got 61"},
+      {[](Scenario& s) { s.goods[0].interchangeable = 1.5; },
+       "goods[0].interchangeable: must be in 0..1, got 1.5"},
       {[](Scenario& s) { s.goods[0].demandElasticity = 1.5; },
        "goods[0].demandElasticity: must be in 0..1, got 1.5"},
       {[](Scenario& s) { s.goods[0].priceSensitivity = 101; },
