@@ -537,6 +537,13 @@ KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Share of a producer's planned output that an input served at `fulfil` of its need allows: all of
+// the output that does not need it, and `fulfil` of the output that does (recipeShare). (With a
+// share of 1 it is `fulfil` exactly: 0 + 1 x fulfil.)
+double OutputAllowed(const Network& net, int k, double fulfil) {
+  return (1.0 - net.recipeShare[k]) + net.recipeShare[k] * fulfil;
+}
+
 // Share of producer s's planned output of good g that its inputs can support, judged by how well
 // each input's use for g was served last month (the scarcest binds, as in ProduceGood); an input
 // `except` is left out (what the others allow).
@@ -545,7 +552,7 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w, int 
   double ready = 1.0;
   for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
     if (net.recipeInput[k] == except) continue;
-    ready = Min(ready, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]);
+    ready = Min(ready, OutputAllowed(net, k, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]));
   }
   return ready;
 }
@@ -733,17 +740,22 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
     int bindingInput = -1;
     const double* const useFulfil = w.useFulfil.data() + static_cast<std::size_t>(s) * net.userGood.size();
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1]; ++k) {
-      const double phi = useFulfil[net.recipeUse[k]];
-      if (phi < inputRatio) {
-        inputRatio = phi;
+      const double allowed = OutputAllowed(net, k, useFulfil[net.recipeUse[k]]);
+      if (allowed < inputRatio) {
+        inputRatio = allowed;
         bindingInput = net.recipeInput[k];
       }
     }
-    w.cells[i].production = w.cells[i].planned * inputRatio;
+    const double production = w.cells[i].planned * inputRatio;
+    w.cells[i].production = production;
+    // Units of input k used: `units` per unit of output on the output that needs it, which is the
+    // whole production unless the input itself is short (then all it was allocated); with a share
+    // of 1 that is always `units x production`.
+    auto usedOf = [&](int k, double units) { return units * Min(production, useFulfil[net.recipeUse[k]] * w.cells[i].planned); };
     double passOn = 0.0;
     for (int k = net.recipeStart[g]; k < net.recipeStart[g + 1] && w.premiumsPaid; ++k) {
       const Workspace::Cell& input = w.cells[net.RG(s, net.recipeInput[k])];
-      passOn += input.premiumPerUnit * net.recipeUnits[k] * (1.0 - input.thrift) * w.cells[i].production;
+      passOn += input.premiumPerUnit * usedOf(k, net.recipeUnits[k] * (1.0 - input.thrift));
     }
     w.cells[i].passOn = passOn;
     monthCost[i] += net.unitValueAdded[g] * Max(0.0, w.cells[i].production - w.cells[i].contracted);
@@ -751,8 +763,9 @@ KZ_OUT_OF_LINE void ProduceGood(const Network& net, int g, Workspace& w, double*
       const std::size_t input = net.RG(s, net.recipeInput[k]);
       const double units = net.recipeUnits[k] * (1.0 - w.cells[input].thrift);
       const double allocated = useFulfil[net.recipeUse[k]] * units * w.cells[i].planned;
-      w.cells[input].inputStock += allocated - units * w.cells[i].production;
-      w.cells[input].used += units * w.cells[i].production;
+      const double used = usedOf(k, units);
+      w.cells[input].inputStock += allocated - used;
+      w.cells[input].used += used;
     }
     // What limited this producer, for Explain.
     const bool capacityBound = w.cells[i].planned >= w.cells[i].capEff - kTiny * (1.0 + w.cells[i].capEff);

@@ -176,6 +176,15 @@ double UnitsOf(const Good& good, const std::string& input) {
   return 0.0;
 }
 
+// The value of `good`'s output that a unit of `input` enables (as the engine ranks uses,
+// network.cpp UseValue): the input goes into the share of the output that needs it.
+double ValuePerUnitOf(const Good& good, const std::string& input) {
+  for (const RecipeInput& item : good.recipe) {
+    if (item.good == input) return good.basePrice * good.valueMultiplier * item.shareOfOutput / item.unitsPerOutput;
+  }
+  return 0.0;
+}
+
 // Why an end use fell furthest, when it did for want of an input that another end use in the same
 // region was served first because it is valued higher per unit of that input (a region short of an
 // input serves its uses by value: scarce chips go to defence before electronics). The other end use
@@ -191,7 +200,7 @@ std::pair<int, int> ServedFirstOf(const Names& names, const Trough& trough) {
   const Good* good = nullptr;
   for (const Good& g : names.scenario.goods) good = g.id == goodId ? &g : good;
   if (good == nullptr || !IsEndGood(names.scenario, goodId) || UnitsOf(*good, inputId) <= 0.0) return {-1, -1};
-  auto valuePerInput = [&](const Good& g) { return g.basePrice * g.valueMultiplier / UnitsOf(g, inputId); };
+  auto valuePerInput = [&](const Good& g) { return ValuePerUnitOf(g, inputId); };
   int other = -1;
   double best = trough.share + kClearlyBetterServed;
   for (const Good& candidate : names.scenario.goods) {

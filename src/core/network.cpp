@@ -66,7 +66,8 @@ KZ_OUT_OF_LINE bool TopologicalOrder(Network& net) {
 KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds, Network& net, std::vector<Problem>& problems) {
   const int G = net.goods;
   net.recipeStart.assign(static_cast<std::size_t>(G + 1), 0);
-  std::vector<std::vector<std::pair<int, double>>> users(static_cast<std::size_t>(G));
+  std::vector<std::vector<std::pair<int, double>>> users(static_cast<std::size_t>(G));  // (user, units)
+  std::vector<std::vector<double>> userShares(static_cast<std::size_t>(G));
   for (int g = 0; g < G; ++g) {
     const Good& good = scenario.goods[g];
     net.recipeStart[g] = static_cast<int>(net.recipeInput.size());
@@ -76,16 +77,19 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
       if (input < 0) continue;
       net.recipeInput.push_back(input);
       net.recipeUnits.push_back(good.recipe[k].unitsPerOutput);
+      net.recipeShare.push_back(good.recipe[k].shareOfOutput);
       users[input].emplace_back(g, good.recipe[k].unitsPerOutput);
+      userShares[input].push_back(good.recipe[k].shareOfOutput);
     }
   }
   net.recipeStart[G] = static_cast<int>(net.recipeInput.size());
   net.userStart.assign(static_cast<std::size_t>(G + 1), 0);
   for (int g = 0; g < G; ++g) {
     net.userStart[g] = static_cast<int>(net.userGood.size());
-    for (const auto& [user, units] : users[g]) {
-      net.userGood.push_back(user);
-      net.userUnits.push_back(units);
+    for (std::size_t u = 0; u < users[g].size(); ++u) {
+      net.userGood.push_back(users[g][u].first);
+      net.userUnits.push_back(users[g][u].second);
+      net.userShare.push_back(userShares[g][u]);
     }
   }
   net.userStart[G] = static_cast<int>(net.userGood.size());
@@ -103,6 +107,12 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
 // ends up in (the highest of its own final value and its users', per unit of this input: a tonne of
 // oxide in magnets is worth what the magnets' best use loses without it). A region short of the good
 // serves them in this order; uses of equal value share.
+// Value per unit of an input in its use u: what the unit enables of its user's chain value. It goes
+// into the user's output that needs it (shareOfOutput), `units / share` of it per unit of that output.
+double UseValue(const Network& net, const std::vector<double>& chainValue, int u) {
+  return chainValue[net.userGood[u]] * net.userShare[u] / net.userUnits[u];
+}
+
 KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
   const int G = net.goods;
   std::vector<double> chainValue(static_cast<std::size_t>(G), 0.0);
@@ -110,7 +120,7 @@ KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
     const int g = *it;
     double value = net.basePrice[g] * net.valueMultiplier[g];
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
-      value = std::max(value, chainValue[net.userGood[u]] / net.userUnits[u]);
+      value = std::max(value, UseValue(net, chainValue, u));
     }
     chainValue[g] = value;
   }
@@ -122,7 +132,7 @@ KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
     std::vector<std::pair<double, int>> uses;
     uses.emplace_back(net.basePrice[g] * net.valueMultiplier[g], Network::kFinalUse);
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
-      uses.emplace_back(chainValue[net.userGood[u]] / net.userUnits[u], u);
+      uses.emplace_back(UseValue(net, chainValue, u), u);
     }
     std::stable_sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [value, use] : uses) {

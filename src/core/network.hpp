@@ -42,10 +42,12 @@ struct Network {
   std::vector<int> recipeStart;
   std::vector<int> recipeInput;
   std::vector<double> recipeUnits;
+  std::vector<double> recipeShare;  ///< share of the good's output that needs the input (RecipeInput::shareOfOutput)
   // Users of each good: goods h whose recipe consumes g, [userStart[g], userStart[g + 1]).
   std::vector<int> userStart;
   std::vector<int> userGood;
   std::vector<double> userUnits;
+  std::vector<double> userShare;  ///< the user's recipeShare for this good
   std::vector<int> recipeUse;  ///< per recipe entry k: its index u among its input's users
   // Uses of each good by value per unit, highest first (BuildUseOrder): for good g, entries
   // [useOrderStart[g], useOrderStart[g + 1]) of useOrder (a user index u, or kFinalUse) and useValue.

@@ -60,7 +60,7 @@ std::optional<std::string> CheckRange(const Range& range, double value) {
     if (std::isinf(range.max)) {
       rule = (range.minExclusive ? "must be > " : "must be >= ") + FormatNumber(range.min);
     } else {
-      rule = "must be in " + FormatNumber(range.min) + ".." + FormatNumber(range.max);
+      rule = "must be in " + FormatNumber(range.min) + ".." + FormatNumber(range.max) + (range.minExclusive ? " and above " + FormatNumber(range.min) : "");
     }
     return rule + ", got " + FormatNumber(value);
   }

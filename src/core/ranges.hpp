@@ -58,6 +58,7 @@ inline constexpr Range kRegionWeight = kPositive;
 
 // Good
 inline constexpr Range kUnitsPerOutput = kPositive;
+inline constexpr Range kShareOfOutput{0, 1, true};  // (0, 1]: an input no output needs is no input
 inline constexpr Range kDemandMonthly = kNonNegative;
 inline constexpr Range kDemandGrowthPerYear{-0.5, 1};
 inline constexpr Range kBasePrice = kPositive;

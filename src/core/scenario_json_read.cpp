@@ -112,9 +112,10 @@ void ReadGood(Reader& r, const Json& v, const std::string& path, Good& out) {
   r.Number(v, path, "basePrice", out.basePrice);
   r.Array(v, path, "recipe", out.recipe, false,
           [&r](const Json& item, const std::string& itemPath, RecipeInput& input) {
-            if (!r.Object(item, itemPath, {"good", "unitsPerOutput"})) return;
+            if (!r.Object(item, itemPath, {"good", "unitsPerOutput", "shareOfOutput"})) return;
             r.String(item, itemPath, "good", input.good, true);
             r.Number(item, itemPath, "unitsPerOutput", input.unitsPerOutput, true);
+            r.Number(item, itemPath, "shareOfOutput", input.shareOfOutput);
           });
   r.Array(v, path, "finalDemand", out.finalDemand, false,
           [&r](const Json& item, const std::string& itemPath, FinalDemand& demand) {

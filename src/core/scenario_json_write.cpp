@@ -145,6 +145,7 @@ void WriteScenario(Writer& o, const Scenario& s) {
     o.Objects("recipe", x.recipe, [&o](const RecipeInput& y) {
       o.Str("good", y.good);
       o.Num("unitsPerOutput", y.unitsPerOutput);
+      o.Num("shareOfOutput", y.shareOfOutput);
     });
     o.Objects("finalDemand", x.finalDemand, [&o](const FinalDemand& y) {
       o.Str("region", y.region);

@@ -170,6 +170,7 @@ class Validator {
         }
         CheckNumber(Field(inputPath, "unitsPerOutput"), input.unitsPerOutput,
                     ranges::kUnitsPerOutput);
+        CheckNumber(Field(inputPath, "shareOfOutput"), input.shareOfOutput, ranges::kShareOfOutput);
       }
 
       const std::string demandPath = Field(path, "finalDemand");

@@ -144,6 +144,22 @@ TEST(Engine, ReSourcingIsLimitedByQualificationTime) {
   }
 }
 
+// An input only part of the output needs cuts only that part: B's magnets need ore for 40% of their
+// output, so without ore B still makes 60% of its 30 t, and with half its ore 80% (all of it used).
+TEST(Engine, AnInputOnlyPartOfTheOutputNeedsCutsOnlyThatPart) {
+  Scenario s = OreMagnetChain();
+  s.goods[1].recipe[0].shareOfOutput = 0.4;
+  s.events.push_back(MakeEvent("halt", EventKind::ExportRestriction, {"A"}, {"ore"}, 1.0, 1, 1, {"B"}));
+  s.events.push_back(MakeEvent("half", EventKind::ExportRestriction, {"A"}, {"ore"}, 0.5, 2, 1, {"B"}));
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  EXPECT_NEAR(At(r, r.production, 1, "B", "magnet"), 0.6 * 30.0, kEps);
+  EXPECT_NEAR(At(r, r.inputUse, 1, "B", "ore"), 0.0, kEps);
+  EXPECT_NEAR(At(r, r.production, 2, "B", "magnet"), 0.8 * 30.0, kEps);
+  EXPECT_NEAR(At(r, r.inputUse, 2, "B", "ore"), 30.0, kEps);
+  EXPECT_EQ(r.binding[r.Index(1, 1, 1)].kind, ConstraintKind::InputShortage);
+}
+
 // A commodity's buyer orders more from the usual suppliers it still has as soon as one fails it, in
 // the same month and with no response lag; a supplier it does not use yet waits for qualification.
 TEST(Engine, UsualSuppliersTakeACommoditysOrdersAtOnce) {

@@ -216,6 +216,13 @@ TEST(Findings, AWorldLossNetOfGainsNamesWhoGains) {
 // electronics first).
 TEST(Findings, TheLeadSaysWhenADearerEndUseTookItsScarceInputFirst) {
   Scenario s = test::LoadBundled("taiwan-disruption");
+  // All electronics need leading-edge chips here (the world says 40%): the US's few go to defence
+  // first and leave electronics with none, while defence is served in full.
+  for (Good& good : s.goods) {
+    for (RecipeInput& input : good.recipe) {
+      if (good.id == "electronics" && input.good == "chips_leading") input.shareOfOutput = 1.0;
+    }
+  }
   const Findings f = Summarize(s, RunOrFail(s));
   ASSERT_FALSE(f.items.empty());
   EXPECT_EQ(f.items[0].region, "US");

@@ -174,6 +174,8 @@ TEST(Validate, EveryNumericRangeIsChecked) {
       {[](Scenario& s) { s.goods[0].basePrice = 0; }, "goods[0].basePrice: must be > 0, got 0"},
       {[](Scenario& s) { s.goods[1].recipe[0].unitsPerOutput = 0; },
        "goods[1].recipe[0].unitsPerOutput: must be > 0, got 0"},
+      {[](Scenario& s) { s.goods[1].recipe[0].shareOfOutput = 0; },
+       "goods[1].recipe[0].shareOfOutput: must be in 0..1 and above 0, got 0"},
       {[](Scenario& s) { s.goods[2].finalDemand[0].monthly = -1; },
        "goods[2].finalDemand[0].monthly: must be >= 0, got -1"},
       {[](Scenario& s) { s.goods[2].finalDemand[1].growthPerYear = -0.6; },

@@ -35,7 +35,9 @@ struct Region {
 /// One input of a recipe: `unitsPerOutput` units of `good` are consumed per unit produced.
 struct RecipeInput {
   std::string good;
-  double unitsPerOutput = 0.0;  ///< > 0
+  double unitsPerOutput = 0.0;  ///< > 0; per unit of all the good's output
+  double shareOfOutput = 1.0;   ///< share of the good's output that needs this input at all (the rest is made
+                                ///< without it: electronics without leading-edge chips); (0, 1]
   bool operator==(const RecipeInput&) const = default;
 };
 
