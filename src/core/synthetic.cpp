@@ -20,8 +20,9 @@ std::string GoodId(int g) { return "G" + std::to_string(g); }
 
 Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
   Rng rng = Rng::ForStream(spec.seed, 0x5e7);
-  // Drawn from a stream of their own, so that adding them left every other draw as it was.
+  // Drawn from streams of their own, so that adding them left every other draw as it was.
   Rng sourcing = Rng::ForStream(spec.seed, 0x50c);
+  Rng outputShares = Rng::ForStream(spec.seed, 0x5a5);
   const int R = std::clamp(spec.regions, 1, 200);
   const int G = std::clamp(spec.goods, 1, 200);
   Scenario s;
@@ -62,7 +63,9 @@ Scenario MakeSyntheticScenario(const SyntheticSpec& spec) {
         const std::string input = GoodId(UniformInt(rng, 0, g - 1));
         const bool duplicate = std::any_of(good.recipe.begin(), good.recipe.end(),
                                            [&](const RecipeInput& in) { return in.good == input; });
-        if (!duplicate) good.recipe.push_back({input, Uniform(rng, 0.2, 3.0)});
+        // Three inputs in four needed by all of the output, the rest by a share of it.
+        const double share = outputShares.NextUniform() < 0.75 ? 1.0 : Uniform(outputShares, 0.2, 1.0);
+        if (!duplicate) good.recipe.push_back({input, Uniform(rng, 0.2, 3.0), share});
       }
     }
     // A good is worth at least what goes into it, as in any economy that keeps producing it.
