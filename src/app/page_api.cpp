@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -139,12 +140,7 @@ std::string SummaryJson(const Session& session) {
     w.StartObject();
     KeyNumber(w, "lossUsd", TotalLoss(r));
     if (const Results* other = session.comparisonResults()) KeyNumber(w, "comparisonLossUsd", TotalLoss(*other));
-    double worst = 1.0;  // the headline's rule: a month a rounding lower does not count as lower
-    for (int t = 0; t < r.months; ++t) {
-      const double phi = r.fulfilment[r.Index(t, sel.region, sel.good)];
-      if (LowerThanSoFar(phi, worst)) worst = phi;
-    }
-    KeyNumber(w, "worstFulfilment", worst);
+    KeyNumber(w, "worstFulfilment", std::min(1.0, LowestShareMet(r, sel.region, sel.good).share));
     w.EndObject();
     HeadlineJson(w, session);
   }

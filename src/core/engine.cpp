@@ -1017,17 +1017,16 @@ KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
   // interchangeable: nothing to value. Checked first in a loop without the call below, which in wasm
   // made every cell of the loop keep its values on the stack.
   const bool interchangeable = net.interchangeable[g] > 0.0;
-  bool anyUnmet = false;
-  for (int r = 0; r < net.regions; ++r) {
+  auto mayReSource = [&](int r) {  // short by more than rounding, with a supplier it may ask
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    anyUnmet = anyUnmet || ((interchangeable || c.resource > 0.0) && c.toOrder - w.delivered[r] > kRounding * c.toOrder);
-  }
+    return (interchangeable || c.resource > 0.0) && c.toOrder - w.delivered[r] > kRounding * c.toOrder;
+  };
+  bool anyUnmet = false;
+  for (int r = 0; r < net.regions; ++r) anyUnmet = anyUnmet || mayReSource(r);
   if (!anyUnmet) return;
   bool any = false;
   for (int r = 0; r < net.regions; ++r) {
-    const Workspace::Cell& c = w.cells[net.RG(r, g)];
-    const bool unmet = (interchangeable || c.resource > 0.0) && c.toOrder - w.delivered[r] > kRounding * c.toOrder;
-    w.request[r] = unmet ? Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
+    w.request[r] = mayReSource(r) ? Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
     any = any || w.request[r] > kTiny;
   }
   if (!any) return;

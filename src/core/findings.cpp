@@ -78,14 +78,10 @@ Trough TroughOf(const Results& r, int region, int good) {
   trough.region = region;
   trough.good = good;
   trough.loss = r.MetricsOf(region, good).cumulativeLoss;
-  for (int t = 0; t < r.months; ++t) {
-    const double share = ShareMet(r, r.Index(t, region, good));
-    if (LowerThanSoFar(share, trough.share)) {
-      trough.share = share;
-      trough.month = t;
-    }
-  }
-  if (trough.month < 0) return trough;
+  const LowestShare lowest = LowestShareMet(r, region, good);
+  if (!(lowest.share < 1.0 - kTiny)) return trough;  // met in full (to rounding) throughout
+  trough.share = lowest.share;
+  trough.month = lowest.month;
   // Shortage in the engine's sense (under 99% met); a shallower dip recovers when met in full again.
   const double threshold = trough.share < kShortageShare ? kShortageShare : kFullyMet;
   int lastShort = trough.month;
@@ -167,6 +163,19 @@ bool IsEndGood(const Scenario& scenario, const std::string& id) {
   }
   return true;
 }
+
+}  // namespace
+
+LowestShare LowestShareMet(const Results& r, int region, int good) {
+  LowestShare lowest{2.0, 0};
+  for (int t = 0; t < r.months; ++t) {
+    const double share = ShareMet(r, r.Index(t, region, good));
+    if (share < lowest.share - kTiny) lowest = {share, t};
+  }
+  return lowest;
+}
+
+namespace {
 
 // Units of `input` per unit of `good` in its recipe (0 when it is not an input).
 double UnitsOf(const Good& good, const std::string& input) {

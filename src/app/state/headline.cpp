@@ -15,14 +15,9 @@ namespace {
 // Lowest point of the subject's fulfilment and the first month after which it stays at or above
 // the shortage threshold: the same numbers the chart's line shows.
 void MeasureSeries(const Results& r, Headline& h) {
-  h.worstShare = 2.0;
-  for (int t = 0; t < r.months; ++t) {
-    const double share = MetricValue(r, ChartMetric::Fulfilment, t, h.region, h.good);
-    if (LowerThanSoFar(share, h.worstShare)) {
-      h.worstShare = share;
-      h.worstMonth = t;
-    }
-  }
+  const LowestShare lowest = LowestShareMet(r, h.region, h.good);  // the chart's fulfilment line
+  h.worstShare = lowest.share;
+  h.worstMonth = lowest.month;
   h.endShare = MetricValue(r, ChartMetric::Fulfilment, r.months - 1, h.region, h.good);
   h.shortage = h.worstShare < kShortageShare;
   if (!h.shortage) return;

@@ -26,16 +26,7 @@ Expected<Results> RunWithFlows(const Scenario& scenario, Simulation::Validation 
 // is lowest: where a newcomer should look first, and what the headline tells.
 Selection WorstHit(const Scenario& s, const Results& r) {
   const StorySubject subject = SubjectOf(s, r);
-  Selection best{subject.region, subject.good, 0};
-  double lowest = 2.0;
-  for (int t = 0; t < r.months; ++t) {
-    const double phi = r.fulfilment[r.Index(t, best.region, best.good)];
-    if (LowerThanSoFar(phi, lowest)) {  // the first month at the lowest level, as the headline tells it
-      lowest = phi;
-      best.month = t;
-    }
-  }
-  return best;
+  return {subject.region, subject.good, LowestShareMet(r, subject.region, subject.good).month};
 }
 
 // How the findings name the comparison: "with no shocks it bottoms at 85%".

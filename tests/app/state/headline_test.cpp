@@ -58,7 +58,7 @@ void ExpectHeadlineAgreesWithChart(const kz::Session& session, const kz::UiText&
   // as a level held at a reserve's trigger is, do not move it).
   const double lowestValue = *std::min_element(line->values.begin(), line->values.end());
   const auto lowest = std::find_if(line->values.begin(), line->values.end(),
-                                   [&](double v) { return !kz::LowerThanSoFar(lowestValue, v); });
+                                   [&](double v) { return v < lowestValue + 1e-9; });
   EXPECT_EQ(*lowest, h.worstShare);
   EXPECT_EQ(lowest - line->values.begin(), h.worstMonth);
   EXPECT_EQ(FigureOf(h, "worst")->value, line->text[static_cast<std::size_t>(h.worstMonth)]) << "the chart's own read-out";

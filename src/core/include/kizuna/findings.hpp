@@ -56,10 +56,15 @@ struct Wording {
 /// month after which supply stays at or above it.
 inline constexpr double kShortageShare = 0.99;
 
-/// Whether a share met is lower than the lowest so far by more than rounding: a level held for
-/// months (a reserve's trigger: 0.98, then 0.97999999999999998) bottoms in the month it is first
-/// reached, in the findings and on the headline card alike.
-inline bool LowerThanSoFar(double share, double lowest) { return share < lowest - 1e-9; }
+/// The lowest share of a (region, good)'s need met over the run, and the first month at it. A later
+/// month lower only by rounding does not count: a level held for months (at a reserve's trigger,
+/// 0.98 then 0.97999999999999998) bottoms in the month it is first reached. The findings, the
+/// headline card, the default selection and the page's summary all tell this one.
+struct LowestShare {
+  double share = 1.0;
+  int month = 0;
+};
+LowestShare LowestShareMet(const Results& results, int region, int good);
 
 /// The (region, good) a scenario's story is about, as indices into `results`: the presentation's
 /// subject when both ids are in the results (`named`), else the (region, good) with the largest
