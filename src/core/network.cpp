@@ -102,17 +102,17 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
   if (problems.empty() && !TopologicalOrder(net)) problems.push_back({"goods", "recipes form a cycle"});
 }
 
-// The uses of each good from the highest value per unit to the lowest: its own final demand (its
-// price times its downstream multiplier) and each good made from it, at the value of what that good
-// ends up in (the highest of its own final value and its users', per unit of this input: a tonne of
-// oxide in magnets is worth what the magnets' best use loses without it). A region short of the good
-// serves them in this order; uses of equal value share.
 // Value per unit of an input in its use u: what the unit enables of its user's chain value. It goes
 // into the user's output that needs it (shareOfOutput), `units / share` of it per unit of that output.
 double UseValue(const Network& net, const std::vector<double>& chainValue, int u) {
   return chainValue[net.userGood[u]] * net.userShare[u] / net.userUnits[u];
 }
 
+// The uses of each good from the highest value per unit to the lowest: its own final demand (its
+// price times its downstream multiplier) and each good made from it, at the value of what that good
+// ends up in (the highest of its own final value and its users', per unit of this input: a tonne of
+// oxide in magnets is worth what the magnets' best use loses without it). A region short of the good
+// serves them in this order; uses of equal value share.
 KZ_OUT_OF_LINE void BuildUseOrder(Network& net) {
   const int G = net.goods;
   std::vector<double> chainValue(static_cast<std::size_t>(G), 0.0);
