@@ -164,10 +164,47 @@ std::vector<Scenario> PresetVariants() {
   return variants;
 }
 
-// The presets, their variants and generated networks with at least one event.
+// Shocks that random variants once drew and that failed a property, kept by name: a change to a
+// preset's data (a facility more) changes every later draw, and a failing case must not leave the
+// test by being drawn no more.
+struct PinnedShock {
+  const char* preset;
+  const char* name;
+  const char* seller;
+  const char* good;
+  double fraction;
+  int start, duration;
+  std::vector<std::string> targets;
+};
+std::vector<Scenario> PinnedShocks() {
+  // ga-ge-controls-2023's variant 4 until the default world gained parts from Japan (2026-12-07).
+  const std::vector<PinnedShock> pinned = {
+      {"ga-ge-controls-2023", "ga-ge-controls-2023-jp-resist", "JP", "photoresist", 0.9203043221002789, 10, 6,
+       {"US", "TW", "EU"}}};
+  std::vector<Scenario> scenarios;
+  for (const PinnedShock& p : pinned) {
+    Scenario s = test::LoadBundled(p.preset);
+    Event event;
+    event.id = std::string(p.seller) + "-" + p.good + "-restriction";
+    event.kind = EventKind::ExportRestriction;
+    event.regions = {p.seller};
+    event.goods = {p.good};
+    event.targets = p.targets;
+    event.fraction = p.fraction;
+    event.start = p.start;
+    event.duration = p.duration;
+    s.id = p.name;
+    s.events = {event};
+    scenarios.push_back(std::move(s));
+  }
+  return scenarios;
+}
+
+// The presets, their variants, the pinned shocks and generated networks with at least one event.
 std::vector<Scenario> ScenariosWithEvents() {
   std::vector<Scenario> scenarios = PresetsWithEvents();
   for (Scenario& s : PresetVariants()) scenarios.push_back(std::move(s));
+  for (Scenario& s : PinnedShocks()) scenarios.push_back(std::move(s));
   const auto [first, last] = SeedRange();
   for (std::uint64_t seed = first; seed <= last; ++seed) {
     SyntheticSpec spec;
@@ -200,7 +237,7 @@ const std::set<std::string> kKnownRestrictionExceptions = {};
 const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // complement
 const std::set<std::string> kKnownReserveExceptions = {};
 const std::set<std::string> kKnownLagExceptions = {
-    "ga-ge-controls-2023-v4/US", "ga-ge-controls-2023-v4/TW", "ga-ge-controls-2023-v4/EU"};  // shared input
+    "ga-ge-controls-2023-jp-resist/US", "ga-ge-controls-2023-jp-resist/TW", "ga-ge-controls-2023-jp-resist/EU"};  // shared input
 const std::set<std::string> kKnownCapacityExceptions = {};
 
 class Violations {
