@@ -1296,51 +1296,23 @@ KZ_OUT_OF_LINE void StartMonth(const Network& net, int t, Workspace& w, const Re
   }
 }
 
-// Month t's results, once every good is cleared: per (region, good), and what bound a shortfall.
-// One pass over the month's row rather than one per good, and the rare explanations in a loop of
-// their own: a call inside the store loop made V8 keep none of the loop's values in registers.
-// ExplainShortfall may run after all goods are cleared because what it reads is kept per good until
-// the next month (the good's links and routes, its sellers' causes).
-KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, Results& out) {
+// Month t's production, deliveries, input use and what bound each shortfall (Simulation::RecordDetail).
+// The rare explanations in a loop of their own: a call inside the store loop made V8 keep none of the
+// loop's values in registers. ExplainShortfall may run after all goods are cleared because what it
+// reads is kept per good until the next month (the good's links and routes, its sellers' causes).
+KZ_OUT_OF_LINE void RecordDetailOfMonth(const Network& net, int t, const Workspace& w, Results& out, bool anyShort) {
   const std::size_t row = out.Index(t, 0, 0);
   double* const outProduction = &out.production[row];
   double* const outDeliveries = &out.deliveries[row];
-  double* const outFinalDemand = &out.finalDemand[row];
-  double* const outFinalDelivered = &out.finalDelivered[row];
-  double* const outFulfilment = &out.fulfilment[row];
-  double* const outShortfall = &out.shortfall[row];
-  double* const outLoss = &out.loss[row];
   double* const outInputUse = &out.inputUse[row];
-  double* const outTradeIncome = &out.tradeIncome[row];
-  double* const outStockValueChange = &out.stockValueChange[row];
   Constraint* const outBinding = &out.binding[row];
   const Workspace::Cell* const state = w.cells.data();
-  const Workspace::CellParams* const params = w.params.data();
   const std::size_t cells = static_cast<std::size_t>(net.regions * net.goods);
-  bool anyShort = false;
   for (std::size_t i = 0; i < cells; ++i) {
     const Workspace::Cell& c = state[i];
-    const Workspace::CellParams& p = params[i];
-    const double phi = c.fulfil;
-    const double demand = c.finalDemand;
-    const double deliveredFinal = demand * c.finalFulfil;
-    const double shortfall = demand - deliveredFinal;
     outProduction[i] = c.production;
     outDeliveries[i] = c.delivered;
-    outFinalDemand[i] = demand;
-    outFinalDelivered[i] = deliveredFinal;
-    outFulfilment[i] = phi;
-    outShortfall[i] = shortfall;
-    outLoss[i] = (shortfall + c.pricedOut) * p.basePrice * p.valueMultiplier;
     outInputUse[i] = c.used;
-    outTradeIncome[i] = c.income;
-    // Every stock is an asset at the base price: public and users' stocks (what is drawn is consumed,
-    // what is bought back regained: its payment is in the trade income, so rebuilding costs what the
-    // price is above normal), and producers' inventories and input stocks. So buying less for a
-    // stock saves its payment and loses its value alike, and a stock ends the run worth what it holds.
-    const double heldChange = c.inventory + c.inputStock - c.held;
-    outStockValueChange[i] = p.basePrice * (c.restocked - c.released - c.userDrawn + heldChange);
-    anyShort = anyShort || phi < 1.0 - 1e-9;
     // Field by field: as `Constraint{}` the wasm build made it in a stack slot with three narrow
     // stores and copied it with one 8-byte load, which the CPU cannot forward from those stores.
     Constraint& b = outBinding[i];
@@ -1358,10 +1330,49 @@ KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, R
   }
 }
 
-// Month end: stocks, shortage detection, prices, ramp reference, demand growth.
-KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& out) {
+// Month t's results, once every good is cleared, per (region, good): one pass over the month's row
+// rather than one per good; then, with `detail`, RecordDetailOfMonth.
+KZ_OUT_OF_LINE void RecordMonth(const Network& net, int t, const Workspace& w, Results& out, bool detail) {
   const std::size_t row = out.Index(t, 0, 0);
-  double* const outInventory = &out.inventory[row];
+  double* const outFinalDemand = &out.finalDemand[row];
+  double* const outFinalDelivered = &out.finalDelivered[row];
+  double* const outFulfilment = &out.fulfilment[row];
+  double* const outShortfall = &out.shortfall[row];
+  double* const outLoss = &out.loss[row];
+  double* const outTradeIncome = &out.tradeIncome[row];
+  double* const outStockValueChange = &out.stockValueChange[row];
+  const Workspace::Cell* const state = w.cells.data();
+  const Workspace::CellParams* const params = w.params.data();
+  const std::size_t cells = static_cast<std::size_t>(net.regions * net.goods);
+  bool anyShort = false;
+  for (std::size_t i = 0; i < cells; ++i) {
+    const Workspace::Cell& c = state[i];
+    const Workspace::CellParams& p = params[i];
+    const double phi = c.fulfil;
+    const double demand = c.finalDemand;
+    const double deliveredFinal = demand * c.finalFulfil;
+    const double shortfall = demand - deliveredFinal;
+    outFinalDemand[i] = demand;
+    outFinalDelivered[i] = deliveredFinal;
+    outFulfilment[i] = phi;
+    outShortfall[i] = shortfall;
+    outLoss[i] = (shortfall + c.pricedOut) * p.basePrice * p.valueMultiplier;
+    outTradeIncome[i] = c.income;
+    // Every stock is an asset at the base price: public and users' stocks (what is drawn is consumed,
+    // what is bought back regained: its payment is in the trade income, so rebuilding costs what the
+    // price is above normal), and producers' inventories and input stocks. So buying less for a
+    // stock saves its payment and loses its value alike, and a stock ends the run worth what it holds.
+    const double heldChange = c.inventory + c.inputStock - c.held;
+    outStockValueChange[i] = p.basePrice * (c.restocked - c.released - c.userDrawn + heldChange);
+    anyShort = anyShort || phi < 1.0 - 1e-9;
+  }
+  if (detail) RecordDetailOfMonth(net, t, w, out, anyShort);
+}
+
+// Month end: stocks, shortage detection, prices, ramp reference, demand growth.
+KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& out, bool detail) {
+  const std::size_t row = out.Index(t, 0, 0);
+  double* const outInventory = detail ? &out.inventory[row] : nullptr;
   double* const outStockpile = &out.stockpile[row];
   double* const outPrice = &out.price[row];
   Workspace::Cell* const state = w.cells.data();
@@ -1375,7 +1386,7 @@ KZ_OUT_OF_LINE void EndMonth(const Network& net, int t, Workspace& w, Results& o
   for (int r = 0; r < net.regions; ++r) {
     for (int g = 0; g < net.goods; ++g, ++i) {
       Workspace::Cell& c = state[i];
-      outInventory[i] = c.inventory + c.inputStock + c.userStock;
+      if (outInventory) outInventory[i] = c.inventory + c.inputStock + c.userStock;
       c.held = c.inventory + c.inputStock;
       outStockpile[i] = c.stockpile;
       const bool needed = c.need > kTiny;
@@ -1490,13 +1501,23 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
   out.goodIds = net.goodIds;
   out.firstDisruptionMonth = net.firstDisruptionMonth;
   out.monthlyDiscountRate = net.monthlyRate;
-  for (std::vector<double>* series : {&out.production, &out.deliveries, &out.finalDemand, &out.finalDelivered,
-                                      &out.fulfilment, &out.shortfall, &out.inventory, &out.stockpile, &out.price,
-                                      &out.loss, &out.policyCost, &out.inputUse, &out.tradeIncome,
+  for (std::vector<double>* series : {&out.finalDemand, &out.finalDelivered, &out.fulfilment, &out.shortfall,
+                                      &out.stockpile, &out.price, &out.loss, &out.policyCost, &out.tradeIncome,
                                       &out.stockValueChange}) {
     series->resize(cells);  // every cell is written below: no need to clear
   }
-  out.binding.resize(cells);
+  for (std::vector<double>* series : {&out.production, &out.deliveries, &out.inventory, &out.inputUse}) {
+    if (recordDetail) {
+      series->resize(cells);
+    } else {
+      series->clear();
+    }
+  }
+  if (recordDetail) {
+    out.binding.resize(cells);
+  } else {
+    out.binding.clear();
+  }
   if (recordFlows) {
     out.flows.assign(static_cast<std::size_t>(net.months) * static_cast<std::size_t>(G) * static_cast<std::size_t>(R * R), 0.0);
   } else {
@@ -1535,8 +1556,8 @@ void Simulation::Run(Results& out, const AllocationRule* rule, const std::vector
       w.flows = recordFlows ? &out.flows[out.FlowIndex(t, g, 0, 0)] : nullptr;
       ClearGood(net, g, rule, w);  // nullptr: proportional
     }
-    RecordMonth(net, t, w, out);
-    EndMonth(net, t, w, out);
+    RecordMonth(net, t, w, out, recordDetail);
+    EndMonth(net, t, w, out, recordDetail);
   }
   ComputeMetrics(net, w, out);
 }

@@ -330,6 +330,7 @@ Expected<MonteCarloShard> RunMonteCarloShard(const Scenario& scenario, std::uint
   base.risks.clear();
   Expected<Simulation> baseSimulation = Simulation::Create(base, Simulation::Validation::Skip);
   if (!baseSimulation) return baseSimulation.problems();
+  baseSimulation.value().RecordDetail(false);  // RecordRun reads none of it
 
   MonteCarloShard shard;
   shard.scenarioHash = ScenarioHash(scenario);

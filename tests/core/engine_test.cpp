@@ -439,6 +439,38 @@ TEST(Engine, RepeatedRunsAreIdentical) {
   }
 }
 
+// Without detail (Monte Carlo's setting) every series it keeps is the same bit for bit, the ones it
+// leaves out are empty, and turning detail back on refills them in a reused Results.
+TEST(Engine, RunsWithoutDetailKeepTheSameSeriesAndLeaveTheRestEmpty) {
+  Scenario s = OreMagnetChain();
+  s.events.push_back(MakeEvent("mine-flood", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.7, 1, 3));
+  Expected<Simulation> simulation = Simulation::Create(s);
+  ASSERT_TRUE(simulation);
+  Results full;
+  simulation.value().Run(full);
+  ASSERT_GT(*std::max_element(full.production.begin(), full.production.end()), 0.0);
+  simulation.value().RecordDetail(false);
+  Results lean;
+  simulation.value().Run(lean);
+  for (const auto series : {&Results::finalDemand, &Results::finalDelivered, &Results::fulfilment, &Results::shortfall,
+                            &Results::stockpile, &Results::price, &Results::loss, &Results::policyCost,
+                            &Results::tradeIncome, &Results::stockValueChange}) {
+    EXPECT_EQ(lean.*series, full.*series);
+  }
+  for (const auto series : {&Results::production, &Results::deliveries, &Results::inventory, &Results::inputUse}) {
+    EXPECT_TRUE((lean.*series).empty());
+  }
+  EXPECT_TRUE(lean.binding.empty());
+  ASSERT_EQ(lean.metrics.size(), full.metrics.size());
+  for (std::size_t i = 0; i < full.metrics.size(); ++i) {
+    EXPECT_EQ(lean.metrics[i].cumulativeLoss, full.metrics[i].cumulativeLoss);
+    EXPECT_EQ(lean.metrics[i].peakShortfall, full.metrics[i].peakShortfall);
+  }
+  simulation.value().RecordDetail(true);
+  simulation.value().Run(lean);
+  EXPECT_EQ(HashResults(lean), HashResults(full));
+}
+
 TEST(Engine, GrowthCompoundsMonthlyToTheAnnualRate) {
   EXPECT_NEAR(MonthlyGrowthFactor(0.12), 1.009488792934583, 1e-15);
   EXPECT_EQ(MonthlyGrowthFactor(0.0), 1.0);

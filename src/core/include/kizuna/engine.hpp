@@ -59,6 +59,12 @@ class Simulation {
   /// imports by origin). Off by default: batches (Monte Carlo, coalitions) do not need it.
   void RecordTradeFlows(bool record) { recordFlows = record; }
 
+  /// Whether Run also fills Results' production, deliveries, inventory and inputUse series and the
+  /// binding constraints. On by default; Monte Carlo turns it off: it reads losses, money, prices,
+  /// fulfilment, stockpiles and demand only, and writing the rest was a twentieth of its time. Off,
+  /// those series are left empty, so a reader that needs them fails loudly rather than reads stale data.
+  void RecordDetail(bool record) { recordDetail = record; }
+
   /// Wraps a compiled network (network.hpp, private to the core), for the core's batches that compile
   /// the unchanging part of a scenario once (coalition analysis).
   explicit Simulation(std::unique_ptr<Network> compiled);
@@ -70,6 +76,7 @@ class Simulation {
  private:
   std::unique_ptr<Network> network;
   bool recordFlows = false;
+  bool recordDetail = true;
 };
 
 /// Validates, compiles and runs a scenario once, recording trade flows.
