@@ -119,6 +119,9 @@ struct Workspace {
                                    &delivered, &extra, &ratio, &shippedOnLinks}) {
       v->assign(r, 0.0);
     }
+    requestValue.assign(r, 0.0);
+    grantShare.assign(r, 0.0);
+    granted.assign(r, 0);
     ships2.assign(r * r, 0.0);
     routeCap.assign(r * r, 0.0);
     useFulfil.assign(r * net.userGood.size(), 1.0);
@@ -218,6 +221,9 @@ struct Workspace {
   // Per region scratch.
   std::vector<double> column, ships, supply, spare, leftover, unmet, request, delivered, extra, ratio;
   std::vector<double> heldBack;  // per buyer, the part of its re-sourcing request its usual suppliers may not take
+  std::vector<double> requestValue;  // per buyer, value per unit of the use its re-sourcing request would serve
+  std::vector<double> grantShare;    // per buyer, the share of its ask an oversubscribed seller grants
+  std::vector<char> granted;         // per buyer, its share is set (GrantByValue)
   std::vector<double> shippedOnLinks;  // per producing region, its round-1 shipments of the good (pass-through)
   std::vector<double> ships2;  // buyer x seller, re-sourced shipments of the good being cleared
   std::vector<double> routeCap;  // buyer x seller, what re-sourcing may still ship on the route this month
@@ -410,12 +416,45 @@ double RationOnContracts(Workspace::Link* links, int begin, int end, double supp
   return shipped;
 }
 
+// Shares `left` of seller s's supply among the asks (`w.ships2`, buyer x seller) of the buyers in one
+// tier (`partners`: its priority partners, or the rest) whose share is not set yet: the highest value
+// per unit of the use the ask serves (`w.requestValue`) first, equal values pro rata. A scarce input
+// re-sourced goes where it is worth most, as a market clears to those who bid most, rather than pro
+// rata to whoever asked: pro rata, a region that responded sooner took an input from one that needed
+// it for the parts both depended on (ga-ge-controls-2023-jp-resist: the US's earlier response took
+// resist Taiwan's microcontroller fabs needed). Sets `w.grantShare`; returns what is left.
+double GrantByValue(int R, int s, const char* partner, bool partners, double left, Workspace& w) {
+  for (;;) {
+    double best = -1.0;
+    for (int r = 0; r < R; ++r) {
+      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
+      if (inTier && !w.granted[r] && w.ships2[static_cast<std::size_t>(r * R + s)] > 0.0) best = Max(best, w.requestValue[r]);
+    }
+    if (best < 0.0) return left;
+    double ask = 0.0;
+    for (int r = 0; r < R; ++r) {
+      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
+      if (inTier && !w.granted[r] && w.requestValue[r] == best) ask += w.ships2[static_cast<std::size_t>(r * R + s)];
+    }
+    const double share = ask > kTiny ? Clamp(left / ask, 0.0, 1.0) : 0.0;
+    for (int r = 0; r < R; ++r) {
+      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
+      if (inTier && !w.granted[r] && w.requestValue[r] == best && w.ships2[static_cast<std::size_t>(r * R + s)] > 0.0) {
+        w.grantShare[r] = share;
+        w.granted[r] = 1;
+      }
+    }
+    left = Max(0.0, left - share * ask);
+  }
+}
+
 // Re-sourcing, in planning and in clearing: spreads each buyer's `w.request` for good g over the
 // producers in proportion to what each could give it (its `supply` left, at most what the route
 // still lets through), and asks again what they could not fill, up to kResourcingPasses times.
 // (Spread by supply alone, a big seller behind a restricted route took most of each request and
-// refused it, so more capacity there left buyers with less after the passes.) A producer that gives its partners priority (trusted-partner rules,
-// joint plants) serves their requests first; otherwise, and among the rest, it rations pro rata.
+// refused it, so more capacity there left buyers with less after the passes.) A producer asked for
+// more than it has serves its partners' requests first if it gives them priority (trusted-partner
+// rules, joint plants), and within each tier the requests of the highest value first (GrantByValue).
 // A restriction caps its route at its pass share of the buyer's request for the whole month, so
 // asking again never lets a quota leak. Calls grant(buyer, seller, amount) for what is granted and
 // takes it off `w.request` and `supply`. Amounts below a billionth of what was asked are rounding
@@ -464,19 +503,16 @@ void SpreadOverSupply(const Network& net, int g, Workspace& w, std::vector<doubl
       if (w.extra[s] <= negligible) continue;
       const std::size_t i = net.RG(s, g);
       const char* const partner = &net.priorityPartner[i * static_cast<std::size_t>(R)];
-      const bool priority = (net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny) && w.extra[s] > supply[s];
-      double partnerAsked = 0.0;
-      if (priority) {
-        for (int r = 0; r < R; ++r) partnerAsked += partner[r] ? w.ships2[static_cast<std::size_t>(r * R + s)] : 0.0;
+      const bool oversubscribed = w.extra[s] > supply[s];
+      if (oversubscribed) {
+        std::fill(w.granted.begin(), w.granted.end(), 0);
+        const bool priority = net.priorityShare[i] > 0.0 || w.jointReserved[i] > kTiny;
+        const double left = priority ? GrantByValue(R, s, partner, true, supply[s], w) : supply[s];
+        GrantByValue(R, s, priority ? partner : nullptr, false, left, w);
       }
-      const double partnerRatio = partnerAsked > kTiny ? Min(1.0, supply[s] / partnerAsked) : 0.0;
-      const double otherAsked = w.extra[s] - partnerAsked;
-      const double otherRatio =
-          otherAsked > kTiny ? Clamp((supply[s] - partnerRatio * partnerAsked) / otherAsked, 0.0, 1.0) : 0.0;
-      const double ratio = Min(1.0, supply[s] / w.extra[s]);
       for (int r = 0; r < R; ++r) {
         const std::size_t route = static_cast<std::size_t>(r * R + s);
-        const double share = !priority ? ratio : partner[r] ? partnerRatio : otherRatio;
+        const double share = oversubscribed ? w.grantShare[r] : 1.0;
         const double granted = Min(w.ships2[route] * share, supply[s]);
         if (granted <= 0.0) continue;
         grant(r, s, granted);
@@ -555,6 +591,21 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w, int 
     ready = Min(ready, OutputAllowed(net, k, w.useFulfil[static_cast<std::size_t>(s) * uses + static_cast<std::size_t>(net.recipeUse[k])]));
   }
   return ready;
+}
+
+// Value per unit of good g in the use that region r's next unit would serve, once `covered` units
+// serve its uses from the most valuable down (as ServeUsesByValue): what a re-sourcing request is
+// worth to it (GrantByValue). 0 when every use is covered (the request would rebuild stocks).
+double MarginalUseValue(const Network& net, int r, int g, const Workspace& w, double covered) {
+  const Workspace::Cell& c = w.cells[net.RG(r, g)];
+  for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1]; ++k) {
+    const int use = net.useOrder[k];
+    covered -= use == Network::kFinalUse
+                   ? c.finalDemand
+                   : net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+    if (covered < 0.0) return net.useValue[k];
+  }
+  return 0.0;
 }
 
 // Region r's need for good g in uses that value it at or above its spot price (price index x base
@@ -717,6 +768,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     const Workspace::Cell& c = w.cells[net.RG(r, g)];
     const bool unmet = w.unmet[r] > kRounding * c.toOrder;
     w.request[r] = unmet ? Clamp(w.unmet[r] - (c.toOrder - WorthBuyingAtSpot(net, r, g, w)), 0.0, w.unmet[r]) : 0.0;
+    w.requestValue[r] = w.request[r] > 0.0 ? MarginalUseValue(net, r, g, w, c.local + c.toOrder - w.unmet[r]) : 0.0;
     anyRequest += w.request[r];
   }
   if (anyRequest <= kTiny) return;
@@ -1027,6 +1079,8 @@ KZ_OUT_OF_LINE void ReSource(const Network& net, int g, Workspace& w) {
   bool any = false;
   for (int r = 0; r < net.regions; ++r) {
     w.request[r] = mayReSource(r) ? Max(0.0, WorthBuyingAtSpot(net, r, g, w) - w.delivered[r]) : 0.0;
+    w.requestValue[r] =
+        w.request[r] > 0.0 ? MarginalUseValue(net, r, g, w, w.cells[net.RG(r, g)].local + w.delivered[r]) : 0.0;
     any = any || w.request[r] > kTiny;
   }
   if (!any) return;

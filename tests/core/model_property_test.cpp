@@ -232,12 +232,15 @@ std::vector<Scenario> ScenariosWithEvents() {
 //   restriction of the same long episode;
 // - complement: a deeper loss of one input cuts the planned output of goods that need it with a
 //   second input, so less of that second input is needed, and its price index, and the final demand
-//   it prices out, fall.
+//   it prices out, fall;
+// - contract prices: a region's earlier response sends a scarce input to the use worth most to the
+//   world (other regions' carmakers, through its own microcontroller fabs), whose output it sells at
+//   contract (base) prices, while its own use worth less goes short: the region pays for the value
+//   it creates abroad.
 const std::set<std::string> kKnownRestrictionExceptions = {};
 const std::set<std::string> kKnownShockExceptions = {"synthetic-10/E0"};  // complement
 const std::set<std::string> kKnownReserveExceptions = {};
-const std::set<std::string> kKnownLagExceptions = {
-    "ga-ge-controls-2023-jp-resist/US", "ga-ge-controls-2023-jp-resist/TW", "ga-ge-controls-2023-jp-resist/EU"};  // shared input
+const std::set<std::string> kKnownLagExceptions = {"ga-ge-controls-2023-jp-resist/TW"};  // contract prices
 const std::set<std::string> kKnownCapacityExceptions = {};
 
 class Violations {
