@@ -305,9 +305,10 @@ TEST(Calibration, Tohoku2011_JapaneseVehicleOutputFallsTo30To55PctInAprilAndReco
 // resulted from the earthquake in Japan"; Toyota North America ran at 30% of normal in May and 70% in
 // June, and at full output by September. Month 0 = March 2011. Tolerances: vehicle output outside
 // Japan in its lowest month of April-June (months 1-3) between 92% and 97% of the world without the
-// quake (about 95%, within 3 points below and 2 above: year-on-year figures include a year's growth, and the default world gives
-// every region the same dependence on parts from Japan, so the world outside Japan, not one region,
-// is the test); still cut in June (below 99%); back above 99% from September (month 6).
+// quake (about 95%, within 3 points below and 2 above: year-on-year figures include a year's growth,
+// and the default world gives every region the same dependence on parts from Japan, so the world
+// outside Japan, not one region, is the test); still cut in June (below 99%); back above 99% from
+// September (month 6).
 TEST(Calibration, Tohoku2011_CarmakersAbroadCutOutputForMonths_FedG17AndToyota2011) {
   const Scenario s = test::LoadBundled("tohoku-2011");
   const Results r = test::RunOrFail(s);
