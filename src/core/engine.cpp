@@ -171,6 +171,9 @@ struct Workspace {
     // through a char may change any object, so the compiler reloaded everything after writing it.
     bool responding = false;
     bool usesRationed = false;  // the good's uses in the region were last served by value (ServeUsesByValue)
+    // An event cuts the capacity of a good made from this one in the region this month: its makers
+    // keep their contracts for it (they will need it again as they recover), whatever they order now.
+    bool usersDamaged = false;
   };
   // The network's per-(region, good) parameters that the month loop reads for every cell, packed the
   // same way (copied per run: a few microseconds). The good's and the region's parameters are
@@ -653,11 +656,15 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
     // Inputs for output beyond contracts (re-sourced orders, stocks rebuilt) are beyond contract all
     // the way up the chain, so every stage that makes them is charged its value added (ProduceGood).
     double intermediate = 0.0, intermediateContracted = 0.0;
+    bool usersDamaged = false;
     for (int u = net.userStart[g]; u < net.userStart[g + 1]; ++u) {
-      const Workspace::Cell& user = w.cells[net.RG(r, net.userGood[u])];
+      const std::size_t userCell = net.RG(r, net.userGood[u]);
+      const Workspace::Cell& user = w.cells[userCell];
       intermediate += net.userUnits[u] * user.planned;
       intermediateContracted += net.userUnits[u] * Min(user.planned, user.contracted);
+      usersDamaged = usersDamaged || w.capFactor[userCell] < 1.0;
     }
+    c.usersDamaged = usersDamaged;
     c.need = c.finalDemand + intermediate * (1.0 - c.thrift);
     if (c.thrift > 0.0) {
       // Use avoided, by whom: the region's substitution policy at its cost per unit; the market's
@@ -698,7 +705,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       link.orders = buyer.toOrder * link.share;
       link.allowed = link.orders;
       Workspace::Cell& seller = cells[net.RG(link.seller, g)];
-      if (buyer.calm | !seller.rationed) link.contract = buyer.forUse * link.share;
+      if (!buyer.usersDamaged && (buyer.calm || !seller.rationed)) link.contract = buyer.forUse * link.share;
       seller.allowedTotal += link.allowed;
       seller.contracted += Min(link.allowed, link.contract);
     }
@@ -711,7 +718,7 @@ KZ_OUT_OF_LINE void PlanGood(const Network& net, int g, Workspace& w, double* mo
       link.allowed = UnderQuota(link.orders, w.pass[route], net.linkContract[l]);
       link.pass = link.orders > kTiny ? link.allowed / link.orders : w.pass[route];
       Workspace::Cell& seller = cells[net.RG(link.seller, g)];
-      if (buyer.calm | !seller.rationed) link.contract = buyer.forUse * link.share;
+      if (!buyer.usersDamaged && (buyer.calm || !seller.rationed)) link.contract = buyer.forUse * link.share;
       seller.allowedTotal += link.allowed;
       seller.contracted += Min(link.allowed, link.contract * link.pass);
     }

@@ -439,6 +439,34 @@ TEST(Engine, RepeatedRunsAreIdentical) {
   }
 }
 
+// A buyer whose own plant an event damages keeps its contracts for the plant's inputs: as it
+// recovers it needs them again, and its supplier, short, allocates on its buyers' volumes from before
+// the shock. B and C each make 30 magnets a month from 60 t of A's ore; in month 2 A loses half its
+// ore (65 t left until month 8) and B 80% of its plant, back over months 3-5. B's ore and magnets
+// grow as its plant recovers, and from month 6, both asking for 60 t, B and C get 32.5 t each. (With
+// the contract B ordered in its damaged month, 12 t, B stayed at 5.4 magnets until the mine came back.)
+TEST(Engine, ABuyerWhosePlantIsDamagedKeepsItsInputContracts) {
+  Scenario s = OreMagnetChain();
+  s.goods[1].finalDemand = {{"B", 30.0, 0.0}, {"C", 30.0, 0.0}};
+  s.facilities = {{"A", "ore", 130.0, 0.0, 1.0}, {"B", "magnet", 30.0, 0.0, 1.0}, {"C", "magnet", 30.0, 0.0, 1.0}};
+  s.trade = {{"B", "ore", "A", 1.0}, {"C", "ore", "A", 1.0}, {"B", "magnet", "B", 1.0}, {"C", "magnet", "C", 1.0}};
+  Event mine = MakeEvent("mine", EventKind::CapacityLoss, {"A"}, {"ore"}, 0.5, 2, 6);
+  Event plant = MakeEvent("plant", EventKind::CapacityLoss, {"B"}, {"magnet"}, 0.8, 2, 1);
+  plant.recovery = RecoveryShape::Linear;
+  plant.recoveryMonths = 3;
+  s.events = {mine, plant};
+  const Results r = RunOrFail(s);
+  test::ExpectInvariants(s, r);
+  auto oreTo = [&](int t, int buyer) { return r.flows[r.FlowIndex(t, 0, buyer, 0)]; };
+  for (int t = 3; t <= 6; ++t) {
+    EXPECT_GT(At(r, r.production, t, "B", "magnet"), At(r, r.production, t - 1, "B", "magnet") + 1.0) << "month " << t;
+  }
+  for (int t = 6; t <= 7; ++t) {
+    EXPECT_NEAR(oreTo(t, 1), 32.5, kEps) << "month " << t;
+    EXPECT_NEAR(oreTo(t, 2), 32.5, kEps) << "month " << t;
+  }
+}
+
 // Without detail (Monte Carlo's setting) every series it keeps is the same bit for bit, the ones it
 // leaves out are empty, and turning detail back on refills them in a reused Results.
 TEST(Engine, RunsWithoutDetailKeepTheSameSeriesAndLeaveTheRestEmpty) {
