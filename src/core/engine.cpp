@@ -204,7 +204,8 @@ struct Workspace {
   struct Link {
     int buyer = 0, seller = 0;
     // The buyer's contract on the link, units a month: what it orders for its own use (not for
-    // stocks) while its market is calm, kept through a disruption (from Network::linkContract).
+    // stocks) while its market is calm, kept through a disruption and while an event damages the
+    // buyer's own plants that use the good (from Network::linkContract).
     double share = 0.0, contract = 0.0;
     double orders = 0.0, allowed = 0.0, pass = 0.0, firstShip = 0.0;
   };
