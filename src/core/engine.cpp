@@ -428,27 +428,28 @@ double RationOnContracts(Workspace::Link* links, int begin, int end, double supp
 // it for the parts both depended on (ga-ge-controls-2023-jp-resist: the US's earlier response took
 // resist Taiwan's microcontroller fabs needed). Sets `w.grantShare`; returns what is left.
 double GrantByValue(int R, int s, const char* partner, bool partners, double left, Workspace& w) {
+  auto ask = [&](int r) { return w.ships2[static_cast<std::size_t>(r * R + s)]; };
+  auto waiting = [&](int r) {  // in the tier, asking, share not yet set
+    return ((partner != nullptr && partner[r] != 0) == partners) && !w.granted[r] && ask(r) > 0.0;
+  };
   for (;;) {
     double best = -1.0;
     for (int r = 0; r < R; ++r) {
-      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
-      if (inTier && !w.granted[r] && w.ships2[static_cast<std::size_t>(r * R + s)] > 0.0) best = Max(best, w.requestValue[r]);
+      if (waiting(r)) best = Max(best, w.requestValue[r]);
     }
     if (best < 0.0) return left;
-    double ask = 0.0;
+    double asked = 0.0;
     for (int r = 0; r < R; ++r) {
-      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
-      if (inTier && !w.granted[r] && w.requestValue[r] == best) ask += w.ships2[static_cast<std::size_t>(r * R + s)];
+      if (waiting(r) && w.requestValue[r] == best) asked += ask(r);
     }
-    const double share = ask > kTiny ? Clamp(left / ask, 0.0, 1.0) : 0.0;
+    const double share = asked > kTiny ? Clamp(left / asked, 0.0, 1.0) : 0.0;
     for (int r = 0; r < R; ++r) {
-      const bool inTier = (partner != nullptr && partner[r] != 0) == partners;
-      if (inTier && !w.granted[r] && w.requestValue[r] == best && w.ships2[static_cast<std::size_t>(r * R + s)] > 0.0) {
+      if (waiting(r) && w.requestValue[r] == best) {
         w.grantShare[r] = share;
         w.granted[r] = 1;
       }
     }
-    left = Max(0.0, left - share * ask);
+    left = Max(0.0, left - share * asked);
   }
 }
 
@@ -577,6 +578,15 @@ KZ_OUT_OF_LINE void PlanOfftake(const Network& net, int g, Workspace& w) {
   }
 }
 
+// Region r's need this month of good g in one of its uses (Network::useOrder): final demand, or what
+// the region's planned output of the user good takes, less what thrift avoids. Shared by serving uses
+// by value, valuing a re-sourcing request and what is worth buying at spot, so that all three rank
+// the same quantities.
+double UseNeed(const Network& net, int r, int use, const Workspace::Cell& c, const Workspace& w) {
+  if (use == Network::kFinalUse) return c.finalDemand;
+  return net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+}
+
 // Share of a producer's planned output that an input served at `fulfil` of its need allows: all of
 // the output that does not need it, and `fulfil` of the output that does (recipeShare). (With a
 // share of 1 it is `fulfil` exactly: 0 + 1 x fulfil.)
@@ -603,10 +613,7 @@ double InputReadiness(const Network& net, int g, int s, const Workspace& w, int 
 double MarginalUseValue(const Network& net, int r, int g, const Workspace& w, double covered) {
   const Workspace::Cell& c = w.cells[net.RG(r, g)];
   for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1]; ++k) {
-    const int use = net.useOrder[k];
-    covered -= use == Network::kFinalUse
-                   ? c.finalDemand
-                   : net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
+    covered -= UseNeed(net, r, net.useOrder[k], c, w);
     if (covered < 0.0) return net.useValue[k];
   }
   return 0.0;
@@ -624,12 +631,8 @@ double WorthUsingAtSpot(const Network& net, int r, int g, const Workspace& w) {
   double worth = 0.0;
   for (int k = net.useOrderStart[g]; k < net.useOrderStart[g + 1] && net.useValue[k] >= spot; ++k) {
     const int use = net.useOrder[k];
-    if (use == Network::kFinalUse) {
-      worth += c.finalDemand;
-    } else {
-      const int user = net.userGood[use];
-      worth += net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, user)].planned * InputReadiness(net, user, r, w, g);
-    }
+    const double need = UseNeed(net, r, use, c, w);
+    worth += use == Network::kFinalUse ? need : need * InputReadiness(net, net.userGood[use], r, w, g);
   }
   return worth;
 }
@@ -1045,17 +1048,13 @@ void ServeUsesByValue(const Network& net, int r, int g, double available, Worksp
   const std::size_t uses = net.userGood.size();
   Workspace::Cell& c = w.cells[net.RG(r, g)];
   double* const fulfil = w.useFulfil.data() + static_cast<std::size_t>(r) * uses;
-  auto needOf = [&](int use) {
-    if (use == Network::kFinalUse) return c.finalDemand;
-    return net.userUnits[use] * (1.0 - c.thrift) * w.cells[net.RG(r, net.userGood[use])].planned;
-  };
   double left = available;
   const int end = net.useOrderStart[g + 1];
   for (int k = net.useOrderStart[g]; k < end;) {
     int groupEnd = k + 1;  // uses of the same value
     while (groupEnd < end && net.useValue[groupEnd] == net.useValue[k]) ++groupEnd;
     double groupNeed = 0.0;
-    for (int j = k; j < groupEnd; ++j) groupNeed += needOf(net.useOrder[j]);
+    for (int j = k; j < groupEnd; ++j) groupNeed += UseNeed(net, r, net.useOrder[j], c, w);
     const double ratio = groupNeed > kTiny ? Clamp(left / groupNeed, 0.0, 1.0) : 1.0;
     for (int j = k; j < groupEnd; ++j) {
       if (net.useOrder[j] == Network::kFinalUse) {

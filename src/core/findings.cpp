@@ -15,6 +15,7 @@
 
 #include "findings_text.hpp"
 #include "kizuna/output_account.hpp"
+#include "network.hpp"  // ValuePerInputUnit
 
 namespace kz {
 namespace {
@@ -185,11 +186,10 @@ double UnitsOf(const Good& good, const std::string& input) {
   return 0.0;
 }
 
-// The value of `good`'s output that a unit of `input` enables (as the engine ranks uses,
-// network.cpp UseValue): the input goes into the share of the output that needs it.
+// The value of end good `good`'s output that a unit of `input` enables, as the engine ranks uses.
 double ValuePerUnitOf(const Good& good, const std::string& input) {
   for (const RecipeInput& item : good.recipe) {
-    if (item.good == input) return good.basePrice * good.valueMultiplier * item.shareOfOutput / item.unitsPerOutput;
+    if (item.good == input) return ValuePerInputUnit(good.basePrice * good.valueMultiplier, item.shareOfOutput, item.unitsPerOutput);
   }
   return 0.0;
 }

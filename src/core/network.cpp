@@ -102,10 +102,9 @@ KZ_OUT_OF_LINE void BuildRecipes(const Scenario& scenario, const IdMap& goodIds,
   if (problems.empty() && !TopologicalOrder(net)) problems.push_back({"goods", "recipes form a cycle"});
 }
 
-// Value per unit of an input in its use u: what the unit enables of its user's chain value. It goes
-// into the user's output that needs it (shareOfOutput), `units / share` of it per unit of that output.
+// Value per unit of an input in its use u, at its user's chain value (ValuePerInputUnit).
 double UseValue(const Network& net, const std::vector<double>& chainValue, int u) {
-  return chainValue[net.userGood[u]] * net.userShare[u] / net.userUnits[u];
+  return ValuePerInputUnit(chainValue[net.userGood[u]], net.userShare[u], net.userUnits[u]);
 }
 
 // The uses of each good from the highest value per unit to the lowest: its own final demand (its

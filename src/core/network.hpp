@@ -32,6 +32,14 @@ struct TimedEffect {
   double StrengthAt(int t) const;
 };
 
+/// Value per unit of an input in a use: what the unit enables of the user good's value. It goes into
+/// the share of the user's output that needs it (RecipeInput::shareOfOutput), `unitsPerOutput /
+/// shareOfOutput` of it per unit of that output. The engine's use order (with the user's chain value)
+/// and the findings' "served first" (with an end good's own value) both rank uses by it.
+inline double ValuePerInputUnit(double userValue, double shareOfOutput, double unitsPerOutput) {
+  return userValue * shareOfOutput / unitsPerOutput;
+}
+
 struct Network {
   int regions = 0;
   int goods = 0;
